@@ -1,0 +1,63 @@
+"""Webcast decoding: the compiled implementation when available, else pure Python.
+
+``bridge._native`` (compiled from ``native/_native.pyx``) is used unless
+``BRIDGE_PUREPYTHON=1`` is set or it was not built; ``IMPLEMENTATION`` says which
+one is active. With ``BRIDGE_REQUIRE_NATIVE=1`` a missing extension is an error
+instead of a silent fallback (CI sets it). Both implementations expose the same
+functions, raise the same :mod:`bridge.errors` exceptions and give identical
+events for identical input.
+"""
+
+from __future__ import annotations
+
+import os
+from types import ModuleType
+
+from . import _pure
+
+__all__ = [
+    "IMPLEMENTATION",
+    "decode_fetch_result",
+    "decode_frame",
+    "decode_message",
+    "implementations",
+]
+
+PUBLIC_API = ("decode_message", "decode_fetch_result", "decode_frame")
+
+
+def _load_native() -> ModuleType | None:
+    try:
+        from .. import _native
+    except ImportError:
+        if os.environ.get("BRIDGE_REQUIRE_NATIVE") == "1":
+            raise ImportError(
+                "bridge._native is not built but BRIDGE_REQUIRE_NATIVE=1: "
+                "reinstall with a C compiler available (pip install .)"
+            ) from None
+        return None
+    missing = [name for name in PUBLIC_API if not hasattr(_native, name)]
+    if missing:
+        raise ImportError(f"bridge._native lacks {', '.join(missing)}: rebuild it")
+    return _native
+
+
+def implementations() -> dict[str, ModuleType]:
+    """Every implementation importable here, by name (``python``, ``cython``)."""
+    found = {"python": _pure}
+    native = _load_native()
+    if native is not None:
+        found["cython"] = native
+    return found
+
+
+_active: ModuleType = _pure
+if os.environ.get("BRIDGE_PUREPYTHON") != "1":
+    _active = _load_native() or _pure
+
+IMPLEMENTATION: str = "cython" if _active is not _pure else "python"
+"""``"cython"`` or ``"python"``: the implementation behind the functions below."""
+
+decode_message = _active.decode_message
+decode_fetch_result = _active.decode_fetch_result
+decode_frame = _active.decode_frame

@@ -1,0 +1,633 @@
+"""The event contract: every event type and field the bridge publishes, defined once.
+
+Everything else derives from this module: ``docs/events.md`` and
+``docs/contract.json`` are generated from it by ``scripts/gen_contract.py`` (a test
+proves the committed files are current), the decoders' dispatch tables are checked
+against :data:`EVENTS`, and :func:`validate` checks any event against it.
+
+Rules that hold for every event:
+
+* An event is a msgpack map with short camelCase keys.
+* Keys whose value is empty (``0``, ``""``, ``false``, empty list or map) are
+  omitted; a missing key means its zero value.
+* Integers are 64-bit; TikTok ids fit in a signed int64.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "CONTRACT_VERSION",
+    "ENVELOPE",
+    "EVENTS",
+    "EVENTS_BY_NAME",
+    "STRUCTS",
+    "Event",
+    "Field",
+    "Struct",
+    "render_json",
+    "render_markdown",
+    "validate",
+]
+
+CONTRACT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One key of an event or struct.
+
+    ``type`` is ``int``, ``float``, ``str``, ``bool``, ``bin``, ``map`` (free-form),
+    ``event`` (a nested event map), a struct name, or ``[T]`` for a list of T.
+    """
+
+    name: str
+    type: str
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class Struct:
+    """A named map shape used inside events (``User``, ``Emote``...)."""
+
+    name: str
+    doc: str
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event type: its name, the webcast methods it comes from, and its fields."""
+
+    name: str
+    doc: str
+    fields: tuple[Field, ...]
+    methods: tuple[str, ...] = ()
+    system: bool = False
+
+
+def _f(name: str, type_: str, doc: str) -> Field:
+    return Field(name, type_, doc)
+
+
+ENVELOPE: tuple[Field, ...] = (
+    _f("type", "str", "Event type, one of the names below."),
+    _f("room", "str", "The creator's uniqueId (without @) this event belongs to."),
+    _f("roomId", "int", "TikTok's numeric room id."),
+    _f("seq", "int", "Publication counter, monotonic per daemon; gaps mean lost messages."),
+    _f("ts", "int", "Time the daemon published the event, Unix milliseconds."),
+    _f("msgId", "int", "TikTok's message id, where TikTok gives one."),
+    _f("createTime", "int", "Time TikTok created the message, Unix milliseconds."),
+)
+"""Keys every upstream event may carry besides its own fields."""
+
+STRUCTS: tuple[Struct, ...] = (
+    Struct(
+        "User",
+        "A viewer or creator, reduced to what games use.",
+        (
+            _f("id", "int", "Numeric user id."),
+            _f("uniqueId", "str", "The @handle, without @."),
+            _f("nickname", "str", "Display name."),
+            _f("avatar", "str", "URL of the small avatar image."),
+            _f("followerCount", "int", "The user's follower count."),
+            _f("isModerator", "bool", "Moderator of this room."),
+            _f("isSubscriber", "bool", "Subscriber of this creator."),
+            _f("isFollower", "bool", "Follows this creator."),
+            _f("isFriend", "bool", "Follows and is followed by this creator."),
+            _f("gifterLevel", "int", "Gifter (user grade) level badge."),
+            _f("memberLevel", "int", "Fan club level badge."),
+        ),
+    ),
+    Struct(
+        "Emote",
+        "A subscriber emote.",
+        (
+            _f("id", "str", "Emote id."),
+            _f("url", "str", "Image URL."),
+            _f("index", "int", "Position in the chat text where the emote stands."),
+        ),
+    ),
+    Struct(
+        "Contributor",
+        "A top viewer in the room ranking.",
+        (
+            _f("user", "User", "The viewer."),
+            _f("score", "int", "Coins contributed."),
+            _f("rank", "int", "Rank, 1 is top."),
+        ),
+    ),
+    Struct(
+        "BattleResult",
+        "One side's standing in a battle.",
+        (
+            _f("userId", "int", "Host user id of this side."),
+            _f("result", "int", "0 win, 1 lose, 2 draw."),
+            _f("score", "int", "Points."),
+        ),
+    ),
+    Struct(
+        "BattleAnchor",
+        "A host taking part in a battle.",
+        (
+            _f("id", "int", "Host user id."),
+            _f("uniqueId", "str", "Host @handle."),
+            _f("nickname", "str", "Host display name."),
+            _f("avatar", "str", "Host avatar URL."),
+        ),
+    ),
+    Struct(
+        "BattleTeam",
+        "Points of one host's side and its top supporters.",
+        (
+            _f("anchorId", "int", "Host user id of this side."),
+            _f("score", "int", "Points of this side."),
+            _f("supporters", "[Supporter]", "Top supporters of this side."),
+        ),
+    ),
+    Struct(
+        "Supporter",
+        "A viewer's contribution to a battle side.",
+        (
+            _f("userId", "int", "Viewer user id."),
+            _f("nickname", "str", "Viewer display name."),
+            _f("score", "int", "Points contributed."),
+        ),
+    ),
+    Struct(
+        "Caption",
+        "One language of a caption line.",
+        (
+            _f("lang", "str", "Language code."),
+            _f("text", "str", "Caption text."),
+        ),
+    ),
+    Struct(
+        "RankEntry",
+        "The creator's position in one ranking.",
+        (
+            _f("rankType", "int", "Ranking kind."),
+            _f("rank", "int", "The creator's rank in it."),
+        ),
+    ),
+)
+
+_USER = _f("user", "User", "Who did it.")
+
+EVENTS: tuple[Event, ...] = (
+    Event(
+        "chat",
+        "A chat comment.",
+        (
+            _USER,
+            _f("comment", "str", "The comment text."),
+            _f("language", "str", "Language TikTok detected."),
+            _f("emotes", "[Emote]", "Subscriber emotes inside the comment."),
+        ),
+        ("WebcastChatMessage",),
+    ),
+    Event(
+        "gift",
+        "A gift. Streakable gifts (giftType 1) arrive once per combo step with a rising"
+        " repeatCount and `streaking` true, then once more with repeatEnd true: count"
+        " only events where `streaking` is absent.",
+        (
+            _USER,
+            _f("giftId", "int", "Gift id."),
+            _f("giftName", "str", "Gift name, e.g. Rose."),
+            _f("diamondCount", "int", "Diamond value of one gift."),
+            _f("repeatCount", "int", "Gifts so far in this streak (1 for single gifts)."),
+            _f("repeatEnd", "bool", "This frame closes the streak."),
+            _f("giftType", "int", "1 streakable, others arrive once."),
+            _f("groupId", "int", "Streak id (shared by all frames of one streak)."),
+            _f("streaking", "bool", "A type-1 streak still in progress: do not count yet."),
+            _f("giftImage", "str", "Gift image URL."),
+            _f("toUserId", "int", "Receiver when the gift goes to a guest, not the host."),
+        ),
+        ("WebcastGiftMessage",),
+    ),
+    Event(
+        "like",
+        "Likes, batched by TikTok.",
+        (
+            _USER,
+            _f("likeCount", "int", "Likes in this event."),
+            _f("totalLikes", "int", "The room's cumulative likes."),
+        ),
+        ("WebcastLikeMessage",),
+    ),
+    Event(
+        "member",
+        "A viewer joined (action 1) or another membership change.",
+        (
+            _USER,
+            _f("action", "int", "1 joined, 3 subscribed, others moderation."),
+            _f("memberCount", "int", "Viewer count TikTok attached."),
+        ),
+        ("WebcastMemberMessage",),
+    ),
+    Event(
+        "follow",
+        "A viewer followed the creator.",
+        (_USER, _f("followCount", "int", "The creator's follower count after it.")),
+        ("WebcastSocialMessage",),
+    ),
+    Event(
+        "share",
+        "A viewer shared the stream.",
+        (
+            _USER,
+            _f("shareType", "int", "Share channel."),
+            _f("shareCount", "int", "Shares by this viewer."),
+            _f("shareTarget", "str", "Where it was shared."),
+        ),
+        ("WebcastSocialMessage",),
+    ),
+    Event(
+        "social",
+        "A social message that is neither a follow nor a share.",
+        (_USER, _f("action", "int", "TikTok's social action code.")),
+        ("WebcastSocialMessage",),
+    ),
+    Event(
+        "subscribe",
+        "A viewer subscribed (or renewed, or was gifted a subscription).",
+        (
+            _USER,
+            _f("subMonth", "int", "Months subscribed."),
+            _f("subscribeType", "int", "TikTok's subscribe type."),
+            _f("gifted", "bool", "The subscription was a gift."),
+        ),
+        ("WebcastSubNotifyMessage",),
+    ),
+    Event(
+        "roomUserSeq",
+        "Viewer counts and the top viewers.",
+        (
+            _f("viewerCount", "int", "Current viewers."),
+            _f("totalViewers", "int", "Cumulative viewers of this stream."),
+            _f("topViewers", "[Contributor]", "Top viewers by coins."),
+        ),
+        ("WebcastRoomUserSeqMessage",),
+    ),
+    Event(
+        "battle",
+        "A LIVE battle (link-mic battle) changed state.",
+        (
+            _f("battleId", "int", "Battle id."),
+            _f("action", "int", "1 invite, 2 reject, 3 cancel, 4 open, 5 finish, 6 cut short, 7 accept."),
+            _f("status", "int", "Battle status from the settings."),
+            _f("duration", "int", "Duration in seconds."),
+            _f("startTime", "int", "Start, Unix milliseconds."),
+            _f("results", "[BattleResult]", "Standings."),
+            _f("anchors", "[BattleAnchor]", "The hosts in the battle."),
+        ),
+        ("WebcastLinkMicBattle",),
+    ),
+    Event(
+        "battleArmies",
+        "Battle points changed after a gift.",
+        (
+            _f("battleId", "int", "Battle id."),
+            _f("status", "int", "Battle status."),
+            _f("fromUserId", "int", "Viewer whose gift moved the points."),
+            _f("giftId", "int", "That gift."),
+            _f("giftCount", "int", "How many of it."),
+            _f("totalDiamonds", "int", "Diamonds of that gift event."),
+            _f("teams", "[BattleTeam]", "Each side's points and supporters."),
+        ),
+        ("WebcastLinkMicArmies",),
+    ),
+    Event(
+        "roomPin",
+        "The host or a moderator pinned (action 1) or unpinned (2) a message.",
+        (
+            _f("action", "int", "1 pin, 2 unpin."),
+            _f("pinTime", "int", "When, Unix milliseconds."),
+            _f("duration", "int", "How long it stays pinned, seconds."),
+            _f("originalType", "str", "Webcast method of the pinned message."),
+            _f("operatorId", "int", "Who pinned it."),
+            _f("pinned", "event", "The pinned message, decoded as its own event."),
+        ),
+        ("WebcastRoomPinMessage",),
+    ),
+    Event(
+        "emote",
+        "A subscriber emote sent on its own.",
+        (
+            _USER,
+            _f("emoteId", "str", "First emote id."),
+            _f("emoteUrl", "str", "First emote image URL."),
+            _f("emotes", "[Emote]", "All emotes."),
+        ),
+        ("WebcastEmoteChatMessage",),
+    ),
+    Event(
+        "envelope",
+        "A treasure chest / envelope was dropped.",
+        (
+            _f("envelopeId", "str", "Envelope id."),
+            _f("diamondCount", "int", "Diamonds inside."),
+            _f("peopleCount", "int", "How many can open it."),
+            _f("senderName", "str", "Who dropped it."),
+            _f("senderId", "str", "Their user id."),
+            _f("businessType", "int", "19 is a super fan box."),
+            _f("unpackAt", "int", "When it opens, Unix seconds."),
+        ),
+        ("WebcastEnvelopeMessage",),
+    ),
+    Event(
+        "question",
+        "A viewer asked a Q&A question.",
+        (
+            _USER,
+            _f("questionId", "int", "Question id."),
+            _f("questionText", "str", "The question."),
+        ),
+        ("WebcastQuestionNewMessage",),
+    ),
+    Event(
+        "liveIntro",
+        "The creator's stream introduction.",
+        (
+            _USER,
+            _f("content", "str", "Introduction text."),
+            _f("language", "str", "Its language."),
+        ),
+        ("WebcastLiveIntroMessage",),
+    ),
+    Event(
+        "caption",
+        "A live caption line.",
+        (
+            _f("captions", "[Caption]", "The line in each language."),
+            _f("timestampMs", "int", "Stream time of the line."),
+            _f("durationMs", "int", "How long it is spoken."),
+            _f("sentenceId", "int", "Sentence id."),
+            _f("definite", "bool", "Final version of this sentence."),
+        ),
+        ("WebcastCaptionMessage",),
+    ),
+    Event(
+        "barrage",
+        "A banner line: super fan joins, level-ups, subscription notices.",
+        (
+            _f("barrageType", "int", "4 subscribe, 8 user upgrade, 10 fans level up, 100 common."),
+            _f("textKey", "str", "TikTok's text template key (e.g. pm_mt_fan_live_join)."),
+            _f("text", "str", "The text template."),
+            _f("duration", "int", "Display time, ms."),
+            _f("user", "User", "The user concerned, when given."),
+            _f("level", "int", "The level reached, for level-ups."),
+        ),
+        ("WebcastBarrageMessage",),
+    ),
+    Event(
+        "goal",
+        "Progress on a stream goal.",
+        (
+            _f("contributorId", "int", "Viewer who contributed."),
+            _f("contributorUniqueId", "str", "Their @handle."),
+            _f("contributeCount", "int", "Items contributed."),
+            _f("contributeScore", "int", "Score contributed."),
+            _f("goalType", "int", "Sub-goal type."),
+            _f("progress", "int", "Sub-goal progress."),
+            _f("target", "int", "Sub-goal target."),
+            _f("giftName", "str", "Gift the sub-goal counts."),
+        ),
+        ("WebcastGoalUpdateMessage",),
+    ),
+    Event(
+        "rank",
+        "The creator's position in TikTok's rankings changed.",
+        (
+            _f("ranks", "[RankEntry]", "Rankings and the creator's place."),
+            _f("groupType", "int", "Ranking group."),
+        ),
+        ("WebcastRankUpdateMessage",),
+    ),
+    Event(
+        "poll",
+        "A poll started (0), ended (1) or was updated (2).",
+        (
+            _f("pollId", "int", "Poll id."),
+            _f("pollAction", "int", "0 start, 1 end, 2 update."),
+            _f("title", "str", "Poll title."),
+            _f("giftId", "int", "Gift that votes, for gift polls."),
+            _f("voterCount", "int", "Voters so far."),
+            _f("duration", "int", "Poll length, seconds."),
+            _f("timeRemain", "int", "Seconds left."),
+        ),
+        ("WebcastPollMessage",),
+    ),
+    Event(
+        "banner",
+        "An in-room banner; TikTok sends its content as JSON text.",
+        (_f("data", "str", "The banner's JSON text."),),
+        ("WebcastInRoomBannerMessage",),
+    ),
+    Event(
+        "imDelete",
+        "Messages or users' messages were deleted by moderation.",
+        (
+            _f("msgIds", "[int]", "Deleted message ids."),
+            _f("userIds", "[int]", "Users whose messages were deleted."),
+        ),
+        ("WebcastImDeleteMessage",),
+    ),
+    Event(
+        "control",
+        "A stream control message other than the end (1 paused, 2 resumed).",
+        (_f("action", "int", "1 paused, 2 unpaused."),),
+        ("WebcastControlMessage",),
+    ),
+    Event(
+        "streamEnd",
+        "The stream ended (control action 3) or was suspended (4).",
+        (_f("action", "int", "3 ended, 4 suspended."),),
+        ("WebcastControlMessage",),
+    ),
+    Event(
+        "unknown",
+        "A webcast message the contract does not model, passed on so nothing is lost.",
+        (
+            _f("method", "str", "The webcast method name."),
+            _f("payload", "bin", "The raw protobuf payload."),
+        ),
+    ),
+    Event(
+        "sys.status",
+        "A room's connection state changed.",
+        (
+            _f("room", "str", "The creator's uniqueId."),
+            _f("state", "str", "connecting, connected, reconnecting, disconnected, streamEnd or error."),
+            _f("reason", "str", "Reason code (see docs/status.md)."),
+            _f("message", "str", "Human-readable explanation."),
+            _f("attempt", "int", "Reconnect attempt number."),
+        ),
+        system=True,
+    ),
+    Event(
+        "sys.heartbeat",
+        "Sent every heartbeat interval so subscribers can tell the daemon is alive.",
+        (
+            _f("seq", "int", "The last seq published."),
+            _f("uptime", "float", "Seconds since the daemon started."),
+            _f("implementation", "str", "Decoder in use: cython or python."),
+            _f("rooms", "map", "Per room: state, roomId, events, lastEventTs."),
+            _f("dropped", "int", "Events the daemon dropped (queue overflow)."),
+            _f("decodeErrors", "int", "Inner messages that failed to decode."),
+        ),
+        system=True,
+    ),
+)
+
+EVENTS_BY_NAME: dict[str, Event] = {event.name: event for event in EVENTS}
+_STRUCTS_BY_NAME: dict[str, Struct] = {struct.name: struct for struct in STRUCTS}
+_ENVELOPE_BY_NAME: dict[str, Field] = {field.name: field for field in ENVELOPE}
+_NESTED_ENVELOPE: dict[str, Field] = {
+    name: _ENVELOPE_BY_NAME[name] for name in ("type", "msgId", "createTime")
+}
+_SCALARS: dict[str, type | tuple[type, ...]] = {
+    "int": int,
+    "float": (float, int),
+    "str": str,
+    "bool": bool,
+    "bin": bytes,
+    "map": dict,
+}
+
+
+def _check(value: Any, type_: str, where: str, problems: list[str]) -> None:
+    if type_.startswith("["):
+        if not isinstance(value, list):
+            problems.append(f"{where}: expected a list, got {type(value).__name__}")
+            return
+        for i, item in enumerate(value):
+            _check(item, type_[1:-1], f"{where}[{i}]", problems)
+        return
+    if type_ == "event":
+        problems.extend(validate(value, envelope=False, where=where))
+        return
+    if type_ in _STRUCTS_BY_NAME:
+        if not isinstance(value, dict):
+            problems.append(f"{where}: expected a {type_} map, got {type(value).__name__}")
+            return
+        fields = {f.name: f for f in _STRUCTS_BY_NAME[type_].fields}
+        for key, item in value.items():
+            if key not in fields:
+                problems.append(f"{where}.{key}: not a field of {type_}")
+            else:
+                _check(item, fields[key].type, f"{where}.{key}", problems)
+        return
+    expected = _SCALARS[type_]
+    if isinstance(value, bool) and type_ in ("int", "float"):
+        problems.append(f"{where}: expected {type_}, got bool")
+    elif not isinstance(value, expected):
+        problems.append(f"{where}: expected {type_}, got {type(value).__name__}")
+
+
+def validate(event: Any, *, envelope: bool = True, where: str = "event") -> list[str]:
+    """Check one event map against the contract.
+
+    Args:
+        event: the decoded msgpack map.
+        envelope: whether envelope keys (``room``, ``seq``...) may appear.
+        where: prefix for problem descriptions.
+
+    Returns:
+        A list of problems; empty when the event conforms.
+    """
+    if not isinstance(event, dict):
+        return [f"{where}: not a map"]
+    spec = EVENTS_BY_NAME.get(event.get("type"))  # type: ignore[arg-type]
+    if spec is None:
+        return [f"{where}: unknown type {event.get('type')!r}"]
+    fields = {f.name: f for f in spec.fields}
+    extra = _ENVELOPE_BY_NAME if envelope else _NESTED_ENVELOPE
+    problems: list[str] = []
+    for key, value in event.items():
+        field = fields.get(key) or extra.get(key)
+        if field is None:
+            problems.append(f"{where}.{key}: not a field of {spec.name}")
+        elif _is_empty(value) and key not in ("seq", "ts"):
+            problems.append(f"{where}.{key}: empty values must be omitted")
+        else:
+            _check(value, field.type, f"{where}.{key}", problems)
+    return problems
+
+
+def _is_empty(value: Any) -> bool:
+    if isinstance(value, bool):
+        return not value
+    return isinstance(value, (int, float, str, bytes, list, dict)) and not value
+
+
+def _type_md(type_: str) -> str:
+    inner = type_.strip("[]")
+    link = f"[{inner}](#{inner.lower()})" if inner in _STRUCTS_BY_NAME else inner
+    return f"list of {link}" if type_.startswith("[") else link
+
+
+def _table(fields: tuple[Field, ...]) -> list[str]:
+    lines = ["| key | type | meaning |", "| --- | --- | --- |"]
+    lines += [f"| `{f.name}` | {_type_md(f.type)} | {f.doc} |" for f in fields]
+    return lines
+
+
+def render_markdown() -> str:
+    """Render ``docs/events.md`` from the definitions above."""
+    out = [
+        "# Event contract v%d" % CONTRACT_VERSION,
+        "",
+        "<!-- Generated by scripts/gen_contract.py from bridge/contract.py. Do not edit. -->",
+        "",
+        "Every message the daemon publishes is two ZeroMQ frames: a topic and a msgpack map.",
+        "Keys are short camelCase. **Keys whose value is empty (0, \"\", false, empty list"
+        " or map) are omitted**: a missing key means its zero value. See"
+        " [topics.md](topics.md) for the topic scheme.",
+        "",
+        "## Envelope",
+        "",
+        "Every upstream event carries these keys besides its own:",
+        "",
+        *_table(ENVELOPE),
+        "",
+        "## Events",
+        "",
+    ]
+    for event in EVENTS:
+        out += [f"### `{event.name}`", "", event.doc, ""]
+        if event.methods:
+            out += ["From: " + ", ".join(f"`{m}`" for m in event.methods), ""]
+        out += [*_table(event.fields), ""]
+    out += ["## Structs", ""]
+    for struct in STRUCTS:
+        out += [f"### {struct.name}", "", struct.doc, "", *_table(struct.fields), ""]
+    return "\n".join(out)
+
+
+def render_json() -> str:
+    """Render ``docs/contract.json``, the machine-readable twin for engine clients."""
+
+    def fields(items: tuple[Field, ...]) -> list[dict[str, str]]:
+        return [{"name": f.name, "type": f.type, "doc": f.doc} for f in items]
+
+    doc = {
+        "version": CONTRACT_VERSION,
+        "envelope": fields(ENVELOPE),
+        "events": [
+            {
+                "name": e.name,
+                "doc": e.doc,
+                "methods": list(e.methods),
+                "system": e.system,
+                "fields": fields(e.fields),
+            }
+            for e in EVENTS
+        ],
+        "structs": [{"name": s.name, "doc": s.doc, "fields": fields(s.fields)} for s in STRUCTS],
+    }
+    return json.dumps(doc, indent=2) + "\n"
