@@ -1,0 +1,1 @@
+"""Built-in simulator scenarios (TOML data files)."""

@@ -1,0 +1,776 @@
+"""The built-in simulator: scripted scenarios rendered as real webcast frames.
+
+A :class:`Scenario` (a TOML data file; see ``bridge/scenarios/default.toml``)
+says how fast messages come, the mix of message types, the viewers, the gift
+catalogue and when the stream ends. A :class:`Simulator` turns it into
+gzip-compressed ``WebcastPushFrame`` bytes, exactly what TikTok's push server
+sends, so every frame it makes goes through the same decoder as live traffic.
+
+The simulator is sans-I/O: it is driven by the caller's clock (``now_ms``) and a
+seeded random generator, so a scenario with a seed always yields the same frames.
+"""
+
+from __future__ import annotations
+
+import random
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import webcast as wc
+from .errors import ConfigError
+from .protowire import bool_field, int_field, map_entry, message_field, packed_field, str_field
+from .webcast import SimUser
+
+__all__ = ["GiftSpec", "Scenario", "Simulator", "load_scenario", "builtin_scenarios"]
+
+KINDS = (
+    "member",
+    "like",
+    "chat",
+    "gift",
+    "roomUserSeq",
+    "social",
+    "subscribe",
+    "emote",
+    "envelope",
+    "question",
+    "battle",
+    "roomPin",
+    "caption",
+    "barrage",
+    "goal",
+    "rank",
+    "poll",
+    "banner",
+    "imDelete",
+    "control",
+    "unknown",
+    "ignored",
+)
+"""Message kinds a scenario's ``[mix]`` may weight."""
+
+
+@dataclass(frozen=True, slots=True)
+class GiftSpec:
+    """A gift in the scenario's catalogue."""
+
+    id: int
+    name: str
+    diamonds: int
+    type: int = 1
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """A simulated stream. Every field has a default; a TOML file overrides them."""
+
+    name: str = "default"
+    room: str = "simulated"
+    room_id: int = 7_400_000_000_000_000_001
+    rate: float = 40.0
+    batch: tuple[int, int] = (1, 8)
+    duration: float = 0.0
+    seed: int = 1
+    users: int = 300
+    viewers: tuple[int, int] = (150, 2400)
+    streak: tuple[int, int] = (1, 12)
+    streak_gap: float = 0.3
+    likes: tuple[int, int] = (1, 15)
+    mix: dict[str, float] = field(default_factory=dict)
+    gifts: tuple[GiftSpec, ...] = ()
+    chat: tuple[str, ...] = ()
+
+
+def builtin_scenarios() -> list[str]:
+    """Names of the scenarios shipped in ``bridge/scenarios``."""
+    folder = resources.files("bridge.scenarios")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def load_scenario(name_or_path: str) -> Scenario:
+    """Load a built-in scenario by name, or a scenario TOML file by path.
+
+    Raises:
+        ConfigError: the file is missing, not TOML, or has a bad key or value.
+    """
+    path = Path(name_or_path)
+    if path.suffix == ".toml" or path.exists():
+        where = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"{where}: cannot read scenario: {exc.strerror}") from None
+    else:
+        where = f"built-in scenario {name_or_path!r}"
+        resource = resources.files("bridge.scenarios") / f"{name_or_path}.toml"
+        if not resource.is_file():
+            known = ", ".join(builtin_scenarios())
+            raise ConfigError(f"unknown scenario {name_or_path!r} (built-in: {known}; or give a .toml path)")
+        text = resource.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: not valid TOML: {exc}") from None
+    return _scenario_from(data, where)
+
+
+def _pair(value: Any, key: str, where: str) -> tuple[int, int]:
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
+        and value[0] <= value[1]
+    ):
+        return value[0], value[1]
+    raise ConfigError(f"{where}: {key} = {value!r}: expected [min, max] with 0 <= min <= max")
+
+
+def _number(value: Any, key: str, where: str, minimum: float = 0.0) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool) and value >= minimum:
+        return float(value)
+    raise ConfigError(f"{where}: {key} = {value!r}: expected a number >= {minimum:g}")
+
+
+def _scenario_from(data: dict[str, Any], where: str) -> Scenario:
+    base = Scenario()
+    known = set(Scenario.__dataclass_fields__)
+    for key in data:
+        if key not in known:
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(known))})")
+    kwargs: dict[str, Any] = {}
+    for key in ("name", "room"):
+        if key in data:
+            if not isinstance(data[key], str) or not data[key]:
+                raise ConfigError(f"{where}: {key} = {data[key]!r}: expected a non-empty string")
+            kwargs[key] = data[key]
+    for key in ("room_id", "seed", "users"):
+        if key in data:
+            value = data[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < (1 if key != "seed" else 0):
+                raise ConfigError(f"{where}: {key} = {value!r}: expected a positive integer")
+            kwargs[key] = value
+    if "rate" in data:
+        kwargs["rate"] = _number(data["rate"], "rate", where, 0.01)
+    for key in ("duration", "streak_gap"):
+        if key in data:
+            kwargs[key] = _number(data[key], key, where)
+    for key in ("batch", "viewers", "streak", "likes"):
+        if key in data:
+            kwargs[key] = _pair(data[key], key, where)
+    if kwargs.get("batch", base.batch)[0] < 1:
+        raise ConfigError(f"{where}: batch = {list(kwargs['batch'])!r}: frames carry at least 1 message")
+    if "mix" in data:
+        mix = data["mix"]
+        if not isinstance(mix, dict):
+            raise ConfigError(f"{where}: mix must be a table of kind = weight")
+        for kind, weight in mix.items():
+            if kind not in KINDS:
+                raise ConfigError(f"{where}: mix.{kind}: unknown kind (known: {', '.join(KINDS)})")
+            _number(weight, f"mix.{kind}", where)
+        if not any(mix.values()):
+            raise ConfigError(f"{where}: mix: at least one weight must be above 0")
+        kwargs["mix"] = {k: float(v) for k, v in mix.items()}
+    if "gifts" in data:
+        gifts = []
+        for i, item in enumerate(data["gifts"] if isinstance(data["gifts"], list) else [None]):
+            label = f"gifts[{i}]"
+            if not isinstance(item, dict) or not {"id", "name", "diamonds"} <= set(item):
+                raise ConfigError(f"{where}: {label}: expected a table with id, name, diamonds")
+            extra = set(item) - {"id", "name", "diamonds", "type", "weight"}
+            if extra:
+                raise ConfigError(f"{where}: {label}.{sorted(extra)[0]}: unknown key")
+            if not isinstance(item["name"], str):
+                raise ConfigError(f"{where}: {label}.name = {item['name']!r}: expected a string")
+            gifts.append(
+                GiftSpec(
+                    int(_number(item["id"], f"{label}.id", where, 1)),
+                    item["name"],
+                    int(_number(item["diamonds"], f"{label}.diamonds", where, 1)),
+                    int(_number(item.get("type", 1), f"{label}.type", where, 1)),
+                    _number(item.get("weight", 1.0), f"{label}.weight", where),
+                )
+            )
+        if not gifts:
+            raise ConfigError(f"{where}: gifts: the catalogue is empty")
+        kwargs["gifts"] = tuple(gifts)
+    if "chat" in data:
+        chat = data["chat"]
+        if not isinstance(chat, list) or not chat or not all(isinstance(c, str) for c in chat):
+            raise ConfigError(f"{where}: chat: expected a non-empty list of strings")
+        kwargs["chat"] = tuple(chat)
+    return Scenario(**{**_asdict(base), **kwargs})
+
+
+def _asdict(scenario: Scenario) -> dict[str, Any]:
+    return {name: getattr(scenario, name) for name in Scenario.__dataclass_fields__}
+
+
+_DEFAULT_GIFTS = (
+    GiftSpec(5655, "Rose", 1, 1, 40),
+    GiftSpec(5269, "TikTok", 1, 1, 15),
+    GiftSpec(6064, "GG", 1, 1, 10),
+    GiftSpec(5487, "Finger Heart", 5, 1, 12),
+    GiftSpec(6427, "Hat and Mustache", 99, 1, 4),
+    GiftSpec(8913, "Rosa", 10, 1, 6),
+    GiftSpec(6369, "Lion", 29999, 2, 0.3),
+    GiftSpec(7934, "Galaxy", 1000, 2, 1),
+)
+_DEFAULT_CHAT = ("hello!", "!jump", "!color red", "gg", "so good", "!spawn", "where are you from?", "lol")
+_DEFAULT_MIX = {
+    "member": 30.0,
+    "like": 25.0,
+    "chat": 18.0,
+    "gift": 14.0,
+    "roomUserSeq": 4.0,
+    "social": 4.0,
+    "subscribe": 0.5,
+    "emote": 0.6,
+    "envelope": 0.2,
+    "question": 0.3,
+    "battle": 0.6,
+    "roomPin": 0.3,
+    "caption": 0.5,
+    "barrage": 0.5,
+    "goal": 0.3,
+    "rank": 0.3,
+    "poll": 0.2,
+    "banner": 0.2,
+    "imDelete": 0.1,
+    "control": 0.05,
+    "unknown": 0.3,
+    "ignored": 0.5,
+}
+_SYLLABLES = ("ka", "lu", "mi", "ro", "zen", "ta", "vi", "no", "shi", "ra", "po", "el", "dax", "qu")
+_METHOD = {
+    "member": "WebcastMemberMessage",
+    "like": "WebcastLikeMessage",
+    "chat": "WebcastChatMessage",
+    "gift": "WebcastGiftMessage",
+    "roomUserSeq": "WebcastRoomUserSeqMessage",
+    "social": "WebcastSocialMessage",
+    "subscribe": "WebcastSubNotifyMessage",
+    "emote": "WebcastEmoteChatMessage",
+    "envelope": "WebcastEnvelopeMessage",
+    "question": "WebcastQuestionNewMessage",
+    "battle": "WebcastLinkMicBattle",
+    "battleArmies": "WebcastLinkMicArmies",
+    "roomPin": "WebcastRoomPinMessage",
+    "caption": "WebcastCaptionMessage",
+    "barrage": "WebcastBarrageMessage",
+    "goal": "WebcastGoalUpdateMessage",
+    "rank": "WebcastRankUpdateMessage",
+    "poll": "WebcastPollMessage",
+    "banner": "WebcastInRoomBannerMessage",
+    "imDelete": "WebcastImDeleteMessage",
+    "control": "WebcastControlMessage",
+    "liveIntro": "WebcastLiveIntroMessage",
+    "unknown": "WebcastHourlyRankMessage",
+    "ignored": "LinkMicMethod",
+}
+
+
+@dataclass(slots=True)
+class _Streak:
+    user: SimUser
+    gift: GiftSpec
+    group_id: int
+    count: int
+    target: int
+    next_ms: int
+
+
+class Simulator:
+    """Renders a :class:`Scenario` as webcast push frames.
+
+    Call :meth:`frame` whenever a frame is due (``interval_ms`` apart on
+    average); after :attr:`ended` turns true, :meth:`frame` returns the closing
+    stream-end frame once and then nothing more is due.
+    """
+
+    def __init__(self, scenario: Scenario, seed: int | None = None) -> None:
+        self.scenario = scenario
+        self.rng = random.Random(scenario.seed if seed is None else seed)
+        self.gifts = scenario.gifts or _DEFAULT_GIFTS
+        self.chat_lines = scenario.chat or _DEFAULT_CHAT
+        mix = scenario.mix or _DEFAULT_MIX
+        self.kinds = [k for k, w in mix.items() if w > 0]
+        self.weights = [mix[k] for k in self.kinds]
+        self.gift_weights = [g.weight for g in self.gifts]
+        self.users = [self._make_user(i) for i in range(scenario.users)]
+        self._makers: dict[str, Callable[[int], bytes]] = {
+            "member": self._member,
+            "like": self._like,
+            "chat": self._chat,
+            "gift": self._gift,
+            "roomUserSeq": self._room_user_seq,
+            "social": self._social,
+            "subscribe": self._subscribe,
+            "emote": self._emote,
+            "envelope": self._envelope,
+            "question": self._question,
+            "battle": self._battle,
+            "roomPin": self._room_pin,
+            "caption": self._caption,
+            "barrage": self._barrage,
+            "goal": self._goal,
+            "rank": self._rank,
+            "poll": self._poll,
+            "banner": self._banner,
+            "imDelete": self._im_delete,
+            "control": self._control,
+            "unknown": self._unknown,
+            "ignored": self._ignored,
+        }
+        self.streaks: list[_Streak] = []
+        self.recent_chat: list[tuple[SimUser, str, int]] = []
+        self.battle: tuple[int, int] | None = None  # (battle id, rival host id)
+        self.msg_id = 7_430_000_000_000_000_000 + self.rng.randrange(10**12)
+        self.seq = 0
+        self.total_likes = 0
+        self.start_ms: int | None = None
+        self.ended = False
+        self.end_sent = False
+        mean_batch = (scenario.batch[0] + scenario.batch[1]) / 2
+        self.interval_ms = 1000.0 * mean_batch / scenario.rate
+
+    # ------------------------------------------------------------ public API
+
+    def frame(self, now_ms: int) -> bytes:
+        """One gzip-compressed ``msg`` push frame, as due at ``now_ms``."""
+        if self.start_ms is None:
+            self.start_ms = now_ms
+            messages = [self._live_intro(now_ms), self._room_user_seq(now_ms)]
+        else:
+            messages = []
+        duration_ms = self.scenario.duration * 1000
+        if duration_ms and now_ms - self.start_ms >= duration_ms and not self.ended:
+            self.ended = True
+        if self.ended:
+            self.end_sent = True
+            messages.append(self._control(now_ms, action=3))
+        else:
+            count = self.rng.randint(*self.scenario.batch)
+            while len(messages) < count:
+                messages.append(self._message(now_ms))
+        return self._wrap(messages, now_ms)
+
+    def first_fetch_result(self, now_ms: int, *, push_server: str, route_params: dict[str, str]) -> bytes:
+        """A raw (uncompressed) fetch result like the one a sign server returns."""
+        return wc.fetch_result(
+            [self._room_user_seq(now_ms)],
+            cursor=self._cursor(now_ms),
+            now=now_ms,
+            internal_ext=self._internal_ext(now_ms),
+            need_ack=False,
+            push_server=push_server,
+            route_params=route_params,
+            is_first=True,
+        )
+
+    # ------------------------------------------------------------ framing
+
+    def _cursor(self, now_ms: int) -> str:
+        return f"t-{now_ms}_r-1_d-1_u-1_h-1"
+
+    def _internal_ext(self, now_ms: int) -> str:
+        return f"internal_src:dim|wss_push_room_id:{self.scenario.room_id}|wss_push_did:7300|fetch_time:{now_ms}"
+
+    def _wrap(self, messages: list[bytes], now_ms: int) -> bytes:
+        self.seq += 1
+        body = wc.fetch_result(
+            messages,
+            cursor=self._cursor(now_ms),
+            now=now_ms,
+            internal_ext=self._internal_ext(now_ms),
+            need_ack=True,
+        )
+        return wc.push_frame(
+            "msg",
+            body,
+            seq_id=self.seq,
+            log_id=now_ms * 1000 + self.seq % 1000,
+            compress=True,
+            headers={"im-cursor": self._cursor(now_ms), "im-internal_ext": "dim"},
+        )
+
+    def _next_id(self) -> int:
+        self.msg_id += self.rng.randint(1, 4000)
+        return self.msg_id
+
+    def _inner(self, kind: str, body_fields: list[bytes], now_ms: int, display: bytes = b"") -> bytes:
+        msg_id = self._next_id()
+        method = _METHOD[kind]
+        head = wc.common(method, msg_id, self.scenario.room_id, now_ms, display, describe=f"{kind}")
+        payload = message_field(1, head) + b"".join(body_fields)
+        return wc.inner(method, payload, msg_id)
+
+    # ------------------------------------------------------------ state
+
+    def _make_user(self, index: int) -> SimUser:
+        rng = self.rng
+        name = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
+        unique_id = f"{name}{'_' if rng.random() < 0.3 else ''}{rng.randint(1, 999)}"
+        follow = rng.choices((0, 1, 2), (50, 40, 10))[0]
+        return SimUser(
+            id=6_900_000_000_000_000_000 + index * 7919 + rng.randrange(7919),
+            unique_id=unique_id,
+            nickname=name.capitalize() + rng.choice(("", " ✨", " 🎮", " Live", "")),
+            followers=rng.choice((0, rng.randint(10, 500), rng.randint(500, 50_000))),
+            follow_status=follow,
+            moderator=rng.random() < 0.03,
+            subscriber=rng.random() < 0.08,
+            gifter_level=rng.choice((0, 0, rng.randint(1, 30))),
+            member_level=rng.choice((0, 0, 0, rng.randint(1, 20))),
+        )
+
+    def _user(self) -> SimUser:
+        return self.rng.choice(self.users)
+
+    def _viewers(self, now_ms: int) -> int:
+        low, high = self.scenario.viewers
+        elapsed = (now_ms - (self.start_ms or now_ms)) / 1000
+        ramp = min(1.0, elapsed / 120)
+        return int(low + (high - low) * ramp * (0.9 + 0.1 * self.rng.random()))
+
+    # ------------------------------------------------------------ messages
+
+    def _message(self, now_ms: int) -> bytes:
+        kind = self.rng.choices(self.kinds, self.weights)[0]
+        return self._makers[kind](now_ms)
+
+    def _member(self, now_ms: int) -> bytes:
+        u = self._user()
+        display = wc.text("live_room_enter_toast", "{0:user} joined", [u])
+        return self._inner(
+            "member",
+            [
+                int_field(3, self._viewers(now_ms)),
+                int_field(10, 1),
+                message_field(18, wc.text("pm_mt_live_join", "{0:user} joined", [u])),
+                str_field(19, "homepage_hot-live_cell"),
+                str_field(20, "click"),
+                message_field(15, int_field(1, 2), message_field(2, wc.image("enter-effect", 120, 2))),
+                message_field(2, wc.user(u)),
+                int_field(9, 1),
+            ],
+            now_ms,
+            display,
+        )
+
+    def _like(self, now_ms: int) -> bytes:
+        u = self._user()
+        count = self.rng.randint(*self.scenario.likes)
+        self.total_likes += count
+        return self._inner(
+            "like",
+            [
+                int_field(2, count),
+                message_field(5, wc.user(u)),
+                int_field(3, self.total_likes),
+                int_field(4, 1),
+                str_field(6, "https://p16-webcast.tiktokcdn.com/img/alisg/webcast-sg/like_icon.png~tplv-obj.png"),
+                int_field(9, 3),
+            ],
+            now_ms,
+            wc.text("pm_mt_msg_viewer", "{0:user} liked the LIVE", [u]),
+        )
+
+    def _chat(self, now_ms: int) -> bytes:
+        u = self._user()
+        line = self.rng.choice(self.chat_lines)
+        self.recent_chat = [*self.recent_chat[-9:], (u, line, now_ms)]
+        return self._inner("chat", self._chat_fields(u, line), now_ms)
+
+    def _chat_fields(self, u: SimUser, line: str) -> list[bytes]:
+        return [
+            message_field(2, wc.user(u)),
+            str_field(3, line),
+            bool_field(4, True),
+            str_field(14, "en"),
+            message_field(18, wc.identity(u)),
+            int_field(11, 0),
+        ]
+
+    def _gift(self, now_ms: int) -> bytes:
+        for streak in self.streaks:
+            if streak.next_ms <= now_ms:
+                return self._streak_step(streak, now_ms)
+        gift = self.rng.choices(self.gifts, self.gift_weights)[0]
+        u = self._user()
+        if gift.type != 1:
+            return self._gift_message(u, gift, 0, 1, 0, now_ms)
+        streak = _Streak(u, gift, now_ms, 1, self.rng.randint(*self.scenario.streak), now_ms)
+        self.streaks.append(streak)
+        streak.next_ms = now_ms + int(self.scenario.streak_gap * 1000)
+        return self._gift_message(u, gift, streak.group_id, 1, 0, now_ms)
+
+    def _streak_step(self, streak: _Streak, now_ms: int) -> bytes:
+        if streak.count >= streak.target:
+            self.streaks.remove(streak)
+            return self._gift_message(streak.user, streak.gift, streak.group_id, streak.count, 1, now_ms)
+        streak.count += 1
+        streak.next_ms = now_ms + int(self.scenario.streak_gap * 1000 * (0.5 + self.rng.random()))
+        return self._gift_message(streak.user, streak.gift, streak.group_id, streak.count, 0, now_ms)
+
+    def _gift_message(
+        self, u: SimUser, gift: GiftSpec, group_id: int, count: int, end: int, now_ms: int
+    ) -> bytes:
+        closing = end == 1
+        fields = [
+            message_field(15, wc.gift_struct(gift.id, gift.name, gift.diamonds, gift.type)),
+            message_field(32, wc.identity(u)),
+            int_field(2, gift.id),
+            int_field(5, count),
+            int_field(6, count),
+            *([int_field(11, group_id)] if group_id else []),
+            message_field(7, wc.user(u)),
+            int_field(9, end),
+            int_field(4, 1),
+            *([] if closing else [int_field(3, gift.diamonds * count), int_field(17, 1)]),
+            str_field(16, f"{now_ms}{u.id % 10000:04d}"),
+            str_field(22, '{"send_gift_req_start_ms":%d}' % (now_ms - 120)),
+            int_field(24, 0),
+        ]
+        display = wc.text("pm_mt_gift_message", "{0:user} sent {1:gift} x{2:string}", [u])
+        return self._inner("gift", fields, now_ms, display)
+
+    def _room_user_seq(self, now_ms: int) -> bytes:
+        viewers = self._viewers(now_ms)
+        top = sorted(self.rng.sample(self.users, min(3, len(self.users))), key=lambda u: -u.gifter_level)
+        ranks = [
+            message_field(2, int_field(1, 5000 - 1000 * i), message_field(2, wc.user(u)), int_field(3, i + 1))
+            for i, u in enumerate(top)
+        ]
+        return self._inner(
+            "roomUserSeq",
+            [
+                int_field(3, viewers),
+                *ranks,
+                str_field(4, f"{viewers / 1000:.1f}K"),
+                int_field(6, viewers * 3),
+                int_field(7, viewers * 4 + 1000),
+                int_field(8, viewers // 10),
+            ],
+            now_ms,
+        )
+
+    def _social(self, now_ms: int) -> bytes:
+        u = self._user()
+        if self.rng.random() < 0.6:
+            display = wc.text("pm_main_follow_message_viewer_2", "{0:user} followed the host", [u])
+            fields = [message_field(2, wc.user(u)), int_field(4, 1), int_field(6, 12_000 + self.seq)]
+        else:
+            display = wc.text("pm_mt_guidance_share", "{0:user} shared the LIVE", [u])
+            fields = [
+                message_field(2, wc.user(u)),
+                int_field(4, 3),
+                int_field(3, 1),
+                int_field(8, self.rng.randint(1, 5)),
+                str_field(5, "whatsapp"),
+            ]
+        return self._inner("social", fields, now_ms, display)
+
+    def _subscribe(self, now_ms: int) -> bytes:
+        u = self._user()
+        return self._inner(
+            "subscribe",
+            [message_field(2, wc.user(u)), int_field(4, self.rng.randint(1, 24)), int_field(5, 1), int_field(7, 1)],
+            now_ms,
+        )
+
+    def _emote(self, now_ms: int) -> bytes:
+        u = self._user()
+        emote = message_field(
+            3, str_field(1, str(7_200_000_000 + self.rng.randint(0, 99))), message_field(2, wc.image("emote", 64, 1))
+        )
+        return self._inner("emote", [message_field(2, wc.user(u)), emote, message_field(5, wc.identity(u))], now_ms)
+
+    def _envelope(self, now_ms: int) -> bytes:
+        u = self._user()
+        info = message_field(
+            2,
+            str_field(1, f"env{now_ms}"),
+            int_field(2, 1),
+            str_field(4, u.nickname),
+            int_field(5, self.rng.choice((50, 100, 500))),
+            int_field(6, self.rng.randint(5, 40)),
+            int_field(7, now_ms // 1000 + 180),
+            str_field(8, str(u.id)),
+            message_field(9, wc.image(f"avatar:{u.id}")),
+        )
+        return self._inner("envelope", [info, int_field(3, 1)], now_ms)
+
+    def _question(self, now_ms: int) -> bytes:
+        u = self._user()
+        details = message_field(
+            2,
+            int_field(1, now_ms),
+            str_field(2, self.rng.choice(("What game is this?", "How long will you stream?", "Best gift?"))),
+            int_field(4, now_ms // 1000),
+            message_field(5, wc.user(u)),
+        )
+        return self._inner("question", [details], now_ms)
+
+    def _battle(self, now_ms: int) -> bytes:
+        if self.battle is None:
+            battle_id = now_ms
+            rival = 6_800_000_000_000_000_000 + self.rng.randrange(10**9)
+            self.battle = (battle_id, rival)
+            return self._battle_message(battle_id, rival, 4, now_ms)
+        battle_id, rival = self.battle
+        if self.rng.random() < 0.15:
+            self.battle = None
+            return self._battle_message(battle_id, rival, 5, now_ms)
+        return self._armies(battle_id, rival, now_ms)
+
+    def _battle_message(self, battle_id: int, rival: int, action: int, now_ms: int) -> bytes:
+        host = 6_700_000_000_000_000_001
+        anchors = [
+            map_entry(
+                10,
+                int_field(1, uid),
+                message_field(
+                    2,
+                    message_field(
+                        1,
+                        int_field(1, uid),
+                        str_field(2, nick),
+                        message_field(3, wc.image(f"avatar:{uid}")),
+                        str_field(4, handle),
+                    ),
+                ),
+            )
+            for uid, nick, handle in ((host, "Host", self.scenario.room), (rival, "Rival", "rival_host"))
+        ]
+        results = []
+        if action == 5:
+            results = [
+                map_entry(5, int_field(1, uid), message_field(2, int_field(1, uid), int_field(2, r), int_field(3, s)))
+                for uid, r, s in ((host, 0, 1500), (rival, 1, 900))
+            ]
+        setting = message_field(3, int_field(1, battle_id), int_field(2, now_ms), int_field(3, 300), int_field(5, 1))
+        return self._inner("battle", [int_field(2, battle_id), setting, int_field(4, action), *anchors, *results], now_ms)
+
+    def _armies(self, battle_id: int, rival: int, now_ms: int) -> bytes:
+        host = 6_700_000_000_000_000_001
+        gifter = self._user()
+        teams = [
+            map_entry(
+                3,
+                int_field(1, uid),
+                message_field(
+                    2,
+                    message_field(
+                        1, int_field(1, gifter.id), int_field(2, score // 2), str_field(3, gifter.nickname)
+                    ),
+                    int_field(2, score),
+                    str_field(3, str(uid)),
+                ),
+            )
+            for uid, score in ((host, self.rng.randint(0, 2000)), (rival, self.rng.randint(0, 2000)))
+        ]
+        return self._inner(
+            "battleArmies",
+            [
+                int_field(2, battle_id),
+                *teams,
+                int_field(7, 1),
+                int_field(8, gifter.id),
+                int_field(9, 5655),
+                int_field(10, 5),
+                int_field(12, 5),
+            ],
+            now_ms,
+        )
+
+    def _room_pin(self, now_ms: int) -> bytes:
+        if not self.recent_chat:
+            return self._chat(now_ms)
+        u, line, when = self.recent_chat[-1]
+        chat = message_field(
+            1, wc.common("WebcastChatMessage", self._next_id(), self.scenario.room_id, when)
+        ) + b"".join(self._chat_fields(u, line))
+        operator = message_field(32, wc.user(self.users[0]))
+        return self._inner(
+            "roomPin",
+            [message_field(2, chat), str_field(30, "WebcastChatMessage"), int_field(31, now_ms), operator,
+             int_field(33, 1), int_field(34, 60)],
+            now_ms,
+        )
+
+    def _caption(self, now_ms: int) -> bytes:
+        line = self.rng.choice(("welcome everyone", "thanks for the rose", "let's go"))
+        return self._inner(
+            "caption",
+            [int_field(2, now_ms), int_field(3, 1800), message_field(4, str_field(1, "en"), str_field(2, line)),
+             int_field(5, now_ms // 7), bool_field(7, True)],
+            now_ms,
+        )
+
+    def _barrage(self, now_ms: int) -> bytes:
+        u = self._user()
+        return self._inner(
+            "barrage",
+            [
+                int_field(3, 8),
+                message_field(5, wc.text("pm_mt_grade_upgrade", "{0:user} reached level {1:string}", [u])),
+                int_field(6, 3000),
+                message_field(100, int_field(1, max(1, u.gifter_level)), message_field(4, wc.user(u))),
+            ],
+            now_ms,
+        )
+
+    def _goal(self, now_ms: int) -> bytes:
+        u = self._user()
+        sub = message_field(
+            7, int_field(1, 1), int_field(2, 99), int_field(3, self.total_likes % 500), int_field(4, 500),
+            message_field(5, str_field(1, "Rose"), int_field(3, 1)),
+        )
+        return self._inner(
+            "goal",
+            [int_field(4, u.id), str_field(6, u.unique_id), sub, int_field(9, 1), int_field(10, 1)],
+            now_ms,
+        )
+
+    def _rank(self, now_ms: int) -> bytes:
+        update = message_field(2, int_field(1, 8), int_field(2, self.rng.randint(1, 99)), int_field(6, 3600))
+        return self._inner("rank", [update, int_field(3, 1), int_field(5, 2)], now_ms)
+
+    def _poll(self, now_ms: int) -> bytes:
+        info = message_field(
+            8, str_field(1, "host"), str_field(3, "Next game?"), int_field(5, self.rng.randint(1, 300)),
+            int_field(9, 120), int_field(10, 60),
+        )
+        return self._inner("poll", [int_field(2, 2), int_field(3, now_ms // 1000), info], now_ms)
+
+    def _banner(self, now_ms: int) -> bytes:
+        data = '{"banner_id":%d,"title":"Weekly ranking","progress":%d}' % (now_ms // 1000, self.seq % 100)
+        return self._inner("banner", [str_field(2, data)], now_ms)
+
+    def _im_delete(self, now_ms: int) -> bytes:
+        return self._inner("imDelete", [packed_field(2, [self.msg_id - 17]), packed_field(3, [self._user().id])], now_ms)
+
+    def _control(self, now_ms: int, action: int = 0) -> bytes:
+        if not action:
+            action = 1 if self.rng.random() < 0.5 else 2
+        return self._inner("control", [int_field(2, action), str_field(3, "")], now_ms)
+
+    def _live_intro(self, now_ms: int) -> bytes:
+        host = SimUser(6_700_000_000_000_000_001, self.scenario.room, "Host", followers=125_000)
+        return self._inner(
+            "liveIntro",
+            [int_field(2, self.scenario.room_id), str_field(4, "Gifts control the game! Rose = enemy, !jump"),
+             message_field(5, wc.user(host)), str_field(8, "en")],
+            now_ms,
+        )
+
+    def _unknown(self, now_ms: int) -> bytes:
+        return self._inner("unknown", [message_field(2, int_field(1, 3), str_field(3, "hourly"))], now_ms)
+
+    def _ignored(self, now_ms: int) -> bytes:
+        return self._inner("ignored", [int_field(2, 1), int_field(8, now_ms)], now_ms)
