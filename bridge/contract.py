@@ -24,6 +24,7 @@ __all__ = [
     "ENVELOPE",
     "EVENTS",
     "EVENTS_BY_NAME",
+    "IGNORED_METHODS",
     "STRUCTS",
     "Event",
     "Field",
@@ -473,7 +474,7 @@ EVENTS: tuple[Event, ...] = (
         "sys.heartbeat",
         "Sent every heartbeat interval so subscribers can tell the daemon is alive.",
         (
-            _f("seq", "int", "The last seq published."),
+            _f("seq", "int", "Its own seq: every published message is numbered, heartbeats too."),
             _f("uptime", "float", "Seconds since the daemon started."),
             _f("implementation", "str", "Decoder in use: cython or python."),
             _f("rooms", "map", "Per room: state, roomId, events, lastEventTs."),
@@ -483,6 +484,18 @@ EVENTS: tuple[Event, ...] = (
         system=True,
     ),
 )
+
+IGNORED_METHODS: frozenset[str] = frozenset(
+    {
+        "WebcastMsgDetectMessage",
+        "WebcastLinkLayerMessage",
+        "WebcastLinkMessage",
+        "WebcastLinkMicMethod",
+        "WebcastLinkMicFanTicketMethod",
+        "WebcastRoomStreamAdaptationMessage",
+    }
+)
+"""Methods that carry nothing for games (co-host plumbing, latency probes): no event."""
 
 EVENTS_BY_NAME: dict[str, Event] = {event.name: event for event in EVENTS}
 _STRUCTS_BY_NAME: dict[str, Struct] = {struct.name: struct for struct in STRUCTS}
@@ -603,7 +616,19 @@ def render_markdown() -> str:
         if event.methods:
             out += ["From: " + ", ".join(f"`{m}`" for m in event.methods), ""]
         out += [*_table(event.fields), ""]
-    out += ["## Structs", ""]
+    out += [
+        "## Method names and ignored methods",
+        "",
+        "TikTok sends method names with and without the `Webcast` prefix (`RoomMessage`,"
+        " `LinkMicMethod`); both spellings map to the same event. Methods the contract does"
+        " not model become `unknown` events, except these, which carry nothing for games"
+        " and produce no event:",
+        "",
+        *(f"- `{m}`" for m in sorted(IGNORED_METHODS)),
+        "",
+        "## Structs",
+        "",
+    ]
     for struct in STRUCTS:
         out += [f"### {struct.name}", "", struct.doc, "", *_table(struct.fields), ""]
     return "\n".join(out)
@@ -629,5 +654,6 @@ def render_json() -> str:
             for e in EVENTS
         ],
         "structs": [{"name": s.name, "doc": s.doc, "fields": fields(s.fields)} for s in STRUCTS],
+        "ignoredMethods": sorted(IGNORED_METHODS),
     }
     return json.dumps(doc, indent=2) + "\n"

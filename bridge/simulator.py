@@ -332,6 +332,7 @@ class Simulator:
         self.msg_id = 7_430_000_000_000_000_000 + self.rng.randrange(10**12)
         self.seq = 0
         self.total_likes = 0
+        self.last_group = 0
         self.start_ms: int | None = None
         self.ended = False
         self.end_sent = False
@@ -402,11 +403,14 @@ class Simulator:
         self.msg_id += self.rng.randint(1, 4000)
         return self.msg_id
 
-    def _inner(self, kind: str, body_fields: list[bytes], now_ms: int, display: bytes = b"") -> bytes:
+    def _inner(
+        self, kind: str, body_fields: list[bytes], now_ms: int, display: bytes = b"", common_at: int = 3
+    ) -> bytes:
+        """A ``BaseProtoMessage``; the common block goes after ``common_at`` fields, as on the wire."""
         msg_id = self._next_id()
         method = _METHOD[kind]
-        head = wc.common(method, msg_id, self.scenario.room_id, now_ms, display, describe=f"{kind}")
-        payload = message_field(1, head) + b"".join(body_fields)
+        head = message_field(1, wc.common(method, msg_id, self.scenario.room_id, now_ms, display, describe=kind))
+        payload = b"".join([*body_fields[:common_at], head, *body_fields[common_at:]])
         return wc.inner(method, payload, msg_id)
 
     # ------------------------------------------------------------ state
@@ -460,6 +464,7 @@ class Simulator:
             ],
             now_ms,
             display,
+            common_at=5,
         )
 
     def _like(self, now_ms: int) -> bytes:
@@ -504,7 +509,8 @@ class Simulator:
         u = self._user()
         if gift.type != 1:
             return self._gift_message(u, gift, 0, 1, 0, now_ms)
-        streak = _Streak(u, gift, now_ms, 1, self.rng.randint(*self.scenario.streak), now_ms)
+        self.last_group = max(now_ms, self.last_group + 1)  # streak ids are start times in ms
+        streak = _Streak(u, gift, self.last_group, 1, self.rng.randint(*self.scenario.streak), now_ms)
         self.streaks.append(streak)
         streak.next_ms = now_ms + int(self.scenario.streak_gap * 1000)
         return self._gift_message(u, gift, streak.group_id, 1, 0, now_ms)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..contract import IGNORED_METHODS
 from ..errors import DecodeError, LimitError, TruncatedError, VarintError, WireTypeError
 from ..frames import FetchResult, MessageError, PushFrame, gunzip, is_gzip
 from ..limits import MAX_FRAME_BYTES, MAX_MESSAGES_PER_FRAME
@@ -132,7 +133,7 @@ def _text_key(buf: bytes, a: int, b: int) -> tuple[str, str]:
 
 
 def _level(text: str) -> int:
-    return int(text) if text.isdigit() and len(text) < 10 else 0
+    return int(text) if text.isdecimal() and len(text) < 10 else 0
 
 
 def _badge(buf: bytes, a: int, b: int) -> tuple[int, int]:
@@ -187,7 +188,7 @@ def _user(buf: bytes, a: int, b: int, identity: int = 0) -> Event:
                     member = level
             elif number == 1028:
                 id_str = _str(buf, x, y)
-    if not uid and id_str.isdigit() and len(id_str) < 19:
+    if not uid and id_str.isdecimal() and len(id_str) < 19:
         uid = int(id_str)
     user: Event = {}
     _put(user, "id", uid)
@@ -1044,18 +1045,6 @@ METHODS: dict[str, _Decoder] = {
     "WebcastImDeleteMessage": _im_delete,
 }
 """Webcast method -> decoder. Names also arrive without the ``Webcast`` prefix."""
-
-IGNORED_METHODS = frozenset(
-    {
-        "WebcastMsgDetectMessage",
-        "WebcastLinkLayerMessage",
-        "WebcastLinkMessage",
-        "WebcastLinkMicMethod",
-        "WebcastLinkMicFanTicketMethod",
-        "WebcastRoomStreamAdaptationMessage",
-    }
-)
-"""Methods that carry nothing for games (link plumbing, latency probes): no event."""
 
 _DISPATCH: dict[str, _Decoder | None] = {}
 for _name, _decoder in METHODS.items():

@@ -1,0 +1,177 @@
+"""The ``tiktok-bridge`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+
+from . import __version__, codec
+from .config import Config, load_config, override
+from .daemon import Daemon
+from .errors import BridgeError
+from .logs import setup_logging
+from .simulator import Simulator, builtin_scenarios, load_scenario
+from .sources import SimulatorSource
+from .tail import Tail
+
+__all__ = ["main"]
+
+log = logging.getLogger("bridge.cli")
+
+_DESCRIPTION = """\
+TikTok LIVE events for game engines: decodes TikTok's webcast frames and
+publishes chat, gifts, likes, follows, viewers, battles and more as msgpack
+over ZeroMQ (default tcp://127.0.0.1:5556).
+
+Start with:   tiktok-bridge run      (a built-in simulated stream, no account needed)
+and watch:    tiktok-bridge tail
+"""
+
+_EPILOG = """\
+environment:
+  BRIDGE_<SECTION>_<KEY>   override any config key, e.g. BRIDGE_PUBLISHER_ENDPOINT
+  BRIDGE_PUREPYTHON=1      use the pure-Python decoder instead of the compiled one
+
+docs: docs/events.md (event contract), docs/topics.md, docs/configuration.md
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tiktok-bridge",
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"tiktok-live-bridge {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser(
+        "run",
+        help="run the daemon (the simulator unless rooms are configured)",
+        description="Run the daemon and publish events until Ctrl-C.",
+    )
+    run.add_argument("-c", "--config", metavar="FILE", help="TOML config file (see docs/configuration.md)")
+    run.add_argument("--endpoint", metavar="EP", help="ZeroMQ endpoint to bind (default tcp://127.0.0.1:5556)")
+    run.add_argument(
+        "--scenario",
+        metavar="NAME|FILE",
+        help=f"simulator scenario: built-in ({', '.join(builtin_scenarios())}) or a .toml file",
+    )
+    run.add_argument("--rate", type=float, metavar="N", help="simulated messages per second")
+    run.add_argument("--seed", type=int, metavar="N", help="simulator random seed")
+    run.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
+    run.add_argument("--log-format", choices=("text", "json"))
+
+    tail = commands.add_parser(
+        "tail",
+        help="print events from a running daemon",
+        description="Subscribe to a running daemon and print its events.",
+    )
+    tail.add_argument("--endpoint", default=None, metavar="EP", help="daemon endpoint (default from config)")
+    tail.add_argument("-c", "--config", metavar="FILE", help="read the endpoint from this config file")
+    tail.add_argument("-t", "--type", action="append", default=[], metavar="TYPE", help="only this event type (repeatable)")
+    tail.add_argument("-r", "--room", default="", metavar="ROOM", help="only this room (uniqueId)")
+    tail.add_argument("--sys", action="store_true", help="also print sys.status and sys.heartbeat")
+    tail.add_argument("--json", action="store_true", help="print each event as one JSON line")
+    tail.add_argument("-n", "--count", type=int, default=0, metavar="N", help="exit after N events")
+    tail.add_argument("--timeout", type=float, default=0, metavar="S", help="exit after S seconds without events")
+    return parser
+
+
+def _config(args: argparse.Namespace) -> Config:
+    config = load_config(args.config, os.environ)
+    config = override(config, "publisher", endpoint=args.endpoint)
+    if args.command == "run":
+        config = override(config, "log", level=args.log_level, format=args.log_format)
+        config = override(config, "simulator", scenario=args.scenario, rate=args.rate, seed=args.seed)
+    return config
+
+
+def _run(config: Config) -> int:
+    setup_logging(config.log.level, config.log.format)
+    sim_config = config.simulator
+    scenario = load_scenario(sim_config.scenario)
+    if sim_config.rate:
+        scenario = replace(scenario, rate=sim_config.rate)
+    if sim_config.room:
+        scenario = replace(scenario, room=sim_config.room)
+    simulator = Simulator(scenario, None if sim_config.seed < 0 else sim_config.seed)
+    daemon = Daemon(config, [SimulatorSource(simulator)])
+    log.info(
+        "tiktok-live-bridge %s, decoder %s, publishing on %s",
+        __version__,
+        codec.IMPLEMENTATION,
+        config.publisher.endpoint,
+    )
+    log.info(
+        "source: simulator scenario %r as @%s, %.0f messages/s (tiktok-bridge tail to watch)",
+        scenario.name,
+        scenario.room,
+        scenario.rate,
+    )
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(sig, daemon.stop)
+            except NotImplementedError:  # Windows: Ctrl-C arrives as KeyboardInterrupt
+                pass
+        await daemon.run()
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        pass
+    log.info("stopped after %d messages", daemon.publisher.published)
+    return 0
+
+
+def _tail(config: Config, args: argparse.Namespace) -> int:
+    tail = Tail(config.publisher.endpoint, args.type, args.room, include_sys=args.sys)
+    received = 0
+    try:
+        while not args.count or received < args.count:
+            event = tail.receive(args.timeout or 3600.0)
+            if event is None:
+                if args.timeout:
+                    print(f"no events for {args.timeout:g} s", file=sys.stderr)
+                    return 1
+                continue
+            received += 1
+            print(tail.format(event, args.json), flush=True)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if tail.gaps:
+            print(f"{tail.gaps} messages lost (seq gaps)", file=sys.stderr)
+        tail.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``tiktok-bridge`` command."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        config = _config(args)
+        if args.command == "run":
+            return _run(config)
+        return _tail(config, args)
+    except BridgeError as exc:
+        print(f"tiktok-bridge: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,215 @@
+"""Daemon configuration: TOML file, ``BRIDGE_*`` environment overrides, validation.
+
+Precedence, lowest first: built-in defaults, the TOML file, environment variables
+``BRIDGE_<SECTION>_<KEY>`` (for example ``BRIDGE_PUBLISHER_ENDPOINT``), then
+command-line flags. Every error names the file (or variable), the key and the bad
+value. See ``docs/configuration.md`` for every key.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, get_type_hints
+from urllib.parse import urlsplit
+
+from .errors import ConfigError
+
+__all__ = ["Config", "LogConfig", "PublisherConfig", "SimulatorConfig", "is_loopback", "load_config", "override"]
+
+
+@dataclass(frozen=True, slots=True)
+class PublisherConfig:
+    """``[publisher]``: the ZeroMQ PUB socket engines subscribe to."""
+
+    endpoint: str = "tcp://127.0.0.1:5556"
+    allow_remote: bool = False
+    sndhwm: int = 10_000
+    heartbeat_interval: float = 1.0
+    zmq_heartbeat_ivl: float = 5.0
+    zmq_heartbeat_timeout: float = 15.0
+    zmq_heartbeat_ttl: float = 15.0
+
+
+@dataclass(frozen=True, slots=True)
+class SimulatorConfig:
+    """``[simulator]``: the built-in upstream used when no room is configured."""
+
+    scenario: str = "default"
+    rate: float = 0.0
+    room: str = ""
+    seed: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class LogConfig:
+    """``[log]``: logging level and format."""
+
+    level: str = "info"
+    format: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The whole daemon configuration."""
+
+    publisher: PublisherConfig = field(default_factory=PublisherConfig)
+    simulator: SimulatorConfig = field(default_factory=SimulatorConfig)
+    log: LogConfig = field(default_factory=LogConfig)
+
+
+_SECTIONS: dict[str, type] = {"publisher": PublisherConfig, "simulator": SimulatorConfig, "log": LogConfig}
+_CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("log", "level"): ("debug", "info", "warning", "error"),
+    ("log", "format"): ("text", "json"),
+}
+_MINIMUMS: dict[tuple[str, str], float] = {
+    ("publisher", "sndhwm"): 1,
+    ("publisher", "heartbeat_interval"): 0.05,
+    ("publisher", "zmq_heartbeat_ivl"): 0,
+    ("publisher", "zmq_heartbeat_timeout"): 0,
+    ("publisher", "zmq_heartbeat_ttl"): 0,
+    ("simulator", "rate"): 0,
+}
+
+
+def is_loopback(endpoint: str) -> bool:
+    """Whether a ZeroMQ endpoint only listens on this machine."""
+    scheme, _, rest = endpoint.partition("://")
+    if scheme in ("ipc", "inproc"):
+        return True
+    host = urlsplit("//" + rest).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _coerce(value: Any, kind: type, where: str) -> Any:
+    """Check a TOML value (or convert an environment string) to the field type."""
+    from_env = isinstance(value, str) and kind is not str
+    if kind is bool:
+        if from_env:
+            lowered = value.strip().lower()
+            if lowered in ("1", "true", "yes", "on"):
+                return True
+            if lowered in ("0", "false", "no", "off"):
+                return False
+        elif isinstance(value, bool):
+            return value
+        raise ConfigError(f"{where} = {value!r}: expected true or false")
+    if kind is int:
+        if from_env:
+            try:
+                return int(value)
+            except ValueError:
+                pass
+        elif isinstance(value, int) and not isinstance(value, bool):
+            return value
+        raise ConfigError(f"{where} = {value!r}: expected an integer")
+    if kind is float:
+        if from_env:
+            try:
+                return float(value)
+            except ValueError:
+                pass
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        raise ConfigError(f"{where} = {value!r}: expected a number")
+    if isinstance(value, str):
+        return value
+    raise ConfigError(f"{where} = {value!r}: expected a string")
+
+
+def _check(section: str, key: str, value: Any, where: str) -> None:
+    choices = _CHOICES.get((section, key))
+    if choices and value not in choices:
+        raise ConfigError(f"{where} = {value!r}: expected one of {', '.join(choices)}")
+    minimum = _MINIMUMS.get((section, key))
+    if minimum is not None and value < minimum:
+        raise ConfigError(f"{where} = {value!r}: must be at least {minimum:g}")
+
+
+def _validate(config: Config, origin: str) -> None:
+    endpoint = config.publisher.endpoint
+    where = f"{origin}: publisher.endpoint"
+    scheme = endpoint.partition("://")[0]
+    if scheme not in ("tcp", "ipc", "inproc") or "://" not in endpoint:
+        raise ConfigError(f"{where} = {endpoint!r}: expected tcp://HOST:PORT, ipc://PATH or inproc://NAME")
+    if not config.publisher.allow_remote and not is_loopback(endpoint):
+        raise ConfigError(
+            f"{where} = {endpoint!r}: binds beyond this machine; set publisher.allow_remote = true"
+            " to allow it (see docs/security.md)"
+        )
+
+
+def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Config:
+    """Build the configuration from defaults, an optional TOML file and the environment.
+
+    Args:
+        path: the TOML file, or ``None`` for defaults only.
+        env: environment to read ``BRIDGE_*`` overrides from (usually ``os.environ``).
+
+    Raises:
+        ConfigError: a file, key or value is invalid; the message names it.
+    """
+    data: dict[str, Any] = {}
+    origin = "defaults"
+    if path is not None:
+        origin = str(path)
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"{origin}: cannot read config: {exc.strerror}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{origin}: not valid TOML: {exc}") from None
+    sections: dict[str, dict[str, Any]] = {name: {} for name in _SECTIONS}
+    for name, table in data.items():
+        if name not in _SECTIONS:
+            raise ConfigError(f"{origin}: unknown section [{name}] (known: {', '.join(_SECTIONS)})")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{origin}: {name} must be a table ([{name}])")
+        for key, value in table.items():
+            sections[name][key] = (value, f"{origin}: {name}.{key}")
+    for variable, value in (env or {}).items():
+        if not variable.startswith("BRIDGE_"):
+            continue
+        section, _, key = variable[len("BRIDGE_") :].lower().partition("_")
+        if section not in _SECTIONS:
+            continue
+        sections[section][key] = (value, f"environment: {variable}")
+    built: dict[str, Any] = {}
+    for name, cls in _SECTIONS.items():
+        hints = get_type_hints(cls)
+        known = {f.name for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for key, (value, where) in sections[name].items():
+            if key not in known:
+                raise ConfigError(f"{where}: unknown key (known in [{name}]: {', '.join(sorted(known))})")
+            values[key] = _coerce(value, hints[key], where)
+            _check(name, key, values[key], where)
+        built[name] = cls(**values)
+    config = Config(**built)
+    _validate(config, origin)
+    return config
+
+
+def override(config: Config, section: str, **values: Any) -> Config:
+    """A copy of ``config`` with some keys of one section replaced (command-line flags)."""
+    current = getattr(config, section)
+    hints = get_type_hints(type(current))
+    clean = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        where = f"command line: --{key.replace('_', '-')}"
+        clean[key] = _coerce(value, hints[key], where)
+        _check(section, key, clean[key], where)
+    updated = replace(config, **{section: replace(current, **clean)})
+    _validate(updated, "command line")
+    return updated

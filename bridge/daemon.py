@@ -1,0 +1,172 @@
+"""The daemon: upstream sources in, decoded events out through the publisher.
+
+Sources (the simulator now, live TikTok connections later) hand raw push frames
+to :meth:`Daemon.ingest` together with the room they belong to. The daemon
+decodes them with the active codec, stamps ``room``/``roomId``, publishes every
+event, counts and logs what failed, and publishes ``sys.status`` whenever a room
+changes state and ``sys.heartbeat`` every heartbeat interval.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from . import codec, topics
+from .config import Config
+from .errors import DecodeError
+from .frames import FetchResult
+from .publisher import Publisher
+
+__all__ = ["Daemon", "Room", "Source"]
+
+log = logging.getLogger("bridge.daemon")
+
+
+@dataclass(slots=True)
+class Room:
+    """What the daemon tracks about one watched room."""
+
+    name: str
+    room_id: int = 0
+    state: str = "disconnected"
+    reason: str = ""
+    events: int = 0
+    decode_errors: int = 0
+    last_event_ts: int = 0
+
+
+class Source(Protocol):
+    """An upstream that feeds frames of one room into the daemon until cancelled."""
+
+    room: Room
+
+    async def run(self, daemon: Daemon) -> None:
+        """Feed frames through :meth:`Daemon.ingest` until done or cancelled."""
+
+
+class Daemon:
+    """Owns the publisher, the rooms and the heartbeat; runs the sources."""
+
+    def __init__(self, config: Config, sources: list[Source], publisher: Publisher | None = None) -> None:
+        self.config = config
+        self.sources = sources
+        self.publisher = publisher or Publisher(config.publisher)
+        self.rooms: dict[str, Room] = {source.room.name: source.room for source in sources}
+        self.started = time.monotonic()
+        self.decode_errors = 0
+        self._stop = asyncio.Event()
+
+    # ------------------------------------------------------------ sans-I/O core
+
+    def ingest(self, room: Room, data: bytes) -> FetchResult | None:
+        """Decode one push frame of ``room`` and publish its events.
+
+        Returns:
+            The decoded fetch result (for the caller's ack/cursor handling), or
+            ``None`` when the frame carried no messages or was malformed.
+        """
+        try:
+            frame = codec.decode_frame(data)
+        except DecodeError as exc:
+            room.decode_errors += 1
+            self.decode_errors += 1
+            log.warning("dropped a malformed frame from @%s: %s", room.name, exc)
+            return None
+        result = frame.result
+        if result is None:
+            return None
+        for error in result.errors:
+            room.decode_errors += 1
+            self.decode_errors += 1
+            log.warning(
+                "dropped a malformed %s (msgId %s) from @%s: %s", error.method, error.msg_id, room.name, error.reason
+            )
+        for event in result.events:
+            self.publish_event(room, event)
+        return result
+
+    def publish_event(self, room: Room, event: dict[str, Any]) -> None:
+        """Stamp an upstream event with its room and publish it."""
+        event["room"] = room.name
+        if room.room_id:
+            event["roomId"] = room.room_id
+        room.events += 1
+        self.publisher.publish(topics.event_topic(event["type"], room.name), event)
+        room.last_event_ts = event["ts"]
+
+    def set_state(self, room: Room, state: str, reason: str, message: str = "", attempt: int = 0) -> None:
+        """Record a room's new connection state and publish ``sys.status``."""
+        room.state = state
+        room.reason = reason
+        status: dict[str, Any] = {"type": "sys.status", "room": room.name, "state": state, "reason": reason}
+        if message:
+            status["message"] = message
+        if attempt:
+            status["attempt"] = attempt
+        level = logging.WARNING if state == "error" else logging.INFO
+        log.log(level, "@%s %s (%s)%s", room.name, state, reason, f": {message}" if message else "")
+        self.publisher.publish(topics.status_topic(room.name), status)
+
+    def heartbeat(self) -> dict[str, Any]:
+        """Publish ``sys.heartbeat`` and return it."""
+        rooms = {}
+        for room in self.rooms.values():
+            info: dict[str, Any] = {"state": room.state}
+            if room.room_id:
+                info["roomId"] = room.room_id
+            if room.events:
+                info["events"] = room.events
+            if room.last_event_ts:
+                info["lastEventTs"] = room.last_event_ts
+            rooms[room.name] = info
+        message: dict[str, Any] = {
+            "type": "sys.heartbeat",
+            "uptime": round(time.monotonic() - self.started, 3),
+            "implementation": codec.IMPLEMENTATION,
+            "rooms": rooms,
+        }
+        if self.publisher.dropped:
+            message["dropped"] = self.publisher.dropped
+        if self.decode_errors:
+            message["decodeErrors"] = self.decode_errors
+        self.publisher.publish(topics.HEARTBEAT, message)
+        return message
+
+    # ------------------------------------------------------------ I/O shell
+
+    def stop(self) -> None:
+        """Ask :meth:`run` to shut down."""
+        self._stop.set()
+
+    async def run(self) -> None:
+        """Bind the publisher, run every source and the heartbeat until :meth:`stop`."""
+        self.publisher.start()
+        tasks = [asyncio.create_task(self._guard(source), name=f"source:{source.room.name}") for source in self.sources]
+        tasks.append(asyncio.create_task(self._heartbeats(), name="heartbeat"))
+        try:
+            await self._stop.wait()
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            for room in self.rooms.values():
+                if room.state != "disconnected":
+                    self.set_state(room, "disconnected", "shutdown", "daemon stopped")
+            self.publisher.close()
+
+    async def _guard(self, source: Source) -> None:
+        try:
+            await source.run(self)
+        except Exception as exc:  # a source bug must not take the daemon down
+            log.exception("source for @%s failed", source.room.name)
+            self.set_state(source.room, "error", "internal", repr(exc))
+
+    async def _heartbeats(self) -> None:
+        interval = self.config.publisher.heartbeat_interval
+        while True:
+            self.heartbeat()
+            await asyncio.sleep(interval)

@@ -1,0 +1,41 @@
+"""The ZeroMQ topic scheme.
+
+Every published message is two frames, ``[topic, msgpack payload]``. ZeroMQ
+filters subscriptions by topic prefix on the publisher's side, so topics are
+built to make useful prefixes:
+
+==========================  =============================================
+topic                       published for
+==========================  =============================================
+``<type>/<room>``           upstream events, e.g. ``gift/someone``
+``action/<name>/<room>``    game actions fired by rules
+``sys.status/<room>``       connection state changes of one room
+``sys.heartbeat``           the daemon heartbeat
+==========================  =============================================
+
+Subscribe to ``""`` for everything, ``gift/`` for gifts of every room,
+``gift/someone`` for one room's gifts (a prefix: it also matches ``someone2``,
+so check ``room`` in the payload when rooms share a prefix), ``sys.`` for all
+system messages. See ``docs/topics.md``.
+"""
+
+from __future__ import annotations
+
+__all__ = ["HEARTBEAT", "action_topic", "event_topic", "status_topic"]
+
+HEARTBEAT = "sys.heartbeat"
+
+
+def event_topic(event_type: str, room: str) -> str:
+    """Topic of an upstream event."""
+    return f"{event_type}/{room}"
+
+
+def status_topic(room: str) -> str:
+    """Topic of a room's ``sys.status`` message."""
+    return f"sys.status/{room}"
+
+
+def action_topic(name: str, room: str) -> str:
+    """Topic of a game action."""
+    return f"action/{name}/{room}"

@@ -1,0 +1,133 @@
+"""The simulator produces TikTok-shaped frames from scenario files."""
+
+from __future__ import annotations
+
+import gzip
+from collections import defaultdict
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from bridge.codec import _pure
+from bridge.errors import ConfigError
+from bridge.simulator import Simulator, builtin_scenarios, load_scenario
+
+from helpers import START_MS, events_of, simulated_frames
+
+
+def test_same_seed_same_frames() -> None:
+    assert list(simulated_frames(50, seed=3)) == list(simulated_frames(50, seed=3))
+    assert list(simulated_frames(50, seed=3)) != list(simulated_frames(50, seed=4))
+
+
+def test_frames_are_gzip_push_frames_with_realistic_payloads() -> None:
+    sizes: dict[str, list[int]] = defaultdict(list)
+    for data in simulated_frames(400):
+        frame = _pure.decode_frame(data)
+        assert frame.payload_type == "msg" and frame.headers["compress_type"] == "gzip"
+        assert frame.payload[:3] == b"\x1f\x8b\x08"
+        body = gzip.decompress(frame.payload)
+        for number, _, a, b in _pure._fields(body, 0, len(body)):
+            if number == 1:
+                inner = {n: (x, y) for n, _, x, y in _pure._fields(body, a, b)}
+                method = body[inner[1][0] : inner[1][1]].decode()
+                sizes[method].append(inner[2][1] - inner[2][0])
+    for method in ("WebcastGiftMessage", "WebcastMemberMessage"):
+        average = sum(sizes[method]) / len(sizes[method])
+        assert 2000 < average < 5000, (method, average)
+    everything = [s for values in sizes.values() for s in values]
+    assert 1500 < sum(everything) / len(everything) < 4000
+
+
+def test_fields_arrive_out_of_numeric_order() -> None:
+    sim = Simulator(load_scenario("default"), 1)
+    frame = _pure.decode_frame(sim._wrap([sim._gift(START_MS)], START_MS))
+    body = gzip.decompress(frame.payload)
+    message = _pure._fields(body, 0, len(body))[0]
+    inner = {n: (x, y) for n, _, x, y in _pure._fields(body, message[2], message[3])}
+    numbers = [n for n, *_ in _pure._fields(body, *inner[2])]
+    assert numbers[:3] == [15, 32, 2] and numbers != sorted(numbers)
+
+
+def test_gift_streaks_rise_and_close_once(impl: ModuleType) -> None:
+    streaks: dict[tuple[int, int], list[dict[str, object]]] = defaultdict(list)
+    singles = 0
+    for event in events_of(impl, simulated_frames(3000)):
+        if event["type"] != "gift":
+            continue
+        if event.get("giftType") == 1:
+            streaks[(event["user"]["id"], event["groupId"])].append(event)
+        else:
+            singles += 1
+            assert "streaking" not in event and "groupId" not in event
+    assert singles and len(streaks) > 20
+    closed = 0
+    for frames in streaks.values():
+        counts = [f["repeatCount"] for f in frames]
+        assert counts == sorted(counts)
+        ends = [f for f in frames if f.get("repeatEnd")]
+        assert len(ends) <= 1
+        for f in frames:
+            assert bool(f.get("streaking")) != bool(f.get("repeatEnd"))
+        if ends:
+            closed += 1
+            assert frames[-1] is ends[0] and ends[0]["repeatCount"] == max(counts)
+    assert closed > 10
+
+
+def test_stream_ends_with_stream_end_event(impl: ModuleType) -> None:
+    sim = Simulator(load_scenario("short"), 2)
+    now = START_MS
+    events = []
+    while not sim.end_sent:
+        events.extend(impl.decode_frame(sim.frame(now)).result.events)
+        now += 500
+    assert now - START_MS >= 60_000
+    assert events[-1]["type"] == "streamEnd" and events[-1]["action"] == 3
+    assert sum(e["type"] == "streamEnd" for e in events) == 1
+
+
+def test_every_builtin_scenario_loads() -> None:
+    assert {"default", "short", "burst"} <= set(builtin_scenarios())
+    for name in builtin_scenarios():
+        Simulator(load_scenario(name)).frame(START_MS)
+
+
+def test_scenario_file_overrides_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text('room = "mygame"\nrate = 5\n[mix]\nchat = 1\n', encoding="utf-8")
+    scenario = load_scenario(str(path))
+    assert scenario.room == "mygame" and scenario.rate == 5.0 and scenario.mix == {"chat": 1.0}
+    sim = Simulator(scenario)
+    sim.frame(START_MS)
+    types = {e["type"] for e in _pure.decode_frame(sim.frame(START_MS + 100)).result.events}
+    assert types == {"chat"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("rate = -1", "rate = -1: expected a number >= 0.01"),
+        ("colour = 1", "unknown key 'colour'"),
+        ("[mix]\nchatt = 1", "mix.chatt: unknown kind"),
+        ("[mix]\nchat = 0", "mix: at least one weight must be above 0"),
+        ("batch = [5, 1]", "batch = [5, 1]: expected [min, max]"),
+        ("batch = [0, 1]", "frames carry at least 1 message"),
+        ("[[gifts]]\nname = 'Rose'", "gifts[0]: expected a table with id, name, diamonds"),
+        ("[[gifts]]\nid = 1\nname = 'R'\ndiamonds = 1\ncolour = 2", "gifts[0].colour: unknown key"),
+        ("chat = []", "chat: expected a non-empty list of strings"),
+        ("rate = ", "not valid TOML"),
+    ],
+)
+def test_bad_scenarios_name_file_and_key(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_scenario(str(path))
+    assert str(path) in str(info.value) and message in str(info.value)
+
+
+def test_unknown_scenario_name_lists_builtins() -> None:
+    with pytest.raises(ConfigError, match="built-in: .*default"):
+        load_scenario("nope")
