@@ -135,9 +135,9 @@ def _check(section: str, key: str, value: Any, where: str) -> None:
         raise ConfigError(f"{where} = {value!r}: must be at least {minimum:g}")
 
 
-def _validate(config: Config, origin: str) -> None:
+def _validate(config: Config, where: str) -> None:
+    """Checks that span keys; ``where`` names the endpoint's origin."""
     endpoint = config.publisher.endpoint
-    where = f"{origin}: publisher.endpoint"
     scheme = endpoint.partition("://")[0]
     if scheme not in ("tcp", "ipc", "inproc") or "://" not in endpoint:
         raise ConfigError(f"{where} = {endpoint!r}: expected tcp://HOST:PORT, ipc://PATH or inproc://NAME")
@@ -195,7 +195,8 @@ def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = 
             _check(name, key, values[key], where)
         built[name] = cls(**values)
     config = Config(**built)
-    _validate(config, origin)
+    endpoint_origin = sections["publisher"].get("endpoint", (None, f"{origin}: publisher.endpoint"))[1]
+    _validate(config, endpoint_origin)
     return config
 
 
@@ -211,5 +212,5 @@ def override(config: Config, section: str, **values: Any) -> Config:
         clean[key] = _coerce(value, hints[key], where)
         _check(section, key, clean[key], where)
     updated = replace(config, **{section: replace(current, **clean)})
-    _validate(updated, "command line")
+    _validate(updated, "command line: publisher.endpoint")
     return updated

@@ -123,12 +123,13 @@ class Daemon:
             if room.last_event_ts:
                 info["lastEventTs"] = room.last_event_ts
             rooms[room.name] = info
-        message: dict[str, Any] = {
-            "type": "sys.heartbeat",
-            "uptime": round(time.monotonic() - self.started, 3),
-            "implementation": codec.IMPLEMENTATION,
-            "rooms": rooms,
-        }
+        message: dict[str, Any] = {"type": "sys.heartbeat"}
+        uptime = round(time.monotonic() - self.started, 3)
+        if uptime:
+            message["uptime"] = uptime
+        message["implementation"] = codec.IMPLEMENTATION
+        if rooms:
+            message["rooms"] = rooms
         if self.publisher.dropped:
             message["dropped"] = self.publisher.dropped
         if self.decode_errors:

@@ -1141,6 +1141,8 @@ def _inner(data: bytes, a: int, b: int, result: FetchResult) -> None:
                     payload = (x, y)
             elif wire == 0 and number == 3:
                 msg_id = _s64(x)
+        if not method:
+            raise DecodeError("message has no method")
         event = _decode(method, data, payload[0], payload[1])
     except DecodeError as exc:
         result.errors.append(MessageError(method, msg_id, str(exc)))

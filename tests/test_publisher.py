@@ -1,0 +1,159 @@
+"""The publisher with real ZeroMQ sockets on loopback."""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import msgpack
+import pytest
+import zmq
+from helpers import free_port
+
+from bridge.config import PublisherConfig
+from bridge.errors import PublishError
+from bridge.publisher import Publisher
+
+
+@pytest.fixture
+def endpoint() -> str:
+    return f"tcp://127.0.0.1:{free_port()}"
+
+
+@pytest.fixture
+def publisher(endpoint: str) -> Iterator[Publisher]:
+    pub = Publisher(PublisherConfig(endpoint=endpoint, zmq_heartbeat_ivl=0))
+    pub.start()
+    yield pub
+    pub.close()
+
+
+def subscriber(endpoint: str, *prefixes: str) -> zmq.Socket[Any]:
+    sub = zmq.Context.instance().socket(zmq.SUB)
+    sub.setsockopt(zmq.LINGER, 0)
+    sub.setsockopt(zmq.RCVTIMEO, 5000)
+    for prefix in prefixes:
+        sub.setsockopt(zmq.SUBSCRIBE, prefix.encode())
+    sub.connect(endpoint)
+    return sub
+
+
+def publish_until_received(pub: Publisher, sub: zmq.Socket[Any], topic: str) -> None:
+    """Work around the slow-joiner: publish probes until the subscription is live."""
+    for _ in range(200):
+        pub.publish(topic, {"type": "probe"})
+        if sub.poll(20):
+            sub.recv_multipart()
+            while sub.poll(50):
+                sub.recv_multipart()
+            return
+    raise AssertionError("subscription never became live")
+
+
+def test_two_frame_msgpack_messages_with_seq_and_ts(publisher: Publisher, endpoint: str) -> None:
+    sub = subscriber(endpoint, "")
+    publish_until_received(publisher, sub, "chat/a")
+    before = time.time() * 1000
+    publisher.publish("chat/a", {"type": "chat", "comment": "hi"})
+    publisher.publish("gift/a", {"type": "gift", "giftId": 5655})
+    frames = [sub.recv_multipart() for _ in range(2)]
+    assert [len(f) for f in frames] == [2, 2]
+    assert [f[0] for f in frames] == [b"chat/a", b"gift/a"]
+    chat, gift = (msgpack.unpackb(f[1]) for f in frames)
+    assert chat["comment"] == "hi" and gift["giftId"] == 5655
+    assert gift["seq"] == chat["seq"] + 1
+    assert before - 1 <= chat["ts"] <= time.time() * 1000 + 1
+    sub.close()
+
+
+def test_prefix_filtering_by_type_and_room(publisher: Publisher, endpoint: str) -> None:
+    gifts = subscriber(endpoint, "gift/")
+    room_b = subscriber(endpoint, "chat/b")
+    publish_until_received(publisher, gifts, "gift/x")
+    publish_until_received(publisher, room_b, "chat/b")
+    for topic in ("chat/a", "gift/a", "giftFinal/a", "chat/b", "gift/b"):
+        publisher.publish(topic, {"type": topic.split("/")[0]})
+    got_gifts = [gifts.recv_multipart()[0] for _ in range(2)]
+    assert got_gifts == [b"gift/a", b"gift/b"]
+    assert room_b.recv_multipart()[0] == b"chat/b"
+    assert not gifts.poll(200) and not room_b.poll(50)
+    gifts.close()
+    room_b.close()
+
+
+def test_slow_subscriber_never_blocks(endpoint: str) -> None:
+    pub = Publisher(PublisherConfig(endpoint=endpoint, sndhwm=100, zmq_heartbeat_ivl=0))
+    pub.start()
+    sub = subscriber(endpoint, "")
+    sub.setsockopt(zmq.RCVHWM, 100)
+    publish_until_received(pub, sub, "x/y")
+    for i in range(50_000):  # never read: the PUB must drop, not block
+        pub.publish("chat/a", {"type": "chat", "n": i})
+    assert pub.published >= 50_000
+    received = []
+    while sub.poll(200):
+        received.append(msgpack.unpackb(sub.recv_multipart()[1])["seq"])
+    assert 0 < len(received) < 50_000
+    assert received == sorted(received)  # whole messages dropped, order kept
+    sub.close()
+    pub.close()
+
+
+def test_bind_failure_is_a_clear_error(publisher: Publisher, endpoint: str) -> None:
+    second = Publisher(PublisherConfig(endpoint=endpoint))
+    with pytest.raises(PublishError, match="cannot bind"):
+        second.start()
+    with pytest.raises(PublishError, match="not started"):
+        second.publish("a", {})
+
+
+def _zmtp_handshake(port: int) -> socket.socket:
+    """A raw ZMTP 3.0 SUB: greeting, READY, wait for the peer's READY, subscribe to all."""
+    raw = socket.create_connection(("127.0.0.1", port), timeout=5)
+    raw.sendall(b"\xff" + b"\x00" * 8 + b"\x7f\x03\x00" + b"NULL".ljust(20, b"\x00") + b"\x00" * 32)
+    greeting = b""
+    while len(greeting) < 64:
+        greeting += raw.recv(64 - len(greeting))
+    assert greeting[0] == 0xFF and greeting[10] == 3
+    raw.sendall(b"\x04\x19\x05READY\x0bSocket-Type\x00\x00\x00\x03SUB")
+    command = _read_frame(raw)
+    assert command[:6] == b"\x05READY"
+    raw.sendall(b"\x00\x01\x01")
+    return raw
+
+
+def _read_frame(raw: socket.socket) -> bytes:
+    def exactly(n: int) -> bytes:
+        data = b""
+        while len(data) < n:
+            chunk = raw.recv(n - len(data))
+            if not chunk:
+                raise ConnectionError("closed")
+            data += chunk
+        return data
+
+    flags = exactly(1)[0]
+    size = int.from_bytes(exactly(8), "big") if flags & 2 else exactly(1)[0]
+    return exactly(size)
+
+
+def test_zmtp_heartbeats_reach_raw_clients() -> None:
+    port = free_port()
+    pub = Publisher(
+        PublisherConfig(
+            endpoint=f"tcp://127.0.0.1:{port}", zmq_heartbeat_ivl=0.1, zmq_heartbeat_timeout=2, zmq_heartbeat_ttl=2
+        )
+    )
+    pub.start()
+    raw = _zmtp_handshake(port)
+    pings = 0
+    while pings < 3:
+        body = _read_frame(raw)
+        if body[:5] == b"\x04PING":
+            pings += 1
+            assert body[5:7] == (20).to_bytes(2, "big")  # TTL 2 s in tenths
+            raw.sendall(b"\x04\x05\x04PONG")
+    raw.close()
+    pub.close()
