@@ -58,7 +58,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Run the daemon and publish events until Ctrl-C.",
     )
     run.add_argument("-c", "--config", metavar="FILE", help="TOML config file (see docs/configuration.md)")
-    run.add_argument("--endpoint", metavar="EP", help="ZeroMQ endpoint to bind (default tcp://127.0.0.1:5556)")
+    run.add_argument(
+        "--endpoint", metavar="EP", help="ZeroMQ endpoint to bind (default tcp://127.0.0.1:5556)"
+    )
     run.add_argument(
         "--scenario",
         metavar="NAME|FILE",
@@ -76,12 +78,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     tail.add_argument("--endpoint", default=None, metavar="EP", help="daemon endpoint (default from config)")
     tail.add_argument("-c", "--config", metavar="FILE", help="read the endpoint from this config file")
-    tail.add_argument("-t", "--type", action="append", default=[], metavar="TYPE", help="only this event type (repeatable)")
+    tail.add_argument(
+        "-t", "--type", action="append", default=[], metavar="TYPE", help="only this event type (repeatable)"
+    )
     tail.add_argument("-r", "--room", default="", metavar="ROOM", help="only this room (uniqueId)")
     tail.add_argument("--sys", action="store_true", help="also print sys.status and sys.heartbeat")
     tail.add_argument("--json", action="store_true", help="print each event as one JSON line")
     tail.add_argument("-n", "--count", type=int, default=0, metavar="N", help="exit after N events")
-    tail.add_argument("--timeout", type=float, default=0, metavar="S", help="exit after S seconds without events")
+    tail.add_argument(
+        "--timeout", type=float, default=0, metavar="S", help="exit after S seconds without events"
+    )
     return parser
 
 

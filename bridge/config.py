@@ -18,7 +18,15 @@ from urllib.parse import urlsplit
 
 from .errors import ConfigError
 
-__all__ = ["Config", "LogConfig", "PublisherConfig", "SimulatorConfig", "is_loopback", "load_config", "override"]
+__all__ = [
+    "Config",
+    "LogConfig",
+    "PublisherConfig",
+    "SimulatorConfig",
+    "is_loopback",
+    "load_config",
+    "override",
+]
 
 
 @dataclass(frozen=True, slots=True)

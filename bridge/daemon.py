@@ -83,7 +83,11 @@ class Daemon:
             room.decode_errors += 1
             self.decode_errors += 1
             log.warning(
-                "dropped a malformed %s (msgId %s) from @%s: %s", error.method, error.msg_id, room.name, error.reason
+                "dropped a malformed %s (msgId %s) from @%s: %s",
+                error.method,
+                error.msg_id,
+                room.name,
+                error.reason,
             )
         for event in result.events:
             self.publish_event(room, event)
@@ -146,7 +150,10 @@ class Daemon:
     async def run(self) -> None:
         """Bind the publisher, run every source and the heartbeat until :meth:`stop`."""
         self.publisher.start()
-        tasks = [asyncio.create_task(self._guard(source), name=f"source:{source.room.name}") for source in self.sources]
+        tasks = [
+            asyncio.create_task(self._guard(source), name=f"source:{source.room.name}")
+            for source in self.sources
+        ]
         tasks.append(asyncio.create_task(self._heartbeats(), name="heartbeat"))
         try:
             await self._stop.wait()

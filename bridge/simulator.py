@@ -379,7 +379,9 @@ class Simulator:
         return f"t-{now_ms}_r-1_d-1_u-1_h-1"
 
     def _internal_ext(self, now_ms: int) -> str:
-        return f"internal_src:dim|wss_push_room_id:{self.scenario.room_id}|wss_push_did:7300|fetch_time:{now_ms}"
+        return (
+            f"internal_src:dim|wss_push_room_id:{self.scenario.room_id}|wss_push_did:7300|fetch_time:{now_ms}"
+        )
 
     def _wrap(self, messages: list[bytes], now_ms: int) -> bytes:
         self.seq += 1
@@ -409,7 +411,9 @@ class Simulator:
         """A ``BaseProtoMessage``; the common block goes after ``common_at`` fields, as on the wire."""
         msg_id = self._next_id()
         method = _METHOD[kind]
-        head = message_field(1, wc.common(method, msg_id, self.scenario.room_id, now_ms, display, describe=kind))
+        head = message_field(
+            1, wc.common(method, msg_id, self.scenario.room_id, now_ms, display, describe=kind)
+        )
         payload = b"".join([*body_fields[:common_at], head, *body_fields[common_at:]])
         return wc.inner(method, payload, msg_id)
 
@@ -478,7 +482,9 @@ class Simulator:
                 message_field(5, wc.user(u)),
                 int_field(3, self.total_likes),
                 int_field(4, 1),
-                str_field(6, "https://p16-webcast.tiktokcdn.com/img/alisg/webcast-sg/like_icon.png~tplv-obj.png"),
+                str_field(
+                    6, "https://p16-webcast.tiktokcdn.com/img/alisg/webcast-sg/like_icon.png~tplv-obj.png"
+                ),
                 int_field(9, 3),
             ],
             now_ms,
@@ -539,7 +545,7 @@ class Simulator:
             int_field(4, 1),
             *([] if closing else [int_field(3, gift.diamonds * count), int_field(17, 1)]),
             str_field(16, f"{now_ms}{u.id % 10000:04d}"),
-            str_field(22, '{"send_gift_req_start_ms":%d}' % (now_ms - 120)),
+            str_field(22, f'{{"send_gift_req_start_ms":{now_ms - 120}}}'),
             int_field(24, 0),
         ]
         display = wc.text("pm_mt_gift_message", "{0:user} sent {1:gift} x{2:string}", [u])
@@ -585,16 +591,25 @@ class Simulator:
         u = self._user()
         return self._inner(
             "subscribe",
-            [message_field(2, wc.user(u)), int_field(4, self.rng.randint(1, 24)), int_field(5, 1), int_field(7, 1)],
+            [
+                message_field(2, wc.user(u)),
+                int_field(4, self.rng.randint(1, 24)),
+                int_field(5, 1),
+                int_field(7, 1),
+            ],
             now_ms,
         )
 
     def _emote(self, now_ms: int) -> bytes:
         u = self._user()
         emote = message_field(
-            3, str_field(1, str(7_200_000_000 + self.rng.randint(0, 99))), message_field(2, wc.image("emote", 64, 1))
+            3,
+            str_field(1, str(7_200_000_000 + self.rng.randint(0, 99))),
+            message_field(2, wc.image("emote", 64, 1)),
         )
-        return self._inner("emote", [message_field(2, wc.user(u)), emote, message_field(5, wc.identity(u))], now_ms)
+        return self._inner(
+            "emote", [message_field(2, wc.user(u)), emote, message_field(5, wc.identity(u))], now_ms
+        )
 
     def _envelope(self, now_ms: int) -> bytes:
         u = self._user()
@@ -656,11 +671,19 @@ class Simulator:
         results = []
         if action == 5:
             results = [
-                map_entry(5, int_field(1, uid), message_field(2, int_field(1, uid), int_field(2, r), int_field(3, s)))
+                map_entry(
+                    5,
+                    int_field(1, uid),
+                    message_field(2, int_field(1, uid), int_field(2, r), int_field(3, s)),
+                )
                 for uid, r, s in ((host, 0, 1500), (rival, 1, 900))
             ]
-        setting = message_field(3, int_field(1, battle_id), int_field(2, now_ms), int_field(3, 300), int_field(5, 1))
-        return self._inner("battle", [int_field(2, battle_id), setting, int_field(4, action), *anchors, *results], now_ms)
+        setting = message_field(
+            3, int_field(1, battle_id), int_field(2, now_ms), int_field(3, 300), int_field(5, 1)
+        )
+        return self._inner(
+            "battle", [int_field(2, battle_id), setting, int_field(4, action), *anchors, *results], now_ms
+        )
 
     def _armies(self, battle_id: int, rival: int, now_ms: int) -> bytes:
         host = 6_700_000_000_000_000_001
@@ -704,8 +727,14 @@ class Simulator:
         operator = message_field(32, wc.user(self.users[0]))
         return self._inner(
             "roomPin",
-            [message_field(2, chat), str_field(30, "WebcastChatMessage"), int_field(31, now_ms), operator,
-             int_field(33, 1), int_field(34, 60)],
+            [
+                message_field(2, chat),
+                str_field(30, "WebcastChatMessage"),
+                int_field(31, now_ms),
+                operator,
+                int_field(33, 1),
+                int_field(34, 60),
+            ],
             now_ms,
         )
 
@@ -713,8 +742,13 @@ class Simulator:
         line = self.rng.choice(("welcome everyone", "thanks for the rose", "let's go"))
         return self._inner(
             "caption",
-            [int_field(2, now_ms), int_field(3, 1800), message_field(4, str_field(1, "en"), str_field(2, line)),
-             int_field(5, now_ms // 7), bool_field(7, True)],
+            [
+                int_field(2, now_ms),
+                int_field(3, 1800),
+                message_field(4, str_field(1, "en"), str_field(2, line)),
+                int_field(5, now_ms // 7),
+                bool_field(7, True),
+            ],
             now_ms,
         )
 
@@ -734,7 +768,11 @@ class Simulator:
     def _goal(self, now_ms: int) -> bytes:
         u = self._user()
         sub = message_field(
-            7, int_field(1, 1), int_field(2, 99), int_field(3, self.total_likes % 500), int_field(4, 500),
+            7,
+            int_field(1, 1),
+            int_field(2, 99),
+            int_field(3, self.total_likes % 500),
+            int_field(4, 500),
             message_field(5, str_field(1, "Rose"), int_field(3, 1)),
         )
         return self._inner(
@@ -749,17 +787,23 @@ class Simulator:
 
     def _poll(self, now_ms: int) -> bytes:
         info = message_field(
-            8, str_field(1, "host"), str_field(3, "Next game?"), int_field(5, self.rng.randint(1, 300)),
-            int_field(9, 120), int_field(10, 60),
+            8,
+            str_field(1, "host"),
+            str_field(3, "Next game?"),
+            int_field(5, self.rng.randint(1, 300)),
+            int_field(9, 120),
+            int_field(10, 60),
         )
         return self._inner("poll", [int_field(2, 2), int_field(3, now_ms // 1000), info], now_ms)
 
     def _banner(self, now_ms: int) -> bytes:
-        data = '{"banner_id":%d,"title":"Weekly ranking","progress":%d}' % (now_ms // 1000, self.seq % 100)
+        data = f'{{"banner_id":{now_ms // 1000},"title":"Weekly ranking","progress":{self.seq % 100}}}'
         return self._inner("banner", [str_field(2, data)], now_ms)
 
     def _im_delete(self, now_ms: int) -> bytes:
-        return self._inner("imDelete", [packed_field(2, [self.msg_id - 17]), packed_field(3, [self._user().id])], now_ms)
+        return self._inner(
+            "imDelete", [packed_field(2, [self.msg_id - 17]), packed_field(3, [self._user().id])], now_ms
+        )
 
     def _control(self, now_ms: int, action: int = 0) -> bytes:
         if not action:
@@ -770,8 +814,12 @@ class Simulator:
         host = SimUser(6_700_000_000_000_000_001, self.scenario.room, "Host", followers=125_000)
         return self._inner(
             "liveIntro",
-            [int_field(2, self.scenario.room_id), str_field(4, "Gifts control the game! Rose = enemy, !jump"),
-             message_field(5, wc.user(host)), str_field(8, "en")],
+            [
+                int_field(2, self.scenario.room_id),
+                str_field(4, "Gifts control the game! Rose = enemy, !jump"),
+                message_field(5, wc.user(host)),
+                str_field(8, "en"),
+            ],
             now_ms,
         )
 

@@ -21,14 +21,17 @@ def _who(event: dict[str, Any]) -> str:
 def _gift(e: dict[str, Any]) -> str:
     state = " (streaking)" if e.get("streaking") else ""
     total = e.get("diamondCount", 0) * e.get("repeatCount", 1)
-    return f"{_who(e)} sent {e.get('giftName', e.get('giftId'))} x{e.get('repeatCount', 1)} = {total} diamonds{state}"
+    name = e.get("giftName", e.get("giftId"))
+    return f"{_who(e)} sent {name} x{e.get('repeatCount', 1)} = {total} diamonds{state}"
 
 
 _LINES: dict[str, Callable[[dict[str, Any]], str]] = {
     "chat": lambda e: f"{_who(e)}: {e.get('comment', '')}",
     "gift": _gift,
     "like": lambda e: f"{_who(e)} liked x{e.get('likeCount', 0)} (total {e.get('totalLikes', 0)})",
-    "member": lambda e: f"{_who(e)} joined" if e.get("action") == 1 else f"{_who(e)} member action {e.get('action')}",
+    "member": lambda e: (
+        f"{_who(e)} joined" if e.get("action") == 1 else f"{_who(e)} member action {e.get('action')}"
+    ),
     "follow": lambda e: f"{_who(e)} followed",
     "share": lambda e: f"{_who(e)} shared",
     "subscribe": lambda e: f"{_who(e)} subscribed ({e.get('subMonth', 0)} months)",
@@ -38,7 +41,9 @@ _LINES: dict[str, Callable[[dict[str, Any]], str]] = {
     "streamEnd": lambda e: f"stream ended (action {e.get('action', 0)})",
     "unknown": lambda e: f"{e.get('method')} ({len(e.get('payload', b''))} bytes)",
     "sys.status": lambda e: f"{e.get('state')} ({e.get('reason', '')}) {e.get('message', '')}".rstrip(),
-    "sys.heartbeat": lambda e: f"seq {e.get('seq')} uptime {e.get('uptime', 0):.0f}s decoder {e.get('implementation')}",
+    "sys.heartbeat": lambda e: (
+        f"seq {e.get('seq')} uptime {e.get('uptime', 0):.0f}s decoder {e.get('implementation')}"
+    ),
 }
 
 
@@ -70,8 +75,7 @@ class Tail:
     """A SUB socket on the daemon's endpoint, filtered by event type and room."""
 
     def __init__(self, endpoint: str, types: list[str], room: str = "", include_sys: bool = False) -> None:
-        self.context = zmq.Context.instance()
-        self.socket = self.context.socket(zmq.SUB)
+        self.socket: zmq.Socket[Any] = zmq.Context.instance().socket(zmq.SUB)
         self.socket.setsockopt(zmq.LINGER, 0)
         self.socket.connect(endpoint)
         self.room = room

@@ -149,7 +149,9 @@ def identity(u: SimUser) -> bytes:
 def text(key: str, pattern: str, users: Sequence[SimUser] = ()) -> bytes:
     """A ``Text`` with a format and one user piece per user."""
     pieces = [
-        message_field(4, int_field(1, 11), message_field(21, message_field(1, user_ref(u)), bool_field(2, False)))
+        message_field(
+            4, int_field(1, 11), message_field(21, message_field(1, user_ref(u)), bool_field(2, False))
+        )
         for u in users
     ]
     return b"".join(
@@ -287,4 +289,3 @@ def enter_room_frame(room_id: int) -> bytes:
         ]
     )
     return push_frame("im_enter_room", body)
-

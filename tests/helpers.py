@@ -19,7 +19,9 @@ def free_port() -> int:
         return port
 
 
-def simulated_frames(count: int, scenario: str = "default", seed: int = 7, step_ms: int = 120) -> Iterator[bytes]:
+def simulated_frames(
+    count: int, scenario: str = "default", seed: int = 7, step_ms: int = 120
+) -> Iterator[bytes]:
     """``count`` push frames of a built-in scenario, on a fake clock."""
     sim = Simulator(load_scenario(scenario), seed)
     now = START_MS

@@ -23,7 +23,9 @@ from bridge.contract import validate
 CORE_TYPES = {"chat", "gift", "like", "member", "roomUserSeq"}
 
 
-def bridge(*args: str, env: dict[str, str] | None = None, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+def bridge(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 30
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bridge", *args],
         capture_output=True,
@@ -58,7 +60,9 @@ def test_version_and_help() -> None:
     assert nothing.returncode == 2 and "usage:" in nothing.stdout
 
 
-def test_run_publishes_core_events_then_stops_cleanly(daemon_endpoint: tuple[str, subprocess.Popen[str]]) -> None:
+def test_run_publishes_core_events_then_stops_cleanly(
+    daemon_endpoint: tuple[str, subprocess.Popen[str]],
+) -> None:
     endpoint, process = daemon_endpoint
     sub = zmq.Context.instance().socket(zmq.SUB)
     sub.setsockopt(zmq.LINGER, 0)
@@ -99,7 +103,9 @@ def test_run_publishes_core_events_then_stops_cleanly(daemon_endpoint: tuple[str
 
 def test_tail_prints_events(daemon_endpoint: tuple[str, subprocess.Popen[str]]) -> None:
     endpoint, _ = daemon_endpoint
-    result = bridge("tail", "--endpoint", endpoint, "--json", "-n", "8", "-t", "like", "-t", "chat", timeout=30)
+    result = bridge(
+        "tail", "--endpoint", endpoint, "--json", "-n", "8", "-t", "like", "-t", "chat", timeout=30
+    )
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.returncode == 0 and len(lines) == 8
     assert {e["type"] for e in lines} <= {"like", "chat"}

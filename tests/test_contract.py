@@ -8,11 +8,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from helpers import events_of, simulated_frames
 
 from bridge import contract
 from bridge.codec import _pure
-
-from helpers import events_of, simulated_frames
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,7 +60,10 @@ def test_simulated_events_conform(impl: ModuleType) -> None:
         ({"type": "chat", "user": {"age": 7}}, "event.user.age: not a field of User"),
         ({"type": "nope"}, "event: unknown type 'nope'"),
         ({"type": "imDelete", "msgIds": ["x"]}, "event.msgIds[0]: expected int"),
-        ({"type": "roomPin", "pinned": {"type": "chat", "room": "x"}}, "event.pinned.room: not a field of chat"),
+        (
+            {"type": "roomPin", "pinned": {"type": "chat", "room": "x"}},
+            "event.pinned.room: not a field of chat",
+        ),
     ],
 )
 def test_validate_reports_problems(event: dict[str, object], problem: str) -> None:

@@ -100,7 +100,9 @@ def test_status_and_heartbeat(daemon: Daemon) -> None:
     topics = [t for t, _ in sent(daemon)]
     assert topics == ["sys.status/r", "sys.status/r", "sys.heartbeat"]
     status = sent(daemon)[1][1]
-    assert status["state"] == "reconnecting" and status["attempt"] == 2 and status["message"] == "socket closed"
+    assert (
+        status["state"] == "reconnecting" and status["attempt"] == 2 and status["message"] == "socket closed"
+    )
     assert beat["rooms"] == {"r": {"state": "reconnecting", "roomId": 9}}
     for _, message in sent(daemon):
         assert validate(message) == []
@@ -111,7 +113,9 @@ def test_run_plays_a_scenario_to_its_end() -> None:
     from dataclasses import replace
 
     simulator = Simulator(replace(scenario, duration=0.3, rate=200), 1)
-    config = Config(publisher=PublisherConfig(endpoint=f"tcp://127.0.0.1:{free_port()}", heartbeat_interval=0.1))
+    config = Config(
+        publisher=PublisherConfig(endpoint=f"tcp://127.0.0.1:{free_port()}", heartbeat_interval=0.1)
+    )
     recorder = RecordingPublisher()
     daemon = Daemon(config, [SimulatorSource(simulator)], recorder)
 

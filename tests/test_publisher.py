@@ -143,7 +143,10 @@ def test_zmtp_heartbeats_reach_raw_clients() -> None:
     port = free_port()
     pub = Publisher(
         PublisherConfig(
-            endpoint=f"tcp://127.0.0.1:{port}", zmq_heartbeat_ivl=0.1, zmq_heartbeat_timeout=2, zmq_heartbeat_ttl=2
+            endpoint=f"tcp://127.0.0.1:{port}",
+            zmq_heartbeat_ivl=0.1,
+            zmq_heartbeat_timeout=2,
+            zmq_heartbeat_ttl=2,
         )
     )
     pub.start()

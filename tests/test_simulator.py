@@ -8,12 +8,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from helpers import START_MS, events_of, simulated_frames
 
 from bridge.codec import _pure
 from bridge.errors import ConfigError
 from bridge.simulator import Simulator, builtin_scenarios, load_scenario
-
-from helpers import START_MS, events_of, simulated_frames
 
 
 def test_same_seed_same_frames() -> None:

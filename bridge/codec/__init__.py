@@ -11,8 +11,11 @@ events for identical input.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
+from ..frames import FetchResult, PushFrame
 from . import _pure
 
 __all__ = [
@@ -36,10 +39,11 @@ def _load_native() -> ModuleType | None:
                 "reinstall with a C compiler available (pip install .)"
             ) from None
         return None
-    missing = [name for name in PUBLIC_API if not hasattr(_native, name)]
+    native: ModuleType = _native
+    missing = [name for name in PUBLIC_API if not hasattr(native, name)]
     if missing:
         raise ImportError(f"bridge._native lacks {', '.join(missing)}: rebuild it")
-    return _native
+    return native
 
 
 def implementations() -> dict[str, ModuleType]:
@@ -58,6 +62,6 @@ if os.environ.get("BRIDGE_PUREPYTHON") != "1":
 IMPLEMENTATION: str = "cython" if _active is not _pure else "python"
 """``"cython"`` or ``"python"``: the implementation behind the functions below."""
 
-decode_message = _active.decode_message
-decode_fetch_result = _active.decode_fetch_result
-decode_frame = _active.decode_frame
+decode_message: Callable[[str, bytes], dict[str, Any] | None] = _active.decode_message
+decode_fetch_result: Callable[[bytes], FetchResult] = _active.decode_fetch_result
+decode_frame: Callable[[bytes], PushFrame] = _active.decode_frame
