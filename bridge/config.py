@@ -17,6 +17,7 @@ from typing import Any, get_type_hints
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
+from .tiktok import DEFAULT_USER_AGENT, SIGN_BASE, WEB_BASE, WEBCAST_BASE
 
 __all__ = [
     "Config",
@@ -53,6 +54,38 @@ class SimulatorConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class TikTokConfig:
+    """``[tiktok]``: the creators to watch and how connections behave."""
+
+    rooms: tuple[str, ...] = ()
+    web_base: str = WEB_BASE
+    webcast_base: str = WEBCAST_BASE
+    user_agent: str = DEFAULT_USER_AGENT
+    session_id: str = field(default="", repr=False)
+    auto_reconnect: bool = True
+    max_reconnect_attempts: int = 0
+    backoff_base: float = 1.0
+    backoff_cap: float = 60.0
+    connect_timeout: float = 15.0
+    no_message_timeout: float = 30.0
+    heartbeat_interval: float = 0.0
+    poll_interval: float = 30.0
+    wait_for_live: bool = True
+    max_connections: int = 4
+    dedupe_size: int = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class SignConfig:
+    """``[sign]``: the sign server (Euler Stream compatible)."""
+
+    base_url: str = SIGN_BASE
+    api_key: str = field(default="", repr=False)
+    style: str = "connect"
+    timeout: float = 10.0
+
+
+@dataclass(frozen=True, slots=True)
 class LogConfig:
     """``[log]``: logging level and format."""
 
@@ -66,13 +99,22 @@ class Config:
 
     publisher: PublisherConfig = field(default_factory=PublisherConfig)
     simulator: SimulatorConfig = field(default_factory=SimulatorConfig)
+    tiktok: TikTokConfig = field(default_factory=TikTokConfig)
+    sign: SignConfig = field(default_factory=SignConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
 
-_SECTIONS: dict[str, type] = {"publisher": PublisherConfig, "simulator": SimulatorConfig, "log": LogConfig}
+_SECTIONS: dict[str, type] = {
+    "publisher": PublisherConfig,
+    "simulator": SimulatorConfig,
+    "tiktok": TikTokConfig,
+    "sign": SignConfig,
+    "log": LogConfig,
+}
 _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("log", "level"): ("debug", "info", "warning", "error"),
     ("log", "format"): ("text", "json"),
+    ("sign", "style"): ("connect", "fetch"),
 }
 _MINIMUMS: dict[tuple[str, str], float] = {
     ("publisher", "sndhwm"): 1,
@@ -81,6 +123,16 @@ _MINIMUMS: dict[tuple[str, str], float] = {
     ("publisher", "zmq_heartbeat_timeout"): 0,
     ("publisher", "zmq_heartbeat_ttl"): 0,
     ("simulator", "rate"): 0,
+    ("tiktok", "max_reconnect_attempts"): 0,
+    ("tiktok", "backoff_base"): 0.01,
+    ("tiktok", "backoff_cap"): 0.01,
+    ("tiktok", "connect_timeout"): 0.1,
+    ("tiktok", "no_message_timeout"): 0,
+    ("tiktok", "heartbeat_interval"): 0,
+    ("tiktok", "poll_interval"): 0.1,
+    ("tiktok", "max_connections"): 1,
+    ("tiktok", "dedupe_size"): 1,
+    ("sign", "timeout"): 0.1,
 }
 
 
@@ -101,6 +153,12 @@ def is_loopback(endpoint: str) -> bool:
 def _coerce(value: Any, kind: type, where: str) -> Any:
     """Check a TOML value (or convert an environment string) to the field type."""
     from_env = isinstance(value, str) and kind is not str
+    if kind == tuple[str, ...]:
+        if from_env:
+            return tuple(item.strip() for item in value.split(",") if item.strip())
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return tuple(value)
+        raise ConfigError(f"{where} = {value!r}: expected a list of strings")
     if kind is bool:
         if from_env:
             lowered = value.strip().lower()

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from . import codec, topics
 from .config import Config
+from .dedupe import RecentIds
 from .errors import DecodeError
 from .frames import FetchResult
 from .publisher import Publisher
@@ -36,6 +37,7 @@ class Room:
     reason: str = ""
     events: int = 0
     decode_errors: int = 0
+    duplicates: int = 0
     last_event_ts: int = 0
 
 
@@ -66,8 +68,8 @@ class Daemon:
         """Decode one push frame of ``room`` and publish its events.
 
         Returns:
-            The decoded fetch result (for the caller's ack/cursor handling), or
-            ``None`` when the frame carried no messages or was malformed.
+            The decoded fetch result, or ``None`` when the frame carried no
+            messages or was malformed (logged and counted).
         """
         try:
             frame = codec.decode_frame(data)
@@ -76,22 +78,32 @@ class Daemon:
             self.decode_errors += 1
             log.warning("dropped a malformed frame from @%s: %s", room.name, exc)
             return None
-        result = frame.result
-        if result is None:
-            return None
+        if frame.result is not None:
+            self.deliver(room, frame.result)
+        return frame.result
+
+    def deliver(self, room: Room, result: FetchResult, recent: RecentIds | None = None) -> bool:
+        """Publish a decoded fetch result's events, skipping ids ``recent`` has seen.
+
+        Returns:
+            Whether the result carried the end of the stream.
+        """
         for error in result.errors:
             room.decode_errors += 1
             self.decode_errors += 1
             log.warning(
                 "dropped a malformed %s (msgId %s) from @%s: %s",
-                error.method,
-                error.msg_id,
-                room.name,
-                error.reason,
+                *(error.method, error.msg_id, room.name, error.reason),
             )
+        ended = False
         for event in result.events:
+            msg_id = event.get("msgId")
+            if recent is not None and msg_id is not None and recent.seen(msg_id):
+                room.duplicates += 1
+                continue
+            ended = ended or event["type"] == "streamEnd"
             self.publish_event(room, event)
-        return result
+        return ended
 
     def publish_event(self, room: Room, event: dict[str, Any]) -> None:
         """Stamp an upstream event with its room and publish it."""
