@@ -9,15 +9,13 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 
-from . import __version__, codec
+from . import __version__
 from .config import Config, load_config, override
-from .daemon import Daemon
+from .app import build
 from .errors import BridgeError
 from .logs import setup_logging
-from .simulator import Simulator, builtin_scenarios, load_scenario
-from .sources import SimulatorSource
+from .simulator import builtin_scenarios
 from .tail import Tail
 
 __all__ = ["main"]
@@ -59,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("-c", "--config", metavar="FILE", help="TOML config file (see docs/configuration.md)")
     run.add_argument(
+        "-r",
+        "--room",
+        action="append",
+        default=[],
+        metavar="ROOM",
+        help="watch this creator (@name, profile/live URL or room id; repeatable); none: the simulator",
+    )
+    run.add_argument(
         "--endpoint", metavar="EP", help="ZeroMQ endpoint to bind (default tcp://127.0.0.1:5556)"
     )
     run.add_argument(
@@ -68,6 +74,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--rate", type=float, metavar="N", help="simulated messages per second")
     run.add_argument("--seed", type=int, metavar="N", help="simulator random seed")
+    run.add_argument(
+        "--direct",
+        action="store_const",
+        const="direct",
+        dest="via",
+        help="feed simulated frames straight to the decoder, without the embedded fake TikTok",
+    )
     run.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
     run.add_argument("--log-format", choices=("text", "json"))
 
@@ -96,47 +109,35 @@ def _config(args: argparse.Namespace) -> Config:
     config = override(config, "publisher", endpoint=args.endpoint)
     if args.command == "run":
         config = override(config, "log", level=args.log_level, format=args.log_format)
-        config = override(config, "simulator", scenario=args.scenario, rate=args.rate, seed=args.seed)
+        config = override(config, "simulator", scenario=args.scenario, rate=args.rate, seed=args.seed, via=args.via)
+        if args.room:
+            config = override(config, "tiktok", rooms=",".join(args.room))
     return config
 
 
 def _run(config: Config) -> int:
     setup_logging(config.log.level, config.log.format)
-    sim_config = config.simulator
-    scenario = load_scenario(sim_config.scenario)
-    if sim_config.rate:
-        scenario = replace(scenario, rate=sim_config.rate)
-    if sim_config.room:
-        scenario = replace(scenario, room=sim_config.room)
-    simulator = Simulator(scenario, None if sim_config.seed < 0 else sim_config.seed)
-    daemon = Daemon(config, [SimulatorSource(simulator)])
-    log.info(
-        "tiktok-live-bridge %s, decoder %s, publishing on %s",
-        __version__,
-        codec.IMPLEMENTATION,
-        config.publisher.endpoint,
-    )
-    log.info(
-        "source: simulator scenario %r as @%s, %.0f messages/s (tiktok-bridge tail to watch)",
-        scenario.name,
-        scenario.room,
-        scenario.rate,
-    )
+    published = 0
 
     async def main() -> None:
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
+        nonlocal published
+        async with build(config) as daemon:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                try:
+                    loop.add_signal_handler(sig, daemon.stop)
+                except NotImplementedError:  # Windows: Ctrl-C arrives as KeyboardInterrupt
+                    pass
             try:
-                loop.add_signal_handler(sig, daemon.stop)
-            except NotImplementedError:  # Windows: Ctrl-C arrives as KeyboardInterrupt
-                pass
-        await daemon.run()
+                await daemon.run()
+            finally:
+                published = daemon.publisher.published
 
     try:
         asyncio.run(main())
     except KeyboardInterrupt:
         pass
-    log.info("stopped after %d messages", daemon.publisher.published)
+    log.info("stopped after %d messages", published)
     return 0
 
 

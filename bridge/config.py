@@ -48,6 +48,7 @@ class SimulatorConfig:
     """``[simulator]``: the built-in upstream used when no room is configured."""
 
     scenario: str = "default"
+    via: str = "fake-tiktok"
     rate: float = 0.0
     room: str = ""
     seed: int = -1
@@ -115,6 +116,7 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("log", "level"): ("debug", "info", "warning", "error"),
     ("log", "format"): ("text", "json"),
     ("sign", "style"): ("connect", "fetch"),
+    ("simulator", "via"): ("fake-tiktok", "direct"),
 }
 _MINIMUMS: dict[tuple[str, str], float] = {
     ("publisher", "sndhwm"): 1,

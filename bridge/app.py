@@ -1,0 +1,124 @@
+"""Wiring: configuration in, a running daemon out.
+
+With rooms configured, each becomes a :class:`bridge.connection.LiveSource`
+against TikTok. Without, the embedded default runs: a fake TikTok on loopback
+plays the simulator scenario, and the very same live client connects to it
+(lookup, signing, push WebSocket, heartbeats, acks), so the default ``run``
+exercises the real code path end to end. ``simulator.via = "direct"`` skips the
+fake network and feeds simulator frames straight into the decoder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+from collections.abc import AsyncIterator
+from dataclasses import replace
+
+from . import __version__, codec
+from .config import Config
+from .connection import LiveSource, Watcher
+from .daemon import Daemon, Source
+from .errors import ConfigError
+from .faketiktok import FakeTikTok
+from .lookup import WebClient
+from .signing import EulerSigner
+from .simulator import Scenario, Simulator, load_scenario
+from .sources import SimulatorSource
+from .tiktok import normalize_target
+
+__all__ = ["build"]
+
+log = logging.getLogger("bridge.app")
+
+
+def scenario_of(config: Config) -> Scenario:
+    """The simulator scenario with the config's overrides applied."""
+    scenario = load_scenario(config.simulator.scenario)
+    if config.simulator.rate:
+        scenario = replace(scenario, rate=config.simulator.rate)
+    if config.simulator.room:
+        scenario = replace(scenario, room=config.simulator.room)
+    if config.simulator.seed >= 0:
+        scenario = replace(scenario, seed=config.simulator.seed)
+    return scenario
+
+
+@contextlib.asynccontextmanager
+async def build(config: Config) -> AsyncIterator[Daemon]:
+    """A daemon for ``config``, with everything it needs started; cleaned up on exit.
+
+    Raises:
+        ConfigError: a room is not a valid username, URL or room id.
+    """
+    async with contextlib.AsyncExitStack() as stack:
+        log.info(
+            "tiktok-live-bridge %s, decoder %s, publishing on %s",
+            __version__,
+            codec.IMPLEMENTATION,
+            config.publisher.endpoint,
+        )
+        if config.tiktok.rooms:
+            sources = await _live_sources(config, stack)
+        else:
+            scenario = scenario_of(config)
+            if config.simulator.via == "direct":
+                sources = [SimulatorSource(Simulator(scenario))]
+                log.info("source: simulator %r as @%s, frames fed directly", scenario.name, scenario.room)
+            else:
+                fake = await stack.enter_async_context(FakeTikTok())
+                fake.add_room(scenario.room, scenario.room_id, scenario=scenario)
+                live = replace(
+                    config,
+                    tiktok=replace(
+                        config.tiktok, rooms=(scenario.room,), web_base=fake.base_url, webcast_base=fake.base_url
+                    ),
+                    sign=replace(config.sign, base_url=fake.base_url, api_key=""),
+                )
+                log.info(
+                    "source: simulated stream %r as @%s (%.0f messages/s) through the embedded fake TikTok at %s",
+                    scenario.name,
+                    scenario.room,
+                    scenario.rate,
+                    fake.base_url,
+                )
+                sources = await _live_sources(live, stack)
+        yield Daemon(config, sources)
+
+
+async def _live_sources(config: Config, stack: contextlib.AsyncExitStack) -> list[Source]:
+    settings = config.tiktok
+    targets = []
+    for room in settings.rooms:
+        try:
+            targets.append(normalize_target(room))
+        except ValueError as exc:
+            raise ConfigError(f"tiktok.rooms: {exc}") from None
+    web = WebClient(
+        web_base=settings.web_base,
+        webcast_base=settings.webcast_base,
+        user_agent=settings.user_agent,
+        session_id=settings.session_id,
+    )
+    stack.push_async_callback(web.close)
+    signer = EulerSigner(
+        base_url=config.sign.base_url,
+        api_key=config.sign.api_key or os.environ.get("SIGN_API_KEY", ""),
+        style="fetch" if config.sign.style == "fetch" else "connect",
+        user_agent=settings.user_agent,
+        timeout=config.sign.timeout,
+    )
+    stack.push_async_callback(signer.close)
+    watcher = Watcher(web, settings.poll_interval)
+    stack.push_async_callback(watcher.close)
+    if len(targets) > settings.max_connections:
+        log.warning(
+            "watching %d rooms with tiktok.max_connections = %d: at most that many stream at once"
+            " (TikTok allows about 4 connections per IP; see docs/scale-out.md)",
+            len(targets),
+            settings.max_connections,
+        )
+    slots = asyncio.Semaphore(settings.max_connections)
+    return [LiveSource(target, settings, web, signer, watcher, slots) for target in targets]
