@@ -70,15 +70,11 @@ async def build(config: Config) -> AsyncIterator[Daemon]:
             else:
                 fake = await stack.enter_async_context(FakeTikTok())
                 fake.add_room(scenario.room, scenario.room_id, scenario=scenario)
-                live = replace(
-                    config,
-                    tiktok=replace(
-                        config.tiktok, rooms=(scenario.room,), web_base=fake.base_url, webcast_base=fake.base_url
-                    ),
-                    sign=replace(config.sign, base_url=fake.base_url, api_key=""),
-                )
+                base = fake.base_url
+                tiktok = replace(config.tiktok, rooms=(scenario.room,), web_base=base, webcast_base=base)
+                live = replace(config, tiktok=tiktok, sign=replace(config.sign, base_url=base, api_key=""))
                 log.info(
-                    "source: simulated stream %r as @%s (%.0f messages/s) through the embedded fake TikTok at %s",
+                    "source: simulated stream %r as @%s (%.0f messages/s) via the embedded fake TikTok at %s",
                     scenario.name,
                     scenario.room,
                     scenario.rate,

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .config import Config, load_config, override
 from .app import build
+from .config import Config, load_config, override
 from .errors import BridgeError
 from .logs import setup_logging
 from .simulator import builtin_scenarios
@@ -109,7 +109,8 @@ def _config(args: argparse.Namespace) -> Config:
     config = override(config, "publisher", endpoint=args.endpoint)
     if args.command == "run":
         config = override(config, "log", level=args.log_level, format=args.log_format)
-        config = override(config, "simulator", scenario=args.scenario, rate=args.rate, seed=args.seed, via=args.via)
+        simulator = {"scenario": args.scenario, "rate": args.rate, "seed": args.seed, "via": args.via}
+        config = override(config, "simulator", **simulator)
         if args.room:
             config = override(config, "tiktok", rooms=",".join(args.room))
     return config
