@@ -24,6 +24,7 @@ from .daemon import Daemon, Source
 from .errors import ConfigError
 from .faketiktok import FakeTikTok
 from .lookup import WebClient
+from .publisher import Publisher
 from .signing import EulerSigner
 from .simulator import Scenario, Simulator, load_scenario
 from .sources import SimulatorSource
@@ -47,7 +48,7 @@ def scenario_of(config: Config) -> Scenario:
 
 
 @contextlib.asynccontextmanager
-async def build(config: Config) -> AsyncIterator[Daemon]:
+async def build(config: Config, publisher: Publisher | None = None) -> AsyncIterator[Daemon]:
     """A daemon for ``config``, with everything it needs started; cleaned up on exit.
 
     Raises:
@@ -81,7 +82,7 @@ async def build(config: Config) -> AsyncIterator[Daemon]:
                     fake.base_url,
                 )
                 sources = await _live_sources(live, stack)
-        yield Daemon(config, sources)
+        yield Daemon(config, sources, publisher)
 
 
 async def _live_sources(config: Config, stack: contextlib.AsyncExitStack) -> list[Source]:

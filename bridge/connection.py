@@ -117,6 +117,7 @@ class LiveSource:
         self.recent = RecentIds(settings.dedupe_size)
         self.sessions = 0
         """Push connections opened so far."""
+        self._established = False
 
     async def run(self, daemon: Daemon) -> None:
         """Connect, reconnect and wait for the stream until cancelled or hopeless."""
@@ -154,7 +155,8 @@ class LiveSource:
                     return
                 await self._wait_for_live(daemon, "stream ended; waiting for the next one")
                 continue
-            attempt += 1
+            attempt = 1 if self._established else attempt + 1
+            self._established = False
             limit = self.settings.max_reconnect_attempts
             if not self.settings.auto_reconnect or (limit and attempt > limit):
                 daemon.set_state(self.room, "disconnected", reason, f"{message}; giving up")
@@ -239,6 +241,7 @@ class LiveSource:
         for frame in session.opened(self.clock()):
             await websocket.send(frame)
         daemon.set_state(self.room, "connected", "ok", f"room {session.room_id}")
+        self._established = True
         while True:
             data: bytes | str | None = None
             try:

@@ -979,7 +979,13 @@ class FakeTikTok:
     async def _sign(
         self, path: str, query: dict[str, str], headers: dict[str, str], room_id: str
     ) -> Response:
-        record: dict[str, Any] = {"path": path, "query": query, "headers": headers, "status": 0}
+        record: dict[str, Any] = {
+            "path": path,
+            "query": query,
+            "headers": headers,
+            "status": 0,
+            "time": time.monotonic(),
+        }
         self.sign_requests.append(record)
         response = await self._sign_answer(query, headers, room_id)
         record["status"] = response.status_code

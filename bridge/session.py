@@ -56,6 +56,7 @@ class Session:
         self.room_id = room_id
         announced = signed.heartbeat_duration / 1000 if signed.heartbeat_duration > 0 else DEFAULT_HEARTBEAT
         self.heartbeat_interval = heartbeat_interval or announced
+        self._configured = heartbeat_interval > 0
         self.no_message_timeout = no_message_timeout
         self.url = websocket_url(signed.push_server, signed.route_params, room_id, int(announced * 1000))
         self.hb_seq = 0
@@ -66,7 +67,12 @@ class Session:
         self._last_rx = 0.0
 
     def handshake_options(self, header: str) -> None:
-        """Apply the handshake's ``Handshake-Options`` header (``ping-interval=10; ...``)."""
+        """Apply the handshake's ``Handshake-Options`` header (``ping-interval=10; ...``).
+
+        A heartbeat interval set in the configuration wins over the announced one.
+        """
+        if self._configured:
+            return
         for part in header.split(";"):
             key, _, value = part.strip().partition("=")
             if key.strip().lower() == "ping-interval":

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Iterator
 from typing import Any
 
+import msgpack
+
+from bridge.config import PublisherConfig
+from bridge.publisher import Publisher
 from bridge.simulator import Simulator, load_scenario
 
 START_MS = 1_750_000_000_000
@@ -38,3 +43,25 @@ def events_of(impl: Any, frames: Iterator[bytes]) -> list[dict[str, Any]]:
         assert result is not None and not result.errors, result
         events.extend(result.events)
     return events
+
+
+class RecordingPublisher(Publisher):
+    """A publisher that keeps what it would send (after a msgpack round trip) instead of sending."""
+
+    def __init__(self, fake_clock: bool = True) -> None:
+        super().__init__(PublisherConfig())
+        self.fake_clock = fake_clock
+        self.sent: list[tuple[str, dict[str, Any]]] = []
+
+    def start(self) -> None:
+        pass
+
+    def publish(self, topic: str, message: dict[str, Any]) -> None:
+        self.seq += 1
+        message["seq"] = self.seq
+        message["ts"] = START_MS + self.seq if self.fake_clock else time.time_ns() // 1_000_000
+        self.sent.append((topic, msgpack.unpackb(msgpack.packb(message))))
+        self.published += 1
+
+    def close(self, linger: float = 0) -> None:
+        pass

@@ -5,39 +5,16 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import msgpack
 import pytest
-from helpers import START_MS, free_port, simulated_frames
+from helpers import START_MS, RecordingPublisher, free_port, simulated_frames
 
 from bridge import webcast as wc
 from bridge.config import Config, PublisherConfig
 from bridge.contract import validate
 from bridge.daemon import Daemon, Room
 from bridge.protowire import int_field, message_field, str_field
-from bridge.publisher import Publisher
 from bridge.simulator import Simulator, load_scenario
 from bridge.sources import SimulatorSource
-
-
-class RecordingPublisher(Publisher):
-    """A publisher that keeps what it would send (after msgpack round trip)."""
-
-    def __init__(self) -> None:
-        super().__init__(PublisherConfig())
-        self.sent: list[tuple[str, dict[str, Any]]] = []
-
-    def start(self) -> None:
-        pass
-
-    def publish(self, topic: str, message: dict[str, Any]) -> None:
-        self.seq += 1
-        message["seq"] = self.seq
-        message["ts"] = START_MS + self.seq
-        self.sent.append((topic, msgpack.unpackb(msgpack.packb(message))))
-        self.published += 1
-
-    def close(self, linger: float = 0) -> None:
-        pass
 
 
 @pytest.fixture

@@ -74,8 +74,10 @@ def test_enter_room_and_heartbeats_decode_with_the_schema(pb: ModuleType) -> Non
 
 def test_configured_interval_and_handshake_options() -> None:
     session = Session(ROOM, signed(), heartbeat_interval=2.0)
+    session.handshake_options("ping-interval=7")
     session.opened(0.0)
     assert session.due(2.0) and not session.due(3.9) and session.due(4.0)
+    session = Session(ROOM, signed())
     session.handshake_options("ping-interval=7; other=1")
     assert session.heartbeat_interval == 7.0
     session.handshake_options("ping-interval=junk")

@@ -1,0 +1,285 @@
+"""Live connections against the embedded fake TikTok, over real HTTP and WebSocket."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from helpers import RecordingPublisher
+
+from bridge.app import build
+from bridge.config import Config, SignConfig, TikTokConfig
+from bridge.connection import backoff
+from bridge.daemon import Daemon
+from bridge.faketiktok import FakeTikTok
+from bridge.simulator import load_scenario
+
+ROOM_ID = 7_500_000_000_000_000_001
+# no ignored methods: every message the fake sends must come out as an event
+MIX = {"member": 30.0, "like": 25.0, "chat": 20.0, "gift": 15.0, "roomUserSeq": 5.0, "social": 5.0}
+SCENARIO = replace(load_scenario("default"), rate=150.0, mix=MIX)
+
+
+class Harness:
+    """A daemon watching rooms of a fake TikTok, with a recording publisher."""
+
+    def __init__(self, fake: FakeTikTok, rooms: list[str], **settings: Any) -> None:
+        tiktok = {
+            "rooms": tuple(rooms),
+            "web_base": fake.base_url,
+            "webcast_base": fake.base_url,
+            "backoff_base": 0.05,
+            "backoff_cap": 0.2,
+            "poll_interval": 0.2,
+            "connect_timeout": 3.0,
+            **settings,
+        }
+        sign = settings.pop("sign", {})
+        tiktok.pop("sign", None)
+        self.config = Config(tiktok=TikTokConfig(**tiktok), sign=SignConfig(base_url=fake.base_url, **sign))
+        self.publisher = RecordingPublisher(fake_clock=False)
+        self.times: list[float] = []
+
+    async def __aenter__(self) -> Harness:
+        self._build = build(self.config, self.publisher)
+        self.daemon: Daemon = await self._build.__aenter__()
+        self.task = asyncio.create_task(self.daemon.run())
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.daemon.stop()
+        await asyncio.wait_for(self.task, 10)
+        await self._build.__aexit__(None, None, None)
+
+    def events(self, room: str, kind: str | None = None) -> list[dict[str, Any]]:
+        return [
+            m
+            for _, m in self.publisher.sent
+            if m.get("room") == room and not m["type"].startswith("sys.") and (kind is None or m["type"] == kind)
+        ]
+
+    def statuses(self, room: str) -> list[dict[str, Any]]:
+        return [m for _, m in self.publisher.sent if m["type"] == "sys.status" and m["room"] == room]
+
+    def states(self, room: str) -> list[tuple[str, str]]:
+        return [(m["state"], m["reason"]) for m in self.statuses(room)]
+
+    async def until(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out; statuses: {self.publisher.sent[-5:]}")
+            await asyncio.sleep(0.02)
+
+
+def run(test: Callable[[FakeTikTok], Awaitable[None]], **fake_options: Any) -> None:
+    async def main() -> None:
+        async with FakeTikTok(**fake_options) as fake:
+            await asyncio.wait_for(test(fake), 60)
+
+    asyncio.run(main())
+
+
+def connected_count(h: Harness, room: str) -> int:
+    return h.states(room).count(("connected", "ok"))
+
+
+def test_streams_enters_heartbeats_and_acks() -> None:
+    async def test(fake: FakeTikTok) -> None:
+        room = fake.add_room("alice", ROOM_ID, scenario=SCENARIO)
+        async with Harness(fake, ["@alice"], heartbeat_interval=0.1) as h:
+            await h.until(lambda: len(h.events("alice")) > 150)
+            await h.until(lambda: sum(r["type"] == "hb" for r in room.received) >= 3)
+        kinds = Counter(r["type"] for r in room.received)
+        assert kinds["im_enter_room"] == 1 and kinds["ack"] >= 5
+        enter = next(r for r in room.received if r["type"] == "im_enter_room")
+        assert enter["fields"]["room_id"] == ROOM_ID and enter["fields"]["identity"] == "audience"
+        seqs = [r["fields"]["send_packet_seq_id"] for r in room.received if r["type"] == "hb"]
+        assert seqs == list(range(1, len(seqs) + 1))
+        handshake = [x for x in fake.handshakes if x["accepted"]][0]
+        assert handshake["headers"]["user-agent"] == h.config.tiktok.user_agent
+        published = [e["msgId"] for e in h.events("alice")]
+        assert len(published) == len(set(published))
+        sent = [i for batch in room.sent for i in batch]
+        assert set(sent) - set(published) <= set(sent[-8:])  # only the last frame may still be in flight
+        assert h.states("alice")[:3] == [("connecting", "lookup"), ("connected", "ok"), ("disconnected", "shutdown")]
+
+    run(test)
+
+
+def test_twenty_drops_twenty_reconnects_no_duplicates_no_loss() -> None:
+    async def test(fake: FakeTikTok) -> None:
+        room = fake.add_room("alice", ROOM_ID, scenario=SCENARIO)
+        async with Harness(fake, ["alice"]) as h:
+            started = time.monotonic()
+            for drop in range(20):
+                await h.until(lambda n=drop: connected_count(h, "alice") == n + 1)
+                before = len(h.events("alice"))
+                await h.until(lambda b=before: len(h.events("alice")) > b + 5)
+                room.drop(mid_frame=drop % 2 == 0)
+            await h.until(lambda: connected_count(h, "alice") == 21)
+            await h.until(lambda: len(h.events("alice")) > 0 and room.connections == 1)
+            elapsed = time.monotonic() - started
+        reconnects = [s for s in h.statuses("alice") if s["state"] == "reconnecting"]
+        assert len(reconnects) == 20 and {s["reason"] for s in reconnects} == {"dropped"}
+        assert all(s["attempt"] == 1 for s in reconnects)
+        assert len(fake.sign_requests) == 21  # every reconnect signs again
+        published = [e["msgId"] for e in h.events("alice")]
+        assert len(published) == len(set(published)), "duplicated msgId"
+        sent = [i for batch in room.sent for i in batch]
+        assert set(sent) - set(published) <= set(room.sent[-1]), "an event was lost"
+        assert h.daemon.rooms["alice"].duplicates > 0  # history really was re-sent and dropped
+        assert elapsed < 60
+
+    run(test)
+
+
+def test_silent_connection_is_replaced() -> None:
+    async def test(fake: FakeTikTok) -> None:
+        room = fake.add_room("alice", ROOM_ID, scenario=SCENARIO)
+        async with Harness(fake, ["alice"], no_message_timeout=0.6) as h:
+            await h.until(lambda: connected_count(h, "alice") == 1 and len(h.events("alice")) > 5)
+            room.go_silent(True)
+            silent_at = time.monotonic()
+            await h.until(lambda: ("reconnecting", "stalled") in h.states("alice"))
+            detected = time.monotonic() - silent_at
+            room.go_silent(False)
+            await h.until(lambda: connected_count(h, "alice") == 2)
+        assert 0.5 <= detected < 2.0, detected
+
+    run(test)
+
+
+def test_rate_limit_waits_for_reset() -> None:
+    async def test(fake: FakeTikTok) -> None:
+        fake.add_room("alice", ROOM_ID, scenario=SCENARIO)
+        fake.sign_fault(429, reset_after=2.0)
+        async with Harness(fake, ["alice"]) as h:
+            await h.until(lambda: connected_count(h, "alice") == 1)
+        limited = [s for s in h.statuses("alice") if s["state"] == "reconnecting"]
+        assert [s["reason"] for s in limited] == ["sign_rate_limited"] and "retry in 2.0 s" in limited[0]["message"]
+        times = [r["time"] for r in fake.sign_requests]
+        assert len(times) == 2 and times[1] - times[0] >= 1.9
+
+    run(test)
+
+
+def test_stream_end_once_then_waits_for_next_stream() -> None:
+    async def test(fake: FakeTikTok) -> None:
+        room = fake.add_room("alice", ROOM_ID, scenario=SCENARIO)
+        async with Harness(fake, ["alice"]) as h:
+            await h.until(lambda: len(h.events("alice")) > 10)
+            room.end_stream()
+            await h.until(lambda: ("disconnected", "offline") in h.states("alice"))
+            await asyncio.sleep(0.5)  # polling while offline must not reconnect
+            assert connected_count(h, "alice") == 1
+            room.live = True
+            await h.until(lambda: connected_count(h, "alice") == 2)
+            await h.until(lambda: len(h.events("alice")) > 30)
+        assert len(h.events("alice", "streamEnd")) == 1
+        states = h.states("alice")
+        end = states.index(("streamEnd", "stream_ended"))
+        assert states[end + 1] == ("disconnected", "offline")
+
+    run(test)
+
+
+def test_handshake_rejection_is_reported_then_recovered() -> None:
+    async def test(fake: FakeTikTok) -> None:
+        fake.add_room("alice", ROOM_ID, scenario=SCENARIO)
+        fake.reject_handshakes(2, status=200, message="DEVICE_BLOCKED")
+        async with Harness(fake, ["alice"]) as h:
+            await h.until(lambda: connected_count(h, "alice") == 1)
+        rejected = [s for s in h.statuses("alice") if s["reason"] == "handshake_rejected"]
+        assert len(rejected) == 2 and "DEVICE_BLOCKED" in rejected[0]["message"]
+        assert "(200)" in rejected[0]["message"]
+
+    run(test)
+
+
+@pytest.mark.parametrize(
+    ("setup", "room", "reason"),
+    [
+        (lambda fake: None, "@nobody", "user_not_found"),
+        (lambda fake: fake.add_room("shy", ROOM_ID, private=True, live=False), "shy", "private"),
+    ],
+)
+def test_hopeless_rooms_stop_with_an_error(setup: Callable[[FakeTikTok], object], room: str, reason: str) -> None:
+    async def test(fake: FakeTikTok) -> None:
+        setup(fake)
+        async with Harness(fake, [room]) as h:
+            name = room.lstrip("@")
+            await h.until(lambda: ("error", reason) in h.states(name))
+            await asyncio.sleep(0.3)
+            assert h.states(name)[-1] == ("error", reason)
+
+    run(test)
+
+
+def test_bad_api_key_stops_without_a_retry_storm(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="bridge")
+
+    async def test(fake: FakeTikTok) -> None:
+        fake.add_room("alice", ROOM_ID, scenario=SCENARIO)
+        async with Harness(fake, ["alice"], session_id="SESSIONSECRET", sign={"api_key": "KEYSECRET"}) as h:
+            await h.until(lambda: ("error", "sign_unauthorized") in h.states("alice"))
+            await asyncio.sleep(0.5)
+            assert len(fake.sign_requests) == 1
+            assert fake.sign_requests[0]["headers"]["x-api-key"] == "KEYSECRET"
+            everything = repr(h.publisher.sent) + caplog.text
+            assert "KEYSECRET" not in everything and "SESSIONSECRET" not in everything
+
+    run(test, require_api_key="the-right-key")
+
+
+def test_ten_rooms_mixed_online_and_offline() -> None:
+    async def test(fake: FakeTikTok) -> None:
+        names = [f"creator{i}" for i in range(10)]
+        rooms = [
+            fake.add_room(name, ROOM_ID + i, live=i < 6, scenario=replace(SCENARIO, rate=30.0))
+            for i, name in enumerate(names)
+        ]
+        async with Harness(fake, names, max_connections=10) as h:
+            for name in names[:6]:
+                await h.until(lambda n=name: len(h.events(n)) > 3)
+            for name in names[6:]:
+                await h.until(lambda n=name: ("disconnected", "offline") in h.states(n))
+                assert not h.events(name)
+            rooms[7].live = True
+            rooms[8].live = True
+            for name in names[7:9]:
+                await h.until(lambda n=name: len(h.events(n)) > 3)
+            beat = h.daemon.heartbeat()
+        states = {name: info["state"] for name, info in beat["rooms"].items()}
+        assert [states[n] for n in names] == ["connected"] * 6 + ["disconnected", "connected", "connected", "disconnected"]
+        for name in names:
+            assert {e["room"] for e in h.events(name)} <= {name}
+        assert connected_count(h, names[0]) == 1
+
+    run(test)
+
+
+def test_connection_cap_queues_extra_rooms(caplog: pytest.LogCaptureFixture) -> None:
+    async def test(fake: FakeTikTok) -> None:
+        for i in range(3):
+            fake.add_room(f"c{i}", ROOM_ID + i, scenario=SCENARIO)
+        async with Harness(fake, ["c0", "c1", "c2"], max_connections=2) as h:
+            await h.until(lambda: sum(connected_count(h, f"c{i}") for i in range(3)) == 2)
+            await asyncio.sleep(0.5)
+            assert sum(r.connections for r in fake.rooms.values()) == 2
+        assert "waits for a free connection" in caplog.text
+        assert "at most that many stream at once" in caplog.text
+
+    run(test)
+
+
+def test_backoff_is_exponential_with_jitter_and_capped() -> None:
+    assert [backoff(n, 1.0, 60.0, lambda: 1.0) for n in (1, 2, 3, 4)] == [1.0, 2.0, 4.0, 8.0]
+    assert [backoff(n, 1.0, 60.0, lambda: 0.0) for n in (1, 2, 3)] == [0.5, 1.0, 2.0]
+    assert backoff(50, 1.0, 60.0, lambda: 1.0) == 60.0
