@@ -61,7 +61,9 @@ class Harness:
         return [
             m
             for _, m in self.publisher.sent
-            if m.get("room") == room and not m["type"].startswith("sys.") and (kind is None or m["type"] == kind)
+            if m.get("room") == room
+            and not m["type"].startswith("sys.")
+            and (kind is None or m["type"] == kind)
         ]
 
     def statuses(self, room: str) -> list[dict[str, Any]]:
@@ -108,7 +110,11 @@ def test_streams_enters_heartbeats_and_acks() -> None:
         assert len(published) == len(set(published))
         sent = [i for batch in room.sent for i in batch]
         assert set(sent) - set(published) <= set(sent[-8:])  # only the last frame may still be in flight
-        assert h.states("alice")[:3] == [("connecting", "lookup"), ("connected", "ok"), ("disconnected", "shutdown")]
+        assert h.states("alice")[:3] == [
+            ("connecting", "lookup"),
+            ("connected", "ok"),
+            ("disconnected", "shutdown"),
+        ]
 
     run(test)
 
@@ -163,7 +169,9 @@ def test_rate_limit_waits_for_reset() -> None:
         async with Harness(fake, ["alice"]) as h:
             await h.until(lambda: connected_count(h, "alice") == 1)
         limited = [s for s in h.statuses("alice") if s["state"] == "reconnecting"]
-        assert [s["reason"] for s in limited] == ["sign_rate_limited"] and "retry in 2.0 s" in limited[0]["message"]
+        assert [s["reason"] for s in limited] == ["sign_rate_limited"] and "retry in 2.0 s" in limited[0][
+            "message"
+        ]
         times = [r["time"] for r in fake.sign_requests]
         assert len(times) == 2 and times[1] - times[0] >= 1.9
 
@@ -210,7 +218,9 @@ def test_handshake_rejection_is_reported_then_recovered() -> None:
         (lambda fake: fake.add_room("shy", ROOM_ID, private=True, live=False), "shy", "private"),
     ],
 )
-def test_hopeless_rooms_stop_with_an_error(setup: Callable[[FakeTikTok], object], room: str, reason: str) -> None:
+def test_hopeless_rooms_stop_with_an_error(
+    setup: Callable[[FakeTikTok], object], room: str, reason: str
+) -> None:
     async def test(fake: FakeTikTok) -> None:
         setup(fake)
         async with Harness(fake, [room]) as h:
@@ -257,7 +267,12 @@ def test_ten_rooms_mixed_online_and_offline() -> None:
                 await h.until(lambda n=name: len(h.events(n)) > 3)
             beat = h.daemon.heartbeat()
         states = {name: info["state"] for name, info in beat["rooms"].items()}
-        assert [states[n] for n in names] == ["connected"] * 6 + ["disconnected", "connected", "connected", "disconnected"]
+        assert [states[n] for n in names] == ["connected"] * 6 + [
+            "disconnected",
+            "connected",
+            "connected",
+            "disconnected",
+        ]
         for name in names:
             assert {e["room"] for e in h.events(name)} <= {name}
         assert connected_count(h, names[0]) == 1

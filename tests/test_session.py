@@ -52,7 +52,12 @@ def test_enter_room_and_heartbeats_decode_with_the_schema(pb: ModuleType) -> Non
     frame = pb.WebcastPushFrame.FromString(enter)
     assert frame.payload_type == "im_enter_room" and frame.payload_encoding == "pb"
     message = pb.WebcastImEnterRoomMessage.FromString(frame.payload)
-    assert (message.room_id, message.live_id, message.identity, message.filter_welcome_msg) == (ROOM, 12, "audience", "0")
+    assert (message.room_id, message.live_id, message.identity, message.filter_welcome_msg) == (
+        ROOM,
+        12,
+        "audience",
+        "0",
+    )
     assert (message.room_tag, message.cursor, message.account_type, message.is_anchor_continue_keep_msg) == (
         "",
         "",
