@@ -195,7 +195,7 @@ class LiveSource:
         if self.slots.locked():
             log.warning(
                 "@%s waits for a free connection: tiktok.max_connections (%d) are open; TikTok allows about"
-                " 4 per IP (see docs/scale-out.md)",
+                " 4 per IP (see docs/live.md, Limits)",
                 self.room.name,
                 self.settings.max_connections,
             )
