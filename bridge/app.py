@@ -14,12 +14,13 @@ import asyncio
 import contextlib
 import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 
 from . import __version__, codec
 from .config import Config
 from .connection import LiveSource, Watcher
+from .control import Commands, ControlServer
 from .daemon import Daemon, Source
 from .errors import ConfigError
 from .faketiktok import FakeTikTok
@@ -62,11 +63,11 @@ async def build(config: Config, publisher: Publisher | None = None) -> AsyncIter
             config.publisher.endpoint,
         )
         if config.tiktok.rooms:
-            sources = await _live_sources(config, stack)
+            sources, factory = await _live_sources(config, stack)
         else:
             scenario = scenario_of(config)
             if config.simulator.via == "direct":
-                sources = [SimulatorSource(Simulator(scenario))]
+                sources, factory = [SimulatorSource(Simulator(scenario))], None
                 log.info("source: simulator %r as @%s, frames fed directly", scenario.name, scenario.room)
             else:
                 fake = await stack.enter_async_context(FakeTikTok())
@@ -81,18 +82,22 @@ async def build(config: Config, publisher: Publisher | None = None) -> AsyncIter
                     scenario.rate,
                     fake.base_url,
                 )
-                sources = await _live_sources(live, stack)
-        yield Daemon(config, sources, publisher)
+                sources, factory = await _live_sources(live, stack)
+        daemon = Daemon(config, sources, publisher, source_factory=factory)
+        if config.control.endpoint:
+            server = ControlServer(Commands(daemon, config.control), config.control)
+            server.start()
+            daemon.services.append(server.serve)
+            log.info("control channel on %s", config.control.endpoint)
+        yield daemon
 
 
-async def _live_sources(config: Config, stack: contextlib.AsyncExitStack) -> list[Source]:
+async def _live_sources(
+    config: Config, stack: contextlib.AsyncExitStack
+) -> tuple[list[Source], Callable[[str], Source]]:
+    """Sources for the configured rooms, and a factory for rooms added at run time."""
     settings = config.tiktok
-    targets = []
-    for room in settings.rooms:
-        try:
-            targets.append(normalize_target(room))
-        except ValueError as exc:
-            raise ConfigError(f"tiktok.rooms: {exc}") from None
+    targets = [_target(room, "tiktok.rooms") for room in settings.rooms]
     web = WebClient(
         web_base=settings.web_base,
         webcast_base=settings.webcast_base,
@@ -118,4 +123,15 @@ async def _live_sources(config: Config, stack: contextlib.AsyncExitStack) -> lis
             settings.max_connections,
         )
     slots = asyncio.Semaphore(settings.max_connections)
-    return [LiveSource(target, settings, web, signer, watcher, slots) for target in targets]
+
+    def factory(room: str) -> Source:
+        return LiveSource(_target(room, "room"), settings, web, signer, watcher, slots)
+
+    return [LiveSource(target, settings, web, signer, watcher, slots) for target in targets], factory
+
+
+def _target(room: str, where: str) -> str | int:
+    try:
+        return normalize_target(room)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None

@@ -68,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
         "--endpoint", metavar="EP", help="ZeroMQ endpoint to bind (default tcp://127.0.0.1:5556)"
     )
     run.add_argument(
+        "--control", metavar="EP", help="control endpoint (default tcp://127.0.0.1:5557; empty to disable)"
+    )
+    run.add_argument(
         "--scenario",
         metavar="NAME|FILE",
         help=f"simulator scenario: built-in ({', '.join(builtin_scenarios())}) or a .toml file",
@@ -109,6 +112,7 @@ def _config(args: argparse.Namespace) -> Config:
     config = override(config, "publisher", endpoint=args.endpoint)
     if args.command == "run":
         config = override(config, "log", level=args.log_level, format=args.log_format)
+        config = override(config, "control", endpoint=args.control)
         simulator = {"scenario": args.scenario, "rate": args.rate, "seed": args.seed, "via": args.via}
         config = override(config, "simulator", **simulator)
         if args.room:

@@ -21,6 +21,7 @@ from .tiktok import DEFAULT_USER_AGENT, SIGN_BASE, WEB_BASE, WEBCAST_BASE
 
 __all__ = [
     "Config",
+    "ControlConfig",
     "LogConfig",
     "PublisherConfig",
     "SimulatorConfig",
@@ -87,6 +88,15 @@ class SignConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class ControlConfig:
+    """``[control]``: the request/reply endpoint engines steer the daemon with."""
+
+    endpoint: str = "tcp://127.0.0.1:5557"
+    token: str = field(default="", repr=False)
+    max_requests_per_second: int = 100
+
+
+@dataclass(frozen=True, slots=True)
 class LogConfig:
     """``[log]``: logging level and format."""
 
@@ -102,6 +112,7 @@ class Config:
     simulator: SimulatorConfig = field(default_factory=SimulatorConfig)
     tiktok: TikTokConfig = field(default_factory=TikTokConfig)
     sign: SignConfig = field(default_factory=SignConfig)
+    control: ControlConfig = field(default_factory=ControlConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
 
@@ -110,6 +121,7 @@ _SECTIONS: dict[str, type] = {
     "simulator": SimulatorConfig,
     "tiktok": TikTokConfig,
     "sign": SignConfig,
+    "control": ControlConfig,
     "log": LogConfig,
 }
 _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -135,6 +147,7 @@ _MINIMUMS: dict[tuple[str, str], float] = {
     ("tiktok", "max_connections"): 1,
     ("tiktok", "dedupe_size"): 1,
     ("sign", "timeout"): 0.1,
+    ("control", "max_requests_per_second"): 1,
 }
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "EVENTS_BY_NAME",
     "IGNORED_METHODS",
     "STRUCTS",
+    "is_empty",
     "Event",
     "Field",
     "Struct",
@@ -82,6 +83,7 @@ ENVELOPE: tuple[Field, ...] = (
     _f("ts", "int", "Time the daemon published the event, Unix milliseconds."),
     _f("msgId", "int", "TikTok's message id, where TikTok gives one."),
     _f("createTime", "int", "Time TikTok created the message, Unix milliseconds."),
+    _f("simulated", "bool", "Injected through the control channel's `simulate`, not from TikTok."),
 )
 """Keys every upstream event may carry besides its own fields."""
 
@@ -565,14 +567,15 @@ def validate(event: Any, *, envelope: bool = True, where: str = "event") -> list
         field = fields.get(key) or extra.get(key)
         if field is None:
             problems.append(f"{where}.{key}: not a field of {spec.name}")
-        elif _is_empty(value) and key not in ("seq", "ts"):
+        elif is_empty(value) and key not in ("seq", "ts"):
             problems.append(f"{where}.{key}: empty values must be omitted")
         else:
             _check(value, field.type, f"{where}.{key}", problems)
     return problems
 
 
-def _is_empty(value: Any) -> bool:
+def is_empty(value: Any) -> bool:
+    """Whether the contract requires ``value`` to be omitted (zero, empty, false)."""
     if isinstance(value, bool):
         return not value
     return isinstance(value, (int, float, str, bytes, list, dict)) and not value

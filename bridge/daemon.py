@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -53,14 +54,30 @@ class Source(Protocol):
 class Daemon:
     """Owns the publisher, the rooms and the heartbeat; runs the sources."""
 
-    def __init__(self, config: Config, sources: list[Source], publisher: Publisher | None = None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        sources: list[Source],
+        publisher: Publisher | None = None,
+        source_factory: Callable[[str], Source] | None = None,
+    ) -> None:
         self.config = config
-        self.sources = sources
         self.publisher = publisher or Publisher(config.publisher)
-        self.rooms: dict[str, Room] = {source.room.name: source.room for source in sources}
+        self.sources: dict[str, Source] = {}
+        self.rooms: dict[str, Room] = {}
+        self.source_factory = source_factory
+        """Makes a source for a room named at run time (the control channel's ``connect``)."""
+        self.listeners: list[Callable[[Room, dict[str, Any]], None]] = []
+        """Called with every upstream event after it is published (rules, ledger)."""
+        self.services: list[Callable[[], Coroutine[Any, Any, None]]] = []
+        """Long-running coroutines started with the daemon (the control server)."""
         self.started = time.monotonic()
         self.decode_errors = 0
         self._stop = asyncio.Event()
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._running = False
+        for source in sources:
+            self.add_source(source)
 
     # ------------------------------------------------------------ sans-I/O core
 
@@ -113,6 +130,8 @@ class Daemon:
         room.events += 1
         self.publisher.publish(topics.event_topic(event["type"], room.name), event)
         room.last_event_ts = event["ts"]
+        for listener in self.listeners:
+            listener(room, event)
 
     def set_state(self, room: Room, state: str, reason: str, message: str = "", attempt: int = 0) -> None:
         """Record a room's new connection state and publish ``sys.status``."""
@@ -127,8 +146,8 @@ class Daemon:
         log.log(level, "@%s %s (%s)%s", room.name, state, reason, f": {message}" if message else "")
         self.publisher.publish(topics.status_topic(room.name), status)
 
-    def heartbeat(self) -> dict[str, Any]:
-        """Publish ``sys.heartbeat`` and return it."""
+    def snapshot(self) -> dict[str, Any]:
+        """The daemon's state: what ``sys.heartbeat`` and the ``status`` command carry."""
         rooms = {}
         for room in self.rooms.values():
             info: dict[str, Any] = {"state": room.state}
@@ -150,6 +169,11 @@ class Daemon:
             message["dropped"] = self.publisher.dropped
         if self.decode_errors:
             message["decodeErrors"] = self.decode_errors
+        return message
+
+    def heartbeat(self) -> dict[str, Any]:
+        """Publish ``sys.heartbeat`` and return it."""
+        message = self.snapshot()
         self.publisher.publish(topics.HEARTBEAT, message)
         return message
 
@@ -159,20 +183,44 @@ class Daemon:
         """Ask :meth:`run` to shut down."""
         self._stop.set()
 
+    def add_source(self, source: Source) -> None:
+        """Watch one more room; starts at once when the daemon is running."""
+        name = source.room.name
+        self.sources[name] = source
+        self.rooms[name] = source.room
+        if self._running:
+            self._tasks[name] = asyncio.create_task(self._guard(source), name=f"source:{name}")
+
+    async def remove_source(self, name: str) -> bool:
+        """Stop watching a room; whether it was watched."""
+        source = self.sources.pop(name, None)
+        if source is None:
+            return False
+        task = self._tasks.pop(name, None)
+        if task is not None:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+        self.set_state(source.room, "disconnected", "by_request", "stopped through the control channel")
+        del self.rooms[name]
+        return True
+
     async def run(self) -> None:
-        """Bind the publisher, run every source and the heartbeat until :meth:`stop`."""
+        """Bind the publisher, run every source, service and the heartbeat until :meth:`stop`."""
         self.publisher.start()
-        tasks = [
-            asyncio.create_task(self._guard(source), name=f"source:{source.room.name}")
-            for source in self.sources
-        ]
-        tasks.append(asyncio.create_task(self._heartbeats(), name="heartbeat"))
+        self._running = True
+        for name, source in self.sources.items():
+            self._tasks[name] = asyncio.create_task(self._guard(source), name=f"source:{name}")
+        others = [asyncio.create_task(service()) for service in self.services]
+        others.append(asyncio.create_task(self._heartbeats(), name="heartbeat"))
         try:
             await self._stop.wait()
         finally:
+            self._running = False
+            tasks = [*self._tasks.values(), *others]
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            self._tasks.clear()
             for room in self.rooms.values():
                 if room.state != "disconnected":
                     self.set_state(room, "disconnected", "shutdown", "daemon stopped")

@@ -1,0 +1,302 @@
+"""The control channel: a ZeroMQ ROUTER endpoint engines and tools steer the daemon with.
+
+Requests are one frame (after REQ's empty delimiter, if any): a msgpack map
+(``{"cmd": "simulate", "type": "gift", "fields": {...}}``) or a text line
+(``simulate gift {"giftName": "Rose"}``). Every request gets exactly one msgpack
+reply, ``{"ok": true, "result": ...}`` or ``{"ok": false, "error": {"code",
+"message"}}``. The byte-level protocol is in ``docs/control.md``.
+
+:class:`Commands` is the sans-I/O part (request bytes in, reply map out) and
+:class:`ControlServer` the socket around it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import msgpack
+import zmq
+import zmq.asyncio
+
+from . import contract
+from .config import ControlConfig, is_loopback
+from .daemon import Daemon, Room
+from .errors import ConfigError, PublishError
+
+__all__ = ["Commands", "ControlError", "ControlServer", "synthetic_event"]
+
+log = logging.getLogger("bridge.control")
+
+MAX_REQUEST_BYTES = 64 * 1024
+SIMULATED_USER = {"id": 1, "uniqueId": "simulated_user", "nickname": "Simulated User"}
+_DEFAULTS: dict[str, dict[str, Any]] = {
+    "chat": {"comment": "hello from simulate"},
+    "gift": {
+        "giftId": 5655,
+        "giftName": "Rose",
+        "diamondCount": 1,
+        "repeatCount": 1,
+        "repeatEnd": True,
+        "giftType": 1,
+    },
+    "like": {"likeCount": 1},
+    "member": {"action": 1},
+    "subscribe": {"subMonth": 1},
+    "roomUserSeq": {"viewerCount": 1},
+    "streamEnd": {"action": 3},
+}
+_MSGPACK_MAP_FIRST = frozenset([*range(0x80, 0x90), 0xDE, 0xDF])
+
+
+class ControlError(Exception):
+    """A request that gets an error reply."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _strip_empty(value: Any) -> Any:
+    """Drop empty values recursively, as the contract requires."""
+    if isinstance(value, dict):
+        out = {k: _strip_empty(v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if not contract.is_empty(v)}
+    if isinstance(value, list):
+        return [_strip_empty(v) for v in value]
+    return value
+
+
+def synthetic_event(kind: str, fields: dict[str, Any], msg_id: int) -> dict[str, Any]:
+    """An upstream event of type ``kind`` from user-supplied fields plus defaults.
+
+    Raises:
+        ControlError: the type is unknown or the fields break the contract.
+    """
+    spec = contract.EVENTS_BY_NAME.get(kind)
+    if spec is None or spec.system or kind == "unknown":
+        known = ", ".join(e.name for e in contract.EVENTS if not e.system and e.name != "unknown")
+        raise ControlError("unknown_event_type", f"cannot simulate {kind!r}; types: {known}")
+    event: dict[str, Any] = {"type": kind, "msgId": msg_id, "createTime": time.time_ns() // 1_000_000}
+    if any(f.name == "user" for f in spec.fields):
+        user = fields.get("user", {})
+        if not isinstance(user, dict):
+            raise ControlError("bad_request", "fields.user must be a map")
+        event["user"] = {**SIMULATED_USER, **user}
+    event.update(_DEFAULTS.get(kind, {}))
+    event.update({k: v for k, v in fields.items() if k != "user"})
+    if kind == "gift":
+        streaking = event.get("giftType") == 1 and not event.get("repeatEnd")
+        event["streaking"] = streaking
+    event = _strip_empty(event)
+    event["simulated"] = True
+    problems = contract.validate(event, envelope=True)
+    if problems:
+        raise ControlError("bad_request", "; ".join(problems))
+    return event
+
+
+class Commands:
+    """Parses requests and carries them out against a daemon (no sockets)."""
+
+    def __init__(self, daemon: Daemon, config: ControlConfig) -> None:
+        self.daemon = daemon
+        self.config = config
+        self.handlers: dict[str, Callable[[dict[str, Any]], Awaitable[Any]]] = {
+            "ping": self._ping,
+            "status": self._status,
+            "connect": self._connect,
+            "disconnect": self._disconnect,
+            "simulate": self._simulate,
+        }
+        self.requests = 0
+        self._window = (0.0, 0)
+        self._msg_id = 9_000_000_000_000_000_000
+
+    def register(self, name: str, handler: Callable[[dict[str, Any]], Awaitable[Any]]) -> None:
+        """Add a command (the rules engine and the ledger add theirs)."""
+        self.handlers[name] = handler
+
+    async def handle(self, body: bytes, now: float | None = None) -> dict[str, Any]:
+        """One request in, one reply map out; never raises."""
+        self.requests += 1
+        request_id: Any = None
+        try:
+            self._rate_limit(time.monotonic() if now is None else now)
+            if len(body) > MAX_REQUEST_BYTES:
+                raise ControlError("too_large", f"requests are limited to {MAX_REQUEST_BYTES} bytes")
+            request = self._parse(body)
+            request_id = request.get("id")
+            if self.config.token and request.get("token") != self.config.token:
+                raise ControlError("unauthorized", "missing or wrong token")
+            command = request.get("cmd")
+            handler = self.handlers.get(command) if isinstance(command, str) else None
+            if handler is None:
+                names = ", ".join(sorted(self.handlers))
+                raise ControlError("unknown_command", f"unknown command {command!r}; commands: {names}")
+            result = await handler(request)
+        except ControlError as exc:
+            reply: dict[str, Any] = {"ok": False, "error": {"code": exc.code, "message": str(exc)}}
+        except Exception as exc:  # a command bug must not kill the control channel
+            log.exception("control command failed")
+            reply = {"ok": False, "error": {"code": "failed", "message": f"{type(exc).__name__}: {exc}"}}
+        else:
+            reply = {"ok": True, "result": result}
+        if request_id is not None:
+            reply["id"] = request_id
+        return reply
+
+    def _rate_limit(self, now: float) -> None:
+        start, count = self._window
+        if now - start >= 1.0:
+            start, count = now, 0
+        count += 1
+        self._window = (start, count)
+        if count > self.config.max_requests_per_second:
+            raise ControlError(
+                "rate_limited", f"over {self.config.max_requests_per_second} requests per second"
+            )
+
+    def _parse(self, body: bytes) -> dict[str, Any]:
+        if body[:1] and body[0] in _MSGPACK_MAP_FIRST:
+            try:
+                decoded = msgpack.unpackb(body, raw=False, strict_map_key=True)
+            except (ValueError, msgpack.UnpackException) as exc:
+                raise ControlError("bad_request", f"not a msgpack map: {exc}") from None
+            if not isinstance(decoded, dict):
+                raise ControlError("bad_request", "a request must be a map")
+            return {str(k): v for k, v in decoded.items()}
+        try:
+            text = body.decode("utf-8").strip()
+        except UnicodeDecodeError:
+            raise ControlError("bad_request", "a text request must be UTF-8") from None
+        request: dict[str, Any] = {}
+        if text.startswith("token="):
+            token, _, text = text.partition(" ")
+            request["token"] = token[len("token=") :]
+        command, _, rest = text.partition(" ")
+        request["cmd"] = command
+        rest = rest.strip()
+        if command == "simulate":
+            kind, _, payload = rest.partition(" ")
+            kind, _, room = kind.partition("@")
+            request["type"] = kind
+            if room:
+                request["room"] = room
+            if payload.strip():
+                try:
+                    request["fields"] = json.loads(payload)
+                except json.JSONDecodeError as exc:
+                    raise ControlError("bad_request", f"simulate fields are not JSON: {exc}") from None
+        elif rest:
+            request["room"] = rest
+        return request
+
+    def _room_arg(self, request: dict[str, Any]) -> str:
+        room = request.get("room")
+        if not isinstance(room, str) or not room.strip():
+            raise ControlError("bad_request", f"{request.get('cmd')} needs a room")
+        return room.strip().lstrip("@")
+
+    async def _ping(self, request: dict[str, Any]) -> str:
+        return "pong"
+
+    async def _status(self, request: dict[str, Any]) -> dict[str, Any]:
+        return self.daemon.snapshot()
+
+    async def _connect(self, request: dict[str, Any]) -> dict[str, Any]:
+        room = request.get("room")
+        if not isinstance(room, str) or not room.strip():
+            raise ControlError("bad_request", "connect needs a room")
+        if self.daemon.source_factory is None:
+            raise ControlError("failed", "this daemon cannot watch rooms on request")
+        try:
+            source = self.daemon.source_factory(room.strip())
+        except ConfigError as exc:
+            raise ControlError("bad_request", str(exc)) from None
+        name = source.room.name
+        if name in self.daemon.sources:
+            raise ControlError("failed", f"@{name} is already watched")
+        self.daemon.add_source(source)
+        return {"room": name}
+
+    async def _disconnect(self, request: dict[str, Any]) -> dict[str, Any]:
+        room = self._room_arg(request)
+        if not await self.daemon.remove_source(room):
+            raise ControlError("unknown_room", f"@{room} is not watched")
+        return {"room": room}
+
+    async def _simulate(self, request: dict[str, Any]) -> dict[str, Any]:
+        kind = request.get("type")
+        fields = request.get("fields", {})
+        if not isinstance(kind, str) or not isinstance(fields, dict):
+            raise ControlError("bad_request", "simulate needs a type and a fields map")
+        name = request.get("room")
+        if name is None:
+            name = next(iter(self.daemon.rooms), "simulated")
+        if not isinstance(name, str) or not name:
+            raise ControlError("bad_request", "room must be a string")
+        name = name.lstrip("@")
+        self._msg_id += 1
+        event = synthetic_event(kind, fields, self._msg_id)
+        room = self.daemon.rooms.get(name) or Room(name)
+        self.daemon.publish_event(room, event)
+        return event
+
+
+class ControlServer:
+    """The ROUTER socket serving :class:`Commands`; REQ and DEALER clients both work."""
+
+    def __init__(self, commands: Commands, config: ControlConfig) -> None:
+        self.commands = commands
+        self.config = config
+        self.context = zmq.asyncio.Context.instance()
+        self._socket: zmq.asyncio.Socket | None = None
+
+    def start(self) -> None:
+        """Bind the endpoint.
+
+        Raises:
+            ConfigError: the endpoint is not loopback and no token is set.
+            PublishError: the endpoint cannot be bound.
+        """
+        if not is_loopback(self.config.endpoint) and not self.config.token:
+            raise ConfigError(
+                f"control.endpoint = {self.config.endpoint!r} is reachable from other machines:"
+                " set control.token (see docs/control.md)"
+            )
+        socket = self.context.socket(zmq.ROUTER)
+        socket.setsockopt(zmq.LINGER, 0)
+        socket.setsockopt(zmq.MAXMSGSIZE, MAX_REQUEST_BYTES * 2)
+        try:
+            socket.bind(self.config.endpoint)
+        except zmq.ZMQError as exc:
+            socket.close()
+            raise PublishError(
+                f"cannot bind control endpoint {self.config.endpoint}: {exc.strerror}"
+            ) from None
+        self._socket = socket
+
+    async def serve(self) -> None:
+        """Answer requests until cancelled."""
+        socket = self._socket
+        if socket is None:
+            raise PublishError("control server is not started")
+        try:
+            while True:
+                frames = await socket.recv_multipart()
+                identity, rest = frames[0], frames[1:]
+                envelope = [identity, b""] if rest[:1] == [b""] else [identity]
+                body = rest[len(envelope) - 1 :]
+                if len(body) == 1:
+                    reply = await self.commands.handle(body[0])
+                else:
+                    error = {"code": "bad_request", "message": "a request is exactly one frame"}
+                    reply = {"ok": False, "error": error}
+                await socket.send_multipart([*envelope, msgpack.packb(reply, use_bin_type=True)])
+        finally:
+            socket.close()
+            self._socket = None
