@@ -24,6 +24,7 @@ from .control import Commands, ControlServer
 from .daemon import Daemon, Source
 from .errors import ConfigError
 from .faketiktok import FakeTikTok
+from .game import GameLayer
 from .lookup import WebClient
 from .publisher import Publisher
 from .signing import EulerSigner
@@ -84,8 +85,15 @@ async def build(config: Config, publisher: Publisher | None = None) -> AsyncIter
                 )
                 sources, factory = await _live_sources(live, stack)
         daemon = Daemon(config, sources, publisher, source_factory=factory)
+        game = GameLayer(daemon, config.game)
+        if config.game.rules:
+            log.info(
+                "%d rules from %s (reloaded when the file changes)", len(game.engine.rules), config.game.rules
+            )
         if config.control.endpoint:
-            server = ControlServer(Commands(daemon, config.control), config.control)
+            commands = Commands(daemon, config.control)
+            game.register(commands)
+            server = ControlServer(commands, config.control)
             server.start()
             daemon.services.append(server.serve)
             log.info("control channel on %s", config.control.endpoint)

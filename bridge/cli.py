@@ -67,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--endpoint", metavar="EP", help="ZeroMQ endpoint to bind (default tcp://127.0.0.1:5556)"
     )
+    run.add_argument("--rules", metavar="FILE", help="game rules file (see examples/rules/game.toml)")
     run.add_argument(
         "--control", metavar="EP", help="control endpoint (default tcp://127.0.0.1:5557; empty to disable)"
     )
@@ -113,6 +114,7 @@ def _config(args: argparse.Namespace) -> Config:
     if args.command == "run":
         config = override(config, "log", level=args.log_level, format=args.log_format)
         config = override(config, "control", endpoint=args.control)
+        config = override(config, "game", rules=args.rules)
         simulator = {"scenario": args.scenario, "rate": args.rate, "seed": args.seed, "via": args.via}
         config = override(config, "simulator", **simulator)
         if args.room:

@@ -22,6 +22,7 @@ from .tiktok import DEFAULT_USER_AGENT, SIGN_BASE, WEB_BASE, WEBCAST_BASE
 __all__ = [
     "Config",
     "ControlConfig",
+    "GameConfig",
     "LogConfig",
     "PublisherConfig",
     "SimulatorConfig",
@@ -88,6 +89,15 @@ class SignConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class GameConfig:
+    """``[game]``: rules that turn events into game actions, streaks, the stream ledger."""
+
+    rules: str = ""
+    streak_timeout: float = 15.0
+    ledger_dir: str = "~/.local/state/tiktok-live-bridge/ledger"
+
+
+@dataclass(frozen=True, slots=True)
 class ControlConfig:
     """``[control]``: the request/reply endpoint engines steer the daemon with."""
 
@@ -113,6 +123,7 @@ class Config:
     tiktok: TikTokConfig = field(default_factory=TikTokConfig)
     sign: SignConfig = field(default_factory=SignConfig)
     control: ControlConfig = field(default_factory=ControlConfig)
+    game: GameConfig = field(default_factory=GameConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
 
@@ -122,6 +133,7 @@ _SECTIONS: dict[str, type] = {
     "tiktok": TikTokConfig,
     "sign": SignConfig,
     "control": ControlConfig,
+    "game": GameConfig,
     "log": LogConfig,
 }
 _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -148,6 +160,7 @@ _MINIMUMS: dict[tuple[str, str], float] = {
     ("tiktok", "dedupe_size"): 1,
     ("sign", "timeout"): 0.1,
     ("control", "max_requests_per_second"): 1,
+    ("game", "streak_timeout"): 0.1,
 }
 
 

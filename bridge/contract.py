@@ -169,6 +169,21 @@ STRUCTS: tuple[Struct, ...] = (
         ),
     ),
     Struct(
+        "GiftTotal",
+        "One gift type's total in a stream.",
+        (
+            _f("giftId", "int", "Gift id."),
+            _f("giftName", "str", "Gift name."),
+            _f("count", "int", "How many."),
+            _f("diamonds", "int", "Their diamonds."),
+        ),
+    ),
+    Struct(
+        "Gifter",
+        "A viewer's diamonds in a stream.",
+        (_f("user", "User", "The viewer."), _f("diamonds", "int", "Diamonds sent.")),
+    ),
+    Struct(
         "RankEntry",
         "The creator's position in one ranking.",
         (
@@ -459,6 +474,60 @@ EVENTS: tuple[Event, ...] = (
             _f("method", "str", "The webcast method name."),
             _f("payload", "bin", "The raw protobuf payload."),
         ),
+    ),
+    Event(
+        "giftFinal",
+        "One per gift streak, when it closes (its closing frame, a timeout, or the stream end):"
+        " the gift counted exactly once. Published by the bridge, not TikTok.",
+        (
+            _USER,
+            _f("giftId", "int", "Gift id."),
+            _f("giftName", "str", "Gift name."),
+            _f("diamondCount", "int", "Diamond value of one gift."),
+            _f("giftType", "int", "1 streakable, others arrive once."),
+            _f("groupId", "int", "Streak id."),
+            _f("giftImage", "str", "Gift image URL."),
+            _f("repeatCount", "int", "Gifts in the whole streak."),
+            _f("totalDiamonds", "int", "repeatCount x diamondCount."),
+            _f("timedOut", "bool", "TikTok never sent the closing frame; closed after game.streak_timeout."),
+        ),
+    ),
+    Event(
+        "action",
+        "A game action fired by a rule (topic `action/<name>/<room>`).",
+        (
+            _f("name", "str", "The action name (the rule's name)."),
+            _f("rule", "str", "The rule that fired."),
+            _f("params", "map", "The rule's params plus count, amount, gift, likes, args, viewers."),
+            _f("event", "event", "The event that triggered it."),
+        ),
+    ),
+    Event(
+        "streamSummary",
+        "The stream ledger: at stream end (`ended`), and on request through the control channel.",
+        (
+            _f("startTime", "int", "When the ledger started counting, Unix ms."),
+            _f("duration", "int", "Seconds since then."),
+            _f("totalDiamonds", "int", "Diamonds received, each gift counted once."),
+            _f("gifts", "[GiftTotal]", "Per gift type, most diamonds first."),
+            _f("topGifters", "[Gifter]", "Top 10 gifters by diamonds."),
+            _f("likes", "int", "Likes."),
+            _f("newFollowers", "int", "Follows."),
+            _f("shares", "int", "Shares."),
+            _f("peakViewers", "int", "Highest viewer count seen."),
+            _f("averageViewers", "int", "Mean of the viewer counts seen."),
+            _f("ended", "bool", "The stream ended; the next events start a new ledger."),
+        ),
+    ),
+    Event(
+        "sys.rules",
+        "The rules file was reloaded (ok) or an edit was rejected (the old rules stay active).",
+        (
+            _f("ok", "bool", "The new rules are active."),
+            _f("rules", "int", "Rules now active."),
+            _f("error", "str", "Why the edit was rejected: file, rule and key."),
+        ),
+        system=True,
     ),
     Event(
         "sys.status",

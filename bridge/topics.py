@@ -11,6 +11,7 @@ topic                       published for
 ``action/<name>/<room>``    game actions fired by rules
 ``sys.status/<room>``       connection state changes of one room
 ``sys.heartbeat``           the daemon heartbeat
+``sys.rules``               the rules file was (re)loaded, or failed to
 ==========================  =============================================
 
 Subscribe to ``""`` for everything, ``gift/`` for gifts of every room,
@@ -21,9 +22,10 @@ system messages. See ``docs/topics.md``.
 
 from __future__ import annotations
 
-__all__ = ["HEARTBEAT", "action_topic", "event_topic", "status_topic"]
+__all__ = ["HEARTBEAT", "RULES", "action_topic", "event_topic", "status_topic"]
 
 HEARTBEAT = "sys.heartbeat"
+RULES = "sys.rules"
 
 
 def event_topic(event_type: str, room: str) -> str:

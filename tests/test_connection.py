@@ -23,6 +23,7 @@ from bridge.simulator import load_scenario
 ROOM_ID = 7_500_000_000_000_000_001
 # no ignored methods: every message the fake sends must come out as an event
 MIX = {"member": 30.0, "like": 25.0, "chat": 20.0, "gift": 15.0, "roomUserSeq": 5.0, "social": 5.0}
+BRIDGE_MADE = {"sys.status", "sys.heartbeat", "sys.rules", "giftFinal", "streamSummary", "action"}
 SCENARIO = replace(load_scenario("default"), rate=150.0, mix=MIX)
 
 
@@ -61,9 +62,7 @@ class Harness:
         return [
             m
             for _, m in self.publisher.sent
-            if m.get("room") == room
-            and not m["type"].startswith("sys.")
-            and (kind is None or m["type"] == kind)
+            if m.get("room") == room and m["type"] not in BRIDGE_MADE and (kind is None or m["type"] == kind)
         ]
 
     def statuses(self, room: str) -> list[dict[str, Any]]:
