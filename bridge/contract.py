@@ -593,7 +593,7 @@ def _check(value: Any, type_: str, where: str, problems: list[str]) -> None:
             _check(item, type_[1:-1], f"{where}[{i}]", problems)
         return
     if type_ == "event":
-        problems.extend(validate(value, envelope=False, where=where))
+        problems.extend(validate(value, where=where))
         return
     if type_ in _STRUCTS_BY_NAME:
         if not isinstance(value, dict):

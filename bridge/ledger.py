@@ -115,7 +115,11 @@ class Ledger:
             return
         if self._file is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            data = self.path.read_bytes() if self.path.exists() else b""
+            torn = bool(data) and not data.endswith(b"\n")
             self._file = self.path.open("a", encoding="utf-8")
+            if torn:  # a crash cut the last line: do not glue the next record to it
+                self._file.write("\n")
         self._file.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
 
     def feed(self, event: Event, step: GiftStep | None) -> None:

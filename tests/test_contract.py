@@ -61,8 +61,8 @@ def test_simulated_events_conform(impl: ModuleType) -> None:
         ({"type": "nope"}, "event: unknown type 'nope'"),
         ({"type": "imDelete", "msgIds": ["x"]}, "event.msgIds[0]: expected int"),
         (
-            {"type": "roomPin", "pinned": {"type": "chat", "room": "x"}},
-            "event.pinned.room: not a field of chat",
+            {"type": "roomPin", "pinned": {"type": "chat", "colour": "x"}},
+            "event.pinned.colour: not a field of chat",
         ),
     ],
 )

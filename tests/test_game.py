@@ -1,0 +1,213 @@
+"""The game layer inside the daemon: giftFinal, actions, ledger, hot reload; and from the CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import msgpack
+import zmq
+from helpers import START_MS, RecordingPublisher, free_port
+
+from bridge.config import Config, GameConfig
+from bridge.contract import validate
+from bridge.daemon import Daemon, Room
+from bridge.game import GameLayer
+from bridge.simulator import Simulator, load_scenario
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "rules" / "game.toml"
+
+
+def game_daemon(tmp_path: Path, rules: str = "") -> tuple[Daemon, GameLayer, RecordingPublisher]:
+    path = ""
+    if rules:
+        (tmp_path / "rules.toml").write_text(rules, encoding="utf-8")
+        path = str(tmp_path / "rules.toml")
+    recorder = RecordingPublisher()
+    daemon = Daemon(Config(), [], recorder)
+    game = GameLayer(daemon, GameConfig(rules=path, ledger_dir=str(tmp_path / "ledger")))
+    return daemon, game, recorder
+
+
+def play(daemon: Daemon, room: Room, seconds: float, seed: int = 3) -> None:
+    sim = Simulator(replace(load_scenario("default"), duration=seconds, rate=120.0), seed)
+    now = START_MS
+    while not sim.end_sent:
+        daemon.ingest(room, sim.frame(now))
+        now += 50
+
+
+def of(recorder: RecordingPublisher, kind: str) -> list[dict[str, Any]]:
+    return [m for _, m in recorder.sent if m["type"] == kind]
+
+
+def test_a_whole_stream_counts_every_diamond_once(tmp_path: Path) -> None:
+    daemon, game, recorder = game_daemon(tmp_path, EXAMPLE.read_text())
+    room = Room("someone", 77)
+    play(daemon, room, seconds=60)
+    finals = of(recorder, "giftFinal")
+    [summary] = of(recorder, "streamSummary")
+    assert summary["ended"] is True and summary["room"] == "someone" and summary["roomId"] == 77
+    assert summary["totalDiamonds"] == sum(f.get("totalDiamonds", 0) for f in finals) > 0
+    assert sum(g["count"] for g in summary["gifts"]) == sum(f["repeatCount"] for f in finals)
+    assert summary["likes"] == sum(e.get("likeCount", 0) for e in of(recorder, "like"))
+    assert summary["newFollowers"] == len(of(recorder, "follow")) and summary["shares"] == len(
+        of(recorder, "share")
+    )
+    topics = {t for t, m in recorder.sent if m["type"] == "action"}
+    assert {"action/spawn_enemy/someone", "action/jump/someone", "action/confetti/someone"} <= topics
+    for _, message in recorder.sent:
+        assert validate(message) == [], message
+    likes = sum(e.get("likeCount", 0) for e in of(recorder, "like"))
+    confetti = [a for a in of(recorder, "action") if a["name"] == "confetti"]
+    assert sum(a["params"]["count"] for a in confetti) == likes // 100
+
+
+def test_ledger_survives_a_restart_mid_stream(tmp_path: Path) -> None:
+    daemon, game, _ = game_daemon(tmp_path)
+    room = Room("someone", 77)
+    sim = Simulator(replace(load_scenario("default"), rate=120.0), 5)
+    now = START_MS
+    for _ in range(300):
+        daemon.ingest(room, sim.frame(now))
+        now += 50
+    before = game.ledger("someone").summary(now_ms=now)
+    for ledger in game.ledgers.values():
+        ledger.close()
+    daemon2, game2, _ = game_daemon(tmp_path)  # the restarted daemon
+    assert game2.ledger("someone").summary(now_ms=now) == before
+    assert before["totalDiamonds"] > 0 and before["likes"] > 0
+
+
+def test_hot_reload_keeps_old_rules_on_a_bad_edit(tmp_path: Path) -> None:
+    daemon, game, recorder = game_daemon(
+        tmp_path, '[[rules]]\nname = "jump"\non = "chat"\ncommand = "jump"\n'
+    )
+    room = Room("r")
+    chat = {"type": "chat", "comment": "!jump", "user": {"id": 1}}
+    daemon.publish_event(room, dict(chat))
+    (tmp_path / "rules.toml").write_text('[[rules]]\nname = "jump"\non = "chat"\n', encoding="utf-8")
+    try:
+        game.reload()
+    except Exception as exc:
+        assert "rule #1 ('jump'): key 'command'" in str(exc)
+    daemon.publish_event(room, dict(chat))
+    (tmp_path / "rules.toml").write_text(
+        '[[rules]]\nname = "leap"\non = "chat"\ncommand = "jump"\n', encoding="utf-8"
+    )
+    assert game.reload() == 1
+    daemon.publish_event(room, dict(chat))
+    assert [a["name"] for a in of(recorder, "action")] == ["jump", "jump", "leap"]
+    rules = of(recorder, "sys.rules")
+    assert [r["ok"] for r in rules] == [False, True] and "key 'command'" in rules[0]["error"]
+
+
+def test_streaks_without_closing_frame_close_on_tick(tmp_path: Path) -> None:
+    daemon, game, recorder = game_daemon(tmp_path)
+    room = Room("r")
+    daemon.rooms["r"] = room
+    gift = {
+        "type": "gift",
+        "user": {"id": 1},
+        "giftId": 5655,
+        "giftName": "Rose",
+        "diamondCount": 1,
+        "giftType": 1,
+    }
+    daemon.publish_event(room, {**gift, "repeatCount": 1, "groupId": 5})
+    daemon.publish_event(room, {**gift, "repeatCount": 2, "groupId": 5})
+    game.tick(time.monotonic() + 60)
+    [final] = of(recorder, "giftFinal")
+    assert final["repeatCount"] == 2 and final["timedOut"] is True
+
+
+def test_cli_rules_fire_and_reload_without_restart(tmp_path: Path) -> None:
+    rules = tmp_path / "game.toml"
+    rules.write_text(EXAMPLE.read_text(), encoding="utf-8")
+    endpoint, control = f"tcp://127.0.0.1:{free_port()}", f"tcp://127.0.0.1:{free_port()}"
+    env = {**os.environ, "BRIDGE_GAME_LEDGER_DIR": str(tmp_path / "ledger")}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "bridge",
+            "run",
+            "--endpoint",
+            endpoint,
+            "--control",
+            control,
+            "--rules",
+            str(rules),
+            "--rate",
+            "300",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    context = zmq.Context.instance()
+    sub = context.socket(zmq.SUB)
+    sub.setsockopt(zmq.LINGER, 0)
+    sub.setsockopt(zmq.SUBSCRIBE, b"action/")
+    sub.setsockopt(zmq.SUBSCRIBE, b"sys.rules")
+    sub.connect(endpoint)
+    try:
+        names = _collect(sub, lambda names: {"spawn_enemy", "jump"} <= names, 20)
+        assert {"spawn_enemy", "jump"} <= names
+        rules.write_text(EXAMPLE.read_text().replace('name = "jump"', 'name = "leap"'), encoding="utf-8")
+        names = _collect(sub, lambda names: "leap" in names, 20)
+        assert "leap" in names
+        req = context.socket(zmq.REQ)
+        req.setsockopt(zmq.LINGER, 0)
+        req.setsockopt(zmq.RCVTIMEO, 5000)
+        req.connect(control)
+        req.send(b"summary")
+        summary = msgpack.unpackb(req.recv())["result"]
+        assert summary["type"] == "streamSummary" and summary["room"] == "simulated"
+        req.send(b"rules")
+        listed = msgpack.unpackb(req.recv())["result"]
+        assert "leap" in [r["name"] for r in listed]
+        req.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        sub.close()
+
+
+def _collect(sub: zmq.Socket[Any], done: Any, timeout: float) -> set[str]:
+    names: set[str] = set()
+    deadline = time.monotonic() + timeout
+    while not done(names) and time.monotonic() < deadline:
+        if sub.poll(100):
+            topic, payload = sub.recv_multipart()
+            message = msgpack.unpackb(payload)
+            if message["type"] == "action":
+                assert topic.decode() == f"action/{message['name']}/simulated"
+                names.add(message["name"])
+    return names
+
+
+def test_asyncio_background_task_reloads(tmp_path: Path) -> None:
+    daemon, game, recorder = game_daemon(tmp_path, '[[rules]]\nname = "a"\non = "follow"\n')
+
+    async def main() -> None:
+        task = asyncio.create_task(game.run())
+        await asyncio.sleep(0.1)
+        path = tmp_path / "rules.toml"
+        path.write_text('[[rules]]\nname = "b"\non = "follow"\n', encoding="utf-8")
+        os.utime(path, (time.time() + 5, time.time() + 5))
+        for _ in range(40):
+            await asyncio.sleep(0.1)
+            if game.engine.rules[0].name == "b":
+                break
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+    asyncio.run(main())
+    assert game.engine.rules[0].name == "b" and of(recorder, "sys.rules")[-1]["ok"] is True
