@@ -27,6 +27,7 @@ from .faketiktok import FakeTikTok
 from .game import GameLayer
 from .lookup import WebClient
 from .publisher import Publisher
+from .shard import shard_of
 from .signing import EulerSigner
 from .simulator import Scenario, Simulator, load_scenario
 from .sources import SimulatorSource
@@ -106,6 +107,11 @@ async def _live_sources(
     """Sources for the configured rooms, and a factory for rooms added at run time."""
     settings = config.tiktok
     targets = [_target(room, "tiktok.rooms") for room in settings.rooms]
+    shard = config.shard
+    if shard.count > 1:
+        mine = [t for t in targets if shard_of(t, shard.count) == shard.index]
+        log.info("shard %d of %d: watching %d of %d rooms", shard.index, shard.count, len(mine), len(targets))
+        targets = mine
     web = WebClient(
         web_base=settings.web_base,
         webcast_base=settings.webcast_base,

@@ -15,6 +15,7 @@ from .app import build
 from .config import Config, load_config, override
 from .errors import BridgeError
 from .logs import setup_logging
+from .services import run_fake, run_proxy
 from .simulator import builtin_scenarios
 from .tail import Tail
 
@@ -88,6 +89,33 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
     run.add_argument("--log-format", choices=("text", "json"))
 
+    proxy = commands.add_parser(
+        "proxy",
+        help="forward many daemons to one endpoint (docs/scale-out.md)",
+        description="XSUB/XPUB forwarder: daemons publish into --frontend, engines subscribe to --backend.",
+    )
+    proxy.add_argument("-c", "--config", metavar="FILE", help="TOML config file ([proxy] section)")
+    proxy.add_argument(
+        "--frontend", metavar="EP", help="where daemons publish (default tcp://127.0.0.1:5558)"
+    )
+    proxy.add_argument(
+        "--backend", metavar="EP", help="where engines subscribe (default tcp://127.0.0.1:5556)"
+    )
+    proxy.add_argument("--control", metavar="EP", help="control endpoint routed to daemons (default :5557)")
+    proxy.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
+
+    fake = commands.add_parser(
+        "fake-tiktok",
+        help="serve a fake TikTok (HTTP + push WebSocket) on loopback",
+        description="Serve simulated creators the way TikTok does, for tests and demos.",
+    )
+    fake.add_argument("--port", type=int, default=0, metavar="N", help="TCP port (default: any free one)")
+    fake.add_argument(
+        "--room", action="append", default=[], metavar="NAME", help="a live creator (repeatable)"
+    )
+    fake.add_argument("--scenario", metavar="NAME|FILE", help="simulator scenario for every room")
+    fake.add_argument("--rate", type=float, metavar="N", help="messages per second per room")
+
     tail = commands.add_parser(
         "tail",
         help="print events from a running daemon",
@@ -109,7 +137,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    config = load_config(args.config, os.environ)
+    config = load_config(getattr(args, "config", None), os.environ)
+    if args.command == "proxy":
+        config = override(config, "log", level=args.log_level)
+        return override(config, "proxy", frontend=args.frontend, backend=args.backend, control=args.control)
+    if args.command == "fake-tiktok":
+        return config
     config = override(config, "publisher", endpoint=args.endpoint)
     if args.command == "run":
         config = override(config, "log", level=args.log_level, format=args.log_format)
@@ -181,6 +214,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = _config(args)
         if args.command == "run":
             return _run(config)
+        if args.command == "proxy":
+            return run_proxy(config)
+        if args.command == "fake-tiktok":
+            return run_fake(args.port, args.room or ["simulated"], args.scenario, args.rate)
         return _tail(config, args)
     except BridgeError as exc:
         print(f"tiktok-bridge: error: {exc}", file=sys.stderr)

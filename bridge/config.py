@@ -24,6 +24,8 @@ __all__ = [
     "ControlConfig",
     "GameConfig",
     "LogConfig",
+    "ProxyConfig",
+    "ShardConfig",
     "PublisherConfig",
     "SimulatorConfig",
     "is_loopback",
@@ -37,6 +39,8 @@ class PublisherConfig:
     """``[publisher]``: the ZeroMQ PUB socket engines subscribe to."""
 
     endpoint: str = "tcp://127.0.0.1:5556"
+    connect: bool = False
+    daemon_id: str = ""
     allow_remote: bool = False
     sndhwm: int = 10_000
     heartbeat_interval: float = 1.0
@@ -98,6 +102,25 @@ class GameConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class ShardConfig:
+    """``[shard]``: this daemon's share of ``tiktok.rooms`` when several daemons split them."""
+
+    index: int = 0
+    count: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ProxyConfig:
+    """``[proxy]``: the forwarder of ``tiktok-bridge proxy`` (docs/scale-out.md)."""
+
+    frontend: str = "tcp://127.0.0.1:5558"
+    backend: str = "tcp://127.0.0.1:5556"
+    control: str = "tcp://127.0.0.1:5557"
+    sndhwm: int = 100_000
+    daemon_timeout: float = 5.0
+
+
+@dataclass(frozen=True, slots=True)
 class ControlConfig:
     """``[control]``: the request/reply endpoint engines steer the daemon with."""
 
@@ -124,6 +147,8 @@ class Config:
     sign: SignConfig = field(default_factory=SignConfig)
     control: ControlConfig = field(default_factory=ControlConfig)
     game: GameConfig = field(default_factory=GameConfig)
+    shard: ShardConfig = field(default_factory=ShardConfig)
+    proxy: ProxyConfig = field(default_factory=ProxyConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
 
@@ -134,6 +159,8 @@ _SECTIONS: dict[str, type] = {
     "sign": SignConfig,
     "control": ControlConfig,
     "game": GameConfig,
+    "shard": ShardConfig,
+    "proxy": ProxyConfig,
     "log": LogConfig,
 }
 _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -161,6 +188,10 @@ _MINIMUMS: dict[tuple[str, str], float] = {
     ("sign", "timeout"): 0.1,
     ("control", "max_requests_per_second"): 1,
     ("game", "streak_timeout"): 0.1,
+    ("shard", "index"): 0,
+    ("shard", "count"): 1,
+    ("proxy", "sndhwm"): 1,
+    ("proxy", "daemon_timeout"): 0.1,
 }
 
 
@@ -231,11 +262,15 @@ def _check(section: str, key: str, value: Any, where: str) -> None:
 
 def _validate(config: Config, where: str) -> None:
     """Checks that span keys; ``where`` names the endpoint's origin."""
+    if config.shard.index >= config.shard.count:
+        raise ConfigError(
+            f"shard.index = {config.shard.index}: must be below shard.count = {config.shard.count}"
+        )
     endpoint = config.publisher.endpoint
     scheme = endpoint.partition("://")[0]
     if scheme not in ("tcp", "ipc", "inproc") or "://" not in endpoint:
         raise ConfigError(f"{where} = {endpoint!r}: expected tcp://HOST:PORT, ipc://PATH or inproc://NAME")
-    if not config.publisher.allow_remote and not is_loopback(endpoint):
+    if not config.publisher.connect and not config.publisher.allow_remote and not is_loopback(endpoint):
         raise ConfigError(
             f"{where} = {endpoint!r}: binds beyond this machine; set publisher.allow_remote = true"
             " to allow it (see docs/security.md)"

@@ -84,6 +84,7 @@ ENVELOPE: tuple[Field, ...] = (
     _f("msgId", "int", "TikTok's message id, where TikTok gives one."),
     _f("createTime", "int", "Time TikTok created the message, Unix milliseconds."),
     _f("simulated", "bool", "Injected through the control channel's `simulate`, not from TikTok."),
+    _f("daemon", "str", "The publishing daemon (`publisher.daemon_id`), when several share a forwarder."),
 )
 """Keys every upstream event may carry besides its own fields."""
 
@@ -551,6 +552,8 @@ EVENTS: tuple[Event, ...] = (
             _f("rooms", "map", "Per room: state, roomId, events, lastEventTs."),
             _f("dropped", "int", "Events the daemon dropped (queue overflow)."),
             _f("decodeErrors", "int", "Inner messages that failed to decode."),
+            _f("shard", "map", "This daemon's `index` and `count` when rooms are sharded."),
+            _f("control", "str", "This daemon's control endpoint."),
         ),
         system=True,
     ),

@@ -27,7 +27,7 @@ from .config import ControlConfig, is_loopback
 from .daemon import Daemon, Room
 from .errors import ConfigError, PublishError
 
-__all__ = ["Commands", "ControlError", "ControlServer", "synthetic_event"]
+__all__ = ["Commands", "ControlError", "ControlServer", "parse_request", "synthetic_event"]
 
 log = logging.getLogger("bridge.control")
 
@@ -99,6 +99,47 @@ def synthetic_event(kind: str, fields: dict[str, Any], msg_id: int) -> dict[str,
     return event
 
 
+def parse_request(body: bytes) -> dict[str, Any]:
+    """A request's fields, from its msgpack-map or its text form.
+
+    Raises:
+        ControlError: ``bad_request`` for an undecodable body.
+    """
+    if body[:1] and body[0] in _MSGPACK_MAP_FIRST:
+        try:
+            decoded = msgpack.unpackb(body, raw=False, strict_map_key=True)
+        except (ValueError, msgpack.UnpackException) as exc:
+            raise ControlError("bad_request", f"not a msgpack map: {exc}") from None
+        if not isinstance(decoded, dict):
+            raise ControlError("bad_request", "a request must be a map")
+        return {str(k): v for k, v in decoded.items()}
+    try:
+        text = body.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        raise ControlError("bad_request", "a text request must be UTF-8") from None
+    request: dict[str, Any] = {}
+    if text.startswith("token="):
+        token, _, text = text.partition(" ")
+        request["token"] = token[len("token=") :]
+    command, _, rest = text.partition(" ")
+    request["cmd"] = command
+    rest = rest.strip()
+    if command == "simulate":
+        kind, _, payload = rest.partition(" ")
+        kind, _, room = kind.partition("@")
+        request["type"] = kind
+        if room:
+            request["room"] = room
+        if payload.strip():
+            try:
+                request["fields"] = json.loads(payload)
+            except json.JSONDecodeError as exc:
+                raise ControlError("bad_request", f"simulate fields are not JSON: {exc}") from None
+    elif rest:
+        request["room"] = rest
+    return request
+
+
 class Commands:
     """Parses requests and carries them out against a daemon (no sockets)."""
 
@@ -128,7 +169,7 @@ class Commands:
             self._rate_limit(time.monotonic() if now is None else now)
             if len(body) > MAX_REQUEST_BYTES:
                 raise ControlError("too_large", f"requests are limited to {MAX_REQUEST_BYTES} bytes")
-            request = self._parse(body)
+            request = parse_request(body)
             request_id = request.get("id")
             if self.config.token and request.get("token") != self.config.token:
                 raise ControlError("unauthorized", "missing or wrong token")
@@ -159,41 +200,6 @@ class Commands:
             raise ControlError(
                 "rate_limited", f"over {self.config.max_requests_per_second} requests per second"
             )
-
-    def _parse(self, body: bytes) -> dict[str, Any]:
-        if body[:1] and body[0] in _MSGPACK_MAP_FIRST:
-            try:
-                decoded = msgpack.unpackb(body, raw=False, strict_map_key=True)
-            except (ValueError, msgpack.UnpackException) as exc:
-                raise ControlError("bad_request", f"not a msgpack map: {exc}") from None
-            if not isinstance(decoded, dict):
-                raise ControlError("bad_request", "a request must be a map")
-            return {str(k): v for k, v in decoded.items()}
-        try:
-            text = body.decode("utf-8").strip()
-        except UnicodeDecodeError:
-            raise ControlError("bad_request", "a text request must be UTF-8") from None
-        request: dict[str, Any] = {}
-        if text.startswith("token="):
-            token, _, text = text.partition(" ")
-            request["token"] = token[len("token=") :]
-        command, _, rest = text.partition(" ")
-        request["cmd"] = command
-        rest = rest.strip()
-        if command == "simulate":
-            kind, _, payload = rest.partition(" ")
-            kind, _, room = kind.partition("@")
-            request["type"] = kind
-            if room:
-                request["room"] = room
-            if payload.strip():
-                try:
-                    request["fields"] = json.loads(payload)
-                except json.JSONDecodeError as exc:
-                    raise ControlError("bad_request", f"simulate fields are not JSON: {exc}") from None
-        elif rest:
-            request["room"] = rest
-        return request
 
     def _room_arg(self, request: dict[str, Any]) -> str:
         room = request.get("room")

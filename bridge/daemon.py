@@ -169,6 +169,11 @@ class Daemon:
             message["dropped"] = self.publisher.dropped
         if self.decode_errors:
             message["decodeErrors"] = self.decode_errors
+        shard = self.config.shard
+        if shard.count > 1 or self.config.publisher.connect:
+            message["shard"] = {"index": shard.index, "count": shard.count}
+            if self.config.control.endpoint:
+                message["control"] = self.config.control.endpoint
         return message
 
     def heartbeat(self) -> dict[str, Any]:

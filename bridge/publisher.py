@@ -49,10 +49,14 @@ class Publisher:
             socket.setsockopt(zmq.HEARTBEAT_TIMEOUT, int(self.config.zmq_heartbeat_timeout * 1000) or ivl)
             socket.setsockopt(zmq.HEARTBEAT_TTL, int(self.config.zmq_heartbeat_ttl * 1000))
         try:
-            socket.bind(self.config.endpoint)
+            if self.config.connect:  # publish into a forwarder (tiktok-bridge proxy)
+                socket.connect(self.config.endpoint)
+            else:
+                socket.bind(self.config.endpoint)
         except zmq.ZMQError as exc:
             socket.close()
-            raise PublishError(f"cannot bind {self.config.endpoint}: {exc.strerror}") from None
+            verb = "connect to" if self.config.connect else "bind"
+            raise PublishError(f"cannot {verb} {self.config.endpoint}: {exc.strerror}") from None
         self._socket = socket
 
     def publish(self, topic: str, message: dict[str, Any]) -> None:
@@ -62,6 +66,8 @@ class Publisher:
         self.seq += 1
         message["seq"] = self.seq
         message["ts"] = time.time_ns() // 1_000_000
+        if self.config.daemon_id:
+            message["daemon"] = self.config.daemon_id
         payload = msgpack.packb(message, use_bin_type=True)
         try:
             self._socket.send_multipart((topic.encode("utf-8"), payload), zmq.NOBLOCK)

@@ -1,0 +1,71 @@
+"""Entry points of the commands that run something other than the daemon."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from dataclasses import replace
+
+from .config import Config
+from .faketiktok import FakeTikTok
+from .logs import setup_logging
+from .proxy import Forwarder
+from .simulator import load_scenario
+
+__all__ = ["run_fake", "run_proxy"]
+
+log = logging.getLogger("bridge.services")
+
+
+async def _until_signalled(stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except NotImplementedError:  # Windows: Ctrl-C arrives as KeyboardInterrupt
+            pass
+    await stop.wait()
+
+
+def run_proxy(config: Config) -> int:
+    """``tiktok-bridge proxy``: forward until Ctrl-C or SIGTERM."""
+    setup_logging(config.log.level, config.log.format)
+    forwarder = Forwarder(config.proxy)
+    forwarder.start()
+    log.info("control endpoint %s routes commands to the daemon owning the room", config.proxy.control)
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        task = asyncio.create_task(forwarder.run())
+        await _until_signalled(stop)
+        forwarder.stop()
+        await task
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        pass
+    log.info("forwarded %d messages", forwarder.messages)
+    return 0
+
+
+def run_fake(port: int, rooms: list[str], scenario: str | None, rate: float | None) -> int:
+    """``tiktok-bridge fake-tiktok``: serve simulated creators until Ctrl-C or SIGTERM."""
+    setup_logging("info", "text")
+    base = load_scenario(scenario or "default")
+    if rate:
+        base = replace(base, rate=rate)
+
+    async def main() -> None:
+        async with FakeTikTok(port=port) as fake:
+            for i, name in enumerate(rooms):
+                fake.add_room(name.lstrip("@"), base.room_id + i, scenario=replace(base, seed=base.seed + i))
+            print(f"fake TikTok on {fake.base_url} with {', '.join(rooms)}", flush=True)
+            await _until_signalled(asyncio.Event())
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        pass
+    return 0
