@@ -132,7 +132,7 @@ async def _live_sources(
     if len(targets) > settings.max_connections:
         log.warning(
             "watching %d rooms with tiktok.max_connections = %d: at most that many stream at once"
-            " (TikTok allows about 4 connections per IP; see docs/live.md, Limits)",
+            " (TikTok allows about 4 connections per IP; see docs/scale-out.md)",
             len(targets),
             settings.max_connections,
         )

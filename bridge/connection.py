@@ -195,7 +195,7 @@ class LiveSource:
         if self.slots.locked():
             log.warning(
                 "@%s waits for a free connection: tiktok.max_connections (%d) are open; TikTok allows about"
-                " 4 per IP (see docs/live.md, Limits)",
+                " 4 per IP (see docs/scale-out.md)",
                 self.room.name,
                 self.settings.max_connections,
             )
