@@ -5,7 +5,7 @@ Usage: python benchmarks/forwarder.py [--seconds 5] [--publishers 3]
 
 Publishers send real daemon-shaped events (a decoded simulator gift, packed
 with msgpack, ~1 KB) as fast as they can; the subscriber counts what arrives.
-Prints the forwarded rate and the subscriber's receive rate.
+Prints the rate the subscriber receives at.
 """
 
 from __future__ import annotations
@@ -89,19 +89,15 @@ def main() -> None:
     for thread in (*threads, counter):
         thread.start()
     time.sleep(1.0)
-    start_received, start_forwarded, start = received, forwarder.messages, time.monotonic()
+    start_received, start = received, time.monotonic()
     time.sleep(args.seconds)
-    elapsed = time.monotonic() - start
-    rate_in, rate_out = (
-        (forwarder.messages - start_forwarded) / elapsed,
-        (received - start_received) / elapsed,
-    )
+    rate = (received - start_received) / (time.monotonic() - start)
     stop.set()
     for thread in (*threads, counter):
         thread.join()
     forwarder.stop()
     print(f"payload {len(payload)} bytes, {args.publishers} publishers")
-    print(f"forwarded: {rate_in:,.0f} events/s   subscriber received: {rate_out:,.0f} events/s")
+    print(f"received through the forwarder: {rate:,.0f} events/s")
 
 
 if __name__ == "__main__":
