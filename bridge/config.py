@@ -9,6 +9,8 @@ value. See ``docs/configuration.md`` for every key.
 from __future__ import annotations
 
 import ipaddress
+import os
+import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -22,12 +24,15 @@ from .tiktok import DEFAULT_USER_AGENT, SIGN_BASE, WEB_BASE, WEBCAST_BASE
 __all__ = [
     "Config",
     "ControlConfig",
+    "EulerConfig",
     "GameConfig",
     "LogConfig",
     "ProxyConfig",
     "ShardConfig",
     "PublisherConfig",
+    "RecordConfig",
     "SimulatorConfig",
+    "TikToolConfig",
     "is_loopback",
     "load_config",
     "override",
@@ -80,6 +85,7 @@ class TikTokConfig:
     wait_for_live: bool = True
     max_connections: int = 4
     dedupe_size: int = 10_000
+    source: str = "tiktok"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +96,30 @@ class SignConfig:
     api_key: str = field(default="", repr=False)
     style: str = "connect"
     timeout: float = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class TikToolConfig:
+    """``[tiktool]``: the TikTool managed WebSocket, for rooms with the ``tiktool:`` prefix."""
+
+    api_key: str = field(default="", repr=False)
+    ws_url: str = "wss://api.tik.tools"
+
+
+@dataclass(frozen=True, slots=True)
+class EulerConfig:
+    """``[euler]``: the Euler Stream WebSocket relay, for rooms with the ``euler:`` prefix."""
+
+    api_key: str = field(default="", repr=False)
+    ws_url: str = "wss://ws.eulerstream.com"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordConfig:
+    """``[record]``: record every raw upstream message to files (``docs/recording.md``)."""
+
+    dir: str = ""
+    flush_interval: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +175,9 @@ class Config:
     simulator: SimulatorConfig = field(default_factory=SimulatorConfig)
     tiktok: TikTokConfig = field(default_factory=TikTokConfig)
     sign: SignConfig = field(default_factory=SignConfig)
+    tiktool: TikToolConfig = field(default_factory=TikToolConfig)
+    euler: EulerConfig = field(default_factory=EulerConfig)
+    record: RecordConfig = field(default_factory=RecordConfig)
     control: ControlConfig = field(default_factory=ControlConfig)
     game: GameConfig = field(default_factory=GameConfig)
     shard: ShardConfig = field(default_factory=ShardConfig)
@@ -157,6 +190,9 @@ _SECTIONS: dict[str, type] = {
     "simulator": SimulatorConfig,
     "tiktok": TikTokConfig,
     "sign": SignConfig,
+    "tiktool": TikToolConfig,
+    "euler": EulerConfig,
+    "record": RecordConfig,
     "control": ControlConfig,
     "game": GameConfig,
     "shard": ShardConfig,
@@ -168,6 +204,7 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("log", "format"): ("text", "json"),
     ("sign", "style"): ("connect", "fetch"),
     ("simulator", "via"): ("fake-tiktok", "direct"),
+    ("tiktok", "source"): ("tiktok", "tiktool", "euler"),
 }
 _MINIMUMS: dict[tuple[str, str], float] = {
     ("publisher", "sndhwm"): 1,
@@ -188,6 +225,7 @@ _MINIMUMS: dict[tuple[str, str], float] = {
     ("sign", "timeout"): 0.1,
     ("control", "max_requests_per_second"): 1,
     ("game", "streak_timeout"): 0.1,
+    ("record", "flush_interval"): 0.01,
     ("shard", "index"): 0,
     ("shard", "count"): 1,
     ("proxy", "sndhwm"): 1,
@@ -277,6 +315,28 @@ def _validate(config: Config, where: str) -> None:
         )
 
 
+SECRET_KEYS = (
+    ("sign", "api_key"),
+    ("tiktok", "session_id"),
+    ("control", "token"),
+    ("tiktool", "api_key"),
+    ("euler", "api_key"),
+)
+"""Keys whose values are never logged, and never accepted from a file others can read."""
+
+
+def _refuse_readable_secrets(path: Path, data: dict[str, Any]) -> None:
+    secrets = [f"{s}.{k}" for s, k in SECRET_KEYS if isinstance(data.get(s), dict) and data[s].get(k)]
+    if not secrets or os.name != "posix":
+        return
+    mode = path.stat().st_mode
+    if mode & (stat.S_IROTH | stat.S_IWOTH):
+        raise ConfigError(
+            f"{path}: holds {', '.join(secrets)} but other users can read it"
+            f" (mode {stat.S_IMODE(mode):o}); run: chmod 600 {path}"
+        )
+
+
 def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Config:
     """Build the configuration from defaults, an optional TOML file and the environment.
 
@@ -297,6 +357,7 @@ def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = 
             raise ConfigError(f"{origin}: cannot read config: {exc.strerror}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{origin}: not valid TOML: {exc}") from None
+        _refuse_readable_secrets(Path(path), data)
     sections: dict[str, dict[str, Any]] = {name: {} for name in _SECTIONS}
     for name, table in data.items():
         if name not in _SECTIONS:

@@ -223,6 +223,7 @@ class LiveSource:
                     ping_interval=None,
                     max_size=MAX_FRAME_BYTES,
                     compression=None,
+                    close_timeout=1.0,
                 )
             except InvalidStatus as exc:
                 headers = exc.response.headers

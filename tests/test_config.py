@@ -79,3 +79,20 @@ def test_command_line_override() -> None:
 )
 def test_is_loopback(endpoint: str, loopback: bool) -> None:
     assert is_loopback(endpoint) is loopback
+
+
+def test_secrets_in_a_world_readable_file_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "secret.toml"
+    path.write_text('[sign]\napi_key = "KEY123"\n', encoding="utf-8")
+    path.chmod(0o644)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert "holds sign.api_key but other users can read it" in str(info.value) and "chmod 600" in str(info.value)
+    assert "KEY123" not in str(info.value)
+    path.chmod(0o600)
+    assert load_config(path).sign.api_key == "KEY123"
+    assert "KEY123" not in repr(load_config(path))
+    public = tmp_path / "public.toml"
+    public.write_text("[publisher]\nsndhwm = 5\n", encoding="utf-8")
+    public.chmod(0o644)
+    assert load_config(public).publisher.sndhwm == 5

@@ -6,89 +6,14 @@ import asyncio
 import logging
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 import pytest
-from helpers import RecordingPublisher
+from live import ROOM_ID, SCENARIO, Harness, connected_count, run
 
-from bridge.app import build
-from bridge.config import Config, SignConfig, TikTokConfig
 from bridge.connection import backoff
-from bridge.daemon import Daemon
 from bridge.faketiktok import FakeTikTok
-from bridge.simulator import load_scenario
-
-ROOM_ID = 7_500_000_000_000_000_001
-# no ignored methods: every message the fake sends must come out as an event
-MIX = {"member": 30.0, "like": 25.0, "chat": 20.0, "gift": 15.0, "roomUserSeq": 5.0, "social": 5.0}
-BRIDGE_MADE = {"sys.status", "sys.heartbeat", "sys.rules", "giftFinal", "streamSummary", "action"}
-SCENARIO = replace(load_scenario("default"), rate=150.0, mix=MIX)
-
-
-class Harness:
-    """A daemon watching rooms of a fake TikTok, with a recording publisher."""
-
-    def __init__(self, fake: FakeTikTok, rooms: list[str], **settings: Any) -> None:
-        tiktok = {
-            "rooms": tuple(rooms),
-            "web_base": fake.base_url,
-            "webcast_base": fake.base_url,
-            "backoff_base": 0.05,
-            "backoff_cap": 0.2,
-            "poll_interval": 0.2,
-            "connect_timeout": 3.0,
-            **settings,
-        }
-        sign = settings.pop("sign", {})
-        tiktok.pop("sign", None)
-        self.config = Config(tiktok=TikTokConfig(**tiktok), sign=SignConfig(base_url=fake.base_url, **sign))
-        self.publisher = RecordingPublisher(fake_clock=False)
-        self.times: list[float] = []
-
-    async def __aenter__(self) -> Harness:
-        self._build = build(self.config, self.publisher)
-        self.daemon: Daemon = await self._build.__aenter__()
-        self.task = asyncio.create_task(self.daemon.run())
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        self.daemon.stop()
-        await asyncio.wait_for(self.task, 10)
-        await self._build.__aexit__(None, None, None)
-
-    def events(self, room: str, kind: str | None = None) -> list[dict[str, Any]]:
-        return [
-            m
-            for _, m in self.publisher.sent
-            if m.get("room") == room and m["type"] not in BRIDGE_MADE and (kind is None or m["type"] == kind)
-        ]
-
-    def statuses(self, room: str) -> list[dict[str, Any]]:
-        return [m for _, m in self.publisher.sent if m["type"] == "sys.status" and m["room"] == room]
-
-    def states(self, room: str) -> list[tuple[str, str]]:
-        return [(m["state"], m["reason"]) for m in self.statuses(room)]
-
-    async def until(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not predicate():
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out; statuses: {self.publisher.sent[-5:]}")
-            await asyncio.sleep(0.02)
-
-
-def run(test: Callable[[FakeTikTok], Awaitable[None]], **fake_options: Any) -> None:
-    async def main() -> None:
-        async with FakeTikTok(**fake_options) as fake:
-            await asyncio.wait_for(test(fake), 60)
-
-    asyncio.run(main())
-
-
-def connected_count(h: Harness, room: str) -> int:
-    return h.states(room).count(("connected", "ok"))
 
 
 def test_streams_enters_heartbeats_and_acks() -> None:
