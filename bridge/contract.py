@@ -552,6 +552,7 @@ EVENTS: tuple[Event, ...] = (
             _f("rooms", "map", "Per room: state, roomId, events, lastEventTs."),
             _f("dropped", "int", "Events the daemon dropped (queue overflow)."),
             _f("decodeErrors", "int", "Inner messages that failed to decode."),
+            _f("tasks", "int", "asyncio tasks alive in the daemon (a leak shows as growth)."),
             _f("shard", "map", "This daemon's `index` and `count` when rooms are sharded."),
             _f("control", "str", "This daemon's control endpoint."),
         ),

@@ -169,6 +169,8 @@ class Daemon:
             message["dropped"] = self.publisher.dropped
         if self.decode_errors:
             message["decodeErrors"] = self.decode_errors
+        if self._running:
+            message["tasks"] = len(asyncio.all_tasks())
         shard = self.config.shard
         if shard.count > 1 or self.config.publisher.connect:
             message["shard"] = {"index": shard.index, "count": shard.count}

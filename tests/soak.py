@@ -1,0 +1,164 @@
+"""A bounded soak: a daemon process on a steady stream with periodic faults.
+
+The daemon runs as its own process (so its memory, file descriptors and tasks
+are measured alone) against the fake TikTok in this process, behind a fault
+proxy; a SUB socket collects what it publishes. Run directly for longer::
+
+    PYTHONPATH=. python tests/soak.py --seconds 600 --rate 300
+
+It prints one JSON line of figures and exits non-zero if anything was lost,
+duplicated or leaked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import msgpack
+import zmq
+import zmq.asyncio
+from faults import FaultProxy, ProxiedFake
+from helpers import free_port
+from live import ROOM_ID, SCENARIO
+
+
+def rss_kib(pid: int) -> int:
+    with open(f"/proc/{pid}/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def open_fds(pid: int) -> int:
+    return len(os.listdir(f"/proc/{pid}/fd"))
+
+
+async def soak(seconds: float, rate: float, fault_every: float = 5.0) -> dict[str, Any]:
+    """Stream at ``rate`` messages/s for ``seconds`` with a fault every ``fault_every`` s."""
+    rng = random.Random(11)
+    endpoint, control = f"tcp://127.0.0.1:{free_port()}", f"tcp://127.0.0.1:{free_port()}"
+    context = zmq.asyncio.Context()
+    sub = context.socket(zmq.SUB)
+    sub.setsockopt(zmq.SUBSCRIBE, b"")
+    sub.setsockopt(zmq.RCVHWM, 0)
+    sub.connect(endpoint)
+    published: list[int] = []
+    states: list[tuple[str, str]] = []
+    beats: list[dict[str, Any]] = []
+
+    async def collect() -> None:
+        while True:
+            _, payload = await sub.recv_multipart()
+            message = msgpack.unpackb(payload)
+            if message["type"] == "sys.status":
+                states.append((message["state"], message["reason"]))
+            elif message["type"] == "sys.heartbeat":
+                beats.append(message)
+            elif "msgId" in message and message["type"] not in ("giftFinal", "action"):
+                published.append(message["msgId"])
+
+    async with ProxiedFake() as fake:
+        proxy = FaultProxy(fake.port)
+        await proxy.start()
+        fake.proxy_port = proxy.port
+        room = fake.add_room("alice", ROOM_ID, scenario=replace(SCENARIO, rate=rate))
+        with tempfile.TemporaryDirectory() as tmp:
+            config = Path(tmp) / "soak.toml"
+            config.write_text(
+                f'[publisher]\nendpoint = "{endpoint}"\nsndhwm = 1000000\n'
+                f'[control]\nendpoint = "{control}"\n'
+                f'[tiktok]\nrooms = ["alice"]\nweb_base = "{fake.base_url}"\nwebcast_base = "{fake.base_url}"\n'
+                "no_message_timeout = 1.0\nbackoff_base = 0.05\nbackoff_cap = 0.2\n"
+                f'[sign]\nbase_url = "{fake.base_url}"\n[game]\nledger_dir = "{tmp}/ledger"\n',
+                encoding="utf-8",
+            )
+            daemon = subprocess.Popen(
+                [sys.executable, "-m", "bridge", "run", "--config", str(config)], stderr=subprocess.DEVNULL
+            )
+            collector = asyncio.create_task(collect())
+            faults: list[str] = []
+            try:
+                while ("connected", "ok") not in states:
+                    await asyncio.sleep(0.05)
+                await asyncio.sleep(min(5.0, seconds / 4))  # warm-up
+                start_rss, start_fds = rss_kib(daemon.pid), open_fds(daemon.pid)
+                start_tasks = beats[-1].get("tasks", 0)
+                started = time.monotonic()
+                while time.monotonic() - started < seconds:
+                    await asyncio.sleep(fault_every)
+                    kind = ["drop", "cut", "stall", "malformed"][len(faults) % 4]
+                    faults.append(kind)
+                    if kind == "drop":
+                        room.drop(mid_frame=rng.random() < 0.5)
+                    elif kind == "cut":
+                        proxy.cut_after.append(rng.randint(100, 50_000))
+                        room.drop()
+                    elif kind == "stall":
+                        room.go_silent(True)
+                        count = len(states)
+                        while ("reconnecting", "stalled") not in states[count:]:
+                            await asyncio.sleep(0.05)
+                        room.go_silent(False)
+                    else:
+                        room.send_malformed(3)
+                await asyncio.sleep(1.0)
+                room.go_silent(True)
+                last, still = -1, time.monotonic()
+                while time.monotonic() - still < 1.0:  # drain
+                    await asyncio.sleep(0.1)
+                    if len(published) != last:
+                        last, still = len(published), time.monotonic()
+                end_rss, end_fds = rss_kib(daemon.pid), open_fds(daemon.pid)
+                end_tasks = beats[-1].get("tasks", 0)
+                elapsed = time.monotonic() - started
+            finally:
+                daemon.terminate()
+                daemon.wait(timeout=10)
+                collector.cancel()
+                await asyncio.gather(collector, return_exceptions=True)
+                sub.close(linger=0)
+                context.term()
+        await proxy.stop()
+    sent = {i for batch in room.sent for i in batch}
+    return {
+        "seconds": round(elapsed, 1),
+        "rate": rate,
+        "faults": len(faults),
+        "reconnects": sum(1 for s in states if s[0] == "reconnecting"),
+        "sent": len(sent),
+        "published": len(published),
+        "lost": len(sent - set(published)),
+        "duplicates": len(published) - len(set(published)),
+        "decodeErrors": beats[-1].get("decodeErrors", 0),
+        "rssStartKiB": start_rss,
+        "rssEndKiB": end_rss,
+        "rssGrowthPct": round(100 * (end_rss - start_rss) / start_rss, 1),
+        "fdsStart": start_fds,
+        "fdsEnd": end_fds,
+        "tasksStart": start_tasks,
+        "tasksEnd": end_tasks,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="bounded soak with periodic faults")
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--rate", type=float, default=300)
+    args = parser.parse_args()
+    result = asyncio.run(soak(args.seconds, args.rate))
+    print(json.dumps(result))
+    healthy = result["lost"] == 0 and result["duplicates"] == 0 and result["fdsEnd"] <= result["fdsStart"] + 2
+    return 0 if healthy else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
