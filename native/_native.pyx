@@ -27,7 +27,7 @@ as in the reference, and output maps are filled in the same key order, so the
 msgpack bytes of both implementations are identical.
 """
 
-from libc.stdint cimport int64_t, uint64_t
+from libc.stdint cimport INT64_MAX, int64_t, uint64_t
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, PyBytes_GET_SIZE
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 
@@ -212,22 +212,26 @@ cdef inline int _put_obj(dict d, str key, object v) except -1:
 
 
 cdef int64_t _decimal(const u8* p, Py_ssize_t a, Py_ssize_t b, Py_ssize_t limit) except -1:
-    """``int(text) if text.isdecimal() and len(text) < limit else 0`` for ``_str(p, a, b)``."""
+    """``int(text)`` for ``text = _str(p, a, b)`` if ``text.isdecimal() and len(text) < limit``
+    and the value fits an int64, else 0 (``limit`` is at most 20)."""
     cdef Py_ssize_t i
     cdef u8 c
-    cdef int64_t v = 0
+    cdef uint64_t v = 0
     for i in range(a, b):
         c = p[i]
         if c >= 0x80:
             text = _str(p, a, b)
-            return int(text) if text.isdecimal() and len(text) < limit else 0
+            if not (text.isdecimal() and len(text) < limit):
+                return 0
+            value = int(text)
+            return value if value <= INT64_MAX else 0
         if c < 48 or c > 57:
             return 0
     if b <= a or b - a >= limit:
         return 0
-    for i in range(a, b):
+    for i in range(a, b):  # at most 19 digits: below 2**64
         v = v * 10 + (p[i] - 48)
-    return v
+    return <int64_t>v if v <= <uint64_t>INT64_MAX else 0
 
 
 # ---------------------------------------------------------------- shared structs
@@ -327,7 +331,7 @@ cdef dict _user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int ident
                 ida = it.a
                 idb = it.b
     if uid == 0 and idb > ida:
-        uid = _decimal(p, ida, idb, 19)
+        uid = _decimal(p, ida, idb, 20)
     user = {}
     _put_int(user, "id", uid)
     _put_str(user, "uniqueId", p, una, unb)
@@ -336,7 +340,7 @@ cdef dict _user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int ident
     _put_int(user, "followerCount", followers)
     _put_bool(user, "isModerator", moderator or (identity & 4))
     _put_bool(user, "isSubscriber", subscriber or (identity & 1))
-    _put_bool(user, "isFollower", follow_status >= 1 or (identity & 2))
+    _put_bool(user, "isFollower", follow_status >= 1 or (identity & 10))
     _put_bool(user, "isFriend", follow_status >= 2 or (identity & 8))
     _put_int(user, "gifterLevel", gifter)
     _put_int(user, "memberLevel", member)
@@ -1454,8 +1458,12 @@ cdef dict _run(int code, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
 cdef object _decode(object method, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     code = _CODES.get(method)
     if code is None:
-        return {"type": "unknown", "method": method,
-                "payload": PyBytes_FromStringAndSize(<const char*>p + a, b - a)}
+        if not method:
+            raise DecodeError("message has no method")
+        event = {"type": "unknown", "method": method}
+        if b > a:
+            event["payload"] = PyBytes_FromStringAndSize(<const char*>p + a, b - a)
+        return event
     if <int>code == 0:
         return None
     return _run(<int>code, p, n, a, b)
@@ -1505,9 +1513,6 @@ cdef int _inner(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, list even
         elif it.wire == 0 and it.num == 3:
             msg_id = _s64(it.val)
     method = _str(p, ma, mb)
-    if mb == ma:
-        errors.append(MessageError(method, msg_id, "message has no method"))
-        return 0
     try:
         event = _decode(method, p, n, pa, pb)
     except DecodeError as exc:
@@ -1515,8 +1520,10 @@ cdef int _inner(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, list even
         return 0
     if event is None:
         return 0
-    if msg_id and "msgId" not in <dict>event:
-        (<dict>event)["msgId"] = msg_id
+    if msg_id and "msgId" not in <dict>event:  # keep the contract's key order: type, msgId, ...
+        ordered = {"type": (<dict>event)["type"], "msgId": msg_id}
+        ordered.update(<dict>event)
+        event = ordered
     events.append(event)
     return 0
 

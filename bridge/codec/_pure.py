@@ -188,8 +188,9 @@ def _user(buf: bytes, a: int, b: int, identity: int = 0) -> Event:
                     member = level
             elif number == 1028:
                 id_str = _str(buf, x, y)
-    if not uid and id_str.isdecimal() and len(id_str) < 19:
-        uid = int(id_str)
+    if not uid and id_str.isdecimal() and len(id_str) < 20:
+        value = int(id_str)
+        uid = value if value <= _I64_MAX else 0
     user: Event = {}
     _put(user, "id", uid)
     _put(user, "uniqueId", unique_id)
@@ -198,7 +199,7 @@ def _user(buf: bytes, a: int, b: int, identity: int = 0) -> Event:
     _put(user, "followerCount", followers)
     _put(user, "isModerator", moderator or bool(identity & 4))
     _put(user, "isSubscriber", subscriber or bool(identity & 1))
-    _put(user, "isFollower", follow_status >= 1 or bool(identity & 2))
+    _put(user, "isFollower", follow_status >= 1 or bool(identity & 10))
     _put(user, "isFriend", follow_status >= 2 or bool(identity & 8))
     _put(user, "gifterLevel", gifter)
     _put(user, "memberLevel", member)
@@ -1057,7 +1058,11 @@ def _decode(method: str, data: bytes, a: int, b: int) -> Event | None:
     if method in _DISPATCH:
         decoder = _DISPATCH[method]
         return None if decoder is None else decoder(data, a, b)
-    return {"type": "unknown", "method": method, "payload": data[a:b]}
+    if not method:
+        raise DecodeError("message has no method")
+    event: Event = {"type": "unknown", "method": method}
+    _put(event, "payload", data[a:b])
+    return event
 
 
 def decode_message(method: str, payload: bytes) -> Event | None:
@@ -1141,16 +1146,14 @@ def _inner(data: bytes, a: int, b: int, result: FetchResult) -> None:
                     payload = (x, y)
             elif wire == 0 and number == 3:
                 msg_id = _s64(x)
-        if not method:
-            raise DecodeError("message has no method")
         event = _decode(method, data, payload[0], payload[1])
     except DecodeError as exc:
         result.errors.append(MessageError(method, msg_id, str(exc)))
         return
     if event is None:
         return
-    if msg_id and "msgId" not in event:
-        event["msgId"] = msg_id
+    if msg_id and "msgId" not in event:  # keep the contract's key order: type, msgId, ...
+        event = {"type": event["type"], "msgId": msg_id, **event}
     result.events.append(event)
 
 

@@ -1,0 +1,39 @@
+"""Decoder edge cases found in review, on both implementations."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pytest
+
+from bridge import protowire as w
+from bridge import webcast as wc
+from bridge.contract import validate
+from bridge.errors import DecodeError
+
+
+def test_nineteen_digit_id_str_is_the_user_id(impl: ModuleType) -> None:
+    user = w.str_field(1028, "7412345678901234567") + w.str_field(38, "carol")
+    event = impl.decode_message("WebcastChatMessage", w.bytes_field(2, user))
+    assert event["user"] == {"id": 7412345678901234567, "uniqueId": "carol"}
+    too_big = w.str_field(1028, "9999999999999999999") + w.str_field(38, "x")
+    assert impl.decode_message("WebcastChatMessage", w.bytes_field(2, too_big))["user"] == {"uniqueId": "x"}
+
+
+def test_mutual_following_implies_follower(impl: ModuleType) -> None:
+    payload = w.message_field(2, w.int_field(1, 5)) + w.message_field(18, w.bool_field(3, True))
+    assert impl.decode_message("WebcastChatMessage", payload)["user"] == {"id": 5, "isFollower": True, "isFriend": True}
+
+
+def test_unknown_events_omit_empty_values(impl: ModuleType) -> None:
+    assert impl.decode_message("WebcastNewThing", b"") == {"type": "unknown", "method": "WebcastNewThing"}
+    assert validate(impl.decode_message("WebcastNewThing", b""), envelope=False) == []
+    with pytest.raises(DecodeError, match="no method"):
+        impl.decode_message("", b"\x08\x01")
+
+
+def test_msg_id_from_the_envelope_comes_right_after_type(impl: ModuleType) -> None:
+    inner = wc.inner("WebcastChatMessage", w.str_field(3, "hi"), 77)
+    body = wc.fetch_result([inner], cursor="c", now=1, internal_ext="x")
+    [event] = impl.decode_fetch_result(body).events
+    assert list(event) == ["type", "msgId", "comment"] and event["msgId"] == 77
