@@ -104,8 +104,10 @@ async def soak(seconds: float, rate: float, fault_every: float = 5.0) -> dict[st
                         room.drop()
                     elif kind == "stall":
                         room.go_silent(True)
-                        count = len(states)
+                        count, deadline = len(states), time.monotonic() + 10
                         while ("reconnecting", "stalled") not in states[count:]:
+                            if time.monotonic() > deadline:
+                                raise AssertionError(f"stall not detected; states {states[count:]}")
                             await asyncio.sleep(0.05)
                         room.go_silent(False)
                     else:
