@@ -36,11 +36,14 @@ if NATIVE is None and os.environ.get("BRIDGE_REQUIRE_NATIVE") == "1":
     pytest.fail("bridge._native is missing but BRIDGE_REQUIRE_NATIVE=1", pytrace=False)
 pytestmark = pytest.mark.skipif(NATIVE is None, reason="bridge._native is not built")
 
-FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SCALE = int(os.environ.get("BRIDGE_FUZZ_SCALE", "1"))
+"""Multiplies every example count: ``BRIDGE_FUZZ_SCALE=25`` is the long fuzz job (docs/reliability.md)."""
+
+FAST = settings(max_examples=200 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Structured inputs are large and shrink slowly (minutes); a failure reports the raw
 # example and the path of the first difference instead.
 SLOW = settings(
-    max_examples=35,
+    max_examples=35 * SCALE,
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -482,7 +485,7 @@ def test_schema_covers_every_decoded_method() -> None:
 
 
 @pytest.mark.parametrize("method", METHOD_NAMES)
-@settings(SLOW, max_examples=15)
+@settings(SLOW, max_examples=15 * SCALE)
 @given(data=st.data())
 def test_schema_messages(method: str, data: st.DataObject) -> None:
     payload = data.draw(schema_message(method), label="payload")
@@ -517,13 +520,13 @@ def test_structured_messages(method: str, payload: bytes) -> None:
     assert_same("decode_message", method, payload)
 
 
-@settings(SLOW, max_examples=25)
+@settings(SLOW, max_examples=25 * SCALE)
 @given(method=st.sampled_from(METHOD_NAMES), payload=mutated(EVENT_PAYLOADS))
 def test_mutated_messages(method: str, payload: bytes) -> None:
     assert_same("decode_message", method, payload)
 
 
-@settings(SLOW, max_examples=30)
+@settings(SLOW, max_examples=30 * SCALE)
 @given(method=st.sampled_from(METHOD_NAMES), payload=mutated(MESSAGES))
 def test_generic_nested_messages(method: str, payload: bytes) -> None:
     assert_same("decode_message", method, payload)
@@ -585,7 +588,7 @@ INNER = st.one_of(
 )
 
 
-@settings(SLOW, max_examples=20)
+@settings(SLOW, max_examples=20 * SCALE)
 @given(
     messages=st.lists(INNER, max_size=4),
     extra=FETCH_EXTRAS,
@@ -599,7 +602,7 @@ def test_structured_fetch_and_frame(
     assert_same("decode_frame", _frame_bytes(fetch, compress))
 
 
-@settings(SLOW, max_examples=20)
+@settings(SLOW, max_examples=20 * SCALE)
 @given(messages=st.lists(INNER, max_size=3), extra=FETCH_EXTRAS, data=st.data())
 def test_mutated_fetch_and_frame(
     messages: list[tuple[str, bytes, int]], extra: bytes, data: st.DataObject
