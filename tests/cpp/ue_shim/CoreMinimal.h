@@ -1,0 +1,3 @@
+#pragma once
+#include "UE_ShimCore.h"
+#include "UE_ShimObject.h"

@@ -1,0 +1,29 @@
+#include "TikTokBridgeSettings.h"
+
+#define LOCTEXT_NAMESPACE "TikTokBridge"
+
+UTikTokBridgeSettings::UTikTokBridgeSettings()
+{
+	CategoryName = TEXT("Plugins");
+	SectionName = TEXT("TikTokBridge");
+}
+
+FName UTikTokBridgeSettings::GetCategoryName() const
+{
+	return TEXT("Plugins");
+}
+
+#if WITH_EDITOR
+FText UTikTokBridgeSettings::GetSectionText() const
+{
+	return LOCTEXT("SettingsSection", "TikTok Bridge");
+}
+
+FText UTikTokBridgeSettings::GetSectionDescription() const
+{
+	return LOCTEXT("SettingsDescription",
+		"Where the tiktok-live-bridge daemon publishes (tiktok-bridge run), how to reconnect, and which events to receive.");
+}
+#endif
+
+#undef LOCTEXT_NAMESPACE

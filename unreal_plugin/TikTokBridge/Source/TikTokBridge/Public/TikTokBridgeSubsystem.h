@@ -1,0 +1,254 @@
+// UTikTokBridgeSubsystem: one per game instance. Connects to the
+// tiktok-live-bridge daemon (ZeroMQ PUB, msgpack events), keeps the
+// connection alive (answers heartbeats, reconnects with backoff), and
+// broadcasts every event as a Blueprint event on the game thread.
+//
+// Blueprint: Get Game Instance > Get Subsystem (TikTok Bridge Subsystem) >
+// Assign On Gift Event (etc.) > Connect.
+#pragma once
+
+#include "CoreMinimal.h"
+#include "Containers/Ticker.h"
+#include "Subsystems/GameInstanceSubsystem.h"
+#include "TikTokBridgeTypes.h"
+#include "TikTokBridgeSubsystem.generated.h"
+
+struct FTikTokBridgeState;
+
+UCLASS(meta = (DisplayName = "TikTok Bridge Subsystem"))
+class TIKTOKBRIDGE_API UTikTokBridgeSubsystem : public UGameInstanceSubsystem
+{
+	GENERATED_BODY()
+
+public:
+	// USubsystem
+	virtual void Initialize(FSubsystemCollectionBase& Collection) override;
+	virtual void Deinitialize() override;
+
+	/**
+	 * Connects to the daemon (Project Settings > Plugins > TikTok Bridge > Endpoint) and keeps
+	 * the connection up. UniqueId: the TikTok creator (@handle) to watch; empty uses DefaultUniqueId;
+	 * both empty receive every room the daemon watches. With a control endpoint, the daemon is
+	 * asked to watch that creator too. Calling it again reconnects.
+	 */
+	UFUNCTION(BlueprintCallable, Category = "TikTok Bridge")
+	void Connect(const FString& UniqueId = TEXT(""));
+
+	/** Closes the connection and stops reconnecting. OnDisconnected fires if it was connected. */
+	UFUNCTION(BlueprintCallable, Category = "TikTok Bridge")
+	void Disconnect();
+
+	/** True while the ZeroMQ handshake with the daemon is complete and the link is alive. */
+	UFUNCTION(BlueprintPure, Category = "TikTok Bridge")
+	bool IsConnected() const;
+
+	/** TikTok's numeric room id of the watched stream, as text (empty until an event carried it). */
+	UFUNCTION(BlueprintPure, Category = "TikTok Bridge")
+	FString GetRoomId() const;
+
+	/** Viewers from the latest roomUserSeq event (OnViewerCountUpdate). */
+	UFUNCTION(BlueprintPure, Category = "TikTok Bridge")
+	int32 GetViewerCount() const;
+
+	/** Room events received since Connect (sys.* messages not counted). */
+	UFUNCTION(BlueprintPure, Category = "TikTok Bridge")
+	int64 GetEventCount() const;
+
+	/** disconnected, connecting, connected, reconnecting or gave up. */
+	UFUNCTION(BlueprintPure, Category = "TikTok Bridge")
+	FString GetConnectionState() const;
+
+	/** Why the last connection attempt or connection failed (empty if none did). */
+	UFUNCTION(BlueprintPure, Category = "TikTok Bridge")
+	FString GetLastError() const;
+
+	/** The room events are filtered to (empty: every room). */
+	UFUNCTION(BlueprintPure, Category = "TikTok Bridge")
+	FString GetWatchedRoom() const;
+
+	/**
+	 * Asks the daemon to publish a synthetic event (control channel `simulate`), e.g.
+	 * EventType "gift", FieldsJson {"giftName": "Rose", "repeatCount": 5}. It arrives like a real
+	 * one (with Simulated set), through the daemon's rules. Room: empty = the daemon's first room.
+	 * Returns the request id (-1 without a control endpoint); the reply comes in OnControlReply.
+	 */
+	UFUNCTION(BlueprintCallable, Category = "TikTok Bridge|Control")
+	int32 Simulate(const FString& EventType, const FString& FieldsJson = TEXT(""), const FString& Room = TEXT(""));
+
+	/**
+	 * Simulate with fields as a map: values that look like numbers or true/false are sent as such,
+	 * "user.uniqueId" style keys build nested maps. Returns the request id (-1 without a control endpoint).
+	 */
+	UFUNCTION(BlueprintCallable, Category = "TikTok Bridge|Control")
+	int32 SimulateFields(const FString& EventType, const TMap<FString, FString>& Fields, const FString& Room = TEXT(""));
+
+	/** Sends a raw control command line (ping, status, rules, reload, summary, connect @x...). Returns the request id. */
+	UFUNCTION(BlueprintCallable, Category = "TikTok Bridge|Control")
+	int32 SendControlCommand(const FString& CommandLine);
+
+	/** The ZeroMQ handshake with the daemon completed (also after every reconnect). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Connection")
+	FOnTikTokBridgeConnected OnConnected;
+
+	/** The connection closed (daemon stopped, link silent, Disconnect called) or attempts were given up. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Connection")
+	FOnTikTokBridgeDisconnected OnDisconnected;
+
+	/** A reconnect attempt is scheduled in DelaySeconds. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Connection")
+	FOnTikTokBridgeReconnecting OnReconnecting;
+
+	/** Every message, whatever its type, as type + JSON text (also types this plugin version does not know). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokAnyEvent OnAnyEvent;
+
+	/** Replies to Simulate, SimulateFields and SendControlCommand. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Control")
+	FOnTikTokControlReply OnControlReply;
+
+	// BEGIN GENERATED DELEGATES (unreal_plugin/tools/gen_events.py; do not edit by hand)
+	/** `chat`: A chat comment. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokChatEvent OnChatEvent;
+
+	/** `gift`: A gift. Streakable gifts (giftType 1) arrive once per combo step with a rising repeatCount and `streaking` true, then once more with repeatEnd true: count only events where `streaking` is absent. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokGiftEvent OnGiftEvent;
+
+	/** `like`: Likes, batched by TikTok. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokLikeEvent OnLikeEvent;
+
+	/** `member`: A viewer joined (action 1) or another membership change. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokMemberEvent OnMemberEvent;
+
+	/** `follow`: A viewer followed the creator. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokFollowEvent OnFollowEvent;
+
+	/** `share`: A viewer shared the stream. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokShareEvent OnShareEvent;
+
+	/** `social`: A social message that is neither a follow nor a share. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokSocialEvent OnSocialEvent;
+
+	/** `subscribe`: A viewer subscribed (or renewed, or was gifted a subscription). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokSubscribeEvent OnSubscribeEvent;
+
+	/** `roomUserSeq`: Viewer counts and the top viewers. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokViewerCountEvent OnViewerCountUpdate;
+
+	/** `battle`: A LIVE battle (link-mic battle) changed state. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokBattleEvent OnBattleUpdate;
+
+	/** `battleArmies`: Battle points changed after a gift. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokBattleArmiesEvent OnBattleArmiesUpdate;
+
+	/** `roomPin`: The host or a moderator pinned (action 1) or unpinned (2) a message. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokRoomPinEvent OnRoomPinEvent;
+
+	/** `emote`: A subscriber emote sent on its own. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokEmoteChatEvent OnEmoteChatEvent;
+
+	/** `envelope`: A treasure chest / envelope was dropped. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokEnvelopeEvent OnEnvelopeEvent;
+
+	/** `question`: A viewer asked a Q&A question. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokQuestionEvent OnQuestionEvent;
+
+	/** `liveIntro`: The creator's stream introduction. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokLiveIntroEvent OnLiveIntroEvent;
+
+	/** `caption`: A live caption line. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokCaptionEvent OnCaptionEvent;
+
+	/** `barrage`: A banner line: super fan joins, level-ups, subscription notices. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokBarrageEvent OnBarrageEvent;
+
+	/** `goal`: Progress on a stream goal. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokGoalEvent OnGoalUpdate;
+
+	/** `rank`: The creator's position in TikTok's rankings changed. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokRankEvent OnRankUpdate;
+
+	/** `poll`: A poll started (0), ended (1) or was updated (2). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokPollEvent OnPollEvent;
+
+	/** `banner`: An in-room banner; TikTok sends its content as JSON text. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokBannerEvent OnBannerEvent;
+
+	/** `imDelete`: Messages or users' messages were deleted by moderation. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokImDeleteEvent OnImDeleteEvent;
+
+	/** `control`: A stream control message other than the end (1 paused, 2 resumed). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokControlEvent OnControlEvent;
+
+	/** `streamEnd`: The stream ended (control action 3) or was suspended (4). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokStreamEndEvent OnStreamEnd;
+
+	/** `unknown`: A webcast message the contract does not model, passed on so nothing is lost. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokUnknownEvent OnUnknownEvent;
+
+	/** `giftFinal`: One per gift streak, when it closes (its closing frame, a timeout, or the stream end): the gift counted exactly once. Published by the bridge, not TikTok. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokGiftFinalEvent OnGiftFinal;
+
+	/** `action`: A game action fired by a rule (topic `action/<name>/<room>`). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokGameAction OnGameAction;
+
+	/** `streamSummary`: The stream ledger: at stream end (`ended`), and on request through the control channel. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokStreamSummaryEvent OnStreamSummary;
+
+	/** `sys.rules`: The rules file was reloaded (ok) or an edit was rejected (the old rules stay active). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokRulesStatus OnRulesStatus;
+
+	/** `sys.status`: A room's connection state changed. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokRoomStatus OnRoomStatus;
+
+	/** `sys.heartbeat`: Sent every heartbeat interval so subscribers can tell the daemon is alive. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokDaemonHeartbeat OnDaemonHeartbeat;
+
+	// END GENERATED DELEGATES
+
+private:
+	friend struct FTikTokBridgeState;
+
+	virtual void BeginDestroy() override;
+	bool Tick(float DeltaTime);
+
+	/** Sockets, protocol state and the dispatcher (plain C++; defined in the .cpp). Owned. */
+	FTikTokBridgeState* State = nullptr;
+	FTSTicker::FDelegateHandle TickerHandle;
+	FString LastError;
+	FString WatchedRoom;
+	FString RoomId;
+	int32 ViewerCount = 0;
+	int64 EventCount = 0;
+};
