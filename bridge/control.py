@@ -22,7 +22,7 @@ import msgpack
 import zmq
 import zmq.asyncio
 
-from . import contract
+from . import contract, topics
 from .config import ControlConfig, is_loopback
 from .daemon import Daemon, Room
 from .errors import ConfigError, PublishError
@@ -249,7 +249,13 @@ class Commands:
         self._msg_id += 1
         event = synthetic_event(kind, fields, self._msg_id)
         room = self.daemon.rooms.get(name) or Room(name)
-        self.daemon.publish_event(room, event)
+        if kind == "action":  # as a rule would fire it, on action/<name>/<room>
+            if not event.get("name"):
+                raise ControlError("bad_request", "simulate action needs fields.name")
+            event["room"] = room.name
+            self.daemon.publisher.publish(topics.action_topic(event["name"], room.name), event)
+        else:
+            self.daemon.publish_event(room, event)
         return event
 
 

@@ -47,7 +47,9 @@ def test_ping_and_status() -> None:
     }
 
 
-@pytest.mark.parametrize("kind", [e.name for e in contract.EVENTS if not e.system and e.name != "unknown"])
+@pytest.mark.parametrize(
+    "kind", [e.name for e in contract.EVENTS if not e.system and e.name not in ("unknown", "action")]
+)
 def test_simulate_every_event_type(kind: str) -> None:
     cmds, daemon = commands()
     reply = ask(cmds, {"cmd": "simulate", "type": kind})
@@ -249,3 +251,11 @@ def test_connect_and_disconnect_live_rooms() -> None:
             assert bob[-1] == ("disconnected", "by_request") and ("connected", "ok") in bob
 
     asyncio.run(main())
+
+
+def test_simulate_action_uses_the_action_topic() -> None:
+    cmds, daemon = commands()
+    reply = ask(cmds, b'simulate action {"name": "jump", "params": {"height": 2}}')
+    assert reply["ok"], reply
+    assert [t for t, _ in published(daemon)] == ["action/jump/simulated"]
+    assert ask(cmds, b"simulate action")["error"]["code"] == "bad_request"
