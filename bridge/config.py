@@ -47,6 +47,7 @@ class PublisherConfig:
     connect: bool = False
     daemon_id: str = ""
     allow_remote: bool = False
+    curve_secret_key: str = field(default="", repr=False)
     sndhwm: int = 10_000
     heartbeat_interval: float = 1.0
     zmq_heartbeat_ivl: float = 5.0

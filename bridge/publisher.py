@@ -10,6 +10,7 @@ notice a dead daemon and let the daemon drop dead subscribers.
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -20,6 +21,8 @@ from .config import PublisherConfig
 from .errors import PublishError
 
 __all__ = ["Publisher"]
+
+log = logging.getLogger("bridge.publisher")
 
 
 class Publisher:
@@ -48,6 +51,16 @@ class Publisher:
             socket.setsockopt(zmq.HEARTBEAT_IVL, ivl)
             socket.setsockopt(zmq.HEARTBEAT_TIMEOUT, int(self.config.zmq_heartbeat_timeout * 1000) or ivl)
             socket.setsockopt(zmq.HEARTBEAT_TTL, int(self.config.zmq_heartbeat_ttl * 1000))
+        if self.config.curve_secret_key:
+            try:
+                secret = self.config.curve_secret_key.encode("ascii")
+                public = zmq.curve_public(secret)
+                socket.curve_secretkey = secret
+                socket.curve_server = True
+            except (zmq.ZMQError, ValueError, UnicodeEncodeError):
+                socket.close()
+                raise PublishError("publisher.curve_secret_key is not a Z85 CURVE secret key") from None
+            log.info("CURVE encryption on; subscribers need the server key %s", public.decode())
         try:
             if self.config.connect:  # publish into a forwarder (tiktok-bridge proxy)
                 socket.connect(self.config.endpoint)

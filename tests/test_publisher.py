@@ -160,3 +160,33 @@ def test_zmtp_heartbeats_reach_raw_clients() -> None:
             raw.sendall(b"\x04\x05\x04PONG")
     raw.close()
     pub.close()
+
+
+def test_curve_encryption_for_remote_subscribers() -> None:
+    endpoint = f"tcp://127.0.0.1:{free_port()}"
+    server_public, server_secret = zmq.curve_keypair()
+    pub = Publisher(
+        PublisherConfig(endpoint=endpoint, curve_secret_key=server_secret.decode(), zmq_heartbeat_ivl=0)
+    )
+    pub.start()
+    client_public, client_secret = zmq.curve_keypair()
+    sub = subscriber(endpoint, "")
+    sub.close()
+    secure = zmq.Context.instance().socket(zmq.SUB)
+    secure.setsockopt(zmq.LINGER, 0)
+    secure.curve_serverkey = server_public
+    secure.curve_publickey = client_public
+    secure.curve_secretkey = client_secret
+    secure.setsockopt(zmq.SUBSCRIBE, b"")
+    secure.connect(endpoint)
+    plain = subscriber(endpoint, "")
+    publish_until_received(pub, secure, "chat/a")
+    pub.publish("chat/a", {"type": "chat"})
+    assert msgpack.unpackb(secure.recv_multipart()[1])["type"] == "chat"
+    assert not plain.poll(300)  # a subscriber without the server key gets nothing
+    secure.close()
+    plain.close()
+    pub.close()
+    bad = Publisher(PublisherConfig(endpoint=f"tcp://127.0.0.1:{free_port()}", curve_secret_key="not-a-key"))
+    with pytest.raises(PublishError, match="not a Z85 CURVE secret key"):
+        bad.start()
