@@ -264,7 +264,9 @@ def run_scenario(name: str) -> Outcome:
                 "fromSigner": len(set(published) - sent),
                 "signRequests": len(fake.sign_requests),
                 "streamEnd": len(h.events("alice", "streamEnd")),
-                "timedOutFinals": sum(1 for _, m in h.publisher.sent if m["type"] == "giftFinal" and m.get("timedOut")),
+                "timedOutFinals": sum(
+                    1 for _, m in h.publisher.sent if m["type"] == "giftFinal" and m.get("timedOut")
+                ),
             },
         )
 

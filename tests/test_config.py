@@ -87,7 +87,9 @@ def test_secrets_in_a_world_readable_file_are_refused(tmp_path: Path) -> None:
     path.chmod(0o644)
     with pytest.raises(ConfigError) as info:
         load_config(path)
-    assert "holds sign.api_key but other users can read it" in str(info.value) and "chmod 600" in str(info.value)
+    assert "holds sign.api_key but other users can read it" in str(info.value) and "chmod 600" in str(
+        info.value
+    )
     assert "KEY123" not in str(info.value)
     path.chmod(0o600)
     assert load_config(path).sign.api_key == "KEY123"

@@ -22,7 +22,11 @@ def test_nineteen_digit_id_str_is_the_user_id(impl: ModuleType) -> None:
 
 def test_mutual_following_implies_follower(impl: ModuleType) -> None:
     payload = w.message_field(2, w.int_field(1, 5)) + w.message_field(18, w.bool_field(3, True))
-    assert impl.decode_message("WebcastChatMessage", payload)["user"] == {"id": 5, "isFollower": True, "isFriend": True}
+    assert impl.decode_message("WebcastChatMessage", payload)["user"] == {
+        "id": 5,
+        "isFollower": True,
+        "isFriend": True,
+    }
 
 
 def test_unknown_events_omit_empty_values(impl: ModuleType) -> None:
