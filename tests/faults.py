@@ -41,10 +41,13 @@ class FaultProxy:
 
     async def stop(self) -> None:
         for writer in self._writers:
-            writer.close()
+            writer.transport.abort()
         if self._server is not None:
             self._server.close()
-            await self._server.wait_closed()
+            try:  # Python 3.11 can wait here for relays that are already aborted
+                await asyncio.wait_for(self._server.wait_closed(), 2)
+            except TimeoutError:
+                pass
 
     async def _relay(self, client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter) -> None:
         server_r, server_w = await asyncio.open_connection("127.0.0.1", self.target_port)
