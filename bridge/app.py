@@ -1,11 +1,13 @@
 """Wiring: configuration in, a running daemon out.
 
 With rooms configured, each becomes a :class:`bridge.connection.LiveSource`
-against TikTok. Without, the embedded default runs: a fake TikTok on loopback
-plays the simulator scenario, and the very same live client connects to it
-(lookup, signing, push WebSocket, heartbeats, acks), so the default ``run``
-exercises the real code path end to end. ``simulator.via = "direct"`` skips the
-fake network and feeds simulator frames straight into the decoder.
+against TikTok, or a relay source (``tiktool:``/``euler:`` prefixes, see
+:mod:`bridge.upstreams`); ``record.dir`` makes them record. Without, the
+embedded default runs: a fake TikTok on loopback plays the simulator scenario,
+and the very same live client connects to it (lookup, signing, push WebSocket,
+heartbeats, acks), so the default ``run`` exercises the real code path end to
+end. ``simulator.via = "direct"`` skips the fake network and feeds simulator
+frames straight into the decoder.
 """
 
 from __future__ import annotations
@@ -21,17 +23,18 @@ from . import __version__, codec
 from .config import Config
 from .connection import LiveSource, Watcher
 from .control import Commands, ControlServer
+from .creators import register_lookup
 from .daemon import Daemon, Source
 from .errors import ConfigError
 from .faketiktok import FakeTikTok
 from .game import GameLayer
 from .lookup import WebClient
 from .publisher import Publisher
+from .recording import CapturingSigner
 from .shard import shard_of
 from .signing import EulerSigner
 from .simulator import Scenario, Simulator, load_scenario
-from .sources import SimulatorSource
-from .tiktok import normalize_target
+from .upstreams import SourceMaker, parse_room, simulator_source
 
 __all__ = ["build"]
 
@@ -51,8 +54,12 @@ def scenario_of(config: Config) -> Scenario:
 
 
 @contextlib.asynccontextmanager
-async def build(config: Config, publisher: Publisher | None = None) -> AsyncIterator[Daemon]:
+async def build(
+    config: Config, publisher: Publisher | None = None, upstream: list[Source] | None = None
+) -> AsyncIterator[Daemon]:
     """A daemon for ``config``, with everything it needs started; cleaned up on exit.
+
+    ``upstream`` replaces the configured sources (``tiktok-bridge replay`` passes its own).
 
     Raises:
         ConfigError: a room is not a valid username, URL or room id.
@@ -64,18 +71,23 @@ async def build(config: Config, publisher: Publisher | None = None) -> AsyncIter
             codec.IMPLEMENTATION,
             config.publisher.endpoint,
         )
-        if config.tiktok.rooms:
-            sources, factory = await _live_sources(config, stack)
+        web: WebClient | None = None
+        if upstream is not None:
+            sources, factory = list(upstream), None
+        elif config.tiktok.rooms:
+            sources, factory, web = await _live_sources(config, stack)
         else:
             scenario = scenario_of(config)
             if config.simulator.via == "direct":
-                sources, factory = [SimulatorSource(Simulator(scenario))], None
+                sources, factory = [simulator_source(Simulator(scenario), config)], None
                 log.info("source: simulator %r as @%s, frames fed directly", scenario.name, scenario.room)
             else:
                 fake = await stack.enter_async_context(FakeTikTok())
                 fake.add_room(scenario.room, scenario.room_id, scenario=scenario)
                 base = fake.base_url
-                tiktok = replace(config.tiktok, rooms=(scenario.room,), web_base=base, webcast_base=base)
+                tiktok = replace(
+                    config.tiktok, rooms=(scenario.room,), web_base=base, webcast_base=base, source="tiktok"
+                )
                 live = replace(config, tiktok=tiktok, sign=replace(config.sign, base_url=base, api_key=""))
                 log.info(
                     "source: simulated stream %r as @%s (%.0f messages/s) via the embedded fake TikTok at %s",
@@ -84,7 +96,7 @@ async def build(config: Config, publisher: Publisher | None = None) -> AsyncIter
                     scenario.rate,
                     fake.base_url,
                 )
-                sources, factory = await _live_sources(live, stack)
+                sources, factory, web = await _live_sources(live, stack)
         daemon = Daemon(config, sources, publisher, source_factory=factory)
         game = GameLayer(daemon, config.game)
         if config.game.rules:
@@ -94,6 +106,8 @@ async def build(config: Config, publisher: Publisher | None = None) -> AsyncIter
         if config.control.endpoint:
             commands = Commands(daemon, config.control)
             game.register(commands)
+            if web is not None:
+                register_lookup(commands, web)
             server = ControlServer(commands, config.control)
             server.start()
             daemon.services.append(server.serve)
@@ -103,15 +117,15 @@ async def build(config: Config, publisher: Publisher | None = None) -> AsyncIter
 
 async def _live_sources(
     config: Config, stack: contextlib.AsyncExitStack
-) -> tuple[list[Source], Callable[[str], Source]]:
-    """Sources for the configured rooms, and a factory for rooms added at run time."""
+) -> tuple[list[Source], Callable[[str], Source], WebClient]:
+    """Sources for the configured rooms, a factory for rooms added at run time, and the lookup client."""
     settings = config.tiktok
-    targets = [_target(room, "tiktok.rooms") for room in settings.rooms]
+    rooms = [(room, _target(room, "tiktok.rooms", settings.source)) for room in settings.rooms]
     shard = config.shard
     if shard.count > 1:
-        mine = [t for t in targets if shard_of(t, shard.count) == shard.index]
-        log.info("shard %d of %d: watching %d of %d rooms", shard.index, shard.count, len(mine), len(targets))
-        targets = mine
+        mine = [(r, t) for r, t in rooms if shard_of(t, shard.count) == shard.index]
+        log.info("shard %d of %d: watching %d of %d rooms", shard.index, shard.count, len(mine), len(rooms))
+        rooms = mine
     web = WebClient(
         web_base=settings.web_base,
         webcast_base=settings.webcast_base,
@@ -119,7 +133,7 @@ async def _live_sources(
         session_id=settings.session_id,
     )
     stack.push_async_callback(web.close)
-    signer = EulerSigner(
+    signer = (CapturingSigner if config.record.dir else EulerSigner)(
         base_url=config.sign.base_url,
         api_key=config.sign.api_key or os.environ.get("SIGN_API_KEY", ""),
         style="fetch" if config.sign.style == "fetch" else "connect",
@@ -129,23 +143,26 @@ async def _live_sources(
     stack.push_async_callback(signer.close)
     watcher = Watcher(web, settings.poll_interval)
     stack.push_async_callback(watcher.close)
-    if len(targets) > settings.max_connections:
+    slots = asyncio.Semaphore(settings.max_connections)
+    make = SourceMaker(config, web, signer, watcher, slots)
+    sources = [make(room, "tiktok.rooms") for room, _ in rooms]
+    pushes = sum(1 for source in sources if isinstance(source, LiveSource))
+    if pushes > settings.max_connections:
         log.warning(
             "watching %d rooms with tiktok.max_connections = %d: at most that many stream at once"
             " (TikTok allows about 4 connections per IP; see docs/scale-out.md)",
-            len(targets),
+            pushes,
             settings.max_connections,
         )
-    slots = asyncio.Semaphore(settings.max_connections)
 
     def factory(room: str) -> Source:
-        return LiveSource(_target(room, "room"), settings, web, signer, watcher, slots)
+        return make(room, "room")
 
-    return [LiveSource(target, settings, web, signer, watcher, slots) for target in targets], factory
+    return sources, factory, web
 
 
-def _target(room: str, where: str) -> str | int:
+def _target(room: str, where: str, default: str = "tiktok") -> str | int:
     try:
-        return normalize_target(room)
+        return parse_room(room, default)[1]
     except ValueError as exc:
         raise ConfigError(f"{where}: {exc}") from None

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from . import __version__
 from .app import build
+from .cli_tools import TOOL_COMMANDS, add_tool_commands, run_tool_command
 from .config import Config, load_config, override
 from .errors import BridgeError
 from .logs import setup_logging
@@ -86,8 +87,12 @@ def _parser() -> argparse.ArgumentParser:
         dest="via",
         help="feed simulated frames straight to the decoder, without the embedded fake TikTok",
     )
+    run.add_argument(
+        "--record", metavar="DIR", help="record every upstream message to DIR (docs/recording.md)"
+    )
     run.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
     run.add_argument("--log-format", choices=("text", "json"))
+    add_tool_commands(commands)
 
     proxy = commands.add_parser(
         "proxy",
@@ -148,6 +153,7 @@ def _config(args: argparse.Namespace) -> Config:
         config = override(config, "log", level=args.log_level, format=args.log_format)
         config = override(config, "control", endpoint=args.control)
         config = override(config, "game", rules=args.rules)
+        config = override(config, "record", dir=args.record)
         simulator = {"scenario": args.scenario, "rate": args.rate, "seed": args.seed, "via": args.via}
         config = override(config, "simulator", **simulator)
         if args.room:
@@ -211,6 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        if args.command in TOOL_COMMANDS:
+            return run_tool_command(args)
         config = _config(args)
         if args.command == "run":
             return _run(config)

@@ -73,12 +73,16 @@ class Publisher:
         self._socket = socket
 
     def publish(self, topic: str, message: dict[str, Any]) -> None:
-        """Stamp ``seq`` and ``ts`` into ``message`` and send it; never blocks."""
+        """Stamp the next ``seq`` and the current ``ts`` into ``message`` and send it; never blocks."""
+        self.seq += 1
+        self.send(topic, message, self.seq, time.time_ns() // 1_000_000)
+
+    def send(self, topic: str, message: dict[str, Any], seq: int, ts: int) -> None:
+        """Send ``message`` with the given stamps (replay keeps recorded ones); never blocks."""
         if self._socket is None:
             raise PublishError("publisher is not started")
-        self.seq += 1
-        message["seq"] = self.seq
-        message["ts"] = time.time_ns() // 1_000_000
+        message["seq"] = seq
+        message["ts"] = ts
         if self.config.daemon_id:
             message["daemon"] = self.config.daemon_id
         payload = msgpack.packb(message, use_bin_type=True)
