@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Write docs/events.md and docs/contract.json from bridge/contract.py.
+"""Write docs/events.md and docs/contract.json from bridge/contract.py, then the engine clients' code.
 
 Usage: python scripts/gen_contract.py [--check]
-With --check, exit 1 (and write nothing) if the committed files are stale.
+With --check, exit 1 (and write nothing) if any generated file is stale. After
+the docs it runs the engine clients' generators, which read docs/contract.json:
+godot_addon/tools/gen_contract.py and unreal_plugin/tools/gen_events.py.
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -15,6 +18,10 @@ sys.path.insert(0, str(ROOT))
 
 from bridge.contract import render_json, render_markdown  # noqa: E402
 
+CLIENT_GENERATORS = [
+    ROOT / "godot_addon" / "tools" / "gen_contract.py",
+    ROOT / "unreal_plugin" / "tools" / "gen_events.py",
+]
 OUTPUTS = {ROOT / "docs" / "events.md": render_markdown, ROOT / "docs" / "contract.json": render_json}
 
 
@@ -31,7 +38,10 @@ def main() -> int:
     if check and stale:
         print("stale, run scripts/gen_contract.py:", *stale, file=sys.stderr)
         return 1
-    return 0
+    status = 0
+    for generator in CLIENT_GENERATORS:
+        status |= subprocess.run([sys.executable, str(generator), *sys.argv[1:]], check=False).returncode
+    return status
 
 
 if __name__ == "__main__":

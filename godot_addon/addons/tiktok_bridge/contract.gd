@@ -1,0 +1,72 @@
+@tool
+extends RefCounted
+## The event contract, generated from docs/contract.json by
+## godot_addon/tools/gen_contract.py. Do not edit.
+##
+## Field types: int, float, str, bool, bin, map, event (a nested event map),
+## a struct name (a map), or [T] (a list of T).
+
+const VERSION := 1
+
+## Upstream event types, in contract order.
+const EVENT_TYPES: Array[String] = ["chat", "gift", "like", "member", "follow", "share", "social", "subscribe", "roomUserSeq", "battle", "battleArmies", "roomPin", "emote", "envelope", "question", "liveIntro", "caption", "barrage", "goal", "rank", "poll", "banner", "imDelete", "control", "streamEnd", "unknown", "giftFinal", "action", "streamSummary"]
+
+## Daemon messages that are not upstream events.
+const SYSTEM_TYPES: Array[String] = ["sys.rules", "sys.status", "sys.heartbeat"]
+
+## Keys every upstream event carries besides its own, and their types.
+const ENVELOPE := {"type": "str", "room": "str", "roomId": "int", "seq": "int", "ts": "int", "msgId": "int", "createTime": "int", "simulated": "bool", "daemon": "str"}
+
+## Each event type's own keys and their types.
+const EVENTS := {
+	"chat": {"user": "User", "comment": "str", "language": "str", "emotes": "[Emote]"},
+	"gift": {"user": "User", "giftId": "int", "giftName": "str", "diamondCount": "int", "repeatCount": "int", "repeatEnd": "bool", "giftType": "int", "groupId": "int", "streaking": "bool", "giftImage": "str", "toUserId": "int"},
+	"like": {"user": "User", "likeCount": "int", "totalLikes": "int"},
+	"member": {"user": "User", "action": "int", "memberCount": "int"},
+	"follow": {"user": "User", "followCount": "int"},
+	"share": {"user": "User", "shareType": "int", "shareCount": "int", "shareTarget": "str"},
+	"social": {"user": "User", "action": "int"},
+	"subscribe": {"user": "User", "subMonth": "int", "subscribeType": "int", "gifted": "bool"},
+	"roomUserSeq": {"viewerCount": "int", "totalViewers": "int", "topViewers": "[Contributor]"},
+	"battle": {"battleId": "int", "action": "int", "status": "int", "duration": "int", "startTime": "int", "results": "[BattleResult]", "anchors": "[BattleAnchor]"},
+	"battleArmies": {"battleId": "int", "status": "int", "fromUserId": "int", "giftId": "int", "giftCount": "int", "totalDiamonds": "int", "teams": "[BattleTeam]"},
+	"roomPin": {"action": "int", "pinTime": "int", "duration": "int", "originalType": "str", "operatorId": "int", "pinned": "event"},
+	"emote": {"user": "User", "emoteId": "str", "emoteUrl": "str", "emotes": "[Emote]"},
+	"envelope": {"envelopeId": "str", "diamondCount": "int", "peopleCount": "int", "senderName": "str", "senderId": "str", "businessType": "int", "unpackAt": "int"},
+	"question": {"user": "User", "questionId": "int", "questionText": "str"},
+	"liveIntro": {"user": "User", "content": "str", "language": "str"},
+	"caption": {"captions": "[Caption]", "timestampMs": "int", "durationMs": "int", "sentenceId": "int", "definite": "bool"},
+	"barrage": {"barrageType": "int", "textKey": "str", "text": "str", "duration": "int", "user": "User", "level": "int"},
+	"goal": {"contributorId": "int", "contributorUniqueId": "str", "contributeCount": "int", "contributeScore": "int", "goalType": "int", "progress": "int", "target": "int", "giftName": "str"},
+	"rank": {"ranks": "[RankEntry]", "groupType": "int"},
+	"poll": {"pollId": "int", "pollAction": "int", "title": "str", "giftId": "int", "voterCount": "int", "duration": "int", "timeRemain": "int"},
+	"banner": {"data": "str"},
+	"imDelete": {"msgIds": "[int]", "userIds": "[int]"},
+	"control": {"action": "int"},
+	"streamEnd": {"action": "int"},
+	"unknown": {"method": "str", "payload": "bin"},
+	"giftFinal": {"user": "User", "giftId": "int", "giftName": "str", "diamondCount": "int", "giftType": "int", "groupId": "int", "giftImage": "str", "repeatCount": "int", "totalDiamonds": "int", "timedOut": "bool"},
+	"action": {"name": "str", "rule": "str", "params": "map", "event": "event"},
+	"streamSummary": {"startTime": "int", "duration": "int", "totalDiamonds": "int", "gifts": "[GiftTotal]", "topGifters": "[Gifter]", "likes": "int", "newFollowers": "int", "shares": "int", "peakViewers": "int", "averageViewers": "int", "ended": "bool"},
+	"sys.rules": {"ok": "bool", "rules": "int", "error": "str"},
+	"sys.status": {"room": "str", "state": "str", "reason": "str", "message": "str", "attempt": "int"},
+	"sys.heartbeat": {"seq": "int", "uptime": "float", "implementation": "str", "rooms": "map", "dropped": "int", "decodeErrors": "int", "tasks": "int", "shard": "map", "control": "str"},
+}
+
+## Struct keys and their types.
+const STRUCTS := {
+	"User": {"id": "int", "uniqueId": "str", "nickname": "str", "avatar": "str", "followerCount": "int", "isModerator": "bool", "isSubscriber": "bool", "isFollower": "bool", "isFriend": "bool", "gifterLevel": "int", "memberLevel": "int"},
+	"Emote": {"id": "str", "url": "str", "index": "int"},
+	"Contributor": {"user": "User", "score": "int", "rank": "int"},
+	"BattleResult": {"userId": "int", "result": "int", "score": "int"},
+	"BattleAnchor": {"id": "int", "uniqueId": "str", "nickname": "str", "avatar": "str"},
+	"BattleTeam": {"anchorId": "int", "score": "int", "supporters": "[Supporter]"},
+	"Supporter": {"userId": "int", "nickname": "str", "score": "int"},
+	"Caption": {"lang": "str", "text": "str"},
+	"GiftTotal": {"giftId": "int", "giftName": "str", "count": "int", "diamonds": "int"},
+	"Gifter": {"user": "User", "diamonds": "int"},
+	"RankEntry": {"rankType": "int", "rank": "int"},
+}
+
+## Webcast methods that produce no event.
+const IGNORED_METHODS: Array[String] = ["WebcastLinkLayerMessage", "WebcastLinkMessage", "WebcastLinkMicFanTicketMethod", "WebcastLinkMicMethod", "WebcastMsgDetectMessage", "WebcastRoomStreamAdaptationMessage"]

@@ -1,0 +1,111 @@
+@tool
+extends EditorPlugin
+## Runs inside the real (headless) editor; see plugin.cfg.
+
+const KEYS := ["endpoint", "control_endpoint", "control_token", "control_timeout", "topic_filter", "auto_connect",
+	"auto_reconnect", "max_reconnect_attempts", "reconnect_delay", "heartbeat_interval", "max_events_per_frame",
+	"frame_budget_ms", "fill_defaults", "debug_logging"]
+
+
+func _enter_tree() -> void:
+	_run.call_deferred()
+
+
+func _frames(n: int) -> void:
+	for i in n:
+		await get_tree().process_frame
+
+
+func _find_dock() -> bool:
+	return _find(EditorInterface.get_base_control(), "TikTok") != null
+
+
+func _find(node: Node, name: String) -> Node:
+	if node.name == name and node is VBoxContainer:
+		return node
+	for c in node.get_children():
+		var f := _find(c, name)
+		if f != null:
+			return f
+	return null
+
+
+func _run() -> void:
+	await _frames(5)
+	var out := {}
+	out["enabled"] = EditorInterface.is_plugin_enabled("tiktok_bridge")
+	out["autoload"] = ProjectSettings.get_setting("autoload/TikTokBridge", "")
+	var settings := {}
+	for k in KEYS:
+		settings[k] = ProjectSettings.has_setting("tiktok_bridge/" + k)
+	out["settings"] = settings
+	out["basic"] = ProjectSettings.get_setting("tiktok_bridge/endpoint") == "tcp://127.0.0.1:5556"
+	var info := {}
+	for p in ProjectSettings.get_property_list():
+		if String(p.name).begins_with("tiktok_bridge/"):
+			info[p.name] = p.type
+	out["property_types"] = info
+	out["dock"] = _find_dock()
+	var dock := _find(EditorInterface.get_base_control(), "TikTok")
+	out["dock_bridge_idle"] = dock != null and dock.get("bridge") != null and not dock.bridge.is_bridge_connected()
+	var ep := OS.get_environment("TIKTOK_BRIDGE_TEST_ENDPOINT")
+	if ep != "" and dock != null:
+		out["dock_live"] = await _use_dock(dock, ep, OS.get_environment("TIKTOK_BRIDGE_TEST_CONTROL"))
+	EditorInterface.set_plugin_enabled("tiktok_bridge", false)
+	await _frames(3)
+	out["autoload_after_disable"] = ProjectSettings.has_setting("autoload/TikTokBridge")
+	out["dock_after_disable"] = _find_dock()
+	EditorInterface.set_plugin_enabled("tiktok_bridge", true)
+	await _frames(3)
+	out["autoload_after_enable"] = ProjectSettings.get_setting("autoload/TikTokBridge", "")
+	out["dock_after_enable"] = _find_dock()
+	# The editor saves project.godot on a short timer after an autoload change.
+	var end := Time.get_ticks_msec() + 4000
+	while Time.get_ticks_msec() < end and not FileAccess.get_file_as_string("res://project.godot").contains("TikTokBridge="):
+		await _frames(1)
+	out["saved"] = FileAccess.get_file_as_string("res://project.godot").contains("TikTokBridge=")
+	print("EDITOR_CHECK " + JSON.stringify(out))
+	get_tree().quit()
+
+
+## Clicks the dock's buttons against a running daemon, as a user would.
+func _use_dock(dock: Node, endpoint: String, control: String) -> Dictionary:
+	var r := {}
+	ProjectSettings.set_setting("tiktok_bridge/control_endpoint", control)
+	dock._endpoint_edit.text = endpoint
+	dock._connect_button.pressed.emit()
+	r["connected"] = await _until(func() -> bool: return dock.bridge.is_bridge_connected(), 10.0)
+	await _frames(2)  # the dock refreshes its labels in _process
+	r["state_label"] = dock._state_label.text
+	for b in _buttons(dock):
+		if b.text in ["Chat", "Gift", "Like", "Follow"]:
+			b.pressed.emit()
+	r["simulated"] = await _until(func() -> bool:
+		var t: String = dock._log.get_parsed_text()
+		return t.contains("simulated chat") and t.contains("simulated gift") and t.contains("simulated like") \
+			and t.contains("simulated follow"), 10.0)
+	r["log_has_events"] = await _until(func() -> bool: return dock._log.get_parsed_text().contains(" joined"), 10.0)
+	r["events"] = dock.bridge.get_event_count()
+	dock._connect_button.pressed.emit()
+	r["disconnected"] = not dock.bridge.is_bridge_connected()
+	if not r.simulated:
+		r["log"] = dock._log.get_parsed_text().right(1500)
+	return r
+
+
+func _buttons(node: Node) -> Array:
+	var out: Array = []
+	for c in node.get_children():
+		if c is Button:
+			out.append(c)
+		out.append_array(_buttons(c))
+	return out
+
+
+func _until(cond: Callable, timeout: float) -> bool:
+	var end := Time.get_ticks_msec() + int(timeout * 1000.0)
+	while Time.get_ticks_msec() < end:
+		if cond.call():
+			return true
+		await get_tree().process_frame
+	return cond.call()

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Generates godot_addon/addons/tiktok_bridge/contract.gd from docs/contract.json.
+
+The addon needs the contract at run time (event types, field types for
+``TikTokBridge.with_defaults``) without Python, so it ships a GDScript copy.
+Run after the contract changes; ``--check`` exits 1 when the file is stale
+(tests/test_godot.py runs it).
+
+Usage: python godot_addon/tools/gen_contract.py [--check]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "docs" / "contract.json"
+TARGET = ROOT / "godot_addon" / "addons" / "tiktok_bridge" / "contract.gd"
+
+
+def _gd(value: object) -> str:
+    """A GDScript literal (JSON syntax is valid GDScript for str, list, dict)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render(contract: dict) -> str:
+    events = [e for e in contract["events"] if not e["system"]]
+    system = [e for e in contract["events"] if e["system"]]
+    lines = [
+        "@tool",
+        "extends RefCounted",
+        "## The event contract, generated from docs/contract.json by",
+        "## godot_addon/tools/gen_contract.py. Do not edit.",
+        "##",
+        "## Field types: int, float, str, bool, bin, map, event (a nested event map),",
+        "## a struct name (a map), or [T] (a list of T).",
+        "",
+        f"const VERSION := {int(contract['version'])}",
+        "",
+        "## Upstream event types, in contract order.",
+        f"const EVENT_TYPES: Array[String] = {_gd([e['name'] for e in events])}",
+        "",
+        "## Daemon messages that are not upstream events.",
+        f"const SYSTEM_TYPES: Array[String] = {_gd([e['name'] for e in system])}",
+        "",
+        "## Keys every upstream event carries besides its own, and their types.",
+        f"const ENVELOPE := {_gd({f['name']: f['type'] for f in contract['envelope']})}",
+        "",
+        "## Each event type's own keys and their types.",
+        "const EVENTS := {",
+    ]
+    for e in contract["events"]:
+        lines.append(f"\t{_gd(e['name'])}: {_gd({f['name']: f['type'] for f in e['fields']})},")
+    lines += ["}", "", "## Struct keys and their types.", "const STRUCTS := {"]
+    for s in contract["structs"]:
+        lines.append(f"\t{_gd(s['name'])}: {_gd({f['name']: f['type'] for f in s['fields']})},")
+    lines += [
+        "}",
+        "",
+        "## Webcast methods that produce no event.",
+        f"const IGNORED_METHODS: Array[String] = {_gd(contract['ignoredMethods'])}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    text = render(json.loads(SOURCE.read_text(encoding="utf-8")))
+    if "--check" in argv:
+        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
+        if current != text:
+            print(f"{TARGET} is stale: run python {Path(__file__).relative_to(ROOT)}", file=sys.stderr)
+            return 1
+        return 0
+    TARGET.write_text(text, encoding="utf-8")
+    print(f"wrote {TARGET.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
