@@ -147,3 +147,32 @@ def test_implementation_selection(env: dict[str, str], expected: str | None) -> 
     )
     want = expected or ("cython" if os.environ.get("BRIDGE_REQUIRE_NATIVE") == "1" else result.stdout.strip())
     assert result.stdout.strip() == want
+
+
+def test_json_logs() -> None:
+    endpoint = f"tcp://127.0.0.1:{free_port()}"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "bridge",
+            "run",
+            "--endpoint",
+            endpoint,
+            "--control",
+            "",
+            "--log-format",
+            "json",
+            "--direct",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(2.0)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=10)
+    records = [json.loads(line) for line in stderr.splitlines()]
+    assert records and all({"ts", "level", "logger", "msg"} <= set(r) for r in records)
+    assert any("publishing on " + endpoint in r["msg"] for r in records)
+    assert records[-1]["msg"].startswith("stopped after")
