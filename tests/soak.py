@@ -87,7 +87,11 @@ async def soak(seconds: float, rate: float, fault_every: float = 5.0) -> dict[st
             collector = asyncio.create_task(collect())
             faults: list[str] = []
             try:
-                while ("connected", "ok") not in states:
+                deadline = time.monotonic() + 30
+                while not beats or beats[-1].get("rooms", {}).get("alice", {}).get("state") != "connected":
+                    # heartbeats repeat: a status published before our subscription landed does not
+                    if time.monotonic() > deadline:
+                        raise AssertionError(f"the daemon never connected; statuses {states}")
                     await asyncio.sleep(0.05)
                 await asyncio.sleep(min(5.0, seconds / 4))  # warm-up
                 start_rss, start_fds = rss_kib(daemon.pid), open_fds(daemon.pid)
