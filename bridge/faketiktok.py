@@ -355,12 +355,6 @@ class FakeRoom:
 
     # ------------------------------------------------------------ fetch results
 
-    def _cursor(self, now_ms: int) -> str:
-        return f"t-{now_ms}_r-1_d-1_u-1_h-1"
-
-    def _internal_ext(self, now_ms: int) -> str:
-        return f"internal_src:dim|wss_push_room_id:{self.room_id}|wss_push_did:7300|fetch_time:{now_ms}"
-
     def _control_message(self, action: int, now_ms: int) -> bytes:
         self.simulator.msg_id += 1
         msg_id = self.simulator.msg_id
@@ -373,25 +367,6 @@ class FakeRoom:
             ]
         )
         return wc.inner(method, payload, msg_id)
-
-    def _wrap(self, messages: list[bytes], now_ms: int) -> bytes:
-        sim = self.simulator
-        sim.seq += 1
-        body = wc.fetch_result(
-            messages,
-            cursor=self._cursor(now_ms),
-            now=now_ms,
-            internal_ext=self._internal_ext(now_ms),
-            need_ack=True,
-        )
-        return wc.push_frame(
-            "msg",
-            body,
-            seq_id=sim.seq,
-            log_id=now_ms * 1000 + sim.seq % 1000,
-            compress=True,
-            headers={"im-cursor": self._cursor(now_ms), "im-internal_ext": "dim"},
-        )
 
     def first_fetch(self, push_url: str, route_params: dict[str, str]) -> bytes:
         """The raw fetch result the sign server returns for this room.
@@ -410,9 +385,9 @@ class FakeRoom:
             messages.append(self._control_message(3, now_ms))
         return wc.fetch_result(
             messages,
-            cursor=self._cursor(now_ms),
+            cursor=self.simulator.cursor(now_ms),
             now=now_ms,
-            internal_ext=self._internal_ext(now_ms),
+            internal_ext=self.simulator.internal_ext(now_ms),
             need_ack=False,
             push_server=push_url,
             route_params=route_params,
@@ -427,9 +402,9 @@ class FakeRoom:
             return b"\x0f" + secrets.token_bytes(47)
         body = wc.fetch_result(
             [],
-            cursor=self._cursor(now_ms),
+            cursor=self.simulator.cursor(now_ms),
             now=now_ms,
-            internal_ext=self._internal_ext(now_ms),
+            internal_ext=self.simulator.internal_ext(now_ms),
         )
         if kind == 1:
             zipped = gzip.compress(body, mtime=0)
@@ -441,7 +416,7 @@ class FakeRoom:
             )
         self.simulator.msg_id += 1
         bad = wc.inner("WebcastChatMessage", b"\x0f\x01\x02\x03", self.simulator.msg_id)
-        return self._wrap([bad], now_ms)
+        return self.simulator.wrap([bad], now_ms)
 
     # ------------------------------------------------------------ streaming
 
@@ -490,7 +465,7 @@ class FakeRoom:
             self._wake.set()
             await asyncio.wait([task])  # unlike awaiting it, never swallows our own cancellation
         now_ms = time.time_ns() // 1_000_000
-        frame = self._wrap([self._control_message(action, now_ms)], now_ms)
+        frame = self.simulator.wrap([self._control_message(action, now_ms)], now_ms)
         await self._broadcast(frame, self._entered(), _frame_records(frame), keep=True)
         await self._close_all("stream ended")
 

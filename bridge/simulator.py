@@ -358,15 +358,15 @@ class Simulator:
             count = self.rng.randint(*self.scenario.batch)
             while len(messages) < count:
                 messages.append(self._message(now_ms))
-        return self._wrap(messages, now_ms)
+        return self.wrap(messages, now_ms)
 
     def first_fetch_result(self, now_ms: int, *, push_server: str, route_params: dict[str, str]) -> bytes:
         """A raw (uncompressed) fetch result like the one a sign server returns."""
         return wc.fetch_result(
             [self._room_user_seq(now_ms)],
-            cursor=self._cursor(now_ms),
+            cursor=self.cursor(now_ms),
             now=now_ms,
-            internal_ext=self._internal_ext(now_ms),
+            internal_ext=self.internal_ext(now_ms),
             need_ack=False,
             push_server=push_server,
             route_params=route_params,
@@ -375,21 +375,24 @@ class Simulator:
 
     # ------------------------------------------------------------ framing
 
-    def _cursor(self, now_ms: int) -> str:
+    def cursor(self, now_ms: int) -> str:
+        """The fetch cursor TikTok would give at ``now_ms``."""
         return f"t-{now_ms}_r-1_d-1_u-1_h-1"
 
-    def _internal_ext(self, now_ms: int) -> str:
+    def internal_ext(self, now_ms: int) -> str:
+        """The ``internal_ext`` a client echoes in its acks."""
         return (
             f"internal_src:dim|wss_push_room_id:{self.scenario.room_id}|wss_push_did:7300|fetch_time:{now_ms}"
         )
 
-    def _wrap(self, messages: list[bytes], now_ms: int) -> bytes:
+    def wrap(self, messages: list[bytes], now_ms: int) -> bytes:
+        """A gzip ``msg`` push frame carrying encoded ``BaseProtoMessage`` records."""
         self.seq += 1
         body = wc.fetch_result(
             messages,
-            cursor=self._cursor(now_ms),
+            cursor=self.cursor(now_ms),
             now=now_ms,
-            internal_ext=self._internal_ext(now_ms),
+            internal_ext=self.internal_ext(now_ms),
             need_ack=True,
         )
         return wc.push_frame(
@@ -398,7 +401,7 @@ class Simulator:
             seq_id=self.seq,
             log_id=now_ms * 1000 + self.seq % 1000,
             compress=True,
-            headers={"im-cursor": self._cursor(now_ms), "im-internal_ext": "dim"},
+            headers={"im-cursor": self.cursor(now_ms), "im-internal_ext": "dim"},
         )
 
     def _next_id(self) -> int:

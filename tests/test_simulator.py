@@ -41,7 +41,7 @@ def test_frames_are_gzip_push_frames_with_realistic_payloads() -> None:
 
 def test_fields_arrive_out_of_numeric_order() -> None:
     sim = Simulator(load_scenario("default"), 1)
-    frame = _pure.decode_frame(sim._wrap([sim._gift(START_MS)], START_MS))
+    frame = _pure.decode_frame(sim.wrap([sim._gift(START_MS)], START_MS))
     body = gzip.decompress(frame.payload)
     message = _pure._fields(body, 0, len(body))[0]
     inner = {n: (x, y) for n, _, x, y in _pure._fields(body, message[2], message[3])}
