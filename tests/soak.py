@@ -70,14 +70,15 @@ async def soak(seconds: float, rate: float, fault_every: float = 5.0) -> dict[st
         proxy = FaultProxy(fake.port)
         await proxy.start()
         fake.proxy_port = proxy.port
-        room = fake.add_room("alice", ROOM_ID, scenario=replace(SCENARIO, rate=rate))
+        # offline until our subscription is live: nothing may be published before we listen
+        room = fake.add_room("alice", ROOM_ID, scenario=replace(SCENARIO, rate=rate), live=False)
         with tempfile.TemporaryDirectory() as tmp:
             config = Path(tmp) / "soak.toml"
             config.write_text(
                 f'[publisher]\nendpoint = "{endpoint}"\nsndhwm = 1000000\n'
                 f'[control]\nendpoint = "{control}"\n'
                 f'[tiktok]\nrooms = ["alice"]\nweb_base = "{fake.base_url}"\nwebcast_base = "{fake.base_url}"\n'
-                "no_message_timeout = 1.0\nbackoff_base = 0.05\nbackoff_cap = 0.2\n"
+                "no_message_timeout = 1.0\nbackoff_base = 0.05\nbackoff_cap = 0.2\npoll_interval = 0.2\n"
                 f'[sign]\nbase_url = "{fake.base_url}"\n[game]\nledger_dir = "{tmp}/ledger"\n',
                 encoding="utf-8",
             )
@@ -88,6 +89,11 @@ async def soak(seconds: float, rate: float, fault_every: float = 5.0) -> dict[st
             faults: list[str] = []
             try:
                 deadline = time.monotonic() + 30
+                while not beats:  # the daemon publishes and our subscription has landed
+                    if time.monotonic() > deadline:
+                        raise AssertionError("no heartbeat from the daemon")
+                    await asyncio.sleep(0.05)
+                room.live = True
                 while not beats or beats[-1].get("rooms", {}).get("alice", {}).get("state") != "connected":
                     # heartbeats repeat: a status published before our subscription landed does not
                     if time.monotonic() > deadline:
