@@ -7,7 +7,14 @@ from typing import Any
 
 from .frames import FetchResult, PushFrame
 
-__all__ = ["decode_fetch_result", "decode_frame", "decode_message", "METHODS", "IGNORED_METHODS"]
+__all__ = [
+    "decode_fetch_result",
+    "decode_frame",
+    "decode_message",
+    "transcode_message",
+    "METHODS",
+    "IGNORED_METHODS",
+]
 
 METHODS: dict[str, int]
 """Webcast method -> internal decoder code. Names also arrive without the ``Webcast`` prefix."""
@@ -21,3 +28,4 @@ MAX_MESSAGES_PER_FRAME: int
 def decode_message(method: str, payload: bytes | bytearray | memoryview) -> dict[str, Any] | None: ...
 def decode_fetch_result(data: bytes | bytearray | memoryview) -> FetchResult: ...
 def decode_frame(data: bytes | bytearray | memoryview) -> PushFrame: ...
+def transcode_message(method: str, payload: bytes | bytearray | memoryview) -> bytes | None: ...

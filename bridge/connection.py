@@ -257,9 +257,13 @@ class LiveSource:
                     self.room.decode_errors += 1
                     daemon.decode_errors += 1
                     log.warning("dropped a malformed frame from @%s: %s", self.room.name, received.error)
+                # publish first, then acknowledge: the events do not wait for the ack's send
+                ended = received.result is not None and daemon.deliver(
+                    self.room, received.result, self.recent
+                )
                 for reply in received.replies:
                     await websocket.send(reply)
-                if received.result is not None and daemon.deliver(self.room, received.result, self.recent):
+                if ended:
                     return
             for frame in session.due(now):
                 await websocket.send(frame)

@@ -113,13 +113,14 @@ class Daemon:
                 *(error.method, error.msg_id, room.name, error.reason),
             )
         ended = False
-        for event in result.events:
-            msg_id = event.get("msgId")
-            if recent is not None and msg_id is not None and recent.seen(msg_id):
-                room.duplicates += 1
-                continue
-            ended = ended or event["type"] == "streamEnd"
-            self.publish_event(room, event)
+        with self.publisher.batch():  # the frame's messages leave in one burst
+            for event in result.events:
+                msg_id = event.get("msgId")
+                if recent is not None and msg_id is not None and recent.seen(msg_id):
+                    room.duplicates += 1
+                    continue
+                ended = ended or event["type"] == "streamEnd"
+                self.publish_event(room, event)
         return ended
 
     def publish_event(self, room: Room, event: dict[str, Any]) -> None:

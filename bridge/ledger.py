@@ -109,7 +109,8 @@ class Ledger:
             self.viewer_sum += count
             self.peak_viewers = max(self.peak_viewers, count)
 
-    def _record(self, record: dict[str, Any]) -> None:
+    def _record(self, record: dict[str, Any], line: str = "") -> None:
+        """Apply ``record`` and journal it (``line``: its JSON line, when the caller has it already)."""
         self._apply(record)
         if self.path is None:
             return
@@ -120,7 +121,7 @@ class Ledger:
             self._file = self.path.open("a", encoding="utf-8")
             if torn:  # a crash cut the last line: do not glue the next record to it
                 self._file.write("\n")
-        self._file.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self._file.write(line or json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
 
     def feed(self, event: Event, step: GiftStep | None) -> None:
         """Account for one upstream event (``step``: the streak verdict, for gifts)."""
@@ -145,12 +146,14 @@ class Ledger:
                     "diamonds": step.delta * int(event.get("diamondCount", 0)),
                 }
             )
-        elif kind == "like":
-            self._record({"k": "like", "count": int(event.get("likeCount", 0))})
+        elif kind == "like":  # the hot kinds: their JSON lines written directly, byte-identical
+            count = int(event.get("likeCount", 0))
+            self._record({"k": "like", "count": count}, f'{{"k":"like","count":{count}}}\n')
         elif kind == "roomUserSeq":
-            self._record({"k": "viewers", "count": int(event.get("viewerCount", 0))})
+            count = int(event.get("viewerCount", 0))
+            self._record({"k": "viewers", "count": count}, f'{{"k":"viewers","count":{count}}}\n')
         else:
-            self._record({"k": kind})
+            self._record({"k": kind}, f'{{"k":"{kind}"}}\n')
 
     def summary(self, ended: bool = False, now_ms: int | None = None) -> Event:
         """The ``streamSummary`` event for the stream so far."""

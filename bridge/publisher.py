@@ -10,8 +10,10 @@ notice a dead daemon and let the daemon drop dead subscribers.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import msgpack
@@ -23,6 +25,11 @@ from .errors import PublishError
 __all__ = ["Publisher"]
 
 log = logging.getLogger("bridge.publisher")
+
+_MORE = int(zmq.SNDMORE | zmq.NOBLOCK)
+_LAST = int(zmq.NOBLOCK)
+_BACKEND: Any = getattr(zmq.backend, "Socket", None)
+"""pyzmq's compiled socket class: calling its ``send`` directly skips the Python wrapper."""
 
 
 class Publisher:
@@ -36,6 +43,8 @@ class Publisher:
         self.published = 0
         self.dropped = 0
         self._socket: zmq.Socket[Any] | None = None
+        self._pending: list[tuple[bytes, bytes]] | None = None
+        self._packer = msgpack.Packer(use_bin_type=True)
 
     def start(self) -> None:
         """Create and bind the socket.
@@ -85,9 +94,41 @@ class Publisher:
         message["ts"] = ts
         if self.config.daemon_id:
             message["daemon"] = self.config.daemon_id
-        payload = msgpack.packb(message, use_bin_type=True)
+        payload = self._packer.pack(message)
+        if self._pending is not None:
+            self._pending.append((topic.encode("utf-8"), payload))
+        else:
+            self._emit(topic.encode("utf-8"), payload)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Hold what is published inside and send it in one burst when the block ends.
+
+        Messages keep their order and their stamps. ZeroMQ's I/O thread then wakes
+        once for the burst instead of once per message, which is most of the cost
+        of a send at moderate rates (the daemon sends each decoded frame this way).
+        A batch inside a batch joins the outer one.
+        """
+        if self._pending is not None:
+            yield
+            return
+        self._pending = []
         try:
-            self._socket.send_multipart((topic.encode("utf-8"), payload), zmq.NOBLOCK)
+            yield
+        finally:
+            pending, self._pending = self._pending, None
+            for topic, payload in pending:
+                self._emit(topic, payload)
+
+    def _emit(self, topic: bytes, payload: bytes) -> None:
+        socket = self._socket
+        if socket is None:  # closed inside a batch
+            self.dropped += 1
+            return
+        send = _BACKEND.send if _BACKEND is not None and isinstance(socket, _BACKEND) else type(socket).send
+        try:
+            send(socket, topic, _MORE)
+            send(socket, payload, _LAST)
         except zmq.Again:
             self.dropped += 1
         else:

@@ -7,17 +7,25 @@ Theory of operation
 The pure-Python decoder scans each message range with ``_fields`` into a list
 of records *before* looking at any of them, so a malformed byte anywhere in a
 range raises before anything nested inside that range is visited. This module
-keeps that exact order with two passes over every range it opens:
+gets the same results with two modes:
 
-1. ``_check`` walks the range with full bounds checks and raises the same
-   exception (same class, same text) ``_fields`` would raise, at the same point;
-2. ``_next`` then walks the now-known-good range again without checks, one
-   record at a time, into a C struct (no tuples, no Python ints for skipped
-   fields, no strings for skipped or overwritten string fields).
+* **fast** (every call starts in it): each range is walked once, record by
+  record, into a C struct (``bridge_next``: no tuples, no Python ints for
+  skipped fields, no strings for skipped or overwritten string fields), checking
+  every bound as it goes. The first anomaly (a varint or value running past its
+  range, field number 0, an unknown wire type) raises the private ``_Retry``.
+* **precise**: the public function that was called catches any ``DecodeError``
+  of the fast attempt and runs again with ``_precise`` set. Then ``_open`` first
+  walks the whole range with ``_check``, raising the same exception (same class,
+  same text) ``_fields`` would raise, at the same point, and only then are its
+  records visited. Varints read past the end of their enclosing message into the
+  rest of the buffer exactly like ``_varint`` does, so the error class on a
+  truncated sub-message matches too. Inside a frame the retry is per message, so
+  ``FetchResult.errors`` carries the reference's exact reasons.
 
-Varints read past the end of their enclosing message into the rest of the
-buffer exactly like ``_varint`` does (it only knows the buffer), so the error
-class on a truncated sub-message matches too.
+A well-formed input takes the same path in both modes, so the output is the
+same; every range either mode opens is walked to its end, so fast mode sees
+every anomaly the reference would raise on. Malformed input costs two passes.
 
 Strings are decoded only for the occurrence that ends up in the output (the
 last one, as in the reference), which is safe because UTF-8 decoding with
@@ -25,34 +33,224 @@ last one, as in the reference), which is safe because UTF-8 decoding with
 empty string. Everything that can raise (nested scans) runs at the same moment
 as in the reference, and output maps are filled in the same key order, so the
 msgpack bytes of both implementations are identical.
+
+``transcode_message`` runs the same scans but writes the event straight into a
+msgpack buffer (``_t_*`` functions, see "transcoding" below) instead of dicts.
+Payloads are prefetched into cache as a whole before they are walked.
 """
 
 from libc.stdint cimport INT64_MAX, int64_t, uint64_t
+from libc.string cimport memcmp, memcpy, memmove
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, PyBytes_GET_SIZE
-from cpython.unicode cimport PyUnicode_DecodeUTF8
+from cpython.mem cimport PyMem_Free, PyMem_Realloc
+from cpython.unicode cimport PyUnicode_AsUTF8AndSize, PyUnicode_DecodeUTF8
+
+cdef extern from "Python.h":
+    bint PyUnicode_IS_COMPACT_ASCII(object o)
+    void* PyUnicode_DATA(object o)
+    Py_ssize_t PyUnicode_GET_LENGTH(object o)
+
+import msgpack
 
 from bridge.contract import IGNORED_METHODS
 from bridge.errors import DecodeError, LimitError, TruncatedError, VarintError, WireTypeError
 from bridge.frames import FetchResult, MessageError, PushFrame, gunzip, is_gzip
 from bridge.limits import MAX_FRAME_BYTES, MAX_MESSAGES_PER_FRAME
 
-__all__ = ["decode_fetch_result", "decode_frame", "decode_message", "METHODS", "IGNORED_METHODS"]
+__all__ = [
+    "decode_fetch_result",
+    "decode_frame",
+    "decode_message",
+    "transcode_message",
+    "METHODS",
+    "IGNORED_METHODS",
+]
 
 ctypedef unsigned char u8
 
+cdef extern from *:
+    """
+    /* Ask for every cache line of p[0:n] at once: a payload that is not in cache then
+       arrives in parallel instead of one miss per field header. */
+    static inline void bridge_prefetch(const void* p, Py_ssize_t n) {
+    #if defined(__GNUC__) || defined(__clang__)
+        const char* c = (const char*)p;
+        Py_ssize_t i;
+        for (i = 0; i < n; i += 64) __builtin_prefetch(c + i);
+    #else
+        (void)p; (void)n;
+    #endif
+    }
+    /* Skip the varint at p[*pos]: 1 if it ends before `end` and fits 64 bits (then *pos is
+       past it), else 0. Eight bytes at a time where the buffer allows. */
+    static int bridge_skip_varint(const unsigned char* p, Py_ssize_t end, Py_ssize_t* pos) {
+        Py_ssize_t i = *pos;
+    #if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (end - i >= 8) {
+            unsigned long long w, stops;
+            memcpy(&w, p + i, 8);
+            stops = ~w & 0x8080808080808080ULL;
+            if (stops) {
+                *pos = i + (__builtin_ctzll(stops) >> 3) + 1;
+                return 1;
+            }
+            i += 8;  /* eight continuation bytes: the 9th ends it, or the 10th is 0 or 1 */
+            if (i < end && p[i] < 0x80) { *pos = i + 1; return 1; }
+            if (i + 1 < end && p[i + 1] <= 1) { *pos = i + 2; return 1; }
+            return 0;
+        }
+    #endif
+        {
+            int count = 0;
+            while (i < end) {
+                unsigned char b = p[i++];
+                if (count == 9 && b > 1) return 0;
+                if (b < 0x80) { *pos = i; return 1; }
+                count++;
+            }
+            return 0;
+        }
+    }
+    #if defined(__GNUC__) || defined(__clang__)
+    #define BRIDGE_ALWAYS_INLINE inline __attribute__((always_inline))
+    #else
+    #define BRIDGE_ALWAYS_INLINE inline
+    #endif
+    typedef struct {
+        Py_ssize_t pos;
+        Py_ssize_t end;
+        uint64_t num;
+        Py_ssize_t vp;  /* where a varint value starts */
+        Py_ssize_t a;   /* byte range of a length-delimited value */
+        Py_ssize_t b;
+        int wire;
+    } bridge_it;
+    /* A varint that must end before `end` and fit 64 bits: 1, else 0. */
+    static BRIDGE_ALWAYS_INLINE int bridge_read_varint(const unsigned char* p, Py_ssize_t end,
+                                                       Py_ssize_t* pos, uint64_t* out) {
+        Py_ssize_t i = *pos;
+        uint64_t result = 0;
+        int shift = 0;
+        while (i < end) {
+            uint64_t byte = p[i++];
+            if (shift == 63 && byte > 1) return 0;
+            result |= (byte & 0x7F) << shift;
+            if (byte < 0x80) { *pos = i; *out = result; return 1; }
+            shift += 7;
+        }
+        return 0;
+    }
+    static int bridge_skip_varint(const unsigned char* p, Py_ssize_t end, Py_ssize_t* pos);
+    /* The next record of it->pos..it->end: 1, 0 at the end, -1 if the bytes are malformed
+       (a varint or a value running past the range, field number 0, wire type 3, 4, 6, 7). */
+    static BRIDGE_ALWAYS_INLINE int bridge_next(bridge_it* it, const unsigned char* p) {
+        Py_ssize_t pos = it->pos, end = it->end;
+        uint64_t key, size;
+        if (pos >= end) return 0;
+        key = p[pos];
+        if (key < 0x80) pos++;
+        else if (!bridge_read_varint(p, end, &pos, &key)) return -1;
+        it->num = key >> 3;
+        it->wire = (int)(key & 7);
+        if (it->num == 0) return -1;
+        switch (it->wire) {
+        case 0:
+            it->vp = pos;
+            if (pos < end && p[pos] < 0x80) pos++;
+            else if (!bridge_skip_varint(p, end, &pos)) return -1;
+            break;
+        case 2:
+            if (pos < end && p[pos] < 0x80) size = p[pos++];
+            else if (!bridge_read_varint(p, end, &pos, &size)) return -1;
+            if (size > (uint64_t)(end - pos)) return -1;
+            it->a = pos;
+            pos += (Py_ssize_t)size;
+            it->b = pos;
+            break;
+        case 1:
+            if (end - pos < 8) return -1;
+            pos += 8;
+            break;
+        case 5:
+            if (end - pos < 4) return -1;
+            pos += 4;
+            break;
+        default:
+            return -1;
+        }
+        it->pos = pos;
+        return 1;
+    }
+    /* The value of a varint already checked by bridge_skip_varint. */
+    static inline uint64_t bridge_varint(const unsigned char* p) {
+        uint64_t r = p[0] & 0x7F;
+        int i;
+        if (p[0] < 0x80) return r;
+        for (i = 1; i < 10; i++) {
+            r |= (uint64_t)(p[i] & 0x7F) << (7 * i);
+            if (p[i] < 0x80) break;
+        }
+        return r;
+    }
+    /* Whether s[0:n] is well-formed UTF-8 by the rules of CPython's strict decoder
+       (no overlongs, no surrogates, nothing past U+10FFFF). */
+    static inline int bridge_utf8_ok(const unsigned char* s, Py_ssize_t n) {
+        Py_ssize_t i = 0;
+        while (i < n) {
+            unsigned char c = s[i];
+            if (c < 0x80) {
+                while (i + 8 <= n) {
+                    unsigned long long w;
+                    memcpy(&w, s + i, 8);
+                    if (w & 0x8080808080808080ULL) break;
+                    i += 8;
+                }
+                while (i < n && s[i] < 0x80) i++;
+                continue;
+            }
+            if (c >= 0xC2 && c <= 0xDF) {
+                if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return 0;
+                i += 2;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                unsigned char c1;
+                if (i + 2 >= n) return 0;
+                c1 = s[i + 1];
+                if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) return 0;
+                if (c == 0xE0 && c1 < 0xA0) return 0;
+                if (c == 0xED && c1 > 0x9F) return 0;
+                i += 3;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                unsigned char c1;
+                if (i + 3 >= n) return 0;
+                c1 = s[i + 1];
+                if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80) return 0;
+                if (c == 0xF0 && c1 < 0x90) return 0;
+                if (c == 0xF4 && c1 > 0x8F) return 0;
+                i += 4;
+            } else {
+                return 0;
+            }
+        }
+        return 1;
+    }
+    """
+    ctypedef struct It "bridge_it":
+        # One record of a range: number, wire type, where a varint value starts, byte range.
+        Py_ssize_t pos
+        Py_ssize_t end
+        uint64_t num
+        Py_ssize_t vp
+        Py_ssize_t a
+        Py_ssize_t b
+        int wire
+    int bridge_next(It* it, const u8* p) nogil
+    void bridge_prefetch(const void* p, Py_ssize_t n) nogil
+    int bridge_utf8_ok(const unsigned char* s, Py_ssize_t n) nogil
+    int bridge_skip_varint(const unsigned char* p, Py_ssize_t end, Py_ssize_t* pos) nogil
+    uint64_t bridge_varint(const unsigned char* p) nogil
+
 
 # ---------------------------------------------------------------- wire scanning
-
-
-cdef struct It:
-    # One record of a validated range: number, wire type, varint value or byte range.
-    Py_ssize_t pos
-    Py_ssize_t end
-    uint64_t num
-    uint64_t val
-    Py_ssize_t a
-    Py_ssize_t b
-    int wire
 
 
 cdef int _varint(const u8* p, Py_ssize_t n, Py_ssize_t* ppos, uint64_t* out) except -1:
@@ -85,6 +283,21 @@ cdef int _varint(const u8* p, Py_ssize_t n, Py_ssize_t* ppos, uint64_t* out) exc
         shift += 7
 
 
+cdef inline bint _skip9(const u8* p, Py_ssize_t n, Py_ssize_t* ppos) noexcept nogil:
+    """Skip a varint of at most 9 bytes that ends inside the buffer; False (nothing moved) otherwise.
+
+    Nine bytes hold 63 bits, so such a varint can never be "longer than 64 bits".
+    """
+    cdef Py_ssize_t pos = ppos[0], i
+    if pos + 9 > n:
+        return False
+    for i in range(9):
+        if p[pos + i] < 0x80:
+            ppos[0] = pos + i + 1
+            return True
+    return False
+
+
 cdef int _check(const u8* p, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t end) except -1:
     """Validate ``p[pos:end]`` exactly as ``_pure._fields`` scans it."""
     cdef uint64_t key, number, value
@@ -93,6 +306,9 @@ cdef int _check(const u8* p, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t end) excep
         if pos < n and p[pos] < 0x80:
             key = p[pos]
             pos += 1
+        elif pos + 1 < n and p[pos + 1] < 0x80:
+            key = (p[pos] & 0x7F) | (<uint64_t>p[pos + 1] << 7)
+            pos += 2
         else:
             _varint(p, n, &pos, &key)
         number = key >> 3
@@ -100,9 +316,7 @@ cdef int _check(const u8* p, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t end) excep
         if number == 0:
             raise WireTypeError(f"field number 0 at offset {pos}")
         if wire == 0:
-            if pos < n and p[pos] < 0x80:
-                pos += 1
-            else:
+            if not _skip9(p, n, &pos):
                 _varint(p, n, &pos, &value)
         elif wire == 2:
             if pos < n and p[pos] < 0x80:
@@ -128,55 +342,44 @@ cdef int _check(const u8* p, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t end) excep
     return 0
 
 
-cdef inline uint64_t _uv(const u8* p, Py_ssize_t* ppos) noexcept nogil:
-    """Unchecked varint read, only for ranges ``_check`` accepted."""
-    cdef Py_ssize_t pos = ppos[0]
-    cdef uint64_t byte = p[pos]
-    cdef uint64_t result
-    cdef int shift
-    pos += 1
-    if byte < 0x80:
-        ppos[0] = pos
-        return byte
-    result = byte & 0x7F
-    shift = 7
-    while shift < 64:
-        byte = p[pos]
-        pos += 1
-        result |= (byte & 0x7F) << shift
-        if byte < 0x80:
-            break
-        shift += 7
-    ppos[0] = pos
-    return result
+cdef bint _precise = False
+"""Precise mode: ``_open`` validates a whole range first, as ``_pure._fields`` does.
+
+Off (the fast mode), every range is validated while it is walked, in one pass; the
+first anomaly raises ``_Retry`` and the public function that was called runs again
+in precise mode, which raises exactly what the reference raises. A well-formed
+input takes the same path through both modes, so the output is the same.
+"""
+
+
+class _Retry(DecodeError):
+    """Fast mode met malformed bytes: decode again in precise mode for the exact error."""
+
+
+cdef int _retry() except -1:
+    raise _Retry("malformed input (decoded again in precise mode)")
 
 
 cdef inline int _open(It* it, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
     it.pos = a
     it.end = b
-    _check(p, n, a, b)
+    it.num = it.wire = it.vp = it.a = it.b = 0
+    if _precise:
+        _check(p, n, a, b)
     return 0
 
 
-cdef inline bint _next(It* it, const u8* p) noexcept nogil:
-    cdef uint64_t key, size
-    if it.pos >= it.end:
-        return False
-    key = _uv(p, &it.pos)
-    it.num = key >> 3
-    it.wire = <int>(key & 7)
-    if it.wire == 0:
-        it.val = _uv(p, &it.pos)
-    elif it.wire == 2:
-        size = _uv(p, &it.pos)
-        it.a = it.pos
-        it.pos += <Py_ssize_t>size
-        it.b = it.pos
-    elif it.wire == 1:
-        it.pos += 8
-    else:
-        it.pos += 4
-    return True
+cdef inline uint64_t _val(It* it, const u8* p) noexcept nogil:
+    """The value of the varint record ``_next`` just returned."""
+    return bridge_varint(p + it.vp)
+
+
+cdef inline int _next(It* it, const u8* p) except -1:
+    """The next record of the range: 1, or 0 at its end; ``_Retry`` on anything malformed."""
+    cdef int r = bridge_next(it, p)
+    if r >= 0:
+        return r
+    return _retry()
 
 
 cdef inline int64_t _s64(uint64_t v) noexcept nogil:
@@ -241,14 +444,15 @@ cdef int _first_url(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
                     Py_ssize_t* ra, Py_ssize_t* rb) except -1:
     """Range of the first ``url_list`` entry of an ``ImageModel`` (empty if none)."""
     cdef It it
+    cdef bint found = False
     _open(&it, p, n, a, b)
     ra[0] = 0
     rb[0] = 0
-    while _next(&it, p):
-        if it.num == 1 and it.wire == 2:
+    while _next(&it, p):  # to the end even after the first: the walk is the validation
+        if it.num == 1 and it.wire == 2 and not found:
             ra[0] = it.a
             rb[0] = it.b
-            return 0
+            found = True
     return 0
 
 
@@ -276,7 +480,7 @@ cdef int _badge(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.num == 3 and it.wire == 0:
-            scene = _s64(it.val)
+            scene = _s64(_val(&it, p))
         elif it.num == 12 and it.wire == 2:
             _open(&it2, p, n, it.a, it.b)
             while _next(&it2, p):
@@ -299,7 +503,7 @@ cdef dict _user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int ident
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 1:
-                uid = _s64(it.val)
+                uid = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 3:
                 nia = it.a
@@ -314,9 +518,9 @@ cdef dict _user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int ident
                 while _next(&it2, p):
                     if it2.wire == 0:
                         if it2.num == 2:
-                            followers = _s64(it2.val)
+                            followers = _s64(_val(&it2, p))
                         elif it2.num == 3:
-                            follow_status = _s64(it2.val)
+                            follow_status = _s64(_val(&it2, p))
             elif it.num == 64:
                 _badge(p, n, it.a, it.b, &scene, &level)
                 if scene == 1:
@@ -364,7 +568,7 @@ cdef int _identity(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except
     cdef int bits = 0
     _open(&it, p, n, a, b)
     while _next(&it, p):
-        if it.wire == 0 and it.val:
+        if it.wire == 0 and _val(&it, p):
             if it.num == 2:
                 bits |= 1
             elif it.num == 4:
@@ -387,9 +591,9 @@ cdef int _common(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, dict eve
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 2:
-                msg_id = _s64(it.val)
+                msg_id = _s64(_val(&it, p))
             elif it.num == 4:
-                created = _s64(it.val)
+                created = _s64(_val(&it, p))
         elif it.num == 8 and it.wire == 2:
             _text_key(p, n, it.a, it.b, text)
             key[0] = text[0]
@@ -449,7 +653,7 @@ cdef dict _chat(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
             _open(&it2, p, n, it.a, it.b)
             while _next(&it2, p):
                 if it2.num == 1 and it2.wire == 0:
-                    index = _s64(it2.val)
+                    index = _s64(_val(&it2, p))
                 elif it2.num == 2 and it2.wire == 2:
                     emote = _emote(p, n, it2.a, it2.b)
             if index:
@@ -483,13 +687,13 @@ cdef dict _gift(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 2:
-                gift_id = _s64(it.val)
+                gift_id = _s64(_val(&it, p))
             elif it.num == 5:
-                repeat_count = _s64(it.val)
+                repeat_count = _s64(_val(&it, p))
             elif it.num == 9:
-                repeat_end = it.val
+                repeat_end = _val(&it, p)
             elif it.num == 11:
-                group_id = _s64(it.val)
+                group_id = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 1:
                 _common(p, n, it.a, it.b, event, key)
@@ -501,17 +705,17 @@ cdef dict _gift(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.num == 1 and it2.wire == 0:
-                        to_user = _s64(it2.val)
+                        to_user = _s64(_val(&it2, p))
             elif it.num == 15:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.wire == 0:
                         if it2.num == 5 and not gift_id:
-                            gift_id = _s64(it2.val)
+                            gift_id = _s64(_val(&it2, p))
                         elif it2.num == 11:
-                            gift_type = _s64(it2.val)
+                            gift_type = _s64(_val(&it2, p))
                         elif it2.num == 12:
-                            diamonds = _s64(it2.val)
+                            diamonds = _s64(_val(&it2, p))
                     elif it2.wire == 2:
                         if it2.num == 16:
                             na = it2.a
@@ -545,9 +749,9 @@ cdef dict _like(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 2:
-                count = _s64(it.val)
+                count = _s64(_val(&it, p))
             elif it.num == 3:
-                total = _s64(it.val)
+                total = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 1:
                 _common(p, n, it.a, it.b, event, key)
@@ -572,9 +776,9 @@ cdef dict _member(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 10:
-                action = _s64(it.val)
+                action = _s64(_val(&it, p))
             elif it.num == 3:
-                count = _s64(it.val)
+                count = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 1:
                 _common(p, n, it.a, it.b, event, key)
@@ -602,13 +806,13 @@ cdef dict _social(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 4:
-                action = _s64(it.val)
+                action = _s64(_val(&it, p))
             elif it.num == 3:
-                share_type = _s64(it.val)
+                share_type = _s64(_val(&it, p))
             elif it.num == 6:
-                follow_count = _s64(it.val)
+                follow_count = _s64(_val(&it, p))
             elif it.num == 8:
-                share_count = _s64(it.val)
+                share_count = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 1:
                 _common(p, n, it.a, it.b, event, key)
@@ -652,11 +856,11 @@ cdef dict _sub_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 4:
-                months = _s64(it.val)
+                months = _s64(_val(&it, p))
             elif it.num == 5:
-                sub_type = _s64(it.val)
+                sub_type = _s64(_val(&it, p))
             elif it.num == 9:
-                gifted = it.val
+                gifted = _val(&it, p)
         elif it.wire == 2:
             if it.num == 1:
                 _common(p, n, it.a, it.b, event, key)
@@ -681,9 +885,9 @@ cdef dict _contributor(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 1:
-                score = _s64(it.val)
+                score = _s64(_val(&it, p))
             elif it.num == 3:
-                rank = _s64(it.val)
+                rank = _s64(_val(&it, p))
         elif it.num == 2 and it.wire == 2:
             has_user = True
             ua = it.a
@@ -705,9 +909,9 @@ cdef dict _room_user_seq(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 3:
-                viewers = _s64(it.val)
+                viewers = _s64(_val(&it, p))
             elif it.num == 7:
-                total = _s64(it.val)
+                total = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 1:
                 _common(p, n, it.a, it.b, event, key)
@@ -730,7 +934,7 @@ cdef dict _control(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.num == 2 and it.wire == 0:
-            action = _s64(it.val)
+            action = _s64(_val(&it, p))
         elif it.num == 1 and it.wire == 2:
             _common(p, n, it.a, it.b, event, key)
     out = {"type": "streamEnd" if action == 3 or action == 4 else "control"}
@@ -751,7 +955,7 @@ cdef int _map_value(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     key[0] = 0
     while _next(&it, p):
         if it.num == 1 and it.wire == 0:
-            key[0] = _s64(it.val)
+            key[0] = _s64(_val(&it, p))
         elif it.num == 2 and it.wire == 2:
             has = 1
             value[0] = it.a
@@ -767,7 +971,7 @@ cdef dict _battle_anchor(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0 and it.num == 1:
-            user_id = _s64(it.val)
+            user_id = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 2:
                 na = it.a
@@ -798,9 +1002,9 @@ cdef dict _battle(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 2:
-                battle_id = _s64(it.val)
+                battle_id = _s64(_val(&it, p))
             elif it.num == 4:
-                action = _s64(it.val)
+                action = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 1:
                 _common(p, n, it.a, it.b, event, key)
@@ -809,13 +1013,13 @@ cdef dict _battle(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                 while _next(&it2, p):
                     if it2.wire == 0:
                         if it2.num == 5:
-                            status = _s64(it2.val)
+                            status = _s64(_val(&it2, p))
                         elif it2.num == 3:
-                            duration = _s64(it2.val)
+                            duration = _s64(_val(&it2, p))
                         elif it2.num == 2:
-                            start = _s64(it2.val)
+                            start = _s64(_val(&it2, p))
                         elif it2.num == 1 and not battle_id:
-                            battle_id = _s64(it2.val)
+                            battle_id = _s64(_val(&it2, p))
             elif it.num == 5:
                 result = {}
                 if _map_value(p, n, it.a, it.b, &map_key, value):
@@ -824,11 +1028,11 @@ cdef dict _battle(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                     while _next(&it2, p):
                         if it2.wire == 0:
                             if it2.num == 1:
-                                user_id = _s64(it2.val)
+                                user_id = _s64(_val(&it2, p))
                             elif it2.num == 2:
-                                outcome = _s64(it2.val)
+                                outcome = _s64(_val(&it2, p))
                             elif it2.num == 3:
-                                score = _s64(it2.val)
+                                score = _s64(_val(&it2, p))
                     _put_int(result, "userId", user_id)
                     _put_int(result, "result", outcome)
                     _put_int(result, "score", score)
@@ -866,7 +1070,7 @@ cdef dict _battle_team(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
         _open(&it, p, n, value[0], value[1])
         while _next(&it, p):
             if it.num == 2 and it.wire == 0:
-                score = _s64(it.val)
+                score = _s64(_val(&it, p))
             elif it.num == 1 and it.wire == 2:
                 user_id = points = 0
                 na = nb = 0
@@ -874,9 +1078,9 @@ cdef dict _battle_team(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                 while _next(&it2, p):
                     if it2.wire == 0:
                         if it2.num == 1:
-                            user_id = _s64(it2.val)
+                            user_id = _s64(_val(&it2, p))
                         elif it2.num == 2:
-                            points = _s64(it2.val)
+                            points = _s64(_val(&it2, p))
                     elif it2.num == 3 and it2.wire == 2:
                         na = it2.a
                         nb = it2.b
@@ -904,17 +1108,17 @@ cdef dict _armies(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 2:
-                battle_id = _s64(it.val)
+                battle_id = _s64(_val(&it, p))
             elif it.num == 7:
-                status = _s64(it.val)
+                status = _s64(_val(&it, p))
             elif it.num == 8:
-                from_user = _s64(it.val)
+                from_user = _s64(_val(&it, p))
             elif it.num == 9:
-                gift_id = _s64(it.val)
+                gift_id = _s64(_val(&it, p))
             elif it.num == 10:
-                gift_count = _s64(it.val)
+                gift_count = _s64(_val(&it, p))
             elif it.num == 12:
-                diamonds = _s64(it.val)
+                diamonds = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 1:
                 _common(p, n, it.a, it.b, event, key)
@@ -943,11 +1147,11 @@ cdef dict _room_pin(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 33:
-                action = _s64(it.val)
+                action = _s64(_val(&it, p))
             elif it.num == 31:
-                pin_time = _s64(it.val)
+                pin_time = _s64(_val(&it, p))
             elif it.num == 34:
-                duration = _s64(it.val)
+                duration = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 1:
                 _common(p, n, it.a, it.b, event, key)
@@ -958,7 +1162,7 @@ cdef dict _room_pin(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.num == 1 and it2.wire == 0:
-                        operator_id = _s64(it2.val)
+                        operator_id = _s64(_val(&it2, p))
             elif it.num == 2:
                 pinned = _chat(p, n, it.a, it.b)
             elif it.num == 3:
@@ -1029,13 +1233,13 @@ cdef dict _envelope(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
             while _next(&it2, p):
                 if it2.wire == 0:
                     if it2.num == 5:
-                        diamonds = _s64(it2.val)
+                        diamonds = _s64(_val(&it2, p))
                     elif it2.num == 6:
-                        people = _s64(it2.val)
+                        people = _s64(_val(&it2, p))
                     elif it2.num == 2:
-                        business = _s64(it2.val)
+                        business = _s64(_val(&it2, p))
                     elif it2.num == 7:
-                        unpack_at = _s64(it2.val)
+                        unpack_at = _s64(_val(&it2, p))
                 elif it2.wire == 2:
                     if it2.num == 1:
                         ea = it2.a
@@ -1073,7 +1277,7 @@ cdef dict _question(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
             _open(&it2, p, n, it.a, it.b)
             while _next(&it2, p):
                 if it2.num == 1 and it2.wire == 0:
-                    question_id = _s64(it2.val)
+                    question_id = _s64(_val(&it2, p))
                 elif it2.wire == 2:
                     if it2.num == 2:
                         ta = it2.a
@@ -1129,13 +1333,13 @@ cdef dict _caption(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 2:
-                stamp = _s64(it.val)
+                stamp = _s64(_val(&it, p))
             elif it.num == 3:
-                duration = _s64(it.val)
+                duration = _s64(_val(&it, p))
             elif it.num == 5:
-                sentence = _s64(it.val)
+                sentence = _s64(_val(&it, p))
             elif it.num == 7:
-                definite = it.val
+                definite = _val(&it, p)
         elif it.wire == 2:
             if it.num == 1:
                 _common(p, n, it.a, it.b, event, key)
@@ -1168,9 +1372,9 @@ cdef dict _barrage(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 3:
-                barrage_type = _s64(it.val)
+                barrage_type = _s64(_val(&it, p))
             elif it.num == 6:
-                duration = _s64(it.val)
+                duration = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 1:
                 _common(p, n, it.a, it.b, event, key)
@@ -1180,7 +1384,7 @@ cdef dict _barrage(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.num == 1 and it2.wire == 0:
-                        level = _s64(it2.val)
+                        level = _s64(_val(&it2, p))
                     elif it2.num == 4 and it2.wire == 2:
                         has_user = True
                         ua = it2.a
@@ -1204,11 +1408,11 @@ cdef dict _goal(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 4:
-                contributor = _s64(it.val)
+                contributor = _s64(_val(&it, p))
             elif it.num == 9:
-                count = _s64(it.val)
+                count = _s64(_val(&it, p))
             elif it.num == 10:
-                score = _s64(it.val)
+                score = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 1:
                 _common(p, n, it.a, it.b, event, key)
@@ -1220,11 +1424,11 @@ cdef dict _goal(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                 while _next(&it2, p):
                     if it2.wire == 0:
                         if it2.num == 1:
-                            goal_type = _s64(it2.val)
+                            goal_type = _s64(_val(&it2, p))
                         elif it2.num == 3:
-                            progress = _s64(it2.val)
+                            progress = _s64(_val(&it2, p))
                         elif it2.num == 4:
-                            target = _s64(it2.val)
+                            target = _s64(_val(&it2, p))
                     elif it2.num == 5 and it2.wire == 2:
                         _open(&it3, p, n, it2.a, it2.b)
                         while _next(&it3, p):
@@ -1252,7 +1456,7 @@ cdef dict _rank(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0 and it.num == 3:
-            group = _s64(it.val)
+            group = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 1:
                 _common(p, n, it.a, it.b, event, key)
@@ -1262,9 +1466,9 @@ cdef dict _rank(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                 while _next(&it2, p):
                     if it2.wire == 0:
                         if it2.num == 1:
-                            rank_type = _s64(it2.val)
+                            rank_type = _s64(_val(&it2, p))
                         elif it2.num == 2:
-                            rank = _s64(it2.val)
+                            rank = _s64(_val(&it2, p))
                 entry = {}
                 _put_int(entry, "rankType", rank_type)
                 _put_int(entry, "rank", rank)
@@ -1286,9 +1490,9 @@ cdef dict _poll(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 3:
-                poll_id = _s64(it.val)
+                poll_id = _s64(_val(&it, p))
             elif it.num == 2:
-                action = _s64(it.val)
+                action = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 1:
                 _common(p, n, it.a, it.b, event, key)
@@ -1297,13 +1501,13 @@ cdef dict _poll(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                 while _next(&it2, p):
                     if it2.wire == 0:
                         if it2.num == 2:
-                            gift_id = _s64(it2.val)
+                            gift_id = _s64(_val(&it2, p))
                         elif it2.num == 5:
-                            voters = _s64(it2.val)
+                            voters = _s64(_val(&it2, p))
                         elif it2.num == 9:
-                            duration = _s64(it2.val)
+                            duration = _s64(_val(&it2, p))
                         elif it2.num == 10:
-                            remain = _s64(it2.val)
+                            remain = _s64(_val(&it2, p))
                     elif it2.num == 3 and it2.wire == 2:
                         ta = it2.a
                         tb = it2.b
@@ -1341,7 +1545,7 @@ cdef list _ints(const u8* p, Py_ssize_t n, It* it, list into):
     if into is None:
         into = []
     if it.wire == 0:
-        into.append(_s64(it.val))
+        into.append(_s64(_val(it, p)))
         return into
     pos = it.a
     while pos < it.b:
@@ -1368,6 +1572,1703 @@ cdef dict _im_delete(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_obj(event, "msgIds", msg_ids)
     _put_obj(event, "userIds", user_ids)
     return event
+
+
+# ---------------------------------------------------------------- transcoding
+#
+# The same decoders again, writing the event map straight as msgpack bytes instead
+# of building dicts: no Python object per field, string bytes copied as they are
+# when they are valid UTF-8. Each ``_t_*`` mirrors the ``_*`` above it line for
+# line (same scans, same nested opens at the same moments, so the same errors) and
+# writes exactly the bytes ``msgpack.packb(event, use_bin_type=True)`` would write
+# for the dict the other one returns (tests/test_transcode.py checks both).
+#
+# Key order: during the scan only ``_common`` writes into the event (msgId and
+# createTime, in first-insertion order), everything else is put after the scan, so
+# an event is "type", the common keys, then the post-scan keys. Lists that the dict
+# decoders fill during the scan go to scratch buffers and are copied in after.
+
+
+cdef struct W:
+    # A growable output buffer.
+    char* buf
+    Py_ssize_t len
+    Py_ssize_t cap
+
+
+cdef int _w_grow(W* w, Py_ssize_t need) except -1:
+    cdef Py_ssize_t cap = w.cap * 2 if w.cap else 512
+    cdef char* grown
+    while cap < w.len + need:
+        cap *= 2
+    grown = <char*>PyMem_Realloc(w.buf, cap)
+    if grown == NULL:
+        raise MemoryError()
+    w.buf = grown
+    w.cap = cap
+    return 0
+
+
+cdef inline int _w_need(W* w, Py_ssize_t need) except -1:
+    if w.len + need > w.cap:
+        _w_grow(w, need)
+    return 0
+
+
+cdef inline void _w_free(W* w) noexcept:
+    PyMem_Free(w.buf)
+    w.buf = NULL
+    w.len = w.cap = 0
+
+
+cdef inline int _w_raw(W* w, const char* s, Py_ssize_t n) except -1:
+    cdef Py_ssize_t i
+    cdef char* o
+    _w_need(w, n)
+    o = w.buf + w.len
+    if n <= 16:  # keys and short values: cheaper than a call to memcpy
+        for i in range(n):
+            o[i] = s[i]
+    else:
+        memcpy(o, s, n)
+    w.len += n
+    return 0
+
+
+cdef inline int _w_bytes(W* w, bytes b) except -1:
+    """A pre-packed constant: a key, or a key and its value."""
+    return _w_raw(w, PyBytes_AS_STRING(b), PyBytes_GET_SIZE(b))
+
+
+cdef inline void _be16(u8* o, uint64_t v) noexcept nogil:
+    o[0] = <u8>(v >> 8)
+    o[1] = <u8>v
+
+
+cdef inline void _be32(u8* o, uint64_t v) noexcept nogil:
+    o[0] = <u8>(v >> 24)
+    o[1] = <u8>(v >> 16)
+    o[2] = <u8>(v >> 8)
+    o[3] = <u8>v
+
+
+cdef inline void _be64(u8* o, uint64_t v) noexcept nogil:
+    _be32(o, v >> 32)
+    _be32(o + 4, v)
+
+
+cdef int _w_int(W* w, int64_t v) except -1:
+    """An integer in msgpack's smallest form (msgpack-python's choice exactly)."""
+    cdef u8* o
+    _w_need(w, 9)
+    o = <u8*>w.buf + w.len
+    if v >= 0:
+        if v < 128:
+            o[0] = <u8>v
+            w.len += 1
+        elif v < 256:
+            o[0] = 0xCC
+            o[1] = <u8>v
+            w.len += 2
+        elif v < 65536:
+            o[0] = 0xCD
+            _be16(o + 1, <uint64_t>v)
+            w.len += 3
+        elif (v >> 32) == 0:
+            o[0] = 0xCE
+            _be32(o + 1, <uint64_t>v)
+            w.len += 5
+        else:
+            o[0] = 0xCF
+            _be64(o + 1, <uint64_t>v)
+            w.len += 9
+    elif v >= -32:
+        o[0] = <u8>(v & 0xFF)
+        w.len += 1
+    elif v >= -128:
+        o[0] = 0xD0
+        o[1] = <u8>(v & 0xFF)
+        w.len += 2
+    elif v >= -32768:
+        o[0] = 0xD1
+        _be16(o + 1, <uint64_t>v)
+        w.len += 3
+    elif v >= -2147483648:
+        o[0] = 0xD2
+        _be32(o + 1, <uint64_t>v)
+        w.len += 5
+    else:
+        o[0] = 0xD3
+        _be64(o + 1, <uint64_t>v)
+        w.len += 9
+    return 0
+
+
+cdef int _w_str_header(W* w, Py_ssize_t size) except -1:
+    cdef u8* o
+    _w_need(w, 5 + size)
+    o = <u8*>w.buf + w.len
+    if size < 32:
+        o[0] = <u8>(0xA0 | size)
+        w.len += 1
+    elif size < 256:
+        o[0] = 0xD9
+        o[1] = <u8>size
+        w.len += 2
+    elif size < 65536:
+        o[0] = 0xDA
+        _be16(o + 1, <uint64_t>size)
+        w.len += 3
+    else:
+        o[0] = 0xDB
+        _be32(o + 1, <uint64_t>size)
+        w.len += 5
+    return 0
+
+
+cdef int _w_str(W* w, const u8* p, Py_ssize_t a, Py_ssize_t b) except -1:
+    """The str ``p[a:b].decode("utf-8", "replace")``, as msgpack."""
+    cdef Py_ssize_t size = b - a
+    cdef const char* utf8
+    if bridge_utf8_ok(p + a, size):
+        _w_str_header(w, size)
+        memcpy(w.buf + w.len, p + a, size)
+        w.len += size
+        return 0
+    text = PyUnicode_DecodeUTF8(<const char*>p + a, size, "replace")
+    utf8 = PyUnicode_AsUTF8AndSize(text, &size)
+    _w_str_header(w, size)
+    memcpy(w.buf + w.len, utf8, size)
+    w.len += size
+    return 0
+
+
+cdef inline Py_ssize_t _w_begin(W* w) except -1:
+    """Reserve the one-byte header of a map or array; its offset."""
+    _w_need(w, 1)
+    w.len += 1
+    return w.len - 1
+
+
+cdef int _w_end(W* w, Py_ssize_t at, Py_ssize_t count, int is_map) except -1:
+    """Write the header reserved at ``at`` for ``count`` entries (moving the body if it needs more room)."""
+    cdef u8* o
+    cdef Py_ssize_t extra
+    if count < 16:
+        (<u8*>w.buf)[at] = <u8>((0x80 if is_map else 0x90) | count)
+        return 0
+    extra = 2 if count < 65536 else 4
+    _w_need(w, extra)
+    memmove(w.buf + at + 1 + extra, w.buf + at + 1, w.len - at - 1)
+    w.len += extra
+    o = <u8*>w.buf + at
+    if extra == 2:
+        o[0] = 0xDE if is_map else 0xDC
+        _be16(o + 1, <uint64_t>count)
+    else:
+        o[0] = 0xDF if is_map else 0xDD
+        _be32(o + 1, <uint64_t>count)
+    return 0
+
+
+cdef int _w_array_of(W* w, bytes key, W* items, Py_ssize_t count) except -1:
+    """``key: [items...]`` when ``count`` > 0 (``items`` holds the packed elements); 1 if written."""
+    cdef u8* o
+    if count == 0:
+        return 0
+    _w_bytes(w, key)
+    _w_need(w, 5 + items.len)
+    o = <u8*>w.buf + w.len
+    if count < 16:
+        o[0] = <u8>(0x90 | count)
+        w.len += 1
+    elif count < 65536:
+        o[0] = 0xDC
+        _be16(o + 1, <uint64_t>count)
+        w.len += 3
+    else:
+        o[0] = 0xDD
+        _be32(o + 1, <uint64_t>count)
+        w.len += 5
+    memcpy(w.buf + w.len, items.buf, items.len)
+    w.len += items.len
+    return 1
+
+
+cdef inline int _wi(W* w, bytes key, int64_t v) except -1:
+    """``_put_int``: 1 if written."""
+    if v:
+        _w_bytes(w, key)
+        _w_int(w, v)
+        return 1
+    return 0
+
+
+cdef inline int _ws(W* w, bytes key, const u8* p, Py_ssize_t a, Py_ssize_t b) except -1:
+    """``_put_str``: 1 if written."""
+    if b > a:
+        _w_bytes(w, key)
+        _w_str(w, p, a, b)
+        return 1
+    return 0
+
+
+cdef inline int _wb(W* w, bytes key, bint v) except -1:
+    """``_put_bool``: 1 if written."""
+    if v:
+        _w_bytes(w, key)
+        _w_raw(w, b"\xc3", 1)
+        return 1
+    return 0
+
+
+def _k(text):
+    """A short str packed as msgpack (keys and constant values)."""
+    raw = text.encode("utf-8")
+    assert len(raw) < 32
+    return bytes([0xA0 | len(raw)]) + raw
+
+
+cdef bytes K_TYPE = _k("type")
+cdef bytes K_MSG_ID = _k("msgId")
+cdef bytes K_CREATE_TIME = _k("createTime")
+cdef bytes K_USER = _k("user")
+cdef bytes K_ID = _k("id")
+cdef bytes K_UNIQUE_ID = _k("uniqueId")
+cdef bytes K_NICKNAME = _k("nickname")
+cdef bytes K_AVATAR = _k("avatar")
+cdef bytes K_FOLLOWER_COUNT = _k("followerCount")
+cdef bytes K_IS_MODERATOR = _k("isModerator")
+cdef bytes K_IS_SUBSCRIBER = _k("isSubscriber")
+cdef bytes K_IS_FOLLOWER = _k("isFollower")
+cdef bytes K_IS_FRIEND = _k("isFriend")
+cdef bytes K_GIFTER_LEVEL = _k("gifterLevel")
+cdef bytes K_MEMBER_LEVEL = _k("memberLevel")
+cdef bytes K_URL = _k("url")
+cdef bytes K_INDEX = _k("index")
+cdef bytes K_COMMENT = _k("comment")
+cdef bytes K_LANGUAGE = _k("language")
+cdef bytes K_EMOTES = _k("emotes")
+cdef bytes K_GIFT_ID = _k("giftId")
+cdef bytes K_GIFT_NAME = _k("giftName")
+cdef bytes K_DIAMOND_COUNT = _k("diamondCount")
+cdef bytes K_REPEAT_COUNT = _k("repeatCount")
+cdef bytes K_REPEAT_END = _k("repeatEnd")
+cdef bytes K_GIFT_TYPE = _k("giftType")
+cdef bytes K_GROUP_ID = _k("groupId")
+cdef bytes K_STREAKING = _k("streaking")
+cdef bytes K_GIFT_IMAGE = _k("giftImage")
+cdef bytes K_TO_USER_ID = _k("toUserId")
+cdef bytes K_LIKE_COUNT = _k("likeCount")
+cdef bytes K_TOTAL_LIKES = _k("totalLikes")
+cdef bytes K_ACTION = _k("action")
+cdef bytes K_MEMBER_COUNT = _k("memberCount")
+cdef bytes K_FOLLOW_COUNT = _k("followCount")
+cdef bytes K_SHARE_TYPE = _k("shareType")
+cdef bytes K_SHARE_COUNT = _k("shareCount")
+cdef bytes K_SHARE_TARGET = _k("shareTarget")
+cdef bytes K_SUB_MONTH = _k("subMonth")
+cdef bytes K_SUBSCRIBE_TYPE = _k("subscribeType")
+cdef bytes K_GIFTED = _k("gifted")
+cdef bytes K_SCORE = _k("score")
+cdef bytes K_RANK = _k("rank")
+cdef bytes K_VIEWER_COUNT = _k("viewerCount")
+cdef bytes K_TOTAL_VIEWERS = _k("totalViewers")
+cdef bytes K_TOP_VIEWERS = _k("topViewers")
+cdef bytes K_USER_ID = _k("userId")
+cdef bytes K_RESULT = _k("result")
+cdef bytes K_BATTLE_ID = _k("battleId")
+cdef bytes K_STATUS = _k("status")
+cdef bytes K_DURATION = _k("duration")
+cdef bytes K_START_TIME = _k("startTime")
+cdef bytes K_RESULTS = _k("results")
+cdef bytes K_ANCHORS = _k("anchors")
+cdef bytes K_ANCHOR_ID = _k("anchorId")
+cdef bytes K_SUPPORTERS = _k("supporters")
+cdef bytes K_FROM_USER_ID = _k("fromUserId")
+cdef bytes K_GIFT_COUNT = _k("giftCount")
+cdef bytes K_TOTAL_DIAMONDS = _k("totalDiamonds")
+cdef bytes K_TEAMS = _k("teams")
+cdef bytes K_PIN_TIME = _k("pinTime")
+cdef bytes K_ORIGINAL_TYPE = _k("originalType")
+cdef bytes K_OPERATOR_ID = _k("operatorId")
+cdef bytes K_PINNED = _k("pinned")
+cdef bytes K_EMOTE_ID = _k("emoteId")
+cdef bytes K_EMOTE_URL = _k("emoteUrl")
+cdef bytes K_ENVELOPE_ID = _k("envelopeId")
+cdef bytes K_PEOPLE_COUNT = _k("peopleCount")
+cdef bytes K_SENDER_NAME = _k("senderName")
+cdef bytes K_SENDER_ID = _k("senderId")
+cdef bytes K_BUSINESS_TYPE = _k("businessType")
+cdef bytes K_UNPACK_AT = _k("unpackAt")
+cdef bytes K_QUESTION_ID = _k("questionId")
+cdef bytes K_QUESTION_TEXT = _k("questionText")
+cdef bytes K_CONTENT = _k("content")
+cdef bytes K_CAPTIONS = _k("captions")
+cdef bytes K_LANG = _k("lang")
+cdef bytes K_TEXT = _k("text")
+cdef bytes K_TIMESTAMP_MS = _k("timestampMs")
+cdef bytes K_DURATION_MS = _k("durationMs")
+cdef bytes K_SENTENCE_ID = _k("sentenceId")
+cdef bytes K_DEFINITE = _k("definite")
+cdef bytes K_BARRAGE_TYPE = _k("barrageType")
+cdef bytes K_TEXT_KEY = _k("textKey")
+cdef bytes K_LEVEL = _k("level")
+cdef bytes K_CONTRIBUTOR_ID = _k("contributorId")
+cdef bytes K_CONTRIBUTOR_UNIQUE_ID = _k("contributorUniqueId")
+cdef bytes K_CONTRIBUTE_COUNT = _k("contributeCount")
+cdef bytes K_CONTRIBUTE_SCORE = _k("contributeScore")
+cdef bytes K_GOAL_TYPE = _k("goalType")
+cdef bytes K_PROGRESS = _k("progress")
+cdef bytes K_TARGET = _k("target")
+cdef bytes K_RANKS = _k("ranks")
+cdef bytes K_RANK_TYPE = _k("rankType")
+cdef bytes K_GROUP_TYPE = _k("groupType")
+cdef bytes K_POLL_ID = _k("pollId")
+cdef bytes K_POLL_ACTION = _k("pollAction")
+cdef bytes K_TITLE = _k("title")
+cdef bytes K_VOTER_COUNT = _k("voterCount")
+cdef bytes K_TIME_REMAIN = _k("timeRemain")
+cdef bytes K_DATA = _k("data")
+cdef bytes K_MSG_IDS = _k("msgIds")
+cdef bytes K_USER_IDS = _k("userIds")
+
+cdef bytes T_CHAT = K_TYPE + _k("chat")
+cdef bytes T_GIFT = K_TYPE + _k("gift")
+cdef bytes T_LIKE = K_TYPE + _k("like")
+cdef bytes T_MEMBER = K_TYPE + _k("member")
+cdef bytes T_FOLLOW = K_TYPE + _k("follow")
+cdef bytes T_SHARE = K_TYPE + _k("share")
+cdef bytes T_SOCIAL = K_TYPE + _k("social")
+cdef bytes T_SUBSCRIBE = K_TYPE + _k("subscribe")
+cdef bytes T_ROOM_USER_SEQ = K_TYPE + _k("roomUserSeq")
+cdef bytes T_CONTROL = K_TYPE + _k("control")
+cdef bytes T_STREAM_END = K_TYPE + _k("streamEnd")
+cdef bytes T_BATTLE = K_TYPE + _k("battle")
+cdef bytes T_BATTLE_ARMIES = K_TYPE + _k("battleArmies")
+cdef bytes T_ROOM_PIN = K_TYPE + _k("roomPin")
+cdef bytes T_EMOTE = K_TYPE + _k("emote")
+cdef bytes T_ENVELOPE = K_TYPE + _k("envelope")
+cdef bytes T_QUESTION = K_TYPE + _k("question")
+cdef bytes T_LIVE_INTRO = K_TYPE + _k("liveIntro")
+cdef bytes T_CAPTION = K_TYPE + _k("caption")
+cdef bytes T_BARRAGE = K_TYPE + _k("barrage")
+cdef bytes T_GOAL = K_TYPE + _k("goal")
+cdef bytes T_RANK = K_TYPE + _k("rank")
+cdef bytes T_POLL = K_TYPE + _k("poll")
+cdef bytes T_BANNER = K_TYPE + _k("banner")
+cdef bytes T_IM_DELETE = K_TYPE + _k("imDelete")
+
+
+cdef struct Common:
+    # What ``_common`` put into an event so far: values (0 = absent), which key came first.
+    int64_t msg_id
+    int64_t created
+    int first  # 0 none yet, 1 msgId, 2 createTime
+    Py_ssize_t key_a
+    Py_ssize_t key_b
+
+
+cdef inline void _c_init(Common* c) noexcept nogil:
+    c.msg_id = c.created = 0
+    c.first = 0
+    c.key_a = c.key_b = 0
+
+
+cdef int _t_common(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, Common* c) except -1:
+    """``_common`` into ``c``: the same scan, the dict's insertion semantics."""
+    cdef It it
+    cdef int64_t msg_id = 0, created = 0
+    cdef Py_ssize_t text[4]
+    _open(&it, p, n, a, b)
+    c.key_a = c.key_b = 0
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == 2:
+                msg_id = _s64(_val(&it, p))
+            elif it.num == 4:
+                created = _s64(_val(&it, p))
+        elif it.num == 8 and it.wire == 2:
+            _text_key(p, n, it.a, it.b, text)
+            c.key_a = text[0]
+            c.key_b = text[1]
+    if msg_id:
+        if c.first == 0:
+            c.first = 1
+        c.msg_id = msg_id
+    if created:
+        if c.first == 0:
+            c.first = 2
+        c.created = created
+    return 0
+
+
+cdef int _w_common(W* w, Common* c, int64_t outer) except -1:
+    """The common keys right after ``type``; ``outer`` is the envelope's msg id (frames only).
+
+    With no msgId of its own an event takes the envelope's, right after ``type``
+    (``_inner``'s reordering).
+    """
+    cdef int count = 0
+    if c.msg_id == 0 and outer:
+        count += _wi(w, K_MSG_ID, outer)
+        count += _wi(w, K_CREATE_TIME, c.created)
+    elif c.first == 2:
+        count += _wi(w, K_CREATE_TIME, c.created)
+        count += _wi(w, K_MSG_ID, c.msg_id)
+    else:
+        count += _wi(w, K_MSG_ID, c.msg_id)
+        count += _wi(w, K_CREATE_TIME, c.created)
+    return count
+
+
+cdef int _t_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int identity) except -1:
+    """``"user": {...}`` unless the map is empty (``_put_user``); 1 if written."""
+    cdef It it, it2
+    cdef int64_t uid = 0, followers = 0, follow_status = 0, gifter = 0, member = 0
+    cdef int64_t scene = 0, level = 0
+    cdef Py_ssize_t ida = 0, idb = 0, una = 0, unb = 0, nia = 0, nib = 0, ava = 0, avb = 0
+    cdef bint moderator = False, subscriber = False
+    cdef Py_ssize_t mark, at
+    cdef int count = 0
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == 1:
+                uid = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == 3:
+                nia = it.a
+                nib = it.b
+            elif it.num == 9:
+                _first_url(p, n, it.a, it.b, &ava, &avb)
+            elif it.num == 38:
+                una = it.a
+                unb = it.b
+            elif it.num == 22:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == 2:
+                            followers = _s64(_val(&it2, p))
+                        elif it2.num == 3:
+                            follow_status = _s64(_val(&it2, p))
+            elif it.num == 64:
+                _badge(p, n, it.a, it.b, &scene, &level)
+                if scene == 1:
+                    moderator = True
+                elif scene == 4:
+                    subscriber = True
+                elif scene == 8:
+                    gifter = level
+                elif scene == 10:
+                    member = level
+            elif it.num == 1028:
+                ida = it.a
+                idb = it.b
+    if uid == 0 and idb > ida:
+        uid = _decimal(p, ida, idb, 20)
+    mark = w.len
+    _w_bytes(w, K_USER)
+    at = _w_begin(w)
+    count += _wi(w, K_ID, uid)
+    count += _ws(w, K_UNIQUE_ID, p, una, unb)
+    count += _ws(w, K_NICKNAME, p, nia, nib)
+    count += _ws(w, K_AVATAR, p, ava, avb)
+    count += _wi(w, K_FOLLOWER_COUNT, followers)
+    count += _wb(w, K_IS_MODERATOR, moderator or (identity & 4))
+    count += _wb(w, K_IS_SUBSCRIBER, subscriber or (identity & 1))
+    count += _wb(w, K_IS_FOLLOWER, follow_status >= 1 or (identity & 10))
+    count += _wb(w, K_IS_FRIEND, follow_status >= 2 or (identity & 8))
+    count += _wi(w, K_GIFTER_LEVEL, gifter)
+    count += _wi(w, K_MEMBER_LEVEL, member)
+    if count == 0:
+        w.len = mark
+        return 0
+    _w_end(w, at, count, 1)
+    return 1
+
+
+cdef inline int _t_put_user(W* w, bint has_user, const u8* p, Py_ssize_t n,
+                            Py_ssize_t a, Py_ssize_t b, int identity) except -1:
+    if has_user:
+        return _t_user(w, p, n, a, b, identity)
+    return 0
+
+
+cdef int _emote_ranges(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, Py_ssize_t* r) except -1:
+    """Ranges of an ``Emote``'s id and first image URL into ``r[0:4]`` (``_emote``)."""
+    cdef It it
+    r[0] = r[1] = r[2] = r[3] = 0
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == 1:
+                r[0] = it.a
+                r[1] = it.b
+            elif it.num == 2:
+                _first_url(p, n, it.a, it.b, &r[2], &r[3])
+    return 0
+
+
+cdef int _w_emote(W* w, const u8* p, Py_ssize_t* r, int64_t index) except -1:
+    """An emote map (always written, possibly empty)."""
+    cdef Py_ssize_t at = _w_begin(w)
+    cdef int count = 0
+    count += _ws(w, K_ID, p, r[0], r[1])
+    count += _ws(w, K_URL, p, r[2], r[3])
+    count += _wi(w, K_INDEX, index)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef inline void _w_init(W* w) noexcept nogil:
+    w.buf = NULL
+    w.len = w.cap = 0
+
+
+cdef int _t_chat(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef Common c
+    cdef W emotes
+    cdef Py_ssize_t emote_count = 0, at
+    cdef bint has_user = False
+    cdef int identity = 0, count = 1
+    cdef int64_t index
+    cdef Py_ssize_t ua = 0, ub = 0, ca = 0, cb = 0, la = 0, lb = 0
+    cdef Py_ssize_t er[4]
+    _c_init(&c)
+    _w_init(&emotes)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire != 2:
+                continue
+            if it.num == 1:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == 2:
+                has_user = True
+                ua = it.a
+                ub = it.b
+            elif it.num == 3:
+                ca = it.a
+                cb = it.b
+            elif it.num == 13:
+                index = 0
+                er[0] = er[1] = er[2] = er[3] = 0
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.num == 1 and it2.wire == 0:
+                        index = _s64(_val(&it2, p))
+                    elif it2.num == 2 and it2.wire == 2:
+                        _emote_ranges(p, n, it2.a, it2.b, er)
+                _w_emote(&emotes, p, er, index)
+                emote_count += 1
+            elif it.num == 14:
+                la = it.a
+                lb = it.b
+            elif it.num == 18:
+                identity = _identity(p, n, it.a, it.b)
+        at = _w_begin(w)
+        _w_bytes(w, T_CHAT)
+        count += _w_common(w, &c, outer)
+        count += _t_put_user(w, has_user, p, n, ua, ub, identity)
+        count += _ws(w, K_COMMENT, p, ca, cb)
+        count += _ws(w, K_LANGUAGE, p, la, lb)
+        count += _w_array_of(w, K_EMOTES, &emotes, emote_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&emotes)
+    return 0
+
+
+cdef int _t_gift(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef Common c
+    cdef bint has_user = False
+    cdef int identity = 0, count = 1
+    cdef int64_t gift_id = 0, repeat_count = 0, group_id = 0, to_user = 0
+    cdef int64_t gift_type = 0, diamonds = 0
+    cdef uint64_t repeat_end = 0
+    cdef Py_ssize_t ua = 0, ub = 0, na = 0, nb = 0, ia = 0, ib = 0, at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == 2:
+                gift_id = _s64(_val(&it, p))
+            elif it.num == 5:
+                repeat_count = _s64(_val(&it, p))
+            elif it.num == 9:
+                repeat_end = _val(&it, p)
+            elif it.num == 11:
+                group_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == 1:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == 7:
+                has_user = True
+                ua = it.a
+                ub = it.b
+            elif it.num == 8:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.num == 1 and it2.wire == 0:
+                        to_user = _s64(_val(&it2, p))
+            elif it.num == 15:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == 5 and not gift_id:
+                            gift_id = _s64(_val(&it2, p))
+                        elif it2.num == 11:
+                            gift_type = _s64(_val(&it2, p))
+                        elif it2.num == 12:
+                            diamonds = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == 16:
+                            na = it2.a
+                            nb = it2.b
+                        elif it2.num == 1:
+                            _first_url(p, n, it2.a, it2.b, &ia, &ib)
+            elif it.num == 32:
+                identity = _identity(p, n, it.a, it.b)
+    at = _w_begin(w)
+    _w_bytes(w, T_GIFT)
+    count += _w_common(w, &c, outer)
+    count += _t_put_user(w, has_user, p, n, ua, ub, identity)
+    count += _wi(w, K_GIFT_ID, gift_id)
+    count += _ws(w, K_GIFT_NAME, p, na, nb)
+    count += _wi(w, K_DIAMOND_COUNT, diamonds)
+    count += _wi(w, K_REPEAT_COUNT, repeat_count)
+    count += _wb(w, K_REPEAT_END, repeat_end != 0)
+    count += _wi(w, K_GIFT_TYPE, gift_type)
+    count += _wi(w, K_GROUP_ID, group_id)
+    count += _wb(w, K_STREAKING, gift_type == 1 and repeat_end == 0)
+    count += _ws(w, K_GIFT_IMAGE, p, ia, ib)
+    count += _wi(w, K_TO_USER_ID, to_user)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_like(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef Common c
+    cdef bint has_user = False
+    cdef int count = 1
+    cdef int64_t likes = 0, total = 0
+    cdef Py_ssize_t ua = 0, ub = 0, at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == 2:
+                likes = _s64(_val(&it, p))
+            elif it.num == 3:
+                total = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == 1:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == 5:
+                has_user = True
+                ua = it.a
+                ub = it.b
+    at = _w_begin(w)
+    _w_bytes(w, T_LIKE)
+    count += _w_common(w, &c, outer)
+    count += _t_put_user(w, has_user, p, n, ua, ub, 0)
+    count += _wi(w, K_LIKE_COUNT, likes)
+    count += _wi(w, K_TOTAL_LIKES, total)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_member(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef Common c
+    cdef bint has_user = False
+    cdef int count = 1
+    cdef int64_t action = 0, members = 0
+    cdef Py_ssize_t ua = 0, ub = 0, at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == 10:
+                action = _s64(_val(&it, p))
+            elif it.num == 3:
+                members = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == 1:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == 2:
+                has_user = True
+                ua = it.a
+                ub = it.b
+    at = _w_begin(w)
+    _w_bytes(w, T_MEMBER)
+    count += _w_common(w, &c, outer)
+    count += _t_put_user(w, has_user, p, n, ua, ub, 0)
+    count += _wi(w, K_ACTION, action)
+    count += _wi(w, K_MEMBER_COUNT, members)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_social(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef Common c
+    cdef bint has_user = False
+    cdef int count = 1, kind
+    cdef int64_t action = 0, share_type = 0, follow_count = 0, share_count = 0
+    cdef Py_ssize_t ua = 0, ub = 0, ta = 0, tb = 0, at
+    cdef str text_key
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == 4:
+                action = _s64(_val(&it, p))
+            elif it.num == 3:
+                share_type = _s64(_val(&it, p))
+            elif it.num == 6:
+                follow_count = _s64(_val(&it, p))
+            elif it.num == 8:
+                share_count = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == 1:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == 2:
+                has_user = True
+                ua = it.a
+                ub = it.b
+            elif it.num == 5:
+                ta = it.a
+                tb = it.b
+    text_key = _str(p, c.key_a, c.key_b)
+    if "follow" in text_key or (not text_key and action == 1):
+        kind = 1
+    elif "share" in text_key or (not text_key and action == 3):
+        kind = 2
+    else:
+        kind = 0
+    at = _w_begin(w)
+    _w_bytes(w, T_FOLLOW if kind == 1 else T_SHARE if kind == 2 else T_SOCIAL)
+    count += _w_common(w, &c, outer)
+    count += _t_put_user(w, has_user, p, n, ua, ub, 0)
+    if kind == 1:
+        count += _wi(w, K_FOLLOW_COUNT, follow_count)
+    elif kind == 2:
+        count += _wi(w, K_SHARE_TYPE, share_type)
+        count += _wi(w, K_SHARE_COUNT, share_count)
+        count += _ws(w, K_SHARE_TARGET, p, ta, tb)
+    else:
+        count += _wi(w, K_ACTION, action)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_sub_notify(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef Common c
+    cdef bint has_user = False
+    cdef int count = 1
+    cdef int64_t months = 0, sub_type = 0
+    cdef uint64_t gifted = 0
+    cdef Py_ssize_t ua = 0, ub = 0, at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == 4:
+                months = _s64(_val(&it, p))
+            elif it.num == 5:
+                sub_type = _s64(_val(&it, p))
+            elif it.num == 9:
+                gifted = _val(&it, p)
+        elif it.wire == 2:
+            if it.num == 1:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == 2:
+                has_user = True
+                ua = it.a
+                ub = it.b
+    at = _w_begin(w)
+    _w_bytes(w, T_SUBSCRIBE)
+    count += _w_common(w, &c, outer)
+    count += _t_put_user(w, has_user, p, n, ua, ub, 0)
+    count += _wi(w, K_SUB_MONTH, months)
+    count += _wi(w, K_SUBSCRIBE_TYPE, sub_type)
+    count += _wb(w, K_GIFTED, gifted != 0)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_contributor(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it
+    cdef bint has_user = False
+    cdef int count = 0
+    cdef int64_t score = 0, rank = 0
+    cdef Py_ssize_t ua = 0, ub = 0, at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == 1:
+                score = _s64(_val(&it, p))
+            elif it.num == 3:
+                rank = _s64(_val(&it, p))
+        elif it.num == 2 and it.wire == 2:
+            has_user = True
+            ua = it.a
+            ub = it.b
+    at = _w_begin(w)
+    count += _t_put_user(w, has_user, p, n, ua, ub, 0)
+    count += _wi(w, K_SCORE, score)
+    count += _wi(w, K_RANK, rank)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_room_user_seq(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
+                          int64_t outer) except -1:
+    cdef It it
+    cdef Common c
+    cdef W top
+    cdef Py_ssize_t top_count = 0, at
+    cdef int count = 1
+    cdef int64_t viewers = 0, total = 0
+    _c_init(&c)
+    _w_init(&top)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == 3:
+                    viewers = _s64(_val(&it, p))
+                elif it.num == 7:
+                    total = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == 1:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == 2:
+                    _t_contributor(&top, p, n, it.a, it.b)
+                    top_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_ROOM_USER_SEQ)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_VIEWER_COUNT, viewers)
+        count += _wi(w, K_TOTAL_VIEWERS, total)
+        count += _w_array_of(w, K_TOP_VIEWERS, &top, top_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&top)
+    return 0
+
+
+cdef int _t_control(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef Common c
+    cdef int count = 1
+    cdef int64_t action = 0
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.num == 2 and it.wire == 0:
+            action = _s64(_val(&it, p))
+        elif it.num == 1 and it.wire == 2:
+            _t_common(p, n, it.a, it.b, &c)
+    at = _w_begin(w)
+    _w_bytes(w, T_STREAM_END if action == 3 or action == 4 else T_CONTROL)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_ACTION, action)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_battle_anchor(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    """Scan a ``BattleBaseUserInfo`` (``_battle_anchor``) and write its map into ``w`` (emptied first)."""
+    cdef It it
+    cdef int64_t user_id = 0
+    cdef Py_ssize_t ua = 0, ub = 0, na = 0, nb = 0, aa = 0, ab = 0, at
+    cdef int count = 0
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0 and it.num == 1:
+            user_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == 2:
+                na = it.a
+                nb = it.b
+            elif it.num == 3:
+                _first_url(p, n, it.a, it.b, &aa, &ab)
+            elif it.num == 4:
+                ua = it.a
+                ub = it.b
+    w.len = 0
+    at = _w_begin(w)
+    count += _wi(w, K_ID, user_id)
+    count += _ws(w, K_UNIQUE_ID, p, ua, ub)
+    count += _ws(w, K_NICKNAME, p, na, nb)
+    count += _ws(w, K_AVATAR, p, aa, ab)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_battle(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef Common c
+    cdef W results, anchors, anchor
+    cdef Py_ssize_t result_count = 0, anchor_count = 0, at, rat
+    cdef int count = 1, rcount
+    cdef int64_t battle_id = 0, action = 0, status = 0, duration = 0, start = 0
+    cdef int64_t map_key, user_id, outcome, score
+    cdef Py_ssize_t value[2]
+    _c_init(&c)
+    _w_init(&results)
+    _w_init(&anchors)
+    _w_init(&anchor)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == 2:
+                    battle_id = _s64(_val(&it, p))
+                elif it.num == 4:
+                    action = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == 1:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == 3:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 0:
+                            if it2.num == 5:
+                                status = _s64(_val(&it2, p))
+                            elif it2.num == 3:
+                                duration = _s64(_val(&it2, p))
+                            elif it2.num == 2:
+                                start = _s64(_val(&it2, p))
+                            elif it2.num == 1 and not battle_id:
+                                battle_id = _s64(_val(&it2, p))
+                elif it.num == 5:
+                    rat = _w_begin(&results)
+                    rcount = 0
+                    if _map_value(p, n, it.a, it.b, &map_key, value):
+                        user_id = outcome = score = 0
+                        _open(&it2, p, n, value[0], value[1])
+                        while _next(&it2, p):
+                            if it2.wire == 0:
+                                if it2.num == 1:
+                                    user_id = _s64(_val(&it2, p))
+                                elif it2.num == 2:
+                                    outcome = _s64(_val(&it2, p))
+                                elif it2.num == 3:
+                                    score = _s64(_val(&it2, p))
+                        rcount += _wi(&results, K_USER_ID, user_id)
+                        rcount += _wi(&results, K_RESULT, outcome)
+                        rcount += _wi(&results, K_SCORE, score)
+                    _w_end(&results, rat, rcount, 1)
+                    result_count += 1
+                elif it.num == 10:
+                    anchor.len = 0
+                    _w_raw(&anchor, b"\x80", 1)
+                    if _map_value(p, n, it.a, it.b, &map_key, value):
+                        _open(&it2, p, n, value[0], value[1])
+                        while _next(&it2, p):
+                            if it2.num == 1 and it2.wire == 2:
+                                _t_battle_anchor(&anchor, p, n, it2.a, it2.b)
+                    _w_raw(&anchors, anchor.buf, anchor.len)
+                    anchor_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_BATTLE)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_BATTLE_ID, battle_id)
+        count += _wi(w, K_ACTION, action)
+        count += _wi(w, K_STATUS, status)
+        count += _wi(w, K_DURATION, duration)
+        count += _wi(w, K_START_TIME, start)
+        count += _w_array_of(w, K_RESULTS, &results, result_count)
+        count += _w_array_of(w, K_ANCHORS, &anchors, anchor_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&results)
+        _w_free(&anchors)
+        _w_free(&anchor)
+    return 0
+
+
+cdef int _t_battle_team(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it, it2
+    cdef W supporters
+    cdef int64_t anchor_id = 0, score = 0, user_id, points
+    cdef Py_ssize_t value[2]
+    cdef Py_ssize_t na, nb, at, sat, supporter_count = 0
+    cdef int count = 0, scount
+    _w_init(&supporters)
+    try:
+        if _map_value(p, n, a, b, &anchor_id, value):
+            _open(&it, p, n, value[0], value[1])
+            while _next(&it, p):
+                if it.num == 2 and it.wire == 0:
+                    score = _s64(_val(&it, p))
+                elif it.num == 1 and it.wire == 2:
+                    user_id = points = 0
+                    na = nb = 0
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 0:
+                            if it2.num == 1:
+                                user_id = _s64(_val(&it2, p))
+                            elif it2.num == 2:
+                                points = _s64(_val(&it2, p))
+                        elif it2.num == 3 and it2.wire == 2:
+                            na = it2.a
+                            nb = it2.b
+                    sat = _w_begin(&supporters)
+                    scount = 0
+                    scount += _wi(&supporters, K_USER_ID, user_id)
+                    scount += _ws(&supporters, K_NICKNAME, p, na, nb)
+                    scount += _wi(&supporters, K_SCORE, points)
+                    _w_end(&supporters, sat, scount, 1)
+                    supporter_count += 1
+        at = _w_begin(w)
+        count += _wi(w, K_ANCHOR_ID, anchor_id)
+        count += _wi(w, K_SCORE, score)
+        count += _w_array_of(w, K_SUPPORTERS, &supporters, supporter_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&supporters)
+    return 0
+
+
+cdef int _t_armies(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef Common c
+    cdef W teams
+    cdef Py_ssize_t team_count = 0, at
+    cdef int count = 1
+    cdef int64_t battle_id = 0, status = 0, from_user = 0, gift_id = 0, gift_count = 0, diamonds = 0
+    _c_init(&c)
+    _w_init(&teams)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == 2:
+                    battle_id = _s64(_val(&it, p))
+                elif it.num == 7:
+                    status = _s64(_val(&it, p))
+                elif it.num == 8:
+                    from_user = _s64(_val(&it, p))
+                elif it.num == 9:
+                    gift_id = _s64(_val(&it, p))
+                elif it.num == 10:
+                    gift_count = _s64(_val(&it, p))
+                elif it.num == 12:
+                    diamonds = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == 1:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == 3:
+                    _t_battle_team(&teams, p, n, it.a, it.b)
+                    team_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_BATTLE_ARMIES)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_BATTLE_ID, battle_id)
+        count += _wi(w, K_STATUS, status)
+        count += _wi(w, K_FROM_USER_ID, from_user)
+        count += _wi(w, K_GIFT_ID, gift_id)
+        count += _wi(w, K_GIFT_COUNT, gift_count)
+        count += _wi(w, K_TOTAL_DIAMONDS, diamonds)
+        count += _w_array_of(w, K_TEAMS, &teams, team_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&teams)
+    return 0
+
+
+cdef int _t_room_pin(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef Common c
+    cdef W pinned
+    cdef bint has_pinned = False
+    cdef int count = 1
+    cdef int64_t action = 0, pin_time = 0, duration = 0, operator_id = 0
+    cdef Py_ssize_t ma = 0, mb = 0, at
+    _c_init(&c)
+    _w_init(&pinned)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == 33:
+                    action = _s64(_val(&it, p))
+                elif it.num == 31:
+                    pin_time = _s64(_val(&it, p))
+                elif it.num == 34:
+                    duration = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == 1:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == 30:
+                    ma = it.a
+                    mb = it.b
+                elif it.num == 32:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.num == 1 and it2.wire == 0:
+                            operator_id = _s64(_val(&it2, p))
+                elif 2 <= it.num <= 6:
+                    pinned.len = 0
+                    if it.num == 2:
+                        _t_chat(&pinned, p, n, it.a, it.b, 0)
+                    elif it.num == 3:
+                        _t_social(&pinned, p, n, it.a, it.b, 0)
+                    elif it.num == 4:
+                        _t_gift(&pinned, p, n, it.a, it.b, 0)
+                    elif it.num == 5:
+                        _t_member(&pinned, p, n, it.a, it.b, 0)
+                    else:
+                        _t_like(&pinned, p, n, it.a, it.b, 0)
+                    has_pinned = True
+        at = _w_begin(w)
+        _w_bytes(w, T_ROOM_PIN)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_ACTION, action)
+        count += _wi(w, K_PIN_TIME, pin_time)
+        count += _wi(w, K_DURATION, duration)
+        count += _ws(w, K_ORIGINAL_TYPE, p, ma, mb)
+        count += _wi(w, K_OPERATOR_ID, operator_id)
+        if has_pinned:
+            _w_bytes(w, K_PINNED)
+            _w_raw(w, pinned.buf, pinned.len)
+            count += 1
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&pinned)
+    return 0
+
+
+cdef int _t_emote_chat(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef Common c
+    cdef W emotes
+    cdef Py_ssize_t emote_count = 0, at
+    cdef bint has_user = False
+    cdef int identity = 0, count = 1
+    cdef Py_ssize_t ua = 0, ub = 0
+    cdef Py_ssize_t er[4]
+    cdef Py_ssize_t first[4]
+    first[0] = first[1] = first[2] = first[3] = 0
+    _c_init(&c)
+    _w_init(&emotes)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire != 2:
+                continue
+            if it.num == 1:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == 2:
+                has_user = True
+                ua = it.a
+                ub = it.b
+            elif it.num == 3:
+                _emote_ranges(p, n, it.a, it.b, er)
+                _w_emote(&emotes, p, er, 0)
+                if emote_count == 0:
+                    first[0] = er[0]
+                    first[1] = er[1]
+                    first[2] = er[2]
+                    first[3] = er[3]
+                emote_count += 1
+            elif it.num == 5:
+                identity = _identity(p, n, it.a, it.b)
+        at = _w_begin(w)
+        _w_bytes(w, T_EMOTE)
+        count += _w_common(w, &c, outer)
+        count += _t_put_user(w, has_user, p, n, ua, ub, identity)
+        if emote_count:
+            count += _ws(w, K_EMOTE_ID, p, first[0], first[1])
+            count += _ws(w, K_EMOTE_URL, p, first[2], first[3])
+        count += _w_array_of(w, K_EMOTES, &emotes, emote_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&emotes)
+    return 0
+
+
+cdef int _t_envelope(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef Common c
+    cdef int count = 1
+    cdef int64_t diamonds = 0, people = 0, business = 0, unpack_at = 0
+    cdef Py_ssize_t ea = 0, eb = 0, sa = 0, sb = 0, ia = 0, ib = 0, at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire != 2:
+            continue
+        if it.num == 1:
+            _t_common(p, n, it.a, it.b, &c)
+        elif it.num == 2:
+            _open(&it2, p, n, it.a, it.b)
+            while _next(&it2, p):
+                if it2.wire == 0:
+                    if it2.num == 5:
+                        diamonds = _s64(_val(&it2, p))
+                    elif it2.num == 6:
+                        people = _s64(_val(&it2, p))
+                    elif it2.num == 2:
+                        business = _s64(_val(&it2, p))
+                    elif it2.num == 7:
+                        unpack_at = _s64(_val(&it2, p))
+                elif it2.wire == 2:
+                    if it2.num == 1:
+                        ea = it2.a
+                        eb = it2.b
+                    elif it2.num == 4:
+                        sa = it2.a
+                        sb = it2.b
+                    elif it2.num == 8:
+                        ia = it2.a
+                        ib = it2.b
+    at = _w_begin(w)
+    _w_bytes(w, T_ENVELOPE)
+    count += _w_common(w, &c, outer)
+    count += _ws(w, K_ENVELOPE_ID, p, ea, eb)
+    count += _wi(w, K_DIAMOND_COUNT, diamonds)
+    count += _wi(w, K_PEOPLE_COUNT, people)
+    count += _ws(w, K_SENDER_NAME, p, sa, sb)
+    count += _ws(w, K_SENDER_ID, p, ia, ib)
+    count += _wi(w, K_BUSINESS_TYPE, business)
+    count += _wi(w, K_UNPACK_AT, unpack_at)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_question(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef Common c
+    cdef bint has_user = False
+    cdef int count = 1
+    cdef int64_t question_id = 0
+    cdef Py_ssize_t ua = 0, ub = 0, ta = 0, tb = 0, at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire != 2:
+            continue
+        if it.num == 1:
+            _t_common(p, n, it.a, it.b, &c)
+        elif it.num == 2:
+            _open(&it2, p, n, it.a, it.b)
+            while _next(&it2, p):
+                if it2.num == 1 and it2.wire == 0:
+                    question_id = _s64(_val(&it2, p))
+                elif it2.wire == 2:
+                    if it2.num == 2:
+                        ta = it2.a
+                        tb = it2.b
+                    elif it2.num == 5:
+                        has_user = True
+                        ua = it2.a
+                        ub = it2.b
+    at = _w_begin(w)
+    _w_bytes(w, T_QUESTION)
+    count += _w_common(w, &c, outer)
+    count += _t_put_user(w, has_user, p, n, ua, ub, 0)
+    count += _wi(w, K_QUESTION_ID, question_id)
+    count += _ws(w, K_QUESTION_TEXT, p, ta, tb)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_live_intro(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef Common c
+    cdef bint has_user = False
+    cdef int count = 1
+    cdef Py_ssize_t ua = 0, ub = 0, ca = 0, cb = 0, la = 0, lb = 0, at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire != 2:
+            continue
+        if it.num == 1:
+            _t_common(p, n, it.a, it.b, &c)
+        elif it.num == 4:
+            ca = it.a
+            cb = it.b
+        elif it.num == 5:
+            has_user = True
+            ua = it.a
+            ub = it.b
+        elif it.num == 8:
+            la = it.a
+            lb = it.b
+    at = _w_begin(w)
+    _w_bytes(w, T_LIVE_INTRO)
+    count += _w_common(w, &c, outer)
+    count += _t_put_user(w, has_user, p, n, ua, ub, 0)
+    count += _ws(w, K_CONTENT, p, ca, cb)
+    count += _ws(w, K_LANGUAGE, p, la, lb)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_caption(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef Common c
+    cdef W captions
+    cdef Py_ssize_t caption_count = 0, at, cat
+    cdef int count = 1, ccount
+    cdef int64_t stamp = 0, duration = 0, sentence = 0
+    cdef uint64_t definite = 0
+    cdef Py_ssize_t text[4]
+    _c_init(&c)
+    _w_init(&captions)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == 2:
+                    stamp = _s64(_val(&it, p))
+                elif it.num == 3:
+                    duration = _s64(_val(&it, p))
+                elif it.num == 5:
+                    sentence = _s64(_val(&it, p))
+                elif it.num == 7:
+                    definite = _val(&it, p)
+            elif it.wire == 2:
+                if it.num == 1:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == 4:
+                    _text_key(p, n, it.a, it.b, text)
+                    cat = _w_begin(&captions)
+                    ccount = 0
+                    ccount += _ws(&captions, K_LANG, p, text[0], text[1])
+                    ccount += _ws(&captions, K_TEXT, p, text[2], text[3])
+                    _w_end(&captions, cat, ccount, 1)
+                    caption_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_CAPTION)
+        count += _w_common(w, &c, outer)
+        count += _w_array_of(w, K_CAPTIONS, &captions, caption_count)
+        count += _wi(w, K_TIMESTAMP_MS, stamp)
+        count += _wi(w, K_DURATION_MS, duration)
+        count += _wi(w, K_SENTENCE_ID, sentence)
+        count += _wb(w, K_DEFINITE, definite != 0)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&captions)
+    return 0
+
+
+cdef int _t_barrage(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef Common c
+    cdef int count = 1
+    cdef int64_t barrage_type = 0, duration = 0, level = 0
+    cdef bint has_user = False
+    cdef Py_ssize_t ua = 0, ub = 0, at
+    cdef Py_ssize_t text[4]
+    text[0] = text[1] = text[2] = text[3] = 0
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == 3:
+                barrage_type = _s64(_val(&it, p))
+            elif it.num == 6:
+                duration = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == 1:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == 5:
+                _text_key(p, n, it.a, it.b, text)
+            elif it.num == 100 or it.num == 101:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.num == 1 and it2.wire == 0:
+                        level = _s64(_val(&it2, p))
+                    elif it2.num == 4 and it2.wire == 2:
+                        has_user = True
+                        ua = it2.a
+                        ub = it2.b
+    at = _w_begin(w)
+    _w_bytes(w, T_BARRAGE)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_BARRAGE_TYPE, barrage_type)
+    count += _ws(w, K_TEXT_KEY, p, text[0], text[1])
+    count += _ws(w, K_TEXT, p, text[2], text[3])
+    count += _wi(w, K_DURATION, duration)
+    count += _t_put_user(w, has_user, p, n, ua, ub, 0)
+    count += _wi(w, K_LEVEL, level)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_goal(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3
+    cdef Common c
+    cdef int count = 1
+    cdef int64_t contributor = 0, contributed = 0, score = 0, goal_type = 0, progress = 0, target = 0
+    cdef Py_ssize_t ua = 0, ub = 0, ga = 0, gb = 0, at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == 4:
+                contributor = _s64(_val(&it, p))
+            elif it.num == 9:
+                contributed = _s64(_val(&it, p))
+            elif it.num == 10:
+                score = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == 1:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == 6:
+                ua = it.a
+                ub = it.b
+            elif it.num == 7:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == 1:
+                            goal_type = _s64(_val(&it2, p))
+                        elif it2.num == 3:
+                            progress = _s64(_val(&it2, p))
+                        elif it2.num == 4:
+                            target = _s64(_val(&it2, p))
+                    elif it2.num == 5 and it2.wire == 2:
+                        _open(&it3, p, n, it2.a, it2.b)
+                        while _next(&it3, p):
+                            if it3.num == 1 and it3.wire == 2:
+                                ga = it3.a
+                                gb = it3.b
+    at = _w_begin(w)
+    _w_bytes(w, T_GOAL)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_CONTRIBUTOR_ID, contributor)
+    count += _ws(w, K_CONTRIBUTOR_UNIQUE_ID, p, ua, ub)
+    count += _wi(w, K_CONTRIBUTE_COUNT, contributed)
+    count += _wi(w, K_CONTRIBUTE_SCORE, score)
+    count += _wi(w, K_GOAL_TYPE, goal_type)
+    count += _wi(w, K_PROGRESS, progress)
+    count += _wi(w, K_TARGET, target)
+    count += _ws(w, K_GIFT_NAME, p, ga, gb)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_rank(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef Common c
+    cdef W ranks
+    cdef Py_ssize_t rank_count = 0, at, rat
+    cdef int count = 1, rcount
+    cdef int64_t group = 0, rank_type, rank
+    _c_init(&c)
+    _w_init(&ranks)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0 and it.num == 3:
+                group = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == 1:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == 2:
+                    rank_type = rank = 0
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 0:
+                            if it2.num == 1:
+                                rank_type = _s64(_val(&it2, p))
+                            elif it2.num == 2:
+                                rank = _s64(_val(&it2, p))
+                    rat = _w_begin(&ranks)
+                    rcount = 0
+                    rcount += _wi(&ranks, K_RANK_TYPE, rank_type)
+                    rcount += _wi(&ranks, K_RANK, rank)
+                    _w_end(&ranks, rat, rcount, 1)
+                    rank_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_RANK)
+        count += _w_common(w, &c, outer)
+        count += _w_array_of(w, K_RANKS, &ranks, rank_count)
+        count += _wi(w, K_GROUP_TYPE, group)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&ranks)
+    return 0
+
+
+cdef int _t_poll(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef Common c
+    cdef int count = 1
+    cdef int64_t poll_id = 0, action = 0, gift_id = 0, voters = 0, duration = 0, remain = 0
+    cdef Py_ssize_t ta = 0, tb = 0, at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == 3:
+                poll_id = _s64(_val(&it, p))
+            elif it.num == 2:
+                action = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == 1:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == 8:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == 2:
+                            gift_id = _s64(_val(&it2, p))
+                        elif it2.num == 5:
+                            voters = _s64(_val(&it2, p))
+                        elif it2.num == 9:
+                            duration = _s64(_val(&it2, p))
+                        elif it2.num == 10:
+                            remain = _s64(_val(&it2, p))
+                    elif it2.num == 3 and it2.wire == 2:
+                        ta = it2.a
+                        tb = it2.b
+    at = _w_begin(w)
+    _w_bytes(w, T_POLL)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_POLL_ID, poll_id)
+    count += _wi(w, K_POLL_ACTION, action)
+    count += _ws(w, K_TITLE, p, ta, tb)
+    count += _wi(w, K_GIFT_ID, gift_id)
+    count += _wi(w, K_VOTER_COUNT, voters)
+    count += _wi(w, K_DURATION, duration)
+    count += _wi(w, K_TIME_REMAIN, remain)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_banner(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t da = 0, db = 0, at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == 1:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == 2:
+                da = it.a
+                db = it.b
+    at = _w_begin(w)
+    _w_bytes(w, T_BANNER)
+    count += _w_common(w, &c, outer)
+    count += _ws(w, K_DATA, p, da, db)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_ints(W* into, Py_ssize_t* count, const u8* p, Py_ssize_t n, It* it) except -1:
+    """``_ints`` into a scratch buffer."""
+    cdef Py_ssize_t pos
+    cdef uint64_t value
+    if it.wire == 0:
+        _w_int(into, _s64(_val(it, p)))
+        count[0] += 1
+        return 0
+    pos = it.a
+    while pos < it.b:
+        _varint(p, n, &pos, &value)
+        _w_int(into, _s64(value))
+        count[0] += 1
+    if pos > it.b:
+        raise TruncatedError("packed varint runs past the end of its field")
+    return 0
+
+
+cdef int _t_im_delete(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef Common c
+    cdef W msg_ids, user_ids
+    cdef Py_ssize_t msg_count = 0, user_count = 0, at
+    cdef int count = 1
+    _c_init(&c)
+    _w_init(&msg_ids)
+    _w_init(&user_ids)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.num == 1 and it.wire == 2:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == 2 and (it.wire == 0 or it.wire == 2):
+                _t_ints(&msg_ids, &msg_count, p, n, &it)
+            elif it.num == 3 and (it.wire == 0 or it.wire == 2):
+                _t_ints(&user_ids, &user_count, p, n, &it)
+        at = _w_begin(w)
+        _w_bytes(w, T_IM_DELETE)
+        count += _w_common(w, &c, outer)
+        count += _w_array_of(w, K_MSG_IDS, &msg_ids, msg_count)
+        count += _w_array_of(w, K_USER_IDS, &user_ids, user_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&msg_ids)
+        _w_free(&user_ids)
+    return 0
+
+
+cdef int _trun(int code, W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    if code == 1:
+        return _t_chat(w, p, n, a, b, outer)
+    elif code == 2:
+        return _t_gift(w, p, n, a, b, outer)
+    elif code == 3:
+        return _t_like(w, p, n, a, b, outer)
+    elif code == 4:
+        return _t_member(w, p, n, a, b, outer)
+    elif code == 5:
+        return _t_social(w, p, n, a, b, outer)
+    elif code == 6:
+        return _t_sub_notify(w, p, n, a, b, outer)
+    elif code == 7:
+        return _t_room_user_seq(w, p, n, a, b, outer)
+    elif code == 8:
+        return _t_control(w, p, n, a, b, outer)
+    elif code == 9:
+        return _t_battle(w, p, n, a, b, outer)
+    elif code == 10:
+        return _t_armies(w, p, n, a, b, outer)
+    elif code == 11:
+        return _t_room_pin(w, p, n, a, b, outer)
+    elif code == 12:
+        return _t_emote_chat(w, p, n, a, b, outer)
+    elif code == 13:
+        return _t_envelope(w, p, n, a, b, outer)
+    elif code == 14:
+        return _t_question(w, p, n, a, b, outer)
+    elif code == 15:
+        return _t_live_intro(w, p, n, a, b, outer)
+    elif code == 16:
+        return _t_caption(w, p, n, a, b, outer)
+    elif code == 17:
+        return _t_barrage(w, p, n, a, b, outer)
+    elif code == 18:
+        return _t_goal(w, p, n, a, b, outer)
+    elif code == 19:
+        return _t_rank(w, p, n, a, b, outer)
+    elif code == 20:
+        return _t_poll(w, p, n, a, b, outer)
+    elif code == 21:
+        return _t_banner(w, p, n, a, b, outer)
+    elif code == 22:
+        return _t_im_delete(w, p, n, a, b, outer)
+    return 0
 
 
 # ---------------------------------------------------------------- dispatch
@@ -1405,6 +3306,59 @@ for _name, _code in METHODS.items():
 for _name in IGNORED_METHODS:
     _CODES[_name] = _CODES[_name[len("Webcast"):]] = 0
 del _name, _code
+
+
+# A C table over the same names, for looking a method up by its UTF-8 bytes: no str,
+# no hashing of a fresh str. Open addressing on FNV-1a; entries point into _NAMES.
+cdef enum:
+    _TABLE = 512
+cdef const char* _table_name[_TABLE]
+cdef Py_ssize_t _table_size[_TABLE]
+cdef int _table_code[_TABLE]
+cdef list _NAMES = []
+
+
+cdef inline uint64_t _fnv(const u8* s, Py_ssize_t n) noexcept nogil:
+    cdef uint64_t h = 14695981039346656037ULL
+    cdef Py_ssize_t i
+    for i in range(n):
+        h = (h ^ s[i]) * 1099511628211ULL
+    return h
+
+
+cdef int _table_put(bytes name, int code) except -1:
+    cdef uint64_t slot = _fnv(<const u8*>PyBytes_AS_STRING(name), PyBytes_GET_SIZE(name)) & (_TABLE - 1)
+    while _table_name[slot] != NULL:
+        slot = (slot + 1) & (_TABLE - 1)
+    _NAMES.append(name)
+    _table_name[slot] = PyBytes_AS_STRING(name)
+    _table_size[slot] = PyBytes_GET_SIZE(name)
+    _table_code[slot] = code
+    return 0
+
+
+cdef inline int _code_of(const u8* s, Py_ssize_t n) noexcept nogil:
+    """The decoder code of a method name given as UTF-8: 0 ignored, -1 unknown."""
+    cdef uint64_t slot = _fnv(s, n) & (_TABLE - 1)
+    while _table_name[slot] != NULL:
+        if _table_size[slot] == n and memcmp(_table_name[slot], s, n) == 0:
+            return _table_code[slot]
+        slot = (slot + 1) & (_TABLE - 1)
+    return -1
+
+
+assert len(_CODES) < _TABLE // 2
+for _name, _code in _CODES.items():
+    _table_put(_name.encode("utf-8"), _code)
+del _name, _code
+
+
+cdef inline int _code_of_str(object method) except -2:
+    """``_CODES.get(method)`` as an int (-1 when absent), through the C table for plain ASCII strs."""
+    if type(method) is str and PyUnicode_IS_COMPACT_ASCII(method):
+        return _code_of(<const u8*>PyUnicode_DATA(method), PyUnicode_GET_LENGTH(method))
+    code = _CODES.get(method)
+    return -1 if code is None else <int>code
 
 
 cdef dict _run(int code, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -1456,17 +3410,17 @@ cdef dict _run(int code, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
 
 
 cdef object _decode(object method, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    code = _CODES.get(method)
-    if code is None:
+    cdef int code = _code_of_str(method)
+    if code < 0:
         if not method:
             raise DecodeError("message has no method")
         event = {"type": "unknown", "method": method}
         if b > a:
             event["payload"] = PyBytes_FromStringAndSize(<const char*>p + a, b - a)
         return event
-    if <int>code == 0:
+    if code == 0:
         return None
-    return _run(<int>code, p, n, a, b)
+    return _run(code, p, n, a, b)
 
 
 def decode_message(method, payload):
@@ -1485,7 +3439,85 @@ def decode_message(method, payload):
     """
     cdef bytes data = payload if type(payload) is bytes else bytes(payload)
     cdef Py_ssize_t n = PyBytes_GET_SIZE(data)
-    return _decode(method, <const u8*>PyBytes_AS_STRING(data), n, 0, n)
+    cdef const u8* p = <const u8*>PyBytes_AS_STRING(data)
+    bridge_prefetch(p, n)
+    if not _precise:
+        try:
+            return _decode(method, p, n, 0, n)
+        except DecodeError:
+            pass
+    return _decode_precisely(method, p, n)
+
+
+cdef object _decode_precisely(object method, const u8* p, Py_ssize_t n):
+    global _precise
+    cdef bint before = _precise
+    _precise = True
+    try:
+        return _decode(method, p, n, 0, n)
+    finally:
+        _precise = before
+
+
+cdef W _out
+"""The reusable output buffer of ``transcode_message`` (grown once, never shrunk)."""
+cdef bint _out_busy = False
+
+
+def transcode_message(method, payload):
+    """The event of :func:`decode_message`, packed: its exact ``msgpack.packb(event, use_bin_type=True)``.
+
+    Written straight from the protobuf bytes, without building the event map.
+
+    Returns:
+        The msgpack bytes, or ``None`` for an ignored method.
+
+    Raises:
+        DecodeError: the payload is malformed.
+    """
+    global _out_busy
+    cdef bytes data = payload if type(payload) is bytes else bytes(payload)
+    cdef Py_ssize_t n = PyBytes_GET_SIZE(data)
+    cdef const u8* p = <const u8*>PyBytes_AS_STRING(data)
+    cdef W local
+    cdef W* w
+    cdef int code = _code_of_str(method)
+    if code < 0:  # an unknown method (or none): the rare generic path
+        return msgpack.packb(_decode(method, p, n, 0, n), use_bin_type=True)
+    if code == 0:
+        return None
+    bridge_prefetch(p, n)
+    if _out_busy:  # re-entered (a finalizer run mid-call): use a private buffer
+        _w_init(&local)
+        try:
+            _transcode(code, &local, p, n)
+            return PyBytes_FromStringAndSize(local.buf, local.len)
+        finally:
+            _w_free(&local)
+    w = &_out
+    _out_busy = True
+    try:
+        _transcode(code, w, p, n)
+    finally:
+        _out_busy = False
+    return PyBytes_FromStringAndSize(w.buf, w.len)
+
+
+cdef int _transcode(int code, W* w, const u8* p, Py_ssize_t n) except -1:
+    """One message into ``w`` (emptied first): fast mode, then precise mode if it was malformed."""
+    global _precise
+    cdef bint before = _precise
+    w.len = 0
+    if not _precise:
+        try:
+            return _trun(code, w, p, n, 0, n, 0)
+        except DecodeError:
+            w.len = 0
+    _precise = True
+    try:
+        return _trun(code, w, p, n, 0, n, 0)
+    finally:
+        _precise = before
 
 
 # ---------------------------------------------------------------- frames
@@ -1493,6 +3525,22 @@ def decode_message(method, payload):
 
 cdef int _inner(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, list events, list errors) except -1:
     """Decode one ``BaseProtoMessage`` into ``events``; record its failure in ``errors`` instead."""
+    global _precise
+    if not _precise:
+        try:
+            return _inner_once(p, n, a, b, events, errors)
+        except DecodeError:
+            pass
+        _precise = True
+        try:
+            return _inner_once(p, n, a, b, events, errors)
+        finally:
+            _precise = False
+    return _inner_once(p, n, a, b, events, errors)
+
+
+cdef int _inner_once(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, list events, list errors) except -1:
+    """``_inner`` in the current mode; in fast mode errors propagate instead of being recorded."""
     cdef It it
     cdef int64_t msg_id = 0
     cdef Py_ssize_t ma = 0, mb = 0, pa = 0, pb = 0
@@ -1511,13 +3559,16 @@ cdef int _inner(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, list even
                 pa = it.a
                 pb = it.b
         elif it.wire == 0 and it.num == 3:
-            msg_id = _s64(it.val)
+            msg_id = _s64(_val(&it, p))
     method = _str(p, ma, mb)
-    try:
+    if _precise:
+        try:
+            event = _decode(method, p, n, pa, pb)
+        except DecodeError as exc:
+            errors.append(MessageError(method, msg_id, str(exc)))
+            return 0
+    else:
         event = _decode(method, p, n, pa, pb)
-    except DecodeError as exc:
-        errors.append(MessageError(method, msg_id, str(exc)))
-        return 0
     if event is None:
         return 0
     if msg_id and "msgId" not in <dict>event:  # keep the contract's key order: type, msgId, ...
@@ -1574,15 +3625,15 @@ cdef object _fetch(bytes data):
                 result.push_server = _str(p, it.a, it.b)
         elif it.wire == 0:
             if it.num == 8:
-                result.heartbeat_duration = _s64(it.val)
+                result.heartbeat_duration = _s64(_val(&it, p))
             elif it.num == 9:
-                result.need_ack = it.val != 0
+                result.need_ack = _val(&it, p) != 0
             elif it.num == 3:
-                result.fetch_interval = _s64(it.val)
+                result.fetch_interval = _s64(_val(&it, p))
             elif it.num == 4:
-                result.now = _s64(it.val)
+                result.now = _s64(_val(&it, p))
             elif it.num == 11:
-                result.is_first = it.val != 0
+                result.is_first = _val(&it, p) != 0
     return result
 
 
@@ -1595,7 +3646,23 @@ def decode_fetch_result(data):
     Raises:
         DecodeError: the fetch result itself is malformed.
     """
-    return _fetch(data if type(data) is bytes else bytes(data))
+    return _fetch_either(data if type(data) is bytes else bytes(data))
+
+
+cdef object _fetch_either(bytes data):
+    """``_fetch`` in fast mode, again in precise mode if it was malformed."""
+    global _precise
+    cdef bint before = _precise
+    if not _precise:
+        try:
+            return _fetch(data)
+        except DecodeError:
+            pass
+    _precise = True
+    try:
+        return _fetch(data)
+    finally:
+        _precise = before
 
 
 def decode_frame(data):
@@ -1608,7 +3675,22 @@ def decode_frame(data):
     Raises:
         DecodeError: the frame, its gzip layer or its fetch result is malformed.
     """
+    global _precise
     cdef bytes buf = data if type(data) is bytes else bytes(data)
+    cdef bint before = _precise
+    if not _precise:
+        try:
+            return _frame(buf)
+        except DecodeError:
+            pass
+    _precise = True
+    try:
+        return _frame(buf)
+    finally:
+        _precise = before
+
+
+cdef object _frame(bytes buf):
     cdef const u8* p = <const u8*>PyBytes_AS_STRING(buf)
     cdef Py_ssize_t n = PyBytes_GET_SIZE(buf)
     cdef Py_ssize_t pa = 0, pb = 0
@@ -1623,9 +3705,9 @@ def decode_frame(data):
     while _next(&it, p):
         if it.wire == 0:
             if it.num == 1:
-                frame.seq_id = _s64(it.val)
+                frame.seq_id = _s64(_val(&it, p))
             elif it.num == 2:
-                frame.log_id = _s64(it.val)
+                frame.log_id = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == 5:
                 _string_pair(p, n, it.a, it.b, headers)
@@ -1640,5 +3722,5 @@ def decode_frame(data):
     frame.payload = payload
     if frame.payload_type == "msg":
         body = gunzip(payload) if is_gzip(payload, frame.headers) else payload
-        frame.result = _fetch(body if type(body) is bytes else bytes(body))
+        frame.result = _fetch_either(body if type(body) is bytes else bytes(body))
     return frame

@@ -678,6 +678,10 @@ def test_push_arbitrary_frame() -> None:
         room(fake).push(frame)
         assert await asyncio.wait_for(ws.recv(), 2) == frame
         assert room(fake).sent[0][-1] == 123456789
+        sent, history = len(room(fake).sent[0]), len(room(fake).history)
+        room(fake).push(frame, track=False)  # benchmarks: sent as is, not decoded nor kept
+        assert await asyncio.wait_for(ws.recv(), 2) == frame
+        assert (len(room(fake).sent[0]), len(room(fake).history)) == (sent, history)
         await ws.close()
 
     run(body)

@@ -88,3 +88,16 @@ def test_end_starts_afresh() -> None:
     feed_stream(ledger)
     assert ledger.end(now_ms=61_000)["totalDiamonds"] == 30_002
     assert ledger.summary(now_ms=61_000) == {"type": "streamSummary"}
+
+
+def test_journal_lines_are_plain_json(tmp_path: Path) -> None:
+    ledger = Ledger("room", tmp_path)
+    feed_stream(ledger)
+    ledger.close()
+    lines = (tmp_path / "room.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert lines == [json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records]
+    assert [r["k"] for r in records] == ["start", "gift", "gift", "like", "like", "follow", "share"] + [
+        "viewers"
+    ] * 3
+    assert records[3] == {"k": "like", "count": 15} and records[-1] == {"k": "viewers", "count": 200}

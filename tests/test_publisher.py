@@ -190,3 +190,41 @@ def test_curve_encryption_for_remote_subscribers() -> None:
     bad = Publisher(PublisherConfig(endpoint=f"tcp://127.0.0.1:{free_port()}", curve_secret_key="not-a-key"))
     with pytest.raises(PublishError, match="not a Z85 CURVE secret key"):
         bad.start()
+
+
+def test_batch_sends_in_order_when_it_ends(publisher: Publisher, endpoint: str) -> None:
+    sub = subscriber(endpoint, "")
+    publish_until_received(publisher, sub, "chat/a")
+    first = publisher.seq + 1
+    published = publisher.published
+    with publisher.batch():
+        for i in range(5):
+            publisher.publish("chat/a", {"type": "chat", "comment": str(i)})
+        with publisher.batch():  # joins the outer batch
+            publisher.publish("gift/a", {"type": "gift", "giftId": 1})
+        assert publisher.published == published  # held until the outer batch ends
+        assert not sub.poll(100)
+    assert publisher.published == published + 6
+    got = [sub.recv_multipart() for _ in range(6)]
+    assert [t for t, _ in got] == [b"chat/a"] * 5 + [b"gift/a"]
+    events = [msgpack.unpackb(p) for _, p in got]
+    assert [e["seq"] for e in events] == list(range(first, first + 6))
+    assert [e.get("comment") for e in events[:5]] == ["0", "1", "2", "3", "4"]
+
+
+def test_batch_sends_what_it_holds_when_the_block_raises(publisher: Publisher, endpoint: str) -> None:
+    sub = subscriber(endpoint, "")
+    publish_until_received(publisher, sub, "chat/a")
+    with pytest.raises(RuntimeError), publisher.batch():
+        publisher.publish("chat/a", {"type": "chat", "comment": "kept"})
+        raise RuntimeError("listener bug")
+    assert msgpack.unpackb(sub.recv_multipart()[1])["comment"] == "kept"
+
+
+def test_batch_after_close_counts_drops(endpoint: str) -> None:
+    pub = Publisher(PublisherConfig(endpoint=endpoint, zmq_heartbeat_ivl=0))
+    pub.start()
+    with pub.batch():
+        pub.publish("chat/a", {"type": "chat"})
+        pub.close()
+    assert pub.dropped == 1 and pub.published == 0

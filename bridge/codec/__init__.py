@@ -24,9 +24,10 @@ __all__ = [
     "decode_frame",
     "decode_message",
     "implementations",
+    "transcode_message",
 ]
 
-PUBLIC_API = ("decode_message", "decode_fetch_result", "decode_frame")
+PUBLIC_API = ("decode_message", "decode_fetch_result", "decode_frame", "transcode_message")
 
 
 def _load_native() -> ModuleType | None:
@@ -65,3 +66,5 @@ IMPLEMENTATION: str = "cython" if _active is not _pure else "python"
 decode_message: Callable[[str, bytes], dict[str, Any] | None] = _active.decode_message
 decode_fetch_result: Callable[[bytes], FetchResult] = _active.decode_fetch_result
 decode_frame: Callable[[bytes], PushFrame] = _active.decode_frame
+transcode_message: Callable[[str, bytes], bytes | None] = _active.transcode_message
+"""The event of ``decode_message`` as its msgpack bytes (``bridge._native`` writes them directly)."""

@@ -22,12 +22,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import msgpack
+
 from ..contract import IGNORED_METHODS
 from ..errors import DecodeError, LimitError, TruncatedError, VarintError, WireTypeError
 from ..frames import FetchResult, MessageError, PushFrame, gunzip, is_gzip
 from ..limits import MAX_FRAME_BYTES, MAX_MESSAGES_PER_FRAME
 
-__all__ = ["decode_fetch_result", "decode_frame", "decode_message", "METHODS", "IGNORED_METHODS"]
+__all__ = [
+    "decode_fetch_result",
+    "decode_frame",
+    "decode_message",
+    "transcode_message",
+    "METHODS",
+    "IGNORED_METHODS",
+]
 
 Event = dict[str, Any]
 Record = tuple[int, int, int, int]
@@ -64,20 +73,34 @@ def _fields(buf: bytes, pos: int, end: int) -> list[Record]:
     carry their byte range as ``a:b``.
     """
     out: list[Record] = []
+    append = out.append
+    n = len(buf)
     while pos < end:
-        key, pos = _varint(buf, pos)
+        key = buf[pos]  # one-byte varints (most keys, lengths and values) read inline
+        if key < 0x80:
+            pos += 1
+        else:
+            key, pos = _varint(buf, pos)
         number = key >> 3
         wire = key & 7
         if number == 0:
             raise WireTypeError(f"field number 0 at offset {pos}")
         if wire == 0:
-            value, pos = _varint(buf, pos)
-            out.append((number, 0, value, 0))
+            if pos < n and buf[pos] < 0x80:
+                append((number, 0, buf[pos], 0))
+                pos += 1
+            else:
+                value, pos = _varint(buf, pos)
+                append((number, 0, value, 0))
         elif wire == 2:
-            size, pos = _varint(buf, pos)
+            if pos < n and buf[pos] < 0x80:
+                size = buf[pos]
+                pos += 1
+            else:
+                size, pos = _varint(buf, pos)
             if size > end - pos:
                 raise TruncatedError(f"field {number} length {size} runs past the end")
-            out.append((number, 2, pos, pos + size))
+            append((number, 2, pos, pos + size))
             pos += size
         elif wire == 1:
             if pos + 8 > end:
@@ -1081,6 +1104,21 @@ def decode_message(method: str, payload: bytes) -> Event | None:
     """
     data = bytes(payload)
     return _decode(method, data, 0, len(data))
+
+
+def transcode_message(method: str, payload: bytes) -> bytes | None:
+    """The event of :func:`decode_message`, packed: ``msgpack.packb(event, use_bin_type=True)``.
+
+    ``bridge._native`` writes these bytes straight from the protobuf, without the dict.
+
+    Returns:
+        The msgpack bytes, or ``None`` for an ignored method.
+
+    Raises:
+        DecodeError: the payload is malformed.
+    """
+    event = decode_message(method, payload)
+    return None if event is None else msgpack.packb(event, use_bin_type=True)
 
 
 def decode_fetch_result(data: bytes) -> FetchResult:
