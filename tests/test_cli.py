@@ -39,7 +39,10 @@ def bridge(
 def daemon_endpoint() -> Iterator[tuple[str, subprocess.Popen[str]]]:
     endpoint = f"tcp://127.0.0.1:{free_port()}"
     process = subprocess.Popen(
-        [sys.executable, "-m", "bridge", "run", "--endpoint", endpoint, "--rate", "200"],
+        [
+            *(sys.executable, "-m", "bridge", "run", "--endpoint", endpoint, "--rate", "200"),
+            *("--control", f"tcp://127.0.0.1:{free_port()}"),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
