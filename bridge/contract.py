@@ -532,13 +532,14 @@ EVENTS: tuple[Event, ...] = (
     ),
     Event(
         "sys.status",
-        "A room's connection state changed.",
+        "A room's connection state changed, or a daemon task failed (reason `internal`, with `task`).",
         (
             _f("room", "str", "The creator's uniqueId."),
             _f("state", "str", "connecting, connected, reconnecting, disconnected, streamEnd or error."),
             _f("reason", "str", "Reason code (see docs/status.md)."),
             _f("message", "str", "Human-readable explanation."),
             _f("attempt", "int", "Reconnect attempt number."),
+            _f("task", "str", "With reason `internal`: the daemon task that failed (it restarts)."),
         ),
         system=True,
     ),
@@ -553,6 +554,7 @@ EVENTS: tuple[Event, ...] = (
             _f("dropped", "int", "Events the daemon dropped (queue overflow)."),
             _f("decodeErrors", "int", "Inner messages that failed to decode."),
             _f("tasks", "int", "asyncio tasks alive in the daemon (a leak shows as growth)."),
+            _f("taskFailures", "map", "Per daemon task: failures so far (each one restarted)."),
             _f("shard", "map", "This daemon's `index` and `count` when rooms are sharded."),
             _f("control", "str", "This daemon's control endpoint."),
         ),

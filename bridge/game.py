@@ -47,7 +47,7 @@ class GameLayer:
         self.trackers: dict[str, StreakTracker] = {}
         self.ledgers: dict[str, Ledger] = {}
         daemon.listeners.append(self.on_event)
-        daemon.services.append(self.run)
+        daemon.services["game"] = self.run
 
     def register(self, commands: Commands) -> None:
         """Add ``rules``, ``reload`` and ``summary`` to the control channel."""
