@@ -555,6 +555,7 @@ EVENTS: tuple[Event, ...] = (
             _f("decodeErrors", "int", "Inner messages that failed to decode."),
             _f("tasks", "int", "asyncio tasks alive in the daemon (a leak shows as growth)."),
             _f("taskFailures", "map", "Per daemon task: failures so far (each one restarted)."),
+            _f("listenerFailures", "map", "Per event listener (streaks, rules, ledger, recorder): failures."),
             _f("shard", "map", "This daemon's `index` and `count` when rooms are sharded."),
             _f("control", "str", "This daemon's control endpoint."),
         ),

@@ -22,7 +22,7 @@ from .dedupe import RecentIds
 from .errors import DecodeError
 from .frames import FetchResult
 from .publisher import Publisher
-from .supervisor import Supervisor
+from .supervisor import Failures, Supervisor
 
 __all__ = ["Daemon", "Room", "Source"]
 
@@ -69,7 +69,11 @@ class Daemon:
         self.source_factory = source_factory
         """Makes a source for a room named at run time (the control channel's ``connect``)."""
         self.listeners: list[Callable[[Room, dict[str, Any]], None]] = []
-        """Called with every upstream event after it is published (rules, ledger)."""
+        """Called with every upstream event after it is published (game layer, recorder), each isolated."""
+        self.listener_failures = Failures(
+            logging.getLogger("bridge.listeners"), on_report=self._listener_failed
+        )
+        """Failures of listeners (and of the game layer's parts), by name; none reaches a source."""
         self.services: dict[str, Callable[[], Coroutine[Any, Any, None]]] = {}
         """Long-running coroutines started (and supervised) with the daemon, by task name."""
         self.supervisor = Supervisor(on_failure=self._task_failed)
@@ -126,7 +130,12 @@ class Daemon:
         return ended
 
     def publish_event(self, room: Room, event: dict[str, Any]) -> None:
-        """Stamp an upstream event with its room and publish it."""
+        """Stamp an upstream event with its room, publish it, then hand it to each listener.
+
+        A listener that raises is counted and logged (:attr:`listener_failures`,
+        ``listenerFailures`` in ``sys.heartbeat``); the exception never reaches
+        the source, the room's state or the other listeners.
+        """
         event["room"] = room.name
         if room.room_id:
             event["roomId"] = room.room_id
@@ -134,7 +143,7 @@ class Daemon:
         self.publisher.publish(topics.event_topic(event["type"], room.name), event)
         room.last_event_ts = event["ts"]
         for listener in self.listeners:
-            listener(room, event)
+            self.listener_failures.call(_listener_name(listener), listener, room, event)
 
     def set_state(
         self, room: Room, state: str, reason: str, message: str = "", attempt: int = 0, task: str = ""
@@ -178,6 +187,8 @@ class Daemon:
             message["decodeErrors"] = self.decode_errors
         if self.supervisor.failures:
             message["taskFailures"] = dict(self.supervisor.failures)
+        if self.listener_failures.counts:
+            message["listenerFailures"] = dict(self.listener_failures.counts)
         if self._running:
             message["tasks"] = len(asyncio.all_tasks())
         shard = self.config.shard
@@ -245,16 +256,35 @@ class Daemon:
         self.supervisor.start(f"source:{source.room.name}", lambda: source.run(self))
 
     def _task_failed(self, name: str, exc: BaseException, delay: float) -> None:
-        message = f"{type(exc).__name__}: {exc}"[:300] + f"; restarting in {delay:.1f} s"
+        message = f"{_describe(exc)}; restarting in {delay:.1f} s"
         room = self.rooms.get(name.removeprefix("source:")) if name.startswith("source:") else None
         if room is not None:
             self.set_state(room, "error", "internal", message, task=name)
-            return
+        else:
+            self._internal_status(f"task {name} failed: {message}", name)
+
+    def _listener_failed(self, name: str, exc: BaseException) -> None:
+        count = self.listener_failures.counts[name]
+        self._internal_status(
+            f"{_describe(exc)} ({count} failures so far; events still flow)", f"listener:{name}"
+        )
+
+    def _internal_status(self, message: str, task: str) -> None:
         status = {"type": "sys.status", "state": "error", "reason": "internal", "message": message}
-        self.publisher.publish(topics.STATUS, {**status, "task": name})
+        self.publisher.publish(topics.STATUS, {**status, "task": task})
 
     async def _heartbeats(self) -> None:
         interval = self.config.publisher.heartbeat_interval
         while True:
             self.heartbeat()
             await asyncio.sleep(interval)
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:300]
+
+
+def _listener_name(listener: Callable[..., Any]) -> str:
+    """``recorder`` for ``Recorder._on_event``: the owner's class, else the function's name."""
+    owner = getattr(listener, "__self__", None)
+    return type(owner).__name__.lower() if owner is not None else getattr(listener, "__name__", "listener")

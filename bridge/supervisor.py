@@ -27,12 +27,13 @@ import logging
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-__all__ = ["Backoff", "Supervisor"]
+__all__ = ["Backoff", "Failures", "Supervisor"]
 
 log = logging.getLogger("bridge.supervisor")
 
+T = TypeVar("T")
 Factory = Callable[[], Coroutine[Any, Any, None]]
 OnFailure = Callable[[str, BaseException, float], None]
 
@@ -52,6 +53,57 @@ class Backoff:
             self.attempt = 0
         self.attempt += 1
         return min(self.cap, self.base * 2.0 ** min(self.attempt - 1, 30))
+
+
+class Failures:
+    """Counts failures by name and logs them without flooding the log.
+
+    The first failure of a name is logged with its traceback; later ones at
+    most once per ``interval`` seconds per name, as one line saying how many
+    there were since the last line (and the latest exception).
+    """
+
+    def __init__(
+        self,
+        logger: logging.Logger,
+        interval: float = 10.0,
+        clock: Callable[[], float] = time.monotonic,
+        on_report: Callable[[str, BaseException], None] | None = None,
+    ) -> None:
+        self.log = logger
+        self.interval = interval
+        self.clock = clock
+        self.on_report = on_report
+        """Called as ``on_report(name, exception)`` whenever a failure is logged (so, rate-limited too)."""
+        self.counts: dict[str, int] = {}
+        """Failures so far, per name."""
+        self._logged: dict[str, tuple[float, int]] = {}  # name: (when last logged, count then)
+
+    def record(self, name: str, exc: BaseException) -> None:
+        """Count one failure of ``name`` and log it unless it was logged recently."""
+        count = self.counts[name] = self.counts.get(name, 0) + 1
+        now = self.clock()
+        last = self._logged.get(name)
+        if last is None:
+            self.log.error("%s failed", name, exc_info=exc)
+        elif now - last[0] >= self.interval:
+            self.log.error("%s failed %d more times, the latest: %r", name, count - last[1], exc)
+        else:
+            return
+        self._logged[name] = (now, count)
+        if self.on_report is not None:
+            try:
+                self.on_report(name, exc)
+            except Exception:  # the report must not turn a counted failure into an escaping one
+                self.log.exception("reporting the failure of %s failed", name)
+
+    def call(self, name: str, function: Callable[..., T], *args: Any) -> T | None:
+        """``function(*args)``; if it raises, the failure is recorded under ``name`` and ``None`` returned."""
+        try:
+            return function(*args)
+        except Exception as exc:  # isolation: one part's bug must not reach its caller
+            self.record(name, exc)
+            return None
 
 
 class Supervisor:

@@ -16,7 +16,7 @@ from helpers import free_port
 from bridge.config import Config, PublisherConfig
 from bridge.contract import validate
 from bridge.daemon import Daemon, Room
-from bridge.supervisor import Backoff, Supervisor
+from bridge.supervisor import Backoff, Failures, Supervisor
 
 
 def test_backoff_doubles_up_to_the_cap_and_resets_after_health() -> None:
@@ -207,3 +207,30 @@ def test_real_daemon_restarts_failing_sources_services_and_reports_them() -> Non
     assert beats[-1]["taskFailures"] == {"source:boom": 2, "control": 1}
     assert beats[-1]["rooms"]["boom"]["state"] == "connected"  # the third run is up
     assert validate(beats[-1]) == []
+
+
+def test_failures_are_counted_each_time_but_logged_at_most_once_per_interval(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    clock = [0.0]
+    reports: list[str] = []
+    failures = Failures(
+        logging.getLogger("t.failures"), 10.0, lambda: clock[0], lambda n, e: reports.append(n)
+    )
+
+    def bad(x: int) -> int:
+        raise ValueError(f"bad {x}")
+
+    with caplog.at_level(logging.ERROR, "t.failures"):
+        for i in range(50):
+            assert failures.call("bad", bad, i) is None
+            clock[0] += 0.5  # 25 s in all
+        assert failures.call("good", lambda x: x + 1, 1) == 2
+    assert failures.counts == {"bad": 50}
+    lines = [r.getMessage() for r in caplog.records]
+    assert lines == [
+        "bad failed",
+        "bad failed 20 more times, the latest: ValueError('bad 20')",
+        "bad failed 20 more times, the latest: ValueError('bad 40')",
+    ]
+    assert caplog.records[0].exc_info and reports == ["bad", "bad", "bad"]

@@ -588,6 +588,7 @@ public:
         put(w, "decodeErrors", o.decodeErrors);
         put(w, "tasks", o.tasks);
         putMap(w, "taskFailures", o.taskFailures, o.taskFailuresJson);
+        putMap(w, "listenerFailures", o.listenerFailures, o.listenerFailuresJson);
         putMap(w, "shard", o.shard, o.shardJson);
         put(w, "control", o.control);
         json.push_back('}');

@@ -717,6 +717,10 @@ void FTikTokBridgeDispatcher::onSysHeartbeat(const ttb::SysHeartbeatEvent& In)
 	for (const auto& Item : In.taskFailures)
 	    Out.TaskFailures.Add(TTBToFString(Item.first), TTBToFString(Item.second));
 	Out.TaskFailuresJson = TTBToFString(In.taskFailuresJson);
+	Out.ListenerFailures.Reset();
+	for (const auto& Item : In.listenerFailures)
+	    Out.ListenerFailures.Add(TTBToFString(Item.first), TTBToFString(Item.second));
+	Out.ListenerFailuresJson = TTBToFString(In.listenerFailuresJson);
 	Out.Shard.Reset();
 	for (const auto& Item : In.shard)
 	    Out.Shard.Add(TTBToFString(Item.first), TTBToFString(Item.second));

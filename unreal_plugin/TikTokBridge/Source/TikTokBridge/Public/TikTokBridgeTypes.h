@@ -2324,6 +2324,14 @@ struct TIKTOKBRIDGE_API FTikTokDaemonHeartbeat
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FString TaskFailuresJson;
 
+	/** Per event listener (streaks, rules, ledger, recorder): failures. Values: strings as they are, anything else as JSON text. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TMap<FString, FString> ListenerFailures;
+
+	/** ListenerFailures as JSON text (nested values intact). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString ListenerFailuresJson;
+
 	/** This daemon's `index` and `count` when rooms are sharded. Values: strings as they are, anything else as JSON text. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	TMap<FString, FString> Shard;

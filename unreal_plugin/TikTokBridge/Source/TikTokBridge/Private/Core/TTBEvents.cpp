@@ -1277,6 +1277,8 @@ bool ttbReadEvent(mp::Reader& r, SysHeartbeatEvent& o) {
             ok = mp::readInt(r, o.tasks);
         } else if (k == "taskFailures") {
             ok = ttbReadTextMapWithJson(r, o.taskFailures, o.taskFailuresJson);
+        } else if (k == "listenerFailures") {
+            ok = ttbReadTextMapWithJson(r, o.listenerFailures, o.listenerFailuresJson);
         } else if (k == "shard") {
             ok = ttbReadTextMapWithJson(r, o.shard, o.shardJson);
         } else if (k == "control") {

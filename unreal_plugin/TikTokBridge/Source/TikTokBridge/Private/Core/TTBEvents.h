@@ -427,6 +427,8 @@ struct SysHeartbeatEvent {
     int64_t tasks = 0;  // asyncio tasks alive in the daemon (a leak shows as growth).
     std::vector<std::pair<std::string, std::string>> taskFailures;  // Per daemon task: failures so far (each one restarted).
     std::string taskFailuresJson;  // the same map as JSON text
+    std::vector<std::pair<std::string, std::string>> listenerFailures;  // Per event listener (streaks, rules, ledger, recorder): failures.
+    std::string listenerFailuresJson;  // the same map as JSON text
     std::vector<std::pair<std::string, std::string>> shard;  // This daemon's `index` and `count` when rooms are sharded.
     std::string shardJson;  // the same map as JSON text
     std::string control;  // This daemon's control endpoint.
