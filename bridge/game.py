@@ -7,7 +7,9 @@ into ``action`` messages on ``action/<name>/<room>``, and the room's
 :class:`~bridge.ledger.Ledger` keeps the totals, published as ``streamSummary``
 at stream end. A background task closes silent streaks, releases queued
 actions, flushes the ledger journals and reloads the rules file when it changes
-(a bad edit keeps the old rules and is reported on ``sys.rules``).
+(a bad edit keeps the old rules and is reported on ``sys.rules``): four tasks
+(``game:streaks``, ``game:actions``, ``game:ledger``, ``game:rules``) under the
+daemon's supervisor, so that a failure in one never stops the others.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +50,12 @@ class GameLayer:
         self.trackers: dict[str, StreakTracker] = {}
         self.ledgers: dict[str, Ledger] = {}
         daemon.listeners.append(self.on_event)
-        daemon.services["game"] = self.run
+        daemon.services |= {
+            "game:streaks": lambda: _every(0.2, lambda: self.expire_streaks(time.monotonic())),
+            "game:actions": lambda: _every(0.2, lambda: self.release_actions(time.monotonic())),
+            "game:ledger": self._flush_ledgers,
+            "game:rules": lambda: _every(1.0, self.check_rules),
+        }
 
     def register(self, commands: Commands) -> None:
         """Add ``rules``, ``reload`` and ``summary`` to the control channel."""
@@ -106,32 +114,37 @@ class GameLayer:
 
     # ------------------------------------------------------------ background
 
-    async def run(self) -> None:
-        """Expire streaks, release queued actions, flush, hot-reload; until cancelled."""
-        last_check = time.monotonic()
-        try:
-            while True:
-                await asyncio.sleep(0.2)
-                self.tick(time.monotonic())
-                if time.monotonic() - last_check >= 1.0:
-                    last_check = time.monotonic()
-                    for ledger in self.ledgers.values():
-                        ledger.flush()
-                    if self._stat() != self._mtime:
-                        self.reload()
-        finally:
-            for ledger in self.ledgers.values():
-                ledger.close()
-
-    def tick(self, now: float) -> None:
-        """Close silent streaks and release queued actions due at ``now``."""
-        for name, tracker in self.trackers.items():
+    def expire_streaks(self, now: float) -> None:
+        """Close the streaks silent for ``game.streak_timeout`` at ``now``: publish their ``giftFinal``."""
+        for name, tracker in list(self.trackers.items()):
             room = self.daemon.rooms.get(name) or Room(name)
             for final in tracker.expire(now):
                 self.daemon.publish_event(room, final)
+
+    def release_actions(self, now: float) -> None:
+        """Publish the queued actions whose cooldown has passed at ``now``."""
         for action in self.engine.tick(now):
             name = action["event"].get("room", "")
             self._publish_action(self.daemon.rooms.get(name) or Room(name), action)
+
+    def check_rules(self) -> None:
+        """Reload the rules file if it changed (a bad edit is reported and the old rules stay)."""
+        if self._stat() != self._mtime:
+            try:
+                self.reload()
+            except ConfigError:
+                pass  # reported on sys.rules and logged by reload()
+
+    async def _flush_ledgers(self) -> None:
+        """Flush every journal once a second, each in its own guard; close them at exit."""
+        try:
+            while True:
+                await asyncio.sleep(1.0)
+                for ledger in list(self.ledgers.values()):
+                    self.daemon.listener_failures.call("ledger", ledger.flush)
+        finally:
+            for ledger in self.ledgers.values():
+                self.daemon.listener_failures.call("ledger", ledger.close)
 
     def _stat(self) -> float:
         try:
@@ -188,3 +201,9 @@ class GameLayer:
         summary["room"] = name
         self.daemon.publisher.publish(topics.event_topic("streamSummary", name), summary)
         return summary
+
+
+async def _every(seconds: float, step: Callable[[], None]) -> None:
+    while True:
+        await asyncio.sleep(seconds)
+        step()

@@ -122,7 +122,7 @@ def test_streaks_without_closing_frame_close_on_tick(tmp_path: Path) -> None:
     }
     daemon.publish_event(room, {**gift, "repeatCount": 1, "groupId": 5})
     daemon.publish_event(room, {**gift, "repeatCount": 2, "groupId": 5})
-    game.tick(time.monotonic() + 60)
+    game.expire_streaks(time.monotonic() + 60)
     [final] = of(recorder, "giftFinal")
     assert final["repeatCount"] == 2 and final["timedOut"] is True
 
@@ -193,21 +193,63 @@ def _collect(sub: zmq.Socket[Any], done: Any, timeout: float) -> set[str]:
     return names
 
 
-def test_asyncio_background_task_reloads(tmp_path: Path) -> None:
-    daemon, game, recorder = game_daemon(tmp_path, '[[rules]]\nname = "a"\non = "follow"\n')
+def _edit(path: Path, data: bytes | None) -> None:
+    """Replace (or with ``None`` delete) the rules file, with an mtime the watcher cannot miss."""
+    if data is None:
+        path.unlink()
+        return
+    path.write_bytes(data)
+    stamp = time.time() + len(data) % 7 + 2
+    os.utime(path, (stamp, stamp))
+
+
+def test_bad_edits_never_stop_reloads_streak_timeouts_or_flushes(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text('[[rules]]\nname = "a"\non = "follow"\n', encoding="utf-8")
+    recorder = RecordingPublisher()
+    daemon = Daemon(Config(), [], recorder)
+    game = GameLayer(
+        daemon, GameConfig(rules=str(path), ledger_dir=str(tmp_path / "ledger"), streak_timeout=0.3)
+    )
+    room = Room("r", 9)
+    daemon.rooms["r"] = room
+    journal = tmp_path / "ledger" / "r.jsonl"
+    gift = {"type": "gift", "user": {"id": 1}, "giftId": 5655, "diamondCount": 1, "giftType": 1}
+    bad_edits: list[bytes | None] = [b"\x00garbage[[", b'[[rules]]\nname = "\xff\xfe"\n', None]
+
+    async def until(predicate: Any, what: str) -> None:
+        for _ in range(60):
+            if predicate():
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"timed out waiting for {what}")
 
     async def main() -> None:
-        task = asyncio.create_task(game.run())
-        await asyncio.sleep(0.1)
-        path = tmp_path / "rules.toml"
-        path.write_text('[[rules]]\nname = "b"\non = "follow"\n', encoding="utf-8")
-        os.utime(path, (time.time() + 5, time.time() + 5))
-        for _ in range(40):
-            await asyncio.sleep(0.1)
-            if game.engine.rules[0].name == "b":
-                break
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
+        task = asyncio.create_task(daemon.run())
+        try:
+            for i, edit in enumerate(bad_edits, 1):
+                _edit(path, edit)
+                await until(lambda i=i: len(of(recorder, "sys.rules")) == i, f"bad edit {i} reported")
+                assert of(recorder, "sys.rules")[-1]["ok"] is False
+                # the other background work carries on: a silent streak closes, the journal is flushed
+                group = 100 + i
+                daemon.publish_event(room, {**gift, "repeatCount": 3, "groupId": group})
+                await until(
+                    lambda g=group: [f for f in of(recorder, "giftFinal") if f["groupId"] == g], "giftFinal"
+                )
+                await until(lambda i=i: journal.read_text(encoding="utf-8").count('"k":"gift"') == i, "flush")
+            _edit(path, b'[[rules]]\nname = "b"\non = "follow"\n')
+            await until(lambda: game.engine.rules[0].name == "b", "the good edit")
+            daemon.publish_event(room, {"type": "follow", "user": {"id": 2}})
+        finally:
+            daemon.stop()
+            await task
 
     asyncio.run(main())
-    assert game.engine.rules[0].name == "b" and of(recorder, "sys.rules")[-1]["ok"] is True
+    reports = of(recorder, "sys.rules")
+    assert [r["ok"] for r in reports] == [False, False, False, True] and reports[-1]["rules"] == 1
+    assert "not valid TOML" in reports[0]["error"] and "not UTF-8" in reports[1]["error"]
+    assert "cannot read rules" in reports[2]["error"]
+    assert [a["name"] for a in of(recorder, "action")] == ["b"]
+    assert all(f["timedOut"] and f["repeatCount"] == 3 for f in of(recorder, "giftFinal"))
+    assert daemon.supervisor.failures == {} and daemon.listener_failures.counts == {}
