@@ -327,12 +327,13 @@ class Ledger:
         return record
 
     def streak_closed(self, final: Event) -> None:
-        """Journal that the streak of ``final`` (a ``giftFinal``) closed."""
+        """Journal (and flush) that the streak of ``final`` (a published ``giftFinal``) closed."""
         group = final.get("groupId", 0)
         if final.get("giftType") != 1 or not group or not self.started:
             return
         key = [int(final.get("user", {}).get("id", 0)), int(group), int(final.get("giftId", 0))]
         self._record({"k": "close", "key": key})
+        self.flush()  # time-outs close streaks outside any frame: do not wait for the next flush
 
     def summary(self, ended: bool = False, now_ms: int | None = None) -> Event:
         """The ``streamSummary`` event for the stream so far."""
