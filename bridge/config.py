@@ -12,14 +12,15 @@ import ipaddress
 import os
 import stat
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, get_type_hints
 from urllib.parse import urlsplit
 
 from .errors import ConfigError
-from .tiktok import DEFAULT_USER_AGENT, SIGN_BASE, WEB_BASE, WEBCAST_BASE
+from .tiktok import DEFAULT_USER_AGENT, SIGN_BASE, WEB_BASE, WEBCAST_BASE, normalize_target
+from .values import check_name
 
 __all__ = [
     "Config",
@@ -33,10 +34,33 @@ __all__ = [
     "RecordConfig",
     "SimulatorConfig",
     "TikToolConfig",
+    "SOURCES",
     "is_loopback",
     "load_config",
     "override",
+    "parse_room",
 ]
+
+SOURCES = ("tiktok", "tiktool", "euler")
+"""Upstreams a room entry may name with a prefix (``tiktool:@name``)."""
+
+
+def parse_room(text: str, default: str = "tiktok") -> tuple[str, str | int]:
+    """``(source, target)`` of a room entry such as ``tiktool:@name``, ``@name`` or a room id.
+
+    Raises:
+        ValueError: an unknown prefix, a bad target, a room id outside 1..2^63-1,
+            or a room id given to a relay.
+    """
+    source = default
+    value = text.strip()
+    prefix, sep, rest = value.partition(":")
+    if sep and prefix.lower() in SOURCES:
+        source, value = prefix.lower(), rest
+    target = normalize_target(value)
+    if source != "tiktok" and isinstance(target, int):
+        raise ValueError(f"{text!r}: {source} needs the creator's username, not a room id")
+    return source, target
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +229,7 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("log", "format"): ("text", "json"),
     ("sign", "style"): ("connect", "fetch"),
     ("simulator", "via"): ("fake-tiktok", "direct"),
-    ("tiktok", "source"): ("tiktok", "tiktool", "euler"),
+    ("tiktok", "source"): SOURCES,
 }
 _MINIMUMS: dict[tuple[str, str], float] = {
     ("publisher", "sndhwm"): 1,
@@ -246,6 +270,12 @@ def is_loopback(endpoint: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _shown(value: Any) -> str:
+    """``repr(value)``, shortened for error messages."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _coerce(value: Any, kind: type, where: str) -> Any:
@@ -290,7 +320,30 @@ def _coerce(value: Any, kind: type, where: str) -> Any:
     raise ConfigError(f"{where} = {value!r}: expected a string")
 
 
+def _check_rooms(rooms: tuple[str, ...]) -> None:
+    for room in rooms:
+        parse_room(room)
+
+
+def _check_simulator_room(room: str) -> None:
+    if room:
+        check_name(room.lstrip("@"), "room name")
+
+
+_VALUE_CHECKS: dict[tuple[str, str], Callable[[Any], object]] = {
+    ("tiktok", "rooms"): _check_rooms,
+    ("simulator", "room"): _check_simulator_room,
+}
+"""Checks of one key's value beyond its type; they raise ValueError saying what is wrong."""
+
+
 def _check(section: str, key: str, value: Any, where: str) -> None:
+    check = _VALUE_CHECKS.get((section, key))
+    if check is not None:
+        try:
+            check(value)
+        except ValueError as exc:
+            raise ConfigError(f"{where} = {_shown(value)}: {exc}") from None
     choices = _CHOICES.get((section, key))
     if choices and value not in choices:
         raise ConfigError(f"{where} = {value!r}: expected one of {', '.join(choices)}")

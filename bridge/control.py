@@ -23,11 +23,12 @@ import zmq
 import zmq.asyncio
 
 from . import contract, topics
-from .config import ControlConfig, is_loopback
+from .config import ControlConfig, is_loopback, parse_room
 from .daemon import Daemon, Room
 from .errors import ConfigError, PublishError
+from .values import check_name
 
-__all__ = ["Commands", "ControlError", "ControlServer", "parse_request", "synthetic_event"]
+__all__ = ["Commands", "ControlError", "ControlServer", "parse_request", "room_name", "synthetic_event"]
 
 log = logging.getLogger("bridge.control")
 
@@ -68,6 +69,19 @@ def _strip_empty(value: Any) -> Any:
     if isinstance(value, list):
         return [_strip_empty(v) for v in value]
     return value
+
+
+def room_name(value: object) -> str:
+    """A room name from a request (``@`` prefix allowed).
+
+    Raises:
+        ControlError: ``bad_request`` for anything :func:`bridge.values.check_name` refuses.
+    """
+    text = value.strip().removeprefix("@") if isinstance(value, str) else value
+    try:
+        return check_name(text, "room")
+    except ValueError as exc:
+        raise ControlError("bad_request", str(exc)) from None
 
 
 def synthetic_event(kind: str, fields: dict[str, Any], msg_id: int) -> dict[str, Any]:
@@ -205,7 +219,7 @@ class Commands:
         room = request.get("room")
         if not isinstance(room, str) or not room.strip():
             raise ControlError("bad_request", f"{request.get('cmd')} needs a room")
-        return room.strip().lstrip("@")
+        return room_name(room)
 
     async def _ping(self, request: dict[str, Any]) -> str:
         return "pong"
@@ -217,6 +231,10 @@ class Commands:
         room = request.get("room")
         if not isinstance(room, str) or not room.strip():
             raise ControlError("bad_request", "connect needs a room")
+        try:
+            parse_room(room)
+        except ValueError as exc:
+            raise ControlError("bad_request", str(exc)) from None
         if self.daemon.source_factory is None:
             raise ControlError("failed", "this daemon cannot watch rooms on request")
         try:
@@ -243,15 +261,17 @@ class Commands:
         name = request.get("room")
         if name is None:
             name = next(iter(self.daemon.rooms), "simulated")
-        if not isinstance(name, str) or not name:
-            raise ControlError("bad_request", "room must be a string")
-        name = name.lstrip("@")
+        name = room_name(name)
         self._msg_id += 1
         event = synthetic_event(kind, fields, self._msg_id)
         room = self.daemon.rooms.get(name) or Room(name)
         if kind == "action":  # as a rule would fire it, on action/<name>/<room>
             if not event.get("name"):
                 raise ControlError("bad_request", "simulate action needs fields.name")
+            try:
+                check_name(event["name"], "action name")
+            except ValueError as exc:
+                raise ControlError("bad_request", str(exc)) from None
             event["room"] = room.name
             self.daemon.publisher.publish(topics.action_topic(event["name"], room.name), event)
         else:

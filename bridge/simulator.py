@@ -23,6 +23,7 @@ from typing import Any
 from . import webcast as wc
 from .errors import ConfigError
 from .protowire import bool_field, int_field, map_entry, message_field, packed_field, str_field
+from .values import check_name, check_room_id
 from .webcast import SimUser
 
 __all__ = ["GiftSpec", "Scenario", "Simulator", "load_scenario", "builtin_scenarios"]
@@ -52,6 +53,9 @@ KINDS = (
     "ignored",
 )
 """Message kinds a scenario's ``[mix]`` may weight."""
+
+MAX_TEXT = 200
+"""Longest scenario name, chat line or gift name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,12 +147,21 @@ def _scenario_from(data: dict[str, Any], where: str) -> Scenario:
         if key not in known:
             raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(known))})")
     kwargs: dict[str, Any] = {}
-    for key in ("name", "room"):
-        if key in data:
-            if not isinstance(data[key], str) or not data[key]:
-                raise ConfigError(f"{where}: {key} = {data[key]!r}: expected a non-empty string")
-            kwargs[key] = data[key]
-    for key in ("room_id", "seed", "users"):
+    if "name" in data:
+        if not isinstance(data["name"], str) or not 0 < len(data["name"]) <= MAX_TEXT:
+            raise ConfigError(f"{where}: name = {data['name']!r:.60}: expected 1 to {MAX_TEXT} characters")
+        kwargs["name"] = data["name"]
+    if "room" in data:
+        try:
+            kwargs["room"] = check_name(data["room"], "room")
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+    if "room_id" in data:
+        try:
+            kwargs["room_id"] = check_room_id(data["room_id"])
+        except ValueError as exc:
+            raise ConfigError(f"{where}: room_id: {exc}") from None
+    for key in ("seed", "users"):
         if key in data:
             value = data[key]
             if not isinstance(value, int) or isinstance(value, bool) or value < (1 if key != "seed" else 0):
