@@ -110,7 +110,7 @@ async def build(
                 register_lookup(commands, web)
             server = ControlServer(commands, config.control)
             server.start()
-            daemon.services.append(server.serve)
+            daemon.services["control"] = server.serve
             log.info("control channel on %s", config.control.endpoint)
         yield daemon
 

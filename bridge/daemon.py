@@ -22,6 +22,7 @@ from .dedupe import RecentIds
 from .errors import DecodeError
 from .frames import FetchResult
 from .publisher import Publisher
+from .supervisor import Failures, Supervisor
 
 __all__ = ["Daemon", "Room", "Source"]
 
@@ -68,13 +69,18 @@ class Daemon:
         self.source_factory = source_factory
         """Makes a source for a room named at run time (the control channel's ``connect``)."""
         self.listeners: list[Callable[[Room, dict[str, Any]], None]] = []
-        """Called with every upstream event after it is published (rules, ledger)."""
-        self.services: list[Callable[[], Coroutine[Any, Any, None]]] = []
-        """Long-running coroutines started with the daemon (the control server)."""
+        """Called with every upstream event after it is published (game layer, recorder), each isolated."""
+        self.listener_failures = Failures(
+            logging.getLogger("bridge.listeners"), on_report=self._listener_failed
+        )
+        """Failures of listeners (and of the game layer's parts), by name; none reaches a source."""
+        self.services: dict[str, Callable[[], Coroutine[Any, Any, None]]] = {}
+        """Long-running coroutines started (and supervised) with the daemon, by task name."""
+        self.supervisor = Supervisor(on_failure=self._task_failed)
+        """Runs every source (task ``source:<room>``), service and the heartbeat; restarts failures."""
         self.started = time.monotonic()
         self.decode_errors = 0
         self._stop = asyncio.Event()
-        self._tasks: dict[str, asyncio.Task[None]] = {}
         self._running = False
         for source in sources:
             self.add_source(source)
@@ -124,7 +130,12 @@ class Daemon:
         return ended
 
     def publish_event(self, room: Room, event: dict[str, Any]) -> None:
-        """Stamp an upstream event with its room and publish it."""
+        """Stamp an upstream event with its room, publish it, then hand it to each listener.
+
+        A listener that raises is counted and logged (:attr:`listener_failures`,
+        ``listenerFailures`` in ``sys.heartbeat``); the exception never reaches
+        the source, the room's state or the other listeners.
+        """
         event["room"] = room.name
         if room.room_id:
             event["roomId"] = room.room_id
@@ -132,9 +143,11 @@ class Daemon:
         self.publisher.publish(topics.event_topic(event["type"], room.name), event)
         room.last_event_ts = event["ts"]
         for listener in self.listeners:
-            listener(room, event)
+            self.listener_failures.call(_listener_name(listener), listener, room, event)
 
-    def set_state(self, room: Room, state: str, reason: str, message: str = "", attempt: int = 0) -> None:
+    def set_state(
+        self, room: Room, state: str, reason: str, message: str = "", attempt: int = 0, task: str = ""
+    ) -> None:
         """Record a room's new connection state and publish ``sys.status``."""
         room.state = state
         room.reason = reason
@@ -143,6 +156,8 @@ class Daemon:
             status["message"] = message
         if attempt:
             status["attempt"] = attempt
+        if task:
+            status["task"] = task
         level = logging.WARNING if state == "error" else logging.INFO
         log.log(level, "@%s %s (%s)%s", room.name, state, reason, f": {message}" if message else "")
         self.publisher.publish(topics.status_topic(room.name), status)
@@ -170,6 +185,10 @@ class Daemon:
             message["dropped"] = self.publisher.dropped
         if self.decode_errors:
             message["decodeErrors"] = self.decode_errors
+        if self.supervisor.failures:
+            message["taskFailures"] = dict(self.supervisor.failures)
+        if self.listener_failures.counts:
+            message["listenerFailures"] = dict(self.listener_failures.counts)
         if self._running:
             message["tasks"] = len(asyncio.all_tasks())
         shard = self.config.shard
@@ -197,52 +216,75 @@ class Daemon:
         self.sources[name] = source
         self.rooms[name] = source.room
         if self._running:
-            self._tasks[name] = asyncio.create_task(self._guard(source), name=f"source:{name}")
+            self._start_source(source)
 
     async def remove_source(self, name: str) -> bool:
         """Stop watching a room; whether it was watched."""
         source = self.sources.pop(name, None)
         if source is None:
             return False
-        task = self._tasks.pop(name, None)
-        if task is not None:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+        await self.supervisor.cancel(f"source:{name}")
         self.set_state(source.room, "disconnected", "by_request", "stopped through the control channel")
         del self.rooms[name]
         return True
 
     async def run(self) -> None:
-        """Bind the publisher, run every source, service and the heartbeat until :meth:`stop`."""
+        """Bind the publisher, run every source, service and the heartbeat until :meth:`stop`.
+
+        Each runs under :attr:`supervisor`: a failure is logged, counted
+        (``taskFailures`` in ``sys.heartbeat``), published as ``sys.status``
+        with reason ``internal`` and the task's name, and the task restarts.
+        """
         self.publisher.start()
         self._running = True
-        for name, source in self.sources.items():
-            self._tasks[name] = asyncio.create_task(self._guard(source), name=f"source:{name}")
-        others = [asyncio.create_task(service()) for service in self.services]
-        others.append(asyncio.create_task(self._heartbeats(), name="heartbeat"))
+        for source in self.sources.values():
+            self._start_source(source)
+        for name, service in self.services.items():
+            self.supervisor.start(name, service)
+        self.supervisor.start("heartbeat", self._heartbeats)
         try:
             await self._stop.wait()
         finally:
             self._running = False
-            tasks = [*self._tasks.values(), *others]
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            self._tasks.clear()
+            await self.supervisor.close()
             for room in self.rooms.values():
                 if room.state != "disconnected":
                     self.set_state(room, "disconnected", "shutdown", "daemon stopped")
             self.publisher.close()
 
-    async def _guard(self, source: Source) -> None:
-        try:
-            await source.run(self)
-        except Exception as exc:  # a source bug must not take the daemon down
-            log.exception("source for @%s failed", source.room.name)
-            self.set_state(source.room, "error", "internal", repr(exc))
+    def _start_source(self, source: Source) -> None:
+        self.supervisor.start(f"source:{source.room.name}", lambda: source.run(self))
+
+    def _task_failed(self, name: str, exc: BaseException, delay: float) -> None:
+        message = f"{_describe(exc)}; restarting in {delay:.1f} s"
+        room = self.rooms.get(name.removeprefix("source:")) if name.startswith("source:") else None
+        if room is not None:
+            self.set_state(room, "error", "internal", message, task=name)
+        else:
+            self._internal_status(f"task {name} failed: {message}", name)
+
+    def _listener_failed(self, name: str, exc: BaseException) -> None:
+        count = self.listener_failures.counts[name]
+        self._internal_status(
+            f"{_describe(exc)} ({count} failures so far; events still flow)", f"listener:{name}"
+        )
+
+    def _internal_status(self, message: str, task: str) -> None:
+        status = {"type": "sys.status", "state": "error", "reason": "internal", "message": message}
+        self.publisher.publish(topics.STATUS, {**status, "task": task})
 
     async def _heartbeats(self) -> None:
         interval = self.config.publisher.heartbeat_interval
         while True:
             self.heartbeat()
             await asyncio.sleep(interval)
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:300]
+
+
+def _listener_name(listener: Callable[..., Any]) -> str:
+    """``recorder`` for ``Recorder._on_event``: the owner's class, else the function's name."""
+    owner = getattr(listener, "__self__", None)
+    return type(owner).__name__.lower() if owner is not None else getattr(listener, "__name__", "listener")

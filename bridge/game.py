@@ -25,7 +25,7 @@ from .daemon import Daemon, Room
 from .errors import ConfigError
 from .ledger import Ledger
 from .rules import RuleEngine, load_rules
-from .streaks import StreakTracker
+from .streaks import GiftStep, StreakTracker
 
 __all__ = ["GameLayer"]
 
@@ -47,7 +47,7 @@ class GameLayer:
         self.trackers: dict[str, StreakTracker] = {}
         self.ledgers: dict[str, Ledger] = {}
         daemon.listeners.append(self.on_event)
-        daemon.services.append(self.run)
+        daemon.services["game"] = self.run
 
     def register(self, commands: Commands) -> None:
         """Add ``rules``, ``reload`` and ``summary`` to the control channel."""
@@ -69,19 +69,30 @@ class GameLayer:
         return self.ledgers[room]
 
     def on_event(self, room: Room, event: Event) -> None:
-        """Daemon listener: called with every published upstream event."""
+        """Daemon listener: called with every published upstream event.
+
+        Streaks, rules and the ledger each run in their own guard (failures
+        counted as ``streaks``, ``rules``, ``ledger`` in ``listenerFailures``):
+        a bug or an unwritable ledger directory in one never stops the others.
+        """
         now = time.monotonic()
         kind = event["type"]
-        step = self._tracker(room.name).feed(event, now) if kind == "gift" else None
-        for action in self.engine.feed(event, step, now):
-            self._publish_action(room, action)
-        self.ledger(room.name).feed(event, step)
+        guard = self.daemon.listener_failures.call
+        step = guard("streaks", self._tracker(room.name).feed, event, now) if kind == "gift" else None
+        guard("rules", self._fire_rules, room, event, step, now)
+        guard("ledger", lambda: self.ledger(room.name).feed(event, step))
         if step is not None and step.final is not None:
             self.daemon.publish_event(room, step.final)
         if kind == "streamEnd":
-            for final in self._tracker(room.name).close_all():
+            for final in guard("streaks", self._tracker(room.name).close_all) or []:
                 self.daemon.publish_event(room, final)
-            self._publish_summary(room, self.ledger(room.name).end())
+            summary = guard("ledger", lambda: self.ledger(room.name).end())
+            if summary is not None:
+                self._publish_summary(room, summary)
+
+    def _fire_rules(self, room: Room, event: Event, step: GiftStep | None, now: float) -> None:
+        for action in self.engine.feed(event, step, now):
+            self._publish_action(room, action)
 
     def _publish_action(self, room: Room, action: Event) -> None:
         action["room"] = room.name

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .streaks import GiftStep
+from .values import clamp_i64, sat_add, sat_mul
 
 __all__ = ["Ledger"]
 
@@ -86,27 +87,27 @@ class Ledger:
         kind = record.get("k")
         if kind == "gift":
             count, diamonds = int(record.get("count", 0)), int(record.get("diamonds", 0))
-            gift_id = int(record.get("giftId", 0))
+            gift_id = clamp_i64(int(record.get("giftId", 0)))
             total = self.gifts.setdefault(gift_id, {"giftId": gift_id, "count": 0, "diamonds": 0})
             if record.get("giftName"):
                 total["giftName"] = record["giftName"]
-            total["count"] += count
-            total["diamonds"] += diamonds
-            self.diamonds += diamonds
+            total["count"] = sat_add(total["count"], count)
+            total["diamonds"] = sat_add(total["diamonds"], diamonds)
+            self.diamonds = sat_add(self.diamonds, diamonds)
             user = record.get("user") or {}
             gifter = self.gifters.setdefault(int(user.get("id", 0)), {"user": user, "diamonds": 0})
             gifter["user"] = user or gifter["user"]
-            gifter["diamonds"] += diamonds
+            gifter["diamonds"] = sat_add(gifter["diamonds"], diamonds)
         elif kind == "like":
-            self.likes += int(record.get("count", 0))
+            self.likes = sat_add(self.likes, int(record.get("count", 0)))
         elif kind == "follow":
             self.follows += 1
         elif kind == "share":
             self.shares += 1
         elif kind == "viewers":
-            count = int(record.get("count", 0))
+            count = clamp_i64(int(record.get("count", 0)))
             self.viewer_samples += 1
-            self.viewer_sum += count
+            self.viewer_sum += count  # arbitrary precision: only its mean is published
             self.peak_viewers = max(self.peak_viewers, count)
 
     def _record(self, record: dict[str, Any], line: str = "") -> None:
@@ -143,7 +144,7 @@ class Ledger:
                     "giftId": event.get("giftId", 0),
                     "giftName": event.get("giftName", ""),
                     "count": step.delta,
-                    "diamonds": step.delta * int(event.get("diamondCount", 0)),
+                    "diamonds": sat_mul(step.delta, int(event.get("diamondCount", 0))),
                 }
             )
         elif kind == "like":  # the hot kinds: their JSON lines written directly, byte-identical
@@ -169,13 +170,19 @@ class Ledger:
             "newFollowers": self.follows,
             "shares": self.shares,
             "peakViewers": self.peak_viewers,
-            "averageViewers": round(self.viewer_sum / self.viewer_samples) if self.viewer_samples else 0,
+            "averageViewers": self._average_viewers(),
             "ended": ended,
         }
         event.update({k: v for k, v in fields.items() if v})
         if self.room_id:
             event["roomId"] = self.room_id
         return event
+
+    def _average_viewers(self) -> int:
+        """The mean viewer count, rounded half up, in integers (a float mean loses int64 precision)."""
+        if not self.viewer_samples:
+            return 0
+        return clamp_i64((2 * self.viewer_sum + self.viewer_samples) // (2 * self.viewer_samples))
 
     def end(self, now_ms: int | None = None) -> Event:
         """Close the stream: its final summary; the ledger starts afresh."""

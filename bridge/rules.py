@@ -20,7 +20,7 @@ from typing import Any
 from .contract import is_empty
 from .errors import ConfigError
 from .streaks import GiftStep
-from .values import check_name
+from .values import check_name, sat_add, sat_mul
 
 __all__ = ["Rule", "RuleEngine", "load_rules", "parse_rules"]
 
@@ -293,7 +293,7 @@ class RuleEngine:
                 return None
             else:
                 count = step.delta
-            return {"count": count, "amount": count * diamonds, "gift": event.get("giftName", "")}
+            return {"count": count, "amount": sat_mul(count, diamonds), "gift": event.get("giftName", "")}
         if on == "like":
             return self._likes(rule, event)
         if on == "chat":
@@ -314,7 +314,7 @@ class RuleEngine:
         state = self._state[rule.name]
         who = event.get("user", {}).get("id", 0) if rule.per_user else 0
         before = state.likes.get(who, 0)
-        after = before + int(event.get("likeCount", 0))
+        after = sat_add(before, int(event.get("likeCount", 0)))
         state.likes[who] = after
         times = after // rule.every - before // rule.every
         return {"count": times, "likes": after} if times > 0 else None

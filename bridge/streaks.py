@@ -17,6 +17,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+from .values import clamp_i64, sat_mul
+
 __all__ = ["GiftStep", "StreakTracker"]
 
 Event = dict[str, Any]
@@ -49,7 +51,7 @@ class StreakTracker:
 
     def feed(self, event: Event, now: float) -> GiftStep:
         """Account for one ``gift`` event."""
-        count = max(int(event.get("repeatCount", 1)), 1)
+        count = clamp_i64(max(int(event.get("repeatCount", 1)), 1))
         user = event.get("user", {}).get("id", 0)
         group = event.get("groupId", 0)
         key = (user, group, event.get("giftId", 0))
@@ -94,7 +96,7 @@ class StreakTracker:
             if key in event:
                 final[key] = event[key]
         final["repeatCount"] = count
-        diamonds = count * int(event.get("diamondCount", 0))
+        diamonds = sat_mul(count, int(event.get("diamondCount", 0)))
         if diamonds:
             final["totalDiamonds"] = diamonds
         if timed_out:

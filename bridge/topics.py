@@ -22,10 +22,12 @@ system messages. See ``docs/topics.md``.
 
 from __future__ import annotations
 
-__all__ = ["HEARTBEAT", "RULES", "action_topic", "event_topic", "status_topic"]
+__all__ = ["HEARTBEAT", "RULES", "STATUS", "action_topic", "event_topic", "status_topic"]
 
 HEARTBEAT = "sys.heartbeat"
 RULES = "sys.rules"
+STATUS = "sys.status"
+"""Topic of a ``sys.status`` about a daemon task that is not a room's (its ``task`` names it)."""
 
 
 def event_topic(event_type: str, room: str) -> str:

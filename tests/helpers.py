@@ -9,7 +9,9 @@ from typing import Any
 
 import msgpack
 
+from bridge import webcast as wc
 from bridge.config import PublisherConfig
+from bridge.protowire import int_field, message_field
 from bridge.publisher import Publisher
 from bridge.simulator import Simulator, load_scenario
 
@@ -33,6 +35,36 @@ def simulated_frames(
     for _ in range(count):
         yield sim.frame(now)
         now += step_ms
+
+
+def gift_frame(
+    msg_id: int,
+    room_id: int,
+    *,
+    diamonds: int,
+    count: int = 1,
+    group: int = 0,
+    end: bool = False,
+    gift_id: int = 5655,
+    user_id: int = 6_900_000_000_000_000_001,
+    now: int = START_MS,
+) -> bytes:
+    """A push frame carrying one ``WebcastGiftMessage`` (streakable when ``group`` is set), any values."""
+    u = wc.SimUser(user_id, f"gifter{user_id % 1000}", "Gifter")
+    fields = [
+        message_field(1, wc.common("WebcastGiftMessage", msg_id, room_id, now)),
+        message_field(15, wc.gift_struct(gift_id, "Rose", diamonds, 1 if group else 2)),
+        int_field(2, gift_id),
+        int_field(5, count),
+        int_field(6, count),
+        *([int_field(11, group)] if group else []),
+        message_field(7, wc.user(u)),
+        int_field(9, int(end)),
+    ]
+    body = wc.fetch_result(
+        [wc.inner("WebcastGiftMessage", b"".join(fields), msg_id)], cursor="c", now=now, internal_ext="x"
+    )
+    return wc.push_frame("msg", body, log_id=msg_id)
 
 
 def events_of(impl: Any, frames: Iterator[bytes]) -> list[dict[str, Any]]:

@@ -38,12 +38,15 @@ class Harness:
             **settings,
         }
         sign = settings.pop("sign", {})
-        tiktok.pop("sign", None)
+        game = {"ledger_dir": "", **settings.pop("game", {})}
+        control = settings.pop("control", "")
+        for key in ("sign", "game", "control"):
+            tiktok.pop(key, None)
         self.config = Config(
             tiktok=TikTokConfig(**tiktok),
             sign=SignConfig(base_url=fake.base_url, **sign),
-            control=ControlConfig(endpoint=""),
-            game=GameConfig(ledger_dir=""),
+            control=ControlConfig(endpoint=control),
+            game=GameConfig(**game),
         )
         self.recovery: list[float] = []
         self.publisher = RecordingPublisher(fake_clock=False)
@@ -68,7 +71,7 @@ class Harness:
         ]
 
     def statuses(self, room: str) -> list[dict[str, Any]]:
-        return [m for _, m in self.publisher.sent if m["type"] == "sys.status" and m["room"] == room]
+        return [m for _, m in self.publisher.sent if m["type"] == "sys.status" and m.get("room") == room]
 
     def states(self, room: str) -> list[tuple[str, str]]:
         return [(m["state"], m["reason"]) for m in self.statuses(room)]

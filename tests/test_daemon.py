@@ -111,3 +111,30 @@ def test_run_plays_a_scenario_to_its_end() -> None:
     assert states == ["connecting", "connected", "streamEnd", "disconnected"]
     assert types.count("streamEnd") == 1 and "sys.heartbeat" in types
     assert types.index("streamEnd") < len(types) - 1
+
+
+def test_each_listener_is_isolated_and_counted(daemon: Daemon) -> None:
+    calls: list[str] = []
+
+    def first(room: Room, event: dict[str, Any]) -> None:
+        calls.append("first")
+        raise OverflowError("first is broken")
+
+    def second(room: Room, event: dict[str, Any]) -> None:
+        calls.append("second")
+
+    daemon.listeners += [first, second]
+    room = Room("r", 3)
+    for frame in simulated_frames(5):
+        daemon.ingest(room, frame)
+    events = [m for t, m in sent(daemon) if not t.startswith("sys.")]
+    assert events and calls == ["first", "second"] * len(events)
+    assert daemon.listener_failures.counts == {"first": len(events)}
+    internal = [m for t, m in sent(daemon) if t == "sys.status"]
+    assert (
+        len(internal) == 1
+        and internal[0]["task"] == "listener:first"
+        and "OverflowError" in internal[0]["message"]
+    )
+    beat = daemon.heartbeat()
+    assert beat["listenerFailures"] == {"first": len(events)} and validate(beat) == []

@@ -6,8 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import msgpack
+
 from bridge.ledger import Ledger
 from bridge.streaks import GiftStep
+from bridge.values import INT64_MAX
 
 ALICE = {"id": 1, "uniqueId": "alice", "nickname": "Alice", "avatar": "http://x"}
 BOB = {"id": 2, "uniqueId": "bob"}
@@ -101,3 +104,19 @@ def test_journal_lines_are_plain_json(tmp_path: Path) -> None:
         "viewers"
     ] * 3
     assert records[3] == {"k": "like", "count": 15} and records[-1] == {"k": "viewers", "count": 200}
+
+
+def test_sums_saturate_at_int64(tmp_path: Path) -> None:
+    ledger = Ledger("r", tmp_path)
+    for _ in range(3):
+        ledger.feed(gift(ALICE, 5655, "Rose", 2**62), GiftStep(8))
+        ledger.feed({"type": "like", "likeCount": 2**62}, None)
+        ledger.feed({"type": "roomUserSeq", "viewerCount": 2**63 - 1}, None)
+    summary = ledger.summary(now_ms=2_000)
+    assert summary["totalDiamonds"] == summary["likes"] == summary["peakViewers"] == INT64_MAX
+    assert summary["averageViewers"] == INT64_MAX
+    assert summary["gifts"][0]["diamonds"] == summary["topGifters"][0]["diamonds"] == INT64_MAX
+    msgpack.packb(summary)
+    ledger.close()
+    resumed = Ledger("r", tmp_path).summary(now_ms=2_000)
+    assert resumed == summary

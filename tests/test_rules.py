@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import msgpack
 import pytest
 
 from bridge.errors import ConfigError
 from bridge.rules import RuleEngine, load_rules, parse_rules
 from bridge.streaks import StreakTracker
+from bridge.values import INT64_MAX
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "rules" / "game.toml"
 
@@ -248,3 +250,13 @@ def test_validation_names_file_rule_and_key(tmp_path: Path, text: str, message: 
     with pytest.raises(ConfigError) as info:
         load_rules(path)
     assert str(info.value).startswith(str(path)) and message in str(info.value), str(info.value)
+
+
+def test_hostile_amounts_and_like_totals_saturate() -> None:
+    huge = [{**rose(8, end=True), "diamondCount": 2**62}]
+    fired = fire(engine('[[rules]]\nname = "g"\non = "gift"\nper = "gift"\n'), huge)
+    assert fired == [("g", {"count": 8, "amount": INT64_MAX, "gift": "Rose"})]
+    likes = [{"type": "like", "likeCount": 2**62, "user": user(1)} for _ in range(3)]
+    fired = fire(engine('[[rules]]\nname = "l"\non = "like"\nevery = 1\n'), likes)
+    assert [params["likes"] for _, params in fired] == [2**62, INT64_MAX]  # then saturated: no more
+    msgpack.packb(fired)

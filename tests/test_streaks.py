@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+import msgpack
 from helpers import events_of, simulated_frames
 
 from bridge.codec import _pure
 from bridge.streaks import StreakTracker
+from bridge.values import INT64_MAX
 
 ALICE = {"id": 1, "uniqueId": "alice"}
 BOB = {"id": 2, "uniqueId": "bob"}
@@ -118,3 +120,16 @@ def test_simulated_stream_every_gift_counted_once() -> None:
     finals += tracker.close_all()
     assert sum(f["repeatCount"] for f in finals) == sum(per_streak.values())
     assert len([f for f in finals if f.get("giftType") == 1]) == len([k for k in per_streak if k[1]])
+
+
+def test_hostile_counts_and_values_saturate_instead_of_overflowing() -> None:
+    tracker = StreakTracker()
+    huge = {**rose(8, end=True), "diamondCount": 2**62}
+    step = tracker.feed(huge, 0.0)
+    assert step.delta == 8 and step.final is not None
+    assert step.final["totalDiamonds"] == INT64_MAX
+    msgpack.packb(step.final)  # what the publisher does with it
+    single = {**rose(2**64), "giftType": 2, "diamondCount": 2**63 - 1}
+    final = tracker.feed(single, 0.0).final
+    assert final is not None and final["repeatCount"] == INT64_MAX == final["totalDiamonds"]
+    msgpack.packb(final)

@@ -49,8 +49,8 @@ const EVENTS := {
 	"action": {"name": "str", "rule": "str", "params": "map", "event": "event"},
 	"streamSummary": {"startTime": "int", "duration": "int", "totalDiamonds": "int", "gifts": "[GiftTotal]", "topGifters": "[Gifter]", "likes": "int", "newFollowers": "int", "shares": "int", "peakViewers": "int", "averageViewers": "int", "ended": "bool"},
 	"sys.rules": {"ok": "bool", "rules": "int", "error": "str"},
-	"sys.status": {"room": "str", "state": "str", "reason": "str", "message": "str", "attempt": "int"},
-	"sys.heartbeat": {"seq": "int", "uptime": "float", "implementation": "str", "rooms": "map", "dropped": "int", "decodeErrors": "int", "tasks": "int", "shard": "map", "control": "str"},
+	"sys.status": {"room": "str", "state": "str", "reason": "str", "message": "str", "attempt": "int", "task": "str"},
+	"sys.heartbeat": {"seq": "int", "uptime": "float", "implementation": "str", "rooms": "map", "dropped": "int", "decodeErrors": "int", "tasks": "int", "taskFailures": "map", "listenerFailures": "map", "shard": "map", "control": "str"},
 }
 
 ## Struct keys and their types.

@@ -573,6 +573,7 @@ public:
         put(w, "reason", o.reason);
         put(w, "message", o.message);
         put(w, "attempt", o.attempt);
+        put(w, "task", o.task);
         json.push_back('}');
     }
     void onSysHeartbeat(const ttb::SysHeartbeatEvent& o) override {
@@ -586,6 +587,8 @@ public:
         put(w, "dropped", o.dropped);
         put(w, "decodeErrors", o.decodeErrors);
         put(w, "tasks", o.tasks);
+        putMap(w, "taskFailures", o.taskFailures, o.taskFailuresJson);
+        putMap(w, "listenerFailures", o.listenerFailures, o.listenerFailuresJson);
         putMap(w, "shard", o.shard, o.shardJson);
         put(w, "control", o.control);
         json.push_back('}');

@@ -691,6 +691,7 @@ void FTikTokBridgeDispatcher::onSysStatus(const ttb::SysStatusEvent& In)
 	Out.Reason = TTBToFString(In.reason);
 	Out.Message = TTBToFString(In.message);
 	Out.Attempt = TTBClampInt32(In.attempt);
+	Out.Task = TTBToFString(In.task);
 	Owner.OnRoomStatus.Broadcast(Out);
 }
 
@@ -712,6 +713,14 @@ void FTikTokBridgeDispatcher::onSysHeartbeat(const ttb::SysHeartbeatEvent& In)
 	Out.Dropped = TTBClampInt32(In.dropped);
 	Out.DecodeErrors = TTBClampInt32(In.decodeErrors);
 	Out.Tasks = TTBClampInt32(In.tasks);
+	Out.TaskFailures.Reset();
+	for (const auto& Item : In.taskFailures)
+	    Out.TaskFailures.Add(TTBToFString(Item.first), TTBToFString(Item.second));
+	Out.TaskFailuresJson = TTBToFString(In.taskFailuresJson);
+	Out.ListenerFailures.Reset();
+	for (const auto& Item : In.listenerFailures)
+	    Out.ListenerFailures.Add(TTBToFString(Item.first), TTBToFString(Item.second));
+	Out.ListenerFailuresJson = TTBToFString(In.listenerFailuresJson);
 	Out.Shard.Reset();
 	for (const auto& Item : In.shard)
 	    Out.Shard.Add(TTBToFString(Item.first), TTBToFString(Item.second));

@@ -227,7 +227,7 @@ public:
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokRulesStatus OnRulesStatus;
 
-	/** `sys.status`: A room's connection state changed. */
+	/** `sys.status`: A room's connection state changed, or a daemon task failed (reason `internal`, with `task`). */
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokRoomStatus OnRoomStatus;
 

@@ -2182,7 +2182,7 @@ struct TIKTOKBRIDGE_API FTikTokRulesStatus
 
 };
 
-/** `sys.status` (topic sys.status/<room>): A room's connection state changed. */
+/** `sys.status` (topic sys.status/<room>): A room's connection state changed, or a daemon task failed (reason `internal`, with `task`). */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokRoomStatus
 {
@@ -2239,6 +2239,10 @@ struct TIKTOKBRIDGE_API FTikTokRoomStatus
 	/** Reconnect attempt number. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Attempt = 0;
+
+	/** With reason `internal`: the daemon task that failed (it restarts). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Task;
 
 };
 
@@ -2311,6 +2315,22 @@ struct TIKTOKBRIDGE_API FTikTokDaemonHeartbeat
 	/** asyncio tasks alive in the daemon (a leak shows as growth). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Tasks = 0;
+
+	/** Per daemon task: failures so far (each one restarted). Values: strings as they are, anything else as JSON text. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TMap<FString, FString> TaskFailures;
+
+	/** TaskFailures as JSON text (nested values intact). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString TaskFailuresJson;
+
+	/** Per event listener (streaks, rules, ledger, recorder): failures. Values: strings as they are, anything else as JSON text. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TMap<FString, FString> ListenerFailures;
+
+	/** ListenerFailures as JSON text (nested values intact). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString ListenerFailuresJson;
 
 	/** This daemon's `index` and `count` when rooms are sharded. Values: strings as they are, anything else as JSON text. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")

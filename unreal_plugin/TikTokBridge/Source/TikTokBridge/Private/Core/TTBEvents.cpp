@@ -1242,6 +1242,8 @@ bool ttbReadEvent(mp::Reader& r, SysStatusEvent& o) {
             ok = mp::readStr(r, o.message);
         } else if (k == "attempt") {
             ok = mp::readInt(r, o.attempt);
+        } else if (k == "task") {
+            ok = mp::readStr(r, o.task);
         } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
             ok = r.skip();
         }
@@ -1273,6 +1275,10 @@ bool ttbReadEvent(mp::Reader& r, SysHeartbeatEvent& o) {
             ok = mp::readInt(r, o.decodeErrors);
         } else if (k == "tasks") {
             ok = mp::readInt(r, o.tasks);
+        } else if (k == "taskFailures") {
+            ok = ttbReadTextMapWithJson(r, o.taskFailures, o.taskFailuresJson);
+        } else if (k == "listenerFailures") {
+            ok = ttbReadTextMapWithJson(r, o.listenerFailures, o.listenerFailuresJson);
         } else if (k == "shard") {
             ok = ttbReadTextMapWithJson(r, o.shard, o.shardJson);
         } else if (k == "control") {

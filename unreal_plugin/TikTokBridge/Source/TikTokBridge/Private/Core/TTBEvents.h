@@ -405,13 +405,14 @@ struct SysRulesEvent {
     std::string error;  // Why the edit was rejected: file, rule and key.
 };
 
-/** A room's connection state changed. */
+/** A room's connection state changed, or a daemon task failed (reason `internal`, with `task`). */
 struct SysStatusEvent {
     Envelope env;
     std::string state;  // connecting, connected, reconnecting, disconnected, streamEnd or error.
     std::string reason;  // Reason code (see docs/status.md).
     std::string message;  // Human-readable explanation.
     int64_t attempt = 0;  // Reconnect attempt number.
+    std::string task;  // With reason `internal`: the daemon task that failed (it restarts).
 };
 
 /** Sent every heartbeat interval so subscribers can tell the daemon is alive. */
@@ -424,6 +425,10 @@ struct SysHeartbeatEvent {
     int64_t dropped = 0;  // Events the daemon dropped (queue overflow).
     int64_t decodeErrors = 0;  // Inner messages that failed to decode.
     int64_t tasks = 0;  // asyncio tasks alive in the daemon (a leak shows as growth).
+    std::vector<std::pair<std::string, std::string>> taskFailures;  // Per daemon task: failures so far (each one restarted).
+    std::string taskFailuresJson;  // the same map as JSON text
+    std::vector<std::pair<std::string, std::string>> listenerFailures;  // Per event listener (streaks, rules, ledger, recorder): failures.
+    std::string listenerFailuresJson;  // the same map as JSON text
     std::vector<std::pair<std::string, std::string>> shard;  // This daemon's `index` and `count` when rooms are sharded.
     std::string shardJson;  // the same map as JSON text
     std::string control;  // This daemon's control endpoint.
