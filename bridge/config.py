@@ -8,7 +8,6 @@ value. See ``docs/configuration.md`` for every key.
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import stat
 import tomllib
@@ -16,8 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, get_type_hints
-from urllib.parse import urlsplit
 
+from .endpoints import is_loopback, parse_endpoint
 from .errors import ConfigError
 from .tiktok import DEFAULT_USER_AGENT, SIGN_BASE, WEB_BASE, WEBCAST_BASE, normalize_target
 from .values import check_name
@@ -171,6 +170,9 @@ class ProxyConfig:
     frontend: str = "tcp://127.0.0.1:5558"
     backend: str = "tcp://127.0.0.1:5556"
     control: str = "tcp://127.0.0.1:5557"
+    allow_remote: bool = False
+    token: str = field(default="", repr=False)
+    max_requests_per_second: int = 100
     sndhwm: int = 100_000
     daemon_timeout: float = 5.0
 
@@ -254,22 +256,9 @@ _MINIMUMS: dict[tuple[str, str], float] = {
     ("shard", "index"): 0,
     ("shard", "count"): 1,
     ("proxy", "sndhwm"): 1,
+    ("proxy", "max_requests_per_second"): 1,
     ("proxy", "daemon_timeout"): 0.1,
 }
-
-
-def is_loopback(endpoint: str) -> bool:
-    """Whether a ZeroMQ endpoint only listens on this machine."""
-    scheme, _, rest = endpoint.partition("://")
-    if scheme in ("ipc", "inproc"):
-        return True
-    host = urlsplit("//" + rest).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _shown(value: Any) -> str:
@@ -352,21 +341,51 @@ def _check(section: str, key: str, value: Any, where: str) -> None:
         raise ConfigError(f"{where} = {value!r}: must be at least {minimum:g}")
 
 
-def _validate(config: Config, where: str) -> None:
-    """Checks that span keys; ``where`` names the endpoint's origin."""
+_ENDPOINTS = (
+    ("publisher", "endpoint"),
+    ("control", "endpoint"),
+    ("proxy", "frontend"),
+    ("proxy", "backend"),
+    ("proxy", "control"),
+)
+"""Keys holding ZeroMQ endpoints (empty: that endpoint is off, where the key allows it)."""
+
+
+def _remote_allowed(config: Config, section: str, key: str) -> str:
+    """Empty when the endpoint may be reached from other machines, else the key that would allow it."""
+    if section == "publisher":
+        return (
+            ""
+            if config.publisher.connect or config.publisher.allow_remote
+            else "publisher.allow_remote = true"
+        )
+    if section == "control":
+        return "" if config.control.token else "control.token"
+    if key == "control":
+        return "" if config.proxy.token else "proxy.token"
+    return "" if config.proxy.allow_remote else "proxy.allow_remote = true"
+
+
+def _validate(config: Config, where: Callable[[str, str], str]) -> None:
+    """Checks that span keys; ``where(section, key)`` names a key's origin."""
     if config.shard.index >= config.shard.count:
         raise ConfigError(
             f"shard.index = {config.shard.index}: must be below shard.count = {config.shard.count}"
         )
-    endpoint = config.publisher.endpoint
-    scheme = endpoint.partition("://")[0]
-    if scheme not in ("tcp", "ipc", "inproc") or "://" not in endpoint:
-        raise ConfigError(f"{where} = {endpoint!r}: expected tcp://HOST:PORT, ipc://PATH or inproc://NAME")
-    if not config.publisher.connect and not config.publisher.allow_remote and not is_loopback(endpoint):
-        raise ConfigError(
-            f"{where} = {endpoint!r}: binds beyond this machine; set publisher.allow_remote = true"
-            " to allow it (see docs/security.md)"
-        )
+    for section, key in _ENDPOINTS:
+        endpoint = getattr(getattr(config, section), key)
+        if not endpoint and (section, key) != ("publisher", "endpoint"):
+            continue
+        try:
+            parse_endpoint(endpoint)
+        except ValueError as exc:
+            raise ConfigError(f"{where(section, key)} = {_shown(endpoint)}: {exc}") from None
+        needed = _remote_allowed(config, section, key)
+        if needed and not is_loopback(endpoint):
+            raise ConfigError(
+                f"{where(section, key)} = {endpoint!r}: binds beyond this machine; set {needed}"
+                " to allow it (see docs/security.md)"
+            )
 
 
 SECRET_KEYS = (
@@ -375,6 +394,8 @@ SECRET_KEYS = (
     ("control", "token"),
     ("tiktool", "api_key"),
     ("euler", "api_key"),
+    ("publisher", "curve_secret_key"),
+    ("proxy", "token"),
 )
 """Keys whose values are never logged, and never accepted from a file others can read."""
 
@@ -439,8 +460,11 @@ def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = 
             _check(name, key, values[key], where)
         built[name] = cls(**values)
     config = Config(**built)
-    endpoint_origin = sections["publisher"].get("endpoint", (None, f"{origin}: publisher.endpoint"))[1]
-    _validate(config, endpoint_origin)
+
+    def origin_of(section: str, key: str) -> str:
+        return str(sections[section].get(key, (None, f"{origin}: {section}.{key}"))[1])
+
+    _validate(config, origin_of)
     return config
 
 
@@ -456,5 +480,5 @@ def override(config: Config, section: str, **values: Any) -> Config:
         clean[key] = _coerce(value, hints[key], where)
         _check(section, key, clean[key], where)
     updated = replace(config, **{section: replace(current, **clean)})
-    _validate(updated, "command line: publisher.endpoint")
+    _validate(updated, lambda s, k: f"command line: {s}.{k}")
     return updated

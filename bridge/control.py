@@ -24,9 +24,10 @@ import zmq
 import zmq.asyncio
 
 from . import contract, topics
-from .config import ControlConfig, is_loopback, parse_room
+from .config import ControlConfig, parse_room
 from .daemon import Daemon, Room
-from .errors import ConfigError, PublishError
+from .endpoints import bind
+from .errors import ConfigError
 from .values import INT64_MAX, INT64_MIN, check_name
 
 __all__ = [
@@ -427,28 +428,18 @@ class ControlServer:
             ConfigError: the endpoint is not loopback and no token is set.
             PublishError: the endpoint cannot be bound.
         """
-        if not is_loopback(self.config.endpoint) and not self.config.token:
-            raise ConfigError(
-                f"control.endpoint = {self.config.endpoint!r} is reachable from other machines:"
-                " set control.token (see docs/control.md)"
-            )
         socket = self.context.socket(zmq.ROUTER)
         socket.setsockopt(zmq.LINGER, 0)
         socket.setsockopt(zmq.MAXMSGSIZE, MAX_MESSAGE_BYTES)
-        try:
-            socket.bind(self.config.endpoint)
-        except zmq.ZMQError as exc:
-            socket.close()
-            raise PublishError(
-                f"cannot bind control endpoint {self.config.endpoint}: {exc.strerror}"
-            ) from None
+        bind(socket, self.config.endpoint, "control.endpoint", bool(self.config.token), "control.token")
         self._socket = socket
 
     async def serve(self) -> None:
-        """Answer requests until cancelled."""
+        """Answer requests until cancelled (binding again first when restarted after a failure)."""
+        if self._socket is None:
+            self.start()
         socket = self._socket
-        if socket is None:
-            raise PublishError("control server is not started")
+        assert socket is not None
         try:
             while True:
                 frames = await socket.recv_multipart()

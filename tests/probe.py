@@ -94,6 +94,8 @@ class LiveDaemon:
     def ask(self, body: bytes | dict[str, Any], timeout: float = 5.0) -> dict[str, Any] | None:
         """One control request (raw bytes or a map); its reply, or ``None`` after ``timeout``."""
         raw = body if isinstance(body, bytes) else msgpack.packb(body, use_bin_type=True)
+        while self.client.poll(0):  # a late reply to a request that timed out
+            self.client.recv_multipart()
         self.client.send_multipart([b"", raw])
         if not self.client.poll(int(timeout * 1000)):
             return None
