@@ -8,6 +8,7 @@ value. See ``docs/configuration.md`` for every key.
 
 from __future__ import annotations
 
+import math
 import os
 import stat
 import tomllib
@@ -19,7 +20,7 @@ from typing import Any, get_type_hints
 from .endpoints import is_loopback, parse_endpoint
 from .errors import ConfigError
 from .tiktok import DEFAULT_USER_AGENT, SIGN_BASE, WEB_BASE, WEBCAST_BASE, normalize_target
-from .values import check_name
+from .values import INT64_MAX, INT64_MIN, check_name
 
 __all__ = [
     "Config",
@@ -240,6 +241,7 @@ _MINIMUMS: dict[tuple[str, str], float] = {
     ("publisher", "zmq_heartbeat_timeout"): 0,
     ("publisher", "zmq_heartbeat_ttl"): 0,
     ("simulator", "rate"): 0,
+    ("simulator", "seed"): -1,
     ("tiktok", "max_reconnect_attempts"): 0,
     ("tiktok", "backoff_base"): 0.01,
     ("tiktok", "backoff_cap"): 0.01,
@@ -261,23 +263,62 @@ _MINIMUMS: dict[tuple[str, str], float] = {
 }
 
 
+MAX_TEXT = 4096
+"""Longest string value (characters)."""
+MAX_LIST = 10_000
+"""Most entries of a list value (``tiktok.rooms``)."""
+_HOUR = 3600.0
+_DAY = 86_400.0
+_MAXIMUMS: dict[tuple[str, str], float] = {
+    ("publisher", "sndhwm"): 2**31 - 1,
+    ("publisher", "heartbeat_interval"): _HOUR,
+    ("publisher", "zmq_heartbeat_ivl"): _HOUR,
+    ("publisher", "zmq_heartbeat_timeout"): _HOUR,
+    ("publisher", "zmq_heartbeat_ttl"): 6553.0,  # libzmq keeps the TTL in deciseconds in 16 bits
+    ("simulator", "rate"): 100_000,
+    ("tiktok", "max_reconnect_attempts"): 2**31 - 1,
+    ("tiktok", "backoff_base"): _DAY,
+    ("tiktok", "backoff_cap"): _DAY,
+    ("tiktok", "connect_timeout"): _HOUR,
+    ("tiktok", "no_message_timeout"): _DAY,
+    ("tiktok", "heartbeat_interval"): _HOUR,
+    ("tiktok", "poll_interval"): _DAY,
+    ("tiktok", "max_connections"): 10_000,
+    ("tiktok", "dedupe_size"): 10_000_000,
+    ("sign", "timeout"): _HOUR,
+    ("control", "max_requests_per_second"): 1_000_000,
+    ("game", "streak_timeout"): _HOUR,
+    ("record", "flush_interval"): _HOUR,
+    ("shard", "index"): 1023,
+    ("shard", "count"): 1024,
+    ("proxy", "sndhwm"): 2**31 - 1,
+    ("proxy", "max_requests_per_second"): 1_000_000,
+    ("proxy", "daemon_timeout"): _HOUR,
+}
+"""Largest value of each numeric key; every float must also be finite, every integer fit 64 bits."""
+
+
 def _shown(value: Any) -> str:
     """``repr(value)``, shortened for error messages."""
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _coerce(value: Any, kind: type, where: str) -> Any:
-    """Check a TOML value (or convert an environment string) to the field type."""
-    from_env = isinstance(value, str) and kind is not str
+def _coerce(value: Any, kind: type, where: str, text: bool) -> Any:
+    """A TOML value checked against the field type; with ``text``, a string converted to it."""
+    from_text = text and isinstance(value, str) and kind is not str
     if kind == tuple[str, ...]:
-        if from_env:
-            return tuple(item.strip() for item in value.split(",") if item.strip())
+        if from_text:
+            value = [item.strip() for item in value.split(",") if item.strip()]
         if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            if len(value) > MAX_LIST:
+                raise ConfigError(f"{where}: {len(value)} entries, at most {MAX_LIST}")
+            for item in value:
+                _check_text(item, where)
             return tuple(value)
-        raise ConfigError(f"{where} = {value!r}: expected a list of strings")
+        raise ConfigError(f"{where} = {_shown(value)}: expected a list of strings")
     if kind is bool:
-        if from_env:
+        if from_text:
             lowered = value.strip().lower()
             if lowered in ("1", "true", "yes", "on"):
                 return True
@@ -285,28 +326,37 @@ def _coerce(value: Any, kind: type, where: str) -> Any:
                 return False
         elif isinstance(value, bool):
             return value
-        raise ConfigError(f"{where} = {value!r}: expected true or false")
+        raise ConfigError(f"{where} = {_shown(value)}: expected true or false")
     if kind is int:
-        if from_env:
-            try:
-                return int(value)
-            except ValueError:
-                pass
-        elif isinstance(value, int) and not isinstance(value, bool):
+        if from_text and value.strip().lstrip("+-").isdigit() and len(value) <= 24:
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not INT64_MIN <= value <= INT64_MAX:
+                raise ConfigError(f"{where} = {_shown(value)}: outside the 64-bit integer range")
             return value
-        raise ConfigError(f"{where} = {value!r}: expected an integer")
+        raise ConfigError(f"{where} = {_shown(value)}: expected an integer")
     if kind is float:
-        if from_env:
+        if from_text:
             try:
-                return float(value)
+                value = float(value)
             except ValueError:
                 pass
-        elif isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if not math.isfinite(value):
+                raise ConfigError(f"{where} = {_shown(value)}: expected a finite number (not nan or inf)")
             return float(value)
-        raise ConfigError(f"{where} = {value!r}: expected a number")
+        raise ConfigError(f"{where} = {_shown(value)}: expected a number")
     if isinstance(value, str):
+        _check_text(value, where)
         return value
-    raise ConfigError(f"{where} = {value!r}: expected a string")
+    raise ConfigError(f"{where} = {_shown(value)}: expected a string")
+
+
+def _check_text(value: str, where: str) -> None:
+    if len(value) > MAX_TEXT:
+        raise ConfigError(f"{where}: {len(value)} characters, at most {MAX_TEXT}")
+    if not value.isprintable():
+        raise ConfigError(f"{where} = {_shown(value)}: control characters are not allowed")
 
 
 def _check_rooms(rooms: tuple[str, ...]) -> None:
@@ -339,6 +389,9 @@ def _check(section: str, key: str, value: Any, where: str) -> None:
     minimum = _MINIMUMS.get((section, key))
     if minimum is not None and value < minimum:
         raise ConfigError(f"{where} = {value!r}: must be at least {minimum:g}")
+    maximum = _MAXIMUMS.get((section, key))
+    if maximum is not None and value > maximum:
+        raise ConfigError(f"{where} = {value!r}: must be at most {maximum:g}")
 
 
 _ENDPOINTS = (
@@ -430,6 +483,10 @@ def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = 
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except OSError as exc:
             raise ConfigError(f"{origin}: cannot read config: {exc.strerror}") from None
+        except UnicodeDecodeError as exc:
+            raise ConfigError(
+                f"{origin}: not UTF-8 (byte {exc.start}); config files are UTF-8 TOML"
+            ) from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{origin}: not valid TOML: {exc}") from None
         _refuse_readable_secrets(Path(path), data)
@@ -456,7 +513,7 @@ def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = 
         for key, (value, where) in sections[name].items():
             if key not in known:
                 raise ConfigError(f"{where}: unknown key (known in [{name}]: {', '.join(sorted(known))})")
-            values[key] = _coerce(value, hints[key], where)
+            values[key] = _coerce(value, hints[key], where, text=where.startswith("environment"))
             _check(name, key, values[key], where)
         built[name] = cls(**values)
     config = Config(**built)
@@ -477,7 +534,7 @@ def override(config: Config, section: str, **values: Any) -> Config:
         if value is None:
             continue
         where = f"command line: --{key.replace('_', '-')}"
-        clean[key] = _coerce(value, hints[key], where)
+        clean[key] = _coerce(value, hints[key], where, text=True)
         _check(section, key, clean[key], where)
     updated = replace(config, **{section: replace(current, **clean)})
     _validate(updated, lambda s, k: f"command line: {s}.{k}")

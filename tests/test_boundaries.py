@@ -102,3 +102,42 @@ def test_bad_rooms_and_names_over_control_keep_the_daemon_serving(tmp_path: Path
     ledger = tmp_path / "ledger"
     assert all(path.parent == ledger for path in ledger.rglob("*")), list(ledger.rglob("*"))
     assert not (tmp_path.parent / "x.jsonl").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("users = 100000000", "users = 100000000: expected an integer from 1 to 100000"),
+        (
+            "batch = [20000, 20000]",
+            "batch = [20000, 20000]: expected [min, max] with 0 <= min <= max <= 1000",
+        ),
+        ("rate = nan", "rate = nan"),
+        ("rate = inf", "rate = inf"),
+        ("duration = inf", "duration = inf"),
+        ("streak_gap = nan", "streak_gap = nan"),
+        ("viewers = [0, 9223372036854775807]", "viewers"),
+        ("seed = 9223372036854775808", "seed"),
+        ("[mix]\nchat = nan", "mix.chat = nan"),
+        ("[[gifts]]\nid = 1\nname = 'x'\ndiamonds = 9223372036854775807", "gifts[0].diamonds"),
+        ("[[gifts]]\nid = 1.5\nname = 'x'\ndiamonds = 1", "gifts[0].id = 1.5"),
+        ("chat = ['" + "x" * 300 + "']", "chat: expected 1 to 1000 lines"),
+    ],
+)
+def test_scenario_values_are_bounded(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_scenario(str(path))
+    assert str(info.value).startswith(f"{path}: ") and message in str(info.value), info.value
+
+
+def test_scenario_limits_load_and_start_quickly(tmp_path: Path) -> None:
+    from bridge.simulator import LIMITS, Simulator
+
+    path = tmp_path / "s.toml"
+    path.write_text(
+        f"users = {LIMITS['users']:.0f}\nbatch = [{LIMITS['batch']:.0f}, {LIMITS['batch']:.0f}]\n"
+    )
+    simulator = Simulator(load_scenario(str(path)))
+    assert len(simulator.frame(0)) > 0
