@@ -107,6 +107,12 @@ def _parser() -> argparse.ArgumentParser:
         "--backend", metavar="EP", help="where engines subscribe (default tcp://127.0.0.1:5556)"
     )
     proxy.add_argument("--control", metavar="EP", help="control endpoint routed to daemons (default :5557)")
+    proxy.add_argument(
+        "--allow-remote",
+        action="store_const",
+        const=True,
+        help="allow a frontend or backend beyond loopback (proxy.allow_remote)",
+    )
     proxy.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
 
     fake = commands.add_parser(
@@ -145,7 +151,8 @@ def _config(args: argparse.Namespace) -> Config:
     config = load_config(getattr(args, "config", None), os.environ)
     if args.command == "proxy":
         config = override(config, "log", level=args.log_level)
-        return override(config, "proxy", frontend=args.frontend, backend=args.backend, control=args.control)
+        endpoints = {"frontend": args.frontend, "backend": args.backend, "control": args.control}
+        return override(config, "proxy", allow_remote=args.allow_remote, **endpoints)
     if args.command == "fake-tiktok":
         return config
     config = override(config, "publisher", endpoint=args.endpoint)

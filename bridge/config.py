@@ -8,18 +8,19 @@ value. See ``docs/configuration.md`` for every key.
 
 from __future__ import annotations
 
-import ipaddress
+import math
 import os
 import stat
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, get_type_hints
-from urllib.parse import urlsplit
 
+from .endpoints import is_loopback, parse_endpoint
 from .errors import ConfigError
-from .tiktok import DEFAULT_USER_AGENT, SIGN_BASE, WEB_BASE, WEBCAST_BASE
+from .tiktok import DEFAULT_USER_AGENT, SIGN_BASE, WEB_BASE, WEBCAST_BASE, normalize_target
+from .values import INT64_MAX, INT64_MIN, check_name
 
 __all__ = [
     "Config",
@@ -33,10 +34,33 @@ __all__ = [
     "RecordConfig",
     "SimulatorConfig",
     "TikToolConfig",
+    "SOURCES",
     "is_loopback",
     "load_config",
     "override",
+    "parse_room",
 ]
+
+SOURCES = ("tiktok", "tiktool", "euler")
+"""Upstreams a room entry may name with a prefix (``tiktool:@name``)."""
+
+
+def parse_room(text: str, default: str = "tiktok") -> tuple[str, str | int]:
+    """``(source, target)`` of a room entry such as ``tiktool:@name``, ``@name`` or a room id.
+
+    Raises:
+        ValueError: an unknown prefix, a bad target, a room id outside 1..2^63-1,
+            or a room id given to a relay.
+    """
+    source = default
+    value = text.strip()
+    prefix, sep, rest = value.partition(":")
+    if sep and prefix.lower() in SOURCES:
+        source, value = prefix.lower(), rest
+    target = normalize_target(value)
+    if source != "tiktok" and isinstance(target, int):
+        raise ValueError(f"{text!r}: {source} needs the creator's username, not a room id")
+    return source, target
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +171,9 @@ class ProxyConfig:
     frontend: str = "tcp://127.0.0.1:5558"
     backend: str = "tcp://127.0.0.1:5556"
     control: str = "tcp://127.0.0.1:5557"
+    allow_remote: bool = False
+    token: str = field(default="", repr=False)
+    max_requests_per_second: int = 100
     sndhwm: int = 100_000
     daemon_timeout: float = 5.0
 
@@ -205,7 +232,7 @@ _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("log", "format"): ("text", "json"),
     ("sign", "style"): ("connect", "fetch"),
     ("simulator", "via"): ("fake-tiktok", "direct"),
-    ("tiktok", "source"): ("tiktok", "tiktool", "euler"),
+    ("tiktok", "source"): SOURCES,
 }
 _MINIMUMS: dict[tuple[str, str], float] = {
     ("publisher", "sndhwm"): 1,
@@ -214,6 +241,7 @@ _MINIMUMS: dict[tuple[str, str], float] = {
     ("publisher", "zmq_heartbeat_timeout"): 0,
     ("publisher", "zmq_heartbeat_ttl"): 0,
     ("simulator", "rate"): 0,
+    ("simulator", "seed"): -1,
     ("tiktok", "max_reconnect_attempts"): 0,
     ("tiktok", "backoff_base"): 0.01,
     ("tiktok", "backoff_cap"): 0.01,
@@ -230,35 +258,67 @@ _MINIMUMS: dict[tuple[str, str], float] = {
     ("shard", "index"): 0,
     ("shard", "count"): 1,
     ("proxy", "sndhwm"): 1,
+    ("proxy", "max_requests_per_second"): 1,
     ("proxy", "daemon_timeout"): 0.1,
 }
 
 
-def is_loopback(endpoint: str) -> bool:
-    """Whether a ZeroMQ endpoint only listens on this machine."""
-    scheme, _, rest = endpoint.partition("://")
-    if scheme in ("ipc", "inproc"):
-        return True
-    host = urlsplit("//" + rest).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+MAX_TEXT = 4096
+"""Longest string value (characters)."""
+MAX_LIST = 10_000
+"""Most entries of a list value (``tiktok.rooms``)."""
+_HOUR = 3600.0
+_DAY = 86_400.0
+_MAXIMUMS: dict[tuple[str, str], float] = {
+    ("publisher", "sndhwm"): 2**31 - 1,
+    ("publisher", "heartbeat_interval"): _HOUR,
+    ("publisher", "zmq_heartbeat_ivl"): _HOUR,
+    ("publisher", "zmq_heartbeat_timeout"): _HOUR,
+    ("publisher", "zmq_heartbeat_ttl"): 6553.0,  # libzmq keeps the TTL in deciseconds in 16 bits
+    ("simulator", "rate"): 100_000,
+    ("tiktok", "max_reconnect_attempts"): 2**31 - 1,
+    ("tiktok", "backoff_base"): _DAY,
+    ("tiktok", "backoff_cap"): _DAY,
+    ("tiktok", "connect_timeout"): _HOUR,
+    ("tiktok", "no_message_timeout"): _DAY,
+    ("tiktok", "heartbeat_interval"): _HOUR,
+    ("tiktok", "poll_interval"): _DAY,
+    ("tiktok", "max_connections"): 10_000,
+    ("tiktok", "dedupe_size"): 10_000_000,
+    ("sign", "timeout"): _HOUR,
+    ("control", "max_requests_per_second"): 1_000_000,
+    ("game", "streak_timeout"): _HOUR,
+    ("record", "flush_interval"): _HOUR,
+    ("shard", "index"): 1023,
+    ("shard", "count"): 1024,
+    ("proxy", "sndhwm"): 2**31 - 1,
+    ("proxy", "max_requests_per_second"): 1_000_000,
+    ("proxy", "daemon_timeout"): _HOUR,
+}
+"""Largest value of each numeric key; every float must also be finite, every integer fit 64 bits."""
 
 
-def _coerce(value: Any, kind: type, where: str) -> Any:
-    """Check a TOML value (or convert an environment string) to the field type."""
-    from_env = isinstance(value, str) and kind is not str
+def _shown(value: Any) -> str:
+    """``repr(value)``, shortened for error messages."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _coerce(value: Any, kind: type, where: str, text: bool) -> Any:
+    """A TOML value checked against the field type; with ``text``, a string converted to it."""
+    from_text = text and isinstance(value, str) and kind is not str
     if kind == tuple[str, ...]:
-        if from_env:
-            return tuple(item.strip() for item in value.split(",") if item.strip())
+        if from_text:
+            value = [item.strip() for item in value.split(",") if item.strip()]
         if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            if len(value) > MAX_LIST:
+                raise ConfigError(f"{where}: {len(value)} entries, at most {MAX_LIST}")
+            for item in value:
+                _check_text(item, where)
             return tuple(value)
-        raise ConfigError(f"{where} = {value!r}: expected a list of strings")
+        raise ConfigError(f"{where} = {_shown(value)}: expected a list of strings")
     if kind is bool:
-        if from_env:
+        if from_text:
             lowered = value.strip().lower()
             if lowered in ("1", "true", "yes", "on"):
                 return True
@@ -266,54 +326,119 @@ def _coerce(value: Any, kind: type, where: str) -> Any:
                 return False
         elif isinstance(value, bool):
             return value
-        raise ConfigError(f"{where} = {value!r}: expected true or false")
+        raise ConfigError(f"{where} = {_shown(value)}: expected true or false")
     if kind is int:
-        if from_env:
-            try:
-                return int(value)
-            except ValueError:
-                pass
-        elif isinstance(value, int) and not isinstance(value, bool):
+        if from_text and value.strip().lstrip("+-").isdigit() and len(value) <= 24:
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not INT64_MIN <= value <= INT64_MAX:
+                raise ConfigError(f"{where} = {_shown(value)}: outside the 64-bit integer range")
             return value
-        raise ConfigError(f"{where} = {value!r}: expected an integer")
+        raise ConfigError(f"{where} = {_shown(value)}: expected an integer")
     if kind is float:
-        if from_env:
+        if from_text:
             try:
-                return float(value)
+                value = float(value)
             except ValueError:
                 pass
-        elif isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if not math.isfinite(value):
+                raise ConfigError(f"{where} = {_shown(value)}: expected a finite number (not nan or inf)")
             return float(value)
-        raise ConfigError(f"{where} = {value!r}: expected a number")
+        raise ConfigError(f"{where} = {_shown(value)}: expected a number")
     if isinstance(value, str):
+        _check_text(value, where)
         return value
-    raise ConfigError(f"{where} = {value!r}: expected a string")
+    raise ConfigError(f"{where} = {_shown(value)}: expected a string")
+
+
+def _check_text(value: str, where: str) -> None:
+    if len(value) > MAX_TEXT:
+        raise ConfigError(f"{where}: {len(value)} characters, at most {MAX_TEXT}")
+    if not value.isprintable():
+        raise ConfigError(f"{where} = {_shown(value)}: control characters are not allowed")
+
+
+def _check_rooms(rooms: tuple[str, ...]) -> None:
+    for room in rooms:
+        parse_room(room)
+
+
+def _check_simulator_room(room: str) -> None:
+    if room:
+        check_name(room.lstrip("@"), "room name")
+
+
+_VALUE_CHECKS: dict[tuple[str, str], Callable[[Any], object]] = {
+    ("tiktok", "rooms"): _check_rooms,
+    ("simulator", "room"): _check_simulator_room,
+}
+"""Checks of one key's value beyond its type; they raise ValueError saying what is wrong."""
 
 
 def _check(section: str, key: str, value: Any, where: str) -> None:
+    check = _VALUE_CHECKS.get((section, key))
+    if check is not None:
+        try:
+            check(value)
+        except ValueError as exc:
+            raise ConfigError(f"{where} = {_shown(value)}: {exc}") from None
     choices = _CHOICES.get((section, key))
     if choices and value not in choices:
         raise ConfigError(f"{where} = {value!r}: expected one of {', '.join(choices)}")
     minimum = _MINIMUMS.get((section, key))
     if minimum is not None and value < minimum:
         raise ConfigError(f"{where} = {value!r}: must be at least {minimum:g}")
+    maximum = _MAXIMUMS.get((section, key))
+    if maximum is not None and value > maximum:
+        raise ConfigError(f"{where} = {value!r}: must be at most {maximum:g}")
 
 
-def _validate(config: Config, where: str) -> None:
-    """Checks that span keys; ``where`` names the endpoint's origin."""
+_ENDPOINTS = (
+    ("publisher", "endpoint"),
+    ("control", "endpoint"),
+    ("proxy", "frontend"),
+    ("proxy", "backend"),
+    ("proxy", "control"),
+)
+"""Keys holding ZeroMQ endpoints (empty: that endpoint is off, where the key allows it)."""
+
+
+def _remote_allowed(config: Config, section: str, key: str) -> str:
+    """Empty when the endpoint may be reached from other machines, else the key that would allow it."""
+    if section == "publisher":
+        return (
+            ""
+            if config.publisher.connect or config.publisher.allow_remote
+            else "publisher.allow_remote = true"
+        )
+    if section == "control":
+        return "" if config.control.token else "control.token"
+    if key == "control":
+        return "" if config.proxy.token else "proxy.token"
+    return "" if config.proxy.allow_remote else "proxy.allow_remote = true"
+
+
+def _validate(config: Config, where: Callable[[str, str], str]) -> None:
+    """Checks that span keys; ``where(section, key)`` names a key's origin."""
     if config.shard.index >= config.shard.count:
         raise ConfigError(
             f"shard.index = {config.shard.index}: must be below shard.count = {config.shard.count}"
         )
-    endpoint = config.publisher.endpoint
-    scheme = endpoint.partition("://")[0]
-    if scheme not in ("tcp", "ipc", "inproc") or "://" not in endpoint:
-        raise ConfigError(f"{where} = {endpoint!r}: expected tcp://HOST:PORT, ipc://PATH or inproc://NAME")
-    if not config.publisher.connect and not config.publisher.allow_remote and not is_loopback(endpoint):
-        raise ConfigError(
-            f"{where} = {endpoint!r}: binds beyond this machine; set publisher.allow_remote = true"
-            " to allow it (see docs/security.md)"
-        )
+    for section, key in _ENDPOINTS:
+        endpoint = getattr(getattr(config, section), key)
+        if not endpoint and (section, key) != ("publisher", "endpoint"):
+            continue
+        try:
+            parse_endpoint(endpoint)
+        except ValueError as exc:
+            raise ConfigError(f"{where(section, key)} = {_shown(endpoint)}: {exc}") from None
+        needed = _remote_allowed(config, section, key)
+        if needed and not is_loopback(endpoint):
+            raise ConfigError(
+                f"{where(section, key)} = {endpoint!r}: binds beyond this machine; set {needed}"
+                " to allow it (see docs/security.md)"
+            )
 
 
 SECRET_KEYS = (
@@ -322,6 +447,8 @@ SECRET_KEYS = (
     ("control", "token"),
     ("tiktool", "api_key"),
     ("euler", "api_key"),
+    ("publisher", "curve_secret_key"),
+    ("proxy", "token"),
 )
 """Keys whose values are never logged, and never accepted from a file others can read."""
 
@@ -356,6 +483,10 @@ def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = 
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except OSError as exc:
             raise ConfigError(f"{origin}: cannot read config: {exc.strerror}") from None
+        except UnicodeDecodeError as exc:
+            raise ConfigError(
+                f"{origin}: not UTF-8 (byte {exc.start}); config files are UTF-8 TOML"
+            ) from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{origin}: not valid TOML: {exc}") from None
         _refuse_readable_secrets(Path(path), data)
@@ -382,12 +513,15 @@ def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = 
         for key, (value, where) in sections[name].items():
             if key not in known:
                 raise ConfigError(f"{where}: unknown key (known in [{name}]: {', '.join(sorted(known))})")
-            values[key] = _coerce(value, hints[key], where)
+            values[key] = _coerce(value, hints[key], where, text=where.startswith("environment"))
             _check(name, key, values[key], where)
         built[name] = cls(**values)
     config = Config(**built)
-    endpoint_origin = sections["publisher"].get("endpoint", (None, f"{origin}: publisher.endpoint"))[1]
-    _validate(config, endpoint_origin)
+
+    def origin_of(section: str, key: str) -> str:
+        return str(sections[section].get(key, (None, f"{origin}: {section}.{key}"))[1])
+
+    _validate(config, origin_of)
     return config
 
 
@@ -400,8 +534,8 @@ def override(config: Config, section: str, **values: Any) -> Config:
         if value is None:
             continue
         where = f"command line: --{key.replace('_', '-')}"
-        clean[key] = _coerce(value, hints[key], where)
+        clean[key] = _coerce(value, hints[key], where, text=True)
         _check(section, key, clean[key], where)
     updated = replace(config, **{section: replace(current, **clean)})
-    _validate(updated, "command line: publisher.endpoint")
+    _validate(updated, lambda s, k: f"command line: {s}.{k}")
     return updated

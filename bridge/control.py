@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -23,15 +24,39 @@ import zmq
 import zmq.asyncio
 
 from . import contract, topics
-from .config import ControlConfig, is_loopback
+from .config import ControlConfig, parse_room
 from .daemon import Daemon, Room
-from .errors import ConfigError, PublishError
+from .endpoints import bind
+from .errors import ConfigError
+from .values import INT64_MAX, INT64_MIN, check_name
 
-__all__ = ["Commands", "ControlError", "ControlServer", "parse_request", "synthetic_event"]
+__all__ = [
+    "Commands",
+    "ControlError",
+    "ControlServer",
+    "Gate",
+    "check_fields",
+    "parse_request",
+    "room_name",
+    "synthetic_event",
+]
 
 log = logging.getLogger("bridge.control")
 
 MAX_REQUEST_BYTES = 64 * 1024
+"""Longest request answered; longer ones get ``too_large``."""
+MAX_MESSAGE_BYTES = 4 * 1024 * 1024
+"""ZeroMQ ``MAXMSGSIZE`` of the control socket: a longer message makes libzmq drop the connection."""
+MAX_DEPTH = 16
+"""Deepest nesting of maps and lists a request may hold."""
+MAX_STRING = 4096
+"""Longest string a ``simulate`` field may hold (characters)."""
+MAX_ITEMS = 256
+"""Most items a list or map in a ``simulate`` field may hold."""
+MAX_CLIENTS = 4096
+"""Rate windows kept before idle ones are forgotten."""
+LOG_LINES_PER_SECOND = 5
+"""Refused requests logged one by one per second; the rest are counted in one line."""
 SIMULATED_USER = {"id": 1, "uniqueId": "simulated_user", "nickname": "Simulated User"}
 _DEFAULTS: dict[str, dict[str, Any]] = {
     "chat": {"comment": "hello from simulate"},
@@ -70,6 +95,19 @@ def _strip_empty(value: Any) -> Any:
     return value
 
 
+def room_name(value: object) -> str:
+    """A room name from a request (``@`` prefix allowed).
+
+    Raises:
+        ControlError: ``bad_request`` for anything :func:`bridge.values.check_name` refuses.
+    """
+    text = value.strip().removeprefix("@") if isinstance(value, str) else value
+    try:
+        return check_name(text, "room")
+    except ValueError as exc:
+        raise ControlError("bad_request", str(exc)) from None
+
+
 def synthetic_event(kind: str, fields: dict[str, Any], msg_id: int) -> dict[str, Any]:
     """An upstream event of type ``kind`` from user-supplied fields plus defaults.
 
@@ -99,6 +137,57 @@ def synthetic_event(kind: str, fields: dict[str, Any], msg_id: int) -> dict[str,
     return event
 
 
+def _shown(value: object, limit: int = 60) -> str:
+    """``repr(value)``, shortened, for messages and log lines."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _check_depth(value: object) -> None:
+    """Refuse maps and lists nested deeper than :data:`MAX_DEPTH`."""
+    level: list[object] = [value]
+    for _ in range(MAX_DEPTH + 1):
+        level = [
+            item
+            for node in level
+            if isinstance(node, dict | list)
+            for item in (node.values() if isinstance(node, dict) else node)
+        ]
+        if not level:
+            return
+    raise ControlError("bad_request", f"nested deeper than {MAX_DEPTH} levels")
+
+
+def check_fields(value: object, where: str = "fields") -> None:
+    """Refuse ``simulate`` field values outside the contract's value domains.
+
+    Integers must fit int64, floats must be finite, strings at most
+    :data:`MAX_STRING` characters, lists and maps at most :data:`MAX_ITEMS` items.
+
+    Raises:
+        ControlError: ``bad_request`` naming the field and the value.
+    """
+    if isinstance(value, bool) or value is None:
+        return
+    if isinstance(value, int):
+        if not INT64_MIN <= value <= INT64_MAX:
+            raise ControlError("bad_request", f"{where} = {_shown(value)}: outside the int64 range")
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise ControlError("bad_request", f"{where} = {value!r}: must be a finite number")
+    elif isinstance(value, str | bytes):
+        if len(value) > MAX_STRING:
+            raise ControlError("bad_request", f"{where}: {len(value)} characters, over {MAX_STRING}")
+    elif isinstance(value, list | dict):
+        if len(value) > MAX_ITEMS:
+            raise ControlError("bad_request", f"{where}: {len(value)} items, over {MAX_ITEMS}")
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            check_fields(item, f"{where}.{_shown(key, 40)}" if isinstance(value, dict) else f"{where}[{key}]")
+    else:
+        raise ControlError("bad_request", f"{where}: {type(value).__name__} values are not allowed")
+
+
 def parse_request(body: bytes) -> dict[str, Any]:
     """A request's fields, from its msgpack-map or its text form.
 
@@ -112,6 +201,7 @@ def parse_request(body: bytes) -> dict[str, Any]:
             raise ControlError("bad_request", f"not a msgpack map: {exc}") from None
         if not isinstance(decoded, dict):
             raise ControlError("bad_request", "a request must be a map")
+        _check_depth(decoded)
         return {str(k): v for k, v in decoded.items()}
     try:
         text = body.decode("utf-8").strip()
@@ -135,9 +225,80 @@ def parse_request(body: bytes) -> dict[str, Any]:
                 request["fields"] = json.loads(payload)
             except json.JSONDecodeError as exc:
                 raise ControlError("bad_request", f"simulate fields are not JSON: {exc}") from None
+            except RecursionError:
+                raise ControlError("bad_request", f"nested deeper than {MAX_DEPTH} levels") from None
+            _check_depth(request["fields"])
     elif rest:
         request["room"] = rest
     return request
+
+
+class Gate:
+    """Admission of control requests: size, decoding, nesting, token, then a per-client rate.
+
+    The rate is counted per client (ROUTER identity) only once a request passed
+    the token check; requests that fail before (too large, undecodable, wrong
+    token) share one budget of their own, so a flood of them never locks out an
+    authenticated client. Refused requests are logged one line each, at most
+    :data:`LOG_LINES_PER_SECOND` lines a second (the rest are counted).
+    """
+
+    def __init__(self, token: str, per_second: int) -> None:
+        self.token = token
+        self.per_second = per_second
+        self.refusals = 0
+        """Requests answered with an error."""
+        self.unlogged = 0
+        """Refusals beyond the log rate, not logged one by one."""
+        self._windows: dict[bytes | None, tuple[float, int]] = {}
+        self._log_window = (0.0, 0)
+
+    def admit(self, body: bytes, client: bytes, now: float) -> dict[str, Any]:
+        """The request's fields, when it may be carried out.
+
+        Raises:
+            ControlError: ``too_large``, ``bad_request``, ``unauthorized`` or ``rate_limited``.
+        """
+        try:
+            if len(body) > MAX_REQUEST_BYTES:
+                raise ControlError("too_large", f"requests are limited to {MAX_REQUEST_BYTES} bytes")
+            request = parse_request(body)
+            if self.token and request.get("token") != self.token:
+                raise ControlError("unauthorized", "missing or wrong token")
+        except ControlError:
+            if self._over(None, now):
+                raise ControlError("rate_limited", "too many refused requests; slow down") from None
+            raise
+        if self._over(client, now):
+            raise ControlError("rate_limited", f"over {self.per_second} requests per second")
+        return request
+
+    def refused(self, exc: ControlError) -> None:
+        """Count an error reply and log it (one line, rate-limited)."""
+        self.refusals += 1
+        start, count = self._log_window
+        now = time.monotonic()
+        if now - start >= 1.0:
+            if self.unlogged:
+                log.warning("%d more refused control requests were not logged", self.unlogged)
+                self.unlogged = 0
+            start, count = now, 0
+        if count >= LOG_LINES_PER_SECOND:
+            self.unlogged += 1
+        else:
+            log.warning("refused a control request: %s: %.200s", exc.code, exc)
+        self._log_window = (start, count + 1)
+
+    def _over(self, key: bytes | None, now: float) -> bool:
+        windows = self._windows
+        if len(windows) > MAX_CLIENTS:
+            for old in [k for k, (start, _) in windows.items() if now - start >= 1.0]:
+                del windows[old]
+        start, count = windows.get(key, (now, 0))
+        if now - start >= 1.0:
+            start, count = now, 0
+        windows[key] = (start, count + 1)
+        return count + 1 > self.per_second
 
 
 class Commands:
@@ -154,32 +315,28 @@ class Commands:
             "simulate": self._simulate,
         }
         self.requests = 0
-        self._window = (0.0, 0)
+        self.gate = Gate(config.token, config.max_requests_per_second)
         self._msg_id = 9_000_000_000_000_000_000
 
     def register(self, name: str, handler: Callable[[dict[str, Any]], Awaitable[Any]]) -> None:
         """Add a command (the rules engine and the ledger add theirs)."""
         self.handlers[name] = handler
 
-    async def handle(self, body: bytes, now: float | None = None) -> dict[str, Any]:
-        """One request in, one reply map out; never raises."""
+    async def handle(self, body: bytes, now: float | None = None, client: bytes = b"") -> dict[str, Any]:
+        """One request from ``client`` (its ROUTER identity) in, one reply map out; never raises."""
         self.requests += 1
         request_id: Any = None
         try:
-            self._rate_limit(time.monotonic() if now is None else now)
-            if len(body) > MAX_REQUEST_BYTES:
-                raise ControlError("too_large", f"requests are limited to {MAX_REQUEST_BYTES} bytes")
-            request = parse_request(body)
+            request = self.gate.admit(body, client, time.monotonic() if now is None else now)
             request_id = request.get("id")
-            if self.config.token and request.get("token") != self.config.token:
-                raise ControlError("unauthorized", "missing or wrong token")
             command = request.get("cmd")
             handler = self.handlers.get(command) if isinstance(command, str) else None
             if handler is None:
                 names = ", ".join(sorted(self.handlers))
-                raise ControlError("unknown_command", f"unknown command {command!r}; commands: {names}")
+                raise ControlError("unknown_command", f"unknown command {_shown(command)}; commands: {names}")
             result = await handler(request)
         except ControlError as exc:
+            self.gate.refused(exc)
             reply: dict[str, Any] = {"ok": False, "error": {"code": exc.code, "message": str(exc)}}
         except Exception as exc:  # a command bug must not kill the control channel
             log.exception("control command failed")
@@ -190,22 +347,11 @@ class Commands:
             reply["id"] = request_id
         return reply
 
-    def _rate_limit(self, now: float) -> None:
-        start, count = self._window
-        if now - start >= 1.0:
-            start, count = now, 0
-        count += 1
-        self._window = (start, count)
-        if count > self.config.max_requests_per_second:
-            raise ControlError(
-                "rate_limited", f"over {self.config.max_requests_per_second} requests per second"
-            )
-
     def _room_arg(self, request: dict[str, Any]) -> str:
         room = request.get("room")
         if not isinstance(room, str) or not room.strip():
             raise ControlError("bad_request", f"{request.get('cmd')} needs a room")
-        return room.strip().lstrip("@")
+        return room_name(room)
 
     async def _ping(self, request: dict[str, Any]) -> str:
         return "pong"
@@ -217,6 +363,10 @@ class Commands:
         room = request.get("room")
         if not isinstance(room, str) or not room.strip():
             raise ControlError("bad_request", "connect needs a room")
+        try:
+            parse_room(room)
+        except ValueError as exc:
+            raise ControlError("bad_request", str(exc)) from None
         if self.daemon.source_factory is None:
             raise ControlError("failed", "this daemon cannot watch rooms on request")
         try:
@@ -240,18 +390,21 @@ class Commands:
         fields = request.get("fields", {})
         if not isinstance(kind, str) or not isinstance(fields, dict):
             raise ControlError("bad_request", "simulate needs a type and a fields map")
+        check_fields(fields)
         name = request.get("room")
         if name is None:
             name = next(iter(self.daemon.rooms), "simulated")
-        if not isinstance(name, str) or not name:
-            raise ControlError("bad_request", "room must be a string")
-        name = name.lstrip("@")
+        name = room_name(name)
         self._msg_id += 1
         event = synthetic_event(kind, fields, self._msg_id)
         room = self.daemon.rooms.get(name) or Room(name)
         if kind == "action":  # as a rule would fire it, on action/<name>/<room>
             if not event.get("name"):
                 raise ControlError("bad_request", "simulate action needs fields.name")
+            try:
+                check_name(event["name"], "action name")
+            except ValueError as exc:
+                raise ControlError("bad_request", str(exc)) from None
             event["room"] = room.name
             self.daemon.publisher.publish(topics.action_topic(event["name"], room.name), event)
         else:
@@ -275,28 +428,18 @@ class ControlServer:
             ConfigError: the endpoint is not loopback and no token is set.
             PublishError: the endpoint cannot be bound.
         """
-        if not is_loopback(self.config.endpoint) and not self.config.token:
-            raise ConfigError(
-                f"control.endpoint = {self.config.endpoint!r} is reachable from other machines:"
-                " set control.token (see docs/control.md)"
-            )
         socket = self.context.socket(zmq.ROUTER)
         socket.setsockopt(zmq.LINGER, 0)
-        socket.setsockopt(zmq.MAXMSGSIZE, MAX_REQUEST_BYTES * 2)
-        try:
-            socket.bind(self.config.endpoint)
-        except zmq.ZMQError as exc:
-            socket.close()
-            raise PublishError(
-                f"cannot bind control endpoint {self.config.endpoint}: {exc.strerror}"
-            ) from None
+        socket.setsockopt(zmq.MAXMSGSIZE, MAX_MESSAGE_BYTES)
+        bind(socket, self.config.endpoint, "control.endpoint", bool(self.config.token), "control.token")
         self._socket = socket
 
     async def serve(self) -> None:
-        """Answer requests until cancelled."""
+        """Answer requests until cancelled (binding again first when restarted after a failure)."""
+        if self._socket is None:
+            self.start()
         socket = self._socket
-        if socket is None:
-            raise PublishError("control server is not started")
+        assert socket is not None
         try:
             while True:
                 frames = await socket.recv_multipart()
@@ -304,7 +447,7 @@ class ControlServer:
                 envelope = [identity, b""] if rest[:1] == [b""] else [identity]
                 body = rest[len(envelope) - 1 :]
                 if len(body) == 1:
-                    reply = await self.commands.handle(body[0])
+                    reply = await self.commands.handle(body[0], client=identity)
                 else:
                     error = {"code": "bad_request", "message": "a request is exactly one frame"}
                     reply = {"ok": False, "error": error}

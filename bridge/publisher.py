@@ -20,6 +20,7 @@ import msgpack
 import zmq
 
 from .config import PublisherConfig
+from .endpoints import bind
 from .errors import PublishError
 
 __all__ = ["Publisher"]
@@ -51,6 +52,8 @@ class Publisher:
 
         Raises:
             PublishError: the endpoint cannot be bound (in use, bad address).
+            ConfigError: it binds beyond loopback without ``allow_remote`` (checked on the
+                address actually bound, see :func:`bridge.endpoints.bind`).
         """
         socket = self.context.socket(zmq.PUB)
         socket.setsockopt(zmq.LINGER, 0)
@@ -70,15 +73,15 @@ class Publisher:
                 socket.close()
                 raise PublishError("publisher.curve_secret_key is not a Z85 CURVE secret key") from None
             log.info("CURVE encryption on; subscribers need the server key %s", public.decode())
-        try:
-            if self.config.connect:  # publish into a forwarder (tiktok-bridge proxy)
+        if self.config.connect:  # publish into a forwarder (tiktok-bridge proxy)
+            try:
                 socket.connect(self.config.endpoint)
-            else:
-                socket.bind(self.config.endpoint)
-        except zmq.ZMQError as exc:
-            socket.close()
-            verb = "connect to" if self.config.connect else "bind"
-            raise PublishError(f"cannot {verb} {self.config.endpoint}: {exc.strerror}") from None
+            except zmq.ZMQError as exc:
+                socket.close()
+                raise PublishError(f"cannot connect to {self.config.endpoint}: {exc.strerror}") from None
+        else:
+            allow = "publisher.allow_remote = true"
+            bind(socket, self.config.endpoint, "publisher.endpoint", self.config.allow_remote, allow)
         self._socket = socket
 
     def publish(self, topic: str, message: dict[str, Any]) -> None:

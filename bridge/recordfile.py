@@ -31,6 +31,7 @@ from typing import IO, Any
 import msgpack
 
 from .errors import BridgeError
+from .values import check_name, check_room_id
 
 __all__ = [
     "KIND_FETCH",
@@ -137,7 +138,8 @@ class RecordReader:
     """Reads a record file: :attr:`header`, then :meth:`records` in order.
 
     Raises:
-        RecordFileError: (on construction) not a record file, or an unknown version.
+        RecordFileError: (on construction) not a record file, an unknown version, or a header
+            whose ``room`` is not a valid room name or whose ``roomId`` is outside 1..2^63-1.
     """
 
     def __init__(self, path: str | Path) -> None:
@@ -170,18 +172,12 @@ class RecordReader:
         if not isinstance(header, dict):
             raise RecordFileError(f"{self.path}: the header is not a JSON object")
         self.header: dict[str, Any] = header
-        self._start = _PREAMBLE.size + hlen
-
-    @property
-    def room(self) -> str:
+        self.room: str
         """The room (creator uniqueId) recorded."""
-        return str(self.header.get("room", ""))
-
-    @property
-    def room_id(self) -> int:
+        self.room_id: int
         """The room id recorded (0 if unknown)."""
-        value = str(self.header.get("roomId", "0"))
-        return int(value) if value.isascii() and value.isdigit() else 0
+        self.room, self.room_id = _room_of(header, self.path)
+        self._start = _PREAMBLE.size + hlen
 
     @property
     def source(self) -> str:
@@ -221,6 +217,23 @@ class RecordReader:
                     self.skipped += 1
                     continue
                 yield Record(kind, offset, data)
+
+
+def _room_of(header: dict[str, Any], path: Path) -> tuple[str, int]:
+    """The header's ``room`` (a valid room name) and ``roomId`` (0 or 1..2^63-1).
+
+    Raises:
+        RecordFileError: either is outside its domain.
+    """
+    try:
+        room = check_name(header.get("room"), "room")
+        value = header.get("roomId", "0")
+        if not isinstance(value, str) or not (value.isascii() and value.isdigit()) or len(value) > 19:
+            raise ValueError(f"roomId {value!r:.40} is not a decimal string")
+        room_id = int(value) and check_room_id(int(value))
+    except ValueError as exc:
+        raise RecordFileError(f"{path}: bad header: {exc}") from None
+    return room, room_id
 
 
 def pack_stamps(stamps: list[tuple[int, int, int]]) -> bytes:

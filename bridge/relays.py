@@ -48,6 +48,7 @@ from .lookup import WebClient
 from .protowire import int_field, message_field, str_field
 from .recordfile import KIND_FRAME, KIND_JSON
 from .recording import Recorder
+from .values import clamp_i64
 
 __all__ = [
     "CLOSE_CODES",
@@ -127,16 +128,17 @@ _NO_EVENT_FRAMES = frozenset({"hb", "ack", "im_enter_room", "im_enter_room_resp"
 
 
 def _int(value: Any) -> int:
+    """An integer field of relay JSON, clamped to int64 (0 when it is not an integer)."""
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int):
-        return value
+        return clamp_i64(value)
     if isinstance(value, float) and value.is_integer():
-        return int(value)
+        return clamp_i64(int(value))
     if isinstance(value, str):
         text = value.strip()
-        if text.lstrip("-").isdigit() and text.isascii():
-            return int(text)
+        if text.lstrip("-").isdigit() and text.isascii() and len(text) <= 20:
+            return clamp_i64(int(text))
     return 0
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from .contract import is_empty
 from .errors import ConfigError
 from .streaks import GiftStep
-from .values import sat_add, sat_mul
+from .values import check_name, sat_add, sat_mul
 
 __all__ = ["Rule", "RuleEngine", "load_rules", "parse_rules"]
 
@@ -152,9 +152,10 @@ def parse_rules(text: str, where: str = "rules") -> list[Rule]:
 def _rule(item: Any, where: str) -> Rule:
     if not isinstance(item, dict):
         raise ConfigError(f"{where}: expected a table")
-    name = item.get("name")
-    if not isinstance(name, str) or not name or not all(c.isalnum() or c in "_-." for c in name):
-        raise ConfigError(f"{where}: key 'name' = {name!r}: expected letters, digits, _ - or .")
+    try:
+        name = check_name(item.get("name"), "key 'name' =")
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
     where = f"{where} ({name!r})"
     on = item.get("on")
     if on not in TRIGGERS:

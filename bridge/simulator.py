@@ -23,6 +23,7 @@ from typing import Any
 from . import webcast as wc
 from .errors import ConfigError
 from .protowire import bool_field, int_field, map_entry, message_field, packed_field, str_field
+from .values import check_name, check_room_id
 from .webcast import SimUser
 
 __all__ = ["GiftSpec", "Scenario", "Simulator", "load_scenario", "builtin_scenarios"]
@@ -52,6 +53,27 @@ KINDS = (
     "ignored",
 )
 """Message kinds a scenario's ``[mix]`` may weight."""
+
+MAX_TEXT = 200
+"""Longest scenario name, chat line or gift name."""
+MAX_ITEMS = 1000
+"""Most gifts in a catalogue, or chat lines."""
+LIMITS: dict[str, float] = {
+    "rate": 100_000,
+    "batch": 1000,
+    "users": 100_000,
+    "viewers": 1_000_000_000,
+    "streak": 10_000,
+    "likes": 10_000,
+    "duration": 10_000_000,
+    "streak_gap": 3600,
+    "seed": 2**63 - 1,
+    "id": 2**63 - 1,
+    "diamonds": 1_000_000,
+    "type": 2**31 - 1,
+    "weight": 1_000_000,
+}
+"""Largest value of each numeric scenario key (mix weights and gift weights share ``weight``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,20 +142,29 @@ def load_scenario(name_or_path: str) -> Scenario:
 
 
 def _pair(value: Any, key: str, where: str) -> tuple[int, int]:
+    top = LIMITS[key]
     if (
         isinstance(value, list)
         and len(value) == 2
-        and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
+        and all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= top for v in value)
         and value[0] <= value[1]
     ):
         return value[0], value[1]
-    raise ConfigError(f"{where}: {key} = {value!r}: expected [min, max] with 0 <= min <= max")
+    raise ConfigError(f"{where}: {key} = {value!r:.60}: expected [min, max] with 0 <= min <= max <= {top:g}")
 
 
 def _number(value: Any, key: str, where: str, minimum: float = 0.0) -> float:
-    if isinstance(value, int | float) and not isinstance(value, bool) and value >= minimum:
+    top = LIMITS.get(key.rpartition(".")[2], LIMITS["weight"])
+    if isinstance(value, int | float) and not isinstance(value, bool) and minimum <= value <= top:
         return float(value)
-    raise ConfigError(f"{where}: {key} = {value!r}: expected a number >= {minimum:g}")
+    raise ConfigError(f"{where}: {key} = {value!r:.60}: expected a number from {minimum:g} to {top:g}")
+
+
+def _integer(value: Any, key: str, where: str, minimum: int) -> int:
+    top = LIMITS[key.rpartition(".")[2]]
+    if isinstance(value, int) and not isinstance(value, bool) and minimum <= value <= top:
+        return value
+    raise ConfigError(f"{where}: {key} = {value!r:.60}: expected an integer from {minimum} to {top:g}")
 
 
 def _scenario_from(data: dict[str, Any], where: str) -> Scenario:
@@ -143,17 +174,23 @@ def _scenario_from(data: dict[str, Any], where: str) -> Scenario:
         if key not in known:
             raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(known))})")
     kwargs: dict[str, Any] = {}
-    for key in ("name", "room"):
+    if "name" in data:
+        if not isinstance(data["name"], str) or not 0 < len(data["name"]) <= MAX_TEXT:
+            raise ConfigError(f"{where}: name = {data['name']!r:.60}: expected 1 to {MAX_TEXT} characters")
+        kwargs["name"] = data["name"]
+    if "room" in data:
+        try:
+            kwargs["room"] = check_name(data["room"], "room")
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+    if "room_id" in data:
+        try:
+            kwargs["room_id"] = check_room_id(data["room_id"])
+        except ValueError as exc:
+            raise ConfigError(f"{where}: room_id: {exc}") from None
+    for key in ("seed", "users"):
         if key in data:
-            if not isinstance(data[key], str) or not data[key]:
-                raise ConfigError(f"{where}: {key} = {data[key]!r}: expected a non-empty string")
-            kwargs[key] = data[key]
-    for key in ("room_id", "seed", "users"):
-        if key in data:
-            value = data[key]
-            if not isinstance(value, int) or isinstance(value, bool) or value < (1 if key != "seed" else 0):
-                raise ConfigError(f"{where}: {key} = {value!r}: expected a positive integer")
-            kwargs[key] = value
+            kwargs[key] = _integer(data[key], key, where, 1 if key == "users" else 0)
     if "rate" in data:
         kwargs["rate"] = _number(data["rate"], "rate", where, 0.01)
     for key in ("duration", "streak_gap"):
@@ -177,21 +214,26 @@ def _scenario_from(data: dict[str, Any], where: str) -> Scenario:
         kwargs["mix"] = {k: float(v) for k, v in mix.items()}
     if "gifts" in data:
         gifts = []
-        for i, item in enumerate(data["gifts"] if isinstance(data["gifts"], list) else [None]):
+        items = data["gifts"] if isinstance(data["gifts"], list) else [None]
+        if len(items) > MAX_ITEMS:
+            raise ConfigError(f"{where}: gifts: {len(items)} gifts, at most {MAX_ITEMS}")
+        for i, item in enumerate(items):
             label = f"gifts[{i}]"
             if not isinstance(item, dict) or not {"id", "name", "diamonds"} <= set(item):
                 raise ConfigError(f"{where}: {label}: expected a table with id, name, diamonds")
             extra = set(item) - {"id", "name", "diamonds", "type", "weight"}
             if extra:
                 raise ConfigError(f"{where}: {label}.{sorted(extra)[0]}: unknown key")
-            if not isinstance(item["name"], str):
-                raise ConfigError(f"{where}: {label}.name = {item['name']!r}: expected a string")
+            if not isinstance(item["name"], str) or not 0 < len(item["name"]) <= MAX_TEXT:
+                raise ConfigError(
+                    f"{where}: {label}.name = {item['name']!r:.60}: expected 1 to {MAX_TEXT} characters"
+                )
             gifts.append(
                 GiftSpec(
-                    int(_number(item["id"], f"{label}.id", where, 1)),
+                    _integer(item["id"], f"{label}.id", where, 1),
                     item["name"],
-                    int(_number(item["diamonds"], f"{label}.diamonds", where, 1)),
-                    int(_number(item.get("type", 1), f"{label}.type", where, 1)),
+                    _integer(item["diamonds"], f"{label}.diamonds", where, 1),
+                    _integer(item.get("type", 1), f"{label}.type", where, 1),
                     _number(item.get("weight", 1.0), f"{label}.weight", where),
                 )
             )
@@ -200,8 +242,14 @@ def _scenario_from(data: dict[str, Any], where: str) -> Scenario:
         kwargs["gifts"] = tuple(gifts)
     if "chat" in data:
         chat = data["chat"]
-        if not isinstance(chat, list) or not chat or not all(isinstance(c, str) for c in chat):
-            raise ConfigError(f"{where}: chat: expected a non-empty list of strings")
+        if (
+            not isinstance(chat, list)
+            or not 0 < len(chat) <= MAX_ITEMS
+            or not all(isinstance(c, str) and 0 < len(c) <= MAX_TEXT for c in chat)
+        ):
+            raise ConfigError(
+                f"{where}: chat: expected 1 to {MAX_ITEMS} lines of 1 to {MAX_TEXT} characters each"
+            )
         kwargs["chat"] = tuple(chat)
     return Scenario(**{**_asdict(base), **kwargs})
 

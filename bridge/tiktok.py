@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode
 
+from .values import check_room_id
+
 __all__ = [
     "DEFAULT_USER_AGENT",
     "SIGN_BASE",
@@ -114,11 +116,13 @@ def normalize_target(text: str) -> str | int:
     """A creator's uniqueId from ``@name``, ``name`` or a profile/live URL; or a numeric room id.
 
     Raises:
-        ValueError: the text is none of those.
+        ValueError: the text is none of those, or a room id outside 1..2^63-1.
     """
     value = text.strip()
     if value.isascii() and value.isdigit() and len(value) >= 10:
-        return int(value)
+        if len(value) > 19:
+            raise ValueError(f"room id {value[:24]}{'...' if len(value) > 24 else ''} is not in 1..2^63-1")
+        return check_room_id(int(value))
     value = re.sub(r"^(https?://)?(www\.|m\.)?tiktok\.com/", "", value)
     value = value.split("?", 1)[0].rstrip("/")
     if value.endswith("/live"):

@@ -14,7 +14,7 @@ import asyncio
 import os
 from collections.abc import Mapping
 
-from .config import Config
+from .config import SOURCES, Config, parse_room
 from .connection import LiveSource, Watcher
 from .daemon import Source
 from .errors import ConfigError
@@ -24,28 +24,8 @@ from .relays import EulerSource, RelaySource, TikToolSource
 from .signing import SignProvider
 from .simulator import Simulator
 from .sources import SimulatorSource
-from .tiktok import normalize_target
 
 __all__ = ["SOURCES", "SourceMaker", "parse_room", "simulator_source"]
-
-SOURCES = ("tiktok", "tiktool", "euler")
-
-
-def parse_room(text: str, default: str = "tiktok") -> tuple[str, str | int]:
-    """``(source, target)`` of a room entry such as ``tiktool:@name`` or ``@name``.
-
-    Raises:
-        ValueError: an unknown prefix, a bad target, or a room id given to a relay.
-    """
-    source = default
-    value = text.strip()
-    prefix, sep, rest = value.partition(":")
-    if sep and prefix.lower() in SOURCES:
-        source, value = prefix.lower(), rest
-    target = normalize_target(value)
-    if source != "tiktok" and isinstance(target, int):
-        raise ValueError(f"{text!r}: {source} needs the creator's username, not a room id")
-    return source, target
 
 
 def relay_api_key(config: Config, source: str, env: Mapping[str, str] | None = None) -> str:

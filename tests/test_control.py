@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 import time
+from pathlib import Path
 from typing import Any
 
 import msgpack
 import pytest
 import zmq
 from helpers import RecordingPublisher, free_port
+from probe import LiveDaemon
 
 from bridge import contract
 from bridge.app import build
 from bridge.config import Config, ControlConfig, SignConfig, TikTokConfig
-from bridge.control import Commands, ControlServer
+from bridge.control import LOG_LINES_PER_SECOND, MAX_MESSAGE_BYTES, Commands, ControlServer
+from bridge.control import MAX_REQUEST_BYTES as MAX_BYTES
 from bridge.daemon import Daemon, Room
 from bridge.errors import ConfigError
 from bridge.faketiktok import FakeTikTok
@@ -259,3 +263,91 @@ def test_simulate_action_uses_the_action_topic() -> None:
     assert reply["ok"], reply
     assert [t for t, _ in published(daemon)] == ["action/jump/simulated"]
     assert ask(cmds, b"simulate action")["error"]["code"] == "bad_request"
+
+
+def test_rate_limit_is_per_client_and_counted_after_the_token() -> None:
+    cmds, _ = commands(token="s3cret", max_requests_per_second=5)
+    flood = [ask_as(cmds, b"token=wrong ping", b"flooder", 100.0) for _ in range(200)]
+    assert {r["error"]["code"] for r in flood} == {"unauthorized", "rate_limited"}
+    assert flood[-1]["error"]["code"] == "rate_limited"
+    good = [ask_as(cmds, b"token=s3cret ping", b"engine", 100.0) for _ in range(5)]
+    assert all(r["ok"] for r in good)
+    assert ask_as(cmds, b"token=s3cret ping", b"engine", 100.1)["error"]["code"] == "rate_limited"
+    assert ask_as(cmds, b"token=s3cret ping", b"tool", 100.1)["ok"]
+
+
+def ask_as(cmds: Commands, body: bytes, client: bytes, now: float) -> dict[str, Any]:
+    return asyncio.run(cmds.handle(body, now, client))
+
+
+DEEP_JSON = b"simulate chat " + b'{"user": ' * 15_000 + b"{}" + b"}" * 15_000
+DEEP_LIST = b"simulate chat " + b"[" * 30_000 + b"]" * 30_000
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        DEEP_JSON[:MAX_BYTES],
+        DEEP_LIST[:MAX_BYTES],
+        b"simulate chat " + b"[" * 20 + b"]" * 20,
+        msgpack.packb({"cmd": "ping", "x": [[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]}),
+        b"\x81\xa1x" + b"\x91" * 30_000 + b"\x01",
+    ],
+)
+def test_deep_nesting_is_a_bad_request_with_one_log_line(
+    body: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    cmds, daemon = commands()
+    with caplog.at_level("WARNING", "bridge.control"):
+        reply = ask(cmds, body)
+    assert reply["error"]["code"] == "bad_request", reply
+    assert [r.levelname for r in caplog.records] == ["WARNING"]
+    assert caplog.records[0].exc_info is None and "Traceback" not in caplog.text
+    assert published(daemon) == []
+
+
+def test_refused_requests_are_logged_at_a_bounded_rate(caplog: pytest.LogCaptureFixture) -> None:
+    cmds, _ = commands(max_requests_per_second=100_000)
+    with caplog.at_level("WARNING", "bridge.control"):
+        for _ in range(500):
+            ask(cmds, b"bogus")
+    assert len(caplog.records) <= LOG_LINES_PER_SECOND * 3
+    assert cmds.gate.refusals == 500 and cmds.gate.unlogged > 0
+
+
+@pytest.mark.parametrize(
+    ("fields", "where"),
+    [
+        ({"user": {"id": 2**63}}, "fields.'user'.'id'"),
+        ({"user": {"id": -(2**63) - 1}}, "fields.'user'.'id'"),
+        ({"comment": "x" * 10_000}, "fields.'comment'"),
+        ({"giftName": "Rose", "diamondCount": 2**64}, "fields.'diamondCount'"),
+        ({"comment": ["x"] * 300}, "fields.'comment'"),
+    ],
+)
+def test_simulate_fields_stay_in_the_contract_domains(fields: dict[str, Any], where: str) -> None:
+    cmds, daemon = commands()
+    kind = "gift" if "giftName" in fields else "chat"
+    reply = ask(cmds, f"simulate {kind} {json.dumps(fields)}".encode())
+    assert reply["error"]["code"] == "bad_request" and where in reply["error"]["message"], reply
+    assert published(daemon) == []
+
+
+@pytest.mark.parametrize("number", [b"NaN", b"Infinity", b"-Infinity", b"1e999"])
+def test_simulate_refuses_nan_and_inf(number: bytes) -> None:
+    cmds, daemon = commands()
+    reply = ask(cmds, b'simulate roomUserSeq {"viewerCount": 5, "x": ' + number + b"}")
+    assert reply["error"]["code"] == "bad_request" and "finite" in reply["error"]["message"], reply
+    assert published(daemon) == []
+
+
+def test_oversized_requests_get_too_large_over_a_real_socket(tmp_path: Path) -> None:
+    with LiveDaemon(tmp_path) as daemon:
+        for size in (MAX_BYTES + 1, 200_000, 1_000_000, MAX_MESSAGE_BYTES - 100):
+            reply = daemon.ask(b"ping " + b"x" * size, timeout=10)
+            assert reply is not None and reply["error"]["code"] == "too_large", (size, reply)
+        assert daemon.ask(b"x" * (MAX_MESSAGE_BYTES + 1), timeout=2) is None  # libzmq drops the connection
+        assert daemon.ask(DEEP_JSON[:MAX_BYTES]) is not None
+        assert daemon.ask(b'simulate chat {"comment": NaN}') is not None
+        daemon.assert_serving("oversized, deep and NaN requests")
+        assert daemon.log().count("refused a control request") >= LOG_LINES_PER_SECOND

@@ -107,7 +107,7 @@ def test_scenario_file_overrides_defaults(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("rate = -1", "rate = -1: expected a number >= 0.01"),
+        ("rate = -1", "rate = -1: expected a number from 0.01 to 100000"),
         ("colour = 1", "unknown key 'colour'"),
         ("[mix]\nchatt = 1", "mix.chatt: unknown kind"),
         ("[mix]\nchat = 0", "mix: at least one weight must be above 0"),
@@ -115,7 +115,7 @@ def test_scenario_file_overrides_defaults(tmp_path: Path) -> None:
         ("batch = [0, 1]", "frames carry at least 1 message"),
         ("[[gifts]]\nname = 'Rose'", "gifts[0]: expected a table with id, name, diamonds"),
         ("[[gifts]]\nid = 1\nname = 'R'\ndiamonds = 1\ncolour = 2", "gifts[0].colour: unknown key"),
-        ("chat = []", "chat: expected a non-empty list of strings"),
+        ("chat = []", "chat: expected 1 to 1000 lines"),
         ("rate = ", "not valid TOML"),
     ],
 )

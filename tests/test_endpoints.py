@@ -1,0 +1,309 @@
+"""Endpoints as libzmq reads them, the bound-address check, ipc take-overs, and the forwarder's rules."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import msgpack
+import pytest
+import zmq
+from helpers import RecordingPublisher, free_port
+
+from bridge.config import Config, ControlConfig, PublisherConfig, load_config
+from bridge.control import Commands, ControlServer
+from bridge.daemon import Daemon
+from bridge.endpoints import bind, is_loopback, parse_endpoint
+from bridge.errors import ConfigError, PublishError
+from bridge.publisher import Publisher
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "loopback"),
+    [
+        ("tcp://127.0.0.1:1", True),
+        ("tcp://127.1.2.3:65535", True),
+        ("tcp://localhost:*", True),
+        ("tcp://[::1]:1", True),
+        ("tcp://[::ffff:127.0.0.1]:1", True),
+        ("tcp://1.2.3.4:5;127.0.0.1:1", True),  # libzmq binds what follows the last ';'
+        ("tcp://127.0.0.1:5;0.0.0.0:1", False),
+        ("tcp://0.0.0.0:1", False),
+        ("tcp://*:1", False),
+        ("tcp://[::]:1", False),
+        ("tcp://[fe80::1%eth0]:1", False),
+        ("tcp://lo:1", False),  # an interface name: refused rather than guessed
+        ("tcp://192.168.1.2:1", False),
+        ("ipc:///tmp/x", True),
+        ("ipc://@abstract", True),
+        ("inproc://x", True),
+    ],
+)
+def test_loopback_as_libzmq_binds(endpoint: str, loopback: bool) -> None:
+    assert is_loopback(endpoint) is loopback
+
+
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        "tcp://0.0.0.0:5556@127.0.0.1",  # libzmq binds 0.0.0.0:5556 (atoi stops at '@')
+        "tcp://127.0.0.1:5556@127.0.0.1",
+        "tcp://127.0.0.1:99999",  # libzmq would bind 34463
+        "tcp://127.0.0.1:65536",
+        "tcp://127.0.0.1:-1",
+        "tcp://127.0.0.1:0x10",
+        "tcp://127.0.0.1",
+        "tcp://:5556",
+        "pgm://eth0;239.192.1.1:5555",
+        "ws://127.0.0.1:1",
+        "127.0.0.1:5556",
+        "tcp://",
+    ],
+)
+def test_endpoints_libzmq_would_misread_are_refused(endpoint: str) -> None:
+    with pytest.raises(ValueError):
+        parse_endpoint(endpoint)
+    assert not is_loopback(endpoint)
+
+
+@pytest.mark.parametrize("variable", ["BRIDGE_PUBLISHER_ENDPOINT", "BRIDGE_CONTROL_ENDPOINT"])
+@pytest.mark.parametrize(
+    "endpoint", ["tcp://0.0.0.0:5556@127.0.0.1", "tcp://0.0.0.0:1", "tcp://127.0.0.1:99999"]
+)
+def test_bypasses_through_the_environment_are_refused(variable: str, endpoint: str) -> None:
+    with pytest.raises(ConfigError, match=f"environment: {variable} = "):
+        load_config(None, {variable: endpoint})
+
+
+def test_proxy_endpoints_follow_the_daemon_rules() -> None:
+    with pytest.raises(ConfigError, match="BRIDGE_PROXY_FRONTEND.*proxy.allow_remote"):
+        load_config(None, {"BRIDGE_PROXY_FRONTEND": "tcp://0.0.0.0:1"})
+    with pytest.raises(ConfigError, match="BRIDGE_PROXY_CONTROL.*proxy.token"):
+        load_config(None, {"BRIDGE_PROXY_CONTROL": "tcp://0.0.0.0:1"})
+    config = load_config(None, {"BRIDGE_PROXY_CONTROL": "tcp://0.0.0.0:1", "BRIDGE_PROXY_TOKEN": "t"})
+    assert config.proxy.token == "t" and "t'" not in repr(config.proxy)
+
+
+class _Misrouted(zmq.Socket[Any]):
+    """A real socket whose address resolves beyond loopback, as a bad ``localhost`` entry would."""
+
+    def bind(self, addr: str) -> Any:
+        return super().bind("tcp://0.0.0.0:*")
+
+
+def test_the_address_actually_bound_is_checked_and_the_socket_closed() -> None:
+    context = zmq.Context.instance()
+    sock = _Misrouted(context, zmq.PUB)
+    with pytest.raises(ConfigError, match=r"bound tcp://0\.0\.0\.0:\d+, beyond this machine"):
+        bind(sock, "tcp://localhost:*", "publisher.endpoint", False, "publisher.allow_remote = true")
+    assert sock.closed
+    allowed = _Misrouted(context, zmq.PUB)
+    assert bind(allowed, "tcp://localhost:*", "publisher.endpoint", True, "").startswith("tcp://0.0.0.0:")
+    allowed.close()
+
+
+def test_a_second_daemon_does_not_take_over_a_live_ipc_endpoint(tmp_path: Path) -> None:
+    endpoint = f"ipc://{tmp_path / 'bridge.sock'}"
+    first = Publisher(PublisherConfig(endpoint=endpoint))
+    first.start()
+    second = Publisher(PublisherConfig(endpoint=endpoint))
+    with pytest.raises(PublishError, match="another process is serving it"):
+        second.start()
+    config = ControlConfig(endpoint=endpoint)
+    control = ControlServer(Commands(Daemon(Config(), [], RecordingPublisher()), config), config)
+    with pytest.raises(PublishError, match="another process is serving it"):
+        control.start()
+    sub = zmq.Context.instance().socket(zmq.SUB)
+    sub.setsockopt(zmq.SUBSCRIBE, b"")
+    sub.connect(endpoint)
+    time.sleep(0.2)
+    first.publish("chat/x", {"type": "chat"})
+    assert sub.poll(2000), "the first daemon lost its endpoint"
+    sub.close()
+    first.close()
+
+
+def test_a_stale_ipc_file_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "stale.sock"
+    dead = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    dead.bind(str(path))
+    dead.close()  # the file stays, nobody listens
+    publisher = Publisher(PublisherConfig(endpoint=f"ipc://{path}"))
+    publisher.start()
+    publisher.close()
+
+
+# ---------------------------------------------------------------- the forwarder, as a process
+
+
+class Proxy:
+    def __init__(self, tmp: Path, token: str = "") -> None:
+        self.front, self.back, self.control = (f"tcp://127.0.0.1:{free_port()}" for _ in range(3))
+        config = tmp / "proxy.toml"
+        config.write_text(
+            f'[proxy]\nfrontend = "{self.front}"\nbackend = "{self.back}"\ncontrol = "{self.control}"\n'
+            f'daemon_timeout = 0.6\nmax_requests_per_second = 20\ntoken = "{token}"\n',
+            encoding="utf-8",
+        )
+        config.chmod(0o600)
+        self.log = tmp / "proxy.log"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("BRIDGE_")}
+        with open(self.log, "wb") as out:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bridge", "proxy", "-c", str(config)], stdout=out, stderr=out, env=env
+            )
+        context = zmq.Context.instance()
+        self.client = context.socket(zmq.DEALER)
+        self.client.setsockopt(zmq.LINGER, 0)
+        self.client.connect(self.control)
+        self.pub = context.socket(zmq.PUB)
+        self.pub.setsockopt(zmq.LINGER, 0)
+        self.pub.connect(self.front)
+        self.sub = context.socket(zmq.SUB)
+        self.sub.setsockopt(zmq.LINGER, 0)
+        self.sub.setsockopt(zmq.SUBSCRIBE, b"")
+        self.sub.connect(self.back)
+        self.token = token
+        deadline = time.monotonic() + 15
+        while self.ask(b"ping", timeout=0.5) is None:
+            assert self.process.poll() is None and time.monotonic() < deadline, self.text()
+
+    def ask(self, body: bytes, timeout: float = 5) -> dict[str, Any] | None:
+        if self.token:
+            body = f"token={self.token} ".encode() + body
+        while self.client.poll(0):  # a late reply to a request that timed out
+            self.client.recv_multipart()
+        self.client.send_multipart([b"", body])
+        if not self.client.poll(int(timeout * 1000)):
+            return None
+        reply: dict[str, Any] = msgpack.unpackb(self.client.recv_multipart()[-1])
+        return reply
+
+    def text(self) -> str:
+        return self.log.read_text("utf-8", "replace")
+
+    def received(self, seconds: float) -> list[tuple[bytes, dict[str, Any]]]:
+        out = []
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            if self.sub.poll(int(left * 1000) + 1):
+                topic, payload = self.sub.recv_multipart()
+                if topic.startswith(b"sys.status/"):  # crafted heartbeats are forwarded as they came
+                    out.append((topic, msgpack.unpackb(payload)))
+        return out
+
+    def close(self) -> None:
+        for sock in (self.client, self.pub, self.sub):
+            sock.close()
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(10)
+
+
+@pytest.fixture
+def proxy(tmp_path: Path) -> Iterator[Proxy]:
+    forwarder = Proxy(tmp_path)
+    yield forwarder
+    forwarder.close()
+    assert "Traceback" not in forwarder.text(), forwarder.text()
+
+
+def beat(name: Any, **fields: Any) -> list[bytes]:
+    return [b"sys.heartbeat", msgpack.packb({"type": "sys.heartbeat", "daemon": name, **fields})]
+
+
+CRAFTED = [
+    beat("x", rooms=5),
+    beat("x", rooms=["a"], shard=7, control=3),
+    beat("x", rooms={"a/b": 1, "": 2}, shard={"index": "0", "count": 2**64 - 1}),
+    beat(5),
+    beat("y" * 10_000),
+    beat("z", control="http://evil"),
+    [b"sys.heartbeat", b"\xc1"],
+    [b"sys.heartbeat", msgpack.packb([1, 2])],
+    [b"sys.heartbeat", msgpack.packb({1: 2, "daemon": "w"})],
+    [b"sys.heartbeat", b"\x91" * 5000 + b"\x01"],
+]
+
+
+def test_forwarder_monitor_survives_crafted_heartbeats(proxy: Proxy) -> None:
+    time.sleep(0.5)
+    for _ in range(4):  # a real daemon with one room
+        proxy.pub.send_multipart(beat("d1", rooms={"alice": {"state": "connected"}}))
+        time.sleep(0.1)
+    for frames in CRAFTED:
+        proxy.pub.send_multipart(frames)
+    proxy.pub.send_multipart(beat("last"))
+    deadline = time.monotonic() + 5
+    while True:  # the monitor reads the capture socket on its own schedule
+        status = proxy.ask(b"status")
+        assert status is not None and status["ok"], status
+        if "last" in status["result"]["daemons"] or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    daemons = status["result"]["daemons"]
+    assert daemons["d1"]["rooms"] == ["alice"] and sorted(daemons) == ["d1", "last", "w", "x", "z"]
+    assert {k: v for k, v in daemons["x"].items() if k != "state"} == {
+        "shard": {},
+        "rooms": [],
+        "control": "",
+    }
+    lost = [m for topic, m in proxy.received(2.0) if topic == b"sys.status/alice"]
+    assert lost and lost[0]["reason"] == "daemon_lost", "the lost-daemon watcher died"
+    assert proxy.ask(b"ping") == {"ok": True, "result": "pong"}
+
+
+def test_forwarder_pause_and_resume(proxy: Proxy) -> None:
+    time.sleep(0.5)
+
+    def flow(seconds: float) -> int:
+        count = 0
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            proxy.pub.send_multipart([b"chat/x", msgpack.packb({"type": "chat"})])
+            while proxy.sub.poll(5):
+                proxy.sub.recv_multipart()
+                count += 1
+        return count
+
+    deadline = time.monotonic() + 10
+    while not flow(0.3):  # the subscription travels to the publisher first
+        assert time.monotonic() < deadline, "nothing was forwarded"
+    assert proxy.ask(b"pause") == {"ok": True, "result": "pause"}
+    flow(0.3)  # what was in flight
+    assert flow(1.0) == 0
+    assert proxy.ask(b"resume") == {"ok": True, "result": "resume"}
+    assert flow(2.0) > 0
+
+
+def test_forwarder_control_limits(tmp_path: Path) -> None:
+    forwarder = Proxy(tmp_path, token="s3cret")
+    try:
+        forwarder.token = ""
+        assert forwarder.ask(b"pause")["error"]["code"] == "unauthorized"  # type: ignore[index]
+        assert forwarder.ask(b"token=wrong resume")["error"]["code"] == "unauthorized"  # type: ignore[index]
+        forwarder.token = "s3cret"
+        assert forwarder.ask(b"x" * 100_000)["error"]["code"] == "too_large"  # type: ignore[index]
+        assert forwarder.ask(b"simulate chat " + b"[" * 30_000)["error"]["code"] == "bad_request"  # type: ignore[index]
+        codes = [forwarder.ask(b"ping")["ok"] for _ in range(40)]  # type: ignore[index]
+        assert codes[0] and not codes[-1]
+        time.sleep(1.1)
+        assert forwarder.ask(b"ping") == {"ok": True, "result": "pong"}
+    finally:
+        forwarder.close()
+    assert "Traceback" not in forwarder.text()
+
+
+def test_proxy_allow_remote_flag() -> None:
+    from bridge.cli import _config, _parser
+
+    remote = ["proxy", "--frontend", "tcp://0.0.0.0:5558"]
+    with pytest.raises(ConfigError, match="proxy.allow_remote"):
+        _config(_parser().parse_args(remote))
+    assert _config(_parser().parse_args([*remote, "--allow-remote"])).proxy.allow_remote
