@@ -82,7 +82,8 @@ async def build(
                 sources, factory = [simulator_source(Simulator(scenario), config)], None
                 log.info("source: simulator %r as @%s, frames fed directly", scenario.name, scenario.room)
             else:
-                fake = await stack.enter_async_context(FakeTikTok())
+                # the daemon never reads the fake's records: keep memory bounded (issue 13, item 12)
+                fake = await stack.enter_async_context(FakeTikTok(record=False))
                 fake.add_room(scenario.room, scenario.room_id, scenario=scenario)
                 base = fake.base_url
                 tiktok = replace(
