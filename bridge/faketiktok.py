@@ -253,6 +253,8 @@ class FakeRoom:
             (empty with ``record=False``).
         methods: how many messages of each ``method`` the room pushed (bounded by
             the number of distinct methods; empty with ``record=False``).
+        close_codes: per closed WebSocket, in closing order, the close code the
+            client sent (``None``: no close frame; empty with ``record=False``).
         accepted: push WebSockets accepted so far.
         hb_answers: server ``hb`` frames sent in answer to client heartbeats.
     """
@@ -286,6 +288,7 @@ class FakeRoom:
         self.sent: list[list[int]] = []
         self.received: list[dict[str, Any]] = []
         self.methods: Counter[str] = Counter()
+        self.close_codes: list[int | None] = []
         self.accepted = 0
         self.hb_answers = 0
         self._record = fake.record
@@ -583,6 +586,9 @@ class FakeRoom:
         finally:
             conn.closed = True
             self._conns.remove(conn)
+            if self._record:
+                rcvd = ws.protocol.close_rcvd
+                self.close_codes.append(rcvd.code if rcvd is not None else None)
             if conn.watchdog is not None:
                 conn.watchdog.cancel()
 

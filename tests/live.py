@@ -11,7 +11,7 @@ from typing import Any
 from helpers import RecordingPublisher
 
 from bridge.app import build
-from bridge.config import Config, ControlConfig, GameConfig, SignConfig, TikTokConfig
+from bridge.config import BrowserConfig, Config, ControlConfig, GameConfig, SignConfig, TikTokConfig
 from bridge.daemon import Daemon
 from bridge.faketiktok import FakeTikTok
 from bridge.simulator import load_scenario
@@ -39,8 +39,10 @@ class Harness:
         }
         sign = settings.pop("sign", {})
         tiktok.pop("sign", None)
+        browser = tiktok.pop("browser", {})
         self.config = Config(
             tiktok=TikTokConfig(**tiktok),
+            browser=BrowserConfig(**browser),
             sign=SignConfig(base_url=fake.base_url, **sign),
             control=ControlConfig(endpoint=""),
             game=GameConfig(ledger_dir=""),
