@@ -369,7 +369,15 @@ def test_sign_faults() -> None:
         ("ratelimit-unix", {"ratelimit-reset": "unix", "ratelimit-remaining": "0"}),
         ("retry-after", {"retry-after": "delta"}),
         ("x-ratelimit-reset", {"x-ratelimit-reset": "unix"}),
-        ("all", {"ratelimit-reset": "unix", "ratelimit-remaining": "0", "retry-after": "delta", "x-ratelimit-reset": "unix"}),
+        (
+            "all",
+            {
+                "ratelimit-reset": "unix",
+                "ratelimit-remaining": "0",
+                "retry-after": "delta",
+                "x-ratelimit-reset": "unix",
+            },
+        ),
     ],
 )
 def test_rate_limit_header_forms(form: str, expected: dict[str, str]) -> None:
