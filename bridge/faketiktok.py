@@ -47,7 +47,7 @@ import secrets
 import time
 from collections import Counter, deque
 from collections.abc import Coroutine, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -85,6 +85,9 @@ ROOM_ENDED = 4
 USER_NOT_FOUND = 19881007
 ROOM_NOT_FOUND = 4003110
 HEARTBEAT_MS = 10_000
+_ACKS_KEPT = 1024
+_CLOSES_KEPT = 1024
+_CLIENT_FRAME_TYPES = frozenset({"hb", "ack", "im_enter_room", "invalid"})
 SEND_TIMEOUT = 10.0
 """Seconds a push client may keep a frame from being written before it is dropped."""
 
@@ -154,13 +157,26 @@ def _method(raw: bytes) -> str:
     return ""
 
 
-def _frame_records(frame: bytes) -> list[tuple[int, bytes]]:
-    """The inner messages of a ``msg`` push frame; nothing for anything else or garbage."""
+@dataclass(slots=True)
+class _FrameInfo:
+    """What the fake tracks of a push frame it sends."""
+
+    records: list[tuple[int, bytes]]
+    """``(msg_id, raw BaseProtoMessage)`` of its messages."""
+    ack: tuple[int, str] | None = None
+    """``(log_id, internal_ext)`` the client's ack must carry, if the frame asks for one."""
+
+
+def _frame_info(frame: bytes) -> _FrameInfo:
+    """The messages of a ``msg`` push frame and the ack it asks for; nothing for anything else or garbage."""
     try:
         payload = b""
         headers: dict[str, str] = {}
         payload_type = ""
+        log_id = 0
         for number, wire, a, b in _pure._fields(frame, 0, len(frame)):
+            if number == 2 and wire == 0:
+                log_id = a
             if wire != 2:
                 continue
             if number == 7:
@@ -173,11 +189,17 @@ def _frame_records(frame: bytes) -> list[tuple[int, bytes]]:
                 }
                 headers[entry.get(1, "")] = entry.get(2, "")
         if payload_type != "msg":
-            return []
+            return _FrameInfo([])
         body = gunzip(payload) if is_gzip(payload, headers) else payload
-        return _inner_records(body)
+        need_ack, internal_ext = False, ""
+        for number, wire, a, b in _pure._fields(body, 0, len(body)):
+            if number == 9 and wire == 0:
+                need_ack = a != 0
+            elif number == 5 and wire == 2:
+                internal_ext = body[a:b].decode("utf-8", "replace")
+        return _FrameInfo(_inner_records(body), (log_id, internal_ext) if need_ack else None)
     except DecodeError:
-        return []
+        return _FrameInfo([])
 
 
 def _raw_ws_frame_head(size: int) -> bytes:
@@ -229,6 +251,13 @@ class _Conn:
     closed: bool = False
     dropped: bool = False
     watchdog: asyncio.Task[None] | None = None
+    acks: dict[int, str] = field(default_factory=dict)
+    """``log_id`` to ``internal_ext`` of frames sent that await their ack (the last ``_ACKS_KEPT``)."""
+
+    def expect_ack(self, log_id: int, internal_ext: str) -> None:
+        self.acks[log_id] = internal_ext
+        if len(self.acks) > _ACKS_KEPT:
+            del self.acks[next(iter(self.acks))]
 
 
 @dataclass(slots=True)
@@ -252,9 +281,12 @@ class FakeRoom:
             ``log_id``, ``seq_id``, ``conn``); ``{"type": "invalid", ...}`` for garbage
             (empty with ``record=False``).
         methods: how many messages of each ``method`` the room pushed (bounded by
-            the number of distinct methods; empty with ``record=False``).
+            the number of distinct methods).
+        client_frames: how many frames of each type clients sent (``invalid`` for garbage).
+        acks_ok: acks that named a frame awaiting one, with its ``internal_ext``.
+        acks_bad: acks that did not (unknown or repeated ``log_id``, wrong payload).
         close_codes: per closed WebSocket, in closing order, the close code the
-            client sent (``None``: no close frame; empty with ``record=False``).
+            client sent (``None``: no close frame); the last 1024.
         accepted: push WebSockets accepted so far.
         hb_answers: server ``hb`` frames sent in answer to client heartbeats.
     """
@@ -288,9 +320,12 @@ class FakeRoom:
         self.sent: list[list[int]] = []
         self.received: list[dict[str, Any]] = []
         self.methods: Counter[str] = Counter()
-        self.close_codes: list[int | None] = []
+        self.close_codes: deque[int | None] = deque(maxlen=_CLOSES_KEPT)
         self.accepted = 0
         self.hb_answers = 0
+        self.client_frames: Counter[str] = Counter()
+        self.acks_ok = 0
+        self.acks_bad = 0
         self._record = fake.record
         self._quiet = False
         self.history: deque[tuple[int, bytes]] = deque(maxlen=max(0, history))
@@ -394,10 +429,10 @@ class FakeRoom:
         With ``track=False`` its messages are not decoded into :attr:`sent` and
         the history (benchmarks push thousands of frames a second).
         """
-        records = _frame_records(frame) if track else []
+        info = _frame_info(frame) if track else _FrameInfo([])
         targets = [c for c in self._conns if not c.closed and not c.dropped]
         if targets:
-            self._spawn(self._broadcast(frame, targets, records, keep=track))
+            self._spawn(self._broadcast(frame, targets, info, keep=track))
 
     # ------------------------------------------------------------ fetch results
 
@@ -437,7 +472,7 @@ class FakeRoom:
             need_ack=False,
             push_server=push_url,
             route_params=route_params,
-            heartbeat_duration=HEARTBEAT_MS,
+            heartbeat_duration=round(self._fake.heartbeat * 1000),
             is_first=True,
         )
 
@@ -456,7 +491,7 @@ class FakeRoom:
             now=now_ms,
             internal_ext=self.simulator.internal_ext(now_ms),
             need_ack=False,
-            heartbeat_duration=HEARTBEAT_MS,
+            heartbeat_duration=round(self._fake.heartbeat * 1000),
         )
         return wc.push_frame("im_enter_room_resp", body, compress=True)
 
@@ -510,10 +545,12 @@ class FakeRoom:
                 now_ms = time.time_ns() // 1_000_000
                 if self._malformed > 0:
                     self._malformed -= 1
-                    await self._broadcast(self._bad_frame(now_ms), self._entered(), [], keep=False)
+                    await self._broadcast(
+                        self._bad_frame(now_ms), self._entered(), _FrameInfo([]), keep=False
+                    )
                 frame = self.simulator.frame(now_ms)
                 self._last = frame
-                await self._broadcast(frame, self._entered(), _frame_records(frame), keep=True)
+                await self._broadcast(frame, self._entered(), _frame_info(frame), keep=True)
                 if self.simulator.end_sent:
                     self._live = False
                     await self._close_all("stream ended")
@@ -531,18 +568,19 @@ class FakeRoom:
             await asyncio.wait([task])  # unlike awaiting it, never swallows our own cancellation
         now_ms = time.time_ns() // 1_000_000
         frame = self.simulator.wrap([self._control_message(action, now_ms)], now_ms)
-        await self._broadcast(frame, self._entered(), _frame_records(frame), keep=True)
+        await self._broadcast(frame, self._entered(), _frame_info(frame), keep=True)
         await self._close_all("stream ended")
 
-    async def _broadcast(
-        self, frame: bytes, targets: list[_Conn], records: list[tuple[int, bytes]], *, keep: bool
-    ) -> None:
+    async def _broadcast(self, frame: bytes, targets: list[_Conn], info: _FrameInfo, *, keep: bool) -> None:
+        records = info.records
         ids = [msg_id for msg_id, _ in records] if self._record else []
 
         async def send(conn: _Conn) -> None:
             log_ids = self.sent[conn.index] if self._record else []
             before = len(log_ids)
             log_ids.extend(ids)
+            if info.ack is not None:
+                conn.expect_ack(*info.ack)
             try:
                 await asyncio.wait_for(conn.ws.send(frame), SEND_TIMEOUT)
             except ConnectionClosed:
@@ -558,8 +596,7 @@ class FakeRoom:
                 await asyncio.gather(*(send(c) for c in targets))
         if keep:
             self.history.extend(records)
-            if self._record:
-                self.methods.update(_method(raw) for _, raw in records)
+            self.methods.update(_method(raw) for _, raw in records)
 
     async def _close_all(self, reason: str) -> None:
         conns = [c for c in self._conns if not c.closed and not c.dropped]
@@ -586,9 +623,8 @@ class FakeRoom:
         finally:
             conn.closed = True
             self._conns.remove(conn)
-            if self._record:
-                rcvd = ws.protocol.close_rcvd
-                self.close_codes.append(rcvd.code if rcvd is not None else None)
+            rcvd = ws.protocol.close_rcvd
+            self.close_codes.append(rcvd.code if rcvd is not None else None)
             if conn.watchdog is not None:
                 conn.watchdog.cancel()
 
@@ -610,7 +646,15 @@ class FakeRoom:
         record["conn"] = conn.index
         if self._record:
             self.received.append(record)
-        if record["type"] == "hb":
+        kind = record["type"]
+        self.client_frames[kind if kind in _CLIENT_FRAME_TYPES else "other"] += 1
+        if record["type"] == "ack":
+            expected = conn.acks.pop(record["log_id"], None)
+            if expected is not None and record["fields"]["payload"] in (expected, expected or "-"):
+                self.acks_ok += 1
+            else:
+                self.acks_bad += 1
+        elif record["type"] == "hb":
             conn.last_hb = asyncio.get_running_loop().time()
             if not self._silent:
                 # Evidence: TikTok answers heartbeats: TikTokLive 7.0.1 and tiktok-live-connector
@@ -724,7 +768,10 @@ class FakeTikTok:
         history: int = 20,
         record: bool = True,
         rate_limit_form: str = "ratelimit-delta",
+        heartbeat: float = HEARTBEAT_MS / 1000,
     ) -> None:
+        if not 0.05 <= heartbeat <= 3600:  # also refuses NaN
+            raise ValueError(f"heartbeat {heartbeat!r}: expected 0.05 to 3600 seconds")
         if rate_limit_form not in RATE_LIMIT_FORMS:
             raise ValueError(
                 f"rate_limit_form {rate_limit_form!r}: expected one of {', '.join(RATE_LIMIT_FORMS)}"
@@ -736,6 +783,8 @@ class FakeTikTok:
         self.require_api_key = require_api_key
         self.history = history
         self.record = record
+        self.heartbeat = heartbeat
+        """Seconds between client heartbeats the fake announces (``Handshake-Options``, sign results)."""
         """Keep :attr:`sign_requests`, :attr:`handshakes` and the rooms' ``sent``/``received``."""
         self.rate_limit_form = rate_limit_form
         """How 429 answers give the reset time: one of :data:`RATE_LIMIT_FORMS`."""
@@ -882,6 +931,23 @@ class FakeTikTok:
         """Stall the next ``count`` sign calls for ``seconds`` before answering."""
         self._sign_delays.append([seconds, float(count)])
 
+    def report(self) -> dict[str, Any]:
+        """What clients did, per room (``tiktok-bridge fake-tiktok --report`` writes it as JSON)."""
+        rooms = {
+            name: {
+                "roomId": str(room.room_id),
+                "methods": dict(room.methods),
+                "accepted": room.accepted,
+                "clientFrames": dict(room.client_frames),
+                "hbAnswers": room.hb_answers,
+                "acksOk": room.acks_ok,
+                "acksBad": room.acks_bad,
+                "closeCodes": list(room.close_codes),
+            }
+            for name, room in self.rooms.items()
+        }
+        return {"signCalls": self.sign_calls, "rooms": rooms}
+
     def room_by_id(self, room_id: int) -> FakeRoom | None:
         """The room with this id, if any."""
         return self._by_id.get(room_id)
@@ -937,7 +1003,7 @@ class FakeTikTok:
         self, connection: ServerConnection, request: Request, response: Response
     ) -> Response | None:
         if response.status_code == 101:
-            interval = HEARTBEAT_MS / 1000
+            interval = self.heartbeat
             if self.hb_timeout > 0:
                 interval = min(interval, self.hb_timeout / 2)
             response.headers["Handshake-Options"] = f"ping-interval={interval:g}"

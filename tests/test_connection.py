@@ -37,7 +37,7 @@ def test_streams_enters_heartbeats_and_acks() -> None:
         assert query["browser_version"] == browser.version and query["tz_name"] == browser.timezone
         assert query["browser_language"] == browser.language and query["browser_platform"] == browser.platform
         assert 100 <= int(query["last_rtt"]) <= 200
-        assert room.close_codes == [1000]  # shutdown closes normally
+        assert list(room.close_codes) == [1000]  # shutdown closes normally
         published = [e["msgId"] for e in h.events("alice")]
         assert len(published) == len(set(published))
         sent = [i for batch in room.sent for i in batch]
@@ -245,7 +245,7 @@ def test_quiet_room_keeps_one_socket_and_one_sign_call() -> None:
             assert h.daemon.snapshot()["rooms"]["alice"]["signCalls"] == 1
         assert fake.sign_calls == 1 and room.accepted == 1 and connected_count(h, "alice") == 1
         assert [s for s, _ in h.states("alice")].count("reconnecting") == 0
-        assert room.close_codes == [1000]
+        assert list(room.close_codes) == [1000]
 
     run(test)
 

@@ -405,6 +405,26 @@ def test_unknown_rate_limit_form_is_refused() -> None:
         FakeTikTok(rate_limit_form="sometimes")
 
 
+def test_wrong_acks_and_announced_heartbeat() -> None:
+    async def body(fake: FakeTikTok) -> None:
+        result, _, _ = await sign(fake)
+        assert result.heartbeat_duration == 250
+        ws = await enter(fake)
+        assert ws.response is not None and ws.response.headers["Handshake-Options"] == "ping-interval=0.25"
+        (data,) = await recv_frames(ws, 1)
+        frame = codec.decode_frame(data)
+        assert frame.result is not None
+        await ws.send(wc.ack_frame(frame.log_id + 1, frame.result.internal_ext))  # no such frame
+        await ws.send(wc.ack_frame(frame.log_id, "wrong"))  # wrong payload: used up
+        await ws.send(wc.ack_frame(frame.log_id, frame.result.internal_ext))  # repeated
+        await ws.send(wc.push_frame("whatever", b""))
+        await wait_for(lambda: room(fake).acks_bad == 3)
+        assert room(fake).acks_ok == 0 and room(fake).client_frames["other"] == 1
+        await ws.close()
+
+    run(body, heartbeat=0.25)
+
+
 def test_euler_anchor_room_id() -> None:
     async def body(fake: FakeTikTok) -> None:
         found = await get(fake, "/webcast/anchors/Alice/room_id")
@@ -428,7 +448,8 @@ def test_bookkeeping_off_keeps_nothing() -> None:
         await ws.send(wc.heartbeat_frame(ROOM, 1))
         await wait_for(lambda: room(fake).hb_answers == 1)
         alice = room(fake)
-        assert alice.sent == [] and alice.received == [] and not alice.methods
+        assert alice.sent == [] and alice.received == []
+        assert alice.acks_ok >= 19 and alice.methods  # counters stay: they are bounded
         assert fake.sign_requests == [] and fake.handshakes == []
         assert fake.sign_calls == 1 and alice.accepted == 1 and len(alice.history) <= fake.history
         await ws.close()
@@ -494,6 +515,8 @@ def test_stream_after_enter_room() -> None:
         acks = [r for r in received if r["type"] == "ack"]
         assert len(acks) == 10 and acks[0]["log_id"] == codec.decode_frame(frames[0]).log_id
         assert acks[0]["fields"]["payload"].startswith("internal_src:dim")
+        assert (room(fake).acks_ok, room(fake).acks_bad) == (10, 0)
+        assert room(fake).client_frames == {"im_enter_room": 1, "ack": 10, "hb": 1}
         assert received[-1]["type"] == "hb"
         assert received[-1]["fields"] == {"room_id": ROOM, "send_packet_seq_id": 1}
         await ws.close()
