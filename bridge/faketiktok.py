@@ -1254,6 +1254,7 @@ class FakeTikTok:
         record: dict[str, Any] = {
             "path": path,
             "query": query,
+            "target": request.path,
             "headers": headers,
             "accepted": False,
             "reason": "",

@@ -114,10 +114,11 @@ WS_FIXED_PARAMS: dict[str, str] = {
     "webcast_language": "",
     "screen_height": "",
     "screen_width": "",
+    "heartbeat_duration": "",
     "resp_content_type": "protobuf",
     "history_comment_count": "6",
 }
-"""Parameters the push WebSocket URL always carries, in TikTokLive's order; "" = the browser's value."""
+"""Parameters the push WebSocket URL always carries, in TikTokLive's order; "" = filled in per connection."""
 
 
 def websocket_url(
@@ -133,11 +134,10 @@ def websocket_url(
 
     TikTok's web client appends a second ``version_code=270000``; so do we.
     """
-    rest = base_params(browser)
+    filled = {**base_params(browser), "heartbeat_duration": str(heartbeat_ms)}
     params = {k: v for k, v in route_params.items() if v}
     for key, value in WS_FIXED_PARAMS.items():
-        params.setdefault(key, value or rest[key])
-    params["heartbeat_duration"] = str(heartbeat_ms)
+        params.setdefault(key, value or filled[key])
     params["last_rtt"] = str(rtt_ms)
     params["room_id"] = str(room_id)
     params["compress"] = "gzip"
