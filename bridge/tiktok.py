@@ -77,7 +77,7 @@ def base_params(browser: Browser = DEFAULT_BROWSER) -> dict[str, str]:
 
 
 def browser_headers(browser: Browser = DEFAULT_BROWSER) -> dict[str, str]:
-    """The headers of every web/webcast REST call (those tiktok-live-connector 2.5 sends)."""
+    """The headers of every web/webcast REST call, as TikTokLive 7.0.1 and tiktok-live-connector send them."""
     return {
         "User-Agent": browser.user_agent,
         "Accept": "text/html,application/json,application/protobuf",
@@ -88,6 +88,7 @@ def browser_headers(browser: Browser = DEFAULT_BROWSER) -> dict[str, str]:
         "Sec-Fetch-Site": "same-site",
         "Sec-Fetch-Mode": "cors",
         "Sec-Fetch-Dest": "empty",
+        "Sec-Fetch-Ua-Mobile": "?0",
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import time
 from collections import Counter
@@ -10,9 +11,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
+from helpers import RecordingPublisher
 from live import ROOM_ID, SCENARIO, Harness, connected_count, run
 
-from bridge.app import identity_of
+from bridge.app import build, identity_of
+from bridge.config import Config, ControlConfig, GameConfig, SimulatorConfig
 from bridge.connection import backoff
 from bridge.faketiktok import FakeTikTok
 
@@ -330,3 +333,30 @@ def test_sign_error_echoing_the_session_id_is_neither_published_nor_logged(
     with caplog.at_level(logging.DEBUG):
         run(test)
     assert caplog.records and SESSION not in caplog.text
+
+
+def test_default_run_keeps_the_embedded_fakes_bookkeeping_off() -> None:
+    """`tiktok-bridge run` without rooms: the embedded fake keeps no per-message records (issue 13, 12)."""
+
+    async def main() -> None:
+        config = Config(
+            simulator=SimulatorConfig(rate=300.0),
+            control=ControlConfig(endpoint=""),
+            game=GameConfig(ledger_dir=""),
+        )
+        publisher = RecordingPublisher(fake_clock=False)
+        async with build(config, publisher) as daemon:
+            task = asyncio.create_task(daemon.run())
+            deadline = time.monotonic() + 10
+            while sum(1 for _, m in publisher.sent if m.get("type") == "chat") < 20:
+                assert time.monotonic() < deadline
+                await asyncio.sleep(0.05)
+            (fake,) = [o for o in gc.get_objects() if isinstance(o, FakeTikTok) and o.rooms]
+            (room,) = fake.rooms.values()
+            assert fake.record is False and fake.sign_calls == 1 and room.accepted == 1
+            assert room.sent == [] and room.received == [] and fake.sign_requests == fake.handshakes == []
+            assert len(room.history) <= fake.history and room.acks_ok > 10
+            daemon.stop()
+            await asyncio.wait_for(task, 10)
+
+    asyncio.run(main())

@@ -275,7 +275,7 @@ def check_headers(request: httpx.Request) -> None:
     assert request.headers["accept-language"] == "en-US,en;q=0.9"
     assert request.headers["cache-control"] == "max-age=0"
     assert (request.headers["sec-fetch-site"], request.headers["sec-fetch-mode"]) == ("same-site", "cors")
-    assert request.headers["sec-fetch-dest"] == "empty"
+    assert request.headers["sec-fetch-dest"] == "empty" and request.headers["sec-fetch-ua-mobile"] == "?0"
 
 
 def test_headers_and_params_without_session() -> None:
