@@ -16,23 +16,24 @@ import asyncio
 import contextlib
 import logging
 import os
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import replace
 
 from . import __version__, codec
+from .browser import Browser, browser_identity
 from .config import Config
 from .connection import LiveSource, Watcher
 from .control import Commands, ControlServer
 from .creators import register_lookup
 from .daemon import Daemon, Source
-from .errors import ConfigError
+from .errors import ConfigError, remember_secret
 from .faketiktok import FakeTikTok
 from .game import GameLayer
 from .lookup import WebClient
 from .publisher import Publisher
 from .recording import CapturingSigner
 from .shard import shard_of
-from .signing import EulerSigner
+from .signing import SESSION_HOST_ENV, EulerSigner, session_opt_in
 from .simulator import Scenario, Simulator, load_scenario
 from .upstreams import SourceMaker, parse_room, simulator_source
 
@@ -64,6 +65,7 @@ async def build(
     Raises:
         ConfigError: a room is not a valid username, URL or room id.
     """
+    remember_secrets(config, os.environ)
     async with contextlib.AsyncExitStack() as stack:
         log.info(
             "tiktok-live-bridge %s, decoder %s, publishing on %s",
@@ -82,7 +84,8 @@ async def build(
                 sources, factory = [simulator_source(Simulator(scenario), config)], None
                 log.info("source: simulator %r as @%s, frames fed directly", scenario.name, scenario.room)
             else:
-                fake = await stack.enter_async_context(FakeTikTok())
+                # the daemon never reads the fake's records: keep memory bounded (issue 13, item 12)
+                fake = await stack.enter_async_context(FakeTikTok(record=False))
                 fake.add_room(scenario.room, scenario.room_id, scenario=scenario)
                 base = fake.base_url
                 tiktok = replace(
@@ -126,19 +129,28 @@ async def _live_sources(
         mine = [(r, t) for r, t in rooms if shard_of(t, shard.count) == shard.index]
         log.info("shard %d of %d: watching %d of %d rooms", shard.index, shard.count, len(mine), len(rooms))
         rooms = mine
+    browser = identity_of(config)
     web = WebClient(
         web_base=settings.web_base,
         webcast_base=settings.webcast_base,
-        user_agent=settings.user_agent,
+        browser=browser,
         session_id=settings.session_id,
     )
     stack.push_async_callback(web.close)
+    # the sign server is a third party: it gets the session id only with the documented opt-in
+    opted_in = bool(settings.session_id) and session_opt_in(config.sign.base_url)
+    if settings.session_id and not opted_in:
+        log.info(
+            "the TikTok session id is not sent to the sign server (set %s to its host to allow it)",
+            SESSION_HOST_ENV,
+        )
     signer = (CapturingSigner if config.record.dir else EulerSigner)(
         base_url=config.sign.base_url,
         api_key=config.sign.api_key or os.environ.get("SIGN_API_KEY", ""),
         style="fetch" if config.sign.style == "fetch" else "connect",
-        user_agent=settings.user_agent,
+        user_agent=browser.user_agent,
         timeout=config.sign.timeout,
+        session_id=settings.session_id if opted_in else "",
     )
     stack.push_async_callback(signer.close)
     watcher = Watcher(web, settings.poll_interval)
@@ -159,6 +171,33 @@ async def _live_sources(
         return make(room, "room")
 
     return sources, factory, web
+
+
+def identity_of(config: Config) -> Browser:
+    """The browser identity ``[browser]`` describes (empty keys derived from the install and host).
+
+    Raises:
+        ConfigError: a ``[browser]`` value is malformed.
+    """
+    b = config.browser
+    try:
+        return browser_identity(b.user_agent, b.language, b.timezone, b.screen)
+    except ValueError as exc:
+        raise ConfigError(f"browser.{exc}") from None
+
+
+def remember_secrets(config: Config, env: Mapping[str, str]) -> None:
+    """Make :func:`bridge.errors.scrub` mask every secret of ``config`` and the environment."""
+    for value in (
+        config.sign.api_key,
+        config.tiktok.session_id,
+        config.control.token,
+        config.tiktool.api_key,
+        config.euler.api_key,
+        config.publisher.curve_secret_key,
+        *(env.get(name, "") for name in ("SIGN_API_KEY", "TIKTOOL_API_KEY", "EULER_API_KEY")),
+    ):
+        remember_secret(value)
 
 
 def _target(room: str, where: str, default: str = "tiktok") -> str | int:

@@ -126,6 +126,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     fake.add_argument("--scenario", metavar="NAME|FILE", help="simulator scenario for every room")
     fake.add_argument("--rate", type=float, metavar="N", help="messages per second per room")
+    fake.add_argument(
+        "--heartbeat",
+        type=float,
+        default=10.0,
+        metavar="S",
+        help="heartbeat interval to announce (default 10)",
+    )
+    fake.add_argument("--report", default="", metavar="FILE", help="on exit, write what clients did as JSON")
 
     tail = commands.add_parser(
         "tail",
@@ -232,7 +240,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "proxy":
             return run_proxy(config)
         if args.command == "fake-tiktok":
-            return run_fake(args.port, args.room or ["simulated"], args.scenario, args.rate)
+            return run_fake(
+                args.port,
+                args.room or ["simulated"],
+                args.scenario,
+                args.rate,
+                heartbeat=args.heartbeat,
+                report=args.report,
+            )
         return _tail(config, args)
     except BridgeError as exc:
         print(f"tiktok-bridge: error: {exc}", file=sys.stderr)

@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .app import build
+from .app import build, identity_of
 from .config import Config, load_config, override
 from .creators import format_table, lookup_creators
 from .daemon import Daemon, Source
@@ -229,7 +229,7 @@ def _status(config: Config, creators: Sequence[str], as_json: bool, timeout: flo
         async with WebClient(
             web_base=settings.web_base,
             webcast_base=settings.webcast_base,
-            user_agent=settings.user_agent,
+            browser=identity_of(config),
             session_id=settings.session_id,
             timeout=timeout,
         ) as web:

@@ -19,10 +19,11 @@ from typing import Any, get_type_hints
 
 from .endpoints import is_loopback, parse_endpoint
 from .errors import ConfigError
-from .tiktok import DEFAULT_USER_AGENT, SIGN_BASE, WEB_BASE, WEBCAST_BASE, normalize_target
+from .tiktok import SIGN_BASE, WEB_BASE, WEBCAST_BASE, normalize_target
 from .values import INT64_MAX, INT64_MIN, check_name
 
 __all__ = [
+    "BrowserConfig",
     "Config",
     "ControlConfig",
     "EulerConfig",
@@ -97,7 +98,6 @@ class TikTokConfig:
     rooms: tuple[str, ...] = ()
     web_base: str = WEB_BASE
     webcast_base: str = WEBCAST_BASE
-    user_agent: str = DEFAULT_USER_AGENT
     session_id: str = field(default="", repr=False)
     auto_reconnect: bool = True
     max_reconnect_attempts: int = 0
@@ -106,11 +106,28 @@ class TikTokConfig:
     connect_timeout: float = 15.0
     no_message_timeout: float = 30.0
     heartbeat_interval: float = 0.0
+    dead_after_heartbeats: float = 2.5
+    replace_backoff_base: float = 30.0
+    replace_backoff_cap: float = 1800.0
     poll_interval: float = 30.0
     wait_for_live: bool = True
     max_connections: int = 4
     dedupe_size: int = 10_000
     source: str = "tiktok"
+
+
+@dataclass(frozen=True, slots=True)
+class BrowserConfig:
+    """``[browser]``: the browser identity the live client presents (``docs/configuration.md``).
+
+    Empty values are derived: one realistic User-Agent and screen per install,
+    the host's language and time zone (:func:`bridge.browser.browser_identity`).
+    """
+
+    user_agent: str = ""
+    language: str = ""
+    timezone: str = ""
+    screen: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +219,7 @@ class Config:
     publisher: PublisherConfig = field(default_factory=PublisherConfig)
     simulator: SimulatorConfig = field(default_factory=SimulatorConfig)
     tiktok: TikTokConfig = field(default_factory=TikTokConfig)
+    browser: BrowserConfig = field(default_factory=BrowserConfig)
     sign: SignConfig = field(default_factory=SignConfig)
     tiktool: TikToolConfig = field(default_factory=TikToolConfig)
     euler: EulerConfig = field(default_factory=EulerConfig)
@@ -217,6 +235,7 @@ _SECTIONS: dict[str, type] = {
     "publisher": PublisherConfig,
     "simulator": SimulatorConfig,
     "tiktok": TikTokConfig,
+    "browser": BrowserConfig,
     "sign": SignConfig,
     "tiktool": TikToolConfig,
     "euler": EulerConfig,
@@ -248,6 +267,9 @@ _MINIMUMS: dict[tuple[str, str], float] = {
     ("tiktok", "connect_timeout"): 0.1,
     ("tiktok", "no_message_timeout"): 0,
     ("tiktok", "heartbeat_interval"): 0,
+    ("tiktok", "dead_after_heartbeats"): 1.5,
+    ("tiktok", "replace_backoff_base"): 0.01,
+    ("tiktok", "replace_backoff_cap"): 0.01,
     ("tiktok", "poll_interval"): 0.1,
     ("tiktok", "max_connections"): 1,
     ("tiktok", "dedupe_size"): 1,

@@ -4,11 +4,16 @@
 one creator. Its loop: resolve the creator's room id, sign, open the push
 WebSocket, feed the session, publish what it decodes; on any failure publish
 ``sys.status`` with a reason code and retry with exponential backoff and jitter
-(re-signing every time: signed URLs expire). A silent socket is replaced after
-``no_message_timeout``. At stream end it publishes ``streamEnd`` and waits for the
-creator to go live again. :class:`Watcher` batches the live checks of every
-waiting room into one request per poll interval, and a shared semaphore caps
-how many push connections one daemon opens (TikTok allows about 4 per IP).
+(re-signing every time: signed URLs expire). A dead socket (see
+:meth:`bridge.session.Session.stalled`: no frame, not even an ``hb`` answer, for
+``dead_after_heartbeats`` heartbeat intervals) is replaced; consecutive
+replacements back off from ``replace_backoff_base`` to ``replace_backoff_cap``,
+so a dead room costs few sign calls an hour (``room.sign_calls`` counts them).
+Sockets are closed with code 1000, on shutdown and on replacement alike. At
+stream end it publishes ``streamEnd`` and waits for the creator to go live
+again. :class:`Watcher` batches the live checks of every waiting room into one
+request per poll interval, and a shared semaphore caps how many push
+connections one daemon opens (TikTok allows about 4 per IP).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
@@ -31,6 +37,7 @@ from .limits import MAX_FRAME_BYTES
 from .lookup import WebClient
 from .session import Session
 from .signing import SignProvider
+from .tiktok import RTT_RANGE, session_host_allowed
 
 __all__ = ["LiveSource", "Watcher", "backoff"]
 
@@ -38,7 +45,15 @@ log = logging.getLogger("bridge.connection")
 
 
 class _Stalled(Exception):
-    """The push socket stayed silent for ``no_message_timeout``."""
+    """The push socket is dead: nothing arrived for ``seconds``."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+REPLACE_RESET = 600.0
+"""Seconds a socket must stay alive for its replacement not to count as consecutive."""
 
 
 def backoff(attempt: int, base: float, cap: float, rand: Callable[[], float] = random.random) -> float:
@@ -117,7 +132,12 @@ class LiveSource:
         self.recent = RecentIds(settings.dedupe_size)
         self.sessions = 0
         """Push connections opened so far."""
+        self.replacements = 0
+        """Consecutive replacements of dead sockets (0 after a socket lived ``REPLACE_RESET``)."""
         self._established = False
+        self._opened_at = 0.0
+        self._hb_answered = False
+        self._warned_session = False
 
     async def run(self, daemon: Daemon) -> None:
         """Connect, reconnect and wait for the stream until cancelled or hopeless."""
@@ -137,9 +157,18 @@ class LiveSource:
                 reason, message = exc.reason, str(exc)
                 if isinstance(exc, SignRateLimitError):
                     retry_after = exc.retry_after
-            except _Stalled:
+            except _Stalled as exc:
                 reason = "stalled"
-                message = f"no message for {self.settings.no_message_timeout:g} s; replacing the connection"
+                message = f"nothing arrived for {exc.seconds:g} s; replacing the connection"
+                if self.clock() - self._opened_at >= REPLACE_RESET:
+                    self.replacements = 0
+                self.replacements += 1
+                if self.replacements > 1:  # the last replacement died too: back off
+                    retry_after = backoff(
+                        self.replacements - 1,
+                        self.settings.replace_backoff_base,
+                        self.settings.replace_backoff_cap,
+                    )
             except TimeoutError:
                 reason, message = "connect_timeout", "the connection did not open in time"
             except ConnectionClosed as exc:
@@ -200,6 +229,7 @@ class LiveSource:
                 self.settings.max_connections,
             )
         async with self.slots:
+            self.room.sign_calls += 1
             signed = await self.signer.sign(room_id)
             first = signed.result
             if daemon.deliver(self.room, first, self.recent):
@@ -209,10 +239,23 @@ class LiveSource:
                 first,
                 heartbeat_interval=self.settings.heartbeat_interval,
                 no_message_timeout=self.settings.no_message_timeout,
+                dead_after_heartbeats=self.settings.dead_after_heartbeats,
+                expect_hb_answers=self._hb_answered,
+                browser=self.web.browser,
+                rtt_ms=random.randint(*RTT_RANGE),
             )
             cookie = "; ".join(f"{k}={v}" for k, v in signed.cookies.items())
             if self.settings.session_id:
-                cookie += f"; sessionid={self.settings.session_id}"
+                if session_host_allowed(first.push_server):
+                    cookie += f"; sessionid={self.settings.session_id}"
+                elif not self._warned_session:
+                    self._warned_session = True
+                    log.warning(
+                        "@%s: not sending the TikTok session id to the push server the sign server named"
+                        " (%s): only wss:// hosts of TikTok get it",
+                        self.room.name,
+                        _host(first.push_server),
+                    )
             try:
                 websocket = await connect(
                     session.url,
@@ -233,8 +276,12 @@ class LiveSource:
                     exc.response.status_code,
                 ) from None
             self.sessions += 1
-            async with websocket:
+            self._opened_at = self.clock()
+            try:
                 await self._pump(daemon, session, websocket)
+            finally:
+                self._hb_answered = self._hb_answered or session.hb_answers > 0
+                await websocket.close(1000)  # a normal closure, as the peers close, whatever ended it
 
     async def _pump(self, daemon: Daemon, session: Session, websocket: ClientConnection) -> None:
         if websocket.response is not None:
@@ -268,4 +315,9 @@ class LiveSource:
             for frame in session.due(now):
                 await websocket.send(frame)
             if session.stalled(now):
-                raise _Stalled
+                raise _Stalled(session.dead_after())
+
+
+def _host(url: str) -> str:
+    """The host of ``url``, for log lines (never the query)."""
+    return urlsplit(url).hostname or "?"

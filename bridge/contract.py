@@ -550,7 +550,11 @@ EVENTS: tuple[Event, ...] = (
             _f("seq", "int", "Its own seq: every published message is numbered, heartbeats too."),
             _f("uptime", "float", "Seconds since the daemon started."),
             _f("implementation", "str", "Decoder in use: cython or python."),
-            _f("rooms", "map", "Per room: state, roomId, events, lastEventTs."),
+            _f(
+                "rooms",
+                "map",
+                "Per room: state, roomId, events, lastEventTs, signCalls (sign server calls so far).",
+            ),
             _f("dropped", "int", "Events the daemon dropped (queue overflow)."),
             _f("decodeErrors", "int", "Inner messages that failed to decode."),
             _f("tasks", "int", "asyncio tasks alive in the daemon (a leak shows as growth)."),

@@ -40,6 +40,7 @@ class Room:
     events: int = 0
     decode_errors: int = 0
     duplicates: int = 0
+    sign_calls: int = 0
     last_event_ts: int = 0
 
 
@@ -181,6 +182,8 @@ class Daemon:
                 info["events"] = room.events
             if room.last_event_ts:
                 info["lastEventTs"] = room.last_event_ts
+            if room.sign_calls:
+                info["signCalls"] = room.sign_calls
             rooms[room.name] = info
         message: dict[str, Any] = {"type": "sys.heartbeat"}
         uptime = round(time.monotonic() - self.started, 3)

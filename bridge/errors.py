@@ -22,6 +22,10 @@ The tree::
         └── HandshakeError                the push WebSocket was refused (``Handshake-Msg``)
 
 Both decoder implementations raise exactly these classes.
+
+:func:`scrub` is the one redaction: every secret the daemon was given
+(:func:`remember_secret`) is masked in any text it returns, so error messages
+can be published and logged.
 """
 
 from __future__ import annotations
@@ -45,7 +49,26 @@ __all__ = [
     "UserOfflineError",
     "VarintError",
     "WireTypeError",
+    "remember_secret",
+    "scrub",
 ]
+
+_SECRETS: set[str] = set()
+MASK = "***"
+
+
+def remember_secret(value: str) -> None:
+    """Mask ``value`` in everything :func:`scrub` returns from now on (values under 4 characters are not)."""
+    if len(value) >= 4:
+        _SECRETS.add(value)
+
+
+def scrub(text: str, *extra: str) -> str:
+    """``text`` with every remembered secret, and each of ``extra``, replaced by ``***``."""
+    for secret in sorted(_SECRETS.union(e for e in extra if e), key=len, reverse=True):
+        if secret in text:
+            text = text.replace(secret, MASK)
+    return text
 
 
 class BridgeError(Exception):

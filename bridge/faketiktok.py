@@ -9,17 +9,24 @@ talks to, in TikTok's own formats:
 * a Euler-Stream-style sign server (``/webcast/fetch`` and
   ``/webcast/rooms/{id}/connect``) that answers with a raw
   ``ProtoMessageFetchResult`` and ``x-set-tt-cookie`` cookies,
+* Euler's ``/webcast/anchors/{uniqueId}/room_id`` room lookup,
 * the push WebSocket ``/webcast/im/push/v2/``, which checks the handshake the
   way TikTok does (one-use ``wrss`` token, ``ttwid`` cookie, User-Agent,
-  ``compress=gzip``, the ``echo-protocol`` subprotocol) and then streams the
-  room's :class:`~bridge.simulator.Simulator` frames.
+  ``compress=gzip``), answers ``im_enter_room`` with ``im_enter_room_resp``
+  and every client ``hb`` with a server ``hb``, and streams the room's
+  :class:`~bridge.simulator.Simulator` frames.
 
 Plain HTTP requests are answered from the ``websockets`` ``process_request``
 hook; only the push path upgrades to a WebSocket. Rooms are added with
 :meth:`FakeTikTok.add_room`; faults (rejected handshakes, sign errors and
 delays, drops, silence, malformed frames, stream ends) are switched on by
 methods, and every sign request, handshake, frame sent and client frame
-received is recorded for assertions. ``docs/fake-tiktok.md`` is the user guide.
+received is recorded for assertions (``record=False`` turns that bookkeeping
+off, as the daemon's embedded fake does, so memory stays bounded).
+``docs/fake-tiktok.md`` is the user guide.
+
+Every leniency and strictness carries an ``Evidence:`` comment naming what
+shows that TikTok behaves so.
 """
 
 from __future__ import annotations
@@ -38,9 +45,9 @@ import math
 import re
 import secrets
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Coroutine, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -68,19 +75,26 @@ PUSH_PATH = "/webcast/im/push/v2/"
 """Path of the push WebSocket."""
 
 SUBPROTOCOL = "echo-protocol"
-"""The WebSocket subprotocol TikTok's web client asks for (and the fake requires)."""
+"""The WebSocket subprotocol TikTok's web client asks for; selected when offered, never required."""
+
+RATE_LIMIT_FORMS = ("ratelimit-delta", "ratelimit-unix", "retry-after", "x-ratelimit-reset", "all")
+"""How a 429 says when the limit resets (:attr:`FakeTikTok.rate_limit_form`)."""
 
 ROOM_LIVE = 2
 ROOM_ENDED = 4
 USER_NOT_FOUND = 19881007
 ROOM_NOT_FOUND = 4003110
 HEARTBEAT_MS = 10_000
+_ACKS_KEPT = 1024
+_CLOSES_KEPT = 1024
+_CLIENT_FRAME_TYPES = frozenset({"hb", "ack", "im_enter_room", "invalid"})
 SEND_TIMEOUT = 10.0
 """Seconds a push client may keep a frame from being written before it is dropped."""
 
 _AVATAR = "https://p16-sign-va.tiktokcdn.com/tos-maliva-avt-0068"
 _LIVE_PAGE = re.compile(r"^/@([^/]+)/live/?$")
 _CONNECT = re.compile(r"^/webcast/rooms/(\d+)/connect/?$")
+_ANCHOR_ROOM_ID = re.compile(r"^/webcast/anchors/([^/]+)/room_id/?$")
 
 _SIGN_MESSAGES = {
     401: "Invalid or missing API key",
@@ -135,13 +149,34 @@ def _inner_records(fetch_result: bytes) -> list[tuple[int, bytes]]:
     return out
 
 
-def _frame_records(frame: bytes) -> list[tuple[int, bytes]]:
-    """The inner messages of a ``msg`` push frame; nothing for anything else or garbage."""
+def _method(raw: bytes) -> str:
+    """The ``method`` of a raw ``BaseProtoMessage``."""
+    for number, wire, a, b in _pure._fields(raw, 0, len(raw)):
+        if number == 1 and wire == 2:
+            return raw[a:b].decode("utf-8", "replace")
+    return ""
+
+
+@dataclass(slots=True)
+class _FrameInfo:
+    """What the fake tracks of a push frame it sends."""
+
+    records: list[tuple[int, bytes]]
+    """``(msg_id, raw BaseProtoMessage)`` of its messages."""
+    ack: tuple[int, str] | None = None
+    """``(log_id, internal_ext)`` the client's ack must carry, if the frame asks for one."""
+
+
+def _frame_info(frame: bytes) -> _FrameInfo:
+    """The messages of a ``msg`` push frame and the ack it asks for; nothing for anything else or garbage."""
     try:
         payload = b""
         headers: dict[str, str] = {}
         payload_type = ""
+        log_id = 0
         for number, wire, a, b in _pure._fields(frame, 0, len(frame)):
+            if number == 2 and wire == 0:
+                log_id = a
             if wire != 2:
                 continue
             if number == 7:
@@ -154,11 +189,17 @@ def _frame_records(frame: bytes) -> list[tuple[int, bytes]]:
                 }
                 headers[entry.get(1, "")] = entry.get(2, "")
         if payload_type != "msg":
-            return []
+            return _FrameInfo([])
         body = gunzip(payload) if is_gzip(payload, headers) else payload
-        return _inner_records(body)
+        need_ack, internal_ext = False, ""
+        for number, wire, a, b in _pure._fields(body, 0, len(body)):
+            if number == 9 and wire == 0:
+                need_ack = a != 0
+            elif number == 5 and wire == 2:
+                internal_ext = body[a:b].decode("utf-8", "replace")
+        return _FrameInfo(_inner_records(body), (log_id, internal_ext) if need_ack else None)
     except DecodeError:
-        return []
+        return _FrameInfo([])
 
 
 def _raw_ws_frame_head(size: int) -> bytes:
@@ -205,10 +246,18 @@ class _Conn:
     ws: ServerConnection
     index: int
     last_hb: float
+    entering: bool = False
     entered: bool = False
     closed: bool = False
     dropped: bool = False
     watchdog: asyncio.Task[None] | None = None
+    acks: dict[int, str] = field(default_factory=dict)
+    """``log_id`` to ``internal_ext`` of frames sent that await their ack (the last ``_ACKS_KEPT``)."""
+
+    def expect_ack(self, log_id: int, internal_ext: str) -> None:
+        self.acks[log_id] = internal_ext
+        if len(self.acks) > _ACKS_KEPT:
+            del self.acks[next(iter(self.acks))]
 
 
 @dataclass(slots=True)
@@ -227,9 +276,19 @@ class FakeRoom:
         private: the account is private (web lookups say so; see the docs).
         simulator: the room's :class:`Simulator`, shared by all its connections.
         sent: per accepted WebSocket (in accept order), the ``BaseProtoMessage``
-            msg ids sent to it, in order.
+            msg ids sent to it, in order (empty with ``record=False``).
         received: every frame a client sent, decoded (``type``, ``fields``,
-            ``log_id``, ``seq_id``, ``conn``); ``{"type": "invalid", ...}`` for garbage.
+            ``log_id``, ``seq_id``, ``conn``); ``{"type": "invalid", ...}`` for garbage
+            (empty with ``record=False``).
+        methods: how many messages of each ``method`` the room pushed (bounded by
+            the number of distinct methods).
+        client_frames: how many frames of each type clients sent (``invalid`` for garbage).
+        acks_ok: acks that named a frame awaiting one, with its ``internal_ext``.
+        acks_bad: acks that did not (unknown or repeated ``log_id``, wrong payload).
+        close_codes: per closed WebSocket, in closing order, the close code the
+            client sent (``None``: no close frame); the last 1024.
+        accepted: push WebSockets accepted so far.
+        hb_answers: server ``hb`` frames sent in answer to client heartbeats.
     """
 
     def __init__(
@@ -260,6 +319,15 @@ class FakeRoom:
         self.start_time = int(time.time())
         self.sent: list[list[int]] = []
         self.received: list[dict[str, Any]] = []
+        self.methods: Counter[str] = Counter()
+        self.close_codes: deque[int | None] = deque(maxlen=_CLOSES_KEPT)
+        self.accepted = 0
+        self.hb_answers = 0
+        self.client_frames: Counter[str] = Counter()
+        self.acks_ok = 0
+        self.acks_bad = 0
+        self._record = fake.record
+        self._quiet = False
         self.history: deque[tuple[int, bytes]] = deque(maxlen=max(0, history))
         self._live = live
         self._silent = False
@@ -325,8 +393,17 @@ class FakeRoom:
                 transport.abort()
 
     def go_silent(self, on: bool = True) -> None:
-        """Keep the sockets open but send nothing (``on=False`` resumes)."""
+        """Keep the sockets open but send nothing, not even ``hb`` answers (``on=False`` resumes).
+
+        This is a dead socket: TikTok sometimes keeps one open.
+        """
         self._silent = on
+        if not on and any(c.entered and not c.closed for c in self._conns):
+            self._ensure_task()
+
+    def go_quiet(self, on: bool = True) -> None:
+        """A quiet room: no messages, but heartbeats are still answered (``on=False`` resumes)."""
+        self._quiet = on
         if not on and any(c.entered and not c.closed for c in self._conns):
             self._ensure_task()
 
@@ -352,10 +429,10 @@ class FakeRoom:
         With ``track=False`` its messages are not decoded into :attr:`sent` and
         the history (benchmarks push thousands of frames a second).
         """
-        records = _frame_records(frame) if track else []
+        info = _frame_info(frame) if track else _FrameInfo([])
         targets = [c for c in self._conns if not c.closed and not c.dropped]
         if targets:
-            self._spawn(self._broadcast(frame, targets, records, keep=track))
+            self._spawn(self._broadcast(frame, targets, info, keep=track))
 
     # ------------------------------------------------------------ fetch results
 
@@ -395,9 +472,28 @@ class FakeRoom:
             need_ack=False,
             push_server=push_url,
             route_params=route_params,
-            heartbeat_duration=HEARTBEAT_MS,
+            heartbeat_duration=round(self._fake.heartbeat * 1000),
             is_first=True,
         )
+
+    def enter_response(self) -> bytes:
+        """The ``im_enter_room_resp`` frame answering a client's ``im_enter_room``.
+
+        Evidence: tiktok-live-connector 2.5 emits ``enterRoom`` on a frame of this
+        payload type and TikTokLive 7.0.1 discards it; TikTok's web client names it
+        ``EnterRoomFirstMessage``, and third-party decoders read its payload as a
+        ``ProtoMessageFetchResult``. Ours carries no messages and asks for no ack.
+        """
+        now_ms = time.time_ns() // 1_000_000
+        body = wc.fetch_result(
+            [],
+            cursor=self.simulator.cursor(now_ms),
+            now=now_ms,
+            internal_ext=self.simulator.internal_ext(now_ms),
+            need_ack=False,
+            heartbeat_duration=round(self._fake.heartbeat * 1000),
+        )
+        return wc.push_frame("im_enter_room_resp", body, compress=True)
 
     def _bad_frame(self, now_ms: int) -> bytes:
         kind = self._malformed_kind % 3
@@ -445,14 +541,16 @@ class FakeRoom:
         while self._live:
             if not self._entered():
                 return
-            if not self._silent:
+            if not self._silent and not self._quiet:
                 now_ms = time.time_ns() // 1_000_000
                 if self._malformed > 0:
                     self._malformed -= 1
-                    await self._broadcast(self._bad_frame(now_ms), self._entered(), [], keep=False)
+                    await self._broadcast(
+                        self._bad_frame(now_ms), self._entered(), _FrameInfo([]), keep=False
+                    )
                 frame = self.simulator.frame(now_ms)
                 self._last = frame
-                await self._broadcast(frame, self._entered(), _frame_records(frame), keep=True)
+                await self._broadcast(frame, self._entered(), _frame_info(frame), keep=True)
                 if self.simulator.end_sent:
                     self._live = False
                     await self._close_all("stream ended")
@@ -470,18 +568,19 @@ class FakeRoom:
             await asyncio.wait([task])  # unlike awaiting it, never swallows our own cancellation
         now_ms = time.time_ns() // 1_000_000
         frame = self.simulator.wrap([self._control_message(action, now_ms)], now_ms)
-        await self._broadcast(frame, self._entered(), _frame_records(frame), keep=True)
+        await self._broadcast(frame, self._entered(), _frame_info(frame), keep=True)
         await self._close_all("stream ended")
 
-    async def _broadcast(
-        self, frame: bytes, targets: list[_Conn], records: list[tuple[int, bytes]], *, keep: bool
-    ) -> None:
-        ids = [msg_id for msg_id, _ in records]
+    async def _broadcast(self, frame: bytes, targets: list[_Conn], info: _FrameInfo, *, keep: bool) -> None:
+        records = info.records
+        ids = [msg_id for msg_id, _ in records] if self._record else []
 
         async def send(conn: _Conn) -> None:
-            log_ids = self.sent[conn.index]
+            log_ids = self.sent[conn.index] if self._record else []
             before = len(log_ids)
             log_ids.extend(ids)
+            if info.ack is not None:
+                conn.expect_ack(*info.ack)
             try:
                 await asyncio.wait_for(conn.ws.send(frame), SEND_TIMEOUT)
             except ConnectionClosed:
@@ -497,6 +596,7 @@ class FakeRoom:
                 await asyncio.gather(*(send(c) for c in targets))
         if keep:
             self.history.extend(records)
+            self.methods.update(_method(raw) for _, raw in records)
 
     async def _close_all(self, reason: str) -> None:
         conns = [c for c in self._conns if not c.closed and not c.dropped]
@@ -507,8 +607,10 @@ class FakeRoom:
 
     async def _serve(self, ws: ServerConnection) -> None:
         loop = asyncio.get_running_loop()
-        conn = _Conn(ws, len(self.sent), loop.time())
-        self.sent.append([])
+        conn = _Conn(ws, self.accepted, loop.time())
+        self.accepted += 1
+        if self._record:
+            self.sent.append([])
         self._conns.append(conn)
         timeout = self._fake.hb_timeout
         if timeout > 0:
@@ -521,6 +623,8 @@ class FakeRoom:
         finally:
             conn.closed = True
             self._conns.remove(conn)
+            rcvd = ws.protocol.close_rcvd
+            self.close_codes.append(rcvd.code if rcvd is not None else None)
             if conn.watchdog is not None:
                 conn.watchdog.cancel()
 
@@ -540,13 +644,42 @@ class FakeRoom:
         else:
             record = _decode_client_frame(message)
         record["conn"] = conn.index
-        self.received.append(record)
-        if record["type"] == "hb":
+        if self._record:
+            self.received.append(record)
+        kind = record["type"]
+        self.client_frames[kind if kind in _CLIENT_FRAME_TYPES else "other"] += 1
+        if record["type"] == "ack":
+            expected = conn.acks.pop(record["log_id"], None)
+            if expected is not None and record["fields"]["payload"] in (expected, expected or "-"):
+                self.acks_ok += 1
+            else:
+                self.acks_bad += 1
+        elif record["type"] == "hb":
             conn.last_hb = asyncio.get_running_loop().time()
-        elif record["type"] == "im_enter_room" and not conn.entered:
-            conn.entered = True
-            if self._live:
-                self._ensure_task()
+            if not self._silent:
+                # Evidence: TikTok answers heartbeats: TikTokLive 7.0.1 and tiktok-live-connector
+                # 2.5 both skip incoming `hb` frames, and captures of real traffic show them. The
+                # content is not documented; the client's HeartBeatMessage is echoed.
+                self.hb_answers += 1
+                fields = record["fields"]
+                answer = wc.heartbeat_frame(fields["room_id"], fields["send_packet_seq_id"])
+                self._spawn(self._send_one(conn, answer))
+        elif record["type"] == "im_enter_room" and not conn.entering:
+            conn.entering = True
+            self._spawn(self._enter(conn))
+
+    async def _send_one(self, conn: _Conn, frame: bytes) -> None:
+        if conn.closed or conn.dropped:
+            return
+        with contextlib.suppress(ConnectionClosed, TimeoutError):
+            await asyncio.wait_for(conn.ws.send(frame), SEND_TIMEOUT)
+
+    async def _enter(self, conn: _Conn) -> None:
+        if not self._silent:
+            await self._send_one(conn, self.enter_response())
+        conn.entered = True
+        if self._live:
+            self._ensure_task()
 
     async def _shutdown(self) -> None:
         for task in [self._task, *self._tasks]:
@@ -633,17 +766,34 @@ class FakeTikTok:
         hb_timeout: float = 0.0,
         require_api_key: str = "",
         history: int = 20,
+        record: bool = True,
+        rate_limit_form: str = "ratelimit-delta",
+        heartbeat: float = HEARTBEAT_MS / 1000,
     ) -> None:
+        if not 0.05 <= heartbeat <= 3600:  # also refuses NaN
+            raise ValueError(f"heartbeat {heartbeat!r}: expected 0.05 to 3600 seconds")
+        if rate_limit_form not in RATE_LIMIT_FORMS:
+            raise ValueError(
+                f"rate_limit_form {rate_limit_form!r}: expected one of {', '.join(RATE_LIMIT_FORMS)}"
+            )
         self.host = host
         self.port = port
         self.token_ttl = token_ttl
         self.hb_timeout = hb_timeout
         self.require_api_key = require_api_key
         self.history = history
+        self.record = record
+        self.heartbeat = heartbeat
+        """Seconds between client heartbeats the fake announces (``Handshake-Options``, sign results)."""
+        """Keep :attr:`sign_requests`, :attr:`handshakes` and the rooms' ``sent``/``received``."""
+        self.rate_limit_form = rate_limit_form
+        """How 429 answers give the reset time: one of :data:`RATE_LIMIT_FORMS`."""
         self.captcha = False
         self.rooms: dict[str, FakeRoom] = {}
         self.sign_requests: list[dict[str, Any]] = []
         self.handshakes: list[dict[str, Any]] = []
+        self.sign_calls = 0
+        """Sign requests answered so far (counted with ``record=False`` too)."""
         self._by_id: dict[int, FakeRoom] = {}
         self._tokens: dict[str, _Token] = {}
         self._accepted: dict[ServerConnection, FakeRoom] = {}
@@ -680,7 +830,9 @@ class FakeTikTok:
             process_request=self._process_request,
             process_response=self._process_response,
             select_subprotocol=self._select_subprotocol,
-            compression=None,
+            # Evidence: TikTokLive 7.0.1 (websockets) and tiktok-live-connector 2.5 (ws) both
+            # offer permessage-deflate; it is negotiated when offered, never imposed.
+            compression="deflate",
             ping_interval=None,
             server_header=None,
             create_connection=_Connection,
@@ -779,6 +931,23 @@ class FakeTikTok:
         """Stall the next ``count`` sign calls for ``seconds`` before answering."""
         self._sign_delays.append([seconds, float(count)])
 
+    def report(self) -> dict[str, Any]:
+        """What clients did, per room (``tiktok-bridge fake-tiktok --report`` writes it as JSON)."""
+        rooms = {
+            name: {
+                "roomId": str(room.room_id),
+                "methods": dict(room.methods),
+                "accepted": room.accepted,
+                "clientFrames": dict(room.client_frames),
+                "hbAnswers": room.hb_answers,
+                "acksOk": room.acks_ok,
+                "acksBad": room.acks_bad,
+                "closeCodes": list(room.close_codes),
+            }
+            for name, room in self.rooms.items()
+        }
+        return {"signCalls": self.sign_calls, "rooms": rooms}
+
     def room_by_id(self, room_id: int) -> FakeRoom | None:
         """The room with this id, if any."""
         return self._by_id.get(room_id)
@@ -796,6 +965,8 @@ class FakeTikTok:
     def _select_subprotocol(
         self, connection: ServerConnection, offered: Sequence[Subprotocol]
     ) -> Subprotocol | None:
+        # Evidence: tiktok-live-connector 2.5 offers no subprotocol and connects to TikTok
+        # daily; TikTokLive 7.0.1 and TikTok's web client offer echo-protocol and get it.
         return Subprotocol(SUBPROTOCOL) if SUBPROTOCOL in offered else None
 
     async def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
@@ -821,6 +992,8 @@ class FakeTikTok:
                 return await self._sign(path, query, headers, query.get("room_id", ""))
             if match := _CONNECT.match(path):
                 return await self._sign(path, query, headers, match.group(1))
+            if match := _ANCHOR_ROOM_ID.match(path):
+                return self._anchor_room_id(match.group(1))
         except Exception:
             log.exception("fake TikTok failed to answer %s", path)
             return _json_response(500, {"message": "internal error"})
@@ -830,7 +1003,7 @@ class FakeTikTok:
         self, connection: ServerConnection, request: Request, response: Response
     ) -> Response | None:
         if response.status_code == 101:
-            interval = HEARTBEAT_MS / 1000
+            interval = self.heartbeat
             if self.hb_timeout > 0:
                 interval = min(interval, self.hb_timeout / 2)
             response.headers["Handshake-Options"] = f"ping-interval={interval:g}"
@@ -953,6 +1126,16 @@ class FakeTikTok:
         }
         return _json_response(200, {"status_code": 0, "data": data})
 
+    def _anchor_room_id(self, name: str) -> Response:
+        # Evidence: tiktok-live-connector 2.5 asks Euler's /webcast/anchors/{uniqueId}/room_id
+        # as its last room lookup and reads {ok, code, room_id, is_live}.
+        room = self.room_by_name(name.lstrip("@"))
+        if room is None:
+            return _json_response(404, {"ok": False, "code": 404, "message": "anchor not found"})
+        return _json_response(
+            200, {"ok": True, "code": 200, "room_id": str(room.room_id), "is_live": room.live}
+        )
+
     # ------------------------------------------------------------ sign server
 
     async def _sign(
@@ -965,7 +1148,9 @@ class FakeTikTok:
             "status": 0,
             "time": time.monotonic(),
         }
-        self.sign_requests.append(record)
+        self.sign_calls += 1
+        if self.record:
+            self.sign_requests.append(record)
         response = await self._sign_answer(query, headers, room_id)
         record["status"] = response.status_code
         return response
@@ -1020,10 +1205,37 @@ class FakeTikTok:
         if status == 429:
             payload["limit_label"] = "rate_limit_account_minute"
             reset = max(0, math.ceil(fault.reset_at - now)) if fault.reset_at else 60
-            extra = [("RateLimit-Limit", "10"), ("RateLimit-Remaining", "0"), ("RateLimit-Reset", str(reset))]
+            extra = self._rate_limit_headers(reset)
         if fault.body is not None:
             return _response(status, fault.body, "application/json; charset=utf-8", extra)
         return _json_response(status, payload, extra)
+
+    def _rate_limit_headers(self, reset: int) -> list[tuple[str, str]]:
+        """The headers of a 429 in :attr:`rate_limit_form`; ``reset``: seconds until it lifts.
+
+        Evidence: each client reads its own set. TikTokLiveSharp reads ``RateLimit-Reset``
+        as seconds, TikTokLive 7.0.1 ``RateLimit-Reset`` as unix time (and
+        ``RateLimit-Remaining``), tiktok-live-connector 2.5 ``retry-after`` (seconds) and
+        ``x-ratelimit-reset`` (unix time). Euler's servers send the IETF draft's headers.
+        """
+        unix = str(int(time.time()) + reset)
+        forms = {
+            "ratelimit-delta": [
+                ("RateLimit-Limit", "10"),
+                ("RateLimit-Remaining", "0"),
+                ("RateLimit-Reset", str(reset)),
+            ],
+            "ratelimit-unix": [
+                ("RateLimit-Limit", "10"),
+                ("RateLimit-Remaining", "0"),
+                ("RateLimit-Reset", unix),
+            ],
+            "retry-after": [("Retry-After", str(reset))],
+            "x-ratelimit-reset": [("x-ratelimit-reset", unix)],
+        }
+        if self.rate_limit_form == "all":
+            return forms["ratelimit-unix"] + forms["retry-after"] + forms["x-ratelimit-reset"]
+        return forms[self.rate_limit_form]
 
     def _purge_tokens(self, now: float) -> None:
         for key in [k for k, t in self._tokens.items() if t.expires < now - 60]:
@@ -1042,12 +1254,14 @@ class FakeTikTok:
         record: dict[str, Any] = {
             "path": path,
             "query": query,
+            "target": request.path,
             "headers": headers,
             "accepted": False,
             "reason": "",
             "status": 101,
         }
-        self.handshakes.append(record)
+        if self.record:
+            self.handshakes.append(record)
         status = 400
         while self._rejects and self._rejects[0].count <= 0:
             self._rejects.pop(0)
@@ -1081,8 +1295,13 @@ class FakeTikTok:
             return None, None, "room not found"
         if not room.live:
             return room, None, "room is not live"
+        # Not proven of TikTok: every known client sends compress=gzip (TikTokLive 7.0.1 and
+        # tiktok-live-connector 2.5 alike), so a client that does not is the odd one out.
         if query.get("compress") != "gzip":
             return room, None, "compress=gzip required"
+        # Evidence: the wrss route param and the ttwid cookie come from the signed fetch; both
+        # peers send them back unchanged, and signed URLs expire (TikTokLive 7.0.1 ws_connect:
+        # "signed URLs expire after 30 seconds"), which is why neither peer reuses one.
         wrss = query.get("wrss", "")
         if not wrss:
             return room, None, "missing wrss token"
@@ -1097,9 +1316,8 @@ class FakeTikTok:
             return room, None, "wrss token expired"
         if _cookies(headers.get("cookie", "")).get("ttwid") != token.ttwid:
             return room, None, "ttwid cookie missing or wrong"
+        # Evidence: TikTokLive 7.0.1 signs with the WebSocket's own User-Agent because TikTok
+        # answers a mismatch with DEVICE_BLOCKED (tiktok-live-connector PR #189).
         if headers.get("user-agent", "") != token.user_agent:
             return room, None, "user agent does not match the signed one"
-        offered = [p.strip() for v in request.headers.get_all("Sec-WebSocket-Protocol") for p in v.split(",")]
-        if SUBPROTOCOL not in offered:
-            return room, None, f"subprotocol {SUBPROTOCOL} required"
         return room, token, ""

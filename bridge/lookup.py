@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 
+from .browser import Browser
 from .errors import (
     BlockedError,
     LiveError,
@@ -28,7 +29,7 @@ from .errors import (
     UserNotFoundError,
     UserOfflineError,
 )
-from .tiktok import DEFAULT_USER_AGENT, WEB_BASE, WEBCAST_BASE, base_params
+from .tiktok import DEFAULT_BROWSER, WEB_BASE, WEBCAST_BASE, base_params, browser_headers
 
 __all__ = ["CHECK_ALIVE_BATCH", "RoomInfo", "StreamUrl", "WebClient"]
 
@@ -122,9 +123,10 @@ def _streams(stream_url: dict[str, Any]) -> tuple[StreamUrl, ...]:
 class WebClient:
     """TikTok's web (``www.tiktok.com``) and webcast REST endpoints, over one httpx client.
 
-    ``session_id`` (optional) is sent as the ``sessionid`` cookie; it is never
-    logged. ``transport`` replaces the network (tests pass an
-    ``httpx.MockTransport``).
+    ``browser`` is the identity every request presents (headers and query
+    parameters, :mod:`bridge.browser`). ``session_id`` (optional) is sent as the
+    ``sessionid`` cookie; it is never logged. ``transport`` replaces the network
+    (tests pass an ``httpx.MockTransport``).
     """
 
     def __init__(
@@ -132,25 +134,19 @@ class WebClient:
         *,
         web_base: str = WEB_BASE,
         webcast_base: str = WEBCAST_BASE,
-        user_agent: str = DEFAULT_USER_AGENT,
+        browser: Browser = DEFAULT_BROWSER,
         timeout: float = 10.0,
         session_id: str = "",
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.web_base = web_base.rstrip("/")
         self.webcast_base = webcast_base.rstrip("/")
-        self.user_agent = user_agent
+        self.browser = browser
         self.device_id = _device_id()
         cookie = "tt-target-idc=useast1a"
         if session_id:
             cookie += f"; sessionid={session_id}"
-        headers = {
-            "User-Agent": user_agent,
-            "Referer": "https://www.tiktok.com/",
-            "Origin": "https://www.tiktok.com",
-            "Accept": "text/html,application/json,application/protobuf",
-            "Cookie": cookie,
-        }
+        headers = {**browser_headers(browser), "Cookie": cookie}
         self._client = httpx.AsyncClient(
             headers=headers, timeout=timeout, transport=transport, follow_redirects=True
         )
@@ -173,7 +169,7 @@ class WebClient:
     # -- requests ---------------------------------------------------------------------------
 
     def _params(self, params: Mapping[str, str]) -> dict[str, str]:
-        query = base_params()
+        query = base_params(self.browser)
         query.update(params)
         query["device_id"] = self.device_id
         return query

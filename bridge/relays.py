@@ -41,7 +41,7 @@ from .config import TikTokConfig
 from .connection import Watcher, backoff
 from .daemon import Daemon, Room
 from .dedupe import RecentIds
-from .errors import DecodeError, LiveError, UserOfflineError
+from .errors import DecodeError, LiveError, UserOfflineError, scrub
 from .frames import FetchResult, gunzip
 from .limits import MAX_FRAME_BYTES
 from .lookup import WebClient
@@ -613,7 +613,7 @@ class RelaySource:
         return f"{self.url}{separator}{urlencode(query)}"
 
     def _scrub(self, text: str) -> str:
-        return text.replace(self.api_key, "***") if self.api_key else text
+        return scrub(text, self.api_key)
 
     async def run(self, daemon: Daemon) -> None:
         """Connect, reconnect and wait for the stream until cancelled or hopeless."""

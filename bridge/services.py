@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import signal
 from dataclasses import replace
+from pathlib import Path
 
 from .config import Config
 from .faketiktok import FakeTikTok
@@ -50,22 +52,40 @@ def run_proxy(config: Config) -> int:
     return 0
 
 
-def run_fake(port: int, rooms: list[str], scenario: str | None, rate: float | None) -> int:
-    """``tiktok-bridge fake-tiktok``: serve simulated creators until Ctrl-C or SIGTERM."""
+def run_fake(
+    port: int,
+    rooms: list[str],
+    scenario: str | None,
+    rate: float | None,
+    *,
+    heartbeat: float = 10.0,
+    report: str = "",
+) -> int:
+    """``tiktok-bridge fake-tiktok``: serve simulated creators until Ctrl-C or SIGTERM.
+
+    ``report`` names a file that gets :meth:`FakeTikTok.report` as JSON on exit.
+    """
     setup_logging("info", "text")
     base = load_scenario(scenario or "default")
     if rate:
         base = replace(base, rate=rate)
 
     async def main() -> None:
-        async with FakeTikTok(port=port) as fake:
+        async with FakeTikTok(port=port, heartbeat=heartbeat, record=False) as fake:
             for i, name in enumerate(rooms):
                 fake.add_room(name.lstrip("@"), base.room_id + i, scenario=replace(base, seed=base.seed + i))
             print(f"fake TikTok on {fake.base_url} with {', '.join(rooms)}", flush=True)
-            await _until_signalled(asyncio.Event())
+            try:
+                await _until_signalled(asyncio.Event())
+            finally:
+                if report:
+                    Path(report).write_text(json.dumps(fake.report(), indent=2) + "\n", encoding="utf-8")
 
     try:
         asyncio.run(main())
     except KeyboardInterrupt:
         pass
+    except ValueError as exc:
+        log.error("fake-tiktok: %s", exc)
+        return 2
     return 0

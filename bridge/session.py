@@ -13,8 +13,13 @@ sends what the session returns and feeds it what arrives, with the time.
 * :meth:`receive` decodes a frame and returns its fetch result plus the ``ack``
   frame TikTok asked for with ``need_ack``. Malformed frames are returned as
   errors, never raised: one bad frame does not end a session.
-* :meth:`stalled` says the connection went silent for ``no_message_timeout``:
-  TikTok sometimes keeps a dead socket open, and the adapter replaces it.
+* :meth:`stalled` says the socket is dead. TikTok answers every ``hb`` with an
+  ``hb`` frame, so once a server has been seen answering (on this socket or,
+  ``expect_hb_answers``, an earlier one) any frame is proof of life and a socket
+  is dead after ``dead_after_heartbeats`` heartbeat intervals without one,
+  however quiet the room. A server never seen answering is given
+  ``no_message_timeout``. TikTok sometimes keeps a dead socket open, and the
+  adapter replaces it.
 """
 
 from __future__ import annotations
@@ -22,9 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import codec
+from .browser import Browser
 from .errors import DecodeError
 from .frames import FetchResult
-from .tiktok import websocket_url
+from .tiktok import DEFAULT_BROWSER, websocket_url
 from .webcast import ack_frame, enter_room_frame, heartbeat_frame
 
 __all__ = ["Received", "Session"]
@@ -52,14 +58,29 @@ class Session:
         *,
         heartbeat_interval: float = 0.0,
         no_message_timeout: float = 30.0,
+        dead_after_heartbeats: float = 2.5,
+        expect_hb_answers: bool = False,
+        browser: Browser = DEFAULT_BROWSER,
+        rtt_ms: int = 150,
     ) -> None:
         self.room_id = room_id
         announced = signed.heartbeat_duration / 1000 if signed.heartbeat_duration > 0 else DEFAULT_HEARTBEAT
         self.heartbeat_interval = heartbeat_interval or announced
         self._configured = heartbeat_interval > 0
         self.no_message_timeout = no_message_timeout
-        self.url = websocket_url(signed.push_server, signed.route_params, room_id, int(announced * 1000))
+        self.dead_after_heartbeats = dead_after_heartbeats
+        self.url = websocket_url(
+            signed.push_server,
+            signed.route_params,
+            room_id,
+            int(announced * 1000),
+            browser=browser,
+            rtt_ms=rtt_ms,
+        )
         self.hb_seq = 0
+        self.hb_answers = 0
+        """``hb`` frames the server sent (answers to ours)."""
+        self.expect_hb_answers = expect_hb_answers
         self.acks = 0
         self.frames = 0
         self.malformed = 0
@@ -98,6 +119,9 @@ class Session:
             self.malformed += 1
             return Received(error=str(exc))
         self.frames += 1
+        if frame.payload_type == "hb":
+            self.hb_answers += 1
+            self.expect_hb_answers = True
         result = frame.result
         if result is None:  # hb / ack echoes, im_enter_room_resp
             return Received()
@@ -118,12 +142,20 @@ class Session:
             self._next_hb = now + self.heartbeat_interval
         return [heartbeat_frame(self.room_id, self.hb_seq)]
 
+    def dead_after(self) -> float:
+        """Seconds without any frame after which the socket is dead (0: never)."""
+        if self.expect_hb_answers:
+            return self.dead_after_heartbeats * self.heartbeat_interval
+        return self.no_message_timeout
+
     def stalled(self, now: float) -> bool:
-        """Nothing arrived for ``no_message_timeout`` seconds."""
-        return self.no_message_timeout > 0 and now - self._last_rx >= self.no_message_timeout
+        """Nothing arrived for :meth:`dead_after` seconds."""
+        limit = self.dead_after()
+        return limit > 0 and now - self._last_rx >= limit
 
     def next_wakeup(self) -> float:
         """When :meth:`due` or :meth:`stalled` next needs asking."""
-        if self.no_message_timeout <= 0:
+        limit = self.dead_after()
+        if limit <= 0:
             return self._next_hb
-        return min(self._next_hb, self._last_rx + self.no_message_timeout)
+        return min(self._next_hb, self._last_rx + limit)

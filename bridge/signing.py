@@ -27,7 +27,7 @@ import httpx
 
 from . import __version__
 from .codec import decode_fetch_result
-from .errors import DecodeError, SignAuthError, SignError, SignRateLimitError
+from .errors import DecodeError, SignAuthError, SignError, SignRateLimitError, scrub
 from .frames import FetchResult, gunzip
 from .tiktok import DEFAULT_USER_AGENT, SIGN_BASE
 
@@ -38,6 +38,7 @@ __all__ = [
     "SignProvider",
     "SignedConnection",
     "parse_tt_cookies",
+    "session_opt_in",
 ]
 
 SESSION_HOST_ENV = "WHITELIST_AUTHENTICATED_SESSION_ID_HOST"
@@ -78,6 +79,15 @@ class SignProvider(Protocol):
         ...
 
 
+def session_opt_in(base_url: str, env: dict[str, str] | None = None) -> bool:
+    """Whether the user allowed sending the TikTok session id to the sign server at ``base_url``.
+
+    The opt-in is ``WHITELIST_AUTHENTICATED_SESSION_ID_HOST`` naming its host, as for the peers.
+    """
+    allowed = (env if env is not None else os.environ).get(SESSION_HOST_ENV, "").strip().lower()
+    return bool(allowed) and allowed == (httpx.URL(base_url).host or "").lower()
+
+
 def parse_tt_cookies(headers: Iterable[str]) -> dict[str, str]:
     """Cookie names and values from ``Set-Cookie``-style header values.
 
@@ -100,10 +110,15 @@ def parse_tt_cookies(headers: Iterable[str]) -> dict[str, str]:
 
 
 def _retry_after(headers: httpx.Headers, now: float) -> float:
-    """Seconds until a 429 rate limit resets: ``RateLimit-Reset``, else ``Retry-After``, else 60."""
-    reset = _number(headers.get("ratelimit-reset"))
-    if reset is not None:
-        return max(0.0, reset - now if reset > _UNIX_TIME_THRESHOLD else reset)
+    """Seconds until a 429 rate limit resets, from whichever header the server sent, else 60.
+
+    ``RateLimit-Reset`` or ``x-ratelimit-reset`` (seconds, or unix time when that
+    large), else ``Retry-After`` (seconds or an HTTP date).
+    """
+    for name in ("ratelimit-reset", "x-ratelimit-reset"):
+        reset = _number(headers.get(name))
+        if reset is not None:
+            return max(0.0, reset - now if reset > _UNIX_TIME_THRESHOLD else reset)
     retry = headers.get("retry-after")
     if retry is not None:
         seconds = _number(retry)
@@ -183,18 +198,14 @@ class EulerSigner:
         await self._client.aclose()
 
     def _scrub(self, text: str) -> str:
-        """``text`` without the API key or session id, shortened for a message."""
-        for secret in (self._api_key, self._session_id):
-            if secret:
-                text = text.replace(secret, "***")
-        text = " ".join(text.split())
+        """``text`` without the API key, the session id or any other secret, shortened for a message."""
+        text = " ".join(scrub(text, self._api_key, self._session_id).split())
         return text[:_MAX_MESSAGE] + ("..." if len(text) > _MAX_MESSAGE else "")
 
     def _session_headers(self) -> dict[str, str]:
         if not self._session_id:
             return {}
-        allowed = os.environ.get(SESSION_HOST_ENV, "").strip().lower()
-        if not allowed or allowed != self.host:
+        if not session_opt_in(self.base_url):
             error = SignError(
                 f"refusing to send the TikTok session id to the sign server {self.host}: "
                 f"set {SESSION_HOST_ENV}={self.host} to allow sending your session to this "

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+scripts/install-node.sh
 export BRIDGE_REQUIRE_NATIVE=1
 python -c "import bridge._native, bridge.codec as c; assert c.IMPLEMENTATION == 'cython'; print('decoder:', c.IMPLEMENTATION)"
 

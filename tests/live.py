@@ -11,7 +11,7 @@ from typing import Any
 from helpers import RecordingPublisher
 
 from bridge.app import build
-from bridge.config import Config, ControlConfig, GameConfig, SignConfig, TikTokConfig
+from bridge.config import BrowserConfig, Config, ControlConfig, GameConfig, SignConfig, TikTokConfig
 from bridge.daemon import Daemon
 from bridge.faketiktok import FakeTikTok
 from bridge.simulator import load_scenario
@@ -42,8 +42,10 @@ class Harness:
         control = settings.pop("control", "")
         for key in ("sign", "game", "control"):
             tiktok.pop(key, None)
+        browser = tiktok.pop("browser", {})
         self.config = Config(
             tiktok=TikTokConfig(**tiktok),
+            browser=BrowserConfig(**browser),
             sign=SignConfig(base_url=fake.base_url, **sign),
             control=ControlConfig(endpoint=control),
             game=GameConfig(**game),

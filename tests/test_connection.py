@@ -8,10 +8,15 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import pytest
+from helpers import RecordingPublisher
 from live import ROOM_ID, SCENARIO, Harness, connected_count, run
 
+from bridge import app
+from bridge.app import build, identity_of
+from bridge.config import Config, ControlConfig, GameConfig, SimulatorConfig
 from bridge.connection import backoff
 from bridge.faketiktok import FakeTikTok
 
@@ -29,7 +34,14 @@ def test_streams_enters_heartbeats_and_acks() -> None:
         seqs = [r["fields"]["send_packet_seq_id"] for r in room.received if r["type"] == "hb"]
         assert seqs == list(range(1, len(seqs) + 1))
         handshake = [x for x in fake.handshakes if x["accepted"]][0]
-        assert handshake["headers"]["user-agent"] == h.config.tiktok.user_agent
+        browser = identity_of(h.config)
+        assert handshake["headers"]["user-agent"] == browser.user_agent
+        assert fake.sign_requests[0]["query"]["user_agent"] == browser.user_agent
+        query = handshake["query"]
+        assert query["browser_version"] == browser.version and query["tz_name"] == browser.timezone
+        assert query["browser_language"] == browser.language and query["browser_platform"] == browser.platform
+        assert 100 <= int(query["last_rtt"]) <= 200
+        assert list(room.close_codes) == [1000]  # shutdown closes normally
         published = [e["msgId"] for e in h.events("alice")]
         assert len(published) == len(set(published))
         sent = [i for batch in room.sent for i in batch]
@@ -222,3 +234,138 @@ def test_backoff_is_exponential_with_jitter_and_capped() -> None:
     assert [backoff(n, 1.0, 60.0, lambda: 1.0) for n in (1, 2, 3, 4)] == [1.0, 2.0, 4.0, 8.0]
     assert [backoff(n, 1.0, 60.0, lambda: 0.0) for n in (1, 2, 3)] == [0.5, 1.0, 2.0]
     assert backoff(50, 1.0, 60.0, lambda: 1.0) == 60.0
+
+
+def test_quiet_room_keeps_one_socket_and_one_sign_call() -> None:
+    """A room without messages but with heartbeats answered: 30 intervals (5 min at 10 s), no churn."""
+
+    async def test(fake: FakeTikTok) -> None:
+        room = fake.add_room("alice", ROOM_ID, scenario=SCENARIO)
+        async with Harness(fake, ["alice"], heartbeat_interval=0.2, no_message_timeout=0.5) as h:
+            await h.until(lambda: len(h.events("alice")) > 5)
+            room.go_quiet()
+            quiet_from = room.hb_answers
+            await h.until(lambda: room.hb_answers >= quiet_from + 30, timeout=20)
+            assert h.daemon.snapshot()["rooms"]["alice"]["signCalls"] == 1
+        assert fake.sign_calls == 1 and room.accepted == 1 and connected_count(h, "alice") == 1
+        assert [s for s, _ in h.states("alice")].count("reconnecting") == 0
+        assert list(room.close_codes) == [1000]
+
+    run(test)
+
+
+def test_dead_sockets_are_replaced_in_three_intervals_with_backoff() -> None:
+    """Heartbeats stop being answered: each socket is replaced, consecutive ones back off."""
+    interval, base, cap = 0.2, 0.1, 0.8
+
+    async def test(fake: FakeTikTok) -> None:
+        room = fake.add_room("alice", ROOM_ID, scenario=SCENARIO)
+        settings = {"replace_backoff_base": base, "replace_backoff_cap": cap, "no_message_timeout": 0}
+        async with Harness(fake, ["alice"], heartbeat_interval=interval, **settings) as h:
+            await h.until(lambda: room.hb_answers >= 1)
+            room.go_silent()
+            silent_at = time.monotonic()
+            await h.until(lambda: ("reconnecting", "stalled") in h.states("alice"))
+            detected = time.monotonic() - silent_at
+            await h.until(lambda: h.states("alice").count(("reconnecting", "stalled")) == 10, timeout=30)
+            assert h.daemon.snapshot()["rooms"]["alice"]["signCalls"] == 10
+            await h.until(lambda: fake.sign_calls == 11)
+        assert detected < 3 * interval + 0.3, detected
+        stalls = [s for s in h.statuses("alice") if s["reason"] == "stalled"]
+        assert all(f"nothing arrived for {2.5 * interval:g} s" in s["message"] for s in stalls)
+        delays = [float(s["message"].rsplit("retry in ", 1)[1].split(" ")[0]) for s in stalls]
+        assert delays[0] <= 1.0  # the first replacement is immediate (backoff_base)
+        for n, delay in enumerate(delays[1:], start=1):  # then backoff(n, base, cap), jittered
+            ceiling = min(cap, base * 2 ** (n - 1))
+            assert ceiling / 2 - 0.05 <= delay <= ceiling + 0.05, (n, delays)
+        assert fake.sign_calls == 11 and room.accepted == 11  # one sign call per socket, no more
+        assert set(room.close_codes) == {1000}  # replacements close normally too
+        agents = {x["headers"]["user-agent"] for x in fake.handshakes}
+        agents |= {r["query"]["user_agent"] for r in fake.sign_requests}
+        assert len(agents) == 1  # one identity across every reconnect
+
+    run(test)
+
+
+SESSION = "sess-0123456789abcdef"
+
+
+def test_session_id_never_reaches_a_foreign_push_host_nor_the_signer_without_opt_in(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def test(fake: FakeTikTok) -> None:
+        fake.add_room("alice", ROOM_ID, scenario=SCENARIO)
+        async with Harness(fake, ["alice"], session_id=SESSION) as h:
+            await h.until(lambda: connected_count(h, "alice") == 1)
+        assert fake.push_url.startswith("ws://")  # the sign server names a foreign ws:// host
+        handshake = next(x for x in fake.handshakes if x["accepted"])
+        assert SESSION not in repr(handshake) and "ttwid=" in handshake["headers"]["cookie"]
+        assert SESSION not in repr(fake.sign_requests)
+
+    monkeypatch.delenv("WHITELIST_AUTHENTICATED_SESSION_ID_HOST", raising=False)
+    run(test)
+
+
+def test_session_id_goes_to_the_signer_with_the_opt_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    async def test(fake: FakeTikTok) -> None:
+        fake.add_room("alice", ROOM_ID, scenario=SCENARIO)
+        async with Harness(fake, ["alice"], session_id=SESSION) as h:
+            await h.until(lambda: connected_count(h, "alice") == 1)
+        assert fake.sign_requests[0]["headers"]["x-cookie-header"] == f"sessionid={SESSION}"
+        assert SESSION not in repr([x for x in fake.handshakes if x["accepted"]])
+
+    monkeypatch.setenv("WHITELIST_AUTHENTICATED_SESSION_ID_HOST", "127.0.0.1")
+    run(test)
+
+
+def test_sign_error_echoing_the_session_id_is_neither_published_nor_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def test(fake: FakeTikTok) -> None:
+        fake.add_room("alice", ROOM_ID, scenario=SCENARIO)
+        fake.sign_fault(500, body=f'{{"message": "invalid session {SESSION}"}}'.encode())
+        fake.sign_fault(503, body=f"upstream rejected sessionid={SESSION}".encode())
+        async with Harness(fake, ["alice"], session_id=SESSION) as h:
+            await h.until(lambda: connected_count(h, "alice") == 1)
+        failed = [s for s in h.statuses("alice") if s["reason"] == "sign_failed"]
+        assert len(failed) == 2 and "invalid session ***" in failed[0]["message"]
+        assert SESSION not in repr(h.publisher.sent)
+
+    with caplog.at_level(logging.DEBUG):
+        run(test)
+    assert caplog.records and SESSION not in caplog.text
+
+
+def test_default_run_keeps_the_embedded_fakes_bookkeeping_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`tiktok-bridge run` without rooms: the embedded fake keeps no per-message records (issue 13, 12)."""
+    made: list[FakeTikTok] = []
+
+    class Recorded(FakeTikTok):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(app, "FakeTikTok", Recorded)
+
+    async def main() -> None:
+        config = Config(
+            simulator=SimulatorConfig(rate=300.0),
+            control=ControlConfig(endpoint=""),
+            game=GameConfig(ledger_dir=""),
+        )
+        publisher = RecordingPublisher(fake_clock=False)
+        async with build(config, publisher) as daemon:
+            task = asyncio.create_task(daemon.run())
+            deadline = time.monotonic() + 10
+            while sum(1 for _, m in publisher.sent if m.get("type") == "chat") < 20:
+                assert time.monotonic() < deadline
+                await asyncio.sleep(0.05)
+            (fake,) = made
+            (room,) = fake.rooms.values()
+            assert fake.record is False and fake.sign_calls == 1 and room.accepted == 1
+            assert room.sent == [] and room.received == [] and fake.sign_requests == fake.handshakes == []
+            assert len(room.history) <= fake.history and room.acks_ok > 10
+            daemon.stop()
+            await asyncio.wait_for(task, 10)
+
+    asyncio.run(main())

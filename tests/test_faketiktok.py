@@ -82,6 +82,7 @@ async def open_ws(
     ua: str = UA,
     protocols: list[str] | None = None,
     url_edit: Callable[[str], str] = lambda url: url,
+    compression: str | None = None,
 ) -> ClientConnection:
     result, ttwid, _ = signed or await sign(fake, room_id)
     url = url_edit(websocket_url(result.push_server, result.route_params, room_id, 10_000))
@@ -91,16 +92,20 @@ async def open_ws(
             "Cookie": cookie if cookie is not None else f"ttwid={ttwid}; tt-target-idc=useast5"
         },
         user_agent_header=ua,
-        subprotocols=[Subprotocol(p) for p in (protocols if protocols is not None else ["echo-protocol"])],
-        compression=None,
+        subprotocols=[Subprotocol(p) for p in (protocols if protocols is not None else ["echo-protocol"])]
+        or None,
+        compression=compression,
         ping_interval=None,
         open_timeout=5,
     )
 
 
 async def enter(fake: FakeTikTok, room_id: int = ROOM) -> ClientConnection:
+    """A socket that entered the room, its ``im_enter_room_resp`` already read."""
     ws = await open_ws(fake, room_id)
     await ws.send(wc.enter_room_frame(room_id))
+    (first,) = await recv_frames(ws, 1)
+    assert codec.decode_frame(first).payload_type == "im_enter_room_resp"
     return ws
 
 
@@ -112,6 +117,16 @@ async def recv_frames(ws: ClientConnection, count: int, timeout: float = 3.0) ->
             assert isinstance(data, bytes)
             out.append(data)
     return out
+
+
+async def drain(ws: ClientConnection) -> None:
+    """Read what is in flight until nothing arrives for 0.1 s."""
+    await asyncio.sleep(0.1)
+    while True:
+        try:
+            await asyncio.wait_for(ws.recv(), 0.1)
+        except TimeoutError:
+            return
 
 
 def msg_ids(frame: bytes) -> list[int]:
@@ -347,6 +362,101 @@ def test_sign_faults() -> None:
     run(body)
 
 
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("ratelimit-delta", {"ratelimit-reset": "delta", "ratelimit-remaining": "0"}),
+        ("ratelimit-unix", {"ratelimit-reset": "unix", "ratelimit-remaining": "0"}),
+        ("retry-after", {"retry-after": "delta"}),
+        ("x-ratelimit-reset", {"x-ratelimit-reset": "unix"}),
+        (
+            "all",
+            {
+                "ratelimit-reset": "unix",
+                "ratelimit-remaining": "0",
+                "retry-after": "delta",
+                "x-ratelimit-reset": "unix",
+            },
+        ),
+    ],
+)
+def test_rate_limit_header_forms(form: str, expected: dict[str, str]) -> None:
+    async def body(fake: FakeTikTok) -> None:
+        fake.sign_fault(429, reset_after=42)
+        async with httpx.AsyncClient(base_url=fake.base_url) as client:
+            limited = await client.get("/webcast/fetch", params={"room_id": str(ROOM), "user_agent": UA})
+        assert limited.status_code == 429
+        names = {"ratelimit-reset", "ratelimit-remaining", "retry-after", "x-ratelimit-reset"}
+        assert {n for n in names if n in limited.headers} == set(expected)
+        for name, kind in expected.items():
+            value = int(limited.headers[name])
+            if kind == "delta":
+                assert 41 <= value <= 42
+            elif kind == "unix":
+                assert 41 <= value - time.time() <= 43
+            else:
+                assert value == int(kind)
+
+    run(body, rate_limit_form=form)
+
+
+def test_unknown_rate_limit_form_is_refused() -> None:
+    with pytest.raises(ValueError, match="rate_limit_form"):
+        FakeTikTok(rate_limit_form="sometimes")
+
+
+def test_wrong_acks_and_announced_heartbeat() -> None:
+    async def body(fake: FakeTikTok) -> None:
+        result, _, _ = await sign(fake)
+        assert result.heartbeat_duration == 250
+        ws = await enter(fake)
+        assert ws.response is not None and ws.response.headers["Handshake-Options"] == "ping-interval=0.25"
+        (data,) = await recv_frames(ws, 1)
+        frame = codec.decode_frame(data)
+        assert frame.result is not None
+        await ws.send(wc.ack_frame(frame.log_id + 1, frame.result.internal_ext))  # no such frame
+        await ws.send(wc.ack_frame(frame.log_id, "wrong"))  # wrong payload: used up
+        await ws.send(wc.ack_frame(frame.log_id, frame.result.internal_ext))  # repeated
+        await ws.send(wc.push_frame("whatever", b""))
+        await wait_for(lambda: room(fake).acks_bad == 3)
+        assert room(fake).acks_ok == 0 and room(fake).client_frames["other"] == 1
+        await ws.close()
+
+    run(body, heartbeat=0.25)
+
+
+def test_euler_anchor_room_id() -> None:
+    async def body(fake: FakeTikTok) -> None:
+        found = await get(fake, "/webcast/anchors/Alice/room_id")
+        assert found.status_code == 200
+        assert found.json() == {"ok": True, "code": 200, "room_id": str(ROOM), "is_live": True}
+        offline = (await get(fake, "/webcast/anchors/bob/room_id")).json()
+        assert offline["room_id"] == str(OTHER) and offline["is_live"] is False
+        missing = await get(fake, "/webcast/anchors/nobody/room_id")
+        assert missing.status_code == 404 and missing.json()["ok"] is False
+
+    run(body)
+
+
+def test_bookkeeping_off_keeps_nothing() -> None:
+    async def body(fake: FakeTikTok) -> None:
+        ws = await enter(fake)
+        for frame in await recv_frames(ws, 20):
+            decoded = codec.decode_frame(frame)
+            if decoded.result is not None:
+                await ws.send(wc.ack_frame(decoded.log_id, decoded.result.internal_ext))
+        await ws.send(wc.heartbeat_frame(ROOM, 1))
+        await wait_for(lambda: room(fake).hb_answers == 1)
+        alice = room(fake)
+        assert alice.sent == [] and alice.received == []
+        assert alice.acks_ok >= 19 and alice.methods  # counters stay: they are bounded
+        assert fake.sign_requests == [] and fake.handshakes == []
+        assert fake.sign_calls == 1 and alice.accepted == 1 and len(alice.history) <= fake.history
+        await ws.close()
+
+    run(body, record=False)
+
+
 def test_sign_delay() -> None:
     async def body(fake: FakeTikTok) -> None:
         fake.sign_delay(2.0)
@@ -372,6 +482,11 @@ def test_stream_after_enter_room() -> None:
         with pytest.raises(TimeoutError):  # nothing before im_enter_room
             await asyncio.wait_for(ws.recv(), 0.2)
         await ws.send(wc.enter_room_frame(ROOM))
+        (resp,) = await recv_frames(ws, 1)
+        entered = _pure.decode_frame(resp)
+        assert entered.payload_type == "im_enter_room_resp" and entered.headers == {"compress_type": "gzip"}
+        first = _pure.decode_fetch_result(gzip.decompress(entered.payload))
+        assert first.cursor and not first.events and not first.need_ack and first.heartbeat_duration == 10_000
         frames = await recv_frames(ws, 10)
         events = []
         for data in frames:
@@ -381,6 +496,10 @@ def test_stream_after_enter_room() -> None:
             events += frame.result.events
             await ws.send(wc.ack_frame(frame.log_id, frame.result.internal_ext))
         await ws.send(wc.heartbeat_frame(ROOM, 1))
+        async with asyncio.timeout(3):
+            while (answer := codec.decode_frame(await ws.recv())).payload_type != "hb":
+                pass
+        assert answer.result is None and room(fake).hb_answers == 1
         assert events[0]["type"] == "liveIntro"
         assert {"chat", "gift", "like", "member"} & {e["type"] for e in events}
         arrived = [i for data in frames for i in msg_ids(data)]
@@ -396,6 +515,8 @@ def test_stream_after_enter_room() -> None:
         acks = [r for r in received if r["type"] == "ack"]
         assert len(acks) == 10 and acks[0]["log_id"] == codec.decode_frame(frames[0]).log_id
         assert acks[0]["fields"]["payload"].startswith("internal_src:dim")
+        assert (room(fake).acks_ok, room(fake).acks_bad) == (10, 0)
+        assert room(fake).client_frames == {"im_enter_room": 1, "ack": 10, "hb": 1}
         assert received[-1]["type"] == "hb"
         assert received[-1]["fields"] == {"room_id": ROOM, "send_packet_seq_id": 1}
         await ws.close()
@@ -430,7 +551,6 @@ HANDSHAKE_CASES: dict[str, tuple[dict[str, Any], str]] = {
         {"url_edit": lambda u: u.replace("compress=gzip", "compress=none")},
         "compress=gzip required",
     ),
-    "no subprotocol": ({"protocols": []}, "subprotocol echo-protocol required"),
     "unknown room": (
         {"url_edit": lambda u: u.replace(f"room_id={ROOM}", "room_id=4242")},
         "room not found",
@@ -452,6 +572,49 @@ def test_handshake_rejections(case: str) -> None:
         assert caught.value.response.status_code == 400
         assert caught.value.response.headers["Handshake-Msg"] == reason
         assert fake.handshakes[-1]["accepted"] is False and fake.handshakes[-1]["reason"] == reason
+
+    run(body)
+
+
+@pytest.mark.parametrize(
+    ("protocols", "compression", "selected", "extensions"),
+    [
+        (["echo-protocol"], None, "echo-protocol", ""),
+        ([], None, None, ""),  # tiktok-live-connector 2.5 offers none
+        ([], "deflate", None, "permessage-deflate"),  # both peers offer permessage-deflate
+    ],
+)
+def test_handshake_leniency(
+    protocols: list[str], compression: str | None, selected: str | None, extensions: str
+) -> None:
+    async def body(fake: FakeTikTok) -> None:
+        ws = await open_ws(fake, protocols=protocols, compression=compression)
+        assert ws.subprotocol == selected and fake.handshakes[-1]["accepted"]
+        assert ws.response is not None
+        assert ws.response.headers.get("Sec-WebSocket-Extensions", "").startswith(extensions)
+        await ws.send(wc.enter_room_frame(ROOM))
+        types = [codec.decode_frame(f).payload_type for f in await recv_frames(ws, 3)]
+        assert types == ["im_enter_room_resp", "msg", "msg"]
+        await ws.close()
+
+    run(body)
+
+
+def test_quiet_room_answers_heartbeats_and_silent_room_does_not() -> None:
+    async def body(fake: FakeTikTok) -> None:
+        ws = await enter(fake)
+        room(fake).go_quiet()
+        await drain(ws)
+        for seq in (1, 2, 3):
+            await ws.send(wc.heartbeat_frame(ROOM, seq))
+            (data,) = await recv_frames(ws, 1)
+            assert data == wc.heartbeat_frame(ROOM, seq)
+        room(fake).go_silent()
+        await ws.send(wc.heartbeat_frame(ROOM, 4))
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(ws.recv(), 0.3)
+        assert room(fake).hb_answers == 3
+        await ws.close()
 
     run(body)
 
@@ -665,12 +828,7 @@ def test_push_arbitrary_frame() -> None:
     async def body(fake: FakeTikTok) -> None:
         ws = await enter(fake)
         room(fake).go_silent()
-        await asyncio.sleep(0.1)
-        while True:
-            try:
-                await asyncio.wait_for(ws.recv(), 0.1)
-            except TimeoutError:
-                break
+        await drain(ws)
         chat = wc.inner("WebcastChatMessage", b"", 123456789)
         frame = wc.push_frame(
             "msg", wc.fetch_result([chat], cursor="c", now=1, internal_ext="x"), seq_id=99, compress=True

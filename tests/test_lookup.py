@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
+from bridge.browser import Browser
 from bridge.errors import (
     BlockedError,
     LiveError,
@@ -270,6 +271,11 @@ def check_headers(request: httpx.Request) -> None:
     assert request.headers["referer"] == "https://www.tiktok.com/"
     assert request.headers["origin"] == "https://www.tiktok.com"
     assert request.headers["accept"] == "text/html,application/json,application/protobuf"
+    # what tiktok-live-connector 2.5 sends besides: a browser's language, fetch metadata, no cache
+    assert request.headers["accept-language"] == "en-US,en;q=0.9"
+    assert request.headers["cache-control"] == "max-age=0"
+    assert (request.headers["sec-fetch-site"], request.headers["sec-fetch-mode"]) == ("same-site", "cors")
+    assert request.headers["sec-fetch-dest"] == "empty" and request.headers["sec-fetch-ua-mobile"] == "?0"
 
 
 def test_headers_and_params_without_session() -> None:
@@ -294,6 +300,11 @@ def test_headers_and_params_without_session() -> None:
         params = request.url.params
         for key, value in base_params().items():
             assert params[key] == value
+        # the parameters both peers send (TikTokLive 7.0.1, tiktok-live-connector 2.5)
+        for key in ("channel", "data_collection_enabled", "os", "priority_region", "region", "msToken"):
+            assert key in params
+        assert params["referer"] == params["root_referer"] == "https://www.tiktok.com/"
+        assert params["browser_version"] == DEFAULT_USER_AGENT.split("Mozilla/", 1)[1]
         device_id = params["device_id"]
         assert len(device_id) == 19 and device_id.isdigit()
     assert rec.requests[0].url.host == "www.tiktok.com"
@@ -307,12 +318,23 @@ def test_session_cookie_when_set() -> None:
     assert SESSION not in str(rec.requests[0].url)
 
 
-def test_custom_bases_and_user_agent() -> None:
-    rec = Recorder({PAGE: page(sigi_user("3"))})
-    result = run(rec, lambda c: c.room_id("someone"), web_base="http://127.0.0.1:9/", user_agent="UA/1")
+def test_custom_bases_and_browser() -> None:
+    rec = Recorder({PAGE: page({}), API: answer(api_live("3"))})
+    browser = Browser("Mozilla/5.0 (Macintosh; UA/1)", "de-DE", "Europe/Vienna", (2560, 1440))
+    result = run(rec, lambda c: c.room_id("someone"), web_base="http://127.0.0.1:9/", browser=browser)
     assert result == 3
     assert str(rec.requests[0].url) == "http://127.0.0.1:9/@someone/live"
-    assert rec.requests[0].headers["user-agent"] == "UA/1"
+    assert rec.requests[0].headers["user-agent"] == browser.user_agent
+    assert rec.requests[0].headers["accept-language"] == "de-DE,de;q=0.9"
+    params = rec.requests[1].url.params
+    assert (params["browser_language"], params["app_language"], params["tz_name"]) == (
+        "de-DE",
+        "de",
+        "Europe/Vienna",
+    )
+    assert (params["browser_platform"], params["os"], params["region"]) == ("MacIntel", "mac", "DE")
+    assert (params["screen_width"], params["screen_height"]) == ("2560", "1440")
+    assert params["browser_version"] == "5.0 (Macintosh; UA/1)"
 
 
 # -- check_alive -----------------------------------------------------------------------------------

@@ -133,7 +133,15 @@ def test_stall_detection() -> None:
     assert session.next_wakeup() == 10.0
     session.due(10.0)
     session.due(20.0)
+    # a server not seen answering heartbeats gets no_message_timeout
     assert not session.stalled(29.9) and session.stalled(30.0)
+    # once it answers one, any frame is proof of life and 2.5 intervals without one is death
     session.receive(wc.push_frame("hb", b""), 29.0)
-    assert not session.stalled(58.9) and session.stalled(59.0)
+    assert session.hb_answers == 1 and session.expect_hb_answers and session.dead_after() == 25.0
+    assert not session.stalled(53.9) and session.stalled(54.0)
+    assert session.next_wakeup() == 30.0  # the next heartbeat comes first
     assert Session(ROOM, signed(), no_message_timeout=0).stalled(1e9) is False
+    # an earlier socket's answers carry over: a silent new socket is dead after 2.5 intervals
+    sticky = Session(ROOM, signed(), heartbeat_interval=0.2, no_message_timeout=0, expect_hb_answers=True)
+    sticky.opened(0.0)
+    assert not sticky.stalled(0.49) and sticky.stalled(0.5)

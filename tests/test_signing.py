@@ -13,8 +13,16 @@ import pytest
 
 import bridge
 from bridge import webcast
-from bridge.errors import SignAuthError, SignError, SignRateLimitError
-from bridge.signing import EulerSigner, SignedConnection, SignProvider, parse_tt_cookies
+from bridge.errors import SignAuthError, SignError, SignRateLimitError, remember_secret, scrub
+from bridge.faketiktok import RATE_LIMIT_FORMS
+from bridge.signing import (
+    SESSION_HOST_ENV,
+    EulerSigner,
+    SignedConnection,
+    SignProvider,
+    parse_tt_cookies,
+    session_opt_in,
+)
 from bridge.tiktok import DEFAULT_USER_AGENT, SIGN_BASE
 
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -436,3 +444,40 @@ def test_fake_sign_faults() -> None:
     assert "404" in str(missing)
     for error in (auth, limited, missing):
         assert API_KEY not in str(error) and "wrong-key" not in str(error)
+
+
+@pytest.mark.parametrize("form", RATE_LIMIT_FORMS)
+def test_fake_rate_limit_in_every_header_form(form: str) -> None:
+    """Each header set a peer reads (see FakeTikTok.rate_limit_form) gives the true reset time."""
+    from bridge.faketiktok import FakeTikTok
+
+    async def main() -> SignRateLimitError:
+        async with FakeTikTok(rate_limit_form=form) as fake:
+            fake.add_room("streamer", ROOM)
+            fake.sign_fault(429, reset_after=30)
+            async with EulerSigner(base_url=fake.base_url, timeout=5) as signer:
+                with pytest.raises(SignRateLimitError) as limited:
+                    await signer.sign(ROOM)
+        return limited.value
+
+    assert 28 <= asyncio.run(main()).retry_after <= 31
+
+
+def test_429_x_ratelimit_reset_unix_time() -> None:
+    error = sign_error(status(429, {"x-ratelimit-reset": str(int(time.time()) + 120)}))
+    assert isinstance(error, SignRateLimitError) and 118 <= error.retry_after <= 121
+
+
+def test_session_opt_in_names_the_sign_host() -> None:
+    env = {SESSION_HOST_ENV: "Sign.Example.com"}
+    assert session_opt_in("https://sign.example.com/x", env)
+    assert not session_opt_in("https://other.example.com", env)
+    assert not session_opt_in("https://sign.example.com", {})
+    assert not session_opt_in("https://sign.example.com", {SESSION_HOST_ENV: " "})
+
+
+def test_scrub_masks_every_remembered_secret() -> None:
+    remember_secret("curve-secret-0123456789")
+    remember_secret("abc")  # too short to mask safely: ignored
+    text = scrub("key curve-secret-0123456789 and abc and tok-1", "tok-1")
+    assert text == "key *** and abc and ***"

@@ -2296,7 +2296,7 @@ struct TIKTOKBRIDGE_API FTikTokDaemonHeartbeat
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FString Implementation;
 
-	/** Per room: state, roomId, events, lastEventTs. Values: strings as they are, anything else as JSON text. */
+	/** Per room: state, roomId, events, lastEventTs, signCalls (sign server calls so far). Values: strings as they are, anything else as JSON text. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	TMap<FString, FString> Rooms;
 

@@ -420,7 +420,7 @@ struct SysHeartbeatEvent {
     Envelope env;
     double uptime = 0.0;  // Seconds since the daemon started.
     std::string implementation;  // Decoder in use: cython or python.
-    std::vector<std::pair<std::string, std::string>> rooms;  // Per room: state, roomId, events, lastEventTs.
+    std::vector<std::pair<std::string, std::string>> rooms;  // Per room: state, roomId, events, lastEventTs, signCalls (sign server calls so far).
     std::string roomsJson;  // the same map as JSON text
     int64_t dropped = 0;  // Events the daemon dropped (queue overflow).
     int64_t decodeErrors = 0;  // Inner messages that failed to decode.
