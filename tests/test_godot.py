@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -287,6 +288,53 @@ def test_contract_gd_is_fresh() -> None:
         [sys.executable, str(TOOLS / "gen_contract.py"), "--check"], capture_output=True, text=True
     )
     assert out.returncode == 0, out.stderr
+
+
+ZIP_CHECK = """extends SceneTree
+func _initialize() -> void:
+	var ok := 0
+	for f in DirAccess.get_files_at("res://addons/tiktok_bridge"):
+		if f.ends_with(".gd"):
+			var script: GDScript = load("res://addons/tiktok_bridge/" + f)
+			ok += 1 if script != null and script.can_instantiate() else 0
+	var bridge: Node = load("res://addons/tiktok_bridge/tiktok_bridge.gd").new()
+	bridge.auto_connect = false  # no daemon here (and never the default port in tests)
+	root.add_child(bridge)
+	var cfg := ConfigFile.new()
+	cfg.load("res://addons/tiktok_bridge/plugin.cfg")
+	print("ZIP_CHECK ", JSON.stringify({"scripts": ok, "plugin": cfg.get_value("plugin", "script", ""),
+		"state": bridge.get_connection_state_name()}))
+	quit()
+"""
+
+
+def test_asset_library_zip(godot: str, tmp_path: Path) -> None:
+    """scripts/package_engines.py godot: one root folder with only addons/tiktok_bridge/ (licence and icon
+    inside); installed as the Asset Library installer does (root folder stripped), it loads in Godot."""
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "package_engines.py"), "godot", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    archive = zipfile.ZipFile(r.stdout.strip())
+    names = archive.namelist()
+    roots = {n.split("/", 1)[0] for n in names}
+    assert len(roots) == 1 and roots.pop().startswith("tiktok_bridge-godot-"), names
+    inside = {n.split("/", 1)[1] for n in names}
+    addon = ADDON_PROJECT / "addons" / "tiktok_bridge"
+    expected = {f"addons/tiktok_bridge/{p.name}" for p in addon.iterdir() if p.is_file()}
+    assert inside == expected | {"addons/tiktok_bridge/LICENSE", "addons/tiktok_bridge/icon.png"}, inside
+    proj = tmp_path / "fresh"
+    proj.mkdir()
+    (proj / "project.godot").write_text('config_version=5\n\n[application]\n\nconfig/name="fresh"\n')
+    for name in names:
+        dest = proj / name.split("/", 1)[1]
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(archive.read(name))
+    (proj / "zip_check.gd").write_text(ZIP_CHECK)
+    report = godot_report(godot, ["--path", str(proj), "-s", "res://zip_check.gd"], "ZIP_CHECK ", 60)
+    assert report == {"scripts": len([n for n in expected if n.endswith(".gd")]), "plugin": "plugin.gd",
+                      "state": "disconnected"}, report  # fmt: skip
 
 
 def test_install_script_is_idempotent(godot: str) -> None:
