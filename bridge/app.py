@@ -73,6 +73,8 @@ async def build(
             codec.IMPLEMENTATION,
             config.publisher.endpoint,
         )
+        if codec.IMPLEMENTATION == "python" and os.environ.get("BRIDGE_PUREPYTHON") != "1":
+            log.warning(codec.MISSING_NATIVE)
         web: WebClient | None = None
         if upstream is not None:
             sources, factory = list(upstream), None

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+scripts/install-test-tools.sh
 python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 scripts/install-node.sh
 export BRIDGE_REQUIRE_NATIVE=1

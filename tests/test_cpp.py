@@ -532,8 +532,16 @@ def test_daemon_drops_a_client_that_never_answers_pings(build: Path, daemon_file
 UE_SOURCES = sorted([*MODULE.rglob("*.cpp"), *(ROOT / "unreal_plugin" / "Examples").rglob("*.cpp")])
 
 
-def test_unreal_layer_compiles_against_the_shim(tmp_path: Path) -> None:
-    """g++ -fsyntax-only of every Unreal-side file against tests/cpp/ue_shim.
+# (compiler, standard, shadow warnings): g++ at C++17, and clang++ at C++20 with -Wshadow-all, as
+# UE 5.3+ builds with (scripts/test.sh installs clang from Debian when it is missing).
+SHIM_COMPILERS = [("g++", "-std=c++17", "-Wshadow"), ("clang++", "-std=c++20", "-Wshadow-all")]
+
+
+@pytest.mark.parametrize(("compiler", "standard", "shadow"), SHIM_COMPILERS, ids=["g++17", "clang++20"])
+def test_unreal_layer_compiles_against_the_shim(
+    tmp_path: Path, compiler: str, standard: str, shadow: str
+) -> None:
+    """-fsyntax-only of every Unreal-side file against tests/cpp/ue_shim.
 
     The shim declares only what the plugin uses, with Epic's signatures; the
     *.generated.h headers are created here, each defining the GENERATED_BODY
@@ -552,21 +560,22 @@ def test_unreal_layer_compiles_against_the_shim(tmp_path: Path) -> None:
         "-I", str(MODULE / "Private"), "-I", str(MODULE / "Private" / "Core"),
         "-I", str(ROOT / "unreal_plugin" / "Examples"),
     ]  # fmt: skip
-    flags = ["-std=c++17", "-fsyntax-only", "-fno-exceptions", "-fno-rtti", "-Wall", "-Wextra", "-Wshadow", "-Werror",
+    assert shutil.which(compiler), f"{compiler} not found (scripts/test.sh installs it)"
+    flags = [standard, "-fsyntax-only", "-fno-exceptions", "-fno-rtti", "-Wall", "-Wextra", shadow, "-Werror",
              "-DTIKTOKBRIDGE_API=", "-DWITH_EDITOR=1"]  # fmt: skip
     failures = []
     for src in UE_SOURCES:
         # Core files get CoreMinimal.h forced in first, as UBT's shared PCH does: Unreal's
         # macros (check, TEXT, ...) must not collide with anything in the engine-free core.
         extra = ["-include", "CoreMinimal.h"] if "Private/Core" in src.as_posix() else []
-        r = _run(["g++", *flags, *include, *extra, str(src)], timeout=120)
+        r = _run([compiler, *flags, *include, *extra, str(src)], timeout=120)
         if r.returncode != 0:
             failures.append(f"{src.relative_to(ROOT)}:\n{r.stderr[-3000:]}")
     # UBT's unity build: every .cpp of the module in one translation unit (anonymous
     # namespaces and static helpers must not collide).
     unity = tmp_path / "Module.TikTokBridge.cpp"
     unity.write_text("".join(f'#include "{src}"\n' for src in sorted(MODULE.rglob("*.cpp"))))
-    r = _run(["g++", *flags, *include, "-include", "CoreMinimal.h", str(unity)], timeout=180)
+    r = _run([compiler, *flags, *include, "-include", "CoreMinimal.h", str(unity)], timeout=180)
     if r.returncode != 0:
         failures.append(f"unity build:\n{r.stderr[-3000:]}")
     assert not failures, "\n".join(failures)
@@ -643,3 +652,40 @@ def test_every_contract_event_has_a_ustruct_and_a_delegate() -> None:
         assert name in assignable, name
     for struct_ in CONTRACT["structs"]:
         assert f"FTikTok{struct_['name']}" in ustructs
+
+
+def test_number_text_under_a_comma_decimal_locale(build: Path, tmp_path: Path) -> None:
+    """The core's JSON numbers, control-request numbers and messages keep '.' under de_DE.UTF-8
+    (built here with localedef into a private LOCPATH: the system's locales are not touched)."""
+    locales = tmp_path / "locales"
+    locales.mkdir()
+    made = _run(["localedef", "-i", "de_DE", "-f", "UTF-8", str(locales / "de_DE.UTF-8")], timeout=60)
+    assert made.returncode in (0, 1) and (locales / "de_DE.UTF-8").exists(), made.stderr  # 1: warnings only
+    env = {
+        **os.environ,
+        "LOCPATH": str(locales),
+        "TTB_COMMA_LOCALE": "de_DE.UTF-8",
+        # glibc keeps setlocale()'s names for the life of the process: not our leak
+        "LSAN_OPTIONS": f"suppressions={CPP / 'lsan.supp'}",
+    }
+    r = _run([str(build / "ttb_unit_tests"), "locale"], timeout=60, env=env)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "comma-decimal locale de_DE.UTF-8: number text unchanged" in r.stdout
+    assert "2 tests, 0 failed" in r.stdout, r.stdout
+
+
+def test_troubleshooting_messages_are_the_plugins() -> None:
+    """Every message docs/unreal.md's troubleshooting table quotes is one the plugin produces."""
+    doc = (ROOT / "docs" / "unreal.md").read_text(encoding="utf-8")
+    table = doc[doc.index("## Troubleshooting") :].split("\n## ")[0]
+    quoted = re.findall(r"(?:says|reason) `([^`]+)`|\(or `([^`]+)`", table)
+    messages = [a or b for a, b in quoted]
+    assert len(messages) >= 3, messages
+    literals = "".join(
+        "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', p.read_text(encoding="utf-8")))
+        for p in MODULE.rglob("*.cpp")
+    )
+    for message in messages:
+        # the fixed part: up to a number or to the first ": " (what follows is filled in at run time)
+        fixed = re.split(r"\d|(?<=: )", message, maxsplit=1)[0]
+        assert fixed and fixed in literals, f"{message!r} ({fixed!r}) is not in the plugin's sources"

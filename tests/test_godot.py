@@ -21,8 +21,10 @@ import subprocess
 import sys
 import threading
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import msgpack
 import pytest
@@ -288,6 +290,53 @@ def test_contract_gd_is_fresh() -> None:
     assert out.returncode == 0, out.stderr
 
 
+ZIP_CHECK = """extends SceneTree
+func _initialize() -> void:
+	var ok := 0
+	for f in DirAccess.get_files_at("res://addons/tiktok_bridge"):
+		if f.ends_with(".gd"):
+			var script: GDScript = load("res://addons/tiktok_bridge/" + f)
+			ok += 1 if script != null and script.can_instantiate() else 0
+	var bridge: Node = load("res://addons/tiktok_bridge/tiktok_bridge.gd").new()
+	bridge.auto_connect = false  # no daemon here (and never the default port in tests)
+	root.add_child(bridge)
+	var cfg := ConfigFile.new()
+	cfg.load("res://addons/tiktok_bridge/plugin.cfg")
+	print("ZIP_CHECK ", JSON.stringify({"scripts": ok, "plugin": cfg.get_value("plugin", "script", ""),
+		"state": bridge.get_connection_state_name()}))
+	quit()
+"""
+
+
+def test_asset_library_zip(godot: str, tmp_path: Path) -> None:
+    """scripts/package_engines.py godot: one root folder with only addons/tiktok_bridge/ (licence and icon
+    inside); installed as the Asset Library installer does (root folder stripped), it loads in Godot."""
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "package_engines.py"), "godot", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    archive = zipfile.ZipFile(r.stdout.strip())
+    names = archive.namelist()
+    roots = {n.split("/", 1)[0] for n in names}
+    assert len(roots) == 1 and roots.pop().startswith("tiktok_bridge-godot-"), names
+    inside = {n.split("/", 1)[1] for n in names}
+    addon = ADDON_PROJECT / "addons" / "tiktok_bridge"
+    expected = {f"addons/tiktok_bridge/{p.name}" for p in addon.iterdir() if p.is_file()}
+    assert inside == expected | {"addons/tiktok_bridge/LICENSE", "addons/tiktok_bridge/icon.png"}, inside
+    proj = tmp_path / "fresh"
+    proj.mkdir()
+    (proj / "project.godot").write_text('config_version=5\n\n[application]\n\nconfig/name="fresh"\n')
+    for name in names:
+        dest = proj / name.split("/", 1)[1]
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(archive.read(name))
+    (proj / "zip_check.gd").write_text(ZIP_CHECK)
+    report = godot_report(godot, ["--path", str(proj), "-s", "res://zip_check.gd"], "ZIP_CHECK ", 60)
+    assert report == {"scripts": len([n for n in expected if n.endswith(".gd")]), "plugin": "plugin.gd",
+                      "state": "disconnected"}, report  # fmt: skip
+
+
 def test_install_script_is_idempotent(godot: str) -> None:
     t0 = time.monotonic()
     out = subprocess.run(
@@ -299,6 +348,12 @@ def test_install_script_is_idempotent(godot: str) -> None:
 
 def test_zmtp_core(godot: str, project: Path) -> None:
     run_runner(godot, project, "test_zmtp.gd", [], timeout=60)
+
+
+def test_events_cannot_crash_handlers(godot: str, project: Path) -> None:
+    """Every contract event type with every optional key absent, read with plain indexing by handlers."""
+    out = run_runner(godot, project, "test_events.gd", [], timeout=60)
+    assert "every event type with every optional key absent" in out
 
 
 def test_msgpack_against_python(godot: str, project: Path, capture: Path, tmp_path: Path) -> None:
@@ -360,9 +415,48 @@ def test_end_to_end(godot: str, project: Path, daemon_factory: Callable[..., Dae
     assert daemon.starts == 2
 
 
+def test_reconnect_to_restarted_daemon(
+    godot: str, project: Path, daemon_factory: Callable[..., Daemon]
+) -> None:
+    """Default settings: after an outage longer than the backoff cap, the client is back within
+    reconnect_max_delay (3 s) of the daemon answering again, having waited jittered delays."""
+    daemon = daemon_factory(rate=50)
+    back: list[float] = []
+    connected: list[float] = []
+    delays: list[list[float]] = []
+    threads: list[threading.Thread] = []
+
+    def outage() -> None:
+        daemon.kill()
+        time.sleep(8.0)
+        daemon.start()  # returns once the daemon answers on its control endpoint
+        back.append(time.monotonic())
+
+    def on_line(line: str) -> None:
+        if line == "RECONNECT:ready":
+            threads.append(threading.Thread(target=outage, daemon=True))
+            threads[-1].start()
+        elif line == "RECONNECT:connected":
+            connected.append(time.monotonic())
+        elif line.startswith("RECONNECT:delays "):
+            delays.append(json.loads(line.removeprefix("RECONNECT:delays ")))
+
+    run_runner(godot, project, "test_reconnect.gd", [f"--endpoint={daemon.endpoint}"], 90, on_line)
+    for t in threads:
+        t.join(30)
+    assert back and connected and delays
+    lag = connected[0] - back[0]
+    print(f"reconnected {lag:.2f} s after the daemon answered; waits {delays[0]}")
+    assert lag < 3.0 + 1.0, f"reconnected {lag:.2f} s after the daemon was back"
+    waits = delays[0]
+    assert len(waits) >= 4 and max(waits) <= 3.0 and len(set(waits)) == len(waits), waits
+
+
 def test_editor_plugin(godot: str, tmp_path: Path, daemon_factory: Callable[..., Daemon]) -> None:
-    """In the real (headless) editor: the plugin registers the autoload, the settings and the dock;
-    the dock connects and its simulate buttons work; disabling removes the autoload and the dock."""
+    """In the real (headless) editor: the plugin registers the autoload, the settings and the bottom
+    panel, shown at once; the panel connects by itself to a daemon that answers, its simulate buttons
+    work and it says when a simulated event cannot show; disabling removes the autoload, the panel
+    and the default settings; a later editor start does not bring back an autoload the user removed."""
     proj = tmp_path / "editor"
     shutil.copytree(
         ADDON_PROJECT, proj, ignore=shutil.ignore_patterns(".godot", "tools", "tests", "__pycache__")
@@ -371,63 +465,94 @@ def test_editor_plugin(godot: str, tmp_path: Path, daemon_factory: Callable[...,
     cfg = proj / "project.godot"
     text = cfg.read_text()
     assert "[autoload]" not in text, "the plugin, not the project file, must add the autoload"
+    daemon = daemon_factory(rate=50)
     cfg.write_text(
         text.replace(
             'enabled=PackedStringArray("res://addons/tiktok_bridge/plugin.cfg")',
             'enabled=PackedStringArray("res://addons/tiktok_bridge/plugin.cfg", "res://addons/tiktok_bridge_check/plugin.cfg")',
         )
+        + f'\n[tiktok_bridge]\n\nendpoint="{daemon.endpoint}"\ncontrol_endpoint="{daemon.control}"\n'
     )
-    daemon = daemon_factory(rate=50)
-    env = {"TIKTOK_BRIDGE_TEST_ENDPOINT": daemon.endpoint, "TIKTOK_BRIDGE_TEST_CONTROL": daemon.control}
-    run = GodotRun(godot, ["--editor", "--path", str(proj)], env=env)
-    run.wait(120)
-    out = run.output()
-    print(out)
-    failures = [line for line in run.lines if _FAILURE.search(line)]
-    assert not failures, "\n".join(failures)
-    line = next((x for x in run.lines if x.startswith("EDITOR_CHECK ")), None)
-    assert line, "the check plugin did not report"
-    check = json.loads(line.removeprefix("EDITOR_CHECK "))
+    check = run_editor(godot, proj)
     assert check["enabled"]
     assert check["autoload"], "autoload TikTokBridge registered"
     assert all(check["settings"].values()), check["settings"]
-    assert len(check["property_types"]) == len(check["settings"]) == 14
+    assert len(check["property_types"]) == len(check["settings"]) == 16
     assert check["property_types"]["tiktok_bridge/topic_filter"] == 34  # TYPE_PACKED_STRING_ARRAY
     assert check["basic"]
-    assert check["dock"] and check["dock_bridge_idle"], "dock present, its bridge idle until asked"
+    assert check["dock"] and check["dock_in_bottom_panel"], check["dock_parents"]
+    assert check["dock_visible"], "the panel is open after the first start, nothing to scroll or click"
     live = check["dock_live"]
     assert live["connected"] and live["state_label"] == "Bridge: connected", live
     assert live["simulated"], (
         f"the dock's Chat, Gift, Like and Follow buttons simulate through the daemon: {live}"
     )
     assert live["log_has_events"] and live["events"] > 0 and live["disconnected"], live
+    assert live["warned_disconnected"], live
+    assert "disconnected by you" in live["state_label_disconnected"], live
     assert check["autoload_after_disable"] is False and check["dock_after_disable"] is False
+    assert check["settings_after_disable"] == ["endpoint", "control_endpoint"], "defaults unregistered"
     assert check["autoload_after_enable"] and check["dock_after_enable"]
     assert check["saved"] and "TikTokBridge=" in cfg.read_text(), "the autoload is saved in project.godot"
+
+    # The user removes the autoload (keeping the plugin for its panel), then restarts the editor.
+    text = cfg.read_text()
+    cfg.write_text(re.sub(r"(?m)^TikTokBridge=.*\n", "", text))
+    again = run_editor(godot, proj, {"TIKTOK_BRIDGE_TEST_PHASE": "restart"})
+    assert again == {"autoload": False, "dock": True}, again
+    assert "TikTokBridge=" not in cfg.read_text()
+
+
+def run_editor(godot: str, proj: Path, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Starts the headless editor on proj; returns the check plugin's report."""
+    return godot_report(godot, ["--editor", "--path", str(proj)], "EDITOR_CHECK ", 120, env)
+
+
+def godot_report(
+    godot: str, args: list[str], prefix: str, timeout: float, env: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Runs Godot; fails on any error line; returns the JSON it printed after prefix."""
+    run = GodotRun(godot, args, env=env)
+    run.wait(timeout)
+    out = run.output()
+    print(out)
+    failures = [line for line in run.lines if _FAILURE.search(line)]
+    assert not failures, "\n".join(failures)
+    line = next((x for x in run.lines if x.startswith(prefix)), None)
+    assert line, f"no {prefix.strip()} line:\n{out}"
+    report: dict[str, Any] = json.loads(line.removeprefix(prefix))
+    return report
+
+
+def demo_copy(tmp_path: Path) -> Path:
+    """examples/godot_demo in a temporary directory, set up by its own setup.sh."""
+    demo = tmp_path / "demo"
+    shutil.copytree(DEMO, demo, ignore=shutil.ignore_patterns(".godot", "addons", "override.cfg"))
+    subprocess.run([str(DEMO / "setup.sh"), str(demo)], check=True, timeout=30)
+    return demo
 
 
 def test_demo(godot: str, daemon_factory: Callable[..., Daemon], tmp_path: Path) -> None:
     """examples/godot_demo, set up by its own script, plays against `tiktok-bridge run`."""
-    demo = tmp_path / "demo"
-    shutil.copytree(DEMO, demo, ignore=shutil.ignore_patterns(".godot", "addons", "override.cfg"))
-    subprocess.run([str(DEMO / "setup.sh"), str(demo)], check=True, timeout=30)
+    demo = demo_copy(tmp_path)
     daemon = daemon_factory(rate=150)
     # Settings through override.cfg: the autoload reads them with get_setting_with_override.
     (demo / "override.cfg").write_text(
         f'[tiktok_bridge]\nendpoint="{daemon.endpoint}"\ncontrol_endpoint="{daemon.control}"\n'
     )
-    run = GodotRun(godot, ["--path", str(demo), "--", "--demo-seconds=6"])
-    run.wait(60)
-    out = run.output()
-    print(out)
-    failures = [line for line in run.lines if _FAILURE.search(line)]
-    assert not failures, "\n".join(failures)
-    line = next((x for x in run.lines if x.startswith("DEMO_SUMMARY ")), None)
-    assert line, "the demo printed no summary"
-    s = json.loads(line.removeprefix("DEMO_SUMMARY "))
+    s = godot_report(godot, ["--path", str(demo), "--", "--demo-seconds=6"], "DEMO_SUMMARY ", 60)
     assert s["connected"] == 1 and s["disconnected"] == 0
     assert s["gifts"] > 0 and s["boxes_spawned"] > 0, "gifts spawn boxes"
     assert s["likes"] > 0 and (s["like_bar"] > 0 or s["like_goals"] > 0), "likes fill the bar"
     assert s["chat_lines"] > 0, "chat shows"
     assert s["viewers"] > 0
     assert s["room_id"] == "7400000000000000001"
+
+
+def test_demo_without_daemon(godot: str, tmp_path: Path) -> None:
+    """Nothing listening: the demo keeps its hint on screen while it retries."""
+    demo = demo_copy(tmp_path)
+    (demo / "override.cfg").write_text(f'[tiktok_bridge]\nendpoint="tcp://127.0.0.1:{free_port()}"\n')
+    s = godot_report(godot, ["--path", str(demo), "--", "--demo-seconds=2.5"], "DEMO_SUMMARY ", 60)
+    assert s["connected"] == 0 and s["disconnected"] == 1, s
+    assert "is tiktok-bridge run started?" in s["status"] and "reconnecting (attempt" in s["status"], s

@@ -54,11 +54,15 @@ func _initialize() -> void:
 	bridge.action_triggered.connect(func(_n: String, _p: Dictionary, _e: Dictionary) -> void: handled += 1)
 	bridge.status_changed.connect(func(_a: String, _b: String, _c: String) -> void: handled += 1)
 	r.dispatch = measure(seconds, func() -> int: return bench_dispatch(bridge, messages), messages.size())
+	bridge.fill_defaults = false
+	r.dispatch_raw = measure(seconds, func() -> int: return bench_dispatch(bridge, messages), messages.size())
+	bridge.fill_defaults = true
 	r.pipeline = measure(seconds, func() -> int: return bench_pipeline(bridge, wire), messages.size())
 	var mb := wire.size() / 1e6
 	print("zmtp      %9.0f messages/s  (%.1f MB/s of wire bytes)" % [r.zmtp, r.zmtp / messages.size() * mb])
 	print("decode    %9.0f events/s    (msgpack only)" % r.decode)
-	print("dispatch  %9.0f events/s    (msgpack + TikTokBridge signals, a handler on each)" % r.dispatch)
+	print("dispatch  %9.0f events/s    (msgpack + defaults filled + TikTokBridge signals, a handler on each)" % r.dispatch)
+	print("raw       %9.0f events/s    (the same with fill_defaults off)" % r.dispatch_raw)
 	print("pipeline  %9.0f events/s    (wire bytes -> ZMTP -> msgpack -> signals)" % r.pipeline)
 	print("events that fit in the default 4 ms frame budget: about %.0f" % (r.pipeline * 0.004))
 	print("BENCH_JSON " + JSON.stringify(r))

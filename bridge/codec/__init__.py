@@ -63,6 +63,14 @@ if os.environ.get("BRIDGE_PUREPYTHON") != "1":
 IMPLEMENTATION: str = "cython" if _active is not _pure else "python"
 """``"cython"`` or ``"python"``: the implementation behind the functions below."""
 
+MISSING_NATIVE = (
+    "the compiled decoder (bridge._native) is not installed: decoding runs in pure Python, several times "
+    "slower. Fix: install a prebuilt wheel for this platform (pip install tiktok_live_bridge-*.whl), or "
+    "reinstall from source with a C compiler available (pip install .; on Windows the Microsoft C++ Build "
+    "Tools). BRIDGE_PUREPYTHON=1 chooses pure Python on purpose and silences this"
+)
+"""What the daemon logs once at start-up when it runs without ``bridge._native``."""
+
 decode_message: Callable[[str, bytes], dict[str, Any] | None] = _active.decode_message
 decode_fetch_result: Callable[[bytes], FetchResult] = _active.decode_fetch_result
 decode_frame: Callable[[bytes], PushFrame] = _active.decode_frame

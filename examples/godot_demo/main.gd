@@ -11,6 +11,9 @@ extends Node2D
 const LIKE_GOAL := 200
 const MAX_BOXES := 120
 const SCREEN := Vector2(960, 540)
+## Emoji in nicknames and chat: the default font has none, so the system's
+## colour emoji font is a fallback (Linux: fonts-noto-color-emoji).
+const EMOJI_FONTS := ["Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", "Twemoji"]
 
 var status_label: Label
 var viewers_label: Label
@@ -24,13 +27,14 @@ var stats := {
 	"like_goals": 0, "chat_lines": 0, "follows": 0, "actions": 0, "viewers": 0,
 }
 var _quit_at_ms: int = -1
+var _hint: String = ""  # the last disconnect and what to do about it
 
 
 func _ready() -> void:
 	build_scene()
 	TikTokBridge.connected.connect(_on_connected)
 	TikTokBridge.disconnected.connect(_on_disconnected)
-	TikTokBridge.reconnecting.connect(func(attempt: int) -> void: status_label.text = "reconnecting (attempt %d)..." % attempt)
+	TikTokBridge.reconnecting.connect(_on_reconnecting)
 	TikTokBridge.gift_received.connect(_on_gift)
 	TikTokBridge.like_received.connect(_on_like)
 	TikTokBridge.chat_received.connect(_on_chat)
@@ -51,6 +55,8 @@ func _process(_delta: float) -> void:
 		stats["like_bar"] = like_bar.value
 		stats["events"] = TikTokBridge.get_event_count()
 		stats["room_id"] = str(TikTokBridge.get_room_id())
+		stats["status"] = status_label.text
+		stats["emoji_font"] = status_label.get_theme_default_font().has_char(0x1F600)
 		print("DEMO_SUMMARY " + JSON.stringify(stats))
 		get_tree().quit()
 
@@ -59,12 +65,19 @@ func _process(_delta: float) -> void:
 
 func _on_connected() -> void:
 	stats.connected += 1
+	_hint = ""
 	status_label.text = "connected to %s" % TikTokBridge.endpoint
 
 
 func _on_disconnected(reason: String) -> void:
 	stats.disconnected += 1
-	status_label.text = "disconnected: %s (is tiktok-bridge run started?)" % reason
+	_hint = "disconnected: %s (is tiktok-bridge run started?)" % reason
+	status_label.text = _hint
+
+
+func _on_reconnecting(attempt: int) -> void:
+	# Comes in the same frame as disconnected: keep its hint on screen.
+	status_label.text = "%s\nreconnecting (attempt %d)..." % [_hint, attempt]
 
 
 func _on_gift(event: Dictionary) -> void:
@@ -162,6 +175,18 @@ func flash(text: String) -> void:
 	t.tween_property(banner, "modulate:a", 0.0, 0.6)
 
 
+## The HUD's theme: Godot's default font with the system's emoji font as a fallback.
+static func emoji_theme() -> Theme:
+	var emoji := SystemFont.new()
+	emoji.font_names = PackedStringArray(EMOJI_FONTS)
+	var font := FontVariation.new()
+	font.base_font = ThemeDB.fallback_font
+	font.fallbacks = [emoji]
+	var theme := Theme.new()
+	theme.default_font = font
+	return theme
+
+
 func build_scene() -> void:
 	var bg := ColorRect.new()
 	bg.color = Color(0.08, 0.08, 0.12)
@@ -185,8 +210,12 @@ func build_scene() -> void:
 		wall.add_child(ws)
 		add_child(wall)
 
-	var ui := CanvasLayer.new()
-	add_child(ui)
+	var layer := CanvasLayer.new()
+	add_child(layer)
+	var ui := Control.new()  # holds the theme for every label below
+	ui.theme = emoji_theme()
+	ui.mouse_filter = Control.MOUSE_FILTER_IGNORE
+	layer.add_child(ui)
 	status_label = Label.new()
 	status_label.text = "connecting to %s..." % TikTokBridge.endpoint
 	status_label.position = Vector2(10, 8)

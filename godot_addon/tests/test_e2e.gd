@@ -36,9 +36,10 @@ func run() -> void:
 	bridge = Bridge.new()
 	section("defaults from the project settings")
 	eq([bridge.endpoint, bridge.control_endpoint, bridge.auto_connect, bridge.auto_reconnect, bridge.max_reconnect_attempts,
-		bridge.reconnect_delay, bridge.heartbeat_interval, bridge.max_events_per_frame, bridge.frame_budget_ms,
-		bridge.topic_filter, bridge.fill_defaults, bridge.debug_logging],
-		["tcp://127.0.0.1:5556", "tcp://127.0.0.1:5557", true, true, 0, 1.0, 1.0, 256, 4.0, PackedStringArray(), false, false],
+		bridge.reconnect_delay, bridge.reconnect_max_delay, bridge.heartbeat_interval, bridge.max_events_per_frame,
+		bridge.frame_budget_ms, bridge.topic_filter, bridge.fill_defaults, bridge.dispatch_while_paused, bridge.debug_logging],
+		["tcp://127.0.0.1:5556", "tcp://127.0.0.1:5557", true, true, 0, 0.5, 3.0, 1.0, 256, 4.0, PackedStringArray(), true,
+		true, false],
 		"every setting has its documented default")
 	bridge.endpoint = endpoint
 	bridge.control_endpoint = control

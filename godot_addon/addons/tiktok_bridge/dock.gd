@@ -1,9 +1,10 @@
 @tool
 extends VBoxContainer
-## The editor's "TikTok" dock: connection state, a live event log, and buttons
-## that simulate chat, gift, like and follow events through the daemon's control
-## channel. It runs its own TikTokBridge instance inside the editor (the
-## TikTokBridge autoload only runs in the game).
+## The editor's "TikTok" bottom panel: connection state, a live event log, and
+## buttons that simulate chat, gift, like and follow events through the
+## daemon's control channel. It runs its own TikTokBridge instance inside the
+## editor (the TikTokBridge autoload only runs in the game). When it opens it
+## pings the daemon and connects if the daemon answers.
 
 const Bridge := preload("res://addons/tiktok_bridge/tiktok_bridge.gd")
 const MAX_LOG_LINES := 300
@@ -16,11 +17,12 @@ var _connect_button: Button
 var _log: RichTextLabel
 var _paused: CheckBox
 var _lines: int = 0
+var _hint: String = ""  # why the feed is not connected, shown next to the state
 
 
 func _ready() -> void:
 	name = "TikTok"
-	custom_minimum_size = Vector2(220, 260)
+	custom_minimum_size = Vector2(0, 220)
 
 	bridge = Bridge.new()
 	bridge.editor_instance = true
@@ -34,6 +36,7 @@ func _ready() -> void:
 	bridge.decode_error.connect(func(topic: String, message: String) -> void: _add_line("[color=red]bad message[/color] %s: %s" % [topic, message]))
 
 	_state_label = Label.new()
+	_state_label.autowrap_mode = TextServer.AUTOWRAP_WORD_SMART
 	add_child(_state_label)
 	_stats_label = Label.new()
 	_stats_label.add_theme_font_size_override("font_size", 11)
@@ -88,6 +91,21 @@ func _ready() -> void:
 	_log.custom_minimum_size = Vector2(0, 160)
 	add_child(_log)
 	_refresh()
+	_probe()
+
+
+## Connects if the daemon answers a ping on its control endpoint; otherwise
+## says how to start it. Quiet: nothing goes to the editor's output.
+func _probe() -> void:
+	bridge.reload_settings()
+	var control := bridge.control_endpoint
+	var reply: Dictionary = await bridge.ping_daemon().completed
+	if reply.get("ok", false):
+		if not _active():
+			_connect()
+	else:
+		_hint = "no daemon at %s: start `tiktok-bridge run`, then press Connect" % control
+		_add_line(_hint)
 
 
 func _process(_delta: float) -> void:
@@ -98,31 +116,44 @@ func _refresh() -> void:
 	if bridge == null or _state_label == null:
 		return
 	var state := bridge.get_connection_state_name()
-	_state_label.text = "Bridge: %s" % state
+	var active := _active()
+	_state_label.text = "Bridge: %s" % state if active or _hint == "" else "Bridge: %s (%s)" % [state, _hint]
 	var s := bridge.get_stats()
 	_stats_label.text = "events %d  viewers %d  lost %d  errors %d" % [s.events, bridge.get_viewer_count(), s.lost, s.decode_errors]
-	var active := state == "connected" or state == "connecting" or state == "reconnecting"
 	_connect_button.text = "Disconnect" if active else "Connect"
 
 
-func _on_connect_pressed() -> void:
+func _active() -> bool:
 	var state := bridge.get_connection_state_name()
-	if state == "connected" or state == "connecting" or state == "reconnecting":
+	return state == "connected" or state == "connecting" or state == "reconnecting"
+
+
+func _on_connect_pressed() -> void:
+	if _active():
 		bridge.disconnect_bridge()
-		_add_line("disconnected by you")
+		_hint = "disconnected by you"
+		_add_line(_hint)
 	else:
-		bridge.reload_settings()
-		bridge.endpoint = _endpoint_edit.text.strip_edges()
-		bridge.topic_filter = PackedStringArray()  # the dock shows everything
-		bridge.connect_bridge()
-		_add_line("connecting to %s" % bridge.endpoint)
+		_connect()
+
+
+func _connect() -> void:
+	_hint = ""
+	bridge.reload_settings()
+	bridge.endpoint = _endpoint_edit.text.strip_edges()
+	bridge.topic_filter = PackedStringArray()  # the dock shows everything
+	bridge.connect_bridge()
+	_add_line("connecting to %s" % bridge.endpoint)
 
 
 func _simulate(type: String, fields: Dictionary) -> void:
 	bridge.reload_settings()
 	var reply: Dictionary = await bridge.simulate(type, fields).completed
-	if reply.get("ok", false):
-		_add_line("simulated %s (seq %s)" % [type, str(reply.get("result", {}).get("seq", "?"))])
+	var seq := str(reply.get("result", {}).get("seq", "?")) if reply.get("result") is Dictionary else "?"
+	if reply.get("ok", false) and bridge.is_bridge_connected():
+		_add_line("simulated %s (seq %s)" % [type, seq])
+	elif reply.get("ok", false):
+		_add_line("[color=orange]simulated %s (seq %s), but the feed is disconnected: it will not show here. Press Connect.[/color]" % [type, seq])
 	else:
 		var e: Dictionary = reply.get("error", {})
 		_add_line("[color=red]simulate %s failed[/color]: %s %s" % [type, e.get("code", ""), e.get("message", "")])

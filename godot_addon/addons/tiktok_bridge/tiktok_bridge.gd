@@ -9,10 +9,12 @@ extends Node
 ## [member max_events_per_frame] events (and about [member frame_budget_ms] of
 ## time) are decoded and dispatched per frame; the rest wait for the next frames.
 ##
-## Events are Dictionaries exactly as the daemon publishes them (docs/events.md):
-## keys whose value is empty (0, "", false, [], {}) are omitted, so read with
-## [code]event.get("repeatCount", 0)[/code], or turn on
-## [code]tiktok_bridge/fill_defaults[/code] (or call [method with_defaults]).
+## Events are Dictionaries with the keys of docs/events.md. The daemon omits
+## keys whose value is empty (0, "", false, [], {}); with
+## [code]tiktok_bridge/fill_defaults[/code] on (the default) every key the
+## contract defines for the event's type is put back with its zero value before
+## dispatch, so [code]event.streaking[/code] or [code]event.user.nickname[/code]
+## never fail. With it off, handlers get the raw Dictionaries.
 ## Integers are GDScript ints; ids at or above 2^63 (uint64) read as negative
 ## ints, see msgpack.gd.
 ##
@@ -21,8 +23,8 @@ extends Node
 ##     TikTokBridge.gift_received.connect(_on_gift)
 ##
 ## func _on_gift(event: Dictionary):
-##     if not event.get("streaking", false):   # count a combo once, when it ends
-##         spawn(event.user.get("nickname", ""), event.get("repeatCount", 1))
+##     if not event.streaking:   # count a combo once, when it ends
+##         spawn(event.user.nickname, event.repeatCount)
 ## [/codeblock]
 ##
 ## The name is [method is_bridge_connected], not is_connected: Object already has
@@ -91,7 +93,8 @@ signal connected
 ## closed by peer, heartbeat_timeout, connection refused by ..., timeout: ...,
 ## protocol: ..., peer error: ...
 signal disconnected(reason: String)
-## A reconnect is scheduled: attempt 1, 2, ... (see reconnect_delay).
+## A reconnect is scheduled: attempt 1, 2, ... (see reconnect_delay and
+## reconnect_max_delay); [method get_reconnect_delay] says how long it waits.
 signal reconnecting(attempt: int)
 ## max_reconnect_attempts were used up (or the daemon sent a ZMTP ERROR).
 signal reconnect_failed(attempts: int, reason: String)
@@ -136,7 +139,6 @@ const SIGNALS := {
 ## Types with their own handling: action_triggered, status_changed.
 const SPECIAL_TYPES := ["action", "sys.status"]
 
-const RECONNECT_DELAY_CAP := 30.0
 const MAX_QUEUED_MESSAGES := 50000
 
 # ------------------------------------------------------------ settings
@@ -152,10 +154,12 @@ var auto_connect: bool
 var auto_reconnect: bool
 var max_reconnect_attempts: int
 var reconnect_delay: float
+var reconnect_max_delay: float
 var heartbeat_interval: float
 var max_events_per_frame: int
 var frame_budget_ms: float
 var fill_defaults: bool
+var dispatch_while_paused: bool
 var debug_logging: bool
 ## Set by the editor dock: this instance runs inside the editor.
 var editor_instance: bool = false
@@ -168,6 +172,8 @@ var _queue: Array = []
 var _qhead: int = 0
 var _attempt: int = 0
 var _retry_at_ms: int = 0
+var _retry_delay: float = 0.0
+var _rng := RandomNumberGenerator.new()
 var _report_next_failure: bool = false
 var _subscribed_all: bool = true
 var _last_seq: int = -1
@@ -185,6 +191,7 @@ var _generation: int = 0  # bumped by every _open(), so handlers that reconnect 
 
 func _init() -> void:
 	process_mode = Node.PROCESS_MODE_ALWAYS  # keep the connection alive while the game is paused
+	_rng.randomize()
 	reload_settings()
 	_control.request_finished.connect(func(r: Request) -> void: control_reply.emit(r))
 
@@ -215,10 +222,12 @@ func reload_settings() -> void:
 	auto_reconnect = s.auto_reconnect
 	max_reconnect_attempts = s.max_reconnect_attempts
 	reconnect_delay = s.reconnect_delay
+	reconnect_max_delay = s.reconnect_max_delay
 	heartbeat_interval = s.heartbeat_interval
 	max_events_per_frame = s.max_events_per_frame
 	frame_budget_ms = s.frame_budget_ms
 	fill_defaults = s.fill_defaults
+	dispatch_while_paused = s.dispatch_while_paused
 	debug_logging = s.debug_logging
 
 
@@ -288,9 +297,20 @@ func get_last_heartbeat() -> Dictionary:
 	return _last_heartbeat
 
 
+## The wait before reconnect [param attempt] (1 for the first retry), in
+## seconds: [member reconnect_delay] doubled per attempt, at most
+## [member reconnect_max_delay] (or reconnect_delay if that is larger), then
+## jittered to 50..100 % so many clients do not retry in step.
+func get_reconnect_delay(attempt: int) -> float:
+	var cap := maxf(reconnect_max_delay, reconnect_delay)
+	var d := minf(reconnect_delay * pow(2.0, clampi(attempt - 1, 0, 60)), cap)
+	return d * _rng.randf_range(0.5, 1.0)
+
+
 ## Counters: messages, events, lost (seq gaps, counted only when subscribed to
 ## everything), dropped (over the local queue limit), decode_errors, queued,
-## pings (ZMTP PINGs answered on this connection), reconnect_attempt.
+## pings (ZMTP PINGs answered on this connection), reconnect_attempt,
+## reconnect_delay (seconds the scheduled retry waits).
 func get_stats() -> Dictionary:
 	var z = _transport.zmtp
 	return {
@@ -304,6 +324,7 @@ func get_stats() -> Dictionary:
 		"pings": z.pings_received if z != null else 0,
 		"bytes": z.bytes_received if z != null else 0,
 		"reconnect_attempt": _attempt,
+		"reconnect_delay": _retry_delay,
 	}
 
 
@@ -352,8 +373,9 @@ func control_request(cmd: String, args: Dictionary = {}) -> Request:
 
 ## A copy of [param event] with every key the contract defines for its type
 ## (and the envelope) present, absent ones set to their zero values: 0, 0.0,
-## "", false, [], {}, PackedByteArray(). Nested structs (user, list items) are
-## filled too.
+## "", false, [], {}, PackedByteArray(). Nested structs (user, list items) and
+## nested events (action's event, roomPin's pinned: by their own type; when
+## absent, the envelope's keys) are filled too.
 static func with_defaults(event: Dictionary) -> Dictionary:
 	var type: Variant = event.get("type", "")
 	var fields: Dictionary = Contract.EVENTS.get(type, {})
@@ -380,6 +402,8 @@ static func _fill(d: Dictionary, fields: Dictionary) -> void:
 		elif Contract.STRUCTS.has(t) and d[k] is Dictionary:
 			d[k] = d[k].duplicate()
 			_fill(d[k], Contract.STRUCTS[t])
+		elif t == "event" and d[k] is Dictionary and Contract.EVENTS.has(d[k].get("type", "")):
+			d[k] = with_defaults(d[k])
 
 
 static func _zero(t: String) -> Variant:
@@ -396,11 +420,15 @@ static func _zero(t: String) -> Variant:
 			return PackedByteArray()
 	if t.begins_with("["):
 		return []
+	if t == "event":  # its type is unknown: the envelope's keys
+		var e := {}
+		_fill(e, Contract.ENVELOPE)
+		return e
 	if Contract.STRUCTS.has(t):
 		var d := {}
 		_fill(d, Contract.STRUCTS[t])
 		return d
-	return {}  # map, event
+	return {}  # map
 
 
 # ------------------------------------------------------------ the frame loop
@@ -496,8 +524,8 @@ func _on_closed(reason: String) -> void:
 		reconnect_failed.emit(_attempt, reason)
 		return
 	_attempt += 1
-	var delay := minf(reconnect_delay * pow(2.0, _attempt - 1), maxf(RECONNECT_DELAY_CAP, reconnect_delay))
-	_retry_at_ms = Time.get_ticks_msec() + int(delay * 1000.0)
+	_retry_delay = get_reconnect_delay(_attempt)
+	_retry_at_ms = Time.get_ticks_msec() + int(_retry_delay * 1000.0)
 	_state = State.RECONNECTING
 	reconnecting.emit(_attempt)
 
@@ -515,6 +543,8 @@ func _enqueue(messages: Array) -> void:
 func _dispatch_queued() -> void:
 	if _qhead >= _queue.size():
 		return
+	if not dispatch_while_paused and is_inside_tree() and get_tree().paused:
+		return  # the feed is still read (and PINGs answered); events wait for the game to resume
 	var budget_end := Time.get_ticks_usec() + int(frame_budget_ms * 1000.0)
 	var n := 0
 	while _qhead < _queue.size() and n < max_events_per_frame:

@@ -3,8 +3,8 @@ extends EditorPlugin
 ## Runs inside the real (headless) editor; see plugin.cfg.
 
 const KEYS := ["endpoint", "control_endpoint", "control_token", "control_timeout", "topic_filter", "auto_connect",
-	"auto_reconnect", "max_reconnect_attempts", "reconnect_delay", "heartbeat_interval", "max_events_per_frame",
-	"frame_budget_ms", "fill_defaults", "debug_logging"]
+	"auto_reconnect", "max_reconnect_attempts", "reconnect_delay", "reconnect_max_delay", "heartbeat_interval",
+	"max_events_per_frame", "frame_budget_ms", "fill_defaults", "dispatch_while_paused", "debug_logging"]
 
 
 func _enter_tree() -> void:
@@ -33,13 +33,20 @@ func _find(node: Node, name: String) -> Node:
 func _run() -> void:
 	await _frames(5)
 	var out := {}
+	if OS.get_environment("TIKTOK_BRIDGE_TEST_PHASE") == "restart":
+		# A later editor start, after the user removed the autoload: it stays removed.
+		out["autoload"] = ProjectSettings.has_setting("autoload/TikTokBridge")
+		out["dock"] = _find_dock()
+		print("EDITOR_CHECK " + JSON.stringify(out))
+		get_tree().quit()
+		return
 	out["enabled"] = EditorInterface.is_plugin_enabled("tiktok_bridge")
 	out["autoload"] = ProjectSettings.get_setting("autoload/TikTokBridge", "")
 	var settings := {}
 	for k in KEYS:
 		settings[k] = ProjectSettings.has_setting("tiktok_bridge/" + k)
 	out["settings"] = settings
-	out["basic"] = ProjectSettings.get_setting("tiktok_bridge/endpoint") == "tcp://127.0.0.1:5556"
+	out["basic"] = ProjectSettings.get_setting("tiktok_bridge/debug_logging") == false
 	var info := {}
 	for p in ProjectSettings.get_property_list():
 		if String(p.name).begins_with("tiktok_bridge/"):
@@ -47,14 +54,16 @@ func _run() -> void:
 	out["property_types"] = info
 	out["dock"] = _find_dock()
 	var dock := _find(EditorInterface.get_base_control(), "TikTok")
-	out["dock_bridge_idle"] = dock != null and dock.get("bridge") != null and not dock.bridge.is_bridge_connected()
-	var ep := OS.get_environment("TIKTOK_BRIDGE_TEST_ENDPOINT")
-	if ep != "" and dock != null:
-		out["dock_live"] = await _use_dock(dock, ep, OS.get_environment("TIKTOK_BRIDGE_TEST_CONTROL"))
+	out["dock_visible"] = dock != null and dock.is_visible_in_tree()
+	out["dock_in_bottom_panel"] = dock != null and _in_bottom_panel(dock)
+	out["dock_parents"] = _parents(dock)
+	if dock != null:
+		out["dock_live"] = await _use_dock(dock)
 	EditorInterface.set_plugin_enabled("tiktok_bridge", false)
 	await _frames(3)
 	out["autoload_after_disable"] = ProjectSettings.has_setting("autoload/TikTokBridge")
 	out["dock_after_disable"] = _find_dock()
+	out["settings_after_disable"] = KEYS.filter(func(k: String) -> bool: return ProjectSettings.has_setting("tiktok_bridge/" + k))
 	EditorInterface.set_plugin_enabled("tiktok_bridge", true)
 	await _frames(3)
 	out["autoload_after_enable"] = ProjectSettings.get_setting("autoload/TikTokBridge", "")
@@ -68,12 +77,10 @@ func _run() -> void:
 	get_tree().quit()
 
 
-## Clicks the dock's buttons against a running daemon, as a user would.
-func _use_dock(dock: Node, endpoint: String, control: String) -> Dictionary:
+## The dock against a running daemon (its endpoints are in project.godot): it
+## connects on its own; then its buttons are clicked as a user would.
+func _use_dock(dock: Node) -> Dictionary:
 	var r := {}
-	ProjectSettings.set_setting("tiktok_bridge/control_endpoint", control)
-	dock._endpoint_edit.text = endpoint
-	dock._connect_button.pressed.emit()
 	r["connected"] = await _until(func() -> bool: return dock.bridge.is_bridge_connected(), 10.0)
 	await _frames(2)  # the dock refreshes its labels in _process
 	r["state_label"] = dock._state_label.text
@@ -88,9 +95,33 @@ func _use_dock(dock: Node, endpoint: String, control: String) -> Dictionary:
 	r["events"] = dock.bridge.get_event_count()
 	dock._connect_button.pressed.emit()
 	r["disconnected"] = not dock.bridge.is_bridge_connected()
+	for b in _buttons(dock):
+		if b.text == "Gift":
+			b.pressed.emit()
+	r["warned_disconnected"] = await _until(func() -> bool:
+		return dock._log.get_parsed_text().contains("but the feed is disconnected: it will not show here"), 10.0)
+	r["state_label_disconnected"] = dock._state_label.text
 	if not r.simulated:
 		r["log"] = dock._log.get_parsed_text().right(1500)
 	return r
+
+
+## The bottom panel holds the dock: not a tab in the side docks (hidden behind tab arrows).
+func _in_bottom_panel(node: Node) -> bool:
+	var p := node.get_parent()
+	while p != null:
+		if p.get_class() == "EditorBottomPanel":
+			return true
+		p = p.get_parent()
+	return false
+
+
+func _parents(node: Node) -> Array:
+	var out := []
+	while node != null:
+		out.append(node.get_class())
+		node = node.get_parent()
+	return out
 
 
 func _buttons(node: Node) -> Array:

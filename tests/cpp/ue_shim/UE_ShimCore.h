@@ -246,6 +246,19 @@ public:
     void Reset(T* Ptr = nullptr);
 };
 
+template <typename T, ESPMode::Type Mode = ESPMode::Type::ThreadSafe, typename... Args>
+TSharedRef<T, Mode> MakeShared(Args&&... InArgs);
+
+template <typename Signature>
+class TUniqueFunction;
+template <typename R, typename... A>
+class TUniqueFunction<R(A...)> {
+public:
+    template <typename F, typename = decltype(static_cast<R>(std::declval<F&>()(std::declval<A>()...)))>
+    TUniqueFunction(F&& Functor) { (void)Functor; }  // defined: lambdas are local types
+    R operator()(A... Args) const;
+};
+
 template <typename Signature>
 class TFunction;
 template <typename R, typename... A>

@@ -1,44 +1,71 @@
 #include "TikTokBridgeSocket.h"
 
+#include "Async/Async.h"
+#include "HAL/CriticalSection.h"
+#include "HAL/PlatformTime.h"
 #include "IPAddress.h"
+#include "Misc/ScopeLock.h"
 #include "Sockets.h"
 #include "SocketSubsystem.h"
 
-FTikTokBridgeSocket::~FTikTokBridgeSocket()
+/** Shared by the game thread and the background connect; every field is guarded by Lock. */
+struct FTikTokBridgeConnectJob
 {
-	Close();
+	FCriticalSection Lock;
+	bool bDone = false;
+	bool bAbandoned = false;   // the game thread no longer wants the result
+	FSocket* Socket = nullptr;  // set when bDone and the connect succeeded
+	FString Error;              // set when bDone and it failed
+};
+
+namespace
+{
+/** Longest a background connect keeps trying (the reconnect policy gives up sooner). */
+constexpr double TikTokBridgeConnectLimitS = 30.0;
+
+void TikTokBridgeDestroySocket(FSocket* Socket)
+{
+	Socket->Close();
+	if (ISocketSubsystem* SocketSubsystem = ISocketSubsystem::Get(PLATFORM_SOCKETSUBSYSTEM))
+	{
+		SocketSubsystem->DestroySocket(Socket);
+	}
 }
 
-bool FTikTokBridgeSocket::Open(const ttb::Endpoint& Endpoint, FString& OutError)
+bool TikTokBridgeAbandoned(FTikTokBridgeConnectJob& Job)
 {
-	Close();
+	FScopeLock Guard(&Job.Lock);
+	return Job.bAbandoned;
+}
+
+/** Runs on a background thread: resolve (blocking is fine here), connect, wait for the connect. */
+FSocket* TikTokBridgeConnect(FTikTokBridgeConnectJob& Job, const FString& Host, int32 Port, FString& OutError)
+{
 	ISocketSubsystem* SocketSubsystem = ISocketSubsystem::Get(PLATFORM_SOCKETSUBSYSTEM);
 	if (SocketSubsystem == nullptr)
 	{
 		OutError = TEXT("no socket subsystem on this platform");
-		return false;
+		return nullptr;
 	}
-	const FString Host = TTBToFString(Endpoint.host);
 	TSharedPtr<FInternetAddr> Address = SocketSubsystem->GetAddressFromString(Host);
 	if (!Address.IsValid() || !Address->IsValid())
 	{
-		// A host name: resolve it (blocking, so prefer IP addresses in the settings).
 		FAddressInfoResult Resolved = SocketSubsystem->GetAddressInfo(
 			*Host, nullptr, EAddressInfoFlags::Default, NAME_None, ESocketType::SOCKTYPE_Streaming);
 		if (Resolved.ReturnCode != SE_NO_ERROR || Resolved.Results.Num() == 0)
 		{
 			OutError = FString::Printf(TEXT("cannot resolve %s"), *Host);
-			return false;
+			return nullptr;
 		}
 		Address = Resolved.Results[0].Address;
 	}
-	Address->SetPort(static_cast<int32>(Endpoint.port));
+	Address->SetPort(Port);
 
-	Socket = SocketSubsystem->CreateSocket(NAME_Stream, TEXT("TikTokBridge"), Address->GetProtocolType());
+	FSocket* Socket = SocketSubsystem->CreateSocket(NAME_Stream, TEXT("TikTokBridge"), Address->GetProtocolType());
 	if (Socket == nullptr)
 	{
 		OutError = TEXT("cannot create a TCP socket");
-		return false;
+		return nullptr;
 	}
 	Socket->SetNonBlocking(true);
 	Socket->SetNoDelay(true);
@@ -51,47 +78,113 @@ bool FTikTokBridgeSocket::Open(const ttb::Endpoint& Endpoint, FString& OutError)
 		{
 			OutError = FString::Printf(TEXT("connect to %s failed: %s"), *Address->ToString(true),
 				SocketSubsystem->GetSocketError(Error));
-			Close();
-			return false;
+			TikTokBridgeDestroySocket(Socket);
+			return nullptr;
 		}
 	}
-	bConnecting = true;
+	const double Deadline = FPlatformTime::Seconds() + TikTokBridgeConnectLimitS;
+	while (!TikTokBridgeAbandoned(Job))
+	{
+		// Writable = the connect finished; Windows reports a refused connect only as an error
+		// state, never as writable. (GetConnectionState may wait a few ms: harmless here, off
+		// the game thread.) A failure that shows only at the first Recv makes the client reconnect.
+		const bool bWritable = Socket->Wait(ESocketWaitConditions::WaitForWrite, FTimespan::FromMilliseconds(50));
+		if (Socket->GetConnectionState() == SCS_ConnectionError)
+		{
+			OutError = TEXT("connection refused (is tiktok-bridge running?)");
+			break;
+		}
+		if (bWritable)
+		{
+			return Socket;
+		}
+		if (FPlatformTime::Seconds() > Deadline)
+		{
+			OutError = FString::Printf(TEXT("no connection to %s within %.0f s"), *Address->ToString(true),
+				TikTokBridgeConnectLimitS);
+			break;
+		}
+	}
+	TikTokBridgeDestroySocket(Socket);
+	return nullptr;
+}
+}  // namespace
+
+FTikTokBridgeSocket::~FTikTokBridgeSocket()
+{
+	Close();
+}
+
+bool FTikTokBridgeSocket::Open(const ttb::Endpoint& Endpoint, FString& OutError)
+{
+	Close();
+	if (ISocketSubsystem::Get(PLATFORM_SOCKETSUBSYSTEM) == nullptr)
+	{
+		OutError = TEXT("no socket subsystem on this platform");
+		return false;
+	}
+	Job = MakeShared<FTikTokBridgeConnectJob, ESPMode::ThreadSafe>();
+	TSharedPtr<FTikTokBridgeConnectJob, ESPMode::ThreadSafe> Shared = Job;
+	const FString Host = TTBToFString(Endpoint.host);
+	const int32 Port = static_cast<int32>(Endpoint.port);
+	AsyncTask(ENamedThreads::AnyBackgroundThreadNormalTask, [Shared, Host, Port]()
+	{
+		FString Error;
+		FSocket* Connected = TikTokBridgeConnect(*Shared, Host, Port, Error);
+		FScopeLock Guard(&Shared->Lock);
+		if (Shared->bAbandoned)
+		{
+			if (Connected != nullptr)
+			{
+				TikTokBridgeDestroySocket(Connected);
+			}
+			return;
+		}
+		Shared->Socket = Connected;
+		Shared->Error = Error;
+		Shared->bDone = true;
+	});
 	return true;
 }
 
 void FTikTokBridgeSocket::Close()
 {
+	if (Job.IsValid())
+	{
+		FScopeLock Guard(&Job->Lock);
+		if (Job->bDone && Job->Socket != nullptr)
+		{
+			TikTokBridgeDestroySocket(Job->Socket);
+			Job->Socket = nullptr;
+		}
+		Job->bAbandoned = true;  // a connect still running closes its socket itself
+	}
+	Job.Reset();
 	if (Socket != nullptr)
 	{
-		Socket->Close();
-		if (ISocketSubsystem* SocketSubsystem = ISocketSubsystem::Get(PLATFORM_SOCKETSUBSYSTEM))
-		{
-			SocketSubsystem->DestroySocket(Socket);
-		}
+		TikTokBridgeDestroySocket(Socket);
 		Socket = nullptr;
 	}
-	bConnecting = false;
 }
 
 int32 FTikTokBridgeSocket::PollConnect(FString& OutError)
 {
-	if (Socket == nullptr || !bConnecting)
+	if (!Job.IsValid())
 	{
 		return 0;
 	}
-	if (Socket->GetConnectionState() == SCS_ConnectionError)
 	{
-		OutError = TEXT("connection refused (is tiktok-bridge running?)");
-		return -1;
+		FScopeLock Guard(&Job->Lock);  // held only by the short hand-over above: no waiting
+		if (!Job->bDone)
+		{
+			return 0;
+		}
+		Socket = Job->Socket;
+		Job->Socket = nullptr;
+		OutError = Job->Error;
 	}
-	// Writable = the connect finished. If it actually failed (BSD sockets report that as
-	// writable too), the first Send/Recv fails and the client reconnects.
-	if (Socket->Wait(ESocketWaitConditions::WaitForWrite, FTimespan::Zero()))
-	{
-		bConnecting = false;
-		return 1;
-	}
-	return 0;
+	Job.Reset();
+	return Socket != nullptr ? 1 : -1;
 }
 
 int32 FTikTokBridgeSocket::Read(uint8* Buffer, int32 Capacity, FString& OutError)

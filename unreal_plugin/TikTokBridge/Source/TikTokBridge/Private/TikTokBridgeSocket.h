@@ -8,7 +8,13 @@
 #include "TikTokBridgeDispatch.h"
 
 class FSocket;
+struct FTikTokBridgeConnectJob;
 
+/**
+ * A TCP connection for the game thread that never blocks it: Open() hands the name
+ * resolution and the connect to a background task (AsyncTask), PollConnect() picks up its
+ * result without waiting, Read/Write are non-blocking.
+ */
 class FTikTokBridgeSocket
 {
 public:
@@ -17,13 +23,14 @@ public:
 	FTikTokBridgeSocket(const FTikTokBridgeSocket&) = delete;
 	FTikTokBridgeSocket& operator=(const FTikTokBridgeSocket&) = delete;
 
-	/** Starts a non-blocking connect. Host names are resolved here (blocking): prefer IP addresses. */
+	/** Starts resolving and connecting in the background; false only without a socket subsystem. */
 	bool Open(const ttb::Endpoint& Endpoint, FString& OutError);
+	/** Closes the socket; a connect still running in the background is abandoned (it closes its own socket). */
 	void Close();
-	bool IsOpen() const { return Socket != nullptr; }
-	bool IsConnecting() const { return bConnecting; }
+	bool IsOpen() const { return Socket != nullptr || Job.IsValid(); }
+	bool IsConnecting() const { return Job.IsValid(); }
 
-	/** 1: the connect completed now; 0: pending (or done earlier); -1: failed. */
+	/** 1: the connect completed now; 0: pending (or done earlier); -1: failed (resolve or connect). */
 	int32 PollConnect(FString& OutError);
 	/** Bytes read (>0), 0 if none are waiting, -1 if the peer closed or the read failed. */
 	int32 Read(uint8* Buffer, int32 Capacity, FString& OutError);
@@ -32,7 +39,7 @@ public:
 
 private:
 	FSocket* Socket = nullptr;
-	bool bConnecting = false;
+	TSharedPtr<FTikTokBridgeConnectJob, ESPMode::ThreadSafe> Job;  // the background connect, while it runs
 };
 
 /**

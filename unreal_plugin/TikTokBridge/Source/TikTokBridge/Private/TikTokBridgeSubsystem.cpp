@@ -3,7 +3,9 @@
 #include "Core/TTBControl.h"
 #include "Core/TTBEvents.h"
 #include "Core/TTBLink.h"
+#include "HAL/PlatformMisc.h"
 #include "HAL/PlatformTime.h"
+#include "Misc/ConfigCacheIni.h"
 #include "TikTokBridgeDispatch.h"
 #include "TikTokBridgeLog.h"
 #include "TikTokBridgeSettings.h"
@@ -40,6 +42,17 @@ FString TikTokBridgeCleanRoom(const FString& In)
 		Out.RightChopInline(1);
 	}
 	return Out;
+}
+
+/** The control token from the environment, else from the per-user GameUserSettings.ini. */
+FString TikTokBridgeUserControlToken()
+{
+	FString Token = FPlatformMisc::GetEnvironmentVariable(TEXT("TIKTOK_BRIDGE_CONTROL_TOKEN"));
+	if (Token.IsEmpty() && GConfig != nullptr)
+	{
+		GConfig->GetString(TEXT("TikTokBridge"), TEXT("ControlToken"), Token, GGameUserSettingsIni);
+	}
+	return Token;
 }
 
 bool TikTokBridgeIsPlainHandle(const FString& Room)
@@ -126,17 +139,18 @@ struct FTikTokBridgeState final : public ITikTokBridgeEventHost
 	uint32 Generation = 0;  // bumped by Connect/Disconnect: a handler that calls them stops the current batch
 
 	/** Queues a control request, creating the control client from the settings if needed. */
-	static int32 Submit(UTikTokBridgeSubsystem& Subsystem, const std::string& Body, const TCHAR* What);
+	static int32 Submit(UTikTokBridgeSubsystem& Bridge, const std::string& Body, const TCHAR* What);
 	/** Moves bytes, then broadcasts connection changes and up to MaxEventsPerTick events. */
-	static void PumpEvents(UTikTokBridgeSubsystem& Subsystem, int64 Now);
+	static void PumpEvents(UTikTokBridgeSubsystem& Bridge, int64 Now);
 	/** Moves bytes and broadcasts control replies. */
-	static void PumpControl(UTikTokBridgeSubsystem& Subsystem, int64 Now);
+	static void PumpControl(UTikTokBridgeSubsystem& Bridge, int64 Now);
 };
 
 void UTikTokBridgeSubsystem::Initialize(FSubsystemCollectionBase& Collection)
 {
 	Super::Initialize(Collection);
 	State = new FTikTokBridgeState(*this);
+	ControlToken = TikTokBridgeUserControlToken();
 	TickerHandle = FTSTicker::GetCoreTicker().AddTicker(
 		FTickerDelegate::CreateUObject(this, &UTikTokBridgeSubsystem::Tick), 0.0f);
 
@@ -250,7 +264,7 @@ void UTikTokBridgeSubsystem::Connect(const FString& UniqueId)
 			ControlConfig.reconnect = Config.reconnect;
 			ControlConfig.seed = Config.seed + 1;
 			State->Control = std::make_unique<ttb::ControlClient>(ControlConfig);
-			State->ControlToken = TTBToUtf8(Settings->ControlToken);
+			State->ControlToken = TTBToUtf8(ControlToken);
 		}
 		else
 		{
@@ -381,6 +395,15 @@ int32 UTikTokBridgeSubsystem::SimulateFields(
 	return FTikTokBridgeState::Submit(*this, Body, TEXT("SimulateFields"));
 }
 
+void UTikTokBridgeSubsystem::SetControlToken(const FString& Token)
+{
+	ControlToken = Token;
+	if (State != nullptr)
+	{
+		State->ControlToken = TTBToUtf8(Token);
+	}
+}
+
 int32 UTikTokBridgeSubsystem::SendControlCommand(const FString& CommandLine)
 {
 	const std::string Body = ttb::encodeRequestText(
@@ -388,9 +411,9 @@ int32 UTikTokBridgeSubsystem::SendControlCommand(const FString& CommandLine)
 	return FTikTokBridgeState::Submit(*this, Body, TEXT("SendControlCommand"));
 }
 
-int32 FTikTokBridgeState::Submit(UTikTokBridgeSubsystem& Subsystem, const std::string& Body, const TCHAR* What)
+int32 FTikTokBridgeState::Submit(UTikTokBridgeSubsystem& Bridge, const std::string& Body, const TCHAR* What)
 {
-	FTikTokBridgeState* S = Subsystem.State;
+	FTikTokBridgeState* S = Bridge.State;
 	if (S == nullptr)
 	{
 		return -1;
@@ -410,7 +433,7 @@ int32 FTikTokBridgeState::Submit(UTikTokBridgeSubsystem& Subsystem, const std::s
 		ttb::ControlClientConfig ControlConfig;
 		ControlConfig.seed = FPlatformTime::Cycles64();
 		S->Control = std::make_unique<ttb::ControlClient>(ControlConfig);
-		S->ControlToken = TTBToUtf8(Settings->ControlToken);
+		S->ControlToken = TTBToUtf8(Bridge.ControlToken);
 	}
 	return static_cast<int32>(S->Control->submit(TikTokBridgeNowMs(), Body));
 }
@@ -429,9 +452,9 @@ bool UTikTokBridgeSubsystem::Tick(float /*DeltaTime*/)
 	return true;  // keep ticking
 }
 
-void FTikTokBridgeState::PumpEvents(UTikTokBridgeSubsystem& Subsystem, int64 Now)
+void FTikTokBridgeState::PumpEvents(UTikTokBridgeSubsystem& Bridge, int64 Now)
 {
-	FTikTokBridgeState& S = *Subsystem.State;
+	FTikTokBridgeState& S = *Bridge.State;
 	ttb::Link& Link = *S.Events;
 	// Read only while the backlog is small: a slow game lets TCP push back, and the
 	// daemon drops whole messages for it (never partial ones) instead of growing memory.
@@ -447,28 +470,28 @@ void FTikTokBridgeState::PumpEvents(UTikTokBridgeSubsystem& Subsystem, int64 Now
 		{
 		case ttb::PolicyNotice::Kind::Connected:
 			S.bWasConnected = true;
-			Subsystem.LastError.Reset();
+			Bridge.LastError.Reset();
 			UE_LOG(LogTikTokBridge, Log, TEXT("connected to the daemon (%s)"),
 				*TTBToFString(Link.zmtp().peerSocketType()));
-			Subsystem.OnConnected.Broadcast(GetDefault<UTikTokBridgeSettings>()->Endpoint);
+			Bridge.OnConnected.Broadcast(GetDefault<UTikTokBridgeSettings>()->Endpoint);
 			break;
 		case ttb::PolicyNotice::Kind::Disconnected:
-			Subsystem.LastError = TTBToFString(Notice.reason);
-			UE_LOG(LogTikTokBridge, Log, TEXT("disconnected: %s"), *Subsystem.LastError);
+			Bridge.LastError = TTBToFString(Notice.reason);
+			UE_LOG(LogTikTokBridge, Log, TEXT("disconnected: %s"), *Bridge.LastError);
 			S.bWasConnected = false;
-			Subsystem.OnDisconnected.Broadcast(Subsystem.LastError);
+			Bridge.OnDisconnected.Broadcast(Bridge.LastError);
 			break;
 		case ttb::PolicyNotice::Kind::Reconnecting:
-			Subsystem.LastError = TTBToFString(Notice.reason);
+			Bridge.LastError = TTBToFString(Notice.reason);
 			if (S.bDebugLogging || Notice.attempt <= 1)
 			{
 				UE_LOG(LogTikTokBridge, Log, TEXT("reconnecting in %.1f s (attempt %d): %s"), Notice.delayS,
-					Notice.attempt, *Subsystem.LastError);
+					Notice.attempt, *Bridge.LastError);
 			}
-			Subsystem.OnReconnecting.Broadcast(Notice.attempt, static_cast<float>(Notice.delayS));
+			Bridge.OnReconnecting.Broadcast(Notice.attempt, static_cast<float>(Notice.delayS));
 			break;
 		}
-		if (Subsystem.State == nullptr || S.Generation != StartGeneration)
+		if (Bridge.State == nullptr || S.Generation != StartGeneration)
 		{
 			return;  // a handler called Connect or Disconnect
 		}
@@ -486,7 +509,7 @@ void FTikTokBridgeState::PumpEvents(UTikTokBridgeSubsystem& Subsystem, int64 Now
 		const uint8* Data = reinterpret_cast<const uint8*>(Payload.data());
 		S.bLastEventAccepted = false;
 		const ttb::DecodeResult Result = ttb::decodeEvent(Topic, Data, Payload.size(), S.Dispatcher);
-		if (Subsystem.State == nullptr || S.Generation != StartGeneration)
+		if (Bridge.State == nullptr || S.Generation != StartGeneration)
 		{
 			return;
 		}
@@ -495,7 +518,7 @@ void FTikTokBridgeState::PumpEvents(UTikTokBridgeSubsystem& Subsystem, int64 Now
 			UE_LOG(LogTikTokBridge, Log, TEXT("%s: %s"), *TTBToFString(Topic),
 				*TTBToFString(ttb::decodeResultName(Result)));
 		}
-		if (Subsystem.OnAnyEvent.IsBound() && (Result == ttb::DecodeResult::Ok ? S.bLastEventAccepted : Result == ttb::DecodeResult::UnknownType))
+		if (Bridge.OnAnyEvent.IsBound() && (Result == ttb::DecodeResult::Ok ? S.bLastEventAccepted : Result == ttb::DecodeResult::UnknownType))
 		{
 			ttb::AnyEvent Any;
 			if (ttb::decodeAnyEvent(Data, Payload.size(), Any))
@@ -503,8 +526,8 @@ void FTikTokBridgeState::PumpEvents(UTikTokBridgeSubsystem& Subsystem, int64 Now
 				FTikTokAnyEvent Out;
 				TTBConvertAny(Any, Out);
 				Out.Topic = TTBToFString(Topic);
-				Subsystem.OnAnyEvent.Broadcast(Out);
-				if (Subsystem.State == nullptr || S.Generation != StartGeneration)
+				Bridge.OnAnyEvent.Broadcast(Out);
+				if (Bridge.State == nullptr || S.Generation != StartGeneration)
 				{
 					return;
 				}
@@ -513,9 +536,9 @@ void FTikTokBridgeState::PumpEvents(UTikTokBridgeSubsystem& Subsystem, int64 Now
 	}
 }
 
-void FTikTokBridgeState::PumpControl(UTikTokBridgeSubsystem& Subsystem, int64 Now)
+void FTikTokBridgeState::PumpControl(UTikTokBridgeSubsystem& Bridge, int64 Now)
 {
-	FTikTokBridgeState& S = *Subsystem.State;
+	FTikTokBridgeState& S = *Bridge.State;
 	ttb::ControlClient& Requests = *S.Control;
 	FString SocketError;
 	TikTokBridgePump(Requests, S.ControlSocket, S.ControlEndpoint, Now, true, 1024 * 1024, SocketError);
@@ -533,7 +556,7 @@ void FTikTokBridgeState::PumpControl(UTikTokBridgeSubsystem& Subsystem, int64 No
 			if (Reply.ok && ttb::controlResultString(Reply, "room", Room))
 			{
 				// The daemon's name for the room (the input may have been a URL or a room id).
-				Subsystem.WatchedRoom = TTBToFString(Room);
+				Bridge.WatchedRoom = TTBToFString(Room);
 				if (GetDefault<UTikTokBridgeSettings>()->bOnlyWatchedRoom)
 				{
 					S.WatchedRoomLower = TikTokBridgeLower(Room);
@@ -541,7 +564,7 @@ void FTikTokBridgeState::PumpControl(UTikTokBridgeSubsystem& Subsystem, int64 No
 			}
 			else if (!Reply.ok)
 			{
-				UE_LOG(LogTikTokBridge, Warning, TEXT("the daemon did not start watching @%s: %s %s"), *Subsystem.WatchedRoom,
+				UE_LOG(LogTikTokBridge, Warning, TEXT("the daemon did not start watching @%s: %s %s"), *Bridge.WatchedRoom,
 					*TTBToFString(Reply.errorCode), *TTBToFString(Reply.errorMessage));
 			}
 		}
@@ -551,8 +574,8 @@ void FTikTokBridgeState::PumpControl(UTikTokBridgeSubsystem& Subsystem, int64 No
 		Out.ResultJson = TTBToFString(Reply.resultJson);
 		Out.ErrorCode = TTBToFString(Reply.errorCode);
 		Out.ErrorMessage = TTBToFString(Reply.errorMessage);
-		Subsystem.OnControlReply.Broadcast(Out);
-		if (Subsystem.State == nullptr || S.Generation != StartGeneration)
+		Bridge.OnControlReply.Broadcast(Out);
+		if (Bridge.State == nullptr || S.Generation != StartGeneration)
 		{
 			return;
 		}

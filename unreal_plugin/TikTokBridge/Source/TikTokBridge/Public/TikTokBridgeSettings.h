@@ -1,5 +1,6 @@
 // Project Settings > Plugins > TikTok Bridge (stored in Config/DefaultGame.ini,
-// section [/Script/TikTokBridge.TikTokBridgeSettings]).
+// section [/Script/TikTokBridge.TikTokBridgeSettings]). The control token is not one of
+// them: DefaultGame.ini is packaged into builds (see UTikTokBridgeSubsystem::SetControlToken).
 #pragma once
 
 #include "CoreMinimal.h"
@@ -28,17 +29,13 @@ public:
 	UPROPERTY(config, EditAnywhere, BlueprintReadOnly, Category = "Connection")
 	FString ControlEndpoint = TEXT("tcp://127.0.0.1:5557");
 
-	/** The daemon's control.token, needed only when the daemon requires one (non-loopback endpoints). */
-	UPROPERTY(config, EditAnywhere, BlueprintReadOnly, Category = "Connection", meta = (PasswordField = true))
-	FString ControlToken;
-
 	/** TikTok creator (@handle, without @) used when Connect is called with an empty UniqueId. Empty: receive every room the daemon watches. */
 	UPROPERTY(config, EditAnywhere, BlueprintReadOnly, Category = "Connection")
 	FString DefaultUniqueId;
 
-	/** Connect when the game instance starts (to DefaultUniqueId). */
+	/** Connect when the game instance starts (to DefaultUniqueId), as the Godot addon does. */
 	UPROPERTY(config, EditAnywhere, BlueprintReadOnly, Category = "Connection")
-	bool bAutoConnect = false;
+	bool bAutoConnect = true;
 
 	/** Reconnect after the daemon restarts, the link breaks or goes silent (backoff with jitter). */
 	UPROPERTY(config, EditAnywhere, BlueprintReadOnly, Category = "Reconnect")
@@ -50,11 +47,11 @@ public:
 
 	/** First retry after 50-100 % of this, doubling per failed attempt. Seconds. */
 	UPROPERTY(config, EditAnywhere, BlueprintReadOnly, Category = "Reconnect", meta = (ClampMin = "0.05"))
-	float ReconnectBaseDelay = 1.0f;
+	float ReconnectBaseDelay = 0.5f;
 
-	/** Longest wait between attempts. Seconds. */
+	/** Longest wait between attempts (before jitter). A few seconds suits a local daemon. Seconds. */
 	UPROPERTY(config, EditAnywhere, BlueprintReadOnly, Category = "Reconnect", meta = (ClampMin = "0.1"))
-	float ReconnectMaxDelay = 30.0f;
+	float ReconnectMaxDelay = 3.0f;
 
 	/** The daemon's publisher.heartbeat_interval. No data at all for two intervals = dead link: reconnect. 0 = never. Seconds. */
 	UPROPERTY(config, EditAnywhere, BlueprintReadOnly, Category = "Reconnect", meta = (ClampMin = "0"))

@@ -82,6 +82,14 @@ public:
 	UFUNCTION(BlueprintCallable, Category = "TikTok Bridge|Control")
 	int32 SimulateFields(const FString& EventType, const TMap<FString, FString>& Fields, const FString& Room = TEXT(""));
 
+	/**
+	 * The daemon's control.token for this run (needed only when the daemon requires one). Without
+	 * a call, the token comes from the environment variable TIKTOK_BRIDGE_CONTROL_TOKEN, else from
+	 * the per-user GameUserSettings.ini ([TikTokBridge] ControlToken=...): never from packaged config.
+	 */
+	UFUNCTION(BlueprintCallable, Category = "TikTok Bridge|Control")
+	void SetControlToken(const FString& Token);
+
 	/** Sends a raw control command line (ping, status, rules, reload, summary, connect @x...). Returns the request id. */
 	UFUNCTION(BlueprintCallable, Category = "TikTok Bridge|Control")
 	int32 SendControlCommand(const FString& CommandLine);
@@ -247,6 +255,7 @@ private:
 	FTikTokBridgeState* State = nullptr;
 	FTSTicker::FDelegateHandle TickerHandle;
 	FString LastError;
+	FString ControlToken;  // SetControlToken's, else read once by Initialize
 	FString WatchedRoom;
 	FString RoomId;
 	int32 ViewerCount = 0;

@@ -57,12 +57,7 @@ bool ttbCtlIsNumber(std::string_view s, double& out) {
         exponent = true;
     }
     if (k != s.size() || (!fraction && !exponent)) return false;
-    const std::string copy(s);
-    char* end = nullptr;
-    const double v = std::strtod(copy.c_str(), &end);
-    if (end != copy.c_str() + copy.size()) return false;  // e.g. a decimal-comma locale
-    out = v;
-    return true;
+    return mp::parseDouble(std::string(s), out);  // '.' whatever the locale
 }
 
 // Writes pairs as a map; "a.b" keys become nested maps (up to a depth limit).

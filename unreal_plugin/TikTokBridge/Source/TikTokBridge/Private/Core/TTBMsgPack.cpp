@@ -1,10 +1,11 @@
 #include "TTBMsgPack.h"
 
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
+#include <iomanip>
 #include <limits>
+#include <locale>
+#include <sstream>
 
 namespace ttb {
 namespace mp {
@@ -350,25 +351,36 @@ void appendDouble(std::string& out, double v) {
         out += "null";
         return;
     }
-    // Shortest of %.15g..%.17g that reads back as the same double.
-    char buf[40];
-    int n = 0;
+    // Shortest of 15..17 significant digits that reads back as the same double.
+    std::string text;
     for (int precision = 15; precision <= 17; ++precision) {
-        n = std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-        if (n <= 0 || n >= static_cast<int>(sizeof buf)) {
-            out += "null";
-            return;
-        }
-        if (std::strtod(buf, nullptr) == v) break;
+        text = formatDouble(v, precision);
+        double back = 0.0;
+        if (parseDouble(text, back) && back == v) break;
     }
     bool looksInt = true;
-    for (int k = 0; k < n; ++k) {
-        char c = buf[k];
-        if (c == ',') c = '.';  // a locale with a decimal comma
+    for (char c : text)
         if (c == '.' || c == 'e' || c == 'E' || c == 'n' || c == 'i') looksInt = false;
-        out.push_back(c);
-    }
+    out += text;
     if (looksInt) out += ".0";
+}
+
+std::string formatDouble(double v, int precision, bool fixed) {
+    std::ostringstream s;
+    s.imbue(std::locale::classic());
+    if (fixed) s << std::fixed;
+    s << std::setprecision(precision) << v;
+    return s.str();
+}
+
+bool parseDouble(const std::string& text, double& out) {
+    std::istringstream s(text);
+    s.imbue(std::locale::classic());
+    double v = 0.0;
+    s >> v;
+    if (s.fail() || s.peek() != std::char_traits<char>::eof()) return false;
+    out = v;
+    return true;
 }
 
 void appendBase64(std::string& out, const uint8_t* data, size_t len) {

@@ -93,6 +93,13 @@ void appendJsonString(std::string& out, std::string_view s);
 void appendInt(std::string& out, int64_t v);
 void appendUInt(std::string& out, uint64_t v);
 void appendDouble(std::string& out, double v);
+
+// Numbers as text with '.' for the decimal point whatever the process locale
+// (setlocale or std::locale::global: printf and strtod follow them, these do not).
+// formatDouble: %g-style with `precision` significant digits (fixed: %.Nf-style).
+std::string formatDouble(double v, int precision, bool fixed = false);
+// The whole of `text` as a double; false if it is not one number (overflow included).
+bool parseDouble(const std::string& text, double& out);
 void appendBase64(std::string& out, const uint8_t* data, size_t len);
 
 // msgpack encoder, appending to a byte string.

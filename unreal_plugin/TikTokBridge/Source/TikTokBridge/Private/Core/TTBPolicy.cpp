@@ -1,7 +1,8 @@
 #include "TTBPolicy.h"
 
+#include "TTBMsgPack.h"
+
 #include <cmath>
-#include <cstdio>
 
 namespace ttb {
 
@@ -12,14 +13,7 @@ int64_t ttbPolicyMs(double seconds) {
     return static_cast<int64_t>(seconds * 1000.0 + 0.5);
 }
 
-std::string ttbPolicySeconds(double s) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", s);
-    std::string out(buf);
-    for (char& c : out)
-        if (c == ',') c = '.';
-    return out;
-}
+std::string ttbPolicySeconds(double s) { return mp::formatDouble(s, 1, true); }
 }  // namespace
 
 uint64_t Rng::next() {

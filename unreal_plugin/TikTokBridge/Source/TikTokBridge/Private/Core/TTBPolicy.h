@@ -13,8 +13,8 @@ namespace ttb {
 struct ReconnectConfig {
     bool autoReconnect = true;
     int maxAttempts = 0;             // consecutive failed attempts before giving up; 0 = never give up
-    double backoffBaseS = 1.0;       // retry n waits min(cap, base*2^(n-1)), jittered to 50..100 %
-    double backoffCapS = 30.0;
+    double backoffBaseS = 0.5;       // retry n waits min(cap, base*2^(n-1)), jittered to 50..100 %
+    double backoffCapS = 3.0;        // a few seconds: the daemon is usually local
     double connectTimeoutS = 5.0;    // TCP connect
     double handshakeTimeoutS = 5.0;  // greeting + READY exchange
     // The daemon publishes sys.heartbeat every heartbeatIntervalS (and libzmq
