@@ -23,6 +23,7 @@ from .tiktok import DEFAULT_USER_AGENT, SIGN_BASE, WEB_BASE, WEBCAST_BASE
 
 __all__ = [
     "Config",
+    "ConsoleConfig",
     "ControlConfig",
     "EulerConfig",
     "GameConfig",
@@ -161,6 +162,18 @@ class ControlConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class ConsoleConfig:
+    """``[console]``: the web console (``docs/console.md``)."""
+
+    enabled: bool = True
+    host: str = "127.0.0.1"
+    port: int = 5559
+    subscribe: str = ""
+    control: str = ""
+    feed_lines: int = 500
+
+
+@dataclass(frozen=True, slots=True)
 class LogConfig:
     """``[log]``: logging level and format."""
 
@@ -183,6 +196,7 @@ class Config:
     game: GameConfig = field(default_factory=GameConfig)
     shard: ShardConfig = field(default_factory=ShardConfig)
     proxy: ProxyConfig = field(default_factory=ProxyConfig)
+    console: ConsoleConfig = field(default_factory=ConsoleConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
 
@@ -198,6 +212,7 @@ _SECTIONS: dict[str, type] = {
     "game": GameConfig,
     "shard": ShardConfig,
     "proxy": ProxyConfig,
+    "console": ConsoleConfig,
     "log": LogConfig,
 }
 _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -231,6 +246,8 @@ _MINIMUMS: dict[tuple[str, str], float] = {
     ("shard", "count"): 1,
     ("proxy", "sndhwm"): 1,
     ("proxy", "daemon_timeout"): 0.1,
+    ("console", "port"): 0,
+    ("console", "feed_lines"): 1,
 }
 
 

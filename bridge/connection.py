@@ -200,6 +200,7 @@ class LiveSource:
                 self.settings.max_connections,
             )
         async with self.slots:
+            self.room.sign_calls += 1
             signed = await self.signer.sign(room_id)
             first = signed.result
             if daemon.deliver(self.room, first, self.recent):

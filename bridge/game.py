@@ -13,6 +13,7 @@ actions, flushes the ledger journals and reloads the rules file when it changes
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from pathlib import Path
@@ -107,7 +108,8 @@ class GameLayer:
                     for ledger in self.ledgers.values():
                         ledger.flush()
                     if self._stat() != self._mtime:
-                        self.reload()
+                        with contextlib.suppress(ConfigError):  # logged and published on sys.rules
+                            self.reload()
         finally:
             for ledger in self.ledgers.values():
                 ledger.close()

@@ -8,12 +8,13 @@ import signal
 from dataclasses import replace
 
 from .config import Config
+from .console import Console, console_settings
 from .faketiktok import FakeTikTok
 from .logs import setup_logging
 from .proxy import Forwarder
 from .simulator import load_scenario
 
-__all__ = ["run_fake", "run_proxy"]
+__all__ = ["run_console", "run_fake", "run_proxy"]
 
 log = logging.getLogger("bridge.services")
 
@@ -63,6 +64,27 @@ def run_fake(port: int, rooms: list[str], scenario: str | None, rate: float | No
                 fake.add_room(name.lstrip("@"), base.room_id + i, scenario=replace(base, seed=base.seed + i))
             print(f"fake TikTok on {fake.base_url} with {', '.join(rooms)}", flush=True)
             await _until_signalled(asyncio.Event())
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def run_console(config: Config) -> int:
+    """``tiktok-bridge console``: serve the web console until Ctrl-C or SIGTERM."""
+    setup_logging(config.log.level, config.log.format)
+
+    async def main() -> None:
+        console = Console(console_settings(config))
+        url = await console.start()
+        settings = console.settings
+        log.info("console on %s for %s (control %s)", url, settings.subscribe, settings.control)
+        task = asyncio.create_task(console.run())
+        await _until_signalled(asyncio.Event())
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
 
     try:
         asyncio.run(main())
