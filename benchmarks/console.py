@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """What the web console costs: the daemon's CPU at 1,000 events/s with and without it, and a stalled tab.
 
-Usage: python benchmarks/console.py [--rate 1000] [--seconds 10]
+Usage: python benchmarks/console.py [--rate 1000] [--seconds 8] [--repeat 3]
 
 Each case runs a real daemon (``python -m bridge run --direct``, the
 simulator at ``--rate`` messages/s), lets it warm up, then measures for
 ``--seconds``: the daemon's CPU (user + system, % of one core), its RSS, and
-the events/s a ZeroMQ subscriber receives. The cases:
+the events/s a ZeroMQ subscriber receives. The cases run in turn ``--repeat``
+times (the machine is shared: interleaving spreads its noise over every case)
+and the medians are printed. The cases:
 
 - ``no console``: ``--no-console``;
 - ``console, no page``: the console in the daemon's process, nobody watching;
@@ -23,6 +25,7 @@ import argparse
 import asyncio
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -143,7 +146,7 @@ def stalled_page(port: int) -> socket.socket:
 def measure(case: Case, rate: float, seconds: float, workdir: Path) -> Result:
     pub, ctl, port = (free_port() for _ in range(3))
     log = workdir / f"{case.name.replace(' ', '_').replace(',', '')}.log"
-    os.environ["BRIDGE_GAME_LEDGER_DIR"] = str(workdir / "ledger")
+    os.environ["BRIDGE_GAME_LEDGER_DIR"] = tempfile.mkdtemp(dir=workdir)  # a fresh ledger: no resumed journal
     args = ["run", "--direct", "--rate", str(rate), "--endpoint", f"tcp://127.0.0.1:{pub}"]
     args += ["--control", f"tcp://127.0.0.1:{ctl}", "--log-level", "info"]
     args += ["--console-port", str(port)] if case.in_process else ["--no-console"]
@@ -197,6 +200,23 @@ def measure(case: Case, rate: float, seconds: float, workdir: Path) -> Result:
     return result
 
 
+def median(results: list[Result]) -> Result:
+    """Each figure's median over the rounds."""
+
+    def mid(values: list[float]) -> float:
+        return statistics.median(values)
+
+    return Result(
+        name=results[0].name,
+        events_per_second=mid([r.events_per_second for r in results]),
+        daemon_cpu=mid([r.daemon_cpu for r in results]),
+        daemon_rss=mid([r.daemon_rss for r in results]),
+        console_cpu=mid([r.console_cpu for r in results]),
+        page_lines=int(mid([r.page_lines for r in results])),
+        page_lost=int(mid([r.page_lost for r in results])),
+    )
+
+
 CASES = [
     Case("no console"),
     Case("console, no page", in_process=True),
@@ -209,13 +229,16 @@ CASES = [
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--rate", type=float, default=1000.0, help="simulated messages per second")
-    parser.add_argument("--seconds", type=float, default=10.0, help="measured seconds per case")
+    parser.add_argument("--seconds", type=float, default=8.0, help="measured seconds per case")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds over every case (medians are printed)")
     args = parser.parse_args()
-    results = []
+    runs: dict[str, list[Result]] = {case.name: [] for case in CASES}
     with tempfile.TemporaryDirectory() as tmp:
-        for case in CASES:
-            results.append(measure(case, args.rate, args.seconds, Path(tmp)))
-            print(f"measured {case.name}", file=sys.stderr, flush=True)
+        for round_ in range(args.repeat):
+            for case in CASES:
+                runs[case.name].append(measure(case, args.rate, args.seconds, Path(tmp)))
+                print(f"round {round_ + 1}: measured {case.name}", file=sys.stderr, flush=True)
+    results = [median(rs) for rs in runs.values()]
     base = results[0].daemon_cpu
     print(
         f"{'case':<24} {'events/s':>9} {'daemon CPU':>11} {'vs no console':>14} {'RSS MiB':>8} "

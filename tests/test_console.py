@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import logging
 import math
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -27,7 +30,7 @@ from bridge.config import Config, GameConfig, load_config
 from bridge.console.bus import Control
 from bridge.console.service import Console, local_endpoint
 from bridge.console.state import ConsoleState
-from bridge.console.web import STATIC, Browser, ConsoleSettings, browser_json, feed_line
+from bridge.console.web import STATIC, Browser, ConsoleSettings, encode, feed_line
 from bridge.daemon import Daemon, Room
 from bridge.errors import ConfigError
 from bridge.game import GameLayer
@@ -198,21 +201,22 @@ def test_hostile_values_never_break_the_state_or_the_page(value: Any) -> None:
         "rates": state.history_since(0),
         "feed": [feed_line(e) for e in state.recent],
     }
-    text = json.dumps(browser_json(page), allow_nan=False)
-    assert json.loads(text)["view"]["received"] == state.received
+    text = encode(page)
+    assert (
+        json.loads(text, parse_constant=lambda name: pytest.fail(name))["view"]["received"] == state.received
+    )
 
 
 def test_feed_lines_use_the_tail_wording_and_exact_values() -> None:
     gift = {"type": "gift", "room": "r", "ts": START_MS, "seq": 3, "giftName": "Rose", "diamondCount": 1}
     gift.update(repeatCount=5, user={"id": 2**63 - 1, "uniqueId": "fan"}, msgId=7_400_000_000_000_000_001)
-    line = feed_line(gift)
+    line = json.loads(encode(feed_line(gift)))
     assert line["line"] == describe(gift) and "@fan sent Rose x5 = 5 diamonds" in line["line"]
-    assert line["event"]["msgId"] == "7400000000000000001" and line["event"]["user"]["id"] == str(2**63 - 1)
-    assert browser_json({"payload": b"\x00\xff", "f": math.nan, 1: 2**53}) == {
-        "payload": "00ff",
-        "f": "nan",
-        "1": 2**53,
-    }
+    assert line["event"]["msgId"] == 7_400_000_000_000_000_001 and line["event"]["user"]["id"] == 2**63 - 1
+    assert json.loads(encode({"payload": b"\x00\xff", "n": 2**64})) == {"payload": "00ff", "n": 2**64}
+    hostile = {"payload": b"\x00\xff", "f": math.nan, 1: 2**53 + 1, "deep": DEEP}
+    safe = json.loads(encode(hostile), parse_constant=lambda name: pytest.fail(f"{name} in the JSON"))
+    assert safe["f"] == "nan" and safe["payload"] == "00ff" and safe["1"] == str(2**53 + 1)
     unprintable = feed_line({"type": "gift", "ts": "soon", "seq": 1})
     assert unprintable["line"].startswith("gift: unprintable") and unprintable["event"]["ts"] == "soon"
 
@@ -509,6 +513,9 @@ def test_the_page_in_chromium_feed_plots_simulate_ledger_rules_and_restart(
         expect(chat).to_have_count(1)
         chat.click()
         expect(page.locator("#feed li pre", has_text='"simulated": true')).to_have_count(1)
+        expect(page.locator("#feed li pre")).to_contain_text(
+            '"msgId": "90000000000000000'
+        )  # 19 digits, exact
         chat.click()  # folded again: the feed follows new lines
         page.click("#ledger [data-room=simulated] button")
         expect(page.locator("#ledger [data-room=simulated] .final")).to_be_visible()
@@ -548,3 +555,114 @@ def test_the_page_in_chromium_feed_plots_simulate_ledger_rules_and_restart(
     finally:
         console.stop()
         daemon.stop()
+
+
+def test_forwarder_replies_are_read_per_daemon() -> None:
+    state = ConsoleState(now=0.0)
+    rule = {"name": "jump", "trigger": {"on": "chat"}, "fired": 1}
+    down = {"ok": False, "error": {"code": "failed", "message": "the daemon at tcp://x did not answer"}}
+    state.rules_reply({"ok": False, "result": {"d0": {"ok": True, "result": [rule]}, "d1": down}})
+    assert state.rules == [{**rule, "daemon": "d0"}]
+    assert state.rules_error == "daemon d1: failed: the daemon at tcp://x did not answer"
+    state.reload_reply({"ok": True, "result": {"d0": {"ok": True, "result": {"rules": 1}}}}, 3.0)
+    assert state.reload == {"ok": True, "rules": 1, "error": "", "at": 3.0}
+    state.reload_reply({"ok": False, "result": {"d0": down}}, 4.0)
+    assert state.reload is not None and state.reload["error"].startswith("daemon d0: failed")
+
+
+def test_run_starts_the_console_unless_told_not_to(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from bridge.cli import _config, _parser
+    from bridge.console.service import serve_console
+
+    caplog.set_level(logging.INFO, logger="bridge.console")
+    assert _config(_parser().parse_args(["run", "--no-console"])).console.enabled is False
+    assert _config(_parser().parse_args(["run", "--console-port", "7"])).console.port == 7
+
+    async def services_of(config: Config) -> int:
+        services: list[Any] = []
+        async with contextlib.AsyncExitStack() as stack:
+            await serve_console(config, services, stack)
+        return len(services)
+
+    base = replace(Config(), control=replace(Config().control, endpoint=""))
+    console = replace(base.console, port=0)
+    assert asyncio.run(services_of(replace(base, console=console))) == 1
+    assert asyncio.run(services_of(replace(base, console=replace(console, enabled=False)))) == 0
+    connected = replace(base, console=console, publisher=replace(base.publisher, connect=True))
+    assert asyncio.run(services_of(connected)) == 0 and "console off" in caplog.text
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = replace(console, port=taken.getsockname()[1])
+        assert asyncio.run(services_of(replace(base, console=busy))) == 0
+    assert "console not started: cannot serve the console on 127.0.0.1:" in caplog.text
+
+
+def test_the_console_in_front_of_a_forwarder(tmp_path: Path) -> None:
+    front, back, proxy_control, daemon_control = (free_port() for _ in range(4))
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES)
+    proxy = Bridge(
+        [
+            *("proxy", "--frontend", f"tcp://127.0.0.1:{front}", "--backend", f"tcp://127.0.0.1:{back}"),
+            *("--control", f"tcp://127.0.0.1:{proxy_control}"),
+        ],
+        tmp_path / "proxy.log",
+        {},
+    )
+    env = {"BRIDGE_PUBLISHER_CONNECT": "true", "BRIDGE_PUBLISHER_DAEMON_ID": "d1"}
+    env["BRIDGE_GAME_LEDGER_DIR"] = str(tmp_path / "ledger")
+    daemon = Bridge(
+        [
+            *(
+                "run",
+                "--endpoint",
+                f"tcp://127.0.0.1:{front}",
+                "--control",
+                f"tcp://127.0.0.1:{daemon_control}",
+            ),
+            *("--rules", str(rules), "--rate", "50"),
+        ],
+        tmp_path / "daemon.log",
+        env,
+    )
+
+    async def watch() -> None:
+        console = Console(
+            ConsoleSettings(
+                port=0, subscribe=f"tcp://127.0.0.1:{back}", control=f"tcp://127.0.0.1:{proxy_control}"
+            )
+        )
+        await console.start()
+        task = asyncio.create_task(console.run())
+        try:
+            deadline = time.monotonic() + 30
+            while not any(r.state == "connected" and r.daemon == "d1" for r in console.state.rooms.values()):
+                assert time.monotonic() < deadline, console.state.view(time.time())
+                await asyncio.sleep(0.2)
+            [daemon_view] = [d for d in console.state.view(time.time())["daemons"] if d["daemon"] == "d1"]
+            assert daemon_view["up"] and daemon_view["implementation"]
+            fields = {"giftName": "Lion", "diamondCount": 29999, "user": {"uniqueId": "through_the_proxy"}}
+            reply = await console.control.request(
+                {"cmd": "simulate", "type": "gift", "room": "simulated", "fields": fields}
+            )
+            assert reply["ok"] is True, reply
+            while not any(
+                e.get("user", {}).get("uniqueId") == "through_the_proxy" for e in console.state.recent
+            ):
+                assert time.monotonic() < deadline
+                await asyncio.sleep(0.1)
+            console.state.rules_reply(await console.control.request({"cmd": "rules"}))
+            assert [(r["name"], r["daemon"]) for r in console.state.rules] == [("lion", "d1"), ("jump", "d1")]
+            assert console.state.view(time.time())["ledger"]["simulated"]["live"]["totalDiamonds"] >= 29999
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
+    try:
+        proxy.start("control endpoint")
+        daemon.start("console off")  # a daemon publishing into a forwarder starts no console of its own
+        asyncio.run(watch())
+    finally:
+        daemon.stop()
+        proxy.stop()

@@ -26,7 +26,7 @@ __all__ = ["Console", "console_settings", "local_endpoint", "serve_console"]
 
 log = logging.getLogger("bridge.console")
 
-DRAIN_INTERVAL = 0.05
+DRAIN_INTERVAL = 0.1
 """Seconds between two reads of the bus (everything that arrived meanwhile is read at once)."""
 DRAIN_LIMIT = 5_000
 RULES_INTERVAL = 2.0
@@ -165,7 +165,8 @@ class Console:
             rates = self.state.history_since(last)
             if rates:
                 last = rates[-1][0]
-            self.site.push_state(self.state.view(now), rates)
+            if self.site.browsers:
+                self.site.push_state(self.state.view(now), rates)
 
     async def _rules(self) -> None:
         while True:

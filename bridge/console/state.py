@@ -341,21 +341,31 @@ class ConsoleState:
     # ------------------------------------------------------------ control replies
 
     def rules_reply(self, reply: Event) -> None:
-        """Fold in the reply of the ``rules`` command."""
-        result = reply.get("result")
-        if reply.get("ok") is True and isinstance(result, list):
-            self.rules = [rule for rule in result if isinstance(rule, dict)]
-            self.rules_error = ""
-        else:
-            self.rules_error = _error_text(reply)
+        """Fold in the reply of the ``rules`` command (a forwarder's: every daemon's, tagged)."""
+        rules, errors = [], []
+        for daemon, answer in _per_daemon(reply):
+            result = answer.get("result")
+            if answer.get("ok") is True and isinstance(result, list):
+                tag = {"daemon": daemon} if daemon else {}
+                rules.extend({**rule, **tag} for rule in result if isinstance(rule, dict))
+            else:
+                errors.append(_error_text(answer, daemon))
+        self.rules = rules
+        self.rules_error = "; ".join(errors)
 
     def reload_reply(self, reply: Event, now: float) -> None:
-        """Fold in the reply of the ``reload`` command."""
-        result = reply.get("result")
-        if reply.get("ok") is True and isinstance(result, dict):
-            self.reload = {"ok": True, "rules": _int(result.get("rules")), "error": "", "at": now}
+        """Fold in the reply of the ``reload`` command (a forwarder's: every daemon's)."""
+        count, errors = 0, []
+        for daemon, answer in _per_daemon(reply):
+            result = answer.get("result")
+            if answer.get("ok") is True and isinstance(result, dict):
+                count += _int(result.get("rules"))
+            else:
+                errors.append(_error_text(answer, daemon))
+        if errors:
+            self.reload = {"ok": False, "rules": len(self.rules), "error": "; ".join(errors), "at": now}
         else:
-            self.reload = {"ok": False, "rules": len(self.rules), "error": _error_text(reply), "at": now}
+            self.reload = {"ok": True, "rules": count, "error": "", "at": now}
 
     # ------------------------------------------------------------ the page
 
@@ -385,8 +395,21 @@ class ConsoleState:
         }
 
 
-def _error_text(reply: Event) -> str:
+def _per_daemon(reply: Event) -> list[tuple[str, Event]]:
+    """A reply's parts: a forwarder answers a command without a room with every daemon's reply."""
+    result = reply.get("result")
+    if (
+        isinstance(result, dict)
+        and result
+        and all(isinstance(part, dict) and isinstance(part.get("ok"), bool) for part in result.values())
+    ):
+        return [(str(daemon), part) for daemon, part in result.items()]
+    return [("", reply)]
+
+
+def _error_text(reply: Event, daemon: str = "") -> str:
     error = reply.get("error")
+    where = f"daemon {daemon}: " if daemon else ""
     if isinstance(error, dict):
-        return f"{_text(error.get('code'))}: {_text(error.get('message'))}"
-    return "no reply"
+        return f"{where}{_text(error.get('code'))}: {_text(error.get('message'))}"
+    return f"{where}unreadable reply"

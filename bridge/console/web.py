@@ -39,7 +39,7 @@ from ..tail import describe
 from .bus import Control, failure
 from .state import ConsoleState
 
-__all__ = ["Browser", "ConsoleSettings", "Site", "browser_json", "feed_line", "is_loopback_host"]
+__all__ = ["Browser", "ConsoleSettings", "Site", "browser_json", "encode", "feed_line", "is_loopback_host"]
 
 log = logging.getLogger("bridge.console")
 
@@ -47,7 +47,7 @@ Event = dict[str, Any]
 JS_SAFE = 2**53
 """Integers beyond this are sent to the browser as strings (JavaScript numbers would round them)."""
 MAX_DEPTH = 32
-SEND_INTERVAL = 0.2
+SEND_INTERVAL = 0.25
 """Seconds between two pushes to a browser (feed lines are batched)."""
 COMMANDS = frozenset(("ping", "status", "connect", "disconnect", "simulate", "rules", "reload", "summary"))
 TOKEN_HEADER = "X-Bridge-Token"
@@ -116,6 +116,24 @@ def browser_json(value: Any, depth: int = 0) -> Any:
     return str(value)
 
 
+def _hex(value: Any) -> str:
+    if isinstance(value, bytes):
+        return value.hex()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def encode(message: Any) -> str:
+    """A push or reply as JSON text: straight through the C encoder, through :func:`browser_json` when needed.
+
+    Integers of any size go as their digits (the page parses them exactly); NaN,
+    infinities, non-text keys and nesting too deep take the slower safe path.
+    """
+    try:
+        return json.dumps(message, allow_nan=False, default=_hex)
+    except (TypeError, ValueError, RecursionError):
+        return json.dumps(browser_json(message))
+
+
 def feed_line(event: Event) -> Event:
     """One feed line: the ``tiktok-bridge tail`` wording and the whole event."""
     try:
@@ -123,11 +141,11 @@ def feed_line(event: Event) -> Event:
     except (TypeError, ValueError, OverflowError, OSError) as exc:  # hostile values: say so, keep the event
         text = f"{event.get('type')}: unprintable ({type(exc).__name__})"
     return {
-        "seq": browser_json(event.get("seq")),
-        "type": browser_json(event.get("type")),
-        "room": browser_json(event.get("room", "")),
+        "seq": event.get("seq"),
+        "type": event.get("type"),
+        "room": event.get("room", ""),
         "line": text,
-        "event": browser_json(event),
+        "event": event,
     }
 
 
@@ -140,7 +158,7 @@ def simulate_defaults() -> dict[str, Event]:
         except ControlError:
             continue
         names = {f.name for f in spec.fields}
-        defaults[spec.name] = browser_json({k: v for k, v in event.items() if k in names})
+        defaults[spec.name] = {k: v for k, v in event.items() if k in names}
     return defaults
 
 
@@ -182,11 +200,11 @@ class Browser:
             if self.view is not None:
                 view, self.view = self.view, None
                 rates, self.rates = list(self.rates), deque(maxlen=self.rates.maxlen)
-                await self.ws.send_str(json.dumps({"t": "state", "view": view, "rates": rates}))
+                await self.ws.send_str(encode({"t": "state", "view": view, "rates": rates}))
             if self.pending:
                 lines = [feed_line(event) for event in self.pending]
                 self.pending.clear()
-                await self.ws.send_str(json.dumps({"t": "feed", "lines": lines, "lost": self.lost}))
+                await self.ws.send_str(encode({"t": "feed", "lines": lines, "lost": self.lost}))
             await asyncio.sleep(SEND_INTERVAL)  # feed lines arriving meanwhile leave as one batch
 
 
@@ -213,7 +231,7 @@ class Site:
         self.app.router.add_post("/api/control", self._control)
         self.app.router.add_static("/static/", str(STATIC), follow_symlinks=False)
         self._contract_text = contract.render_json()
-        self._defaults_text = json.dumps(simulate_defaults())
+        self._defaults_text = encode(simulate_defaults())
 
     # ------------------------------------------------------------ safety
 
@@ -279,7 +297,7 @@ class Site:
             body["fields"] = _integers(body.get("fields", {}), spec.fields)
         reply = await self.control.request(body)
         await self.on_reply(command, reply)
-        return web.json_response(browser_json(reply))
+        return web.Response(text=encode(reply), content_type="application/json")
 
     async def _ws(self, request: web.Request) -> web.StreamResponse:
         ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=4096)
@@ -292,11 +310,11 @@ class Site:
             "subscribe": self.settings.subscribe,
             "control": self.settings.control,
             "tokenRequired": not self.settings.loopback,
-            "view": browser_json(self.state.view(now)),
+            "view": self.state.view(now),
             "rates": self.state.history_since(0),
             "feed": [feed_line(event) for event in self.state.recent],
         }
-        await ws.send_str(json.dumps(hello))
+        await ws.send_str(encode(hello))
         self.browsers.add(browser)
         sender = asyncio.create_task(browser.send(), name="console-browser")
         try:
@@ -318,9 +336,6 @@ class Site:
 
     def push_state(self, view: Event, rates: list[Any]) -> None:
         """Hand the latest state and the finished seconds to every open page."""
-        if not self.browsers:
-            return
-        safe = browser_json(view)
         for browser in self.browsers:
-            browser.view = safe
+            browser.view = view
             browser.rates.extend(rates)

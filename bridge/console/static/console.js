@@ -16,6 +16,10 @@ const el = (tag, text, cls) => {
   return node;
 };
 const clock = (seconds) => seconds ? new Date(seconds * 1000).toLocaleTimeString() : "—";
+// JSON numbers beyond 2^53 (ids) are kept as their exact digits, as text
+const exact = (key, value, context) =>
+  typeof value === "number" && !Number.isSafeInteger(value) && context && /^-?\d+$/.test(context.source)
+    ? context.source : value;
 const num = (value) => (typeof value === "number" ? value.toLocaleString() : String(value ?? 0));
 
 const page = {
@@ -34,7 +38,7 @@ function connect() {
   const ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws");
   page.ws = ws;
   ws.onmessage = (message) => {
-    const data = JSON.parse(message.data);
+    const data = JSON.parse(message.data, exact);
     if (data.t === "hello") onHello(data);
     else if (data.t === "state") onState(data);
     else if (data.t === "feed") onFeed(data);
@@ -486,7 +490,8 @@ $("sim-send").onclick = async () => {
   if (room) request.room = room.replace(/^@/, "");
   const reply = await control(request);
   const item = reply.ok
-    ? el("li", `✓ ${kind} published to @${reply.result.room} (seq ${reply.result.seq ?? "?"})`, "ok")
+    ? el("li", reply.result.room ? `✓ ${kind} published to @${reply.result.room} (seq ${reply.result.seq ?? "?"})`
+      : `✓ ${kind} sent to ${Object.keys(reply.result).length} daemons`, "ok")
     : el("li", `✗ ${kind}: ${errorText(reply)}`, "bad");
   item.onclick = () => {
     const open = item.querySelector("pre");
@@ -497,12 +502,12 @@ $("sim-send").onclick = async () => {
 
 async function loadContract() {
   const [contract, defaults] = await Promise.all([
-    fetch("/contract.json").then((r) => r.json()), fetch("/api/defaults").then((r) => r.json())]);
+    fetch("/contract.json").then((r) => r.json()), fetch("/api/defaults").then((r) => r.text())]);
   page.contract = contract;
-  page.defaults = defaults;
+  page.defaults = JSON.parse(defaults, exact);
   const select = $("sim-type");
   for (const spec of contract.events) {
-    if (spec.name in defaults) select.append(new Option(spec.name, spec.name));
+    if (spec.name in page.defaults) select.append(new Option(spec.name, spec.name));
   }
   select.value = "gift";
   select.onchange = buildForm;
@@ -530,7 +535,7 @@ async function control(request) {
   }
   try {
     const response = await fetch("/api/control", { method: "POST", headers, body: JSON.stringify(request) });
-    return await response.json();
+    return JSON.parse(await response.text(), exact);
   } catch (error) {
     return { ok: false, error: { code: "unreachable", message: `the console did not answer (${error.message})` } };
   }
