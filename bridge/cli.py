@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 import signal
@@ -14,9 +15,10 @@ from . import __version__
 from .app import build
 from .cli_tools import TOOL_COMMANDS, add_tool_commands, run_tool_command
 from .config import Config, load_config, override
+from .console import serve_console
 from .errors import BridgeError
 from .logs import setup_logging
-from .services import run_fake, run_proxy
+from .services import run_console, run_fake, run_proxy
 from .simulator import builtin_scenarios
 from .tail import Tail
 
@@ -30,7 +32,7 @@ publishes chat, gifts, likes, follows, viewers, battles and more as msgpack
 over ZeroMQ (default tcp://127.0.0.1:5556).
 
 Start with:   tiktok-bridge run      (a built-in simulated stream, no account needed)
-and watch:    tiktok-bridge tail
+and watch:    tiktok-bridge tail, or the console it prints the URL of
 """
 
 _EPILOG = """\
@@ -92,7 +94,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
     run.add_argument("--log-format", choices=("text", "json"))
+    run.add_argument(
+        "--no-console", action="store_false", dest="console", default=None, help="no web console"
+    )
+    run.add_argument("--console-port", type=int, metavar="N", help="web console port (default 5559)")
     add_tool_commands(commands)
+
+    console = commands.add_parser(
+        "console",
+        help="serve the web console for a running daemon or forwarder (docs/console.md)",
+        description="A local web page showing rooms, events, rules and the ledger of a running daemon.",
+    )
+    console.add_argument("-c", "--config", metavar="FILE", help="TOML config file ([console] section)")
+    console.add_argument("--endpoint", metavar="EP", help="PUB endpoint (default the daemon's)")
+    console.add_argument("--control", metavar="EP", help="control endpoint (default the daemon's)")
+    console.add_argument("--host", metavar="HOST", help="address to listen on (default 127.0.0.1)")
+    console.add_argument("--port", type=int, metavar="N", help="port to listen on (default 5559)")
+    console.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
 
     proxy = commands.add_parser(
         "proxy",
@@ -163,12 +181,17 @@ def _config(args: argparse.Namespace) -> Config:
         return override(config, "proxy", allow_remote=args.allow_remote, **endpoints)
     if args.command == "fake-tiktok":
         return config
+    if args.command == "console":
+        config = override(config, "log", level=args.log_level)
+        values = {"subscribe": args.endpoint, "control": args.control, "host": args.host, "port": args.port}
+        return override(config, "console", **values)
     config = override(config, "publisher", endpoint=args.endpoint)
     if args.command == "run":
         config = override(config, "log", level=args.log_level, format=args.log_format)
         config = override(config, "control", endpoint=args.control)
         config = override(config, "game", rules=args.rules)
         config = override(config, "record", dir=args.record)
+        config = override(config, "console", enabled=args.console, port=args.console_port)
         simulator = {"scenario": args.scenario, "rate": args.rate, "seed": args.seed, "via": args.via}
         config = override(config, "simulator", **simulator)
         if args.room:
@@ -182,7 +205,8 @@ def _run(config: Config) -> int:
 
     async def main() -> None:
         nonlocal published
-        async with build(config) as daemon:
+        async with build(config) as daemon, contextlib.AsyncExitStack() as stack:
+            await serve_console(config, daemon.services, stack)
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGINT, signal.SIGTERM):
                 try:
@@ -239,6 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(config)
         if args.command == "proxy":
             return run_proxy(config)
+        if args.command == "console":
+            return run_console(config)
         if args.command == "fake-tiktok":
             return run_fake(
                 args.port,

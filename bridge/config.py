@@ -25,6 +25,7 @@ from .values import INT64_MAX, INT64_MIN, check_name
 __all__ = [
     "BrowserConfig",
     "Config",
+    "ConsoleConfig",
     "ControlConfig",
     "EulerConfig",
     "GameConfig",
@@ -205,6 +206,18 @@ class ControlConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class ConsoleConfig:
+    """``[console]``: the web console (``docs/console.md``)."""
+
+    enabled: bool = True
+    host: str = "127.0.0.1"
+    port: int = 5559
+    subscribe: str = ""
+    control: str = ""
+    feed_lines: int = 500
+
+
+@dataclass(frozen=True, slots=True)
 class LogConfig:
     """``[log]``: logging level and format."""
 
@@ -228,6 +241,7 @@ class Config:
     game: GameConfig = field(default_factory=GameConfig)
     shard: ShardConfig = field(default_factory=ShardConfig)
     proxy: ProxyConfig = field(default_factory=ProxyConfig)
+    console: ConsoleConfig = field(default_factory=ConsoleConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
 
@@ -244,6 +258,7 @@ _SECTIONS: dict[str, type] = {
     "game": GameConfig,
     "shard": ShardConfig,
     "proxy": ProxyConfig,
+    "console": ConsoleConfig,
     "log": LogConfig,
 }
 _CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -282,6 +297,8 @@ _MINIMUMS: dict[tuple[str, str], float] = {
     ("proxy", "sndhwm"): 1,
     ("proxy", "max_requests_per_second"): 1,
     ("proxy", "daemon_timeout"): 0.1,
+    ("console", "port"): 0,
+    ("console", "feed_lines"): 1,
 }
 
 

@@ -40,8 +40,9 @@ class Room:
     events: int = 0
     decode_errors: int = 0
     duplicates: int = 0
-    sign_calls: int = 0
     last_event_ts: int = 0
+    reconnects: int = 0
+    sign_calls: int = 0
 
 
 class Source(Protocol):
@@ -160,6 +161,8 @@ class Daemon:
         """Record a room's new connection state and publish ``sys.status``."""
         room.state = state
         room.reason = reason
+        if state == "reconnecting":
+            room.reconnects += 1
         status: dict[str, Any] = {"type": "sys.status", "room": room.name, "state": state, "reason": reason}
         if message:
             status["message"] = message
@@ -182,8 +185,13 @@ class Daemon:
                 info["events"] = room.events
             if room.last_event_ts:
                 info["lastEventTs"] = room.last_event_ts
-            if room.sign_calls:
-                info["signCalls"] = room.sign_calls
+            counters = {
+                "decodeErrors": room.decode_errors,
+                "duplicates": room.duplicates,
+                "reconnects": room.reconnects,
+                "signCalls": room.sign_calls,
+            }
+            info.update({key: value for key, value in counters.items() if value})
             rooms[room.name] = info
         message: dict[str, Any] = {"type": "sys.heartbeat"}
         uptime = round(time.monotonic() - self.started, 3)

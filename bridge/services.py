@@ -10,12 +10,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from .config import Config
+from .console import Console, console_settings
 from .faketiktok import FakeTikTok
 from .logs import setup_logging
 from .proxy import Forwarder
 from .simulator import load_scenario
 
-__all__ = ["run_fake", "run_proxy"]
+__all__ = ["run_console", "run_fake", "run_proxy"]
 
 log = logging.getLogger("bridge.services")
 
@@ -88,4 +89,25 @@ def run_fake(
     except ValueError as exc:
         log.error("fake-tiktok: %s", exc)
         return 2
+    return 0
+
+
+def run_console(config: Config) -> int:
+    """``tiktok-bridge console``: serve the web console until Ctrl-C or SIGTERM."""
+    setup_logging(config.log.level, config.log.format)
+
+    async def main() -> None:
+        console = Console(console_settings(config))
+        url = await console.start()
+        settings = console.settings
+        log.info("console on %s for %s (control %s)", url, settings.subscribe, settings.control)
+        task = asyncio.create_task(console.run())
+        await _until_signalled(asyncio.Event())
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        pass
     return 0

@@ -10,6 +10,10 @@ from protoc import compile_webcast
 
 from bridge import codec
 
+os.environ.setdefault(
+    "BRIDGE_CONSOLE_PORT", "0"
+)  # daemons that tests start serve their console on a free port
+
 IMPLEMENTATIONS = codec.implementations()
 
 

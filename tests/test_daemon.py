@@ -80,7 +80,7 @@ def test_status_and_heartbeat(daemon: Daemon) -> None:
     assert (
         status["state"] == "reconnecting" and status["attempt"] == 2 and status["message"] == "socket closed"
     )
-    assert beat["rooms"] == {"r": {"state": "reconnecting", "roomId": 9}}
+    assert beat["rooms"] == {"r": {"state": "reconnecting", "roomId": 9, "reconnects": 1}}
     for _, message in sent(daemon):
         assert validate(message) == []
 
