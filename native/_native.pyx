@@ -57,6 +57,8 @@ from bridge.errors import DecodeError, LimitError, TruncatedError, VarintError, 
 from bridge.frames import FetchResult, MessageError, PushFrame, gunzip, is_gzip
 from bridge.limits import MAX_FRAME_BYTES, MAX_MESSAGES_PER_FRAME
 
+include "_schema.pxi"
+
 __all__ = [
     "decode_fetch_result",
     "decode_frame",
@@ -449,7 +451,7 @@ cdef int _first_url(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     ra[0] = 0
     rb[0] = 0
     while _next(&it, p):  # to the end even after the first: the walk is the validation
-        if it.num == 1 and it.wire == 2 and not found:
+        if it.num == ImageModel_url_list and it.wire == 2 and not found:
             ra[0] = it.a
             rb[0] = it.b
             found = True
@@ -463,10 +465,10 @@ cdef int _text_key(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, Py_ssi
     r[0] = r[1] = r[2] = r[3] = 0
     while _next(&it, p):
         if it.wire == 2:
-            if it.num == 1:
+            if it.num == Text_key:
                 r[0] = it.a
                 r[1] = it.b
-            elif it.num == 2:
+            elif it.num == Text_default_pattern:
                 r[2] = it.a
                 r[3] = it.b
     return 0
@@ -479,12 +481,12 @@ cdef int _badge(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     cdef int64_t scene = 0, level = 0
     _open(&it, p, n, a, b)
     while _next(&it, p):
-        if it.num == 3 and it.wire == 0:
+        if it.num == BadgeStruct_scene_type and it.wire == 0:
             scene = _s64(_val(&it, p))
-        elif it.num == 12 and it.wire == 2:
+        elif it.num == BadgeStruct_privilege_log_extra and it.wire == 2:
             _open(&it2, p, n, it.a, it.b)
             while _next(&it2, p):
-                if it2.num == 5 and it2.wire == 2:
+                if it2.num == PrivilegeLogExtra_level and it2.wire == 2:
                     level = _decimal(p, it2.a, it2.b, 10)
     scene_out[0] = scene
     level_out[0] = level
@@ -502,26 +504,26 @@ cdef dict _user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int ident
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 1:
+            if it.num == User_id:
                 uid = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 3:
+            if it.num == User_nickname:
                 nia = it.a
                 nib = it.b
-            elif it.num == 9:
+            elif it.num == User_avatar_thumb:
                 _first_url(p, n, it.a, it.b, &ava, &avb)
-            elif it.num == 38:
+            elif it.num == User_display_id:
                 una = it.a
                 unb = it.b
-            elif it.num == 22:
+            elif it.num == User_follow_info:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.wire == 0:
-                        if it2.num == 2:
+                        if it2.num == FollowInfo_follower_count:
                             followers = _s64(_val(&it2, p))
-                        elif it2.num == 3:
+                        elif it2.num == FollowInfo_follow_status:
                             follow_status = _s64(_val(&it2, p))
-            elif it.num == 64:
+            elif it.num == User_badge_list:
                 _badge(p, n, it.a, it.b, &scene, &level)
                 if scene == 1:
                     moderator = True
@@ -531,7 +533,7 @@ cdef dict _user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int ident
                     gifter = level
                 elif scene == 10:
                     member = level
-            elif it.num == 1028:
+            elif it.num == User_id_str:
                 ida = it.a
                 idb = it.b
     if uid == 0 and idb > ida:
@@ -569,13 +571,13 @@ cdef int _identity(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0 and _val(&it, p):
-            if it.num == 2:
+            if it.num == UserIdentity_is_subscriber_of_anchor:
                 bits |= 1
-            elif it.num == 4:
+            elif it.num == UserIdentity_is_follower_of_anchor:
                 bits |= 2
-            elif it.num == 5:
+            elif it.num == UserIdentity_is_moderator_of_anchor:
                 bits |= 4
-            elif it.num == 3:
+            elif it.num == UserIdentity_is_mutual_following_with_anchor:
                 bits |= 8
     return bits
 
@@ -590,11 +592,11 @@ cdef int _common(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, dict eve
     key[0] = key[1] = 0
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 2:
+            if it.num == CommonMessageData_msg_id:
                 msg_id = _s64(_val(&it, p))
-            elif it.num == 4:
+            elif it.num == CommonMessageData_create_time:
                 created = _s64(_val(&it, p))
-        elif it.num == 8 and it.wire == 2:
+        elif it.num == CommonMessageData_display_text and it.wire == 2:
             _text_key(p, n, it.a, it.b, text)
             key[0] = text[0]
             key[1] = text[1]
@@ -610,10 +612,10 @@ cdef dict _emote(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 2:
-            if it.num == 1:
+            if it.num == Emote_emote_id:
                 ia = it.a
                 ib = it.b
-            elif it.num == 2:
+            elif it.num == Emote_image:
                 _first_url(p, n, it.a, it.b, &ua, &ub)
     emote = {}
     _put_str(emote, "id", p, ia, ib)
@@ -638,33 +640,33 @@ cdef dict _chat(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire != 2:
             continue
-        if it.num == 1:
+        if it.num == WebcastChatMessage_common:
             _common(p, n, it.a, it.b, event, key)
-        elif it.num == 2:
+        elif it.num == WebcastChatMessage_user:
             has_user = True
             ua = it.a
             ub = it.b
-        elif it.num == 3:
+        elif it.num == WebcastChatMessage_content:
             ca = it.a
             cb = it.b
-        elif it.num == 13:
+        elif it.num == WebcastChatMessage_emotes:
             index = 0
             emote = {}
             _open(&it2, p, n, it.a, it.b)
             while _next(&it2, p):
-                if it2.num == 1 and it2.wire == 0:
+                if it2.num == EmoteWithIndex_index and it2.wire == 0:
                     index = _s64(_val(&it2, p))
-                elif it2.num == 2 and it2.wire == 2:
+                elif it2.num == EmoteWithIndex_emote and it2.wire == 2:
                     emote = _emote(p, n, it2.a, it2.b)
             if index:
                 emote["index"] = index
             if emotes is None:
                 emotes = []
             emotes.append(emote)
-        elif it.num == 14:
+        elif it.num == WebcastChatMessage_content_language:
             la = it.a
             lb = it.b
-        elif it.num == 18:
+        elif it.num == WebcastChatMessage_user_identity:
             identity = _identity(p, n, it.a, it.b)
     _put_user(event, has_user, p, n, ua, ub, identity)
     _put_str(event, "comment", p, ca, cb)
@@ -686,43 +688,43 @@ cdef dict _gift(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 2:
+            if it.num == WebcastGiftMessage_gift_id:
                 gift_id = _s64(_val(&it, p))
-            elif it.num == 5:
+            elif it.num == WebcastGiftMessage_repeat_count:
                 repeat_count = _s64(_val(&it, p))
-            elif it.num == 9:
+            elif it.num == WebcastGiftMessage_repeat_end:
                 repeat_end = _val(&it, p)
-            elif it.num == 11:
+            elif it.num == WebcastGiftMessage_group_id:
                 group_id = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastGiftMessage_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 7:
+            elif it.num == WebcastGiftMessage_user:
                 has_user = True
                 ua = it.a
                 ub = it.b
-            elif it.num == 8:
+            elif it.num == WebcastGiftMessage_to_user:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
-                    if it2.num == 1 and it2.wire == 0:
+                    if it2.num == User_id and it2.wire == 0:
                         to_user = _s64(_val(&it2, p))
-            elif it.num == 15:
+            elif it.num == WebcastGiftMessage_gift:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.wire == 0:
-                        if it2.num == 5 and not gift_id:
+                        if it2.num == Gift_id and not gift_id:
                             gift_id = _s64(_val(&it2, p))
-                        elif it2.num == 11:
+                        elif it2.num == Gift_type:
                             gift_type = _s64(_val(&it2, p))
-                        elif it2.num == 12:
+                        elif it2.num == Gift_diamond_count:
                             diamonds = _s64(_val(&it2, p))
                     elif it2.wire == 2:
-                        if it2.num == 16:
+                        if it2.num == Gift_name:
                             na = it2.a
                             nb = it2.b
-                        elif it2.num == 1:
+                        elif it2.num == Gift_image:
                             _first_url(p, n, it2.a, it2.b, &ia, &ib)
-            elif it.num == 32:
+            elif it.num == WebcastGiftMessage_user_identity:
                 identity = _identity(p, n, it.a, it.b)
     _put_user(event, has_user, p, n, ua, ub, identity)
     _put_int(event, "giftId", gift_id)
@@ -748,14 +750,14 @@ cdef dict _like(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 2:
+            if it.num == WebcastLikeMessage_count:
                 count = _s64(_val(&it, p))
-            elif it.num == 3:
+            elif it.num == WebcastLikeMessage_total:
                 total = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastLikeMessage_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 5:
+            elif it.num == WebcastLikeMessage_user:
                 has_user = True
                 ua = it.a
                 ub = it.b
@@ -775,14 +777,14 @@ cdef dict _member(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 10:
+            if it.num == WebcastMemberMessage_action:
                 action = _s64(_val(&it, p))
-            elif it.num == 3:
+            elif it.num == WebcastMemberMessage_member_count:
                 count = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastMemberMessage_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 2:
+            elif it.num == WebcastMemberMessage_user:
                 has_user = True
                 ua = it.a
                 ub = it.b
@@ -805,22 +807,22 @@ cdef dict _social(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 4:
+            if it.num == WebcastSocialMessage_action:
                 action = _s64(_val(&it, p))
-            elif it.num == 3:
+            elif it.num == WebcastSocialMessage_share_type:
                 share_type = _s64(_val(&it, p))
-            elif it.num == 6:
+            elif it.num == WebcastSocialMessage_follow_count:
                 follow_count = _s64(_val(&it, p))
-            elif it.num == 8:
+            elif it.num == WebcastSocialMessage_share_count:
                 share_count = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastSocialMessage_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 2:
+            elif it.num == WebcastSocialMessage_user:
                 has_user = True
                 ua = it.a
                 ub = it.b
-            elif it.num == 5:
+            elif it.num == WebcastSocialMessage_share_target:
                 ta = it.a
                 tb = it.b
     text_key = _str(p, key[0], key[1])
@@ -855,16 +857,16 @@ cdef dict _sub_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 4:
+            if it.num == WebcastSubNotifyMessage_sub_month:
                 months = _s64(_val(&it, p))
-            elif it.num == 5:
+            elif it.num == WebcastSubNotifyMessage_subscribe_type:
                 sub_type = _s64(_val(&it, p))
-            elif it.num == 9:
+            elif it.num == WebcastSubNotifyMessage_is_send:
                 gifted = _val(&it, p)
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastSubNotifyMessage_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 2:
+            elif it.num == WebcastSubNotifyMessage_user:
                 has_user = True
                 ua = it.a
                 ub = it.b
@@ -884,11 +886,11 @@ cdef dict _contributor(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 1:
+            if it.num == Contributor_score:
                 score = _s64(_val(&it, p))
-            elif it.num == 3:
+            elif it.num == Contributor_rank:
                 rank = _s64(_val(&it, p))
-        elif it.num == 2 and it.wire == 2:
+        elif it.num == Contributor_user and it.wire == 2:
             has_user = True
             ua = it.a
             ub = it.b
@@ -908,14 +910,14 @@ cdef dict _room_user_seq(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 3:
+            if it.num == WebcastRoomUserSeqMessage_total:
                 viewers = _s64(_val(&it, p))
-            elif it.num == 7:
+            elif it.num == WebcastRoomUserSeqMessage_total_user:
                 total = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastRoomUserSeqMessage_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 2:
+            elif it.num == WebcastRoomUserSeqMessage_ranks:
                 if top is None:
                     top = []
                 top.append(_contributor(p, n, it.a, it.b))
@@ -933,9 +935,9 @@ cdef dict _control(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef Py_ssize_t key[2]
     _open(&it, p, n, a, b)
     while _next(&it, p):
-        if it.num == 2 and it.wire == 0:
+        if it.num == WebcastControlMessage_action and it.wire == 0:
             action = _s64(_val(&it, p))
-        elif it.num == 1 and it.wire == 2:
+        elif it.num == WebcastControlMessage_common and it.wire == 2:
             _common(p, n, it.a, it.b, event, key)
     out = {"type": "streamEnd" if action == 3 or action == 4 else "control"}
     out.update(event)
@@ -954,9 +956,9 @@ cdef int _map_value(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     _open(&it, p, n, a, b)
     key[0] = 0
     while _next(&it, p):
-        if it.num == 1 and it.wire == 0:
+        if it.num == MapEntry_key and it.wire == 0:
             key[0] = _s64(_val(&it, p))
-        elif it.num == 2 and it.wire == 2:
+        elif it.num == MapEntry_value and it.wire == 2:
             has = 1
             value[0] = it.a
             value[1] = it.b
@@ -970,15 +972,15 @@ cdef dict _battle_anchor(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef dict anchor
     _open(&it, p, n, a, b)
     while _next(&it, p):
-        if it.wire == 0 and it.num == 1:
+        if it.wire == 0 and it.num == BattleBaseUserInfo_user_id:
             user_id = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 2:
+            if it.num == BattleBaseUserInfo_nick_name:
                 na = it.a
                 nb = it.b
-            elif it.num == 3:
+            elif it.num == BattleBaseUserInfo_avatar_thumb:
                 _first_url(p, n, it.a, it.b, &aa, &ab)
-            elif it.num == 4:
+            elif it.num == BattleBaseUserInfo_display_id:
                 ua = it.a
                 ub = it.b
     anchor = {}
@@ -1001,37 +1003,37 @@ cdef dict _battle(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 2:
+            if it.num == WebcastLinkMicBattle_battle_id:
                 battle_id = _s64(_val(&it, p))
-            elif it.num == 4:
+            elif it.num == WebcastLinkMicBattle_action:
                 action = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastLinkMicBattle_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 3:
+            elif it.num == WebcastLinkMicBattle_battle_setting:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.wire == 0:
-                        if it2.num == 5:
+                        if it2.num == BattleSetting_status:
                             status = _s64(_val(&it2, p))
-                        elif it2.num == 3:
+                        elif it2.num == BattleSetting_duration:
                             duration = _s64(_val(&it2, p))
-                        elif it2.num == 2:
+                        elif it2.num == BattleSetting_start_time_ms:
                             start = _s64(_val(&it2, p))
-                        elif it2.num == 1 and not battle_id:
+                        elif it2.num == BattleSetting_battle_id and not battle_id:
                             battle_id = _s64(_val(&it2, p))
-            elif it.num == 5:
+            elif it.num == WebcastLinkMicBattle_battle_result:
                 result = {}
                 if _map_value(p, n, it.a, it.b, &map_key, value):
                     user_id = outcome = score = 0
                     _open(&it2, p, n, value[0], value[1])
                     while _next(&it2, p):
                         if it2.wire == 0:
-                            if it2.num == 1:
+                            if it2.num == BattleResult_user_id:
                                 user_id = _s64(_val(&it2, p))
-                            elif it2.num == 2:
+                            elif it2.num == BattleResult_result:
                                 outcome = _s64(_val(&it2, p))
-                            elif it2.num == 3:
+                            elif it2.num == BattleResult_score:
                                 score = _s64(_val(&it2, p))
                     _put_int(result, "userId", user_id)
                     _put_int(result, "result", outcome)
@@ -1039,12 +1041,12 @@ cdef dict _battle(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                 if results is None:
                     results = []
                 results.append(result)
-            elif it.num == 10:
+            elif it.num == WebcastLinkMicBattle_anchor_info:
                 anchor = {}
                 if _map_value(p, n, it.a, it.b, &map_key, value):
                     _open(&it2, p, n, value[0], value[1])
                     while _next(&it2, p):
-                        if it2.num == 1 and it2.wire == 2:
+                        if it2.num == BattleUserInfo_user and it2.wire == 2:
                             anchor = _battle_anchor(p, n, it2.a, it2.b)
                 if anchors is None:
                     anchors = []
@@ -1069,19 +1071,19 @@ cdef dict _battle_team(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     if _map_value(p, n, a, b, &anchor_id, value):
         _open(&it, p, n, value[0], value[1])
         while _next(&it, p):
-            if it.num == 2 and it.wire == 0:
+            if it.num == BattleUserArmies_host_score and it.wire == 0:
                 score = _s64(_val(&it, p))
-            elif it.num == 1 and it.wire == 2:
+            elif it.num == BattleUserArmies_user_armies and it.wire == 2:
                 user_id = points = 0
                 na = nb = 0
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.wire == 0:
-                        if it2.num == 1:
+                        if it2.num == BattleUserArmy_user_id:
                             user_id = _s64(_val(&it2, p))
-                        elif it2.num == 2:
+                        elif it2.num == BattleUserArmy_score:
                             points = _s64(_val(&it2, p))
-                    elif it2.num == 3 and it2.wire == 2:
+                    elif it2.num == BattleUserArmy_nickname and it2.wire == 2:
                         na = it2.a
                         nb = it2.b
                 supporter = {}
@@ -1107,22 +1109,22 @@ cdef dict _armies(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 2:
+            if it.num == WebcastLinkMicArmies_battle_id:
                 battle_id = _s64(_val(&it, p))
-            elif it.num == 7:
+            elif it.num == WebcastLinkMicArmies_battle_status:
                 status = _s64(_val(&it, p))
-            elif it.num == 8:
+            elif it.num == WebcastLinkMicArmies_from_user_id:
                 from_user = _s64(_val(&it, p))
-            elif it.num == 9:
+            elif it.num == WebcastLinkMicArmies_gift_id:
                 gift_id = _s64(_val(&it, p))
-            elif it.num == 10:
+            elif it.num == WebcastLinkMicArmies_gift_count:
                 gift_count = _s64(_val(&it, p))
-            elif it.num == 12:
+            elif it.num == WebcastLinkMicArmies_total_diamond_count:
                 diamonds = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastLinkMicArmies_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 3:
+            elif it.num == WebcastLinkMicArmies_battle_items:
                 if teams is None:
                     teams = []
                 teams.append(_battle_team(p, n, it.a, it.b))
@@ -1146,32 +1148,32 @@ cdef dict _room_pin(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 33:
+            if it.num == WebcastRoomPinMessage_action:
                 action = _s64(_val(&it, p))
-            elif it.num == 31:
+            elif it.num == WebcastRoomPinMessage_pin_time:
                 pin_time = _s64(_val(&it, p))
-            elif it.num == 34:
+            elif it.num == WebcastRoomPinMessage_display_duration:
                 duration = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastRoomPinMessage_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 30:
+            elif it.num == WebcastRoomPinMessage_method:
                 ma = it.a
                 mb = it.b
-            elif it.num == 32:
+            elif it.num == WebcastRoomPinMessage_operator:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
-                    if it2.num == 1 and it2.wire == 0:
+                    if it2.num == User_id and it2.wire == 0:
                         operator_id = _s64(_val(&it2, p))
-            elif it.num == 2:
+            elif it.num == WebcastRoomPinMessage_chat_message:
                 pinned = _chat(p, n, it.a, it.b)
-            elif it.num == 3:
+            elif it.num == WebcastRoomPinMessage_social_message:
                 pinned = _social(p, n, it.a, it.b)
-            elif it.num == 4:
+            elif it.num == WebcastRoomPinMessage_gift_message:
                 pinned = _gift(p, n, it.a, it.b)
-            elif it.num == 5:
+            elif it.num == WebcastRoomPinMessage_member_message:
                 pinned = _member(p, n, it.a, it.b)
-            elif it.num == 6:
+            elif it.num == WebcastRoomPinMessage_like_message:
                 pinned = _like(p, n, it.a, it.b)
     _put_int(event, "action", action)
     _put_int(event, "pinTime", pin_time)
@@ -1195,17 +1197,17 @@ cdef dict _emote_chat(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire != 2:
             continue
-        if it.num == 1:
+        if it.num == WebcastEmoteChatMessage_common:
             _common(p, n, it.a, it.b, event, key)
-        elif it.num == 2:
+        elif it.num == WebcastEmoteChatMessage_user:
             has_user = True
             ua = it.a
             ub = it.b
-        elif it.num == 3:
+        elif it.num == WebcastEmoteChatMessage_emote_list:
             if emotes is None:
                 emotes = []
             emotes.append(_emote(p, n, it.a, it.b))
-        elif it.num == 5:
+        elif it.num == WebcastEmoteChatMessage_user_identity:
             identity = _identity(p, n, it.a, it.b)
     _put_user(event, has_user, p, n, ua, ub, identity)
     if emotes:
@@ -1226,28 +1228,28 @@ cdef dict _envelope(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire != 2:
             continue
-        if it.num == 1:
+        if it.num == WebcastEnvelopeMessage_common:
             _common(p, n, it.a, it.b, event, key)
-        elif it.num == 2:
+        elif it.num == WebcastEnvelopeMessage_envelope_info:
             _open(&it2, p, n, it.a, it.b)
             while _next(&it2, p):
                 if it2.wire == 0:
-                    if it2.num == 5:
+                    if it2.num == MessageRedEnvelopInfo_diamond_count:
                         diamonds = _s64(_val(&it2, p))
-                    elif it2.num == 6:
+                    elif it2.num == MessageRedEnvelopInfo_people_count:
                         people = _s64(_val(&it2, p))
-                    elif it2.num == 2:
+                    elif it2.num == MessageRedEnvelopInfo_business_type:
                         business = _s64(_val(&it2, p))
-                    elif it2.num == 7:
+                    elif it2.num == MessageRedEnvelopInfo_unpack_at:
                         unpack_at = _s64(_val(&it2, p))
                 elif it2.wire == 2:
-                    if it2.num == 1:
+                    if it2.num == MessageRedEnvelopInfo_envelope_id:
                         ea = it2.a
                         eb = it2.b
-                    elif it2.num == 4:
+                    elif it2.num == MessageRedEnvelopInfo_send_user_name:
                         sa = it2.a
                         sb = it2.b
-                    elif it2.num == 8:
+                    elif it2.num == MessageRedEnvelopInfo_send_user_id:
                         ia = it2.a
                         ib = it2.b
     _put_str(event, "envelopeId", p, ea, eb)
@@ -1271,18 +1273,18 @@ cdef dict _question(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire != 2:
             continue
-        if it.num == 1:
+        if it.num == WebcastQuestionNewMessage_common:
             _common(p, n, it.a, it.b, event, key)
-        elif it.num == 2:
+        elif it.num == WebcastQuestionNewMessage_details:
             _open(&it2, p, n, it.a, it.b)
             while _next(&it2, p):
-                if it2.num == 1 and it2.wire == 0:
+                if it2.num == Question_question_id and it2.wire == 0:
                     question_id = _s64(_val(&it2, p))
                 elif it2.wire == 2:
-                    if it2.num == 2:
+                    if it2.num == Question_content:
                         ta = it2.a
                         tb = it2.b
-                    elif it2.num == 5:
+                    elif it2.num == Question_user:
                         has_user = True
                         ua = it2.a
                         ub = it2.b
@@ -1302,16 +1304,16 @@ cdef dict _live_intro(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     while _next(&it, p):
         if it.wire != 2:
             continue
-        if it.num == 1:
+        if it.num == WebcastLiveIntroMessage_common:
             _common(p, n, it.a, it.b, event, key)
-        elif it.num == 4:
+        elif it.num == WebcastLiveIntroMessage_content:
             ca = it.a
             cb = it.b
-        elif it.num == 5:
+        elif it.num == WebcastLiveIntroMessage_user:
             has_user = True
             ua = it.a
             ub = it.b
-        elif it.num == 8:
+        elif it.num == WebcastLiveIntroMessage_content_language:
             la = it.a
             lb = it.b
     _put_user(event, has_user, p, n, ua, ub, 0)
@@ -1332,18 +1334,18 @@ cdef dict _caption(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 2:
+            if it.num == WebcastCaptionMessage_timestamp_ms:
                 stamp = _s64(_val(&it, p))
-            elif it.num == 3:
+            elif it.num == WebcastCaptionMessage_duration_ms:
                 duration = _s64(_val(&it, p))
-            elif it.num == 5:
+            elif it.num == WebcastCaptionMessage_sentence_id:
                 sentence = _s64(_val(&it, p))
-            elif it.num == 7:
+            elif it.num == WebcastCaptionMessage_definite:
                 definite = _val(&it, p)
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastCaptionMessage_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 4:
+            elif it.num == WebcastCaptionMessage_content:
                 _text_key(p, n, it.a, it.b, text)
                 caption = {}
                 _put_str(caption, "lang", p, text[0], text[1])
@@ -1371,21 +1373,21 @@ cdef dict _barrage(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 3:
+            if it.num == WebcastBarrageMessage_msg_type:
                 barrage_type = _s64(_val(&it, p))
-            elif it.num == 6:
+            elif it.num == WebcastBarrageMessage_duration:
                 duration = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastBarrageMessage_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 5:
+            elif it.num == WebcastBarrageMessage_content:
                 _text_key(p, n, it.a, it.b, text)
-            elif it.num == 100 or it.num == 101:
+            elif it.num == WebcastBarrageMessage_user_grade_param or it.num == WebcastBarrageMessage_fans_level_param:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
-                    if it2.num == 1 and it2.wire == 0:
+                    if it2.num == BarrageUserGradeParam_current_grade and it2.wire == 0:
                         level = _s64(_val(&it2, p))
-                    elif it2.num == 4 and it2.wire == 2:
+                    elif it2.num == BarrageUserGradeParam_user and it2.wire == 2:
                         has_user = True
                         ua = it2.a
                         ub = it2.b
@@ -1407,32 +1409,32 @@ cdef dict _goal(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 4:
+            if it.num == WebcastGoalUpdateMessage_contributor_id:
                 contributor = _s64(_val(&it, p))
-            elif it.num == 9:
+            elif it.num == WebcastGoalUpdateMessage_contribute_count:
                 count = _s64(_val(&it, p))
-            elif it.num == 10:
+            elif it.num == WebcastGoalUpdateMessage_contribute_score:
                 score = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastGoalUpdateMessage_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 6:
+            elif it.num == WebcastGoalUpdateMessage_contributor_display_id:
                 ua = it.a
                 ub = it.b
-            elif it.num == 7:
+            elif it.num == WebcastGoalUpdateMessage_contribute_subgoal:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.wire == 0:
-                        if it2.num == 1:
+                        if it2.num == LiveStreamSubGoal_type:
                             goal_type = _s64(_val(&it2, p))
-                        elif it2.num == 3:
+                        elif it2.num == LiveStreamSubGoal_progress:
                             progress = _s64(_val(&it2, p))
-                        elif it2.num == 4:
+                        elif it2.num == LiveStreamSubGoal_target:
                             target = _s64(_val(&it2, p))
-                    elif it2.num == 5 and it2.wire == 2:
+                    elif it2.num == LiveStreamSubGoal_gift and it2.wire == 2:
                         _open(&it3, p, n, it2.a, it2.b)
                         while _next(&it3, p):
-                            if it3.num == 1 and it3.wire == 2:
+                            if it3.num == LiveStreamSubGoalGift_name and it3.wire == 2:
                                 ga = it3.a
                                 gb = it3.b
     _put_int(event, "contributorId", contributor)
@@ -1455,19 +1457,19 @@ cdef dict _rank(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef Py_ssize_t key[2]
     _open(&it, p, n, a, b)
     while _next(&it, p):
-        if it.wire == 0 and it.num == 3:
+        if it.wire == 0 and it.num == WebcastRankUpdateMessage_group_type:
             group = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastRankUpdateMessage_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 2:
+            elif it.num == WebcastRankUpdateMessage_updates:
                 rank_type = rank = 0
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.wire == 0:
-                        if it2.num == 1:
+                        if it2.num == RankUpdate_rank_type:
                             rank_type = _s64(_val(&it2, p))
-                        elif it2.num == 2:
+                        elif it2.num == RankUpdate_owner_rank:
                             rank = _s64(_val(&it2, p))
                 entry = {}
                 _put_int(entry, "rankType", rank_type)
@@ -1489,26 +1491,26 @@ cdef dict _poll(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 3:
+            if it.num == WebcastPollMessage_poll_id:
                 poll_id = _s64(_val(&it, p))
-            elif it.num == 2:
+            elif it.num == WebcastPollMessage_message_type:
                 action = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastPollMessage_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 8:
+            elif it.num == WebcastPollMessage_poll_basic_info:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.wire == 0:
-                        if it2.num == 2:
+                        if it2.num == PollBasicInfo_gift_id:
                             gift_id = _s64(_val(&it2, p))
-                        elif it2.num == 5:
+                        elif it2.num == PollBasicInfo_user_cnt:
                             voters = _s64(_val(&it2, p))
-                        elif it2.num == 9:
+                        elif it2.num == PollBasicInfo_poll_duration:
                             duration = _s64(_val(&it2, p))
-                        elif it2.num == 10:
+                        elif it2.num == PollBasicInfo_time_remain:
                             remain = _s64(_val(&it2, p))
-                    elif it2.num == 3 and it2.wire == 2:
+                    elif it2.num == PollBasicInfo_title and it2.wire == 2:
                         ta = it2.a
                         tb = it2.b
     _put_int(event, "pollId", poll_id)
@@ -1529,9 +1531,9 @@ cdef dict _banner(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastInRoomBannerMessage_common:
                 _common(p, n, it.a, it.b, event, key)
-            elif it.num == 2:
+            elif it.num == WebcastInRoomBannerMessage_json_data:
                 da = it.a
                 db = it.b
     _put_str(event, "data", p, da, db)
@@ -1563,11 +1565,11 @@ cdef dict _im_delete(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef Py_ssize_t key[2]
     _open(&it, p, n, a, b)
     while _next(&it, p):
-        if it.num == 1 and it.wire == 2:
+        if it.num == WebcastImDeleteMessage_common and it.wire == 2:
             _common(p, n, it.a, it.b, event, key)
-        elif it.num == 2 and (it.wire == 0 or it.wire == 2):
+        elif it.num == WebcastImDeleteMessage_delete_msg_ids and (it.wire == 0 or it.wire == 2):
             msg_ids = _ints(p, n, &it, msg_ids)
-        elif it.num == 3 and (it.wire == 0 or it.wire == 2):
+        elif it.num == WebcastImDeleteMessage_delete_user_ids and (it.wire == 0 or it.wire == 2):
             user_ids = _ints(p, n, &it, user_ids)
     _put_obj(event, "msgIds", msg_ids)
     _put_obj(event, "userIds", user_ids)
@@ -1984,11 +1986,11 @@ cdef int _t_common(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, Common
     c.key_a = c.key_b = 0
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 2:
+            if it.num == CommonMessageData_msg_id:
                 msg_id = _s64(_val(&it, p))
-            elif it.num == 4:
+            elif it.num == CommonMessageData_create_time:
                 created = _s64(_val(&it, p))
-        elif it.num == 8 and it.wire == 2:
+        elif it.num == CommonMessageData_display_text and it.wire == 2:
             _text_key(p, n, it.a, it.b, text)
             c.key_a = text[0]
             c.key_b = text[1]
@@ -2034,26 +2036,26 @@ cdef int _t_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 1:
+            if it.num == User_id:
                 uid = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 3:
+            if it.num == User_nickname:
                 nia = it.a
                 nib = it.b
-            elif it.num == 9:
+            elif it.num == User_avatar_thumb:
                 _first_url(p, n, it.a, it.b, &ava, &avb)
-            elif it.num == 38:
+            elif it.num == User_display_id:
                 una = it.a
                 unb = it.b
-            elif it.num == 22:
+            elif it.num == User_follow_info:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.wire == 0:
-                        if it2.num == 2:
+                        if it2.num == FollowInfo_follower_count:
                             followers = _s64(_val(&it2, p))
-                        elif it2.num == 3:
+                        elif it2.num == FollowInfo_follow_status:
                             follow_status = _s64(_val(&it2, p))
-            elif it.num == 64:
+            elif it.num == User_badge_list:
                 _badge(p, n, it.a, it.b, &scene, &level)
                 if scene == 1:
                     moderator = True
@@ -2063,7 +2065,7 @@ cdef int _t_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
                     gifter = level
                 elif scene == 10:
                     member = level
-            elif it.num == 1028:
+            elif it.num == User_id_str:
                 ida = it.a
                 idb = it.b
     if uid == 0 and idb > ida:
@@ -2103,10 +2105,10 @@ cdef int _emote_ranges(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, Py
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 2:
-            if it.num == 1:
+            if it.num == Emote_emote_id:
                 r[0] = it.a
                 r[1] = it.b
-            elif it.num == 2:
+            elif it.num == Emote_image:
                 _first_url(p, n, it.a, it.b, &r[2], &r[3])
     return 0
 
@@ -2144,30 +2146,30 @@ cdef int _t_chat(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
         while _next(&it, p):
             if it.wire != 2:
                 continue
-            if it.num == 1:
+            if it.num == WebcastChatMessage_common:
                 _t_common(p, n, it.a, it.b, &c)
-            elif it.num == 2:
+            elif it.num == WebcastChatMessage_user:
                 has_user = True
                 ua = it.a
                 ub = it.b
-            elif it.num == 3:
+            elif it.num == WebcastChatMessage_content:
                 ca = it.a
                 cb = it.b
-            elif it.num == 13:
+            elif it.num == WebcastChatMessage_emotes:
                 index = 0
                 er[0] = er[1] = er[2] = er[3] = 0
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
-                    if it2.num == 1 and it2.wire == 0:
+                    if it2.num == EmoteWithIndex_index and it2.wire == 0:
                         index = _s64(_val(&it2, p))
-                    elif it2.num == 2 and it2.wire == 2:
+                    elif it2.num == EmoteWithIndex_emote and it2.wire == 2:
                         _emote_ranges(p, n, it2.a, it2.b, er)
                 _w_emote(&emotes, p, er, index)
                 emote_count += 1
-            elif it.num == 14:
+            elif it.num == WebcastChatMessage_content_language:
                 la = it.a
                 lb = it.b
-            elif it.num == 18:
+            elif it.num == WebcastChatMessage_user_identity:
                 identity = _identity(p, n, it.a, it.b)
         at = _w_begin(w)
         _w_bytes(w, T_CHAT)
@@ -2195,43 +2197,43 @@ cdef int _t_gift(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 2:
+            if it.num == WebcastGiftMessage_gift_id:
                 gift_id = _s64(_val(&it, p))
-            elif it.num == 5:
+            elif it.num == WebcastGiftMessage_repeat_count:
                 repeat_count = _s64(_val(&it, p))
-            elif it.num == 9:
+            elif it.num == WebcastGiftMessage_repeat_end:
                 repeat_end = _val(&it, p)
-            elif it.num == 11:
+            elif it.num == WebcastGiftMessage_group_id:
                 group_id = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastGiftMessage_common:
                 _t_common(p, n, it.a, it.b, &c)
-            elif it.num == 7:
+            elif it.num == WebcastGiftMessage_user:
                 has_user = True
                 ua = it.a
                 ub = it.b
-            elif it.num == 8:
+            elif it.num == WebcastGiftMessage_to_user:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
-                    if it2.num == 1 and it2.wire == 0:
+                    if it2.num == User_id and it2.wire == 0:
                         to_user = _s64(_val(&it2, p))
-            elif it.num == 15:
+            elif it.num == WebcastGiftMessage_gift:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.wire == 0:
-                        if it2.num == 5 and not gift_id:
+                        if it2.num == Gift_id and not gift_id:
                             gift_id = _s64(_val(&it2, p))
-                        elif it2.num == 11:
+                        elif it2.num == Gift_type:
                             gift_type = _s64(_val(&it2, p))
-                        elif it2.num == 12:
+                        elif it2.num == Gift_diamond_count:
                             diamonds = _s64(_val(&it2, p))
                     elif it2.wire == 2:
-                        if it2.num == 16:
+                        if it2.num == Gift_name:
                             na = it2.a
                             nb = it2.b
-                        elif it2.num == 1:
+                        elif it2.num == Gift_image:
                             _first_url(p, n, it2.a, it2.b, &ia, &ib)
-            elif it.num == 32:
+            elif it.num == WebcastGiftMessage_user_identity:
                 identity = _identity(p, n, it.a, it.b)
     at = _w_begin(w)
     _w_bytes(w, T_GIFT)
@@ -2262,14 +2264,14 @@ cdef int _t_like(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 2:
+            if it.num == WebcastLikeMessage_count:
                 likes = _s64(_val(&it, p))
-            elif it.num == 3:
+            elif it.num == WebcastLikeMessage_total:
                 total = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastLikeMessage_common:
                 _t_common(p, n, it.a, it.b, &c)
-            elif it.num == 5:
+            elif it.num == WebcastLikeMessage_user:
                 has_user = True
                 ua = it.a
                 ub = it.b
@@ -2294,14 +2296,14 @@ cdef int _t_member(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, 
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 10:
+            if it.num == WebcastMemberMessage_action:
                 action = _s64(_val(&it, p))
-            elif it.num == 3:
+            elif it.num == WebcastMemberMessage_member_count:
                 members = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastMemberMessage_common:
                 _t_common(p, n, it.a, it.b, &c)
-            elif it.num == 2:
+            elif it.num == WebcastMemberMessage_user:
                 has_user = True
                 ua = it.a
                 ub = it.b
@@ -2327,22 +2329,22 @@ cdef int _t_social(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, 
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 4:
+            if it.num == WebcastSocialMessage_action:
                 action = _s64(_val(&it, p))
-            elif it.num == 3:
+            elif it.num == WebcastSocialMessage_share_type:
                 share_type = _s64(_val(&it, p))
-            elif it.num == 6:
+            elif it.num == WebcastSocialMessage_follow_count:
                 follow_count = _s64(_val(&it, p))
-            elif it.num == 8:
+            elif it.num == WebcastSocialMessage_share_count:
                 share_count = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastSocialMessage_common:
                 _t_common(p, n, it.a, it.b, &c)
-            elif it.num == 2:
+            elif it.num == WebcastSocialMessage_user:
                 has_user = True
                 ua = it.a
                 ub = it.b
-            elif it.num == 5:
+            elif it.num == WebcastSocialMessage_share_target:
                 ta = it.a
                 tb = it.b
     text_key = _str(p, c.key_a, c.key_b)
@@ -2380,16 +2382,16 @@ cdef int _t_sub_notify(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 4:
+            if it.num == WebcastSubNotifyMessage_sub_month:
                 months = _s64(_val(&it, p))
-            elif it.num == 5:
+            elif it.num == WebcastSubNotifyMessage_subscribe_type:
                 sub_type = _s64(_val(&it, p))
-            elif it.num == 9:
+            elif it.num == WebcastSubNotifyMessage_is_send:
                 gifted = _val(&it, p)
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastSubNotifyMessage_common:
                 _t_common(p, n, it.a, it.b, &c)
-            elif it.num == 2:
+            elif it.num == WebcastSubNotifyMessage_user:
                 has_user = True
                 ua = it.a
                 ub = it.b
@@ -2413,11 +2415,11 @@ cdef int _t_contributor(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 1:
+            if it.num == Contributor_score:
                 score = _s64(_val(&it, p))
-            elif it.num == 3:
+            elif it.num == Contributor_rank:
                 rank = _s64(_val(&it, p))
-        elif it.num == 2 and it.wire == 2:
+        elif it.num == Contributor_user and it.wire == 2:
             has_user = True
             ua = it.a
             ub = it.b
@@ -2443,14 +2445,14 @@ cdef int _t_room_user_seq(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssiz
         _open(&it, p, n, a, b)
         while _next(&it, p):
             if it.wire == 0:
-                if it.num == 3:
+                if it.num == WebcastRoomUserSeqMessage_total:
                     viewers = _s64(_val(&it, p))
-                elif it.num == 7:
+                elif it.num == WebcastRoomUserSeqMessage_total_user:
                     total = _s64(_val(&it, p))
             elif it.wire == 2:
-                if it.num == 1:
+                if it.num == WebcastRoomUserSeqMessage_common:
                     _t_common(p, n, it.a, it.b, &c)
-                elif it.num == 2:
+                elif it.num == WebcastRoomUserSeqMessage_ranks:
                     _t_contributor(&top, p, n, it.a, it.b)
                     top_count += 1
         at = _w_begin(w)
@@ -2474,9 +2476,9 @@ cdef int _t_control(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     _c_init(&c)
     _open(&it, p, n, a, b)
     while _next(&it, p):
-        if it.num == 2 and it.wire == 0:
+        if it.num == WebcastControlMessage_action and it.wire == 0:
             action = _s64(_val(&it, p))
-        elif it.num == 1 and it.wire == 2:
+        elif it.num == WebcastControlMessage_common and it.wire == 2:
             _t_common(p, n, it.a, it.b, &c)
     at = _w_begin(w)
     _w_bytes(w, T_STREAM_END if action == 3 or action == 4 else T_CONTROL)
@@ -2494,15 +2496,15 @@ cdef int _t_battle_anchor(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssiz
     cdef int count = 0
     _open(&it, p, n, a, b)
     while _next(&it, p):
-        if it.wire == 0 and it.num == 1:
+        if it.wire == 0 and it.num == BattleBaseUserInfo_user_id:
             user_id = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 2:
+            if it.num == BattleBaseUserInfo_nick_name:
                 na = it.a
                 nb = it.b
-            elif it.num == 3:
+            elif it.num == BattleBaseUserInfo_avatar_thumb:
                 _first_url(p, n, it.a, it.b, &aa, &ab)
-            elif it.num == 4:
+            elif it.num == BattleBaseUserInfo_display_id:
                 ua = it.a
                 ub = it.b
     w.len = 0
@@ -2532,26 +2534,26 @@ cdef int _t_battle(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, 
         _open(&it, p, n, a, b)
         while _next(&it, p):
             if it.wire == 0:
-                if it.num == 2:
+                if it.num == WebcastLinkMicBattle_battle_id:
                     battle_id = _s64(_val(&it, p))
-                elif it.num == 4:
+                elif it.num == WebcastLinkMicBattle_action:
                     action = _s64(_val(&it, p))
             elif it.wire == 2:
-                if it.num == 1:
+                if it.num == WebcastLinkMicBattle_common:
                     _t_common(p, n, it.a, it.b, &c)
-                elif it.num == 3:
+                elif it.num == WebcastLinkMicBattle_battle_setting:
                     _open(&it2, p, n, it.a, it.b)
                     while _next(&it2, p):
                         if it2.wire == 0:
-                            if it2.num == 5:
+                            if it2.num == BattleSetting_status:
                                 status = _s64(_val(&it2, p))
-                            elif it2.num == 3:
+                            elif it2.num == BattleSetting_duration:
                                 duration = _s64(_val(&it2, p))
-                            elif it2.num == 2:
+                            elif it2.num == BattleSetting_start_time_ms:
                                 start = _s64(_val(&it2, p))
-                            elif it2.num == 1 and not battle_id:
+                            elif it2.num == BattleSetting_battle_id and not battle_id:
                                 battle_id = _s64(_val(&it2, p))
-                elif it.num == 5:
+                elif it.num == WebcastLinkMicBattle_battle_result:
                     rat = _w_begin(&results)
                     rcount = 0
                     if _map_value(p, n, it.a, it.b, &map_key, value):
@@ -2559,24 +2561,24 @@ cdef int _t_battle(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, 
                         _open(&it2, p, n, value[0], value[1])
                         while _next(&it2, p):
                             if it2.wire == 0:
-                                if it2.num == 1:
+                                if it2.num == BattleResult_user_id:
                                     user_id = _s64(_val(&it2, p))
-                                elif it2.num == 2:
+                                elif it2.num == BattleResult_result:
                                     outcome = _s64(_val(&it2, p))
-                                elif it2.num == 3:
+                                elif it2.num == BattleResult_score:
                                     score = _s64(_val(&it2, p))
                         rcount += _wi(&results, K_USER_ID, user_id)
                         rcount += _wi(&results, K_RESULT, outcome)
                         rcount += _wi(&results, K_SCORE, score)
                     _w_end(&results, rat, rcount, 1)
                     result_count += 1
-                elif it.num == 10:
+                elif it.num == WebcastLinkMicBattle_anchor_info:
                     anchor.len = 0
                     _w_raw(&anchor, b"\x80", 1)
                     if _map_value(p, n, it.a, it.b, &map_key, value):
                         _open(&it2, p, n, value[0], value[1])
                         while _next(&it2, p):
-                            if it2.num == 1 and it2.wire == 2:
+                            if it2.num == BattleUserInfo_user and it2.wire == 2:
                                 _t_battle_anchor(&anchor, p, n, it2.a, it2.b)
                     _w_raw(&anchors, anchor.buf, anchor.len)
                     anchor_count += 1
@@ -2610,19 +2612,19 @@ cdef int _t_battle_team(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_
         if _map_value(p, n, a, b, &anchor_id, value):
             _open(&it, p, n, value[0], value[1])
             while _next(&it, p):
-                if it.num == 2 and it.wire == 0:
+                if it.num == BattleUserArmies_host_score and it.wire == 0:
                     score = _s64(_val(&it, p))
-                elif it.num == 1 and it.wire == 2:
+                elif it.num == BattleUserArmies_user_armies and it.wire == 2:
                     user_id = points = 0
                     na = nb = 0
                     _open(&it2, p, n, it.a, it.b)
                     while _next(&it2, p):
                         if it2.wire == 0:
-                            if it2.num == 1:
+                            if it2.num == BattleUserArmy_user_id:
                                 user_id = _s64(_val(&it2, p))
-                            elif it2.num == 2:
+                            elif it2.num == BattleUserArmy_score:
                                 points = _s64(_val(&it2, p))
-                        elif it2.num == 3 and it2.wire == 2:
+                        elif it2.num == BattleUserArmy_nickname and it2.wire == 2:
                             na = it2.a
                             nb = it2.b
                     sat = _w_begin(&supporters)
@@ -2655,22 +2657,22 @@ cdef int _t_armies(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, 
         _open(&it, p, n, a, b)
         while _next(&it, p):
             if it.wire == 0:
-                if it.num == 2:
+                if it.num == WebcastLinkMicArmies_battle_id:
                     battle_id = _s64(_val(&it, p))
-                elif it.num == 7:
+                elif it.num == WebcastLinkMicArmies_battle_status:
                     status = _s64(_val(&it, p))
-                elif it.num == 8:
+                elif it.num == WebcastLinkMicArmies_from_user_id:
                     from_user = _s64(_val(&it, p))
-                elif it.num == 9:
+                elif it.num == WebcastLinkMicArmies_gift_id:
                     gift_id = _s64(_val(&it, p))
-                elif it.num == 10:
+                elif it.num == WebcastLinkMicArmies_gift_count:
                     gift_count = _s64(_val(&it, p))
-                elif it.num == 12:
+                elif it.num == WebcastLinkMicArmies_total_diamond_count:
                     diamonds = _s64(_val(&it, p))
             elif it.wire == 2:
-                if it.num == 1:
+                if it.num == WebcastLinkMicArmies_common:
                     _t_common(p, n, it.a, it.b, &c)
-                elif it.num == 3:
+                elif it.num == WebcastLinkMicArmies_battle_items:
                     _t_battle_team(&teams, p, n, it.a, it.b)
                     team_count += 1
         at = _w_begin(w)
@@ -2703,32 +2705,32 @@ cdef int _t_room_pin(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b
         _open(&it, p, n, a, b)
         while _next(&it, p):
             if it.wire == 0:
-                if it.num == 33:
+                if it.num == WebcastRoomPinMessage_action:
                     action = _s64(_val(&it, p))
-                elif it.num == 31:
+                elif it.num == WebcastRoomPinMessage_pin_time:
                     pin_time = _s64(_val(&it, p))
-                elif it.num == 34:
+                elif it.num == WebcastRoomPinMessage_display_duration:
                     duration = _s64(_val(&it, p))
             elif it.wire == 2:
-                if it.num == 1:
+                if it.num == WebcastRoomPinMessage_common:
                     _t_common(p, n, it.a, it.b, &c)
-                elif it.num == 30:
+                elif it.num == WebcastRoomPinMessage_method:
                     ma = it.a
                     mb = it.b
-                elif it.num == 32:
+                elif it.num == WebcastRoomPinMessage_operator:
                     _open(&it2, p, n, it.a, it.b)
                     while _next(&it2, p):
-                        if it2.num == 1 and it2.wire == 0:
+                        if it2.num == User_id and it2.wire == 0:
                             operator_id = _s64(_val(&it2, p))
-                elif 2 <= it.num <= 6:
+                elif WebcastRoomPinMessage_chat_message <= it.num <= WebcastRoomPinMessage_like_message:
                     pinned.len = 0
-                    if it.num == 2:
+                    if it.num == WebcastRoomPinMessage_chat_message:
                         _t_chat(&pinned, p, n, it.a, it.b, 0)
-                    elif it.num == 3:
+                    elif it.num == WebcastRoomPinMessage_social_message:
                         _t_social(&pinned, p, n, it.a, it.b, 0)
-                    elif it.num == 4:
+                    elif it.num == WebcastRoomPinMessage_gift_message:
                         _t_gift(&pinned, p, n, it.a, it.b, 0)
-                    elif it.num == 5:
+                    elif it.num == WebcastRoomPinMessage_member_message:
                         _t_member(&pinned, p, n, it.a, it.b, 0)
                     else:
                         _t_like(&pinned, p, n, it.a, it.b, 0)
@@ -2769,13 +2771,13 @@ cdef int _t_emote_chat(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
         while _next(&it, p):
             if it.wire != 2:
                 continue
-            if it.num == 1:
+            if it.num == WebcastEmoteChatMessage_common:
                 _t_common(p, n, it.a, it.b, &c)
-            elif it.num == 2:
+            elif it.num == WebcastEmoteChatMessage_user:
                 has_user = True
                 ua = it.a
                 ub = it.b
-            elif it.num == 3:
+            elif it.num == WebcastEmoteChatMessage_emote_list:
                 _emote_ranges(p, n, it.a, it.b, er)
                 _w_emote(&emotes, p, er, 0)
                 if emote_count == 0:
@@ -2784,7 +2786,7 @@ cdef int _t_emote_chat(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
                     first[2] = er[2]
                     first[3] = er[3]
                 emote_count += 1
-            elif it.num == 5:
+            elif it.num == WebcastEmoteChatMessage_user_identity:
                 identity = _identity(p, n, it.a, it.b)
         at = _w_begin(w)
         _w_bytes(w, T_EMOTE)
@@ -2811,28 +2813,28 @@ cdef int _t_envelope(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b
     while _next(&it, p):
         if it.wire != 2:
             continue
-        if it.num == 1:
+        if it.num == WebcastEnvelopeMessage_common:
             _t_common(p, n, it.a, it.b, &c)
-        elif it.num == 2:
+        elif it.num == WebcastEnvelopeMessage_envelope_info:
             _open(&it2, p, n, it.a, it.b)
             while _next(&it2, p):
                 if it2.wire == 0:
-                    if it2.num == 5:
+                    if it2.num == MessageRedEnvelopInfo_diamond_count:
                         diamonds = _s64(_val(&it2, p))
-                    elif it2.num == 6:
+                    elif it2.num == MessageRedEnvelopInfo_people_count:
                         people = _s64(_val(&it2, p))
-                    elif it2.num == 2:
+                    elif it2.num == MessageRedEnvelopInfo_business_type:
                         business = _s64(_val(&it2, p))
-                    elif it2.num == 7:
+                    elif it2.num == MessageRedEnvelopInfo_unpack_at:
                         unpack_at = _s64(_val(&it2, p))
                 elif it2.wire == 2:
-                    if it2.num == 1:
+                    if it2.num == MessageRedEnvelopInfo_envelope_id:
                         ea = it2.a
                         eb = it2.b
-                    elif it2.num == 4:
+                    elif it2.num == MessageRedEnvelopInfo_send_user_name:
                         sa = it2.a
                         sb = it2.b
-                    elif it2.num == 8:
+                    elif it2.num == MessageRedEnvelopInfo_send_user_id:
                         ia = it2.a
                         ib = it2.b
     at = _w_begin(w)
@@ -2861,18 +2863,18 @@ cdef int _t_question(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b
     while _next(&it, p):
         if it.wire != 2:
             continue
-        if it.num == 1:
+        if it.num == WebcastQuestionNewMessage_common:
             _t_common(p, n, it.a, it.b, &c)
-        elif it.num == 2:
+        elif it.num == WebcastQuestionNewMessage_details:
             _open(&it2, p, n, it.a, it.b)
             while _next(&it2, p):
-                if it2.num == 1 and it2.wire == 0:
+                if it2.num == Question_question_id and it2.wire == 0:
                     question_id = _s64(_val(&it2, p))
                 elif it2.wire == 2:
-                    if it2.num == 2:
+                    if it2.num == Question_content:
                         ta = it2.a
                         tb = it2.b
-                    elif it2.num == 5:
+                    elif it2.num == Question_user:
                         has_user = True
                         ua = it2.a
                         ub = it2.b
@@ -2897,16 +2899,16 @@ cdef int _t_live_intro(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
     while _next(&it, p):
         if it.wire != 2:
             continue
-        if it.num == 1:
+        if it.num == WebcastLiveIntroMessage_common:
             _t_common(p, n, it.a, it.b, &c)
-        elif it.num == 4:
+        elif it.num == WebcastLiveIntroMessage_content:
             ca = it.a
             cb = it.b
-        elif it.num == 5:
+        elif it.num == WebcastLiveIntroMessage_user:
             has_user = True
             ua = it.a
             ub = it.b
-        elif it.num == 8:
+        elif it.num == WebcastLiveIntroMessage_content_language:
             la = it.a
             lb = it.b
     at = _w_begin(w)
@@ -2934,18 +2936,18 @@ cdef int _t_caption(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
         _open(&it, p, n, a, b)
         while _next(&it, p):
             if it.wire == 0:
-                if it.num == 2:
+                if it.num == WebcastCaptionMessage_timestamp_ms:
                     stamp = _s64(_val(&it, p))
-                elif it.num == 3:
+                elif it.num == WebcastCaptionMessage_duration_ms:
                     duration = _s64(_val(&it, p))
-                elif it.num == 5:
+                elif it.num == WebcastCaptionMessage_sentence_id:
                     sentence = _s64(_val(&it, p))
-                elif it.num == 7:
+                elif it.num == WebcastCaptionMessage_definite:
                     definite = _val(&it, p)
             elif it.wire == 2:
-                if it.num == 1:
+                if it.num == WebcastCaptionMessage_common:
                     _t_common(p, n, it.a, it.b, &c)
-                elif it.num == 4:
+                elif it.num == WebcastCaptionMessage_content:
                     _text_key(p, n, it.a, it.b, text)
                     cat = _w_begin(&captions)
                     ccount = 0
@@ -2980,21 +2982,21 @@ cdef int _t_barrage(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 3:
+            if it.num == WebcastBarrageMessage_msg_type:
                 barrage_type = _s64(_val(&it, p))
-            elif it.num == 6:
+            elif it.num == WebcastBarrageMessage_duration:
                 duration = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastBarrageMessage_common:
                 _t_common(p, n, it.a, it.b, &c)
-            elif it.num == 5:
+            elif it.num == WebcastBarrageMessage_content:
                 _text_key(p, n, it.a, it.b, text)
-            elif it.num == 100 or it.num == 101:
+            elif it.num == WebcastBarrageMessage_user_grade_param or it.num == WebcastBarrageMessage_fans_level_param:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
-                    if it2.num == 1 and it2.wire == 0:
+                    if it2.num == BarrageUserGradeParam_current_grade and it2.wire == 0:
                         level = _s64(_val(&it2, p))
-                    elif it2.num == 4 and it2.wire == 2:
+                    elif it2.num == BarrageUserGradeParam_user and it2.wire == 2:
                         has_user = True
                         ua = it2.a
                         ub = it2.b
@@ -3021,32 +3023,32 @@ cdef int _t_goal(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 4:
+            if it.num == WebcastGoalUpdateMessage_contributor_id:
                 contributor = _s64(_val(&it, p))
-            elif it.num == 9:
+            elif it.num == WebcastGoalUpdateMessage_contribute_count:
                 contributed = _s64(_val(&it, p))
-            elif it.num == 10:
+            elif it.num == WebcastGoalUpdateMessage_contribute_score:
                 score = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastGoalUpdateMessage_common:
                 _t_common(p, n, it.a, it.b, &c)
-            elif it.num == 6:
+            elif it.num == WebcastGoalUpdateMessage_contributor_display_id:
                 ua = it.a
                 ub = it.b
-            elif it.num == 7:
+            elif it.num == WebcastGoalUpdateMessage_contribute_subgoal:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.wire == 0:
-                        if it2.num == 1:
+                        if it2.num == LiveStreamSubGoal_type:
                             goal_type = _s64(_val(&it2, p))
-                        elif it2.num == 3:
+                        elif it2.num == LiveStreamSubGoal_progress:
                             progress = _s64(_val(&it2, p))
-                        elif it2.num == 4:
+                        elif it2.num == LiveStreamSubGoal_target:
                             target = _s64(_val(&it2, p))
-                    elif it2.num == 5 and it2.wire == 2:
+                    elif it2.num == LiveStreamSubGoal_gift and it2.wire == 2:
                         _open(&it3, p, n, it2.a, it2.b)
                         while _next(&it3, p):
-                            if it3.num == 1 and it3.wire == 2:
+                            if it3.num == LiveStreamSubGoalGift_name and it3.wire == 2:
                                 ga = it3.a
                                 gb = it3.b
     at = _w_begin(w)
@@ -3076,19 +3078,19 @@ cdef int _t_rank(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     try:
         _open(&it, p, n, a, b)
         while _next(&it, p):
-            if it.wire == 0 and it.num == 3:
+            if it.wire == 0 and it.num == WebcastRankUpdateMessage_group_type:
                 group = _s64(_val(&it, p))
             elif it.wire == 2:
-                if it.num == 1:
+                if it.num == WebcastRankUpdateMessage_common:
                     _t_common(p, n, it.a, it.b, &c)
-                elif it.num == 2:
+                elif it.num == WebcastRankUpdateMessage_updates:
                     rank_type = rank = 0
                     _open(&it2, p, n, it.a, it.b)
                     while _next(&it2, p):
                         if it2.wire == 0:
-                            if it2.num == 1:
+                            if it2.num == RankUpdate_rank_type:
                                 rank_type = _s64(_val(&it2, p))
-                            elif it2.num == 2:
+                            elif it2.num == RankUpdate_owner_rank:
                                 rank = _s64(_val(&it2, p))
                     rat = _w_begin(&ranks)
                     rcount = 0
@@ -3117,26 +3119,26 @@ cdef int _t_poll(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 3:
+            if it.num == WebcastPollMessage_poll_id:
                 poll_id = _s64(_val(&it, p))
-            elif it.num == 2:
+            elif it.num == WebcastPollMessage_message_type:
                 action = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastPollMessage_common:
                 _t_common(p, n, it.a, it.b, &c)
-            elif it.num == 8:
+            elif it.num == WebcastPollMessage_poll_basic_info:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
                     if it2.wire == 0:
-                        if it2.num == 2:
+                        if it2.num == PollBasicInfo_gift_id:
                             gift_id = _s64(_val(&it2, p))
-                        elif it2.num == 5:
+                        elif it2.num == PollBasicInfo_user_cnt:
                             voters = _s64(_val(&it2, p))
-                        elif it2.num == 9:
+                        elif it2.num == PollBasicInfo_poll_duration:
                             duration = _s64(_val(&it2, p))
-                        elif it2.num == 10:
+                        elif it2.num == PollBasicInfo_time_remain:
                             remain = _s64(_val(&it2, p))
-                    elif it2.num == 3 and it2.wire == 2:
+                    elif it2.num == PollBasicInfo_title and it2.wire == 2:
                         ta = it2.a
                         tb = it2.b
     at = _w_begin(w)
@@ -3162,9 +3164,9 @@ cdef int _t_banner(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, 
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 2:
-            if it.num == 1:
+            if it.num == WebcastInRoomBannerMessage_common:
                 _t_common(p, n, it.a, it.b, &c)
-            elif it.num == 2:
+            elif it.num == WebcastInRoomBannerMessage_json_data:
                 da = it.a
                 db = it.b
     at = _w_begin(w)
@@ -3205,11 +3207,11 @@ cdef int _t_im_delete(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t 
     try:
         _open(&it, p, n, a, b)
         while _next(&it, p):
-            if it.num == 1 and it.wire == 2:
+            if it.num == WebcastImDeleteMessage_common and it.wire == 2:
                 _t_common(p, n, it.a, it.b, &c)
-            elif it.num == 2 and (it.wire == 0 or it.wire == 2):
+            elif it.num == WebcastImDeleteMessage_delete_msg_ids and (it.wire == 0 or it.wire == 2):
                 _t_ints(&msg_ids, &msg_count, p, n, &it)
-            elif it.num == 3 and (it.wire == 0 or it.wire == 2):
+            elif it.num == WebcastImDeleteMessage_delete_user_ids and (it.wire == 0 or it.wire == 2):
                 _t_ints(&user_ids, &user_count, p, n, &it)
         at = _w_begin(w)
         _w_bytes(w, T_IM_DELETE)
@@ -3552,13 +3554,13 @@ cdef int _inner_once(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, list
         return 0
     while _next(&it, p):
         if it.wire == 2:
-            if it.num == 1:
+            if it.num == BaseProtoMessage_method:
                 ma = it.a
                 mb = it.b
-            elif it.num == 2:
+            elif it.num == BaseProtoMessage_payload:
                 pa = it.a
                 pb = it.b
-        elif it.wire == 0 and it.num == 3:
+        elif it.wire == 0 and it.num == BaseProtoMessage_msg_id:
             msg_id = _s64(_val(&it, p))
     method = _str(p, ma, mb)
     if _precise:
@@ -3586,10 +3588,10 @@ cdef int _string_pair(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, dic
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 2:
-            if it.num == 1:
+            if it.num == PushHeader_key:
                 ka = it.a
                 kb = it.b
-            elif it.num == 2:
+            elif it.num == PushHeader_value:
                 va = it.a
                 vb = it.b
     into[_str(p, ka, kb)] = _str(p, va, vb)
@@ -3610,29 +3612,29 @@ cdef object _fetch(bytes data):
     cdef dict route_params = result.route_params
     while _next(&it, p):
         if it.wire == 2:
-            if it.num == 1:
+            if it.num == ProtoMessageFetchResult_messages:
                 messages += 1
                 if messages > limit:
                     raise LimitError(f"more than {limit_obj} messages in one frame")
                 _inner(p, n, it.a, it.b, events, errors)
-            elif it.num == 2:
+            elif it.num == ProtoMessageFetchResult_cursor:
                 result.cursor = _str(p, it.a, it.b)
-            elif it.num == 5:
+            elif it.num == ProtoMessageFetchResult_internal_ext:
                 result.internal_ext = _str(p, it.a, it.b)
-            elif it.num == 7:
+            elif it.num == ProtoMessageFetchResult_route_params:
                 _string_pair(p, n, it.a, it.b, route_params)
-            elif it.num == 10:
+            elif it.num == ProtoMessageFetchResult_push_server:
                 result.push_server = _str(p, it.a, it.b)
         elif it.wire == 0:
-            if it.num == 8:
+            if it.num == ProtoMessageFetchResult_heartbeat_duration:
                 result.heartbeat_duration = _s64(_val(&it, p))
-            elif it.num == 9:
+            elif it.num == ProtoMessageFetchResult_need_ack:
                 result.need_ack = _val(&it, p) != 0
-            elif it.num == 3:
+            elif it.num == ProtoMessageFetchResult_fetch_interval:
                 result.fetch_interval = _s64(_val(&it, p))
-            elif it.num == 4:
+            elif it.num == ProtoMessageFetchResult_now:
                 result.now = _s64(_val(&it, p))
-            elif it.num == 11:
+            elif it.num == ProtoMessageFetchResult_is_first:
                 result.is_first = _val(&it, p) != 0
     return result
 
@@ -3704,18 +3706,18 @@ cdef object _frame(bytes buf):
     _open(&it, p, n, 0, n)
     while _next(&it, p):
         if it.wire == 0:
-            if it.num == 1:
+            if it.num == WebcastPushFrame_seq_id:
                 frame.seq_id = _s64(_val(&it, p))
-            elif it.num == 2:
+            elif it.num == WebcastPushFrame_log_id:
                 frame.log_id = _s64(_val(&it, p))
         elif it.wire == 2:
-            if it.num == 5:
+            if it.num == WebcastPushFrame_headers:
                 _string_pair(p, n, it.a, it.b, headers)
-            elif it.num == 6:
+            elif it.num == WebcastPushFrame_payload_encoding:
                 frame.payload_encoding = _str(p, it.a, it.b)
-            elif it.num == 7:
+            elif it.num == WebcastPushFrame_payload_type:
                 frame.payload_type = _str(p, it.a, it.b)
-            elif it.num == 8:
+            elif it.num == WebcastPushFrame_payload:
                 pa = it.a
                 pb = it.b
     payload = PyBytes_FromStringAndSize(<const char*>p + pa, pb - pa)

@@ -28,6 +28,215 @@ from ..contract import IGNORED_METHODS
 from ..errors import DecodeError, LimitError, TruncatedError, VarintError, WireTypeError
 from ..frames import FetchResult, MessageError, PushFrame, gunzip, is_gzip
 from ..limits import MAX_FRAME_BYTES, MAX_MESSAGES_PER_FRAME
+from ._schema import (
+    BadgeStruct_privilege_log_extra,
+    BadgeStruct_scene_type,
+    BaseProtoMessage_method,
+    BaseProtoMessage_msg_id,
+    BaseProtoMessage_payload,
+    BattleBaseUserInfo_avatar_thumb,
+    BattleBaseUserInfo_display_id,
+    BattleBaseUserInfo_nick_name,
+    BattleBaseUserInfo_user_id,
+    BattleResult_result,
+    BattleResult_score,
+    BattleResult_user_id,
+    BattleSetting_battle_id,
+    BattleSetting_duration,
+    BattleSetting_start_time_ms,
+    BattleSetting_status,
+    BattleUserArmies_host_score,
+    BattleUserArmies_user_armies,
+    BattleUserArmy_nickname,
+    BattleUserArmy_score,
+    BattleUserArmy_user_id,
+    BattleUserInfo_user,
+    CommonMessageData_create_time,
+    CommonMessageData_display_text,
+    CommonMessageData_msg_id,
+    Contributor_rank,
+    Contributor_score,
+    Contributor_user,
+    Emote_emote_id,
+    Emote_image,
+    EmoteWithIndex_emote,
+    EmoteWithIndex_index,
+    FollowInfo_follow_status,
+    FollowInfo_follower_count,
+    Gift_diamond_count,
+    Gift_id,
+    Gift_image,
+    Gift_name,
+    Gift_type,
+    ImageModel_url_list,
+    LiveStreamSubGoal_gift,
+    LiveStreamSubGoal_progress,
+    LiveStreamSubGoal_target,
+    LiveStreamSubGoal_type,
+    LiveStreamSubGoalGift_name,
+    MapEntry_key,
+    MapEntry_value,
+    MessageRedEnvelopInfo_business_type,
+    MessageRedEnvelopInfo_diamond_count,
+    MessageRedEnvelopInfo_envelope_id,
+    MessageRedEnvelopInfo_people_count,
+    MessageRedEnvelopInfo_send_user_id,
+    MessageRedEnvelopInfo_send_user_name,
+    MessageRedEnvelopInfo_unpack_at,
+    PollBasicInfo_gift_id,
+    PollBasicInfo_poll_duration,
+    PollBasicInfo_time_remain,
+    PollBasicInfo_title,
+    PollBasicInfo_user_cnt,
+    PrivilegeLogExtra_level,
+    ProtoMessageFetchResult_cursor,
+    ProtoMessageFetchResult_fetch_interval,
+    ProtoMessageFetchResult_heartbeat_duration,
+    ProtoMessageFetchResult_internal_ext,
+    ProtoMessageFetchResult_is_first,
+    ProtoMessageFetchResult_messages,
+    ProtoMessageFetchResult_need_ack,
+    ProtoMessageFetchResult_now,
+    ProtoMessageFetchResult_push_server,
+    ProtoMessageFetchResult_route_params,
+    ProtoMessageFetchResult_RouteParamsEntry_key,
+    ProtoMessageFetchResult_RouteParamsEntry_value,
+    PushHeader_key,
+    PushHeader_value,
+    Question_content,
+    Question_question_id,
+    Question_user,
+    RankUpdate_owner_rank,
+    RankUpdate_rank_type,
+    Text_default_pattern,
+    Text_key,
+    User_avatar_thumb,
+    User_badge_list,
+    User_display_id,
+    User_follow_info,
+    User_id,
+    User_id_str,
+    User_nickname,
+    UserIdentity_is_follower_of_anchor,
+    UserIdentity_is_moderator_of_anchor,
+    UserIdentity_is_mutual_following_with_anchor,
+    UserIdentity_is_subscriber_of_anchor,
+    WebcastBarrageMessage_common,
+    WebcastBarrageMessage_content,
+    WebcastBarrageMessage_duration,
+    WebcastBarrageMessage_fans_level_param,
+    WebcastBarrageMessage_icon,
+    WebcastBarrageMessage_msg_type,
+    WebcastBarrageMessage_user_grade_param,
+    WebcastCaptionMessage_common,
+    WebcastCaptionMessage_content,
+    WebcastCaptionMessage_definite,
+    WebcastCaptionMessage_duration_ms,
+    WebcastCaptionMessage_sentence_id,
+    WebcastCaptionMessage_timestamp_ms,
+    WebcastChatMessage_common,
+    WebcastChatMessage_content,
+    WebcastChatMessage_content_language,
+    WebcastChatMessage_emotes,
+    WebcastChatMessage_user,
+    WebcastChatMessage_user_identity,
+    WebcastControlMessage_action,
+    WebcastControlMessage_common,
+    WebcastEmoteChatMessage_common,
+    WebcastEmoteChatMessage_emote_list,
+    WebcastEmoteChatMessage_user,
+    WebcastEmoteChatMessage_user_identity,
+    WebcastEnvelopeMessage_common,
+    WebcastEnvelopeMessage_envelope_info,
+    WebcastGiftMessage_common,
+    WebcastGiftMessage_gift,
+    WebcastGiftMessage_gift_id,
+    WebcastGiftMessage_group_id,
+    WebcastGiftMessage_repeat_count,
+    WebcastGiftMessage_repeat_end,
+    WebcastGiftMessage_to_user,
+    WebcastGiftMessage_user,
+    WebcastGiftMessage_user_identity,
+    WebcastGoalUpdateMessage_common,
+    WebcastGoalUpdateMessage_contribute_count,
+    WebcastGoalUpdateMessage_contribute_score,
+    WebcastGoalUpdateMessage_contribute_subgoal,
+    WebcastGoalUpdateMessage_contributor_display_id,
+    WebcastGoalUpdateMessage_contributor_id,
+    WebcastImDeleteMessage_common,
+    WebcastImDeleteMessage_delete_msg_ids,
+    WebcastImDeleteMessage_delete_user_ids,
+    WebcastInRoomBannerMessage_common,
+    WebcastInRoomBannerMessage_json_data,
+    WebcastLikeMessage_common,
+    WebcastLikeMessage_count,
+    WebcastLikeMessage_total,
+    WebcastLikeMessage_user,
+    WebcastLinkMicArmies_battle_id,
+    WebcastLinkMicArmies_battle_items,
+    WebcastLinkMicArmies_battle_status,
+    WebcastLinkMicArmies_common,
+    WebcastLinkMicArmies_from_user_id,
+    WebcastLinkMicArmies_gift_count,
+    WebcastLinkMicArmies_gift_id,
+    WebcastLinkMicArmies_total_diamond_count,
+    WebcastLinkMicBattle_action,
+    WebcastLinkMicBattle_anchor_info,
+    WebcastLinkMicBattle_battle_id,
+    WebcastLinkMicBattle_battle_result,
+    WebcastLinkMicBattle_battle_setting,
+    WebcastLinkMicBattle_common,
+    WebcastLiveIntroMessage_common,
+    WebcastLiveIntroMessage_content,
+    WebcastLiveIntroMessage_content_language,
+    WebcastLiveIntroMessage_user,
+    WebcastMemberMessage_action,
+    WebcastMemberMessage_common,
+    WebcastMemberMessage_member_count,
+    WebcastMemberMessage_user,
+    WebcastPollMessage_common,
+    WebcastPollMessage_message_type,
+    WebcastPollMessage_poll_basic_info,
+    WebcastPollMessage_poll_id,
+    WebcastPushFrame_headers,
+    WebcastPushFrame_log_id,
+    WebcastPushFrame_payload,
+    WebcastPushFrame_payload_encoding,
+    WebcastPushFrame_payload_type,
+    WebcastPushFrame_seq_id,
+    WebcastQuestionNewMessage_common,
+    WebcastQuestionNewMessage_details,
+    WebcastRankUpdateMessage_common,
+    WebcastRankUpdateMessage_group_type,
+    WebcastRankUpdateMessage_updates,
+    WebcastRoomPinMessage_action,
+    WebcastRoomPinMessage_chat_message,
+    WebcastRoomPinMessage_common,
+    WebcastRoomPinMessage_display_duration,
+    WebcastRoomPinMessage_gift_message,
+    WebcastRoomPinMessage_like_message,
+    WebcastRoomPinMessage_member_message,
+    WebcastRoomPinMessage_method,
+    WebcastRoomPinMessage_operator,
+    WebcastRoomPinMessage_pin_time,
+    WebcastRoomPinMessage_social_message,
+    WebcastRoomUserSeqMessage_common,
+    WebcastRoomUserSeqMessage_ranks,
+    WebcastRoomUserSeqMessage_total,
+    WebcastRoomUserSeqMessage_total_user,
+    WebcastSocialMessage_action,
+    WebcastSocialMessage_common,
+    WebcastSocialMessage_follow_count,
+    WebcastSocialMessage_share_count,
+    WebcastSocialMessage_share_target,
+    WebcastSocialMessage_share_type,
+    WebcastSocialMessage_user,
+    WebcastSubNotifyMessage_common,
+    WebcastSubNotifyMessage_is_send,
+    WebcastSubNotifyMessage_sub_month,
+    WebcastSubNotifyMessage_subscribe_type,
+    WebcastSubNotifyMessage_user,
+)
 
 __all__ = [
     "decode_fetch_result",
@@ -138,7 +347,7 @@ def _put(event: Event, key: str, value: Any) -> None:
 def _first_url(buf: bytes, a: int, b: int) -> str:
     """First ``url_list`` entry of an ``ImageModel``."""
     for number, wire, x, y in _fields(buf, a, b):
-        if number == 1 and wire == 2:
+        if number == ImageModel_url_list and wire == 2:
             return _str(buf, x, y)
     return ""
 
@@ -148,9 +357,9 @@ def _text_key(buf: bytes, a: int, b: int) -> tuple[str, str]:
     key = pattern = ""
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 2:
-            if number == 1:
+            if number == Text_key:
                 key = _str(buf, x, y)
-            elif number == 2:
+            elif number == Text_default_pattern:
                 pattern = _str(buf, x, y)
     return key, pattern
 
@@ -163,11 +372,11 @@ def _badge(buf: bytes, a: int, b: int) -> tuple[int, int]:
     """``(scene type, level)`` of a ``BadgeStruct``."""
     scene = level = 0
     for number, wire, x, y in _fields(buf, a, b):
-        if number == 3 and wire == 0:
+        if number == BadgeStruct_scene_type and wire == 0:
             scene = _s64(x)
-        elif number == 12 and wire == 2:
+        elif number == BadgeStruct_privilege_log_extra and wire == 2:
             for n2, w2, x2, y2 in _fields(buf, x, y):
-                if n2 == 5 and w2 == 2:
+                if n2 == PrivilegeLogExtra_level and w2 == 2:
                     level = _level(_str(buf, x2, y2))
     return scene, level
 
@@ -183,23 +392,23 @@ def _user(buf: bytes, a: int, b: int, identity: int = 0) -> Event:
     moderator = subscriber = False
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 1:
+            if number == User_id:
                 uid = _s64(x)
         elif wire == 2:
-            if number == 3:
+            if number == User_nickname:
                 nickname = _str(buf, x, y)
-            elif number == 9:
+            elif number == User_avatar_thumb:
                 avatar = _first_url(buf, x, y)
-            elif number == 38:
+            elif number == User_display_id:
                 unique_id = _str(buf, x, y)
-            elif number == 22:
+            elif number == User_follow_info:
                 for n2, w2, x2, _ in _fields(buf, x, y):
                     if w2 == 0:
-                        if n2 == 2:
+                        if n2 == FollowInfo_follower_count:
                             followers = _s64(x2)
-                        elif n2 == 3:
+                        elif n2 == FollowInfo_follow_status:
                             follow_status = _s64(x2)
-            elif number == 64:
+            elif number == User_badge_list:
                 scene, level = _badge(buf, x, y)
                 if scene == 1:
                     moderator = True
@@ -209,7 +418,7 @@ def _user(buf: bytes, a: int, b: int, identity: int = 0) -> Event:
                     gifter = level
                 elif scene == 10:
                     member = level
-            elif number == 1028:
+            elif number == User_id_str:
                 id_str = _str(buf, x, y)
     if not uid and id_str.isdecimal() and len(id_str) < 20:
         value = int(id_str)
@@ -234,13 +443,13 @@ def _identity(buf: bytes, a: int, b: int) -> int:
     bits = 0
     for number, wire, x, _ in _fields(buf, a, b):
         if wire == 0 and x:
-            if number == 2:
+            if number == UserIdentity_is_subscriber_of_anchor:
                 bits |= 1
-            elif number == 4:
+            elif number == UserIdentity_is_follower_of_anchor:
                 bits |= 2
-            elif number == 5:
+            elif number == UserIdentity_is_moderator_of_anchor:
                 bits |= 4
-            elif number == 3:
+            elif number == UserIdentity_is_mutual_following_with_anchor:
                 bits |= 8
     return bits
 
@@ -251,11 +460,11 @@ def _common(buf: bytes, a: int, b: int, event: Event) -> str:
     msg_id = created = 0
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 2:
+            if number == CommonMessageData_msg_id:
                 msg_id = _s64(x)
-            elif number == 4:
+            elif number == CommonMessageData_create_time:
                 created = _s64(x)
-        elif number == 8 and wire == 2:
+        elif number == CommonMessageData_display_text and wire == 2:
             key = _text_key(buf, x, y)[0]
     _put(event, "msgId", msg_id)
     _put(event, "createTime", created)
@@ -266,9 +475,9 @@ def _emote(buf: bytes, a: int, b: int, index: int) -> Event:
     emote_id = url = ""
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 2:
-            if number == 1:
+            if number == Emote_emote_id:
                 emote_id = _str(buf, x, y)
-            elif number == 2:
+            elif number == Emote_image:
                 url = _first_url(buf, x, y)
     emote: Event = {}
     _put(emote, "id", emote_id)
@@ -293,26 +502,26 @@ def _chat(buf: bytes, a: int, b: int) -> Event:
     for number, wire, x, y in _fields(buf, a, b):
         if wire != 2:
             continue
-        if number == 1:
+        if number == WebcastChatMessage_common:
             _common(buf, x, y, event)
-        elif number == 2:
+        elif number == WebcastChatMessage_user:
             user = (x, y)
-        elif number == 3:
+        elif number == WebcastChatMessage_content:
             comment = _str(buf, x, y)
-        elif number == 13:
+        elif number == WebcastChatMessage_emotes:
             index = 0
             emote: Event = {}
             for n2, w2, x2, y2 in _fields(buf, x, y):
-                if n2 == 1 and w2 == 0:
+                if n2 == EmoteWithIndex_index and w2 == 0:
                     index = _s64(x2)
-                elif n2 == 2 and w2 == 2:
+                elif n2 == EmoteWithIndex_emote and w2 == 2:
                     emote = _emote(buf, x2, y2, 0)
             if index:
                 emote["index"] = index
             emotes.append(emote)
-        elif number == 14:
+        elif number == WebcastChatMessage_content_language:
             language = _str(buf, x, y)
-        elif number == 18:
+        elif number == WebcastChatMessage_user_identity:
             identity = _identity(buf, x, y)
     _put(event, "user", _user_with_identity(buf, user, identity))
     _put(event, "comment", comment)
@@ -329,38 +538,38 @@ def _gift(buf: bytes, a: int, b: int) -> Event:
     name = image = ""
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 2:
+            if number == WebcastGiftMessage_gift_id:
                 gift_id = _s64(x)
-            elif number == 5:
+            elif number == WebcastGiftMessage_repeat_count:
                 repeat_count = _s64(x)
-            elif number == 9:
+            elif number == WebcastGiftMessage_repeat_end:
                 repeat_end = x
-            elif number == 11:
+            elif number == WebcastGiftMessage_group_id:
                 group_id = _s64(x)
         elif wire == 2:
-            if number == 1:
+            if number == WebcastGiftMessage_common:
                 _common(buf, x, y, event)
-            elif number == 7:
+            elif number == WebcastGiftMessage_user:
                 user = (x, y)
-            elif number == 8:
+            elif number == WebcastGiftMessage_to_user:
                 for n2, w2, x2, _ in _fields(buf, x, y):
-                    if n2 == 1 and w2 == 0:
+                    if n2 == User_id and w2 == 0:
                         to_user = _s64(x2)
-            elif number == 15:
+            elif number == WebcastGiftMessage_gift:
                 for n2, w2, x2, y2 in _fields(buf, x, y):
                     if w2 == 0:
-                        if n2 == 5 and not gift_id:
+                        if n2 == Gift_id and not gift_id:
                             gift_id = _s64(x2)
-                        elif n2 == 11:
+                        elif n2 == Gift_type:
                             gift_type = _s64(x2)
-                        elif n2 == 12:
+                        elif n2 == Gift_diamond_count:
                             diamonds = _s64(x2)
                     elif w2 == 2:
-                        if n2 == 16:
+                        if n2 == Gift_name:
                             name = _str(buf, x2, y2)
-                        elif n2 == 1:
+                        elif n2 == Gift_image:
                             image = _first_url(buf, x2, y2)
-            elif number == 32:
+            elif number == WebcastGiftMessage_user_identity:
                 identity = _identity(buf, x, y)
     _put(event, "user", _user_with_identity(buf, user, identity))
     _put(event, "giftId", gift_id)
@@ -382,14 +591,14 @@ def _like(buf: bytes, a: int, b: int) -> Event:
     count = total = 0
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 2:
+            if number == WebcastLikeMessage_count:
                 count = _s64(x)
-            elif number == 3:
+            elif number == WebcastLikeMessage_total:
                 total = _s64(x)
         elif wire == 2:
-            if number == 1:
+            if number == WebcastLikeMessage_common:
                 _common(buf, x, y, event)
-            elif number == 5:
+            elif number == WebcastLikeMessage_user:
                 user = (x, y)
     _put(event, "user", _user_with_identity(buf, user, 0))
     _put(event, "likeCount", count)
@@ -403,14 +612,14 @@ def _member(buf: bytes, a: int, b: int) -> Event:
     action = count = 0
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 10:
+            if number == WebcastMemberMessage_action:
                 action = _s64(x)
-            elif number == 3:
+            elif number == WebcastMemberMessage_member_count:
                 count = _s64(x)
         elif wire == 2:
-            if number == 1:
+            if number == WebcastMemberMessage_common:
                 _common(buf, x, y, event)
-            elif number == 2:
+            elif number == WebcastMemberMessage_user:
                 user = (x, y)
     _put(event, "user", _user_with_identity(buf, user, 0))
     _put(event, "action", action)
@@ -425,20 +634,20 @@ def _social(buf: bytes, a: int, b: int) -> Event:
     action = share_type = follow_count = share_count = 0
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 4:
+            if number == WebcastSocialMessage_action:
                 action = _s64(x)
-            elif number == 3:
+            elif number == WebcastSocialMessage_share_type:
                 share_type = _s64(x)
-            elif number == 6:
+            elif number == WebcastSocialMessage_follow_count:
                 follow_count = _s64(x)
-            elif number == 8:
+            elif number == WebcastSocialMessage_share_count:
                 share_count = _s64(x)
         elif wire == 2:
-            if number == 1:
+            if number == WebcastSocialMessage_common:
                 key = _common(buf, x, y, event)
-            elif number == 2:
+            elif number == WebcastSocialMessage_user:
                 user = (x, y)
-            elif number == 5:
+            elif number == WebcastSocialMessage_share_target:
                 target = _str(buf, x, y)
     if "follow" in key or (not key and action == 1):
         kind = "follow"
@@ -465,16 +674,16 @@ def _sub_notify(buf: bytes, a: int, b: int) -> Event:
     months = sub_type = gifted = 0
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 4:
+            if number == WebcastSubNotifyMessage_sub_month:
                 months = _s64(x)
-            elif number == 5:
+            elif number == WebcastSubNotifyMessage_subscribe_type:
                 sub_type = _s64(x)
-            elif number == 9:
+            elif number == WebcastSubNotifyMessage_is_send:
                 gifted = x
         elif wire == 2:
-            if number == 1:
+            if number == WebcastSubNotifyMessage_common:
                 _common(buf, x, y, event)
-            elif number == 2:
+            elif number == WebcastSubNotifyMessage_user:
                 user = (x, y)
     _put(event, "user", _user_with_identity(buf, user, 0))
     _put(event, "subMonth", months)
@@ -488,11 +697,11 @@ def _contributor(buf: bytes, a: int, b: int) -> Event:
     score = rank = 0
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 1:
+            if number == Contributor_score:
                 score = _s64(x)
-            elif number == 3:
+            elif number == Contributor_rank:
                 rank = _s64(x)
-        elif number == 2 and wire == 2:
+        elif number == Contributor_user and wire == 2:
             user = (x, y)
     out: Event = {}
     _put(out, "user", _user_with_identity(buf, user, 0))
@@ -507,14 +716,14 @@ def _room_user_seq(buf: bytes, a: int, b: int) -> Event:
     top: list[Event] = []
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 3:
+            if number == WebcastRoomUserSeqMessage_total:
                 viewers = _s64(x)
-            elif number == 7:
+            elif number == WebcastRoomUserSeqMessage_total_user:
                 total = _s64(x)
         elif wire == 2:
-            if number == 1:
+            if number == WebcastRoomUserSeqMessage_common:
                 _common(buf, x, y, event)
-            elif number == 2:
+            elif number == WebcastRoomUserSeqMessage_ranks:
                 top.append(_contributor(buf, x, y))
     _put(event, "viewerCount", viewers)
     _put(event, "totalViewers", total)
@@ -526,9 +735,9 @@ def _control(buf: bytes, a: int, b: int) -> Event:
     event: Event = {}
     action = 0
     for number, wire, x, y in _fields(buf, a, b):
-        if number == 2 and wire == 0:
+        if number == WebcastControlMessage_action and wire == 0:
             action = _s64(x)
-        elif number == 1 and wire == 2:
+        elif number == WebcastControlMessage_common and wire == 2:
             _common(buf, x, y, event)
     out: Event = {"type": "streamEnd" if action in (3, 4) else "control", **event}
     _put(out, "action", action)
@@ -540,9 +749,9 @@ def _map_value(buf: bytes, a: int, b: int) -> tuple[int, tuple[int, int] | None]
     key = 0
     value: tuple[int, int] | None = None
     for number, wire, x, y in _fields(buf, a, b):
-        if number == 1 and wire == 0:
+        if number == MapEntry_key and wire == 0:
             key = _s64(x)
-        elif number == 2 and wire == 2:
+        elif number == MapEntry_value and wire == 2:
             value = (x, y)
     return key, value
 
@@ -554,47 +763,47 @@ def _battle(buf: bytes, a: int, b: int) -> Event:
     anchors: list[Event] = []
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 2:
+            if number == WebcastLinkMicBattle_battle_id:
                 battle_id = _s64(x)
-            elif number == 4:
+            elif number == WebcastLinkMicBattle_action:
                 action = _s64(x)
         elif wire == 2:
-            if number == 1:
+            if number == WebcastLinkMicBattle_common:
                 _common(buf, x, y, event)
-            elif number == 3:
+            elif number == WebcastLinkMicBattle_battle_setting:
                 for n2, w2, x2, _ in _fields(buf, x, y):
                     if w2 == 0:
-                        if n2 == 5:
+                        if n2 == BattleSetting_status:
                             status = _s64(x2)
-                        elif n2 == 3:
+                        elif n2 == BattleSetting_duration:
                             duration = _s64(x2)
-                        elif n2 == 2:
+                        elif n2 == BattleSetting_start_time_ms:
                             start = _s64(x2)
-                        elif n2 == 1 and not battle_id:
+                        elif n2 == BattleSetting_battle_id and not battle_id:
                             battle_id = _s64(x2)
-            elif number == 5:
+            elif number == WebcastLinkMicBattle_battle_result:
                 _, value = _map_value(buf, x, y)
                 result: Event = {}
                 if value:
                     user_id = outcome = score = 0
                     for n2, w2, x2, _ in _fields(buf, value[0], value[1]):
                         if w2 == 0:
-                            if n2 == 1:
+                            if n2 == BattleResult_user_id:
                                 user_id = _s64(x2)
-                            elif n2 == 2:
+                            elif n2 == BattleResult_result:
                                 outcome = _s64(x2)
-                            elif n2 == 3:
+                            elif n2 == BattleResult_score:
                                 score = _s64(x2)
                     _put(result, "userId", user_id)
                     _put(result, "result", outcome)
                     _put(result, "score", score)
                 results.append(result)
-            elif number == 10:
+            elif number == WebcastLinkMicBattle_anchor_info:
                 _, value = _map_value(buf, x, y)
                 anchor: Event = {}
                 if value:
                     for n2, w2, x2, y2 in _fields(buf, value[0], value[1]):
-                        if n2 == 1 and w2 == 2:
+                        if n2 == BattleUserInfo_user and w2 == 2:
                             anchor = _battle_anchor(buf, x2, y2)
                 anchors.append(anchor)
     _put(event, "battleId", battle_id)
@@ -611,14 +820,14 @@ def _battle_anchor(buf: bytes, a: int, b: int) -> Event:
     user_id = 0
     unique_id = nickname = avatar = ""
     for number, wire, x, y in _fields(buf, a, b):
-        if wire == 0 and number == 1:
+        if wire == 0 and number == BattleBaseUserInfo_user_id:
             user_id = _s64(x)
         elif wire == 2:
-            if number == 2:
+            if number == BattleBaseUserInfo_nick_name:
                 nickname = _str(buf, x, y)
-            elif number == 3:
+            elif number == BattleBaseUserInfo_avatar_thumb:
                 avatar = _first_url(buf, x, y)
-            elif number == 4:
+            elif number == BattleBaseUserInfo_display_id:
                 unique_id = _str(buf, x, y)
     anchor: Event = {}
     _put(anchor, "id", user_id)
@@ -634,18 +843,18 @@ def _battle_team(buf: bytes, a: int, b: int) -> Event:
     supporters: list[Event] = []
     if value:
         for number, wire, x, y in _fields(buf, value[0], value[1]):
-            if number == 2 and wire == 0:
+            if number == BattleUserArmies_host_score and wire == 0:
                 score = _s64(x)
-            elif number == 1 and wire == 2:
+            elif number == BattleUserArmies_user_armies and wire == 2:
                 user_id = points = 0
                 nickname = ""
                 for n2, w2, x2, y2 in _fields(buf, x, y):
                     if w2 == 0:
-                        if n2 == 1:
+                        if n2 == BattleUserArmy_user_id:
                             user_id = _s64(x2)
-                        elif n2 == 2:
+                        elif n2 == BattleUserArmy_score:
                             points = _s64(x2)
-                    elif n2 == 3 and w2 == 2:
+                    elif n2 == BattleUserArmy_nickname and w2 == 2:
                         nickname = _str(buf, x2, y2)
                 supporter: Event = {}
                 _put(supporter, "userId", user_id)
@@ -665,22 +874,22 @@ def _armies(buf: bytes, a: int, b: int) -> Event:
     teams: list[Event] = []
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 2:
+            if number == WebcastLinkMicArmies_battle_id:
                 battle_id = _s64(x)
-            elif number == 7:
+            elif number == WebcastLinkMicArmies_battle_status:
                 status = _s64(x)
-            elif number == 8:
+            elif number == WebcastLinkMicArmies_from_user_id:
                 from_user = _s64(x)
-            elif number == 9:
+            elif number == WebcastLinkMicArmies_gift_id:
                 gift_id = _s64(x)
-            elif number == 10:
+            elif number == WebcastLinkMicArmies_gift_count:
                 gift_count = _s64(x)
-            elif number == 12:
+            elif number == WebcastLinkMicArmies_total_diamond_count:
                 diamonds = _s64(x)
         elif wire == 2:
-            if number == 1:
+            if number == WebcastLinkMicArmies_common:
                 _common(buf, x, y, event)
-            elif number == 3:
+            elif number == WebcastLinkMicArmies_battle_items:
                 teams.append(_battle_team(buf, x, y))
     _put(event, "battleId", battle_id)
     _put(event, "status", status)
@@ -699,22 +908,22 @@ def _room_pin(buf: bytes, a: int, b: int) -> Event:
     pinned: Event = {}
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 33:
+            if number == WebcastRoomPinMessage_action:
                 action = _s64(x)
-            elif number == 31:
+            elif number == WebcastRoomPinMessage_pin_time:
                 pin_time = _s64(x)
-            elif number == 34:
+            elif number == WebcastRoomPinMessage_display_duration:
                 duration = _s64(x)
         elif wire == 2:
-            if number == 1:
+            if number == WebcastRoomPinMessage_common:
                 _common(buf, x, y, event)
-            elif number == 30:
+            elif number == WebcastRoomPinMessage_method:
                 method = _str(buf, x, y)
-            elif number == 32:
+            elif number == WebcastRoomPinMessage_operator:
                 for n2, w2, x2, _ in _fields(buf, x, y):
-                    if n2 == 1 and w2 == 0:
+                    if n2 == User_id and w2 == 0:
                         operator = _s64(x2)
-            elif 2 <= number <= 6:
+            elif number in _PINNED:
                 pinned = _PINNED[number](buf, x, y)
     _put(event, "action", action)
     _put(event, "pinTime", pin_time)
@@ -733,13 +942,13 @@ def _emote_chat(buf: bytes, a: int, b: int) -> Event:
     for number, wire, x, y in _fields(buf, a, b):
         if wire != 2:
             continue
-        if number == 1:
+        if number == WebcastEmoteChatMessage_common:
             _common(buf, x, y, event)
-        elif number == 2:
+        elif number == WebcastEmoteChatMessage_user:
             user = (x, y)
-        elif number == 3:
+        elif number == WebcastEmoteChatMessage_emote_list:
             emotes.append(_emote(buf, x, y, 0))
-        elif number == 5:
+        elif number == WebcastEmoteChatMessage_user_identity:
             identity = _identity(buf, x, y)
     _put(event, "user", _user_with_identity(buf, user, identity))
     if emotes:
@@ -756,25 +965,25 @@ def _envelope(buf: bytes, a: int, b: int) -> Event:
     for number, wire, x, y in _fields(buf, a, b):
         if wire != 2:
             continue
-        if number == 1:
+        if number == WebcastEnvelopeMessage_common:
             _common(buf, x, y, event)
-        elif number == 2:
+        elif number == WebcastEnvelopeMessage_envelope_info:
             for n2, w2, x2, y2 in _fields(buf, x, y):
                 if w2 == 0:
-                    if n2 == 5:
+                    if n2 == MessageRedEnvelopInfo_diamond_count:
                         diamonds = _s64(x2)
-                    elif n2 == 6:
+                    elif n2 == MessageRedEnvelopInfo_people_count:
                         people = _s64(x2)
-                    elif n2 == 2:
+                    elif n2 == MessageRedEnvelopInfo_business_type:
                         business = _s64(x2)
-                    elif n2 == 7:
+                    elif n2 == MessageRedEnvelopInfo_unpack_at:
                         unpack_at = _s64(x2)
                 elif w2 == 2:
-                    if n2 == 1:
+                    if n2 == MessageRedEnvelopInfo_envelope_id:
                         envelope_id = _str(buf, x2, y2)
-                    elif n2 == 4:
+                    elif n2 == MessageRedEnvelopInfo_send_user_name:
                         sender = _str(buf, x2, y2)
-                    elif n2 == 8:
+                    elif n2 == MessageRedEnvelopInfo_send_user_id:
                         sender_id = _str(buf, x2, y2)
     _put(event, "envelopeId", envelope_id)
     _put(event, "diamondCount", diamonds)
@@ -794,16 +1003,16 @@ def _question(buf: bytes, a: int, b: int) -> Event:
     for number, wire, x, y in _fields(buf, a, b):
         if wire != 2:
             continue
-        if number == 1:
+        if number == WebcastQuestionNewMessage_common:
             _common(buf, x, y, event)
-        elif number == 2:
+        elif number == WebcastQuestionNewMessage_details:
             for n2, w2, x2, y2 in _fields(buf, x, y):
-                if n2 == 1 and w2 == 0:
+                if n2 == Question_question_id and w2 == 0:
                     question_id = _s64(x2)
                 elif w2 == 2:
-                    if n2 == 2:
+                    if n2 == Question_content:
                         text = _str(buf, x2, y2)
-                    elif n2 == 5:
+                    elif n2 == Question_user:
                         user = (x2, y2)
     _put(event, "user", _user_with_identity(buf, user, 0))
     _put(event, "questionId", question_id)
@@ -818,13 +1027,13 @@ def _live_intro(buf: bytes, a: int, b: int) -> Event:
     for number, wire, x, y in _fields(buf, a, b):
         if wire != 2:
             continue
-        if number == 1:
+        if number == WebcastLiveIntroMessage_common:
             _common(buf, x, y, event)
-        elif number == 4:
+        elif number == WebcastLiveIntroMessage_content:
             content = _str(buf, x, y)
-        elif number == 5:
+        elif number == WebcastLiveIntroMessage_user:
             user = (x, y)
-        elif number == 8:
+        elif number == WebcastLiveIntroMessage_content_language:
             language = _str(buf, x, y)
     _put(event, "user", _user_with_identity(buf, user, 0))
     _put(event, "content", content)
@@ -838,18 +1047,18 @@ def _caption(buf: bytes, a: int, b: int) -> Event:
     stamp = duration = sentence = definite = 0
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 2:
+            if number == WebcastCaptionMessage_timestamp_ms:
                 stamp = _s64(x)
-            elif number == 3:
+            elif number == WebcastCaptionMessage_duration_ms:
                 duration = _s64(x)
-            elif number == 5:
+            elif number == WebcastCaptionMessage_sentence_id:
                 sentence = _s64(x)
-            elif number == 7:
+            elif number == WebcastCaptionMessage_definite:
                 definite = x
         elif wire == 2:
-            if number == 1:
+            if number == WebcastCaptionMessage_common:
                 _common(buf, x, y, event)
-            elif number == 4:
+            elif number == WebcastCaptionMessage_content:
                 lang, text = _text_key(buf, x, y)
                 caption: Event = {}
                 _put(caption, "lang", lang)
@@ -870,20 +1079,20 @@ def _barrage(buf: bytes, a: int, b: int) -> Event:
     user: tuple[int, int] | None = None
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 3:
+            if number == WebcastBarrageMessage_msg_type:
                 barrage_type = _s64(x)
-            elif number == 6:
+            elif number == WebcastBarrageMessage_duration:
                 duration = _s64(x)
         elif wire == 2:
-            if number == 1:
+            if number == WebcastBarrageMessage_common:
                 _common(buf, x, y, event)
-            elif number == 5:
+            elif number == WebcastBarrageMessage_content:
                 key, text = _text_key(buf, x, y)
-            elif number in (100, 101):
+            elif number in (WebcastBarrageMessage_user_grade_param, WebcastBarrageMessage_fans_level_param):
                 for n2, w2, x2, y2 in _fields(buf, x, y):
-                    if n2 == 1 and w2 == 0:
+                    if n2 == WebcastBarrageMessage_common and w2 == 0:
                         level = _s64(x2)
-                    elif n2 == 4 and w2 == 2:
+                    elif n2 == WebcastBarrageMessage_icon and w2 == 2:
                         user = (x2, y2)
     _put(event, "barrageType", barrage_type)
     _put(event, "textKey", key)
@@ -900,29 +1109,29 @@ def _goal(buf: bytes, a: int, b: int) -> Event:
     unique_id = gift_name = ""
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 4:
+            if number == WebcastGoalUpdateMessage_contributor_id:
                 contributor = _s64(x)
-            elif number == 9:
+            elif number == WebcastGoalUpdateMessage_contribute_count:
                 count = _s64(x)
-            elif number == 10:
+            elif number == WebcastGoalUpdateMessage_contribute_score:
                 score = _s64(x)
         elif wire == 2:
-            if number == 1:
+            if number == WebcastGoalUpdateMessage_common:
                 _common(buf, x, y, event)
-            elif number == 6:
+            elif number == WebcastGoalUpdateMessage_contributor_display_id:
                 unique_id = _str(buf, x, y)
-            elif number == 7:
+            elif number == WebcastGoalUpdateMessage_contribute_subgoal:
                 for n2, w2, x2, y2 in _fields(buf, x, y):
                     if w2 == 0:
-                        if n2 == 1:
+                        if n2 == LiveStreamSubGoal_type:
                             goal_type = _s64(x2)
-                        elif n2 == 3:
+                        elif n2 == LiveStreamSubGoal_progress:
                             progress = _s64(x2)
-                        elif n2 == 4:
+                        elif n2 == LiveStreamSubGoal_target:
                             target = _s64(x2)
-                    elif n2 == 5 and w2 == 2:
+                    elif n2 == LiveStreamSubGoal_gift and w2 == 2:
                         for n3, w3, x3, y3 in _fields(buf, x2, y2):
-                            if n3 == 1 and w3 == 2:
+                            if n3 == LiveStreamSubGoalGift_name and w3 == 2:
                                 gift_name = _str(buf, x3, y3)
     _put(event, "contributorId", contributor)
     _put(event, "contributorUniqueId", unique_id)
@@ -940,18 +1149,18 @@ def _rank(buf: bytes, a: int, b: int) -> Event:
     ranks: list[Event] = []
     group = 0
     for number, wire, x, y in _fields(buf, a, b):
-        if wire == 0 and number == 3:
+        if wire == 0 and number == WebcastRankUpdateMessage_group_type:
             group = _s64(x)
         elif wire == 2:
-            if number == 1:
+            if number == WebcastRankUpdateMessage_common:
                 _common(buf, x, y, event)
-            elif number == 2:
+            elif number == WebcastRankUpdateMessage_updates:
                 rank_type = rank = 0
                 for n2, w2, x2, _ in _fields(buf, x, y):
                     if w2 == 0:
-                        if n2 == 1:
+                        if n2 == RankUpdate_rank_type:
                             rank_type = _s64(x2)
-                        elif n2 == 2:
+                        elif n2 == RankUpdate_owner_rank:
                             rank = _s64(x2)
                 entry: Event = {}
                 _put(entry, "rankType", rank_type)
@@ -968,25 +1177,25 @@ def _poll(buf: bytes, a: int, b: int) -> Event:
     title = ""
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
-            if number == 3:
+            if number == WebcastPollMessage_poll_id:
                 poll_id = _s64(x)
-            elif number == 2:
+            elif number == WebcastPollMessage_message_type:
                 action = _s64(x)
         elif wire == 2:
-            if number == 1:
+            if number == WebcastPollMessage_common:
                 _common(buf, x, y, event)
-            elif number == 8:
+            elif number == WebcastPollMessage_poll_basic_info:
                 for n2, w2, x2, y2 in _fields(buf, x, y):
                     if w2 == 0:
-                        if n2 == 2:
+                        if n2 == PollBasicInfo_gift_id:
                             gift_id = _s64(x2)
-                        elif n2 == 5:
+                        elif n2 == PollBasicInfo_user_cnt:
                             voters = _s64(x2)
-                        elif n2 == 9:
+                        elif n2 == PollBasicInfo_poll_duration:
                             duration = _s64(x2)
-                        elif n2 == 10:
+                        elif n2 == PollBasicInfo_time_remain:
                             remain = _s64(x2)
-                    elif n2 == 3 and w2 == 2:
+                    elif n2 == PollBasicInfo_title and w2 == 2:
                         title = _str(buf, x2, y2)
     _put(event, "pollId", poll_id)
     _put(event, "pollAction", action)
@@ -1003,9 +1212,9 @@ def _banner(buf: bytes, a: int, b: int) -> Event:
     data = ""
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 2:
-            if number == 1:
+            if number == WebcastInRoomBannerMessage_common:
                 _common(buf, x, y, event)
-            elif number == 2:
+            elif number == WebcastInRoomBannerMessage_json_data:
                 data = _str(buf, x, y)
     _put(event, "data", data)
     return event
@@ -1029,11 +1238,11 @@ def _im_delete(buf: bytes, a: int, b: int) -> Event:
     msg_ids: list[int] = []
     user_ids: list[int] = []
     for number, wire, x, y in _fields(buf, a, b):
-        if number == 1 and wire == 2:
+        if number == WebcastImDeleteMessage_common and wire == 2:
             _common(buf, x, y, event)
-        elif number == 2 and wire in (0, 2):
+        elif number == WebcastImDeleteMessage_delete_msg_ids and wire in (0, 2):
             _ints(buf, wire, x, y, msg_ids)
-        elif number == 3 and wire in (0, 2):
+        elif number == WebcastImDeleteMessage_delete_user_ids and wire in (0, 2):
             _ints(buf, wire, x, y, user_ids)
     _put(event, "msgIds", msg_ids)
     _put(event, "userIds", user_ids)
@@ -1042,7 +1251,13 @@ def _im_delete(buf: bytes, a: int, b: int) -> Event:
 
 _Decoder = Callable[[bytes, int, int], Event]
 
-_PINNED: dict[int, _Decoder] = {2: _chat, 3: _social, 4: _gift, 5: _member, 6: _like}
+_PINNED: dict[int, _Decoder] = {
+    WebcastRoomPinMessage_chat_message: _chat,
+    WebcastRoomPinMessage_social_message: _social,
+    WebcastRoomPinMessage_gift_message: _gift,
+    WebcastRoomPinMessage_member_message: _member,
+    WebcastRoomPinMessage_like_message: _like,
+}
 
 METHODS: dict[str, _Decoder] = {
     "WebcastChatMessage": _chat,
@@ -1136,36 +1351,36 @@ def decode_fetch_result(data: bytes) -> FetchResult:
     messages = 0
     for number, wire, x, y in records:
         if wire == 2:
-            if number == 1:
+            if number == ProtoMessageFetchResult_messages:
                 messages += 1
                 if messages > MAX_MESSAGES_PER_FRAME:
                     raise LimitError(f"more than {MAX_MESSAGES_PER_FRAME} messages in one frame")
                 _inner(data, x, y, result)
-            elif number == 2:
+            elif number == ProtoMessageFetchResult_cursor:
                 result.cursor = _str(data, x, y)
-            elif number == 5:
+            elif number == ProtoMessageFetchResult_internal_ext:
                 result.internal_ext = _str(data, x, y)
-            elif number == 7:
+            elif number == ProtoMessageFetchResult_route_params:
                 key = value = ""
                 for n2, w2, x2, y2 in _fields(data, x, y):
                     if w2 == 2:
-                        if n2 == 1:
+                        if n2 == ProtoMessageFetchResult_RouteParamsEntry_key:
                             key = _str(data, x2, y2)
-                        elif n2 == 2:
+                        elif n2 == ProtoMessageFetchResult_RouteParamsEntry_value:
                             value = _str(data, x2, y2)
                 result.route_params[key] = value
-            elif number == 10:
+            elif number == ProtoMessageFetchResult_push_server:
                 result.push_server = _str(data, x, y)
         elif wire == 0:
-            if number == 8:
+            if number == ProtoMessageFetchResult_heartbeat_duration:
                 result.heartbeat_duration = _s64(x)
-            elif number == 9:
+            elif number == ProtoMessageFetchResult_need_ack:
                 result.need_ack = bool(x)
-            elif number == 3:
+            elif number == ProtoMessageFetchResult_fetch_interval:
                 result.fetch_interval = _s64(x)
-            elif number == 4:
+            elif number == ProtoMessageFetchResult_now:
                 result.now = _s64(x)
-            elif number == 11:
+            elif number == ProtoMessageFetchResult_is_first:
                 result.is_first = bool(x)
     return result
 
@@ -1178,11 +1393,11 @@ def _inner(data: bytes, a: int, b: int, result: FetchResult) -> None:
     try:
         for number, wire, x, y in _fields(data, a, b):
             if wire == 2:
-                if number == 1:
+                if number == BaseProtoMessage_method:
                     method = _str(data, x, y)
-                elif number == 2:
+                elif number == BaseProtoMessage_payload:
                     payload = (x, y)
-            elif wire == 0 and number == 3:
+            elif wire == 0 and number == BaseProtoMessage_msg_id:
                 msg_id = _s64(x)
         event = _decode(method, data, payload[0], payload[1])
     except DecodeError as exc:
@@ -1212,25 +1427,25 @@ def decode_frame(data: bytes) -> PushFrame:
     payload: tuple[int, int] = (0, 0)
     for number, wire, x, y in _fields(data, 0, len(data)):
         if wire == 0:
-            if number == 1:
+            if number == WebcastPushFrame_seq_id:
                 frame.seq_id = _s64(x)
-            elif number == 2:
+            elif number == WebcastPushFrame_log_id:
                 frame.log_id = _s64(x)
         elif wire == 2:
-            if number == 5:
+            if number == WebcastPushFrame_headers:
                 key = value = ""
                 for n2, w2, x2, y2 in _fields(data, x, y):
                     if w2 == 2:
-                        if n2 == 1:
+                        if n2 == PushHeader_key:
                             key = _str(data, x2, y2)
-                        elif n2 == 2:
+                        elif n2 == PushHeader_value:
                             value = _str(data, x2, y2)
                 frame.headers[key] = value
-            elif number == 6:
+            elif number == WebcastPushFrame_payload_encoding:
                 frame.payload_encoding = _str(data, x, y)
-            elif number == 7:
+            elif number == WebcastPushFrame_payload_type:
                 frame.payload_type = _str(data, x, y)
-            elif number == 8:
+            elif number == WebcastPushFrame_payload:
                 payload = (x, y)
     frame.payload = data[payload[0] : payload[1]]
     if frame.payload_type == "msg":
