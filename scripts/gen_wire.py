@@ -184,6 +184,9 @@ def render_python(table: Sequence[Message]) -> str:
         else:
             lines += [f'    "{message.name}": (', *(f"        {row}" for row in rows), "    ),"]
     lines += ["}", '"""Message name -> its fields, in schema order."""', ""]
+    entries = [f'        "{m.name}",' for m in table if m.map_entry]
+    lines += ["MAP_ENTRIES: Final = frozenset(", "    {", *entries, "    }", ")"]
+    lines += ['"""The messages that are ``map<K, V>`` entries (key in field 1, value in field 2)."""', ""]
     return "\n".join(lines)
 
 

@@ -10,7 +10,11 @@ from types import ModuleType
 
 import pytest
 
+from bridge import codec
+from bridge import protowire as w
+from bridge import webcast as wc
 from bridge.codec import _schema
+from bridge.errors import DecodeError
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "scripts" / "gen_wire.py"
@@ -113,3 +117,90 @@ def test_no_field_number_is_written_by_hand(path: Path) -> None:
         if not line.lstrip().startswith("#") and any(p.search(line) for p in LITERAL_FIELD)
     ]
     assert hits == []
+
+
+# ---------------------------------------------------------------- whole messages by name
+
+I64 = [0, 1, -1, 2**31, 2**32, 2**53, 2**63 - 1, -(2**63)]
+
+
+@pytest.mark.parametrize("value", I64)
+def test_decode_fields_reads_what_protobuf_writes(pb: ModuleType, value: int) -> None:
+    message = pb.WebcastImEnterRoomMessage(
+        room_id=value,
+        live_id=12,
+        identity="audience\x00/..",
+        cursor="é" * 3,
+        is_anchor_continue_keep_msg=True,
+    )
+    fields = codec.decode_fields("WebcastImEnterRoomMessage", message.SerializeToString())
+    assert fields == {
+        "room_id": value,
+        "room_tag": "",
+        "live_region": "",
+        "live_id": 12,
+        "identity": "audience\x00/..",
+        "cursor": "ééé",
+        "account_type": 0,
+        "enter_unique_id": 0,
+        "filter_welcome_msg": "",
+        "is_anchor_continue_keep_msg": True,
+    }
+
+
+def test_decode_fields_keeps_embedded_messages_as_bytes(pb: ModuleType) -> None:
+    inner = pb.BaseProtoMessage(method="WebcastChatMessage", payload=b"\x0a\x00", msg_id=-5)
+    result = pb.ProtoMessageFetchResult(messages=[inner, inner], cursor="c", route_params={"a": "1", "b": ""})
+    fields = codec.decode_fields("ProtoMessageFetchResult", result.SerializeToString())
+    assert fields["messages"] == [inner.SerializeToString()] * 2
+    assert fields["route_params"] == {"a": "1", "b": ""}
+    assert codec.decode_fields("BaseProtoMessage", fields["messages"][0])["msg_id"] == -5
+    battle = pb.WebcastLinkMicBattle(battle_result={7: pb.BattleResult(user_id=7, score=3)})
+    results = codec.decode_fields("WebcastLinkMicBattle", battle.SerializeToString())["battle_result"]
+    assert codec.decode_fields("BattleResult", results[7]) == {"user_id": 7, "result": 0, "score": 3}
+    assert codec.decode_fields("WebcastLinkMicBattle", b"")["battle_setting"] is None
+
+
+def test_decode_fields_reads_packed_and_unpacked_numbers() -> None:
+    body = (
+        w.packed_field(3, [1, 2**63 - 1])
+        + w.int_field(3, -1)
+        + w.int_field(2, 9)
+        + w.int_field(1, 5)  # a message field as a varint: skipped
+    )
+    fields = codec.decode_fields("WebcastImDeleteMessage", body)
+    assert fields["delete_user_ids"] == [1, 2**63 - 1, -1]
+    assert fields["delete_msg_ids"] == [9]
+    assert fields["common"] is None
+
+
+@pytest.mark.parametrize("data", [b"\x08", b"\x0a\x05ab", b"\x00\x00", b"\x1a\x02\x80\x80"])
+def test_decode_fields_rejects_malformed_bytes(data: bytes) -> None:
+    with pytest.raises(DecodeError):
+        codec.decode_fields("WebcastImDeleteMessage", data)
+
+
+def test_decode_client_frame() -> None:
+    hb = codec.decode_client_frame(wc.heartbeat_frame(2**63 - 1, 4))
+    assert (hb.payload_type, hb.fields) == ("hb", {"room_id": 2**63 - 1, "send_packet_seq_id": 4})
+    enter = codec.decode_client_frame(wc.enter_room_frame(7))
+    assert (enter.fields["room_id"], enter.fields["live_id"], enter.fields["identity"]) == (7, 12, "audience")
+    ack = codec.decode_client_frame(wc.ack_frame(99, "internal_src:dim"))
+    assert (ack.fields, ack.log_id) == ({"payload": "internal_src:dim"}, 99)
+    zipped = codec.decode_client_frame(wc.push_frame("hb", w.int_field(1, 5), compress=True, seq_id=3))
+    assert (zipped.fields["room_id"], zipped.seq_id, zipped.headers) == (5, 3, {"compress_type": "gzip"})
+    assert codec.decode_client_frame(wc.push_frame("other", b"\xff")).fields == {}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        wc.push_frame("", b""),  # no payload_type
+        wc.push_frame("hb", b"\x08"),  # truncated payload
+        wc.push_frame("hb", b"\x1f\x8b\x08garbage"),  # bad gzip
+        b"\x3a\x05hb",
+    ],
+)
+def test_decode_client_frame_rejects_bad_frames(data: bytes) -> None:
+    with pytest.raises(DecodeError):
+        codec.decode_client_frame(data)

@@ -1112,3 +1112,14 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
     ),
 }
 """Message name -> its fields, in schema order."""
+
+MAP_ENTRIES: Final = frozenset(
+    {
+        "ProtoMessageFetchResult.RouteParamsEntry",
+        "WebcastLinkMicBattle.BattleResultEntry",
+        "WebcastLinkMicBattle.ArmiesEntry",
+        "WebcastLinkMicBattle.AnchorInfoEntry",
+        "WebcastLinkMicArmies.BattleItemsEntry",
+    }
+)
+"""The messages that are ``map<K, V>`` entries (key in field 1, value in field 2)."""
