@@ -301,60 +301,6 @@ cdef dict _gift(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
-cdef dict _like(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it
-    cdef dict event = {"type": "like"}
-    cdef bint has_user = False
-    cdef int64_t count = 0, total = 0
-    cdef Py_ssize_t ua = 0, ub = 0
-    cdef Py_ssize_t key[2]
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastLikeMessage_count:
-                count = _s64(_val(&it, p))
-            elif it.num == WebcastLikeMessage_total:
-                total = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastLikeMessage_common:
-                _common(p, n, it.a, it.b, event, key)
-            elif it.num == WebcastLikeMessage_user:
-                has_user = True
-                ua = it.a
-                ub = it.b
-    _put_user(event, has_user, p, n, ua, ub, 0)
-    _put_int(event, "likeCount", count)
-    _put_int(event, "totalLikes", total)
-    return event
-
-
-cdef dict _member(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it
-    cdef dict event = {"type": "member"}
-    cdef bint has_user = False
-    cdef int64_t action = 0, count = 0
-    cdef Py_ssize_t ua = 0, ub = 0
-    cdef Py_ssize_t key[2]
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastMemberMessage_action:
-                action = _s64(_val(&it, p))
-            elif it.num == WebcastMemberMessage_member_count:
-                count = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastMemberMessage_common:
-                _common(p, n, it.a, it.b, event, key)
-            elif it.num == WebcastMemberMessage_user:
-                has_user = True
-                ua = it.a
-                ub = it.b
-    _put_user(event, has_user, p, n, ua, ub, 0)
-    _put_int(event, "action", action)
-    _put_int(event, "memberCount", count)
-    return event
-
-
 cdef dict _social(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef dict event = {}
@@ -405,37 +351,6 @@ cdef dict _social(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     else:
         _put_int(out, "action", action)
     return out
-
-
-cdef dict _sub_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it
-    cdef dict event = {"type": "subscribe"}
-    cdef bint has_user = False
-    cdef int64_t months = 0, sub_type = 0
-    cdef uint64_t gifted = 0
-    cdef Py_ssize_t ua = 0, ub = 0
-    cdef Py_ssize_t key[2]
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastSubNotifyMessage_sub_month:
-                months = _s64(_val(&it, p))
-            elif it.num == WebcastSubNotifyMessage_subscribe_type:
-                sub_type = _s64(_val(&it, p))
-            elif it.num == WebcastSubNotifyMessage_is_send:
-                gifted = _val(&it, p)
-        elif it.wire == 2:
-            if it.num == WebcastSubNotifyMessage_common:
-                _common(p, n, it.a, it.b, event, key)
-            elif it.num == WebcastSubNotifyMessage_user:
-                has_user = True
-                ua = it.a
-                ub = it.b
-    _put_user(event, has_user, p, n, ua, ub, 0)
-    _put_int(event, "subMonth", months)
-    _put_int(event, "subscribeType", sub_type)
-    _put_bool(event, "gifted", gifted != 0)
-    return event
 
 
 cdef dict _contributor(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -552,7 +467,7 @@ cdef dict _battle_anchor(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return anchor
 
 
-cdef dict _battle(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+cdef dict _link_mic_battle(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef dict event = {"type": "battle"}
     cdef dict result, anchor
@@ -661,7 +576,7 @@ cdef dict _battle_team(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return team
 
 
-cdef dict _armies(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+cdef dict _link_mic_armies(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef dict event = {"type": "battleArmies"}
     cdef int64_t battle_id = 0, status = 0, from_user = 0, gift_id = 0, gift_count = 0, diamonds = 0
@@ -779,110 +694,6 @@ cdef dict _emote_chat(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
-cdef dict _envelope(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it, it2
-    cdef dict event = {"type": "envelope"}
-    cdef int64_t diamonds = 0, people = 0, business = 0, unpack_at = 0
-    cdef Py_ssize_t ea = 0, eb = 0, sa = 0, sb = 0, ia = 0, ib = 0
-    cdef Py_ssize_t key[2]
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire != 2:
-            continue
-        if it.num == WebcastEnvelopeMessage_common:
-            _common(p, n, it.a, it.b, event, key)
-        elif it.num == WebcastEnvelopeMessage_envelope_info:
-            _open(&it2, p, n, it.a, it.b)
-            while _next(&it2, p):
-                if it2.wire == 0:
-                    if it2.num == MessageRedEnvelopInfo_diamond_count:
-                        diamonds = _s64(_val(&it2, p))
-                    elif it2.num == MessageRedEnvelopInfo_people_count:
-                        people = _s64(_val(&it2, p))
-                    elif it2.num == MessageRedEnvelopInfo_business_type:
-                        business = _s64(_val(&it2, p))
-                    elif it2.num == MessageRedEnvelopInfo_unpack_at:
-                        unpack_at = _s64(_val(&it2, p))
-                elif it2.wire == 2:
-                    if it2.num == MessageRedEnvelopInfo_envelope_id:
-                        ea = it2.a
-                        eb = it2.b
-                    elif it2.num == MessageRedEnvelopInfo_send_user_name:
-                        sa = it2.a
-                        sb = it2.b
-                    elif it2.num == MessageRedEnvelopInfo_send_user_id:
-                        ia = it2.a
-                        ib = it2.b
-    _put_str(event, "envelopeId", p, ea, eb)
-    _put_int(event, "diamondCount", diamonds)
-    _put_int(event, "peopleCount", people)
-    _put_str(event, "senderName", p, sa, sb)
-    _put_str(event, "senderId", p, ia, ib)
-    _put_int(event, "businessType", business)
-    _put_int(event, "unpackAt", unpack_at)
-    return event
-
-
-cdef dict _question(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it, it2
-    cdef dict event = {"type": "question"}
-    cdef bint has_user = False
-    cdef int64_t question_id = 0
-    cdef Py_ssize_t ua = 0, ub = 0, ta = 0, tb = 0
-    cdef Py_ssize_t key[2]
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire != 2:
-            continue
-        if it.num == WebcastQuestionNewMessage_common:
-            _common(p, n, it.a, it.b, event, key)
-        elif it.num == WebcastQuestionNewMessage_details:
-            _open(&it2, p, n, it.a, it.b)
-            while _next(&it2, p):
-                if it2.num == Question_question_id and it2.wire == 0:
-                    question_id = _s64(_val(&it2, p))
-                elif it2.wire == 2:
-                    if it2.num == Question_content:
-                        ta = it2.a
-                        tb = it2.b
-                    elif it2.num == Question_user:
-                        has_user = True
-                        ua = it2.a
-                        ub = it2.b
-    _put_user(event, has_user, p, n, ua, ub, 0)
-    _put_int(event, "questionId", question_id)
-    _put_str(event, "questionText", p, ta, tb)
-    return event
-
-
-cdef dict _live_intro(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it
-    cdef dict event = {"type": "liveIntro"}
-    cdef bint has_user = False
-    cdef Py_ssize_t ua = 0, ub = 0, ca = 0, cb = 0, la = 0, lb = 0
-    cdef Py_ssize_t key[2]
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire != 2:
-            continue
-        if it.num == WebcastLiveIntroMessage_common:
-            _common(p, n, it.a, it.b, event, key)
-        elif it.num == WebcastLiveIntroMessage_content:
-            ca = it.a
-            cb = it.b
-        elif it.num == WebcastLiveIntroMessage_user:
-            has_user = True
-            ua = it.a
-            ub = it.b
-        elif it.num == WebcastLiveIntroMessage_content_language:
-            la = it.a
-            lb = it.b
-    _put_user(event, has_user, p, n, ua, ub, 0)
-    _put_str(event, "content", p, ca, cb)
-    _put_str(event, "language", p, la, lb)
-    return event
-
-
 cdef dict _caption(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef dict event = {"type": "caption"}
@@ -961,55 +772,7 @@ cdef dict _barrage(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
-cdef dict _goal(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it, it2, it3
-    cdef dict event = {"type": "goal"}
-    cdef int64_t contributor = 0, count = 0, score = 0, goal_type = 0, progress = 0, target = 0
-    cdef Py_ssize_t ua = 0, ub = 0, ga = 0, gb = 0
-    cdef Py_ssize_t key[2]
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastGoalUpdateMessage_contributor_id:
-                contributor = _s64(_val(&it, p))
-            elif it.num == WebcastGoalUpdateMessage_contribute_count:
-                count = _s64(_val(&it, p))
-            elif it.num == WebcastGoalUpdateMessage_contribute_score:
-                score = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastGoalUpdateMessage_common:
-                _common(p, n, it.a, it.b, event, key)
-            elif it.num == WebcastGoalUpdateMessage_contributor_display_id:
-                ua = it.a
-                ub = it.b
-            elif it.num == WebcastGoalUpdateMessage_contribute_subgoal:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == LiveStreamSubGoal_type:
-                            goal_type = _s64(_val(&it2, p))
-                        elif it2.num == LiveStreamSubGoal_progress:
-                            progress = _s64(_val(&it2, p))
-                        elif it2.num == LiveStreamSubGoal_target:
-                            target = _s64(_val(&it2, p))
-                    elif it2.num == LiveStreamSubGoal_gift and it2.wire == 2:
-                        _open(&it3, p, n, it2.a, it2.b)
-                        while _next(&it3, p):
-                            if it3.num == LiveStreamSubGoalGift_name and it3.wire == 2:
-                                ga = it3.a
-                                gb = it3.b
-    _put_int(event, "contributorId", contributor)
-    _put_str(event, "contributorUniqueId", p, ua, ub)
-    _put_int(event, "contributeCount", count)
-    _put_int(event, "contributeScore", score)
-    _put_int(event, "goalType", goal_type)
-    _put_int(event, "progress", progress)
-    _put_int(event, "target", target)
-    _put_str(event, "giftName", p, ga, gb)
-    return event
-
-
-cdef dict _rank(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+cdef dict _rank_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef dict event = {"type": "rank"}
     cdef dict entry
@@ -1040,64 +803,6 @@ cdef dict _rank(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                 ranks.append(entry)
     _put_obj(event, "ranks", ranks)
     _put_int(event, "groupType", group)
-    return event
-
-
-cdef dict _poll(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it, it2
-    cdef dict event = {"type": "poll"}
-    cdef int64_t poll_id = 0, action = 0, gift_id = 0, voters = 0, duration = 0, remain = 0
-    cdef Py_ssize_t ta = 0, tb = 0
-    cdef Py_ssize_t key[2]
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastPollMessage_poll_id:
-                poll_id = _s64(_val(&it, p))
-            elif it.num == WebcastPollMessage_message_type:
-                action = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastPollMessage_common:
-                _common(p, n, it.a, it.b, event, key)
-            elif it.num == WebcastPollMessage_poll_basic_info:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == PollBasicInfo_gift_id:
-                            gift_id = _s64(_val(&it2, p))
-                        elif it2.num == PollBasicInfo_user_cnt:
-                            voters = _s64(_val(&it2, p))
-                        elif it2.num == PollBasicInfo_poll_duration:
-                            duration = _s64(_val(&it2, p))
-                        elif it2.num == PollBasicInfo_time_remain:
-                            remain = _s64(_val(&it2, p))
-                    elif it2.num == PollBasicInfo_title and it2.wire == 2:
-                        ta = it2.a
-                        tb = it2.b
-    _put_int(event, "pollId", poll_id)
-    _put_int(event, "pollAction", action)
-    _put_str(event, "title", p, ta, tb)
-    _put_int(event, "giftId", gift_id)
-    _put_int(event, "voterCount", voters)
-    _put_int(event, "duration", duration)
-    _put_int(event, "timeRemain", remain)
-    return event
-
-
-cdef dict _banner(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it
-    cdef dict event = {"type": "banner"}
-    cdef Py_ssize_t da = 0, db = 0
-    cdef Py_ssize_t key[2]
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 2:
-            if it.num == WebcastInRoomBannerMessage_common:
-                _common(p, n, it.a, it.b, event, key)
-            elif it.num == WebcastInRoomBannerMessage_json_data:
-                da = it.a
-                db = it.b
-    _put_str(event, "data", p, da, db)
     return event
 
 

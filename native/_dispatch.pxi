@@ -3,32 +3,6 @@
 # ---------------------------------------------------------------- dispatch
 
 
-METHODS = {
-    "WebcastChatMessage": 1,
-    "WebcastGiftMessage": 2,
-    "WebcastLikeMessage": 3,
-    "WebcastMemberMessage": 4,
-    "WebcastSocialMessage": 5,
-    "WebcastSubNotifyMessage": 6,
-    "WebcastRoomUserSeqMessage": 7,
-    "WebcastControlMessage": 8,
-    "WebcastLinkMicBattle": 9,
-    "WebcastLinkMicArmies": 10,
-    "WebcastRoomPinMessage": 11,
-    "WebcastEmoteChatMessage": 12,
-    "WebcastEnvelopeMessage": 13,
-    "WebcastQuestionNewMessage": 14,
-    "WebcastLiveIntroMessage": 15,
-    "WebcastCaptionMessage": 16,
-    "WebcastBarrageMessage": 17,
-    "WebcastGoalUpdateMessage": 18,
-    "WebcastRankUpdateMessage": 19,
-    "WebcastPollMessage": 20,
-    "WebcastInRoomBannerMessage": 21,
-    "WebcastImDeleteMessage": 22,
-}
-"""Webcast method -> internal decoder code. Names also arrive without the ``Webcast`` prefix."""
-
 cdef dict _CODES = {}
 for _name, _code in METHODS.items():
     _CODES[_name] = _CODES[_name[len("Webcast"):]] = _code
@@ -88,54 +62,6 @@ cdef inline int _code_of_str(object method) except -2:
         return _code_of(<const u8*>PyUnicode_DATA(method), PyUnicode_GET_LENGTH(method))
     code = _CODES.get(method)
     return -1 if code is None else <int>code
-
-
-cdef dict _run(int code, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    if code == 1:
-        return _chat(p, n, a, b)
-    elif code == 2:
-        return _gift(p, n, a, b)
-    elif code == 3:
-        return _like(p, n, a, b)
-    elif code == 4:
-        return _member(p, n, a, b)
-    elif code == 5:
-        return _social(p, n, a, b)
-    elif code == 6:
-        return _sub_notify(p, n, a, b)
-    elif code == 7:
-        return _room_user_seq(p, n, a, b)
-    elif code == 8:
-        return _control(p, n, a, b)
-    elif code == 9:
-        return _battle(p, n, a, b)
-    elif code == 10:
-        return _armies(p, n, a, b)
-    elif code == 11:
-        return _room_pin(p, n, a, b)
-    elif code == 12:
-        return _emote_chat(p, n, a, b)
-    elif code == 13:
-        return _envelope(p, n, a, b)
-    elif code == 14:
-        return _question(p, n, a, b)
-    elif code == 15:
-        return _live_intro(p, n, a, b)
-    elif code == 16:
-        return _caption(p, n, a, b)
-    elif code == 17:
-        return _barrage(p, n, a, b)
-    elif code == 18:
-        return _goal(p, n, a, b)
-    elif code == 19:
-        return _rank(p, n, a, b)
-    elif code == 20:
-        return _poll(p, n, a, b)
-    elif code == 21:
-        return _banner(p, n, a, b)
-    elif code == 22:
-        return _im_delete(p, n, a, b)
-    return None
 
 
 cdef object _decode(object method, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):

@@ -44,8 +44,11 @@ Layout: one extension module, its code included by job, in this order:
   ``scripts/gen_wire.py`` (every field number is a C constant from it);
 * ``_wire.pxi``: reading the wire (record iterator, varints, precise mode);
 * ``_decode.pxi``: the dict decoder, one function per struct and message;
-* ``_transcode.pxi``: the msgpack transcoder;
-* ``_dispatch.pxi``: method names to decoders, ``decode_message``, ``transcode_message``;
+* ``_transcode.pxi``: the msgpack transcoder (its keys: ``_keys.pxi``, generated from
+  ``bridge/contract.py``);
+* ``_events.pxi``: generated decoders and transcoders of the annotated messages, and
+  the dispatch over every decoded method (hand-written decoders are named by it);
+* ``_dispatch.pxi``: method lookup by name, ``decode_message``, ``transcode_message``;
 * ``_frames.pxi``: ``decode_fetch_result`` and ``decode_frame``.
 """
 
@@ -81,5 +84,6 @@ __all__ = [
 include "_wire.pxi"
 include "_decode.pxi"
 include "_transcode.pxi"
+include "_events.pxi"
 include "_dispatch.pxi"
 include "_frames.pxi"

@@ -255,135 +255,7 @@ def _k(text):
     return bytes([0xA0 | len(raw)]) + raw
 
 
-cdef bytes K_TYPE = _k("type")
-cdef bytes K_MSG_ID = _k("msgId")
-cdef bytes K_CREATE_TIME = _k("createTime")
-cdef bytes K_USER = _k("user")
-cdef bytes K_ID = _k("id")
-cdef bytes K_UNIQUE_ID = _k("uniqueId")
-cdef bytes K_NICKNAME = _k("nickname")
-cdef bytes K_AVATAR = _k("avatar")
-cdef bytes K_FOLLOWER_COUNT = _k("followerCount")
-cdef bytes K_IS_MODERATOR = _k("isModerator")
-cdef bytes K_IS_SUBSCRIBER = _k("isSubscriber")
-cdef bytes K_IS_FOLLOWER = _k("isFollower")
-cdef bytes K_IS_FRIEND = _k("isFriend")
-cdef bytes K_GIFTER_LEVEL = _k("gifterLevel")
-cdef bytes K_MEMBER_LEVEL = _k("memberLevel")
-cdef bytes K_URL = _k("url")
-cdef bytes K_INDEX = _k("index")
-cdef bytes K_COMMENT = _k("comment")
-cdef bytes K_LANGUAGE = _k("language")
-cdef bytes K_EMOTES = _k("emotes")
-cdef bytes K_GIFT_ID = _k("giftId")
-cdef bytes K_GIFT_NAME = _k("giftName")
-cdef bytes K_DIAMOND_COUNT = _k("diamondCount")
-cdef bytes K_REPEAT_COUNT = _k("repeatCount")
-cdef bytes K_REPEAT_END = _k("repeatEnd")
-cdef bytes K_GIFT_TYPE = _k("giftType")
-cdef bytes K_GROUP_ID = _k("groupId")
-cdef bytes K_STREAKING = _k("streaking")
-cdef bytes K_GIFT_IMAGE = _k("giftImage")
-cdef bytes K_TO_USER_ID = _k("toUserId")
-cdef bytes K_LIKE_COUNT = _k("likeCount")
-cdef bytes K_TOTAL_LIKES = _k("totalLikes")
-cdef bytes K_ACTION = _k("action")
-cdef bytes K_MEMBER_COUNT = _k("memberCount")
-cdef bytes K_FOLLOW_COUNT = _k("followCount")
-cdef bytes K_SHARE_TYPE = _k("shareType")
-cdef bytes K_SHARE_COUNT = _k("shareCount")
-cdef bytes K_SHARE_TARGET = _k("shareTarget")
-cdef bytes K_SUB_MONTH = _k("subMonth")
-cdef bytes K_SUBSCRIBE_TYPE = _k("subscribeType")
-cdef bytes K_GIFTED = _k("gifted")
-cdef bytes K_SCORE = _k("score")
-cdef bytes K_RANK = _k("rank")
-cdef bytes K_VIEWER_COUNT = _k("viewerCount")
-cdef bytes K_TOTAL_VIEWERS = _k("totalViewers")
-cdef bytes K_TOP_VIEWERS = _k("topViewers")
-cdef bytes K_USER_ID = _k("userId")
-cdef bytes K_RESULT = _k("result")
-cdef bytes K_BATTLE_ID = _k("battleId")
-cdef bytes K_STATUS = _k("status")
-cdef bytes K_DURATION = _k("duration")
-cdef bytes K_START_TIME = _k("startTime")
-cdef bytes K_RESULTS = _k("results")
-cdef bytes K_ANCHORS = _k("anchors")
-cdef bytes K_ANCHOR_ID = _k("anchorId")
-cdef bytes K_SUPPORTERS = _k("supporters")
-cdef bytes K_FROM_USER_ID = _k("fromUserId")
-cdef bytes K_GIFT_COUNT = _k("giftCount")
-cdef bytes K_TOTAL_DIAMONDS = _k("totalDiamonds")
-cdef bytes K_TEAMS = _k("teams")
-cdef bytes K_PIN_TIME = _k("pinTime")
-cdef bytes K_ORIGINAL_TYPE = _k("originalType")
-cdef bytes K_OPERATOR_ID = _k("operatorId")
-cdef bytes K_PINNED = _k("pinned")
-cdef bytes K_EMOTE_ID = _k("emoteId")
-cdef bytes K_EMOTE_URL = _k("emoteUrl")
-cdef bytes K_ENVELOPE_ID = _k("envelopeId")
-cdef bytes K_PEOPLE_COUNT = _k("peopleCount")
-cdef bytes K_SENDER_NAME = _k("senderName")
-cdef bytes K_SENDER_ID = _k("senderId")
-cdef bytes K_BUSINESS_TYPE = _k("businessType")
-cdef bytes K_UNPACK_AT = _k("unpackAt")
-cdef bytes K_QUESTION_ID = _k("questionId")
-cdef bytes K_QUESTION_TEXT = _k("questionText")
-cdef bytes K_CONTENT = _k("content")
-cdef bytes K_CAPTIONS = _k("captions")
-cdef bytes K_LANG = _k("lang")
-cdef bytes K_TEXT = _k("text")
-cdef bytes K_TIMESTAMP_MS = _k("timestampMs")
-cdef bytes K_DURATION_MS = _k("durationMs")
-cdef bytes K_SENTENCE_ID = _k("sentenceId")
-cdef bytes K_DEFINITE = _k("definite")
-cdef bytes K_BARRAGE_TYPE = _k("barrageType")
-cdef bytes K_TEXT_KEY = _k("textKey")
-cdef bytes K_LEVEL = _k("level")
-cdef bytes K_CONTRIBUTOR_ID = _k("contributorId")
-cdef bytes K_CONTRIBUTOR_UNIQUE_ID = _k("contributorUniqueId")
-cdef bytes K_CONTRIBUTE_COUNT = _k("contributeCount")
-cdef bytes K_CONTRIBUTE_SCORE = _k("contributeScore")
-cdef bytes K_GOAL_TYPE = _k("goalType")
-cdef bytes K_PROGRESS = _k("progress")
-cdef bytes K_TARGET = _k("target")
-cdef bytes K_RANKS = _k("ranks")
-cdef bytes K_RANK_TYPE = _k("rankType")
-cdef bytes K_GROUP_TYPE = _k("groupType")
-cdef bytes K_POLL_ID = _k("pollId")
-cdef bytes K_POLL_ACTION = _k("pollAction")
-cdef bytes K_TITLE = _k("title")
-cdef bytes K_VOTER_COUNT = _k("voterCount")
-cdef bytes K_TIME_REMAIN = _k("timeRemain")
-cdef bytes K_DATA = _k("data")
-cdef bytes K_MSG_IDS = _k("msgIds")
-cdef bytes K_USER_IDS = _k("userIds")
-
-cdef bytes T_CHAT = K_TYPE + _k("chat")
-cdef bytes T_GIFT = K_TYPE + _k("gift")
-cdef bytes T_LIKE = K_TYPE + _k("like")
-cdef bytes T_MEMBER = K_TYPE + _k("member")
-cdef bytes T_FOLLOW = K_TYPE + _k("follow")
-cdef bytes T_SHARE = K_TYPE + _k("share")
-cdef bytes T_SOCIAL = K_TYPE + _k("social")
-cdef bytes T_SUBSCRIBE = K_TYPE + _k("subscribe")
-cdef bytes T_ROOM_USER_SEQ = K_TYPE + _k("roomUserSeq")
-cdef bytes T_CONTROL = K_TYPE + _k("control")
-cdef bytes T_STREAM_END = K_TYPE + _k("streamEnd")
-cdef bytes T_BATTLE = K_TYPE + _k("battle")
-cdef bytes T_BATTLE_ARMIES = K_TYPE + _k("battleArmies")
-cdef bytes T_ROOM_PIN = K_TYPE + _k("roomPin")
-cdef bytes T_EMOTE = K_TYPE + _k("emote")
-cdef bytes T_ENVELOPE = K_TYPE + _k("envelope")
-cdef bytes T_QUESTION = K_TYPE + _k("question")
-cdef bytes T_LIVE_INTRO = K_TYPE + _k("liveIntro")
-cdef bytes T_CAPTION = K_TYPE + _k("caption")
-cdef bytes T_BARRAGE = K_TYPE + _k("barrage")
-cdef bytes T_GOAL = K_TYPE + _k("goal")
-cdef bytes T_RANK = K_TYPE + _k("rank")
-cdef bytes T_POLL = K_TYPE + _k("poll")
-cdef bytes T_BANNER = K_TYPE + _k("banner")
-cdef bytes T_IM_DELETE = K_TYPE + _k("imDelete")
+include "_keys.pxi"
 
 
 cdef struct Common:
@@ -677,70 +549,6 @@ cdef int _t_gift(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     return 0
 
 
-cdef int _t_like(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef Common c
-    cdef bint has_user = False
-    cdef int count = 1
-    cdef int64_t likes = 0, total = 0
-    cdef Py_ssize_t ua = 0, ub = 0, at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastLikeMessage_count:
-                likes = _s64(_val(&it, p))
-            elif it.num == WebcastLikeMessage_total:
-                total = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastLikeMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastLikeMessage_user:
-                has_user = True
-                ua = it.a
-                ub = it.b
-    at = _w_begin(w)
-    _w_bytes(w, T_LIKE)
-    count += _w_common(w, &c, outer)
-    count += _t_put_user(w, has_user, p, n, ua, ub, 0)
-    count += _wi(w, K_LIKE_COUNT, likes)
-    count += _wi(w, K_TOTAL_LIKES, total)
-    _w_end(w, at, count, 1)
-    return 0
-
-
-cdef int _t_member(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef Common c
-    cdef bint has_user = False
-    cdef int count = 1
-    cdef int64_t action = 0, members = 0
-    cdef Py_ssize_t ua = 0, ub = 0, at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastMemberMessage_action:
-                action = _s64(_val(&it, p))
-            elif it.num == WebcastMemberMessage_member_count:
-                members = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastMemberMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastMemberMessage_user:
-                has_user = True
-                ua = it.a
-                ub = it.b
-    at = _w_begin(w)
-    _w_bytes(w, T_MEMBER)
-    count += _w_common(w, &c, outer)
-    count += _t_put_user(w, has_user, p, n, ua, ub, 0)
-    count += _wi(w, K_ACTION, action)
-    count += _wi(w, K_MEMBER_COUNT, members)
-    _w_end(w, at, count, 1)
-    return 0
-
-
 cdef int _t_social(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
     cdef It it
     cdef Common c
@@ -790,42 +598,6 @@ cdef int _t_social(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, 
         count += _ws(w, K_SHARE_TARGET, p, ta, tb)
     else:
         count += _wi(w, K_ACTION, action)
-    _w_end(w, at, count, 1)
-    return 0
-
-
-cdef int _t_sub_notify(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef Common c
-    cdef bint has_user = False
-    cdef int count = 1
-    cdef int64_t months = 0, sub_type = 0
-    cdef uint64_t gifted = 0
-    cdef Py_ssize_t ua = 0, ub = 0, at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastSubNotifyMessage_sub_month:
-                months = _s64(_val(&it, p))
-            elif it.num == WebcastSubNotifyMessage_subscribe_type:
-                sub_type = _s64(_val(&it, p))
-            elif it.num == WebcastSubNotifyMessage_is_send:
-                gifted = _val(&it, p)
-        elif it.wire == 2:
-            if it.num == WebcastSubNotifyMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastSubNotifyMessage_user:
-                has_user = True
-                ua = it.a
-                ub = it.b
-    at = _w_begin(w)
-    _w_bytes(w, T_SUBSCRIBE)
-    count += _w_common(w, &c, outer)
-    count += _t_put_user(w, has_user, p, n, ua, ub, 0)
-    count += _wi(w, K_SUB_MONTH, months)
-    count += _wi(w, K_SUBSCRIBE_TYPE, sub_type)
-    count += _wb(w, K_GIFTED, gifted != 0)
     _w_end(w, at, count, 1)
     return 0
 
@@ -941,7 +713,7 @@ cdef int _t_battle_anchor(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssiz
     return 0
 
 
-cdef int _t_battle(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+cdef int _t_link_mic_battle(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
     cdef It it, it2
     cdef Common c
     cdef W results, anchors, anchor
@@ -1068,7 +840,7 @@ cdef int _t_battle_team(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_
     return 0
 
 
-cdef int _t_armies(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+cdef int _t_link_mic_armies(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
     cdef It it
     cdef Common c
     cdef W teams
@@ -1226,125 +998,6 @@ cdef int _t_emote_chat(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
     return 0
 
 
-cdef int _t_envelope(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2
-    cdef Common c
-    cdef int count = 1
-    cdef int64_t diamonds = 0, people = 0, business = 0, unpack_at = 0
-    cdef Py_ssize_t ea = 0, eb = 0, sa = 0, sb = 0, ia = 0, ib = 0, at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire != 2:
-            continue
-        if it.num == WebcastEnvelopeMessage_common:
-            _t_common(p, n, it.a, it.b, &c)
-        elif it.num == WebcastEnvelopeMessage_envelope_info:
-            _open(&it2, p, n, it.a, it.b)
-            while _next(&it2, p):
-                if it2.wire == 0:
-                    if it2.num == MessageRedEnvelopInfo_diamond_count:
-                        diamonds = _s64(_val(&it2, p))
-                    elif it2.num == MessageRedEnvelopInfo_people_count:
-                        people = _s64(_val(&it2, p))
-                    elif it2.num == MessageRedEnvelopInfo_business_type:
-                        business = _s64(_val(&it2, p))
-                    elif it2.num == MessageRedEnvelopInfo_unpack_at:
-                        unpack_at = _s64(_val(&it2, p))
-                elif it2.wire == 2:
-                    if it2.num == MessageRedEnvelopInfo_envelope_id:
-                        ea = it2.a
-                        eb = it2.b
-                    elif it2.num == MessageRedEnvelopInfo_send_user_name:
-                        sa = it2.a
-                        sb = it2.b
-                    elif it2.num == MessageRedEnvelopInfo_send_user_id:
-                        ia = it2.a
-                        ib = it2.b
-    at = _w_begin(w)
-    _w_bytes(w, T_ENVELOPE)
-    count += _w_common(w, &c, outer)
-    count += _ws(w, K_ENVELOPE_ID, p, ea, eb)
-    count += _wi(w, K_DIAMOND_COUNT, diamonds)
-    count += _wi(w, K_PEOPLE_COUNT, people)
-    count += _ws(w, K_SENDER_NAME, p, sa, sb)
-    count += _ws(w, K_SENDER_ID, p, ia, ib)
-    count += _wi(w, K_BUSINESS_TYPE, business)
-    count += _wi(w, K_UNPACK_AT, unpack_at)
-    _w_end(w, at, count, 1)
-    return 0
-
-
-cdef int _t_question(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2
-    cdef Common c
-    cdef bint has_user = False
-    cdef int count = 1
-    cdef int64_t question_id = 0
-    cdef Py_ssize_t ua = 0, ub = 0, ta = 0, tb = 0, at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire != 2:
-            continue
-        if it.num == WebcastQuestionNewMessage_common:
-            _t_common(p, n, it.a, it.b, &c)
-        elif it.num == WebcastQuestionNewMessage_details:
-            _open(&it2, p, n, it.a, it.b)
-            while _next(&it2, p):
-                if it2.num == Question_question_id and it2.wire == 0:
-                    question_id = _s64(_val(&it2, p))
-                elif it2.wire == 2:
-                    if it2.num == Question_content:
-                        ta = it2.a
-                        tb = it2.b
-                    elif it2.num == Question_user:
-                        has_user = True
-                        ua = it2.a
-                        ub = it2.b
-    at = _w_begin(w)
-    _w_bytes(w, T_QUESTION)
-    count += _w_common(w, &c, outer)
-    count += _t_put_user(w, has_user, p, n, ua, ub, 0)
-    count += _wi(w, K_QUESTION_ID, question_id)
-    count += _ws(w, K_QUESTION_TEXT, p, ta, tb)
-    _w_end(w, at, count, 1)
-    return 0
-
-
-cdef int _t_live_intro(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef Common c
-    cdef bint has_user = False
-    cdef int count = 1
-    cdef Py_ssize_t ua = 0, ub = 0, ca = 0, cb = 0, la = 0, lb = 0, at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire != 2:
-            continue
-        if it.num == WebcastLiveIntroMessage_common:
-            _t_common(p, n, it.a, it.b, &c)
-        elif it.num == WebcastLiveIntroMessage_content:
-            ca = it.a
-            cb = it.b
-        elif it.num == WebcastLiveIntroMessage_user:
-            has_user = True
-            ua = it.a
-            ub = it.b
-        elif it.num == WebcastLiveIntroMessage_content_language:
-            la = it.a
-            lb = it.b
-    at = _w_begin(w)
-    _w_bytes(w, T_LIVE_INTRO)
-    count += _w_common(w, &c, outer)
-    count += _t_put_user(w, has_user, p, n, ua, ub, 0)
-    count += _ws(w, K_CONTENT, p, ca, cb)
-    count += _ws(w, K_LANGUAGE, p, la, lb)
-    _w_end(w, at, count, 1)
-    return 0
-
-
 cdef int _t_caption(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
     cdef It it
     cdef Common c
@@ -1437,60 +1090,7 @@ cdef int _t_barrage(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     return 0
 
 
-cdef int _t_goal(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2, it3
-    cdef Common c
-    cdef int count = 1
-    cdef int64_t contributor = 0, contributed = 0, score = 0, goal_type = 0, progress = 0, target = 0
-    cdef Py_ssize_t ua = 0, ub = 0, ga = 0, gb = 0, at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastGoalUpdateMessage_contributor_id:
-                contributor = _s64(_val(&it, p))
-            elif it.num == WebcastGoalUpdateMessage_contribute_count:
-                contributed = _s64(_val(&it, p))
-            elif it.num == WebcastGoalUpdateMessage_contribute_score:
-                score = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastGoalUpdateMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastGoalUpdateMessage_contributor_display_id:
-                ua = it.a
-                ub = it.b
-            elif it.num == WebcastGoalUpdateMessage_contribute_subgoal:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == LiveStreamSubGoal_type:
-                            goal_type = _s64(_val(&it2, p))
-                        elif it2.num == LiveStreamSubGoal_progress:
-                            progress = _s64(_val(&it2, p))
-                        elif it2.num == LiveStreamSubGoal_target:
-                            target = _s64(_val(&it2, p))
-                    elif it2.num == LiveStreamSubGoal_gift and it2.wire == 2:
-                        _open(&it3, p, n, it2.a, it2.b)
-                        while _next(&it3, p):
-                            if it3.num == LiveStreamSubGoalGift_name and it3.wire == 2:
-                                ga = it3.a
-                                gb = it3.b
-    at = _w_begin(w)
-    _w_bytes(w, T_GOAL)
-    count += _w_common(w, &c, outer)
-    count += _wi(w, K_CONTRIBUTOR_ID, contributor)
-    count += _ws(w, K_CONTRIBUTOR_UNIQUE_ID, p, ua, ub)
-    count += _wi(w, K_CONTRIBUTE_COUNT, contributed)
-    count += _wi(w, K_CONTRIBUTE_SCORE, score)
-    count += _wi(w, K_GOAL_TYPE, goal_type)
-    count += _wi(w, K_PROGRESS, progress)
-    count += _wi(w, K_TARGET, target)
-    count += _ws(w, K_GIFT_NAME, p, ga, gb)
-    _w_end(w, at, count, 1)
-    return 0
-
-
-cdef int _t_rank(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+cdef int _t_rank_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
     cdef It it, it2
     cdef Common c
     cdef W ranks
@@ -1530,74 +1130,6 @@ cdef int _t_rank(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
         _w_end(w, at, count, 1)
     finally:
         _w_free(&ranks)
-    return 0
-
-
-cdef int _t_poll(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2
-    cdef Common c
-    cdef int count = 1
-    cdef int64_t poll_id = 0, action = 0, gift_id = 0, voters = 0, duration = 0, remain = 0
-    cdef Py_ssize_t ta = 0, tb = 0, at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastPollMessage_poll_id:
-                poll_id = _s64(_val(&it, p))
-            elif it.num == WebcastPollMessage_message_type:
-                action = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastPollMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastPollMessage_poll_basic_info:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == PollBasicInfo_gift_id:
-                            gift_id = _s64(_val(&it2, p))
-                        elif it2.num == PollBasicInfo_user_cnt:
-                            voters = _s64(_val(&it2, p))
-                        elif it2.num == PollBasicInfo_poll_duration:
-                            duration = _s64(_val(&it2, p))
-                        elif it2.num == PollBasicInfo_time_remain:
-                            remain = _s64(_val(&it2, p))
-                    elif it2.num == PollBasicInfo_title and it2.wire == 2:
-                        ta = it2.a
-                        tb = it2.b
-    at = _w_begin(w)
-    _w_bytes(w, T_POLL)
-    count += _w_common(w, &c, outer)
-    count += _wi(w, K_POLL_ID, poll_id)
-    count += _wi(w, K_POLL_ACTION, action)
-    count += _ws(w, K_TITLE, p, ta, tb)
-    count += _wi(w, K_GIFT_ID, gift_id)
-    count += _wi(w, K_VOTER_COUNT, voters)
-    count += _wi(w, K_DURATION, duration)
-    count += _wi(w, K_TIME_REMAIN, remain)
-    _w_end(w, at, count, 1)
-    return 0
-
-
-cdef int _t_banner(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t da = 0, db = 0, at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 2:
-            if it.num == WebcastInRoomBannerMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastInRoomBannerMessage_json_data:
-                da = it.a
-                db = it.b
-    at = _w_begin(w)
-    _w_bytes(w, T_BANNER)
-    count += _w_common(w, &c, outer)
-    count += _ws(w, K_DATA, p, da, db)
-    _w_end(w, at, count, 1)
     return 0
 
 
@@ -1646,52 +1178,4 @@ cdef int _t_im_delete(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t 
     finally:
         _w_free(&msg_ids)
         _w_free(&user_ids)
-    return 0
-
-
-cdef int _trun(int code, W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    if code == 1:
-        return _t_chat(w, p, n, a, b, outer)
-    elif code == 2:
-        return _t_gift(w, p, n, a, b, outer)
-    elif code == 3:
-        return _t_like(w, p, n, a, b, outer)
-    elif code == 4:
-        return _t_member(w, p, n, a, b, outer)
-    elif code == 5:
-        return _t_social(w, p, n, a, b, outer)
-    elif code == 6:
-        return _t_sub_notify(w, p, n, a, b, outer)
-    elif code == 7:
-        return _t_room_user_seq(w, p, n, a, b, outer)
-    elif code == 8:
-        return _t_control(w, p, n, a, b, outer)
-    elif code == 9:
-        return _t_battle(w, p, n, a, b, outer)
-    elif code == 10:
-        return _t_armies(w, p, n, a, b, outer)
-    elif code == 11:
-        return _t_room_pin(w, p, n, a, b, outer)
-    elif code == 12:
-        return _t_emote_chat(w, p, n, a, b, outer)
-    elif code == 13:
-        return _t_envelope(w, p, n, a, b, outer)
-    elif code == 14:
-        return _t_question(w, p, n, a, b, outer)
-    elif code == 15:
-        return _t_live_intro(w, p, n, a, b, outer)
-    elif code == 16:
-        return _t_caption(w, p, n, a, b, outer)
-    elif code == 17:
-        return _t_barrage(w, p, n, a, b, outer)
-    elif code == 18:
-        return _t_goal(w, p, n, a, b, outer)
-    elif code == 19:
-        return _t_rank(w, p, n, a, b, outer)
-    elif code == 20:
-        return _t_poll(w, p, n, a, b, outer)
-    elif code == 21:
-        return _t_banner(w, p, n, a, b, outer)
-    elif code == 22:
-        return _t_im_delete(w, p, n, a, b, outer)
     return 0

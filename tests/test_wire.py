@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 
 import pytest
 
-from bridge import codec
+from bridge import codec, contract
 from bridge import protowire as w
 from bridge import webcast as wc
-from bridge.codec import _schema
+from bridge.codec import _pure, _schema
 from bridge.errors import DecodeError
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "scripts" / "gen_wire.py"
 PROTO = ROOT / "proto" / "webcast.proto"
 
-HAND_WRITTEN = [
-    ROOT / "bridge" / "codec" / "_pure.py",
+SOURCES = [
+    *(ROOT / "bridge" / "codec" / name for name in ("_pure.py", "_scan.py", "_events.py", "fields.py")),
     ROOT / "bridge" / "webcast.py",
     *sorted(p for p in (ROOT / "native").glob("*.p[yx][xi]") if p.name != "_schema.pxi"),
 ]
@@ -83,22 +85,93 @@ def test_wire_types(name: str, wire: int, repeated: bool) -> None:
     assert (found.wire, found.repeated) == (wire, repeated)
 
 
-def test_a_new_field_reaches_both_tables(tmp_path: Path) -> None:
-    """The worked example of docs/architecture.md: one line in the .proto, both tables have it."""
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("gen_wire", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _load(name: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_new_field_reaches_both_decoders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worked example of docs/architecture.md: one line in the .proto, one key in the contract."""
     proto = tmp_path / "webcast.proto"
     text = PROTO.read_text()
     edited = text.replace(
         "  int64 room_message_heat_level = 12;\n",
-        "  int64 room_message_heat_level = 12;\n  string like_source = 13;\n",
+        "  int64 room_message_heat_level = 12;\n  string like_source = 13;  // => likeSource\n",
     )
     assert edited != text
     proto.write_text(edited)
-    assert generate("--proto", str(proto), "--out", str(tmp_path)).returncode == 0
-    python = (tmp_path / "bridge" / "codec" / "_schema.py").read_text()
-    cython = (tmp_path / "native" / "_schema.pxi").read_text()
-    assert "WebcastLikeMessage_like_source: Final = 13" in python
-    assert 'WireField("like_source", 13, 2, "string", False)' in python
-    assert "    WebcastLikeMessage_like_source = 13" in cython
+    like = contract.EVENTS_BY_NAME["like"]
+    source = contract.Field("likeSource", "str", "Where the likes came from.")
+    events = tuple(replace(e, fields=(*e.fields, source)) if e is like else e for e in contract.EVENTS)
+    edited_contract = SimpleNamespace(ENVELOPE=contract.ENVELOPE, STRUCTS=contract.STRUCTS, EVENTS=events)
+
+    outputs = {str(path): text for path, text in _generator().render(proto, edited_contract).items()}
+
+    assert "WebcastLikeMessage_like_source: Final = 13" in outputs["bridge/codec/_schema.py"]
+    assert (
+        'WireField("like_source", 13, 2, "string", False, "likeSource")' in outputs["bridge/codec/_schema.py"]
+    )
+    assert "    WebcastLikeMessage_like_source = 13" in outputs["native/_schema.pxi"]
+    assert 'cdef bytes K_LIKE_SOURCE = _k("likeSource")' in outputs["native/_keys.pxi"]
+    cython = outputs["native/_events.pxi"]
+    assert "elif it.num == WebcastLikeMessage_like_source:" in cython
+    assert '_put_str(event, "likeSource", p, like_source_a, like_source_b)' in cython  # dict decoder
+    assert "count += _ws(w, K_LIKE_SOURCE, p, like_source_a, like_source_b)" in cython  # transcoder
+
+    # the generated pure-Python decoder, imported beside the real modules, reads it
+    (tmp_path / "schema.py").write_text(outputs["bridge/codec/_schema.py"])
+    (tmp_path / "events.py").write_text(
+        outputs["bridge/codec/_events.py"].replace("from ._schema import", "from ._example_schema import")
+    )
+    _load("bridge.codec._example_schema", tmp_path / "schema.py", monkeypatch)
+    decoders = _load("bridge.codec._example_events", tmp_path / "events.py", monkeypatch).DECODERS
+    payload = w.str_field(13, "share card") + w.int_field(2, 5) + w.bytes_field(13, b"\xffok")
+    event = decoders["WebcastLikeMessage"](payload, 0, len(payload))
+    assert event == {
+        "type": "like",
+        "likeCount": 5,
+        "likeSource": "\ufffdok",
+    }  # the last one, non-UTF-8 replaced
+    assert list(event) == ["type", "likeCount", "likeSource"]  # the contract's order
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("  string like_source = 13;  // => likeSourceX\n", "event 'like' has no key 'likeSourceX'"),
+        ("  repeated int64 like_ids = 13;  // => likeCount\n", "repeated fields need a hand-written decoder"),
+        ("  string like_text = 13;  // => likeCount\n", "cannot read a string field as a contract int"),
+        ("  repeated User likers = 13;  // => *\n", "only a single embedded message can be flattened"),
+    ],
+)
+def test_an_annotation_the_generator_cannot_honour_is_an_error(
+    tmp_path: Path, line: str, problem: str
+) -> None:
+    proto = tmp_path / "webcast.proto"
+    proto.write_text(PROTO.read_text().replace("  int64 room_message_heat_level = 12;\n", line))
+    result = generate("--proto", str(proto), "--out", str(tmp_path))
+    assert result.returncode != 0
+    assert problem in result.stderr
+    assert not (tmp_path / "bridge").exists()
+
+
+def test_hand_written_decoders_are_the_hooks_the_table_names() -> None:
+    for method, function in _schema.HOOKS.items():
+        assert _pure.METHODS[method] is getattr(_pure, function), method
+    assert not set(_schema.HOOKS) & _schema.GENERATED
+    assert set(_schema.HOOKS) | _schema.GENERATED == set(_pure.METHODS)
 
 
 def test_a_broken_schema_is_an_error(tmp_path: Path) -> None:
@@ -109,7 +182,7 @@ def test_a_broken_schema_is_an_error(tmp_path: Path) -> None:
     assert not (tmp_path / "bridge").exists()
 
 
-@pytest.mark.parametrize("path", HAND_WRITTEN, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
 def test_no_field_number_is_written_by_hand(path: Path) -> None:
     hits = [
         f"{path.name}:{number}: {line.strip()}"

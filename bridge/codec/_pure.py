@@ -12,6 +12,12 @@ rest. Fields whose wire type does not match the schema are ignored like unknown
 fields, so schema drift never breaks a message. Output maps are built in the
 contract's key order, with empty values left out.
 
+The scanner and the shared structs live in :mod:`bridge.codec._scan`; the decoders
+of annotated messages are generated into :mod:`bridge.codec._events` from
+``proto/webcast.proto`` by ``scripts/gen_wire.py``; this module holds the
+hand-written decoders of the irregular messages (named by ``_schema.HOOKS``), the
+dispatch and the frame-level functions.
+
 ``bridge._native`` (``native/_native.pyx``) implements the same functions in
 Cython; the test suite runs both and requires identical output and identical
 exception types on every input.
@@ -20,17 +26,30 @@ exception types on every input.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import msgpack
 
 from ..contract import IGNORED_METHODS
-from ..errors import DecodeError, LimitError, TruncatedError, VarintError, WireTypeError
+from ..errors import DecodeError, LimitError, TruncatedError
 from ..frames import FetchResult, MessageError, PushFrame, gunzip, is_gzip
 from ..limits import MAX_FRAME_BYTES, MAX_MESSAGES_PER_FRAME
+from ._events import DECODERS, _like, _member
+from ._scan import (
+    Event,
+    _common,
+    _emote,
+    _first_url,
+    _identity,
+    _put,
+    _str,
+    _text_key,
+    _user_with_identity,
+    _varint,
+)
+from ._scan import _fields as _fields  # re-exported: bridge.faketiktok scans with it
+from ._scan import _s64 as _s64  # re-exported: bridge.faketiktok scans with it
 from ._schema import (
-    BadgeStruct_privilege_log_extra,
-    BadgeStruct_scene_type,
+    HOOKS,
     BaseProtoMessage_method,
     BaseProtoMessage_msg_id,
     BaseProtoMessage_payload,
@@ -51,44 +70,18 @@ from ._schema import (
     BattleUserArmy_score,
     BattleUserArmy_user_id,
     BattleUserInfo_user,
-    CommonMessageData_create_time,
-    CommonMessageData_display_text,
-    CommonMessageData_msg_id,
     Contributor_rank,
     Contributor_score,
     Contributor_user,
-    Emote_emote_id,
-    Emote_image,
     EmoteWithIndex_emote,
     EmoteWithIndex_index,
-    FollowInfo_follow_status,
-    FollowInfo_follower_count,
     Gift_diamond_count,
     Gift_id,
     Gift_image,
     Gift_name,
     Gift_type,
-    ImageModel_url_list,
-    LiveStreamSubGoal_gift,
-    LiveStreamSubGoal_progress,
-    LiveStreamSubGoal_target,
-    LiveStreamSubGoal_type,
-    LiveStreamSubGoalGift_name,
     MapEntry_key,
     MapEntry_value,
-    MessageRedEnvelopInfo_business_type,
-    MessageRedEnvelopInfo_diamond_count,
-    MessageRedEnvelopInfo_envelope_id,
-    MessageRedEnvelopInfo_people_count,
-    MessageRedEnvelopInfo_send_user_id,
-    MessageRedEnvelopInfo_send_user_name,
-    MessageRedEnvelopInfo_unpack_at,
-    PollBasicInfo_gift_id,
-    PollBasicInfo_poll_duration,
-    PollBasicInfo_time_remain,
-    PollBasicInfo_title,
-    PollBasicInfo_user_cnt,
-    PrivilegeLogExtra_level,
     ProtoMessageFetchResult_cursor,
     ProtoMessageFetchResult_fetch_interval,
     ProtoMessageFetchResult_heartbeat_duration,
@@ -103,24 +96,9 @@ from ._schema import (
     ProtoMessageFetchResult_RouteParamsEntry_value,
     PushHeader_key,
     PushHeader_value,
-    Question_content,
-    Question_question_id,
-    Question_user,
     RankUpdate_owner_rank,
     RankUpdate_rank_type,
-    Text_default_pattern,
-    Text_key,
-    User_avatar_thumb,
-    User_badge_list,
-    User_display_id,
-    User_follow_info,
     User_id,
-    User_id_str,
-    User_nickname,
-    UserIdentity_is_follower_of_anchor,
-    UserIdentity_is_moderator_of_anchor,
-    UserIdentity_is_mutual_following_with_anchor,
-    UserIdentity_is_subscriber_of_anchor,
     WebcastBarrageMessage_common,
     WebcastBarrageMessage_content,
     WebcastBarrageMessage_duration,
@@ -146,8 +124,6 @@ from ._schema import (
     WebcastEmoteChatMessage_emote_list,
     WebcastEmoteChatMessage_user,
     WebcastEmoteChatMessage_user_identity,
-    WebcastEnvelopeMessage_common,
-    WebcastEnvelopeMessage_envelope_info,
     WebcastGiftMessage_common,
     WebcastGiftMessage_gift,
     WebcastGiftMessage_gift_id,
@@ -157,21 +133,9 @@ from ._schema import (
     WebcastGiftMessage_to_user,
     WebcastGiftMessage_user,
     WebcastGiftMessage_user_identity,
-    WebcastGoalUpdateMessage_common,
-    WebcastGoalUpdateMessage_contribute_count,
-    WebcastGoalUpdateMessage_contribute_score,
-    WebcastGoalUpdateMessage_contribute_subgoal,
-    WebcastGoalUpdateMessage_contributor_display_id,
-    WebcastGoalUpdateMessage_contributor_id,
     WebcastImDeleteMessage_common,
     WebcastImDeleteMessage_delete_msg_ids,
     WebcastImDeleteMessage_delete_user_ids,
-    WebcastInRoomBannerMessage_common,
-    WebcastInRoomBannerMessage_json_data,
-    WebcastLikeMessage_common,
-    WebcastLikeMessage_count,
-    WebcastLikeMessage_total,
-    WebcastLikeMessage_user,
     WebcastLinkMicArmies_battle_id,
     WebcastLinkMicArmies_battle_items,
     WebcastLinkMicArmies_battle_status,
@@ -186,26 +150,12 @@ from ._schema import (
     WebcastLinkMicBattle_battle_result,
     WebcastLinkMicBattle_battle_setting,
     WebcastLinkMicBattle_common,
-    WebcastLiveIntroMessage_common,
-    WebcastLiveIntroMessage_content,
-    WebcastLiveIntroMessage_content_language,
-    WebcastLiveIntroMessage_user,
-    WebcastMemberMessage_action,
-    WebcastMemberMessage_common,
-    WebcastMemberMessage_member_count,
-    WebcastMemberMessage_user,
-    WebcastPollMessage_common,
-    WebcastPollMessage_message_type,
-    WebcastPollMessage_poll_basic_info,
-    WebcastPollMessage_poll_id,
     WebcastPushFrame_headers,
     WebcastPushFrame_log_id,
     WebcastPushFrame_payload,
     WebcastPushFrame_payload_encoding,
     WebcastPushFrame_payload_type,
     WebcastPushFrame_seq_id,
-    WebcastQuestionNewMessage_common,
-    WebcastQuestionNewMessage_details,
     WebcastRankUpdateMessage_common,
     WebcastRankUpdateMessage_group_type,
     WebcastRankUpdateMessage_updates,
@@ -231,11 +181,6 @@ from ._schema import (
     WebcastSocialMessage_share_target,
     WebcastSocialMessage_share_type,
     WebcastSocialMessage_user,
-    WebcastSubNotifyMessage_common,
-    WebcastSubNotifyMessage_is_send,
-    WebcastSubNotifyMessage_sub_month,
-    WebcastSubNotifyMessage_subscribe_type,
-    WebcastSubNotifyMessage_user,
 )
 
 __all__ = [
@@ -246,249 +191,6 @@ __all__ = [
     "METHODS",
     "IGNORED_METHODS",
 ]
-
-Event = dict[str, Any]
-Record = tuple[int, int, int, int]
-
-_U64 = 1 << 64
-_I64_MAX = (1 << 63) - 1
-
-
-def _varint(buf: bytes, pos: int) -> tuple[int, int]:
-    try:
-        byte = buf[pos]
-        pos += 1
-        if byte < 0x80:
-            return byte, pos
-        result = byte & 0x7F
-        shift = 7
-        while True:
-            byte = buf[pos]
-            pos += 1
-            if shift == 63 and byte > 1:
-                raise VarintError(f"varint longer than 64 bits at offset {pos - 1}")
-            result |= (byte & 0x7F) << shift
-            if byte < 0x80:
-                return result, pos
-            shift += 7
-    except IndexError:
-        raise TruncatedError(f"varint runs past the end at offset {pos}") from None
-
-
-def _fields(buf: bytes, pos: int, end: int) -> list[Record]:
-    """Scan ``buf[pos:end]`` into ``(number, wire type, a, b)`` records.
-
-    Varints and fixed values carry the value in ``a``; length-delimited fields
-    carry their byte range as ``a:b``.
-    """
-    out: list[Record] = []
-    append = out.append
-    n = len(buf)
-    while pos < end:
-        key = buf[pos]  # one-byte varints (most keys, lengths and values) read inline
-        if key < 0x80:
-            pos += 1
-        else:
-            key, pos = _varint(buf, pos)
-        number = key >> 3
-        wire = key & 7
-        if number == 0:
-            raise WireTypeError(f"field number 0 at offset {pos}")
-        if wire == 0:
-            if pos < n and buf[pos] < 0x80:
-                append((number, 0, buf[pos], 0))
-                pos += 1
-            else:
-                value, pos = _varint(buf, pos)
-                append((number, 0, value, 0))
-        elif wire == 2:
-            if pos < n and buf[pos] < 0x80:
-                size = buf[pos]
-                pos += 1
-            else:
-                size, pos = _varint(buf, pos)
-            if size > end - pos:
-                raise TruncatedError(f"field {number} length {size} runs past the end")
-            append((number, 2, pos, pos + size))
-            pos += size
-        elif wire == 1:
-            if pos + 8 > end:
-                raise TruncatedError(f"fixed64 field {number} runs past the end")
-            out.append((number, 1, int.from_bytes(buf[pos : pos + 8], "little"), 0))
-            pos += 8
-        elif wire == 5:
-            if pos + 4 > end:
-                raise TruncatedError(f"fixed32 field {number} runs past the end")
-            out.append((number, 5, int.from_bytes(buf[pos : pos + 4], "little"), 0))
-            pos += 4
-        else:
-            raise WireTypeError(f"field {number} has unsupported wire type {wire}")
-    if pos > end:
-        raise TruncatedError("varint runs past the end of its message")
-    return out
-
-
-def _s64(value: int) -> int:
-    return value - _U64 if value > _I64_MAX else value
-
-
-def _str(buf: bytes, a: int, b: int) -> str:
-    return buf[a:b].decode("utf-8", "replace")
-
-
-def _put(event: Event, key: str, value: Any) -> None:
-    if value:
-        event[key] = value
-
-
-# ---------------------------------------------------------------- shared structs
-
-
-def _first_url(buf: bytes, a: int, b: int) -> str:
-    """First ``url_list`` entry of an ``ImageModel``."""
-    for number, wire, x, y in _fields(buf, a, b):
-        if number == ImageModel_url_list and wire == 2:
-            return _str(buf, x, y)
-    return ""
-
-
-def _text_key(buf: bytes, a: int, b: int) -> tuple[str, str]:
-    """``(key, default_pattern)`` of a ``Text``."""
-    key = pattern = ""
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 2:
-            if number == Text_key:
-                key = _str(buf, x, y)
-            elif number == Text_default_pattern:
-                pattern = _str(buf, x, y)
-    return key, pattern
-
-
-def _level(text: str) -> int:
-    return int(text) if text.isdecimal() and len(text) < 10 else 0
-
-
-def _badge(buf: bytes, a: int, b: int) -> tuple[int, int]:
-    """``(scene type, level)`` of a ``BadgeStruct``."""
-    scene = level = 0
-    for number, wire, x, y in _fields(buf, a, b):
-        if number == BadgeStruct_scene_type and wire == 0:
-            scene = _s64(x)
-        elif number == BadgeStruct_privilege_log_extra and wire == 2:
-            for n2, w2, x2, y2 in _fields(buf, x, y):
-                if n2 == PrivilegeLogExtra_level and w2 == 2:
-                    level = _level(_str(buf, x2, y2))
-    return scene, level
-
-
-def _user(buf: bytes, a: int, b: int, identity: int = 0) -> Event:
-    """A ``User`` reduced to the contract's User map.
-
-    ``identity`` carries the flags of a sibling ``UserIdentity`` as a bit set
-    (see :func:`_identity`).
-    """
-    uid = followers = follow_status = gifter = member = 0
-    id_str = unique_id = nickname = avatar = ""
-    moderator = subscriber = False
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 0:
-            if number == User_id:
-                uid = _s64(x)
-        elif wire == 2:
-            if number == User_nickname:
-                nickname = _str(buf, x, y)
-            elif number == User_avatar_thumb:
-                avatar = _first_url(buf, x, y)
-            elif number == User_display_id:
-                unique_id = _str(buf, x, y)
-            elif number == User_follow_info:
-                for n2, w2, x2, _ in _fields(buf, x, y):
-                    if w2 == 0:
-                        if n2 == FollowInfo_follower_count:
-                            followers = _s64(x2)
-                        elif n2 == FollowInfo_follow_status:
-                            follow_status = _s64(x2)
-            elif number == User_badge_list:
-                scene, level = _badge(buf, x, y)
-                if scene == 1:
-                    moderator = True
-                elif scene == 4:
-                    subscriber = True
-                elif scene == 8:
-                    gifter = level
-                elif scene == 10:
-                    member = level
-            elif number == User_id_str:
-                id_str = _str(buf, x, y)
-    if not uid and id_str.isdecimal() and len(id_str) < 20:
-        value = int(id_str)
-        uid = value if value <= _I64_MAX else 0
-    user: Event = {}
-    _put(user, "id", uid)
-    _put(user, "uniqueId", unique_id)
-    _put(user, "nickname", nickname)
-    _put(user, "avatar", avatar)
-    _put(user, "followerCount", followers)
-    _put(user, "isModerator", moderator or bool(identity & 4))
-    _put(user, "isSubscriber", subscriber or bool(identity & 1))
-    _put(user, "isFollower", follow_status >= 1 or bool(identity & 10))
-    _put(user, "isFriend", follow_status >= 2 or bool(identity & 8))
-    _put(user, "gifterLevel", gifter)
-    _put(user, "memberLevel", member)
-    return user
-
-
-def _identity(buf: bytes, a: int, b: int) -> int:
-    """``UserIdentity`` as bits: 1 subscriber, 2 follower, 4 moderator, 8 mutual."""
-    bits = 0
-    for number, wire, x, _ in _fields(buf, a, b):
-        if wire == 0 and x:
-            if number == UserIdentity_is_subscriber_of_anchor:
-                bits |= 1
-            elif number == UserIdentity_is_follower_of_anchor:
-                bits |= 2
-            elif number == UserIdentity_is_moderator_of_anchor:
-                bits |= 4
-            elif number == UserIdentity_is_mutual_following_with_anchor:
-                bits |= 8
-    return bits
-
-
-def _common(buf: bytes, a: int, b: int, event: Event) -> str:
-    """Put ``msgId``/``createTime`` from ``CommonMessageData``; return its text key."""
-    key = ""
-    msg_id = created = 0
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 0:
-            if number == CommonMessageData_msg_id:
-                msg_id = _s64(x)
-            elif number == CommonMessageData_create_time:
-                created = _s64(x)
-        elif number == CommonMessageData_display_text and wire == 2:
-            key = _text_key(buf, x, y)[0]
-    _put(event, "msgId", msg_id)
-    _put(event, "createTime", created)
-    return key
-
-
-def _emote(buf: bytes, a: int, b: int, index: int) -> Event:
-    emote_id = url = ""
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 2:
-            if number == Emote_emote_id:
-                emote_id = _str(buf, x, y)
-            elif number == Emote_image:
-                url = _first_url(buf, x, y)
-    emote: Event = {}
-    _put(emote, "id", emote_id)
-    _put(emote, "url", url)
-    _put(emote, "index", index)
-    return emote
-
-
-def _user_with_identity(buf: bytes, user: tuple[int, int] | None, identity: int) -> Event:
-    return _user(buf, user[0], user[1], identity) if user else {}
-
 
 # ---------------------------------------------------------------- messages
 
@@ -585,48 +287,6 @@ def _gift(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
-def _like(buf: bytes, a: int, b: int) -> Event:
-    event: Event = {"type": "like"}
-    user: tuple[int, int] | None = None
-    count = total = 0
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 0:
-            if number == WebcastLikeMessage_count:
-                count = _s64(x)
-            elif number == WebcastLikeMessage_total:
-                total = _s64(x)
-        elif wire == 2:
-            if number == WebcastLikeMessage_common:
-                _common(buf, x, y, event)
-            elif number == WebcastLikeMessage_user:
-                user = (x, y)
-    _put(event, "user", _user_with_identity(buf, user, 0))
-    _put(event, "likeCount", count)
-    _put(event, "totalLikes", total)
-    return event
-
-
-def _member(buf: bytes, a: int, b: int) -> Event:
-    event: Event = {"type": "member"}
-    user: tuple[int, int] | None = None
-    action = count = 0
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 0:
-            if number == WebcastMemberMessage_action:
-                action = _s64(x)
-            elif number == WebcastMemberMessage_member_count:
-                count = _s64(x)
-        elif wire == 2:
-            if number == WebcastMemberMessage_common:
-                _common(buf, x, y, event)
-            elif number == WebcastMemberMessage_user:
-                user = (x, y)
-    _put(event, "user", _user_with_identity(buf, user, 0))
-    _put(event, "action", action)
-    _put(event, "memberCount", count)
-    return event
-
-
 def _social(buf: bytes, a: int, b: int) -> Event:
     event: Event = {}
     user: tuple[int, int] | None = None
@@ -666,30 +326,6 @@ def _social(buf: bytes, a: int, b: int) -> Event:
     else:
         _put(out, "action", action)
     return out
-
-
-def _sub_notify(buf: bytes, a: int, b: int) -> Event:
-    event: Event = {"type": "subscribe"}
-    user: tuple[int, int] | None = None
-    months = sub_type = gifted = 0
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 0:
-            if number == WebcastSubNotifyMessage_sub_month:
-                months = _s64(x)
-            elif number == WebcastSubNotifyMessage_subscribe_type:
-                sub_type = _s64(x)
-            elif number == WebcastSubNotifyMessage_is_send:
-                gifted = x
-        elif wire == 2:
-            if number == WebcastSubNotifyMessage_common:
-                _common(buf, x, y, event)
-            elif number == WebcastSubNotifyMessage_user:
-                user = (x, y)
-    _put(event, "user", _user_with_identity(buf, user, 0))
-    _put(event, "subMonth", months)
-    _put(event, "subscribeType", sub_type)
-    _put(event, "gifted", bool(gifted))
-    return event
 
 
 def _contributor(buf: bytes, a: int, b: int) -> Event:
@@ -756,7 +392,7 @@ def _map_value(buf: bytes, a: int, b: int) -> tuple[int, tuple[int, int] | None]
     return key, value
 
 
-def _battle(buf: bytes, a: int, b: int) -> Event:
+def _link_mic_battle(buf: bytes, a: int, b: int) -> Event:
     event: Event = {"type": "battle"}
     battle_id = action = status = duration = start = 0
     results: list[Event] = []
@@ -868,7 +504,7 @@ def _battle_team(buf: bytes, a: int, b: int) -> Event:
     return team
 
 
-def _armies(buf: bytes, a: int, b: int) -> Event:
+def _link_mic_armies(buf: bytes, a: int, b: int) -> Event:
     event: Event = {"type": "battleArmies"}
     battle_id = status = from_user = gift_id = gift_count = diamonds = 0
     teams: list[Event] = []
@@ -958,89 +594,6 @@ def _emote_chat(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
-def _envelope(buf: bytes, a: int, b: int) -> Event:
-    event: Event = {"type": "envelope"}
-    envelope_id = sender = sender_id = ""
-    diamonds = people = business = unpack_at = 0
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire != 2:
-            continue
-        if number == WebcastEnvelopeMessage_common:
-            _common(buf, x, y, event)
-        elif number == WebcastEnvelopeMessage_envelope_info:
-            for n2, w2, x2, y2 in _fields(buf, x, y):
-                if w2 == 0:
-                    if n2 == MessageRedEnvelopInfo_diamond_count:
-                        diamonds = _s64(x2)
-                    elif n2 == MessageRedEnvelopInfo_people_count:
-                        people = _s64(x2)
-                    elif n2 == MessageRedEnvelopInfo_business_type:
-                        business = _s64(x2)
-                    elif n2 == MessageRedEnvelopInfo_unpack_at:
-                        unpack_at = _s64(x2)
-                elif w2 == 2:
-                    if n2 == MessageRedEnvelopInfo_envelope_id:
-                        envelope_id = _str(buf, x2, y2)
-                    elif n2 == MessageRedEnvelopInfo_send_user_name:
-                        sender = _str(buf, x2, y2)
-                    elif n2 == MessageRedEnvelopInfo_send_user_id:
-                        sender_id = _str(buf, x2, y2)
-    _put(event, "envelopeId", envelope_id)
-    _put(event, "diamondCount", diamonds)
-    _put(event, "peopleCount", people)
-    _put(event, "senderName", sender)
-    _put(event, "senderId", sender_id)
-    _put(event, "businessType", business)
-    _put(event, "unpackAt", unpack_at)
-    return event
-
-
-def _question(buf: bytes, a: int, b: int) -> Event:
-    event: Event = {"type": "question"}
-    user: tuple[int, int] | None = None
-    question_id = 0
-    text = ""
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire != 2:
-            continue
-        if number == WebcastQuestionNewMessage_common:
-            _common(buf, x, y, event)
-        elif number == WebcastQuestionNewMessage_details:
-            for n2, w2, x2, y2 in _fields(buf, x, y):
-                if n2 == Question_question_id and w2 == 0:
-                    question_id = _s64(x2)
-                elif w2 == 2:
-                    if n2 == Question_content:
-                        text = _str(buf, x2, y2)
-                    elif n2 == Question_user:
-                        user = (x2, y2)
-    _put(event, "user", _user_with_identity(buf, user, 0))
-    _put(event, "questionId", question_id)
-    _put(event, "questionText", text)
-    return event
-
-
-def _live_intro(buf: bytes, a: int, b: int) -> Event:
-    event: Event = {"type": "liveIntro"}
-    user: tuple[int, int] | None = None
-    content = language = ""
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire != 2:
-            continue
-        if number == WebcastLiveIntroMessage_common:
-            _common(buf, x, y, event)
-        elif number == WebcastLiveIntroMessage_content:
-            content = _str(buf, x, y)
-        elif number == WebcastLiveIntroMessage_user:
-            user = (x, y)
-        elif number == WebcastLiveIntroMessage_content_language:
-            language = _str(buf, x, y)
-    _put(event, "user", _user_with_identity(buf, user, 0))
-    _put(event, "content", content)
-    _put(event, "language", language)
-    return event
-
-
 def _caption(buf: bytes, a: int, b: int) -> Event:
     event: Event = {"type": "caption"}
     captions: list[Event] = []
@@ -1103,48 +656,7 @@ def _barrage(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
-def _goal(buf: bytes, a: int, b: int) -> Event:
-    event: Event = {"type": "goal"}
-    contributor = count = score = goal_type = progress = target = 0
-    unique_id = gift_name = ""
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 0:
-            if number == WebcastGoalUpdateMessage_contributor_id:
-                contributor = _s64(x)
-            elif number == WebcastGoalUpdateMessage_contribute_count:
-                count = _s64(x)
-            elif number == WebcastGoalUpdateMessage_contribute_score:
-                score = _s64(x)
-        elif wire == 2:
-            if number == WebcastGoalUpdateMessage_common:
-                _common(buf, x, y, event)
-            elif number == WebcastGoalUpdateMessage_contributor_display_id:
-                unique_id = _str(buf, x, y)
-            elif number == WebcastGoalUpdateMessage_contribute_subgoal:
-                for n2, w2, x2, y2 in _fields(buf, x, y):
-                    if w2 == 0:
-                        if n2 == LiveStreamSubGoal_type:
-                            goal_type = _s64(x2)
-                        elif n2 == LiveStreamSubGoal_progress:
-                            progress = _s64(x2)
-                        elif n2 == LiveStreamSubGoal_target:
-                            target = _s64(x2)
-                    elif n2 == LiveStreamSubGoal_gift and w2 == 2:
-                        for n3, w3, x3, y3 in _fields(buf, x2, y2):
-                            if n3 == LiveStreamSubGoalGift_name and w3 == 2:
-                                gift_name = _str(buf, x3, y3)
-    _put(event, "contributorId", contributor)
-    _put(event, "contributorUniqueId", unique_id)
-    _put(event, "contributeCount", count)
-    _put(event, "contributeScore", score)
-    _put(event, "goalType", goal_type)
-    _put(event, "progress", progress)
-    _put(event, "target", target)
-    _put(event, "giftName", gift_name)
-    return event
-
-
-def _rank(buf: bytes, a: int, b: int) -> Event:
+def _rank_update(buf: bytes, a: int, b: int) -> Event:
     event: Event = {"type": "rank"}
     ranks: list[Event] = []
     group = 0
@@ -1168,55 +680,6 @@ def _rank(buf: bytes, a: int, b: int) -> Event:
                 ranks.append(entry)
     _put(event, "ranks", ranks)
     _put(event, "groupType", group)
-    return event
-
-
-def _poll(buf: bytes, a: int, b: int) -> Event:
-    event: Event = {"type": "poll"}
-    poll_id = action = gift_id = voters = duration = remain = 0
-    title = ""
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 0:
-            if number == WebcastPollMessage_poll_id:
-                poll_id = _s64(x)
-            elif number == WebcastPollMessage_message_type:
-                action = _s64(x)
-        elif wire == 2:
-            if number == WebcastPollMessage_common:
-                _common(buf, x, y, event)
-            elif number == WebcastPollMessage_poll_basic_info:
-                for n2, w2, x2, y2 in _fields(buf, x, y):
-                    if w2 == 0:
-                        if n2 == PollBasicInfo_gift_id:
-                            gift_id = _s64(x2)
-                        elif n2 == PollBasicInfo_user_cnt:
-                            voters = _s64(x2)
-                        elif n2 == PollBasicInfo_poll_duration:
-                            duration = _s64(x2)
-                        elif n2 == PollBasicInfo_time_remain:
-                            remain = _s64(x2)
-                    elif n2 == PollBasicInfo_title and w2 == 2:
-                        title = _str(buf, x2, y2)
-    _put(event, "pollId", poll_id)
-    _put(event, "pollAction", action)
-    _put(event, "title", title)
-    _put(event, "giftId", gift_id)
-    _put(event, "voterCount", voters)
-    _put(event, "duration", duration)
-    _put(event, "timeRemain", remain)
-    return event
-
-
-def _banner(buf: bytes, a: int, b: int) -> Event:
-    event: Event = {"type": "banner"}
-    data = ""
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 2:
-            if number == WebcastInRoomBannerMessage_common:
-                _common(buf, x, y, event)
-            elif number == WebcastInRoomBannerMessage_json_data:
-                data = _str(buf, x, y)
-    _put(event, "data", data)
     return event
 
 
@@ -1260,30 +723,11 @@ _PINNED: dict[int, _Decoder] = {
 }
 
 METHODS: dict[str, _Decoder] = {
-    "WebcastChatMessage": _chat,
-    "WebcastGiftMessage": _gift,
-    "WebcastLikeMessage": _like,
-    "WebcastMemberMessage": _member,
-    "WebcastSocialMessage": _social,
-    "WebcastSubNotifyMessage": _sub_notify,
-    "WebcastRoomUserSeqMessage": _room_user_seq,
-    "WebcastControlMessage": _control,
-    "WebcastLinkMicBattle": _battle,
-    "WebcastLinkMicArmies": _armies,
-    "WebcastRoomPinMessage": _room_pin,
-    "WebcastEmoteChatMessage": _emote_chat,
-    "WebcastEnvelopeMessage": _envelope,
-    "WebcastQuestionNewMessage": _question,
-    "WebcastLiveIntroMessage": _live_intro,
-    "WebcastCaptionMessage": _caption,
-    "WebcastBarrageMessage": _barrage,
-    "WebcastGoalUpdateMessage": _goal,
-    "WebcastRankUpdateMessage": _rank,
-    "WebcastPollMessage": _poll,
-    "WebcastInRoomBannerMessage": _banner,
-    "WebcastImDeleteMessage": _im_delete,
+    **DECODERS,
+    **{method: globals()[function] for method, function in HOOKS.items()},  # the hand-written ones above
 }
-"""Webcast method -> decoder. Names also arrive without the ``Webcast`` prefix."""
+"""Webcast method -> decoder, generated (:mod:`bridge.codec._events`) or hand-written (named by
+``_schema.HOOKS``). Names also arrive without the ``Webcast`` prefix."""
 
 _DISPATCH: dict[str, _Decoder | None] = {}
 for _name, _decoder in METHODS.items():

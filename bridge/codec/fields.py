@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import DecodeError, TruncatedError
 from ..frames import ClientFrame, gunzip, is_gzip
 from . import _pure
+from ._scan import _fields, _s64, _varint
 from ._schema import MAP_ENTRIES, MESSAGES, WireField
 
 __all__ = ["CLIENT_PAYLOADS", "decode_client_frame", "decode_fields"]
@@ -33,7 +34,7 @@ def _number(kind: str, raw: int, size: int) -> Any:
     if kind in _FIXED:
         return struct.unpack(_FIXED[kind], raw.to_bytes(size, "little"))[0]
     if kind in _SIGNED:
-        return _pure._s64(raw)
+        return _s64(raw)
     if kind in _ZIGZAG:
         return (raw >> 1) ^ -(raw & 1)
     return bool(raw) if kind == "bool" else raw
@@ -47,7 +48,7 @@ def _packed(kind: str, data: bytes, x: int, y: int) -> list[Any]:
         return [value for (value,) in struct.iter_unpack(_FIXED[kind], data[x:y])]
     values = []
     while x < y:
-        raw, x = _pure._varint(data, x)
+        raw, x = _varint(data, x)
         values.append(_number(kind, raw, 0))
     if x > y:
         raise TruncatedError("packed varint runs past the end of its field")
@@ -95,7 +96,7 @@ def decode_fields(message: str, data: bytes) -> dict[str, Any]:
         else:
             out[f.name] = None if f.type in MESSAGES else _DEFAULTS.get(f.type, 0)
     data = bytes(data)
-    for number, wire, x, y in _pure._fields(data, 0, len(data)):
+    for number, wire, x, y in _fields(data, 0, len(data)):
         field = fields.get(number)
         if field is None or wire not in _wires(field):
             continue
