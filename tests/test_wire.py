@@ -6,6 +6,7 @@ import importlib.util
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
@@ -102,27 +103,47 @@ def _load(name: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     return module
 
 
-def test_a_new_field_reaches_both_decoders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The worked example of docs/architecture.md: one line in the .proto, one key in the contract."""
+def _regenerate(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    anchor: str,
+    added: str,
+    events: tuple[contract.Event, ...],
+) -> tuple[dict[str, str], dict[str, Callable[[bytes, int, int], dict[str, object]]]]:
+    """Every output for the schema with ``added`` after ``anchor`` and the contract's ``events``.
+
+    Also imports the generated pure-Python decoders beside the real modules: returns their DECODERS.
+    """
     proto = tmp_path / "webcast.proto"
     text = PROTO.read_text()
-    edited = text.replace(
-        "  int64 room_message_heat_level = 12;\n",
-        "  int64 room_message_heat_level = 12;\n  string like_source = 13;  // => likeSource\n",
+    assert anchor in text
+    proto.write_text(text.replace(anchor, anchor + added))
+    edited = SimpleNamespace(ENVELOPE=contract.ENVELOPE, STRUCTS=contract.STRUCTS, EVENTS=events)
+    outputs = {str(path): text for path, text in _generator().render(proto, edited).items()}
+    (tmp_path / "schema.py").write_text(outputs["bridge/codec/_schema.py"])
+    (tmp_path / "events.py").write_text(
+        outputs["bridge/codec/_events.py"].replace("from ._schema import", "from ._example_schema import")
     )
-    assert edited != text
-    proto.write_text(edited)
+    _load("bridge.codec._example_schema", tmp_path / "schema.py", monkeypatch)
+    return outputs, _load("bridge.codec._example_events", tmp_path / "events.py", monkeypatch).DECODERS
+
+
+def test_a_new_field_reaches_both_decoders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worked example of docs/architecture.md: one line in the .proto, one key in the contract."""
     like = contract.EVENTS_BY_NAME["like"]
     source = contract.Field("likeSource", "str", "Where the likes came from.")
     events = tuple(replace(e, fields=(*e.fields, source)) if e is like else e for e in contract.EVENTS)
-    edited_contract = SimpleNamespace(ENVELOPE=contract.ENVELOPE, STRUCTS=contract.STRUCTS, EVENTS=events)
-
-    outputs = {str(path): text for path, text in _generator().render(proto, edited_contract).items()}
-
-    assert "WebcastLikeMessage_like_source: Final = 13" in outputs["bridge/codec/_schema.py"]
-    assert (
-        'WireField("like_source", 13, 2, "string", False, "likeSource")' in outputs["bridge/codec/_schema.py"]
+    outputs, decoders = _regenerate(
+        tmp_path,
+        monkeypatch,
+        "  int64 room_message_heat_level = 12;\n",
+        "  string like_source = 13;  // => likeSource\n",
+        events,
     )
+
+    table = outputs["bridge/codec/_schema.py"]
+    assert "WebcastLikeMessage_like_source: Final = 13" in table
+    assert 'WireField("like_source", 13, 2, "string", False, "likeSource")' in table
     assert "    WebcastLikeMessage_like_source = 13" in outputs["native/_schema.pxi"]
     assert 'cdef bytes K_LIKE_SOURCE = _k("likeSource")' in outputs["native/_keys.pxi"]
     cython = outputs["native/_events.pxi"]
@@ -130,21 +151,50 @@ def test_a_new_field_reaches_both_decoders(tmp_path: Path, monkeypatch: pytest.M
     assert '_put_str(event, "likeSource", p, like_source_a, like_source_b)' in cython  # dict decoder
     assert "count += _ws(w, K_LIKE_SOURCE, p, like_source_a, like_source_b)" in cython  # transcoder
 
-    # the generated pure-Python decoder, imported beside the real modules, reads it
-    (tmp_path / "schema.py").write_text(outputs["bridge/codec/_schema.py"])
-    (tmp_path / "events.py").write_text(
-        outputs["bridge/codec/_events.py"].replace("from ._schema import", "from ._example_schema import")
-    )
-    _load("bridge.codec._example_schema", tmp_path / "schema.py", monkeypatch)
-    decoders = _load("bridge.codec._example_events", tmp_path / "events.py", monkeypatch).DECODERS
     payload = w.str_field(13, "share card") + w.int_field(2, 5) + w.bytes_field(13, b"\xffok")
     event = decoders["WebcastLikeMessage"](payload, 0, len(payload))
-    assert event == {
-        "type": "like",
-        "likeCount": 5,
-        "likeSource": "\ufffdok",
-    }  # the last one, non-UTF-8 replaced
+    assert event == {"type": "like", "likeCount": 5, "likeSource": "\ufffdok"}  # the last one wins
     assert list(event) == ["type", "likeCount", "likeSource"]  # the contract's order
+
+
+def test_a_new_message_type_is_decoded_and_dispatched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new message: its schema with annotations and its event with ``methods``; nothing else."""
+    notice = contract.Event(
+        "roomNotice",
+        "A system notice.",
+        (contract.Field("user", "User", "Who it is about."), contract.Field("text", "str", "The notice.")),
+        ("WebcastRoomNoticeMessage",),
+    )
+    outputs, decoders = _regenerate(
+        tmp_path,
+        monkeypatch,
+        "message WebcastInRoomBannerMessage {\n  CommonMessageData common = 1;\n  string json_data = 2;  // => data\n}\n",
+        "\nmessage WebcastRoomNoticeMessage {\n  CommonMessageData common = 1;\n"
+        "  string content = 2;  // => text\n  User user = 3;  // => user\n}\n",
+        (*contract.EVENTS, notice),
+    )
+
+    cython = outputs["native/_events.pxi"]
+    assert '    "WebcastRoomNoticeMessage": ' in cython  # in the dispatch table
+    assert (
+        "return _room_notice(p, n, a, b)" in cython
+        and "return _t_room_notice(w, p, n, a, b, outer)" in cython
+    )
+    assert "cdef dict _room_notice(" in cython and "cdef int _t_room_notice(" in cython
+    assert 'cdef bytes T_ROOM_NOTICE = K_TYPE + _k("roomNotice")' in outputs["native/_keys.pxi"]
+    assert '"WebcastRoomNoticeMessage",' in outputs["bridge/codec/_schema.py"]  # in GENERATED
+
+    payload = w.message_field(3, w.int_field(1, 7), w.str_field(38, "ann")) + w.str_field(2, "welcome")
+    payload += w.message_field(1, w.int_field(2, 99))
+    event = decoders["WebcastRoomNoticeMessage"](payload, 0, len(payload))
+    assert event == {
+        "type": "roomNotice",
+        "msgId": 99,
+        "user": {"id": 7, "uniqueId": "ann"},
+        "text": "welcome",
+    }
 
 
 @pytest.mark.parametrize(
