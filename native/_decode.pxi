@@ -353,56 +353,6 @@ cdef dict _social(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return out
 
 
-cdef dict _contributor(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it
-    cdef dict out
-    cdef bint has_user = False
-    cdef int64_t score = 0, rank = 0
-    cdef Py_ssize_t ua = 0, ub = 0
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == Contributor_score:
-                score = _s64(_val(&it, p))
-            elif it.num == Contributor_rank:
-                rank = _s64(_val(&it, p))
-        elif it.num == Contributor_user and it.wire == 2:
-            has_user = True
-            ua = it.a
-            ub = it.b
-    out = {}
-    _put_user(out, has_user, p, n, ua, ub, 0)
-    _put_int(out, "score", score)
-    _put_int(out, "rank", rank)
-    return out
-
-
-cdef dict _room_user_seq(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it
-    cdef dict event = {"type": "roomUserSeq"}
-    cdef int64_t viewers = 0, total = 0
-    cdef list top = None
-    cdef Py_ssize_t key[2]
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastRoomUserSeqMessage_total:
-                viewers = _s64(_val(&it, p))
-            elif it.num == WebcastRoomUserSeqMessage_total_user:
-                total = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastRoomUserSeqMessage_common:
-                _common(p, n, it.a, it.b, event, key)
-            elif it.num == WebcastRoomUserSeqMessage_ranks:
-                if top is None:
-                    top = []
-                top.append(_contributor(p, n, it.a, it.b))
-    _put_int(event, "viewerCount", viewers)
-    _put_int(event, "totalViewers", total)
-    _put_obj(event, "topViewers", top)
-    return event
-
-
 cdef dict _control(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef dict event = {}
@@ -694,45 +644,6 @@ cdef dict _emote_chat(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
-cdef dict _caption(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it
-    cdef dict event = {"type": "caption"}
-    cdef dict caption
-    cdef list captions = None
-    cdef int64_t stamp = 0, duration = 0, sentence = 0
-    cdef uint64_t definite = 0
-    cdef Py_ssize_t key[2]
-    cdef Py_ssize_t text[4]
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastCaptionMessage_timestamp_ms:
-                stamp = _s64(_val(&it, p))
-            elif it.num == WebcastCaptionMessage_duration_ms:
-                duration = _s64(_val(&it, p))
-            elif it.num == WebcastCaptionMessage_sentence_id:
-                sentence = _s64(_val(&it, p))
-            elif it.num == WebcastCaptionMessage_definite:
-                definite = _val(&it, p)
-        elif it.wire == 2:
-            if it.num == WebcastCaptionMessage_common:
-                _common(p, n, it.a, it.b, event, key)
-            elif it.num == WebcastCaptionMessage_content:
-                _text_key(p, n, it.a, it.b, text)
-                caption = {}
-                _put_str(caption, "lang", p, text[0], text[1])
-                _put_str(caption, "text", p, text[2], text[3])
-                if captions is None:
-                    captions = []
-                captions.append(caption)
-    _put_obj(event, "captions", captions)
-    _put_int(event, "timestampMs", stamp)
-    _put_int(event, "durationMs", duration)
-    _put_int(event, "sentenceId", sentence)
-    _put_bool(event, "definite", definite != 0)
-    return event
-
-
 cdef dict _barrage(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef dict event = {"type": "barrage"}
@@ -769,40 +680,6 @@ cdef dict _barrage(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_int(event, "duration", duration)
     _put_user(event, has_user, p, n, ua, ub, 0)
     _put_int(event, "level", level)
-    return event
-
-
-cdef dict _rank_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it, it2
-    cdef dict event = {"type": "rank"}
-    cdef dict entry
-    cdef list ranks = None
-    cdef int64_t group = 0, rank_type, rank
-    cdef Py_ssize_t key[2]
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0 and it.num == WebcastRankUpdateMessage_group_type:
-            group = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastRankUpdateMessage_common:
-                _common(p, n, it.a, it.b, event, key)
-            elif it.num == WebcastRankUpdateMessage_updates:
-                rank_type = rank = 0
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == RankUpdate_rank_type:
-                            rank_type = _s64(_val(&it2, p))
-                        elif it2.num == RankUpdate_owner_rank:
-                            rank = _s64(_val(&it2, p))
-                entry = {}
-                _put_int(entry, "rankType", rank_type)
-                _put_int(entry, "rank", rank)
-                if ranks is None:
-                    ranks = []
-                ranks.append(entry)
-    _put_obj(event, "ranks", ranks)
-    _put_int(event, "groupType", group)
     return event
 
 

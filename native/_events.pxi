@@ -4,6 +4,137 @@
 # of the same name in _decode.pxi and _transcode.pxi.
 
 
+cdef dict _struct_contributor(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int64_t score = 0
+    cdef int64_t rank = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == Contributor_score:
+                score = _s64(_val(&it, p))
+            elif it.num == Contributor_rank:
+                rank = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == Contributor_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+    _put_user(event, has_user, p, n, user_a, user_b, 0)
+    _put_int(event, "score", score)
+    _put_int(event, "rank", rank)
+    return event
+
+
+cdef int _t_struct_contributor(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int64_t score = 0
+    cdef int64_t rank = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == Contributor_score:
+                score = _s64(_val(&it, p))
+            elif it.num == Contributor_rank:
+                rank = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == Contributor_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+    at = _w_begin(w)
+    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
+    count += _wi(w, K_SCORE, score)
+    count += _wi(w, K_RANK, rank)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _struct_caption_content(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef Py_ssize_t lang_a = 0, lang_b = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == CaptionContent_lang:
+                lang_a = it.a
+                lang_b = it.b
+            elif it.num == CaptionContent_content:
+                text_a = it.a
+                text_b = it.b
+    _put_str(event, "lang", p, lang_a, lang_b)
+    _put_str(event, "text", p, text_a, text_b)
+    return event
+
+
+cdef int _t_struct_caption_content(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it
+    cdef Py_ssize_t lang_a = 0, lang_b = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == CaptionContent_lang:
+                lang_a = it.a
+                lang_b = it.b
+            elif it.num == CaptionContent_content:
+                text_a = it.a
+                text_b = it.b
+    at = _w_begin(w)
+    count += _ws(w, K_LANG, p, lang_a, lang_b)
+    count += _ws(w, K_TEXT, p, text_a, text_b)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _struct_rank_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef int64_t rank_type = 0
+    cdef int64_t rank = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == RankUpdate_rank_type:
+                rank_type = _s64(_val(&it, p))
+            elif it.num == RankUpdate_owner_rank:
+                rank = _s64(_val(&it, p))
+    _put_int(event, "rankType", rank_type)
+    _put_int(event, "rank", rank)
+    return event
+
+
+cdef int _t_struct_rank_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it
+    cdef int64_t rank_type = 0
+    cdef int64_t rank = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == RankUpdate_rank_type:
+                rank_type = _s64(_val(&it, p))
+            elif it.num == RankUpdate_owner_rank:
+                rank = _s64(_val(&it, p))
+    at = _w_begin(w)
+    count += _wi(w, K_RANK_TYPE, rank_type)
+    count += _wi(w, K_RANK, rank)
+    _w_end(w, at, count, 1)
+    return 0
+
+
 cdef dict _like(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef bint has_user = False
@@ -195,6 +326,70 @@ cdef int _t_sub_notify(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
     count += _wi(w, K_SUBSCRIBE_TYPE, subscribe_type)
     count += _wb(w, K_GIFTED, gifted != 0)
     _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _room_user_seq(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef int64_t viewer_count = 0
+    cdef int64_t total_viewers = 0
+    cdef list top_viewers = None
+    cdef dict event = {"type": "roomUserSeq"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastRoomUserSeqMessage_total:
+                viewer_count = _s64(_val(&it, p))
+            elif it.num == WebcastRoomUserSeqMessage_total_user:
+                total_viewers = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastRoomUserSeqMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastRoomUserSeqMessage_ranks:
+                if top_viewers is None:
+                    top_viewers = []
+                top_viewers.append(_struct_contributor(p, n, it.a, it.b))
+    _put_int(event, "viewerCount", viewer_count)
+    _put_int(event, "totalViewers", total_viewers)
+    _put_obj(event, "topViewers", top_viewers)
+    return event
+
+
+cdef int _t_room_user_seq(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef int64_t viewer_count = 0
+    cdef int64_t total_viewers = 0
+    cdef W top_viewers
+    cdef Py_ssize_t top_viewers_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&top_viewers)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastRoomUserSeqMessage_total:
+                    viewer_count = _s64(_val(&it, p))
+                elif it.num == WebcastRoomUserSeqMessage_total_user:
+                    total_viewers = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastRoomUserSeqMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastRoomUserSeqMessage_ranks:
+                    _t_struct_contributor(&top_viewers, p, n, it.a, it.b)
+                    top_viewers_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_ROOM_USER_SEQ)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_VIEWER_COUNT, viewer_count)
+        count += _wi(w, K_TOTAL_VIEWERS, total_viewers)
+        count += _w_array_of(w, K_TOP_VIEWERS, &top_viewers, top_viewers_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&top_viewers)
     return 0
 
 
@@ -436,6 +631,86 @@ cdef int _t_live_intro(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
     return 0
 
 
+cdef dict _caption(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef list captions = None
+    cdef int64_t timestamp_ms = 0
+    cdef int64_t duration_ms = 0
+    cdef int64_t sentence_id = 0
+    cdef uint64_t definite = 0
+    cdef dict event = {"type": "caption"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastCaptionMessage_timestamp_ms:
+                timestamp_ms = _s64(_val(&it, p))
+            elif it.num == WebcastCaptionMessage_duration_ms:
+                duration_ms = _s64(_val(&it, p))
+            elif it.num == WebcastCaptionMessage_sentence_id:
+                sentence_id = _s64(_val(&it, p))
+            elif it.num == WebcastCaptionMessage_definite:
+                definite = _val(&it, p)
+        elif it.wire == 2:
+            if it.num == WebcastCaptionMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastCaptionMessage_content:
+                if captions is None:
+                    captions = []
+                captions.append(_struct_caption_content(p, n, it.a, it.b))
+    _put_obj(event, "captions", captions)
+    _put_int(event, "timestampMs", timestamp_ms)
+    _put_int(event, "durationMs", duration_ms)
+    _put_int(event, "sentenceId", sentence_id)
+    _put_bool(event, "definite", definite != 0)
+    return event
+
+
+cdef int _t_caption(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef W captions
+    cdef Py_ssize_t captions_count = 0
+    cdef int64_t timestamp_ms = 0
+    cdef int64_t duration_ms = 0
+    cdef int64_t sentence_id = 0
+    cdef uint64_t definite = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&captions)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastCaptionMessage_timestamp_ms:
+                    timestamp_ms = _s64(_val(&it, p))
+                elif it.num == WebcastCaptionMessage_duration_ms:
+                    duration_ms = _s64(_val(&it, p))
+                elif it.num == WebcastCaptionMessage_sentence_id:
+                    sentence_id = _s64(_val(&it, p))
+                elif it.num == WebcastCaptionMessage_definite:
+                    definite = _val(&it, p)
+            elif it.wire == 2:
+                if it.num == WebcastCaptionMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastCaptionMessage_content:
+                    _t_struct_caption_content(&captions, p, n, it.a, it.b)
+                    captions_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_CAPTION)
+        count += _w_common(w, &c, outer)
+        count += _w_array_of(w, K_CAPTIONS, &captions, captions_count)
+        count += _wi(w, K_TIMESTAMP_MS, timestamp_ms)
+        count += _wi(w, K_DURATION_MS, duration_ms)
+        count += _wi(w, K_SENTENCE_ID, sentence_id)
+        count += _wb(w, K_DEFINITE, definite != 0)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&captions)
+    return 0
+
+
 cdef dict _goal_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2, it3
     cdef int64_t contributor_id = 0
@@ -551,6 +826,62 @@ cdef int _t_goal_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_
     count += _wi(w, K_TARGET, target)
     count += _ws(w, K_GIFT_NAME, p, gift_name_a, gift_name_b)
     _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _rank_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef list ranks = None
+    cdef int64_t group_type = 0
+    cdef dict event = {"type": "rank"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastRankUpdateMessage_group_type:
+                group_type = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastRankUpdateMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastRankUpdateMessage_updates:
+                if ranks is None:
+                    ranks = []
+                ranks.append(_struct_rank_update(p, n, it.a, it.b))
+    _put_obj(event, "ranks", ranks)
+    _put_int(event, "groupType", group_type)
+    return event
+
+
+cdef int _t_rank_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef W ranks
+    cdef Py_ssize_t ranks_count = 0
+    cdef int64_t group_type = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&ranks)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastRankUpdateMessage_group_type:
+                    group_type = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastRankUpdateMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastRankUpdateMessage_updates:
+                    _t_struct_rank_update(&ranks, p, n, it.a, it.b)
+                    ranks_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_RANK)
+        count += _w_common(w, &c, outer)
+        count += _w_array_of(w, K_RANKS, &ranks, ranks_count)
+        count += _wi(w, K_GROUP_TYPE, group_type)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&ranks)
     return 0
 
 

@@ -602,67 +602,6 @@ cdef int _t_social(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, 
     return 0
 
 
-cdef int _t_contributor(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
-    cdef It it
-    cdef bint has_user = False
-    cdef int count = 0
-    cdef int64_t score = 0, rank = 0
-    cdef Py_ssize_t ua = 0, ub = 0, at
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == Contributor_score:
-                score = _s64(_val(&it, p))
-            elif it.num == Contributor_rank:
-                rank = _s64(_val(&it, p))
-        elif it.num == Contributor_user and it.wire == 2:
-            has_user = True
-            ua = it.a
-            ub = it.b
-    at = _w_begin(w)
-    count += _t_put_user(w, has_user, p, n, ua, ub, 0)
-    count += _wi(w, K_SCORE, score)
-    count += _wi(w, K_RANK, rank)
-    _w_end(w, at, count, 1)
-    return 0
-
-
-cdef int _t_room_user_seq(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
-                          int64_t outer) except -1:
-    cdef It it
-    cdef Common c
-    cdef W top
-    cdef Py_ssize_t top_count = 0, at
-    cdef int count = 1
-    cdef int64_t viewers = 0, total = 0
-    _c_init(&c)
-    _w_init(&top)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastRoomUserSeqMessage_total:
-                    viewers = _s64(_val(&it, p))
-                elif it.num == WebcastRoomUserSeqMessage_total_user:
-                    total = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastRoomUserSeqMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastRoomUserSeqMessage_ranks:
-                    _t_contributor(&top, p, n, it.a, it.b)
-                    top_count += 1
-        at = _w_begin(w)
-        _w_bytes(w, T_ROOM_USER_SEQ)
-        count += _w_common(w, &c, outer)
-        count += _wi(w, K_VIEWER_COUNT, viewers)
-        count += _wi(w, K_TOTAL_VIEWERS, total)
-        count += _w_array_of(w, K_TOP_VIEWERS, &top, top_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&top)
-    return 0
-
-
 cdef int _t_control(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
     cdef It it
     cdef Common c
@@ -998,54 +937,6 @@ cdef int _t_emote_chat(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
     return 0
 
 
-cdef int _t_caption(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef Common c
-    cdef W captions
-    cdef Py_ssize_t caption_count = 0, at, cat
-    cdef int count = 1, ccount
-    cdef int64_t stamp = 0, duration = 0, sentence = 0
-    cdef uint64_t definite = 0
-    cdef Py_ssize_t text[4]
-    _c_init(&c)
-    _w_init(&captions)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastCaptionMessage_timestamp_ms:
-                    stamp = _s64(_val(&it, p))
-                elif it.num == WebcastCaptionMessage_duration_ms:
-                    duration = _s64(_val(&it, p))
-                elif it.num == WebcastCaptionMessage_sentence_id:
-                    sentence = _s64(_val(&it, p))
-                elif it.num == WebcastCaptionMessage_definite:
-                    definite = _val(&it, p)
-            elif it.wire == 2:
-                if it.num == WebcastCaptionMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastCaptionMessage_content:
-                    _text_key(p, n, it.a, it.b, text)
-                    cat = _w_begin(&captions)
-                    ccount = 0
-                    ccount += _ws(&captions, K_LANG, p, text[0], text[1])
-                    ccount += _ws(&captions, K_TEXT, p, text[2], text[3])
-                    _w_end(&captions, cat, ccount, 1)
-                    caption_count += 1
-        at = _w_begin(w)
-        _w_bytes(w, T_CAPTION)
-        count += _w_common(w, &c, outer)
-        count += _w_array_of(w, K_CAPTIONS, &captions, caption_count)
-        count += _wi(w, K_TIMESTAMP_MS, stamp)
-        count += _wi(w, K_DURATION_MS, duration)
-        count += _wi(w, K_SENTENCE_ID, sentence)
-        count += _wb(w, K_DEFINITE, definite != 0)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&captions)
-    return 0
-
-
 cdef int _t_barrage(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
     cdef It it, it2
     cdef Common c
@@ -1087,49 +978,6 @@ cdef int _t_barrage(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     count += _t_put_user(w, has_user, p, n, ua, ub, 0)
     count += _wi(w, K_LEVEL, level)
     _w_end(w, at, count, 1)
-    return 0
-
-
-cdef int _t_rank_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2
-    cdef Common c
-    cdef W ranks
-    cdef Py_ssize_t rank_count = 0, at, rat
-    cdef int count = 1, rcount
-    cdef int64_t group = 0, rank_type, rank
-    _c_init(&c)
-    _w_init(&ranks)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0 and it.num == WebcastRankUpdateMessage_group_type:
-                group = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastRankUpdateMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastRankUpdateMessage_updates:
-                    rank_type = rank = 0
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 0:
-                            if it2.num == RankUpdate_rank_type:
-                                rank_type = _s64(_val(&it2, p))
-                            elif it2.num == RankUpdate_owner_rank:
-                                rank = _s64(_val(&it2, p))
-                    rat = _w_begin(&ranks)
-                    rcount = 0
-                    rcount += _wi(&ranks, K_RANK_TYPE, rank_type)
-                    rcount += _wi(&ranks, K_RANK, rank)
-                    _w_end(&ranks, rat, rcount, 1)
-                    rank_count += 1
-        at = _w_begin(w)
-        _w_bytes(w, T_RANK)
-        count += _w_common(w, &c, outer)
-        count += _w_array_of(w, K_RANKS, &ranks, rank_count)
-        count += _wi(w, K_GROUP_TYPE, group)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&ranks)
     return 0
 
 

@@ -219,7 +219,7 @@ def render_python(schema: Schema) -> str:
     entries = [f'        "{m.name}",' for m in schema.table if m.map_entry]
     lines += ["MAP_ENTRIES: Final = frozenset(", "    {", *entries, "    }", ")"]
     lines += ['"""The messages that are ``map<K, V>`` entries (key in field 1, value in field 2)."""', ""]
-    generated = {d.message for d in decoders(schema)}
+    generated = {d.message for d in decoders(schema) if d.event}
     lines += [
         "GENERATED: Final = frozenset(",
         "    {",
@@ -259,6 +259,8 @@ def render_cython(schema: Schema) -> str:
 #   varint -> contract bool          true when non-zero
 #   string -> contract str           the text (the last occurrence wins)
 #   User   -> contract User          the ``User`` struct (the shared ``_user`` hook)
+#   repeated message -> [Struct]     one map per element, from the element's own annotations
+#                                    (keys of the contract struct), by a generated ``_struct_*``
 #   message => *                     its annotated fields, read into the same event
 #
 # Keys come out in the contract's order, empty ones left out. Messages needing
@@ -272,9 +274,10 @@ class Read:
 
     message: str
     field: Field
-    kind: str  # "common", "int", "bool", "str", "user" or "flatten"
+    kind: str  # "common", "int", "bool", "str", "user", "list" or "flatten"
     var: str
-    inner: tuple[Read, ...] = ()
+    inner: tuple[Read, ...] = ()  # flatten: the embedded message's reads
+    function: str = ""  # list: the element decoder
 
     @property
     def const(self) -> str:
@@ -283,7 +286,7 @@ class Read:
 
 @dataclass(frozen=True, slots=True)
 class Decoder:
-    """A generated decoder: the message, its event and what it reads."""
+    """A generated decoder: an event's message (``event`` set) or a list element's (a contract struct)."""
 
     message: str
     event: str
@@ -292,7 +295,7 @@ class Decoder:
 
     @property
     def function(self) -> str:
-        return decoder_name(self.message)
+        return decoder_name(self.message) if self.event else struct_decoder_name(self.message)
 
     @property
     def depth(self) -> int:
@@ -300,6 +303,10 @@ class Decoder:
             return max([level, *(deepest(r.inner, level + 1) for r in reads if r.inner)])
 
         return deepest(self.reads, 1)
+
+    @property
+    def lists(self) -> list[str]:
+        return [key for key, kind in self.keys if kind == "list"]
 
 
 class SchemaError(ValueError):
@@ -310,6 +317,11 @@ def decoder_name(message: str) -> str:
     """``WebcastSubNotifyMessage`` -> ``_sub_notify``: the decoder function of a message."""
     core = message.removeprefix("Webcast").removesuffix("Message") or message
     return "_" + _snake(core)
+
+
+def struct_decoder_name(message: str) -> str:
+    """``Contributor`` -> ``_struct_contributor``: the decoder of a message read as a list element."""
+    return "_struct_" + _snake(message.replace(".", ""))
 
 
 def _snake(name: str) -> str:
@@ -325,9 +337,18 @@ def decoded_methods(contract: Any) -> list[str]:
     return list(seen)
 
 
-def _kind(field: Field, ctype: str, where: str) -> str:
+def _kind(field: Field, ctype: str, structs: dict[str, Any], where: str) -> str:
     if field.repeated:
-        raise SchemaError(f"{where}: repeated fields need a hand-written decoder")
+        if (
+            ctype.startswith("[")
+            and ctype.strip("[]") in structs
+            and field.wire == 2
+            and field.type[0].isupper()
+        ):
+            return "list"
+        raise SchemaError(
+            f"{where}: only a repeated message read as a list of a contract struct is generated"
+        )
     if ctype == "int" and field.wire == 0 and field.type != "bool":
         return "int"
     if ctype == "bool" and field.wire == 0:
@@ -339,23 +360,52 @@ def _kind(field: Field, ctype: str, where: str) -> str:
     raise SchemaError(f"{where}: cannot read a {field.type} field as a contract {ctype}")
 
 
-def _reads(item: Message, by_name: dict[str, Message], event: Any, top: bool) -> tuple[Read, ...]:
-    """What a generated decoder reads of ``item`` (the event's message when ``top``)."""
-    types = {f.name: f.type for f in event.fields}
-    found = []
-    for f in item.fields:
-        where = f"{item.name}.{f.name}"
-        if top and f.type == "CommonMessageData":
-            found.append(Read(item.name, f, "common", ""))
-        elif f.key == "*":
-            if f.type not in by_name or f.repeated:
-                raise SchemaError(f"{where}: only a single embedded message can be flattened")
-            found.append(Read(item.name, f, "flatten", "", _reads(by_name[f.type], by_name, event, False)))
-        elif f.key:
-            if f.key not in types:
-                raise SchemaError(f"{where}: event {event.name!r} has no key {f.key!r}")
-            found.append(Read(item.name, f, _kind(f, types[f.key], where), _snake(f.key)))
-    return tuple(found)
+class _Builder:
+    """Builds the reads of one schema, collecting the list-element decoders they need."""
+
+    def __init__(self, schema: Schema) -> None:
+        self.by_name = {m.name: m for m in schema.table}
+        self.structs = {s.name: s for s in schema.contract.STRUCTS}
+        self.elements: dict[str, tuple[str, Decoder]] = {}  # message -> (struct, decoder)
+
+    def decoder(self, message: Message, event: str, fields: Sequence[Any], owner: str) -> Decoder:
+        reads = self.reads(message, {f.name: f.type for f in fields}, owner, top=bool(event))
+        used = _keys_read(reads, {})
+        keys = tuple((f.name, used[f.name]) for f in fields if f.name in used)
+        return Decoder(message.name, event, keys, reads)
+
+    def reads(self, item: Message, types: dict[str, str], owner: str, top: bool) -> tuple[Read, ...]:
+        """What a generated decoder reads of ``item`` (the event's own message when ``top``)."""
+        found = []
+        for f in item.fields:
+            where = f"{item.name}.{f.name}"
+            if top and f.type == "CommonMessageData":
+                found.append(Read(item.name, f, "common", ""))
+            elif f.key == "*":
+                if f.type not in self.by_name or f.repeated:
+                    raise SchemaError(f"{where}: only a single embedded message can be flattened")
+                found.append(
+                    Read(item.name, f, "flatten", "", self.reads(self.by_name[f.type], types, owner, False))
+                )
+            elif f.key:
+                if f.key not in types:
+                    raise SchemaError(f"{where}: {owner} has no key {f.key!r}")
+                kind = _kind(f, types[f.key], self.structs, where)
+                function = self.element(f.type, types[f.key].strip("[]"), where) if kind == "list" else ""
+                found.append(Read(item.name, f, kind, _snake(f.key), function=function))
+        return tuple(found)
+
+    def element(self, message: str, struct: str, where: str) -> str:
+        """The decoder of ``message`` read as the contract struct ``struct``: its function name."""
+        if message in self.elements:
+            if self.elements[message][0] != struct:
+                raise SchemaError(
+                    f"{where}: {message} is read as both {self.elements[message][0]} and {struct}"
+                )
+            return self.elements[message][1].function
+        decoder = self.decoder(self.by_name[message], "", self.structs[struct].fields, f"struct {struct!r}")
+        self.elements[message] = (struct, decoder)
+        return decoder.function
 
 
 def _keys_read(reads: Sequence[Read], into: dict[str, str]) -> dict[str, str]:
@@ -369,28 +419,24 @@ def _keys_read(reads: Sequence[Read], into: dict[str, str]) -> dict[str, str]:
 
 
 def decoders(schema: Schema) -> list[Decoder]:
-    """The generated decoders of ``table``: every annotated message the contract decodes.
+    """The generated decoders of ``schema``: list elements first, then every annotated message it decodes.
 
     Raises:
         SchemaError: an annotation names a key the event lacks, or needs an unsupported read.
     """
-    by_name = {m.name: m for m in schema.table}
-    contract = schema.contract
-    out = []
-    for method in decoded_methods(contract):
-        message = by_name.get(method)
+    builder = _Builder(schema)
+    events = []
+    for method in decoded_methods(schema.contract):
+        message = builder.by_name.get(method)
         if message is None:
             raise SchemaError(f"the contract decodes {method}, which proto/webcast.proto lacks")
         if not any(f.key for f in message.fields):
             continue
-        events = [e for e in contract.EVENTS if method in e.methods]
-        if len(events) != 1:
-            raise SchemaError(f"{method} feeds {len(events)} events: it needs a hand-written decoder")
-        reads = _reads(message, by_name, events[0], True)
-        used = _keys_read(reads, {})
-        keys = tuple((f.name, used[f.name]) for f in events[0].fields if f.name in used)
-        out.append(Decoder(method, events[0].name, keys, reads))
-    return out
+        fed = [e for e in schema.contract.EVENTS if method in e.methods]
+        if len(fed) != 1:
+            raise SchemaError(f"{method} feeds {len(fed)} events: it needs a hand-written decoder")
+        events.append(builder.decoder(message, fed[0].name, fed[0].fields, f"event {fed[0].name!r}"))
+    return [decoder for _, decoder in builder.elements.values()] + events
 
 
 class _Lines:
@@ -419,25 +465,49 @@ _PY_PUTS = {
     "int": '_put(event, "{key}", {var})',
     "bool": '_put(event, "{key}", bool({var}))',
     "str": '_put(event, "{key}", {var})',
+    "list": '_put(event, "{key}", {var})',
 }
 _DICT_PUTS = {
     "user": "_put_user(event, has_user, p, n, user_a, user_b, 0)",
     "int": '_put_int(event, "{key}", {var})',
     "bool": '_put_bool(event, "{key}", {var} != 0)',
     "str": '_put_str(event, "{key}", p, {var}_a, {var}_b)',
+    "list": '_put_obj(event, "{key}", {var})',
 }
 _MSGPACK_PUTS = {
     "user": "count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)",
     "int": "count += _wi(w, {const}, {var})",
     "bool": "count += _wb(w, {const}, {var} != 0)",
     "str": "count += _ws(w, {const}, p, {var}_a, {var}_b)",
+    "list": "count += _w_array_of(w, {const}, &{var}, {var}_count)",
+}
+# How each backend declares the value of a kind.
+_PY_DECLARATIONS = {
+    "user": "user: tuple[int, int] | None = None",
+    "int": "{var} = 0",
+    "bool": "{var} = 0",
+    "str": '{var} = ""',
+    "list": "{var}: list[Event] = []",
+}
+_PYX_DECLARATIONS = {
+    "user": "cdef bint has_user = False\ncdef Py_ssize_t user_a = 0, user_b = 0",
+    "int": "cdef int64_t {var} = 0",
+    "bool": "cdef uint64_t {var} = 0",
+    "str": "cdef Py_ssize_t {var}_a = 0, {var}_b = 0",
+    "list": "cdef list {var} = None",
 }
 
 
-def _puts(out: _Lines, d: Decoder, puts: dict[str, str]) -> None:
-    """The event's values in the contract's order (each put leaves an empty value out)."""
+def _each(out: _Lines, depth: int, d: Decoder, templates: dict[str, str]) -> None:
+    """One template per value of ``d``, in the contract's order."""
     for key, kind in d.keys:
-        out.add(1, puts[kind].format(key=key, var=_snake(key), const=f"K_{_snake(key).upper()}"))
+        text = templates[kind].format(key=key, var=_snake(key), const=f"K_{_snake(key).upper()}")
+        for line in text.split("\n"):
+            out.add(depth, line)
+
+
+def _type(d: Decoder) -> str:
+    return f'"type": "{d.event}"' if d.event else ""
 
 
 # -- pure Python
@@ -464,6 +534,8 @@ def _py_loop(out: _Lines, reads: Sequence[Read], level: int, source: str, depth:
                 out.add(body, f"{r.var} = _str(buf, {x}, {y})")
             elif r.kind == "user":
                 out.add(body, f"user = ({x}, {y})")
+            elif r.kind == "list":
+                out.add(body, f"{r.var}.append({r.function}(buf, {x}, {y}))")
             else:
                 _py_loop(out, r.inner, level + 1, f"{x}, {y}", body)
 
@@ -471,19 +543,16 @@ def _py_loop(out: _Lines, reads: Sequence[Read], level: int, source: str, depth:
 def _py_decoder(d: Decoder) -> list[str]:
     out = _Lines()
     out.add(0, f"def {d.function}(buf: bytes, a: int, b: int) -> Event:")
-    out.add(1, f'"""``{d.message}`` -> ``{d.event}``."""')
-    out.add(1, f'event: Event = {{"type": "{d.event}"}}')
-    for key, kind in d.keys:
-        if kind == "user":
-            out.add(1, "user: tuple[int, int] | None = None")
-        else:
-            out.add(1, f"{_snake(key)} = " + ('""' if kind == "str" else "0"))
+    out.add(
+        1,
+        f'"""``{d.message}`` -> ``{d.event}``."""'
+        if d.event
+        else f'"""``{d.message}`` as a list element."""',
+    )
+    out.add(1, f"event: Event = {{{_type(d)}}}")
+    _each(out, 1, d, _PY_DECLARATIONS)
     _py_loop(out, d.reads, 1, "a, b", 1)
-    for key, kind in d.keys:
-        value = {"user": "_user_with_identity(buf, user, 0)", "bool": f"bool({_snake(key)})"}.get(
-            kind, _snake(key)
-        )
-        out.add(1, f'_put(event, "{key}", {value})')
+    _each(out, 1, d, _PY_PUTS)
     out.add(1, "return event")
     return out.lines
 
@@ -522,7 +591,7 @@ def render_events_python(schema: Schema) -> str:
         "",
         "",
         "DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {",
-        *(f'    "{d.message}": {d.function},' for d in found),
+        *(f'    "{d.message}": {d.function},' for d in found if d.event),
         "}",
         '"""Method -> generated decoder."""',
         "",
@@ -564,56 +633,74 @@ def _pyx_loop(
                 out.add(body, "has_user = True")
                 out.add(body, f"user_a = {it}.a")
                 out.add(body, f"user_b = {it}.b")
+            elif r.kind == "list" and transcode:
+                out.add(body, f"_t{r.function}(&{r.var}, p, n, {it}.a, {it}.b)")
+                out.add(body, f"{r.var}_count += 1")
+            elif r.kind == "list":
+                out.add(body, f"if {r.var} is None:")
+                out.add(body + 1, f"{r.var} = []")
+                out.add(body, f"{r.var}.append({r.function}(p, n, {it}.a, {it}.b))")
             else:
                 _pyx_loop(out, r.inner, level + 1, f"{it}.a, {it}.b", body, transcode)
 
 
-def _pyx_declarations(out: _Lines, d: Decoder) -> None:
-    iterators = ", ".join("it" if level == 1 else f"it{level}" for level in range(1, d.depth + 1))
-    out.add(1, f"cdef It {iterators}")
-    for key, kind in d.keys:
-        var = _snake(key)
-        if kind == "int":
-            out.add(1, f"cdef int64_t {var} = 0")
-        elif kind == "bool":
-            out.add(1, f"cdef uint64_t {var} = 0")
-        elif kind == "str":
-            out.add(1, f"cdef Py_ssize_t {var}_a = 0, {var}_b = 0")
-        else:
-            out.add(1, "cdef bint has_user = False")
-            out.add(1, "cdef Py_ssize_t user_a = 0, user_b = 0")
+def _iterators(d: Decoder) -> str:
+    return "cdef It " + ", ".join("it" if level == 1 else f"it{level}" for level in range(1, d.depth + 1))
 
 
 def _pyx_decoder(d: Decoder) -> list[str]:
     out = _Lines()
     out.add(0, f"cdef dict {d.function}(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):")
-    _pyx_declarations(out, d)
-    out.add(1, f'cdef dict event = {{"type": "{d.event}"}}')
-    out.add(1, "cdef Py_ssize_t key[2]")
+    out.add(1, _iterators(d))
+    _each(out, 1, d, _PYX_DECLARATIONS)
+    out.add(1, f"cdef dict event = {{{_type(d)}}}")
+    if d.event:
+        out.add(1, "cdef Py_ssize_t key[2]")
     _pyx_loop(out, d.reads, 1, "a, b", 1, False)
-    _puts(out, d, _DICT_PUTS)
+    _each(out, 1, d, _DICT_PUTS)
     out.add(1, "return event")
     return out.lines
 
 
 def _pyx_transcoder(d: Decoder) -> list[str]:
     out = _Lines()
+    outer = ", int64_t outer" if d.event else ""
     out.add(
         0,
-        f"cdef int _t{d.function}(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,"
-        " int64_t outer) except -1:",
+        f"cdef int _t{d.function}(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b{outer})"
+        " except -1:",
     )
-    _pyx_declarations(out, d)
-    out.add(1, "cdef Common c")
-    out.add(1, "cdef int count = 1")
+    out.add(1, _iterators(d))
+    for key, kind in d.keys:
+        var = _snake(key)
+        if kind == "list":
+            out.add(1, f"cdef W {var}")
+            out.add(1, f"cdef Py_ssize_t {var}_count = 0")
+        else:
+            for line in _PYX_DECLARATIONS[kind].format(var=var).split("\n"):
+                out.add(1, line)
+    if d.event:
+        out.add(1, "cdef Common c")
+    out.add(1, f"cdef int count = {1 if d.event else 0}")
     out.add(1, "cdef Py_ssize_t at")
-    out.add(1, "_c_init(&c)")
-    _pyx_loop(out, d.reads, 1, "a, b", 1, True)
-    out.add(1, "at = _w_begin(w)")
-    out.add(1, f"_w_bytes(w, T_{_snake(d.event).upper()})")
-    out.add(1, "count += _w_common(w, &c, outer)")
-    _puts(out, d, _MSGPACK_PUTS)
-    out.add(1, "_w_end(w, at, count, 1)")
+    if d.event:
+        out.add(1, "_c_init(&c)")
+    for key in d.lists:
+        out.add(1, f"_w_init(&{_snake(key)})")
+    body = 2 if d.lists else 1
+    if d.lists:
+        out.add(1, "try:")
+    _pyx_loop(out, d.reads, 1, "a, b", body, True)
+    out.add(body, "at = _w_begin(w)")
+    if d.event:
+        out.add(body, f"_w_bytes(w, T_{_snake(d.event).upper()})")
+        out.add(body, "count += _w_common(w, &c, outer)")
+    _each(out, body, d, _MSGPACK_PUTS)
+    out.add(body, "_w_end(w, at, count, 1)")
+    if d.lists:
+        out.add(1, "finally:")
+        for key in d.lists:
+            out.add(2, f"_w_free(&{_snake(key)})")
     out.add(1, "return 0")
     return out.lines
 

@@ -164,7 +164,11 @@ def test_a_new_message_type_is_decoded_and_dispatched(
     notice = contract.Event(
         "roomNotice",
         "A system notice.",
-        (contract.Field("user", "User", "Who it is about."), contract.Field("text", "str", "The notice.")),
+        (
+            contract.Field("user", "User", "Who it is about."),
+            contract.Field("text", "str", "The notice."),
+            contract.Field("viewers", "[Contributor]", "Who saw it."),
+        ),
         ("WebcastRoomNoticeMessage",),
     )
     outputs, decoders = _regenerate(
@@ -172,7 +176,8 @@ def test_a_new_message_type_is_decoded_and_dispatched(
         monkeypatch,
         "message WebcastInRoomBannerMessage {\n  CommonMessageData common = 1;\n  string json_data = 2;  // => data\n}\n",
         "\nmessage WebcastRoomNoticeMessage {\n  CommonMessageData common = 1;\n"
-        "  string content = 2;  // => text\n  User user = 3;  // => user\n}\n",
+        "  string content = 2;  // => text\n  User user = 3;  // => user\n"
+        "  repeated Contributor seen = 4;  // => viewers\n}\n",
         (*contract.EVENTS, notice),
     )
 
@@ -187,13 +192,18 @@ def test_a_new_message_type_is_decoded_and_dispatched(
     assert '"WebcastRoomNoticeMessage",' in outputs["bridge/codec/_schema.py"]  # in GENERATED
 
     payload = w.message_field(3, w.int_field(1, 7), w.str_field(38, "ann")) + w.str_field(2, "welcome")
-    payload += w.message_field(1, w.int_field(2, 99))
+    payload += (
+        w.message_field(1, w.int_field(2, 99))
+        + w.message_field(4, w.int_field(1, 30))
+        + w.bytes_field(4, b"")
+    )
     event = decoders["WebcastRoomNoticeMessage"](payload, 0, len(payload))
     assert event == {
         "type": "roomNotice",
         "msgId": 99,
         "user": {"id": 7, "uniqueId": "ann"},
         "text": "welcome",
+        "viewers": [{"score": 30}, {}],  # every element, even an empty one
     }
 
 
@@ -201,7 +211,10 @@ def test_a_new_message_type_is_decoded_and_dispatched(
     ("line", "problem"),
     [
         ("  string like_source = 13;  // => likeSourceX\n", "event 'like' has no key 'likeSourceX'"),
-        ("  repeated int64 like_ids = 13;  // => likeCount\n", "repeated fields need a hand-written decoder"),
+        (
+            "  repeated int64 like_ids = 13;  // => likeCount\n",
+            "only a repeated message read as a list of a contract struct",
+        ),
         ("  string like_text = 13;  // => likeCount\n", "cannot read a string field as a contract int"),
         ("  repeated User likers = 13;  // => *\n", "only a single embedded message can be flattened"),
     ],

@@ -10,6 +10,11 @@ from collections.abc import Callable
 
 from ._scan import Event, _common, _fields, _put, _s64, _str, _user_with_identity
 from ._schema import (
+    CaptionContent_content,
+    CaptionContent_lang,
+    Contributor_rank,
+    Contributor_score,
+    Contributor_user,
     LiveStreamSubGoal_gift,
     LiveStreamSubGoal_progress,
     LiveStreamSubGoal_target,
@@ -30,6 +35,14 @@ from ._schema import (
     Question_content,
     Question_question_id,
     Question_user,
+    RankUpdate_owner_rank,
+    RankUpdate_rank_type,
+    WebcastCaptionMessage_common,
+    WebcastCaptionMessage_content,
+    WebcastCaptionMessage_definite,
+    WebcastCaptionMessage_duration_ms,
+    WebcastCaptionMessage_sentence_id,
+    WebcastCaptionMessage_timestamp_ms,
     WebcastEnvelopeMessage_common,
     WebcastEnvelopeMessage_envelope_info,
     WebcastGoalUpdateMessage_common,
@@ -58,6 +71,13 @@ from ._schema import (
     WebcastPollMessage_poll_id,
     WebcastQuestionNewMessage_common,
     WebcastQuestionNewMessage_details,
+    WebcastRankUpdateMessage_common,
+    WebcastRankUpdateMessage_group_type,
+    WebcastRankUpdateMessage_updates,
+    WebcastRoomUserSeqMessage_common,
+    WebcastRoomUserSeqMessage_ranks,
+    WebcastRoomUserSeqMessage_total,
+    WebcastRoomUserSeqMessage_total_user,
     WebcastSubNotifyMessage_common,
     WebcastSubNotifyMessage_is_send,
     WebcastSubNotifyMessage_sub_month,
@@ -66,6 +86,59 @@ from ._schema import (
 )
 
 __all__ = ["DECODERS"]
+
+
+def _struct_contributor(buf: bytes, a: int, b: int) -> Event:
+    """``Contributor`` as a list element."""
+    event: Event = {}
+    user: tuple[int, int] | None = None
+    score = 0
+    rank = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == Contributor_score:
+                score = _s64(x)
+            elif number == Contributor_rank:
+                rank = _s64(x)
+        elif wire == 2:
+            if number == Contributor_user:
+                user = (x, y)
+    _put(event, "user", _user_with_identity(buf, user, 0))
+    _put(event, "score", score)
+    _put(event, "rank", rank)
+    return event
+
+
+def _struct_caption_content(buf: bytes, a: int, b: int) -> Event:
+    """``CaptionContent`` as a list element."""
+    event: Event = {}
+    lang = ""
+    text = ""
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == CaptionContent_lang:
+                lang = _str(buf, x, y)
+            elif number == CaptionContent_content:
+                text = _str(buf, x, y)
+    _put(event, "lang", lang)
+    _put(event, "text", text)
+    return event
+
+
+def _struct_rank_update(buf: bytes, a: int, b: int) -> Event:
+    """``RankUpdate`` as a list element."""
+    event: Event = {}
+    rank_type = 0
+    rank = 0
+    for number, wire, x, _ in _fields(buf, a, b):
+        if wire == 0:
+            if number == RankUpdate_rank_type:
+                rank_type = _s64(x)
+            elif number == RankUpdate_owner_rank:
+                rank = _s64(x)
+    _put(event, "rankType", rank_type)
+    _put(event, "rank", rank)
+    return event
 
 
 def _like(buf: bytes, a: int, b: int) -> Event:
@@ -138,6 +211,29 @@ def _sub_notify(buf: bytes, a: int, b: int) -> Event:
     _put(event, "subMonth", sub_month)
     _put(event, "subscribeType", subscribe_type)
     _put(event, "gifted", bool(gifted))
+    return event
+
+
+def _room_user_seq(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastRoomUserSeqMessage`` -> ``roomUserSeq``."""
+    event: Event = {"type": "roomUserSeq"}
+    viewer_count = 0
+    total_viewers = 0
+    top_viewers: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastRoomUserSeqMessage_total:
+                viewer_count = _s64(x)
+            elif number == WebcastRoomUserSeqMessage_total_user:
+                total_viewers = _s64(x)
+        elif wire == 2:
+            if number == WebcastRoomUserSeqMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastRoomUserSeqMessage_ranks:
+                top_viewers.append(_struct_contributor(buf, x, y))
+    _put(event, "viewerCount", viewer_count)
+    _put(event, "totalViewers", total_viewers)
+    _put(event, "topViewers", top_viewers)
     return event
 
 
@@ -231,6 +327,37 @@ def _live_intro(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
+def _caption(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastCaptionMessage`` -> ``caption``."""
+    event: Event = {"type": "caption"}
+    captions: list[Event] = []
+    timestamp_ms = 0
+    duration_ms = 0
+    sentence_id = 0
+    definite = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastCaptionMessage_timestamp_ms:
+                timestamp_ms = _s64(x)
+            elif number == WebcastCaptionMessage_duration_ms:
+                duration_ms = _s64(x)
+            elif number == WebcastCaptionMessage_sentence_id:
+                sentence_id = _s64(x)
+            elif number == WebcastCaptionMessage_definite:
+                definite = x
+        elif wire == 2:
+            if number == WebcastCaptionMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastCaptionMessage_content:
+                captions.append(_struct_caption_content(buf, x, y))
+    _put(event, "captions", captions)
+    _put(event, "timestampMs", timestamp_ms)
+    _put(event, "durationMs", duration_ms)
+    _put(event, "sentenceId", sentence_id)
+    _put(event, "definite", bool(definite))
+    return event
+
+
 def _goal_update(buf: bytes, a: int, b: int) -> Event:
     """``WebcastGoalUpdateMessage`` -> ``goal``."""
     event: Event = {"type": "goal"}
@@ -278,6 +405,25 @@ def _goal_update(buf: bytes, a: int, b: int) -> Event:
     _put(event, "progress", progress)
     _put(event, "target", target)
     _put(event, "giftName", gift_name)
+    return event
+
+
+def _rank_update(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastRankUpdateMessage`` -> ``rank``."""
+    event: Event = {"type": "rank"}
+    ranks: list[Event] = []
+    group_type = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastRankUpdateMessage_group_type:
+                group_type = _s64(x)
+        elif wire == 2:
+            if number == WebcastRankUpdateMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastRankUpdateMessage_updates:
+                ranks.append(_struct_rank_update(buf, x, y))
+    _put(event, "ranks", ranks)
+    _put(event, "groupType", group_type)
     return event
 
 
@@ -342,10 +488,13 @@ DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastLikeMessage": _like,
     "WebcastMemberMessage": _member,
     "WebcastSubNotifyMessage": _sub_notify,
+    "WebcastRoomUserSeqMessage": _room_user_seq,
     "WebcastEnvelopeMessage": _envelope,
     "WebcastQuestionNewMessage": _question_new,
     "WebcastLiveIntroMessage": _live_intro,
+    "WebcastCaptionMessage": _caption,
     "WebcastGoalUpdateMessage": _goal_update,
+    "WebcastRankUpdateMessage": _rank_update,
     "WebcastPollMessage": _poll,
     "WebcastInRoomBannerMessage": _in_room_banner,
 }

@@ -70,9 +70,6 @@ from ._schema import (
     BattleUserArmy_score,
     BattleUserArmy_user_id,
     BattleUserInfo_user,
-    Contributor_rank,
-    Contributor_score,
-    Contributor_user,
     EmoteWithIndex_emote,
     EmoteWithIndex_index,
     Gift_diamond_count,
@@ -96,8 +93,6 @@ from ._schema import (
     ProtoMessageFetchResult_RouteParamsEntry_value,
     PushHeader_key,
     PushHeader_value,
-    RankUpdate_owner_rank,
-    RankUpdate_rank_type,
     User_id,
     WebcastBarrageMessage_common,
     WebcastBarrageMessage_content,
@@ -106,12 +101,6 @@ from ._schema import (
     WebcastBarrageMessage_icon,
     WebcastBarrageMessage_msg_type,
     WebcastBarrageMessage_user_grade_param,
-    WebcastCaptionMessage_common,
-    WebcastCaptionMessage_content,
-    WebcastCaptionMessage_definite,
-    WebcastCaptionMessage_duration_ms,
-    WebcastCaptionMessage_sentence_id,
-    WebcastCaptionMessage_timestamp_ms,
     WebcastChatMessage_common,
     WebcastChatMessage_content,
     WebcastChatMessage_content_language,
@@ -156,9 +145,6 @@ from ._schema import (
     WebcastPushFrame_payload_encoding,
     WebcastPushFrame_payload_type,
     WebcastPushFrame_seq_id,
-    WebcastRankUpdateMessage_common,
-    WebcastRankUpdateMessage_group_type,
-    WebcastRankUpdateMessage_updates,
     WebcastRoomPinMessage_action,
     WebcastRoomPinMessage_chat_message,
     WebcastRoomPinMessage_common,
@@ -170,10 +156,6 @@ from ._schema import (
     WebcastRoomPinMessage_operator,
     WebcastRoomPinMessage_pin_time,
     WebcastRoomPinMessage_social_message,
-    WebcastRoomUserSeqMessage_common,
-    WebcastRoomUserSeqMessage_ranks,
-    WebcastRoomUserSeqMessage_total,
-    WebcastRoomUserSeqMessage_total_user,
     WebcastSocialMessage_action,
     WebcastSocialMessage_common,
     WebcastSocialMessage_follow_count,
@@ -326,45 +308,6 @@ def _social(buf: bytes, a: int, b: int) -> Event:
     else:
         _put(out, "action", action)
     return out
-
-
-def _contributor(buf: bytes, a: int, b: int) -> Event:
-    user: tuple[int, int] | None = None
-    score = rank = 0
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 0:
-            if number == Contributor_score:
-                score = _s64(x)
-            elif number == Contributor_rank:
-                rank = _s64(x)
-        elif number == Contributor_user and wire == 2:
-            user = (x, y)
-    out: Event = {}
-    _put(out, "user", _user_with_identity(buf, user, 0))
-    _put(out, "score", score)
-    _put(out, "rank", rank)
-    return out
-
-
-def _room_user_seq(buf: bytes, a: int, b: int) -> Event:
-    event: Event = {"type": "roomUserSeq"}
-    viewers = total = 0
-    top: list[Event] = []
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 0:
-            if number == WebcastRoomUserSeqMessage_total:
-                viewers = _s64(x)
-            elif number == WebcastRoomUserSeqMessage_total_user:
-                total = _s64(x)
-        elif wire == 2:
-            if number == WebcastRoomUserSeqMessage_common:
-                _common(buf, x, y, event)
-            elif number == WebcastRoomUserSeqMessage_ranks:
-                top.append(_contributor(buf, x, y))
-    _put(event, "viewerCount", viewers)
-    _put(event, "totalViewers", total)
-    _put(event, "topViewers", top)
-    return event
 
 
 def _control(buf: bytes, a: int, b: int) -> Event:
@@ -594,37 +537,6 @@ def _emote_chat(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
-def _caption(buf: bytes, a: int, b: int) -> Event:
-    event: Event = {"type": "caption"}
-    captions: list[Event] = []
-    stamp = duration = sentence = definite = 0
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 0:
-            if number == WebcastCaptionMessage_timestamp_ms:
-                stamp = _s64(x)
-            elif number == WebcastCaptionMessage_duration_ms:
-                duration = _s64(x)
-            elif number == WebcastCaptionMessage_sentence_id:
-                sentence = _s64(x)
-            elif number == WebcastCaptionMessage_definite:
-                definite = x
-        elif wire == 2:
-            if number == WebcastCaptionMessage_common:
-                _common(buf, x, y, event)
-            elif number == WebcastCaptionMessage_content:
-                lang, text = _text_key(buf, x, y)
-                caption: Event = {}
-                _put(caption, "lang", lang)
-                _put(caption, "text", text)
-                captions.append(caption)
-    _put(event, "captions", captions)
-    _put(event, "timestampMs", stamp)
-    _put(event, "durationMs", duration)
-    _put(event, "sentenceId", sentence)
-    _put(event, "definite", bool(definite))
-    return event
-
-
 def _barrage(buf: bytes, a: int, b: int) -> Event:
     event: Event = {"type": "barrage"}
     barrage_type = duration = level = 0
@@ -653,33 +565,6 @@ def _barrage(buf: bytes, a: int, b: int) -> Event:
     _put(event, "duration", duration)
     _put(event, "user", _user_with_identity(buf, user, 0))
     _put(event, "level", level)
-    return event
-
-
-def _rank_update(buf: bytes, a: int, b: int) -> Event:
-    event: Event = {"type": "rank"}
-    ranks: list[Event] = []
-    group = 0
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 0 and number == WebcastRankUpdateMessage_group_type:
-            group = _s64(x)
-        elif wire == 2:
-            if number == WebcastRankUpdateMessage_common:
-                _common(buf, x, y, event)
-            elif number == WebcastRankUpdateMessage_updates:
-                rank_type = rank = 0
-                for n2, w2, x2, _ in _fields(buf, x, y):
-                    if w2 == 0:
-                        if n2 == RankUpdate_rank_type:
-                            rank_type = _s64(x2)
-                        elif n2 == RankUpdate_owner_rank:
-                            rank = _s64(x2)
-                entry: Event = {}
-                _put(entry, "rankType", rank_type)
-                _put(entry, "rank", rank)
-                ranks.append(entry)
-    _put(event, "ranks", ranks)
-    _put(event, "groupType", group)
     return event
 
 

@@ -850,19 +850,19 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("follow_type", 13, 0, "int32", False, ""),
     ),
     "Contributor": (
-        WireField("score", 1, 0, "int64", False, ""),
-        WireField("user", 2, 2, "User", False, ""),
-        WireField("rank", 3, 0, "int64", False, ""),
+        WireField("score", 1, 0, "int64", False, "score"),
+        WireField("user", 2, 2, "User", False, "user"),
+        WireField("rank", 3, 0, "int64", False, "rank"),
         WireField("delta", 4, 0, "int64", False, ""),
     ),
     "WebcastRoomUserSeqMessage": (
         WireField("common", 1, 2, "CommonMessageData", False, ""),
-        WireField("ranks", 2, 2, "Contributor", True, ""),
-        WireField("total", 3, 0, "int64", False, ""),
+        WireField("ranks", 2, 2, "Contributor", True, "topViewers"),
+        WireField("total", 3, 0, "int64", False, "viewerCount"),
         WireField("pop_str", 4, 2, "string", False, ""),
         WireField("seats", 5, 2, "Contributor", True, ""),
         WireField("popularity", 6, 0, "int64", False, ""),
-        WireField("total_user", 7, 0, "int64", False, ""),
+        WireField("total_user", 7, 0, "int64", False, "totalViewers"),
         WireField("anonymous", 8, 0, "int64", False, ""),
     ),
     "WebcastControlMessage": (
@@ -1016,17 +1016,17 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("content_language", 8, 2, "string", False, "language"),
     ),
     "CaptionContent": (
-        WireField("lang", 1, 2, "string", False, ""),
-        WireField("content", 2, 2, "string", False, ""),
+        WireField("lang", 1, 2, "string", False, "lang"),
+        WireField("content", 2, 2, "string", False, "text"),
     ),
     "WebcastCaptionMessage": (
         WireField("common", 1, 2, "CommonMessageData", False, ""),
-        WireField("timestamp_ms", 2, 0, "int64", False, ""),
-        WireField("duration_ms", 3, 0, "int64", False, ""),
-        WireField("content", 4, 2, "CaptionContent", True, ""),
-        WireField("sentence_id", 5, 0, "int64", False, ""),
+        WireField("timestamp_ms", 2, 0, "int64", False, "timestampMs"),
+        WireField("duration_ms", 3, 0, "int64", False, "durationMs"),
+        WireField("content", 4, 2, "CaptionContent", True, "captions"),
+        WireField("sentence_id", 5, 0, "int64", False, "sentenceId"),
         WireField("sequence_id", 6, 0, "int64", False, ""),
-        WireField("definite", 7, 0, "bool", False, ""),
+        WireField("definite", 7, 0, "bool", False, "definite"),
     ),
     "BarrageUserGradeParam": (
         WireField("current_grade", 1, 0, "int32", False, ""),
@@ -1073,16 +1073,16 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("unpin", 14, 0, "bool", False, ""),
     ),
     "RankUpdate": (
-        WireField("rank_type", 1, 0, "int64", False, ""),
-        WireField("owner_rank", 2, 0, "int64", False, ""),
+        WireField("rank_type", 1, 0, "int64", False, "rankType"),
+        WireField("owner_rank", 2, 0, "int64", False, "rank"),
         WireField("default_content", 3, 2, "Text", False, ""),
         WireField("show_entrance_animation", 5, 0, "bool", False, ""),
         WireField("countdown", 6, 0, "int64", False, ""),
     ),
     "WebcastRankUpdateMessage": (
         WireField("common", 1, 2, "CommonMessageData", False, ""),
-        WireField("updates", 2, 2, "RankUpdate", True, ""),
-        WireField("group_type", 3, 0, "int64", False, ""),
+        WireField("updates", 2, 2, "RankUpdate", True, "ranks"),
+        WireField("group_type", 3, 0, "int64", False, "groupType"),
         WireField("priority", 5, 0, "int64", False, ""),
     ),
     "WebcastImDeleteMessage": (
@@ -1128,6 +1128,7 @@ MAP_ENTRIES: Final = frozenset(
 
 GENERATED: Final = frozenset(
     {
+        "WebcastCaptionMessage",
         "WebcastEnvelopeMessage",
         "WebcastGoalUpdateMessage",
         "WebcastInRoomBannerMessage",
@@ -1136,6 +1137,8 @@ GENERATED: Final = frozenset(
         "WebcastMemberMessage",
         "WebcastPollMessage",
         "WebcastQuestionNewMessage",
+        "WebcastRankUpdateMessage",
+        "WebcastRoomUserSeqMessage",
         "WebcastSubNotifyMessage",
     }
 )
@@ -1145,14 +1148,11 @@ HOOKS: Final = {
     "WebcastChatMessage": "_chat",
     "WebcastGiftMessage": "_gift",
     "WebcastSocialMessage": "_social",
-    "WebcastRoomUserSeqMessage": "_room_user_seq",
     "WebcastLinkMicBattle": "_link_mic_battle",
     "WebcastLinkMicArmies": "_link_mic_armies",
     "WebcastRoomPinMessage": "_room_pin",
     "WebcastEmoteChatMessage": "_emote_chat",
-    "WebcastCaptionMessage": "_caption",
     "WebcastBarrageMessage": "_barrage",
-    "WebcastRankUpdateMessage": "_rank_update",
     "WebcastImDeleteMessage": "_im_delete",
     "WebcastControlMessage": "_control",
 }
