@@ -699,21 +699,3 @@ cdef list _ints(const u8* p, Py_ssize_t n, It* it, list into):
     if pos > it.b:
         raise TruncatedError("packed varint runs past the end of its field")
     return into
-
-
-cdef dict _im_delete(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it
-    cdef dict event = {"type": "imDelete"}
-    cdef list msg_ids = None, user_ids = None
-    cdef Py_ssize_t key[2]
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.num == WebcastImDeleteMessage_common and it.wire == 2:
-            _common(p, n, it.a, it.b, event, key)
-        elif it.num == WebcastImDeleteMessage_delete_msg_ids and (it.wire == 0 or it.wire == 2):
-            msg_ids = _ints(p, n, &it, msg_ids)
-        elif it.num == WebcastImDeleteMessage_delete_user_ids and (it.wire == 0 or it.wire == 2):
-            user_ids = _ints(p, n, &it, user_ids)
-    _put_obj(event, "msgIds", msg_ids)
-    _put_obj(event, "userIds", user_ids)
-    return event

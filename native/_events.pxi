@@ -1025,6 +1025,70 @@ cdef int _t_in_room_banner(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssi
     return 0
 
 
+cdef dict _im_delete(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef list msg_ids = None
+    cdef list user_ids = None
+    cdef dict event = {"type": "imDelete"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastImDeleteMessage_delete_msg_ids:
+                msg_ids = _ints(p, n, &it, msg_ids)
+            elif it.num == WebcastImDeleteMessage_delete_user_ids:
+                user_ids = _ints(p, n, &it, user_ids)
+        elif it.wire == 2:
+            if it.num == WebcastImDeleteMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastImDeleteMessage_delete_msg_ids:
+                msg_ids = _ints(p, n, &it, msg_ids)
+            elif it.num == WebcastImDeleteMessage_delete_user_ids:
+                user_ids = _ints(p, n, &it, user_ids)
+    _put_obj(event, "msgIds", msg_ids)
+    _put_obj(event, "userIds", user_ids)
+    return event
+
+
+cdef int _t_im_delete(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef W msg_ids
+    cdef Py_ssize_t msg_ids_count = 0
+    cdef W user_ids
+    cdef Py_ssize_t user_ids_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&msg_ids)
+    _w_init(&user_ids)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastImDeleteMessage_delete_msg_ids:
+                    _t_ints(&msg_ids, &msg_ids_count, p, n, &it)
+                elif it.num == WebcastImDeleteMessage_delete_user_ids:
+                    _t_ints(&user_ids, &user_ids_count, p, n, &it)
+            elif it.wire == 2:
+                if it.num == WebcastImDeleteMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastImDeleteMessage_delete_msg_ids:
+                    _t_ints(&msg_ids, &msg_ids_count, p, n, &it)
+                elif it.num == WebcastImDeleteMessage_delete_user_ids:
+                    _t_ints(&user_ids, &user_ids_count, p, n, &it)
+        at = _w_begin(w)
+        _w_bytes(w, T_IM_DELETE)
+        count += _w_common(w, &c, outer)
+        count += _w_array_of(w, K_MSG_IDS, &msg_ids, msg_ids_count)
+        count += _w_array_of(w, K_USER_IDS, &user_ids, user_ids_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&msg_ids)
+        _w_free(&user_ids)
+    return 0
+
+
 METHODS = {
     "WebcastChatMessage": 1,
     "WebcastGiftMessage": 2,

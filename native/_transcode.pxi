@@ -997,33 +997,3 @@ cdef int _t_ints(W* into, Py_ssize_t* count, const u8* p, Py_ssize_t n, It* it) 
     if pos > it.b:
         raise TruncatedError("packed varint runs past the end of its field")
     return 0
-
-
-cdef int _t_im_delete(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef Common c
-    cdef W msg_ids, user_ids
-    cdef Py_ssize_t msg_count = 0, user_count = 0, at
-    cdef int count = 1
-    _c_init(&c)
-    _w_init(&msg_ids)
-    _w_init(&user_ids)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.num == WebcastImDeleteMessage_common and it.wire == 2:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastImDeleteMessage_delete_msg_ids and (it.wire == 0 or it.wire == 2):
-                _t_ints(&msg_ids, &msg_count, p, n, &it)
-            elif it.num == WebcastImDeleteMessage_delete_user_ids and (it.wire == 0 or it.wire == 2):
-                _t_ints(&user_ids, &user_count, p, n, &it)
-        at = _w_begin(w)
-        _w_bytes(w, T_IM_DELETE)
-        count += _w_common(w, &c, outer)
-        count += _w_array_of(w, K_MSG_IDS, &msg_ids, msg_count)
-        count += _w_array_of(w, K_USER_IDS, &user_ids, user_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&msg_ids)
-        _w_free(&user_ids)
-    return 0

@@ -45,6 +45,9 @@ _WIRE = {
 }
 """Wire type by field type; every other type (ints, bool, enums) is a varint (0)."""
 
+_VARINT_INTS = {"int64", "int32", "uint64", "uint32", "sint64", "sint32", "enum"}
+"""Integer types carried as varints."""
+
 _SCALARS = {
     value: name.removeprefix("TYPE_").lower()
     for name, value in _FDP.Type.items()
@@ -59,7 +62,7 @@ class Field:
     name: str
     number: int
     wire: int
-    type: str  # a scalar type name ("int64", "string", ...) or a message name ("User", "Outer.Inner")
+    type: str  # a scalar type ("int64", "string", "enum"...) or a message name ("User", "Outer.Inner")
     repeated: bool
     key: str = ""  # the annotation: a contract key, "*" (flatten into the event), or none
 
@@ -137,7 +140,7 @@ def messages(file: descriptor_pb2.FileDescriptorProto) -> list[Message]:
                     f.name,
                     f.number,
                     _wire(f),
-                    f.type_name.removeprefix(prefix) if f.type_name else _SCALARS[f.type],
+                    f.type_name.removeprefix(prefix) if f.type == _FDP.TYPE_MESSAGE else _SCALARS[f.type],
                     f.label == _FDP.LABEL_REPEATED,
                     _annotation(comments.get((*here, _FIELD, number), "")),
                 )
@@ -259,6 +262,7 @@ def render_cython(schema: Schema) -> str:
 #   varint -> contract bool          true when non-zero
 #   string -> contract str           the text (the last occurrence wins)
 #   User   -> contract User          the ``User`` struct (the shared ``_user`` hook)
+#   repeated varint -> [int]         every value, packed or not
 #   repeated message -> [Struct]     one map per element, from the element's own annotations
 #                                    (keys of the contract struct), by a generated ``_struct_*``
 #   message => *                     its annotated fields, read into the same event
@@ -274,7 +278,7 @@ class Read:
 
     message: str
     field: Field
-    kind: str  # "common", "int", "bool", "str", "user", "list" or "flatten"
+    kind: str  # "common", "int", "bool", "str", "user", "ints", "list" or "flatten"
     var: str
     inner: tuple[Read, ...] = ()  # flatten: the embedded message's reads
     function: str = ""  # list: the element decoder
@@ -306,7 +310,7 @@ class Decoder:
 
     @property
     def lists(self) -> list[str]:
-        return [key for key, kind in self.keys if kind == "list"]
+        return [key for key, kind in self.keys if kind in ("list", "ints")]
 
 
 class SchemaError(ValueError):
@@ -339,16 +343,11 @@ def decoded_methods(contract: Any) -> list[str]:
 
 def _kind(field: Field, ctype: str, structs: dict[str, Any], where: str) -> str:
     if field.repeated:
-        if (
-            ctype.startswith("[")
-            and ctype.strip("[]") in structs
-            and field.wire == 2
-            and field.type[0].isupper()
-        ):
+        if ctype.startswith("[") and ctype.strip("[]") in structs and field.type[0].isupper():
             return "list"
-        raise SchemaError(
-            f"{where}: only a repeated message read as a list of a contract struct is generated"
-        )
+        if ctype == "[int]" and field.type in _VARINT_INTS:
+            return "ints"
+        raise SchemaError(f"{where}: a repeated field is generated as a list of a contract struct or of ints")
     if ctype == "int" and field.wire == 0 and field.type != "bool":
         return "int"
     if ctype == "bool" and field.wire == 0:
@@ -450,8 +449,9 @@ class _Lines:
 
 
 def _groups(reads: Sequence[Read]) -> list[tuple[int, list[Read]]]:
-    """Reads by wire type (varints first, as the hand-written decoders test them)."""
-    groups = [(wire, [r for r in reads if r.field.wire == wire]) for wire in (0, 2)]
+    """Reads by wire type (varints first, as the hand-written decoders test them); a list of ints,
+    packed or not, is read in both."""
+    groups = [(wire, [r for r in reads if r.field.wire == wire or r.kind == "ints"]) for wire in (0, 2)]
     return [(wire, items) for wire, items in groups if items]
 
 
@@ -466,6 +466,7 @@ _PY_PUTS = {
     "bool": '_put(event, "{key}", bool({var}))',
     "str": '_put(event, "{key}", {var})',
     "list": '_put(event, "{key}", {var})',
+    "ints": '_put(event, "{key}", {var})',
 }
 _DICT_PUTS = {
     "user": "_put_user(event, has_user, p, n, user_a, user_b, 0)",
@@ -473,6 +474,7 @@ _DICT_PUTS = {
     "bool": '_put_bool(event, "{key}", {var} != 0)',
     "str": '_put_str(event, "{key}", p, {var}_a, {var}_b)',
     "list": '_put_obj(event, "{key}", {var})',
+    "ints": '_put_obj(event, "{key}", {var})',
 }
 _MSGPACK_PUTS = {
     "user": "count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)",
@@ -480,6 +482,7 @@ _MSGPACK_PUTS = {
     "bool": "count += _wb(w, {const}, {var} != 0)",
     "str": "count += _ws(w, {const}, p, {var}_a, {var}_b)",
     "list": "count += _w_array_of(w, {const}, &{var}, {var}_count)",
+    "ints": "count += _w_array_of(w, {const}, &{var}, {var}_count)",
 }
 # How each backend declares the value of a kind.
 _PY_DECLARATIONS = {
@@ -488,6 +491,7 @@ _PY_DECLARATIONS = {
     "bool": "{var} = 0",
     "str": '{var} = ""',
     "list": "{var}: list[Event] = []",
+    "ints": "{var}: list[int] = []",
 }
 _PYX_DECLARATIONS = {
     "user": "cdef bint has_user = False\ncdef Py_ssize_t user_a = 0, user_b = 0",
@@ -495,6 +499,7 @@ _PYX_DECLARATIONS = {
     "bool": "cdef uint64_t {var} = 0",
     "str": "cdef Py_ssize_t {var}_a = 0, {var}_b = 0",
     "list": "cdef list {var} = None",
+    "ints": "cdef list {var} = None",
 }
 
 
@@ -536,6 +541,8 @@ def _py_loop(out: _Lines, reads: Sequence[Read], level: int, source: str, depth:
                 out.add(body, f"user = ({x}, {y})")
             elif r.kind == "list":
                 out.add(body, f"{r.var}.append({r.function}(buf, {x}, {y}))")
+            elif r.kind == "ints":
+                out.add(body, f"_ints(buf, {w}, {x}, {y}, {r.var})")
             else:
                 _py_loop(out, r.inner, level + 1, f"{x}, {y}", body)
 
@@ -568,7 +575,11 @@ def render_events_python(schema: Schema) -> str:
         {c for c in re.findall(r"\b[A-Z]\w*_\w+\b", text) if c in _all_constants(schema.table)}, key=str.lower
     )
     helpers = sorted(
-        {h for h in ("_common", "_fields", "_put", "_s64", "_str", "_user_with_identity") if h + "(" in text}
+        {
+            h
+            for h in ("_common", "_fields", "_ints", "_put", "_s64", "_str", "_user_with_identity")
+            if h + "(" in text
+        }
     )
     lines = [
         f'"""Message decoders {_HEADER}.',
@@ -633,6 +644,10 @@ def _pyx_loop(
                 out.add(body, "has_user = True")
                 out.add(body, f"user_a = {it}.a")
                 out.add(body, f"user_b = {it}.b")
+            elif r.kind == "ints" and transcode:
+                out.add(body, f"_t_ints(&{r.var}, &{r.var}_count, p, n, &{it})")
+            elif r.kind == "ints":
+                out.add(body, f"{r.var} = _ints(p, n, &{it}, {r.var})")
             elif r.kind == "list" and transcode:
                 out.add(body, f"_t{r.function}(&{r.var}, p, n, {it}.a, {it}.b)")
                 out.add(body, f"{r.var}_count += 1")
@@ -673,7 +688,7 @@ def _pyx_transcoder(d: Decoder) -> list[str]:
     out.add(1, _iterators(d))
     for key, kind in d.keys:
         var = _snake(key)
-        if kind == "list":
+        if kind in ("list", "ints"):
             out.add(1, f"cdef W {var}")
             out.add(1, f"cdef Py_ssize_t {var}_count = 0")
         else:

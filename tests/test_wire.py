@@ -213,7 +213,7 @@ def test_a_new_message_type_is_decoded_and_dispatched(
         ("  string like_source = 13;  // => likeSourceX\n", "event 'like' has no key 'likeSourceX'"),
         (
             "  repeated int64 like_ids = 13;  // => likeCount\n",
-            "only a repeated message read as a list of a contract struct",
+            "a repeated field is generated as a list of a contract struct or of ints",
         ),
         ("  string like_text = 13;  // => likeCount\n", "cannot read a string field as a contract int"),
         ("  repeated User likers = 13;  // => *\n", "only a single embedded message can be flattened"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ._scan import Event, _common, _fields, _put, _s64, _str, _user_with_identity
+from ._scan import Event, _common, _fields, _ints, _put, _s64, _str, _user_with_identity
 from ._schema import (
     CaptionContent_content,
     CaptionContent_lang,
@@ -51,6 +51,9 @@ from ._schema import (
     WebcastGoalUpdateMessage_contribute_subgoal,
     WebcastGoalUpdateMessage_contributor_display_id,
     WebcastGoalUpdateMessage_contributor_id,
+    WebcastImDeleteMessage_common,
+    WebcastImDeleteMessage_delete_msg_ids,
+    WebcastImDeleteMessage_delete_user_ids,
     WebcastInRoomBannerMessage_common,
     WebcastInRoomBannerMessage_json_data,
     WebcastLikeMessage_common,
@@ -484,6 +487,29 @@ def _in_room_banner(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
+def _im_delete(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastImDeleteMessage`` -> ``imDelete``."""
+    event: Event = {"type": "imDelete"}
+    msg_ids: list[int] = []
+    user_ids: list[int] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastImDeleteMessage_delete_msg_ids:
+                _ints(buf, wire, x, y, msg_ids)
+            elif number == WebcastImDeleteMessage_delete_user_ids:
+                _ints(buf, wire, x, y, user_ids)
+        elif wire == 2:
+            if number == WebcastImDeleteMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastImDeleteMessage_delete_msg_ids:
+                _ints(buf, wire, x, y, msg_ids)
+            elif number == WebcastImDeleteMessage_delete_user_ids:
+                _ints(buf, wire, x, y, user_ids)
+    _put(event, "msgIds", msg_ids)
+    _put(event, "userIds", user_ids)
+    return event
+
+
 DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastLikeMessage": _like,
     "WebcastMemberMessage": _member,
@@ -497,5 +523,6 @@ DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastRankUpdateMessage": _rank_update,
     "WebcastPollMessage": _poll,
     "WebcastInRoomBannerMessage": _in_room_banner,
+    "WebcastImDeleteMessage": _im_delete,
 }
 """Method -> generated decoder."""

@@ -30,7 +30,7 @@ from collections.abc import Callable
 import msgpack
 
 from ..contract import IGNORED_METHODS
-from ..errors import DecodeError, LimitError, TruncatedError
+from ..errors import DecodeError, LimitError
 from ..frames import FetchResult, MessageError, PushFrame, gunzip, is_gzip
 from ..limits import MAX_FRAME_BYTES, MAX_MESSAGES_PER_FRAME
 from ._events import DECODERS, _like, _member
@@ -44,7 +44,6 @@ from ._scan import (
     _str,
     _text_key,
     _user_with_identity,
-    _varint,
 )
 from ._scan import _fields as _fields  # re-exported: bridge.faketiktok scans with it
 from ._scan import _s64 as _s64  # re-exported: bridge.faketiktok scans with it
@@ -122,9 +121,6 @@ from ._schema import (
     WebcastGiftMessage_to_user,
     WebcastGiftMessage_user,
     WebcastGiftMessage_user_identity,
-    WebcastImDeleteMessage_common,
-    WebcastImDeleteMessage_delete_msg_ids,
-    WebcastImDeleteMessage_delete_user_ids,
     WebcastLinkMicArmies_battle_id,
     WebcastLinkMicArmies_battle_items,
     WebcastLinkMicArmies_battle_status,
@@ -565,35 +561,6 @@ def _barrage(buf: bytes, a: int, b: int) -> Event:
     _put(event, "duration", duration)
     _put(event, "user", _user_with_identity(buf, user, 0))
     _put(event, "level", level)
-    return event
-
-
-def _ints(buf: bytes, wire: int, x: int, y: int, into: list[int]) -> None:
-    """Append a repeated int64 field's values, packed (wire 2) or not (wire 0)."""
-    if wire == 0:
-        into.append(_s64(x))
-        return
-    pos = x
-    while pos < y:
-        value, pos = _varint(buf, pos)
-        into.append(_s64(value))
-    if pos > y:
-        raise TruncatedError("packed varint runs past the end of its field")
-
-
-def _im_delete(buf: bytes, a: int, b: int) -> Event:
-    event: Event = {"type": "imDelete"}
-    msg_ids: list[int] = []
-    user_ids: list[int] = []
-    for number, wire, x, y in _fields(buf, a, b):
-        if number == WebcastImDeleteMessage_common and wire == 2:
-            _common(buf, x, y, event)
-        elif number == WebcastImDeleteMessage_delete_msg_ids and wire in (0, 2):
-            _ints(buf, wire, x, y, msg_ids)
-        elif number == WebcastImDeleteMessage_delete_user_ids and wire in (0, 2):
-            _ints(buf, wire, x, y, user_ids)
-    _put(event, "msgIds", msg_ids)
-    _put(event, "userIds", user_ids)
     return event
 
 

@@ -280,3 +280,16 @@ def _emote(buf: bytes, a: int, b: int, index: int) -> Event:
 
 def _user_with_identity(buf: bytes, user: tuple[int, int] | None, identity: int) -> Event:
     return _user(buf, user[0], user[1], identity) if user else {}
+
+
+def _ints(buf: bytes, wire: int, x: int, y: int, into: list[int]) -> None:
+    """Append a repeated int64 field's values, packed (wire 2) or not (wire 0)."""
+    if wire == 0:
+        into.append(_s64(x))
+        return
+    pos = x
+    while pos < y:
+        value, pos = _varint(buf, pos)
+        into.append(_s64(value))
+    if pos > y:
+        raise TruncatedError("packed varint runs past the end of its field")

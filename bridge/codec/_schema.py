@@ -1087,8 +1087,8 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
     ),
     "WebcastImDeleteMessage": (
         WireField("common", 1, 2, "CommonMessageData", False, ""),
-        WireField("delete_msg_ids", 2, 2, "int64", True, ""),
-        WireField("delete_user_ids", 3, 2, "int64", True, ""),
+        WireField("delete_msg_ids", 2, 2, "int64", True, "msgIds"),
+        WireField("delete_user_ids", 3, 2, "int64", True, "userIds"),
     ),
     "PollBasicInfo": (
         WireField("poll_sponsor", 1, 2, "string", False, ""),
@@ -1131,6 +1131,7 @@ GENERATED: Final = frozenset(
         "WebcastCaptionMessage",
         "WebcastEnvelopeMessage",
         "WebcastGoalUpdateMessage",
+        "WebcastImDeleteMessage",
         "WebcastInRoomBannerMessage",
         "WebcastLikeMessage",
         "WebcastLiveIntroMessage",
@@ -1153,7 +1154,6 @@ HOOKS: Final = {
     "WebcastRoomPinMessage": "_room_pin",
     "WebcastEmoteChatMessage": "_emote_chat",
     "WebcastBarrageMessage": "_barrage",
-    "WebcastImDeleteMessage": "_im_delete",
     "WebcastControlMessage": "_control",
 }
 """Methods decoded by hand-written functions: method -> function name (in every implementation)."""
