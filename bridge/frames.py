@@ -9,7 +9,7 @@ from typing import Any
 from .errors import DecodeError, LimitError, TruncatedError
 from .limits import MAX_INFLATED_BYTES
 
-__all__ = ["FetchResult", "MessageError", "PushFrame", "gunzip", "is_gzip"]
+__all__ = ["ClientFrame", "FetchResult", "MessageError", "PushFrame", "gunzip", "is_gzip"]
 
 Event = dict[str, Any]
 
@@ -51,6 +51,17 @@ class PushFrame:
     headers: dict[str, str] = field(default_factory=dict)
     payload: bytes = b""
     result: FetchResult | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClientFrame:
+    """A decoded push frame from a client: its kind, its payload's fields, its envelope."""
+
+    payload_type: str
+    fields: dict[str, Any]
+    log_id: int = 0
+    seq_id: int = 0
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def is_gzip(payload: bytes, headers: dict[str, str]) -> bool:

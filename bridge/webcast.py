@@ -14,6 +14,111 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .codec._schema import (
+    BadgeStruct_display,
+    BadgeStruct_display_type,
+    BadgeStruct_image,
+    BadgeStruct_privilege_log_extra,
+    BadgeStruct_scene_type,
+    BaseProtoMessage_method,
+    BaseProtoMessage_msg_id,
+    BaseProtoMessage_msg_type,
+    BaseProtoMessage_payload,
+    CommonMessageData_client_send_time,
+    CommonMessageData_create_time,
+    CommonMessageData_describe,
+    CommonMessageData_display_text,
+    CommonMessageData_filter_msg_tags,
+    CommonMessageData_from_idc,
+    CommonMessageData_is_show_msg,
+    CommonMessageData_log_id,
+    CommonMessageData_method,
+    CommonMessageData_msg_id,
+    CommonMessageData_priority_score,
+    CommonMessageData_room_id,
+    CommonMessageData_to_idc,
+    FollowInfo_follow_status,
+    FollowInfo_follower_count,
+    FollowInfo_following_count,
+    Gift_combo,
+    Gift_describe,
+    Gift_diamond_count,
+    Gift_duration,
+    Gift_icon,
+    Gift_id,
+    Gift_image,
+    Gift_is_displayed_on_panel,
+    Gift_name,
+    Gift_primary_effect_id,
+    Gift_type,
+    HeartBeatMessage_room_id,
+    HeartBeatMessage_send_packet_seq_id,
+    ImageBadge_display_type,
+    ImageBadge_image,
+    ImageModel_avg_color,
+    ImageModel_height,
+    ImageModel_uri,
+    ImageModel_url_list,
+    ImageModel_width,
+    MapEntry_key,
+    MapEntry_value,
+    PrivilegeLogExtra_data_version,
+    PrivilegeLogExtra_level,
+    PrivilegeLogExtra_privilege_id,
+    PrivilegeLogExtra_privilege_order_id,
+    PrivilegeLogExtra_privilege_version,
+    ProtoMessageFetchResult_cursor,
+    ProtoMessageFetchResult_fetch_interval,
+    ProtoMessageFetchResult_fetch_type,
+    ProtoMessageFetchResult_heartbeat_duration,
+    ProtoMessageFetchResult_internal_ext,
+    ProtoMessageFetchResult_is_first,
+    ProtoMessageFetchResult_messages,
+    ProtoMessageFetchResult_need_ack,
+    ProtoMessageFetchResult_now,
+    ProtoMessageFetchResult_push_server,
+    ProtoMessageFetchResult_route_params,
+    PushHeader_key,
+    PushHeader_value,
+    Text_default_format,
+    Text_default_pattern,
+    Text_key,
+    Text_pieces,
+    TextFormat_color,
+    TextFormat_font_size,
+    TextFormat_weight,
+    TextPiece_type,
+    TextPiece_user_value,
+    TextPieceUser_user,
+    TextPieceUser_with_colon,
+    User_avatar_large,
+    User_avatar_medium,
+    User_avatar_thumb,
+    User_badge_list,
+    User_create_time,
+    User_display_id,
+    User_follow_info,
+    User_id,
+    User_id_str,
+    User_nickname,
+    User_sec_uid,
+    User_signature,
+    UserIdentity_is_anchor,
+    UserIdentity_is_follower_of_anchor,
+    UserIdentity_is_moderator_of_anchor,
+    UserIdentity_is_mutual_following_with_anchor,
+    UserIdentity_is_subscriber_of_anchor,
+    WebcastImEnterRoomMessage_filter_welcome_msg,
+    WebcastImEnterRoomMessage_identity,
+    WebcastImEnterRoomMessage_live_id,
+    WebcastImEnterRoomMessage_room_id,
+    WebcastPushFrame_headers,
+    WebcastPushFrame_log_id,
+    WebcastPushFrame_payload,
+    WebcastPushFrame_payload_encoding,
+    WebcastPushFrame_payload_type,
+    WebcastPushFrame_seq_id,
+)
 from .protowire import (
     bool_field,
     bytes_field,
@@ -68,11 +173,11 @@ def image(key: str, size: int = 100, urls: int = 3) -> bytes:
     ]
     return b"".join(
         [
-            *(str_field(1, url) for url in url_list),
-            str_field(2, uri),
-            int_field(3, size),
-            int_field(4, size),
-            str_field(5, "#A3A3A3"),
+            *(str_field(ImageModel_url_list, url) for url in url_list),
+            str_field(ImageModel_uri, uri),
+            int_field(ImageModel_height, size),
+            int_field(ImageModel_width, size),
+            str_field(ImageModel_avg_color, "#A3A3A3"),
         ]
     )
 
@@ -80,25 +185,35 @@ def image(key: str, size: int = 100, urls: int = 3) -> bytes:
 def _badge(scene: int, level: int, key: str) -> bytes:
     return b"".join(
         [
-            int_field(1, 1),
-            int_field(3, scene),
+            int_field(BadgeStruct_display_type, 1),
+            int_field(BadgeStruct_scene_type, scene),
             message_field(
-                12,
-                str_field(1, "2"),
-                str_field(2, str(7100000000000000000 + scene * 1000 + level)),
-                str_field(3, "0"),
-                str_field(4, str(7200000000000000000 + level)),
-                str_field(5, str(level)),
+                BadgeStruct_privilege_log_extra,
+                str_field(PrivilegeLogExtra_data_version, "2"),
+                str_field(PrivilegeLogExtra_privilege_id, str(7100000000000000000 + scene * 1000 + level)),
+                str_field(PrivilegeLogExtra_privilege_version, "0"),
+                str_field(PrivilegeLogExtra_privilege_order_id, str(7200000000000000000 + level)),
+                str_field(PrivilegeLogExtra_level, str(level)),
             ),
-            message_field(20, int_field(1, 1), message_field(2, image(f"badge:{key}:{scene}", 32, 1))),
-            bool_field(11, True),
+            message_field(
+                BadgeStruct_image,
+                int_field(ImageBadge_display_type, 1),
+                message_field(ImageBadge_image, image(f"badge:{key}:{scene}", 32, 1)),
+            ),
+            bool_field(BadgeStruct_display, True),
         ]
     )
 
 
 def user_ref(u: SimUser) -> bytes:
     """The short ``User`` TikTok embeds in text pieces."""
-    return b"".join([int_field(1, u.id), str_field(3, u.nickname), str_field(38, u.unique_id)])
+    return b"".join(
+        [
+            int_field(User_id, u.id),
+            str_field(User_nickname, u.nickname),
+            str_field(User_display_id, u.unique_id),
+        ]
+    )
 
 
 def user(u: SimUser) -> bytes:
@@ -112,23 +227,28 @@ def user(u: SimUser) -> bytes:
         badges.append(_badge(8, u.gifter_level, u.unique_id))
     if u.member_level:
         badges.append(_badge(10, u.member_level, u.unique_id))
-    follow = [int_field(1, 80 + u.id % 400), int_field(3, u.follow_status)] if u.follow_status else []
+    follow = []
+    if u.follow_status:
+        follow = [
+            int_field(FollowInfo_following_count, 80 + u.id % 400),
+            int_field(FollowInfo_follow_status, u.follow_status),
+        ]
     if u.followers:
-        follow.append(int_field(2, u.followers))
+        follow.append(int_field(FollowInfo_follower_count, u.followers))
     return b"".join(
         [
-            int_field(1, u.id),
-            str_field(3, u.nickname),
-            message_field(9, image(f"avatar:{u.id}", 100, 2)),
-            str_field(38, u.unique_id),
-            str_field(46, "MS4wLjABAAAA" + _digest(u.id)[:32] + "_" + _digest(u.id, 1)[:20]),
-            message_field(22, *follow),
-            *(bytes_field(64, badge) for badge in badges),
-            str_field(1028, str(u.id)),
-            message_field(10, image(f"avatar:{u.id}", 720, 1)),
-            int_field(16, 1_600_000_000 + u.id % 100_000_000),
-            str_field(5, "streams daily | gaming | music"),
-            message_field(11, image(f"avatar:{u.id}", 1080, 1)),
+            int_field(User_id, u.id),
+            str_field(User_nickname, u.nickname),
+            message_field(User_avatar_thumb, image(f"avatar:{u.id}", 100, 2)),
+            str_field(User_display_id, u.unique_id),
+            str_field(User_sec_uid, "MS4wLjABAAAA" + _digest(u.id)[:32] + "_" + _digest(u.id, 1)[:20]),
+            message_field(User_follow_info, *follow),
+            *(bytes_field(User_badge_list, badge) for badge in badges),
+            str_field(User_id_str, str(u.id)),
+            message_field(User_avatar_medium, image(f"avatar:{u.id}", 720, 1)),
+            int_field(User_create_time, 1_600_000_000 + u.id % 100_000_000),
+            str_field(User_signature, "streams daily | gaming | music"),
+            message_field(User_avatar_large, image(f"avatar:{u.id}", 1080, 1)),
         ]
     )
 
@@ -137,11 +257,11 @@ def identity(u: SimUser) -> bytes:
     """A ``UserIdentity`` consistent with the user's flags."""
     return b"".join(
         [
-            bool_field(2, u.subscriber),
-            bool_field(3, u.follow_status >= 2),
-            bool_field(4, u.follow_status >= 1),
-            bool_field(5, u.moderator),
-            bool_field(6, False),
+            bool_field(UserIdentity_is_subscriber_of_anchor, u.subscriber),
+            bool_field(UserIdentity_is_mutual_following_with_anchor, u.follow_status >= 2),
+            bool_field(UserIdentity_is_follower_of_anchor, u.follow_status >= 1),
+            bool_field(UserIdentity_is_moderator_of_anchor, u.moderator),
+            bool_field(UserIdentity_is_anchor, False),
         ]
     )
 
@@ -150,15 +270,26 @@ def text(key: str, pattern: str, users: Sequence[SimUser] = ()) -> bytes:
     """A ``Text`` with a format and one user piece per user."""
     pieces = [
         message_field(
-            4, int_field(1, 11), message_field(21, message_field(1, user_ref(u)), bool_field(2, False))
+            Text_pieces,
+            int_field(TextPiece_type, 11),
+            message_field(
+                TextPiece_user_value,
+                message_field(TextPieceUser_user, user_ref(u)),
+                bool_field(TextPieceUser_with_colon, False),
+            ),
         )
         for u in users
     ]
     return b"".join(
         [
-            str_field(1, key),
-            str_field(2, pattern),
-            message_field(3, str_field(1, "#ffffffff"), int_field(4, 400), int_field(6, 14)),
+            str_field(Text_key, key),
+            str_field(Text_default_pattern, pattern),
+            message_field(
+                Text_default_format,
+                str_field(TextFormat_color, "#ffffffff"),
+                int_field(TextFormat_weight, 400),
+                int_field(TextFormat_font_size, 14),
+            ),
             *pieces,
         ]
     )
@@ -170,19 +301,19 @@ def common(
     """A ``CommonMessageData``."""
     return b"".join(
         [
-            str_field(1, method),
-            int_field(2, msg_id),
-            int_field(3, room_id),
-            int_field(4, create_time),
-            bool_field(6, True),
-            str_field(7, describe),
-            *([bytes_field(8, display)] if display else []),
-            int_field(11, 50),
-            str_field(12, _digest(msg_id)[:30].upper()),
-            str_field(15, "useast5"),
-            str_field(16, "useast5"),
-            str_field(17, "live"),
-            int_field(25, create_time - 35),
+            str_field(CommonMessageData_method, method),
+            int_field(CommonMessageData_msg_id, msg_id),
+            int_field(CommonMessageData_room_id, room_id),
+            int_field(CommonMessageData_create_time, create_time),
+            bool_field(CommonMessageData_is_show_msg, True),
+            str_field(CommonMessageData_describe, describe),
+            *([bytes_field(CommonMessageData_display_text, display)] if display else []),
+            int_field(CommonMessageData_priority_score, 50),
+            str_field(CommonMessageData_log_id, _digest(msg_id)[:30].upper()),
+            str_field(CommonMessageData_from_idc, "useast5"),
+            str_field(CommonMessageData_to_idc, "useast5"),
+            str_field(CommonMessageData_filter_msg_tags, "live"),
+            int_field(CommonMessageData_client_send_time, create_time - 35),
         ]
     )
 
@@ -191,24 +322,31 @@ def gift_struct(gift_id: int, name: str, diamonds: int, gift_type: int) -> bytes
     """A ``Gift`` description with its images."""
     return b"".join(
         [
-            message_field(1, image(f"gift:{gift_id}", 100)),
-            str_field(2, f"sent {name}"),
-            int_field(4, 1000),
-            int_field(5, gift_id),
-            bool_field(10, gift_type == 1),
-            int_field(11, gift_type),
-            int_field(12, diamonds),
-            bool_field(13, True),
-            str_field(16, name),
-            message_field(21, image(f"gift-icon:{gift_id}", 100, 1)),
-            int_field(14, 3000 + gift_id % 1000),
+            message_field(Gift_image, image(f"gift:{gift_id}", 100)),
+            str_field(Gift_describe, f"sent {name}"),
+            int_field(Gift_duration, 1000),
+            int_field(Gift_id, gift_id),
+            bool_field(Gift_combo, gift_type == 1),
+            int_field(Gift_type, gift_type),
+            int_field(Gift_diamond_count, diamonds),
+            bool_field(Gift_is_displayed_on_panel, True),
+            str_field(Gift_name, name),
+            message_field(Gift_icon, image(f"gift-icon:{gift_id}", 100, 1)),
+            int_field(Gift_primary_effect_id, 3000 + gift_id % 1000),
         ]
     )
 
 
 def inner(method: str, payload: bytes, msg_id: int) -> bytes:
     """A ``BaseProtoMessage`` carrying one encoded message."""
-    return b"".join([str_field(1, method), bytes_field(2, payload), int_field(3, msg_id), int_field(4, 1)])
+    return b"".join(
+        [
+            str_field(BaseProtoMessage_method, method),
+            bytes_field(BaseProtoMessage_payload, payload),
+            int_field(BaseProtoMessage_msg_id, msg_id),
+            int_field(BaseProtoMessage_msg_type, 1),
+        ]
+    )
 
 
 def fetch_result(
@@ -227,17 +365,24 @@ def fetch_result(
     params = route_params or {}
     return b"".join(
         [
-            *(bytes_field(1, m) for m in messages),
-            str_field(2, cursor),
-            int_field(3, 1000),
-            int_field(4, now),
-            str_field(5, internal_ext),
-            int_field(6, 1),
-            *(map_entry(7, str_field(1, k), str_field(2, v)) for k, v in params.items()),
-            int_field(8, heartbeat_duration),
-            bool_field(9, need_ack),
-            *([str_field(10, push_server)] if push_server else []),
-            bool_field(11, is_first),
+            *(bytes_field(ProtoMessageFetchResult_messages, m) for m in messages),
+            str_field(ProtoMessageFetchResult_cursor, cursor),
+            int_field(ProtoMessageFetchResult_fetch_interval, 1000),
+            int_field(ProtoMessageFetchResult_now, now),
+            str_field(ProtoMessageFetchResult_internal_ext, internal_ext),
+            int_field(ProtoMessageFetchResult_fetch_type, 1),
+            *(
+                map_entry(
+                    ProtoMessageFetchResult_route_params,
+                    str_field(MapEntry_key, k),
+                    str_field(MapEntry_value, v),
+                )
+                for k, v in params.items()
+            ),
+            int_field(ProtoMessageFetchResult_heartbeat_duration, heartbeat_duration),
+            bool_field(ProtoMessageFetchResult_need_ack, need_ack),
+            *([str_field(ProtoMessageFetchResult_push_server, push_server)] if push_server else []),
+            bool_field(ProtoMessageFetchResult_is_first, is_first),
         ]
     )
 
@@ -258,19 +403,27 @@ def push_frame(
         all_headers["compress_type"] = "gzip"
     return b"".join(
         [
-            *([int_field(1, seq_id)] if seq_id else []),
-            *([int_field(2, log_id)] if log_id else []),
-            *(map_entry(5, str_field(1, k), str_field(2, v)) for k, v in all_headers.items()),
-            str_field(6, "pb"),
-            str_field(7, payload_type),
-            bytes_field(8, payload),
+            *([int_field(WebcastPushFrame_seq_id, seq_id)] if seq_id else []),
+            *([int_field(WebcastPushFrame_log_id, log_id)] if log_id else []),
+            *(
+                message_field(
+                    WebcastPushFrame_headers,
+                    str_field(PushHeader_key, k),
+                    str_field(PushHeader_value, v),
+                )
+                for k, v in all_headers.items()
+            ),
+            str_field(WebcastPushFrame_payload_encoding, "pb"),
+            str_field(WebcastPushFrame_payload_type, payload_type),
+            bytes_field(WebcastPushFrame_payload, payload),
         ]
     )
 
 
 def heartbeat_frame(room_id: int, seq: int) -> bytes:
     """The ``hb`` frame a client sends every heartbeat interval."""
-    return push_frame("hb", int_field(1, room_id) + int_field(2, seq))
+    body = int_field(HeartBeatMessage_room_id, room_id) + int_field(HeartBeatMessage_send_packet_seq_id, seq)
+    return push_frame("hb", body)
 
 
 def ack_frame(log_id: int, internal_ext: str) -> bytes:
@@ -282,10 +435,10 @@ def enter_room_frame(room_id: int) -> bytes:
     """The ``im_enter_room`` frame a client sends once connected."""
     body = b"".join(
         [
-            int_field(1, room_id),
-            int_field(4, 12),
-            str_field(5, "audience"),
-            str_field(9, "0"),
+            int_field(WebcastImEnterRoomMessage_room_id, room_id),
+            int_field(WebcastImEnterRoomMessage_live_id, 12),
+            str_field(WebcastImEnterRoomMessage_identity, "audience"),
+            str_field(WebcastImEnterRoomMessage_filter_welcome_msg, "0"),
         ]
     )
     return push_frame("im_enter_room", body)

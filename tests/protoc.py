@@ -8,7 +8,6 @@ into the repository, and imported from there without touching ``sys.path``.
 
 from __future__ import annotations
 
-import importlib.resources
 import importlib.util
 import sys
 from pathlib import Path
@@ -20,6 +19,17 @@ PROTO = Path(__file__).resolve().parent.parent / "proto" / "webcast.proto"
 """The schema every decoder follows."""
 
 _MODULE = "webcast_pb2"
+_GENERATOR = Path(__file__).resolve().parent.parent / "scripts" / "gen_wire.py"
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise RuntimeError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def compile_webcast(out_dir: Path) -> ModuleType:
@@ -34,26 +44,6 @@ def compile_webcast(out_dir: Path) -> ModuleType:
     loaded = sys.modules.get(_MODULE)
     if loaded is not None:
         return loaded
-    from grpc_tools import protoc  # imported lazily: only the golden tests need it
-
-    include = importlib.resources.files("grpc_tools") / "_proto"
     out_dir.mkdir(parents=True, exist_ok=True)
-    with importlib.resources.as_file(include) as include_dir:
-        status = protoc.main(
-            [
-                "grpc_tools.protoc",
-                f"--proto_path={PROTO.parent}",
-                f"--proto_path={include_dir}",
-                f"--python_out={out_dir}",
-                str(PROTO),
-            ]
-        )
-    if status != 0:
-        raise RuntimeError(f"protoc failed on {PROTO} (exit status {status})")
-    spec = importlib.util.spec_from_file_location(_MODULE, out_dir / f"{_MODULE}.py")
-    if spec is None or spec.loader is None:
-        raise RuntimeError(f"protoc produced no {_MODULE}.py in {out_dir}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[_MODULE] = module
-    spec.loader.exec_module(module)
-    return module
+    _load("gen_wire", _GENERATOR).protoc(PROTO, f"--python_out={out_dir}")  # the one place protoc runs from
+    return _load(_MODULE, out_dir / f"{_MODULE}.py")

@@ -5,7 +5,8 @@
 one is active. With ``BRIDGE_REQUIRE_NATIVE=1`` a missing extension is an error
 instead of a silent fallback (CI sets it). Both implementations expose the same
 functions, raise the same :mod:`bridge.errors` exceptions and give identical
-events for identical input.
+events for identical input. :func:`decode_fields` and :func:`decode_client_frame`
+(:mod:`bridge.codec.fields`) decode whole messages by their schema names.
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from typing import Any
 
 from ..frames import FetchResult, PushFrame
 from . import _pure
+from .fields import decode_client_frame, decode_fields
 
 __all__ = [
     "IMPLEMENTATION",
+    "decode_client_frame",
     "decode_fetch_result",
+    "decode_fields",
     "decode_frame",
     "decode_message",
     "implementations",

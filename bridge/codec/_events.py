@@ -1,0 +1,528 @@
+"""Message decoders generated from proto/webcast.proto by scripts/gen_wire.py: do not edit.
+
+One function per annotated message of the schema (see scripts/gen_wire.py for the reads);
+:data:`DECODERS` maps each method to its decoder. bridge.codec._pure adds the hand-written ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ._scan import Event, _common, _fields, _ints, _put, _s64, _str, _user_with_identity
+from ._schema import (
+    CaptionContent_content,
+    CaptionContent_lang,
+    Contributor_rank,
+    Contributor_score,
+    Contributor_user,
+    LiveStreamSubGoal_gift,
+    LiveStreamSubGoal_progress,
+    LiveStreamSubGoal_target,
+    LiveStreamSubGoal_type,
+    LiveStreamSubGoalGift_name,
+    MessageRedEnvelopInfo_business_type,
+    MessageRedEnvelopInfo_diamond_count,
+    MessageRedEnvelopInfo_envelope_id,
+    MessageRedEnvelopInfo_people_count,
+    MessageRedEnvelopInfo_send_user_id,
+    MessageRedEnvelopInfo_send_user_name,
+    MessageRedEnvelopInfo_unpack_at,
+    PollBasicInfo_gift_id,
+    PollBasicInfo_poll_duration,
+    PollBasicInfo_time_remain,
+    PollBasicInfo_title,
+    PollBasicInfo_user_cnt,
+    Question_content,
+    Question_question_id,
+    Question_user,
+    RankUpdate_owner_rank,
+    RankUpdate_rank_type,
+    WebcastCaptionMessage_common,
+    WebcastCaptionMessage_content,
+    WebcastCaptionMessage_definite,
+    WebcastCaptionMessage_duration_ms,
+    WebcastCaptionMessage_sentence_id,
+    WebcastCaptionMessage_timestamp_ms,
+    WebcastEnvelopeMessage_common,
+    WebcastEnvelopeMessage_envelope_info,
+    WebcastGoalUpdateMessage_common,
+    WebcastGoalUpdateMessage_contribute_count,
+    WebcastGoalUpdateMessage_contribute_score,
+    WebcastGoalUpdateMessage_contribute_subgoal,
+    WebcastGoalUpdateMessage_contributor_display_id,
+    WebcastGoalUpdateMessage_contributor_id,
+    WebcastImDeleteMessage_common,
+    WebcastImDeleteMessage_delete_msg_ids,
+    WebcastImDeleteMessage_delete_user_ids,
+    WebcastInRoomBannerMessage_common,
+    WebcastInRoomBannerMessage_json_data,
+    WebcastLikeMessage_common,
+    WebcastLikeMessage_count,
+    WebcastLikeMessage_total,
+    WebcastLikeMessage_user,
+    WebcastLiveIntroMessage_common,
+    WebcastLiveIntroMessage_content,
+    WebcastLiveIntroMessage_content_language,
+    WebcastLiveIntroMessage_user,
+    WebcastMemberMessage_action,
+    WebcastMemberMessage_common,
+    WebcastMemberMessage_member_count,
+    WebcastMemberMessage_user,
+    WebcastPollMessage_common,
+    WebcastPollMessage_message_type,
+    WebcastPollMessage_poll_basic_info,
+    WebcastPollMessage_poll_id,
+    WebcastQuestionNewMessage_common,
+    WebcastQuestionNewMessage_details,
+    WebcastRankUpdateMessage_common,
+    WebcastRankUpdateMessage_group_type,
+    WebcastRankUpdateMessage_updates,
+    WebcastRoomUserSeqMessage_common,
+    WebcastRoomUserSeqMessage_ranks,
+    WebcastRoomUserSeqMessage_total,
+    WebcastRoomUserSeqMessage_total_user,
+    WebcastSubNotifyMessage_common,
+    WebcastSubNotifyMessage_is_send,
+    WebcastSubNotifyMessage_sub_month,
+    WebcastSubNotifyMessage_subscribe_type,
+    WebcastSubNotifyMessage_user,
+)
+
+__all__ = ["DECODERS"]
+
+
+def _struct_contributor(buf: bytes, a: int, b: int) -> Event:
+    """``Contributor`` as a list element."""
+    event: Event = {}
+    user: tuple[int, int] | None = None
+    score = 0
+    rank = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == Contributor_score:
+                score = _s64(x)
+            elif number == Contributor_rank:
+                rank = _s64(x)
+        elif wire == 2:
+            if number == Contributor_user:
+                user = (x, y)
+    _put(event, "user", _user_with_identity(buf, user, 0))
+    _put(event, "score", score)
+    _put(event, "rank", rank)
+    return event
+
+
+def _struct_caption_content(buf: bytes, a: int, b: int) -> Event:
+    """``CaptionContent`` as a list element."""
+    event: Event = {}
+    lang = ""
+    text = ""
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == CaptionContent_lang:
+                lang = _str(buf, x, y)
+            elif number == CaptionContent_content:
+                text = _str(buf, x, y)
+    _put(event, "lang", lang)
+    _put(event, "text", text)
+    return event
+
+
+def _struct_rank_update(buf: bytes, a: int, b: int) -> Event:
+    """``RankUpdate`` as a list element."""
+    event: Event = {}
+    rank_type = 0
+    rank = 0
+    for number, wire, x, _ in _fields(buf, a, b):
+        if wire == 0:
+            if number == RankUpdate_rank_type:
+                rank_type = _s64(x)
+            elif number == RankUpdate_owner_rank:
+                rank = _s64(x)
+    _put(event, "rankType", rank_type)
+    _put(event, "rank", rank)
+    return event
+
+
+def _like(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLikeMessage`` -> ``like``."""
+    event: Event = {"type": "like"}
+    user: tuple[int, int] | None = None
+    like_count = 0
+    total_likes = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastLikeMessage_count:
+                like_count = _s64(x)
+            elif number == WebcastLikeMessage_total:
+                total_likes = _s64(x)
+        elif wire == 2:
+            if number == WebcastLikeMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLikeMessage_user:
+                user = (x, y)
+    _put(event, "user", _user_with_identity(buf, user, 0))
+    _put(event, "likeCount", like_count)
+    _put(event, "totalLikes", total_likes)
+    return event
+
+
+def _member(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastMemberMessage`` -> ``member``."""
+    event: Event = {"type": "member"}
+    user: tuple[int, int] | None = None
+    action = 0
+    member_count = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastMemberMessage_member_count:
+                member_count = _s64(x)
+            elif number == WebcastMemberMessage_action:
+                action = _s64(x)
+        elif wire == 2:
+            if number == WebcastMemberMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastMemberMessage_user:
+                user = (x, y)
+    _put(event, "user", _user_with_identity(buf, user, 0))
+    _put(event, "action", action)
+    _put(event, "memberCount", member_count)
+    return event
+
+
+def _sub_notify(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastSubNotifyMessage`` -> ``subscribe``."""
+    event: Event = {"type": "subscribe"}
+    user: tuple[int, int] | None = None
+    sub_month = 0
+    subscribe_type = 0
+    gifted = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastSubNotifyMessage_sub_month:
+                sub_month = _s64(x)
+            elif number == WebcastSubNotifyMessage_subscribe_type:
+                subscribe_type = _s64(x)
+            elif number == WebcastSubNotifyMessage_is_send:
+                gifted = x
+        elif wire == 2:
+            if number == WebcastSubNotifyMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastSubNotifyMessage_user:
+                user = (x, y)
+    _put(event, "user", _user_with_identity(buf, user, 0))
+    _put(event, "subMonth", sub_month)
+    _put(event, "subscribeType", subscribe_type)
+    _put(event, "gifted", bool(gifted))
+    return event
+
+
+def _room_user_seq(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastRoomUserSeqMessage`` -> ``roomUserSeq``."""
+    event: Event = {"type": "roomUserSeq"}
+    viewer_count = 0
+    total_viewers = 0
+    top_viewers: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastRoomUserSeqMessage_total:
+                viewer_count = _s64(x)
+            elif number == WebcastRoomUserSeqMessage_total_user:
+                total_viewers = _s64(x)
+        elif wire == 2:
+            if number == WebcastRoomUserSeqMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastRoomUserSeqMessage_ranks:
+                top_viewers.append(_struct_contributor(buf, x, y))
+    _put(event, "viewerCount", viewer_count)
+    _put(event, "totalViewers", total_viewers)
+    _put(event, "topViewers", top_viewers)
+    return event
+
+
+def _envelope(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastEnvelopeMessage`` -> ``envelope``."""
+    event: Event = {"type": "envelope"}
+    envelope_id = ""
+    diamond_count = 0
+    people_count = 0
+    sender_name = ""
+    sender_id = ""
+    business_type = 0
+    unpack_at = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == WebcastEnvelopeMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastEnvelopeMessage_envelope_info:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == MessageRedEnvelopInfo_business_type:
+                            business_type = _s64(x2)
+                        elif n2 == MessageRedEnvelopInfo_diamond_count:
+                            diamond_count = _s64(x2)
+                        elif n2 == MessageRedEnvelopInfo_people_count:
+                            people_count = _s64(x2)
+                        elif n2 == MessageRedEnvelopInfo_unpack_at:
+                            unpack_at = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == MessageRedEnvelopInfo_envelope_id:
+                            envelope_id = _str(buf, x2, y2)
+                        elif n2 == MessageRedEnvelopInfo_send_user_name:
+                            sender_name = _str(buf, x2, y2)
+                        elif n2 == MessageRedEnvelopInfo_send_user_id:
+                            sender_id = _str(buf, x2, y2)
+    _put(event, "envelopeId", envelope_id)
+    _put(event, "diamondCount", diamond_count)
+    _put(event, "peopleCount", people_count)
+    _put(event, "senderName", sender_name)
+    _put(event, "senderId", sender_id)
+    _put(event, "businessType", business_type)
+    _put(event, "unpackAt", unpack_at)
+    return event
+
+
+def _question_new(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastQuestionNewMessage`` -> ``question``."""
+    event: Event = {"type": "question"}
+    user: tuple[int, int] | None = None
+    question_id = 0
+    question_text = ""
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == WebcastQuestionNewMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastQuestionNewMessage_details:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == Question_question_id:
+                            question_id = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == Question_content:
+                            question_text = _str(buf, x2, y2)
+                        elif n2 == Question_user:
+                            user = (x2, y2)
+    _put(event, "user", _user_with_identity(buf, user, 0))
+    _put(event, "questionId", question_id)
+    _put(event, "questionText", question_text)
+    return event
+
+
+def _live_intro(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLiveIntroMessage`` -> ``liveIntro``."""
+    event: Event = {"type": "liveIntro"}
+    user: tuple[int, int] | None = None
+    content = ""
+    language = ""
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == WebcastLiveIntroMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLiveIntroMessage_content:
+                content = _str(buf, x, y)
+            elif number == WebcastLiveIntroMessage_user:
+                user = (x, y)
+            elif number == WebcastLiveIntroMessage_content_language:
+                language = _str(buf, x, y)
+    _put(event, "user", _user_with_identity(buf, user, 0))
+    _put(event, "content", content)
+    _put(event, "language", language)
+    return event
+
+
+def _caption(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastCaptionMessage`` -> ``caption``."""
+    event: Event = {"type": "caption"}
+    captions: list[Event] = []
+    timestamp_ms = 0
+    duration_ms = 0
+    sentence_id = 0
+    definite = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastCaptionMessage_timestamp_ms:
+                timestamp_ms = _s64(x)
+            elif number == WebcastCaptionMessage_duration_ms:
+                duration_ms = _s64(x)
+            elif number == WebcastCaptionMessage_sentence_id:
+                sentence_id = _s64(x)
+            elif number == WebcastCaptionMessage_definite:
+                definite = x
+        elif wire == 2:
+            if number == WebcastCaptionMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastCaptionMessage_content:
+                captions.append(_struct_caption_content(buf, x, y))
+    _put(event, "captions", captions)
+    _put(event, "timestampMs", timestamp_ms)
+    _put(event, "durationMs", duration_ms)
+    _put(event, "sentenceId", sentence_id)
+    _put(event, "definite", bool(definite))
+    return event
+
+
+def _goal_update(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastGoalUpdateMessage`` -> ``goal``."""
+    event: Event = {"type": "goal"}
+    contributor_id = 0
+    contributor_unique_id = ""
+    contribute_count = 0
+    contribute_score = 0
+    goal_type = 0
+    progress = 0
+    target = 0
+    gift_name = ""
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastGoalUpdateMessage_contributor_id:
+                contributor_id = _s64(x)
+            elif number == WebcastGoalUpdateMessage_contribute_count:
+                contribute_count = _s64(x)
+            elif number == WebcastGoalUpdateMessage_contribute_score:
+                contribute_score = _s64(x)
+        elif wire == 2:
+            if number == WebcastGoalUpdateMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastGoalUpdateMessage_contributor_display_id:
+                contributor_unique_id = _str(buf, x, y)
+            elif number == WebcastGoalUpdateMessage_contribute_subgoal:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == LiveStreamSubGoal_type:
+                            goal_type = _s64(x2)
+                        elif n2 == LiveStreamSubGoal_progress:
+                            progress = _s64(x2)
+                        elif n2 == LiveStreamSubGoal_target:
+                            target = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == LiveStreamSubGoal_gift:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == LiveStreamSubGoalGift_name:
+                                        gift_name = _str(buf, x3, y3)
+    _put(event, "contributorId", contributor_id)
+    _put(event, "contributorUniqueId", contributor_unique_id)
+    _put(event, "contributeCount", contribute_count)
+    _put(event, "contributeScore", contribute_score)
+    _put(event, "goalType", goal_type)
+    _put(event, "progress", progress)
+    _put(event, "target", target)
+    _put(event, "giftName", gift_name)
+    return event
+
+
+def _rank_update(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastRankUpdateMessage`` -> ``rank``."""
+    event: Event = {"type": "rank"}
+    ranks: list[Event] = []
+    group_type = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastRankUpdateMessage_group_type:
+                group_type = _s64(x)
+        elif wire == 2:
+            if number == WebcastRankUpdateMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastRankUpdateMessage_updates:
+                ranks.append(_struct_rank_update(buf, x, y))
+    _put(event, "ranks", ranks)
+    _put(event, "groupType", group_type)
+    return event
+
+
+def _poll(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastPollMessage`` -> ``poll``."""
+    event: Event = {"type": "poll"}
+    poll_id = 0
+    poll_action = 0
+    title = ""
+    gift_id = 0
+    voter_count = 0
+    duration = 0
+    time_remain = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastPollMessage_message_type:
+                poll_action = _s64(x)
+            elif number == WebcastPollMessage_poll_id:
+                poll_id = _s64(x)
+        elif wire == 2:
+            if number == WebcastPollMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastPollMessage_poll_basic_info:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == PollBasicInfo_gift_id:
+                            gift_id = _s64(x2)
+                        elif n2 == PollBasicInfo_user_cnt:
+                            voter_count = _s64(x2)
+                        elif n2 == PollBasicInfo_poll_duration:
+                            duration = _s64(x2)
+                        elif n2 == PollBasicInfo_time_remain:
+                            time_remain = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == PollBasicInfo_title:
+                            title = _str(buf, x2, y2)
+    _put(event, "pollId", poll_id)
+    _put(event, "pollAction", poll_action)
+    _put(event, "title", title)
+    _put(event, "giftId", gift_id)
+    _put(event, "voterCount", voter_count)
+    _put(event, "duration", duration)
+    _put(event, "timeRemain", time_remain)
+    return event
+
+
+def _in_room_banner(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastInRoomBannerMessage`` -> ``banner``."""
+    event: Event = {"type": "banner"}
+    data = ""
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == WebcastInRoomBannerMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastInRoomBannerMessage_json_data:
+                data = _str(buf, x, y)
+    _put(event, "data", data)
+    return event
+
+
+def _im_delete(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastImDeleteMessage`` -> ``imDelete``."""
+    event: Event = {"type": "imDelete"}
+    msg_ids: list[int] = []
+    user_ids: list[int] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastImDeleteMessage_delete_msg_ids:
+                _ints(buf, wire, x, y, msg_ids)
+            elif number == WebcastImDeleteMessage_delete_user_ids:
+                _ints(buf, wire, x, y, user_ids)
+        elif wire == 2:
+            if number == WebcastImDeleteMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastImDeleteMessage_delete_msg_ids:
+                _ints(buf, wire, x, y, msg_ids)
+            elif number == WebcastImDeleteMessage_delete_user_ids:
+                _ints(buf, wire, x, y, user_ids)
+    _put(event, "msgIds", msg_ids)
+    _put(event, "userIds", user_ids)
+    return event
+
+
+DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
+    "WebcastLikeMessage": _like,
+    "WebcastMemberMessage": _member,
+    "WebcastSubNotifyMessage": _sub_notify,
+    "WebcastRoomUserSeqMessage": _room_user_seq,
+    "WebcastEnvelopeMessage": _envelope,
+    "WebcastQuestionNewMessage": _question_new,
+    "WebcastLiveIntroMessage": _live_intro,
+    "WebcastCaptionMessage": _caption,
+    "WebcastGoalUpdateMessage": _goal_update,
+    "WebcastRankUpdateMessage": _rank_update,
+    "WebcastPollMessage": _poll,
+    "WebcastInRoomBannerMessage": _in_room_banner,
+    "WebcastImDeleteMessage": _im_delete,
+}
+"""Method -> generated decoder."""

@@ -1,0 +1,1212 @@
+# Message decoders and dispatch, generated from proto/webcast.proto by scripts/gen_wire.py: do not edit.
+# One dict decoder and one transcoder per annotated message (see scripts/gen_wire.py),
+# then the dispatch over every decoded method: generated ones here, hand-written ones
+# of the same name in _decode.pxi and _transcode.pxi.
+
+
+cdef dict _struct_contributor(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int64_t score = 0
+    cdef int64_t rank = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == Contributor_score:
+                score = _s64(_val(&it, p))
+            elif it.num == Contributor_rank:
+                rank = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == Contributor_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+    _put_user(event, has_user, p, n, user_a, user_b, 0)
+    _put_int(event, "score", score)
+    _put_int(event, "rank", rank)
+    return event
+
+
+cdef int _t_struct_contributor(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int64_t score = 0
+    cdef int64_t rank = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == Contributor_score:
+                score = _s64(_val(&it, p))
+            elif it.num == Contributor_rank:
+                rank = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == Contributor_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+    at = _w_begin(w)
+    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
+    count += _wi(w, K_SCORE, score)
+    count += _wi(w, K_RANK, rank)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _struct_caption_content(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef Py_ssize_t lang_a = 0, lang_b = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == CaptionContent_lang:
+                lang_a = it.a
+                lang_b = it.b
+            elif it.num == CaptionContent_content:
+                text_a = it.a
+                text_b = it.b
+    _put_str(event, "lang", p, lang_a, lang_b)
+    _put_str(event, "text", p, text_a, text_b)
+    return event
+
+
+cdef int _t_struct_caption_content(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it
+    cdef Py_ssize_t lang_a = 0, lang_b = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == CaptionContent_lang:
+                lang_a = it.a
+                lang_b = it.b
+            elif it.num == CaptionContent_content:
+                text_a = it.a
+                text_b = it.b
+    at = _w_begin(w)
+    count += _ws(w, K_LANG, p, lang_a, lang_b)
+    count += _ws(w, K_TEXT, p, text_a, text_b)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _struct_rank_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef int64_t rank_type = 0
+    cdef int64_t rank = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == RankUpdate_rank_type:
+                rank_type = _s64(_val(&it, p))
+            elif it.num == RankUpdate_owner_rank:
+                rank = _s64(_val(&it, p))
+    _put_int(event, "rankType", rank_type)
+    _put_int(event, "rank", rank)
+    return event
+
+
+cdef int _t_struct_rank_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it
+    cdef int64_t rank_type = 0
+    cdef int64_t rank = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == RankUpdate_rank_type:
+                rank_type = _s64(_val(&it, p))
+            elif it.num == RankUpdate_owner_rank:
+                rank = _s64(_val(&it, p))
+    at = _w_begin(w)
+    count += _wi(w, K_RANK_TYPE, rank_type)
+    count += _wi(w, K_RANK, rank)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _like(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int64_t like_count = 0
+    cdef int64_t total_likes = 0
+    cdef dict event = {"type": "like"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLikeMessage_count:
+                like_count = _s64(_val(&it, p))
+            elif it.num == WebcastLikeMessage_total:
+                total_likes = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLikeMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLikeMessage_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+    _put_user(event, has_user, p, n, user_a, user_b, 0)
+    _put_int(event, "likeCount", like_count)
+    _put_int(event, "totalLikes", total_likes)
+    return event
+
+
+cdef int _t_like(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int64_t like_count = 0
+    cdef int64_t total_likes = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLikeMessage_count:
+                like_count = _s64(_val(&it, p))
+            elif it.num == WebcastLikeMessage_total:
+                total_likes = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLikeMessage_common:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == WebcastLikeMessage_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+    at = _w_begin(w)
+    _w_bytes(w, T_LIKE)
+    count += _w_common(w, &c, outer)
+    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
+    count += _wi(w, K_LIKE_COUNT, like_count)
+    count += _wi(w, K_TOTAL_LIKES, total_likes)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _member(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int64_t action = 0
+    cdef int64_t member_count = 0
+    cdef dict event = {"type": "member"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastMemberMessage_member_count:
+                member_count = _s64(_val(&it, p))
+            elif it.num == WebcastMemberMessage_action:
+                action = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastMemberMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastMemberMessage_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+    _put_user(event, has_user, p, n, user_a, user_b, 0)
+    _put_int(event, "action", action)
+    _put_int(event, "memberCount", member_count)
+    return event
+
+
+cdef int _t_member(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int64_t action = 0
+    cdef int64_t member_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastMemberMessage_member_count:
+                member_count = _s64(_val(&it, p))
+            elif it.num == WebcastMemberMessage_action:
+                action = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastMemberMessage_common:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == WebcastMemberMessage_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+    at = _w_begin(w)
+    _w_bytes(w, T_MEMBER)
+    count += _w_common(w, &c, outer)
+    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
+    count += _wi(w, K_ACTION, action)
+    count += _wi(w, K_MEMBER_COUNT, member_count)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _sub_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int64_t sub_month = 0
+    cdef int64_t subscribe_type = 0
+    cdef uint64_t gifted = 0
+    cdef dict event = {"type": "subscribe"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastSubNotifyMessage_sub_month:
+                sub_month = _s64(_val(&it, p))
+            elif it.num == WebcastSubNotifyMessage_subscribe_type:
+                subscribe_type = _s64(_val(&it, p))
+            elif it.num == WebcastSubNotifyMessage_is_send:
+                gifted = _val(&it, p)
+        elif it.wire == 2:
+            if it.num == WebcastSubNotifyMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastSubNotifyMessage_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+    _put_user(event, has_user, p, n, user_a, user_b, 0)
+    _put_int(event, "subMonth", sub_month)
+    _put_int(event, "subscribeType", subscribe_type)
+    _put_bool(event, "gifted", gifted != 0)
+    return event
+
+
+cdef int _t_sub_notify(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int64_t sub_month = 0
+    cdef int64_t subscribe_type = 0
+    cdef uint64_t gifted = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastSubNotifyMessage_sub_month:
+                sub_month = _s64(_val(&it, p))
+            elif it.num == WebcastSubNotifyMessage_subscribe_type:
+                subscribe_type = _s64(_val(&it, p))
+            elif it.num == WebcastSubNotifyMessage_is_send:
+                gifted = _val(&it, p)
+        elif it.wire == 2:
+            if it.num == WebcastSubNotifyMessage_common:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == WebcastSubNotifyMessage_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+    at = _w_begin(w)
+    _w_bytes(w, T_SUBSCRIBE)
+    count += _w_common(w, &c, outer)
+    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
+    count += _wi(w, K_SUB_MONTH, sub_month)
+    count += _wi(w, K_SUBSCRIBE_TYPE, subscribe_type)
+    count += _wb(w, K_GIFTED, gifted != 0)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _room_user_seq(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef int64_t viewer_count = 0
+    cdef int64_t total_viewers = 0
+    cdef list top_viewers = None
+    cdef dict event = {"type": "roomUserSeq"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastRoomUserSeqMessage_total:
+                viewer_count = _s64(_val(&it, p))
+            elif it.num == WebcastRoomUserSeqMessage_total_user:
+                total_viewers = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastRoomUserSeqMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastRoomUserSeqMessage_ranks:
+                if top_viewers is None:
+                    top_viewers = []
+                top_viewers.append(_struct_contributor(p, n, it.a, it.b))
+    _put_int(event, "viewerCount", viewer_count)
+    _put_int(event, "totalViewers", total_viewers)
+    _put_obj(event, "topViewers", top_viewers)
+    return event
+
+
+cdef int _t_room_user_seq(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef int64_t viewer_count = 0
+    cdef int64_t total_viewers = 0
+    cdef W top_viewers
+    cdef Py_ssize_t top_viewers_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&top_viewers)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastRoomUserSeqMessage_total:
+                    viewer_count = _s64(_val(&it, p))
+                elif it.num == WebcastRoomUserSeqMessage_total_user:
+                    total_viewers = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastRoomUserSeqMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastRoomUserSeqMessage_ranks:
+                    _t_struct_contributor(&top_viewers, p, n, it.a, it.b)
+                    top_viewers_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_ROOM_USER_SEQ)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_VIEWER_COUNT, viewer_count)
+        count += _wi(w, K_TOTAL_VIEWERS, total_viewers)
+        count += _w_array_of(w, K_TOP_VIEWERS, &top_viewers, top_viewers_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&top_viewers)
+    return 0
+
+
+cdef dict _envelope(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef Py_ssize_t envelope_id_a = 0, envelope_id_b = 0
+    cdef int64_t diamond_count = 0
+    cdef int64_t people_count = 0
+    cdef Py_ssize_t sender_name_a = 0, sender_name_b = 0
+    cdef Py_ssize_t sender_id_a = 0, sender_id_b = 0
+    cdef int64_t business_type = 0
+    cdef int64_t unpack_at = 0
+    cdef dict event = {"type": "envelope"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == WebcastEnvelopeMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastEnvelopeMessage_envelope_info:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == MessageRedEnvelopInfo_business_type:
+                            business_type = _s64(_val(&it2, p))
+                        elif it2.num == MessageRedEnvelopInfo_diamond_count:
+                            diamond_count = _s64(_val(&it2, p))
+                        elif it2.num == MessageRedEnvelopInfo_people_count:
+                            people_count = _s64(_val(&it2, p))
+                        elif it2.num == MessageRedEnvelopInfo_unpack_at:
+                            unpack_at = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == MessageRedEnvelopInfo_envelope_id:
+                            envelope_id_a = it2.a
+                            envelope_id_b = it2.b
+                        elif it2.num == MessageRedEnvelopInfo_send_user_name:
+                            sender_name_a = it2.a
+                            sender_name_b = it2.b
+                        elif it2.num == MessageRedEnvelopInfo_send_user_id:
+                            sender_id_a = it2.a
+                            sender_id_b = it2.b
+    _put_str(event, "envelopeId", p, envelope_id_a, envelope_id_b)
+    _put_int(event, "diamondCount", diamond_count)
+    _put_int(event, "peopleCount", people_count)
+    _put_str(event, "senderName", p, sender_name_a, sender_name_b)
+    _put_str(event, "senderId", p, sender_id_a, sender_id_b)
+    _put_int(event, "businessType", business_type)
+    _put_int(event, "unpackAt", unpack_at)
+    return event
+
+
+cdef int _t_envelope(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef Py_ssize_t envelope_id_a = 0, envelope_id_b = 0
+    cdef int64_t diamond_count = 0
+    cdef int64_t people_count = 0
+    cdef Py_ssize_t sender_name_a = 0, sender_name_b = 0
+    cdef Py_ssize_t sender_id_a = 0, sender_id_b = 0
+    cdef int64_t business_type = 0
+    cdef int64_t unpack_at = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == WebcastEnvelopeMessage_common:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == WebcastEnvelopeMessage_envelope_info:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == MessageRedEnvelopInfo_business_type:
+                            business_type = _s64(_val(&it2, p))
+                        elif it2.num == MessageRedEnvelopInfo_diamond_count:
+                            diamond_count = _s64(_val(&it2, p))
+                        elif it2.num == MessageRedEnvelopInfo_people_count:
+                            people_count = _s64(_val(&it2, p))
+                        elif it2.num == MessageRedEnvelopInfo_unpack_at:
+                            unpack_at = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == MessageRedEnvelopInfo_envelope_id:
+                            envelope_id_a = it2.a
+                            envelope_id_b = it2.b
+                        elif it2.num == MessageRedEnvelopInfo_send_user_name:
+                            sender_name_a = it2.a
+                            sender_name_b = it2.b
+                        elif it2.num == MessageRedEnvelopInfo_send_user_id:
+                            sender_id_a = it2.a
+                            sender_id_b = it2.b
+    at = _w_begin(w)
+    _w_bytes(w, T_ENVELOPE)
+    count += _w_common(w, &c, outer)
+    count += _ws(w, K_ENVELOPE_ID, p, envelope_id_a, envelope_id_b)
+    count += _wi(w, K_DIAMOND_COUNT, diamond_count)
+    count += _wi(w, K_PEOPLE_COUNT, people_count)
+    count += _ws(w, K_SENDER_NAME, p, sender_name_a, sender_name_b)
+    count += _ws(w, K_SENDER_ID, p, sender_id_a, sender_id_b)
+    count += _wi(w, K_BUSINESS_TYPE, business_type)
+    count += _wi(w, K_UNPACK_AT, unpack_at)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _question_new(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int64_t question_id = 0
+    cdef Py_ssize_t question_text_a = 0, question_text_b = 0
+    cdef dict event = {"type": "question"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == WebcastQuestionNewMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastQuestionNewMessage_details:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == Question_question_id:
+                            question_id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == Question_content:
+                            question_text_a = it2.a
+                            question_text_b = it2.b
+                        elif it2.num == Question_user:
+                            has_user = True
+                            user_a = it2.a
+                            user_b = it2.b
+    _put_user(event, has_user, p, n, user_a, user_b, 0)
+    _put_int(event, "questionId", question_id)
+    _put_str(event, "questionText", p, question_text_a, question_text_b)
+    return event
+
+
+cdef int _t_question_new(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int64_t question_id = 0
+    cdef Py_ssize_t question_text_a = 0, question_text_b = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == WebcastQuestionNewMessage_common:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == WebcastQuestionNewMessage_details:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == Question_question_id:
+                            question_id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == Question_content:
+                            question_text_a = it2.a
+                            question_text_b = it2.b
+                        elif it2.num == Question_user:
+                            has_user = True
+                            user_a = it2.a
+                            user_b = it2.b
+    at = _w_begin(w)
+    _w_bytes(w, T_QUESTION)
+    count += _w_common(w, &c, outer)
+    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
+    count += _wi(w, K_QUESTION_ID, question_id)
+    count += _ws(w, K_QUESTION_TEXT, p, question_text_a, question_text_b)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _live_intro(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef Py_ssize_t content_a = 0, content_b = 0
+    cdef Py_ssize_t language_a = 0, language_b = 0
+    cdef dict event = {"type": "liveIntro"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == WebcastLiveIntroMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLiveIntroMessage_content:
+                content_a = it.a
+                content_b = it.b
+            elif it.num == WebcastLiveIntroMessage_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+            elif it.num == WebcastLiveIntroMessage_content_language:
+                language_a = it.a
+                language_b = it.b
+    _put_user(event, has_user, p, n, user_a, user_b, 0)
+    _put_str(event, "content", p, content_a, content_b)
+    _put_str(event, "language", p, language_a, language_b)
+    return event
+
+
+cdef int _t_live_intro(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef Py_ssize_t content_a = 0, content_b = 0
+    cdef Py_ssize_t language_a = 0, language_b = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == WebcastLiveIntroMessage_common:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == WebcastLiveIntroMessage_content:
+                content_a = it.a
+                content_b = it.b
+            elif it.num == WebcastLiveIntroMessage_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+            elif it.num == WebcastLiveIntroMessage_content_language:
+                language_a = it.a
+                language_b = it.b
+    at = _w_begin(w)
+    _w_bytes(w, T_LIVE_INTRO)
+    count += _w_common(w, &c, outer)
+    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
+    count += _ws(w, K_CONTENT, p, content_a, content_b)
+    count += _ws(w, K_LANGUAGE, p, language_a, language_b)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _caption(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef list captions = None
+    cdef int64_t timestamp_ms = 0
+    cdef int64_t duration_ms = 0
+    cdef int64_t sentence_id = 0
+    cdef uint64_t definite = 0
+    cdef dict event = {"type": "caption"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastCaptionMessage_timestamp_ms:
+                timestamp_ms = _s64(_val(&it, p))
+            elif it.num == WebcastCaptionMessage_duration_ms:
+                duration_ms = _s64(_val(&it, p))
+            elif it.num == WebcastCaptionMessage_sentence_id:
+                sentence_id = _s64(_val(&it, p))
+            elif it.num == WebcastCaptionMessage_definite:
+                definite = _val(&it, p)
+        elif it.wire == 2:
+            if it.num == WebcastCaptionMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastCaptionMessage_content:
+                if captions is None:
+                    captions = []
+                captions.append(_struct_caption_content(p, n, it.a, it.b))
+    _put_obj(event, "captions", captions)
+    _put_int(event, "timestampMs", timestamp_ms)
+    _put_int(event, "durationMs", duration_ms)
+    _put_int(event, "sentenceId", sentence_id)
+    _put_bool(event, "definite", definite != 0)
+    return event
+
+
+cdef int _t_caption(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef W captions
+    cdef Py_ssize_t captions_count = 0
+    cdef int64_t timestamp_ms = 0
+    cdef int64_t duration_ms = 0
+    cdef int64_t sentence_id = 0
+    cdef uint64_t definite = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&captions)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastCaptionMessage_timestamp_ms:
+                    timestamp_ms = _s64(_val(&it, p))
+                elif it.num == WebcastCaptionMessage_duration_ms:
+                    duration_ms = _s64(_val(&it, p))
+                elif it.num == WebcastCaptionMessage_sentence_id:
+                    sentence_id = _s64(_val(&it, p))
+                elif it.num == WebcastCaptionMessage_definite:
+                    definite = _val(&it, p)
+            elif it.wire == 2:
+                if it.num == WebcastCaptionMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastCaptionMessage_content:
+                    _t_struct_caption_content(&captions, p, n, it.a, it.b)
+                    captions_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_CAPTION)
+        count += _w_common(w, &c, outer)
+        count += _w_array_of(w, K_CAPTIONS, &captions, captions_count)
+        count += _wi(w, K_TIMESTAMP_MS, timestamp_ms)
+        count += _wi(w, K_DURATION_MS, duration_ms)
+        count += _wi(w, K_SENTENCE_ID, sentence_id)
+        count += _wb(w, K_DEFINITE, definite != 0)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&captions)
+    return 0
+
+
+cdef dict _goal_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3
+    cdef int64_t contributor_id = 0
+    cdef Py_ssize_t contributor_unique_id_a = 0, contributor_unique_id_b = 0
+    cdef int64_t contribute_count = 0
+    cdef int64_t contribute_score = 0
+    cdef int64_t goal_type = 0
+    cdef int64_t progress = 0
+    cdef int64_t target = 0
+    cdef Py_ssize_t gift_name_a = 0, gift_name_b = 0
+    cdef dict event = {"type": "goal"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastGoalUpdateMessage_contributor_id:
+                contributor_id = _s64(_val(&it, p))
+            elif it.num == WebcastGoalUpdateMessage_contribute_count:
+                contribute_count = _s64(_val(&it, p))
+            elif it.num == WebcastGoalUpdateMessage_contribute_score:
+                contribute_score = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastGoalUpdateMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastGoalUpdateMessage_contributor_display_id:
+                contributor_unique_id_a = it.a
+                contributor_unique_id_b = it.b
+            elif it.num == WebcastGoalUpdateMessage_contribute_subgoal:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == LiveStreamSubGoal_type:
+                            goal_type = _s64(_val(&it2, p))
+                        elif it2.num == LiveStreamSubGoal_progress:
+                            progress = _s64(_val(&it2, p))
+                        elif it2.num == LiveStreamSubGoal_target:
+                            target = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == LiveStreamSubGoal_gift:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == LiveStreamSubGoalGift_name:
+                                        gift_name_a = it3.a
+                                        gift_name_b = it3.b
+    _put_int(event, "contributorId", contributor_id)
+    _put_str(event, "contributorUniqueId", p, contributor_unique_id_a, contributor_unique_id_b)
+    _put_int(event, "contributeCount", contribute_count)
+    _put_int(event, "contributeScore", contribute_score)
+    _put_int(event, "goalType", goal_type)
+    _put_int(event, "progress", progress)
+    _put_int(event, "target", target)
+    _put_str(event, "giftName", p, gift_name_a, gift_name_b)
+    return event
+
+
+cdef int _t_goal_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3
+    cdef int64_t contributor_id = 0
+    cdef Py_ssize_t contributor_unique_id_a = 0, contributor_unique_id_b = 0
+    cdef int64_t contribute_count = 0
+    cdef int64_t contribute_score = 0
+    cdef int64_t goal_type = 0
+    cdef int64_t progress = 0
+    cdef int64_t target = 0
+    cdef Py_ssize_t gift_name_a = 0, gift_name_b = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastGoalUpdateMessage_contributor_id:
+                contributor_id = _s64(_val(&it, p))
+            elif it.num == WebcastGoalUpdateMessage_contribute_count:
+                contribute_count = _s64(_val(&it, p))
+            elif it.num == WebcastGoalUpdateMessage_contribute_score:
+                contribute_score = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastGoalUpdateMessage_common:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == WebcastGoalUpdateMessage_contributor_display_id:
+                contributor_unique_id_a = it.a
+                contributor_unique_id_b = it.b
+            elif it.num == WebcastGoalUpdateMessage_contribute_subgoal:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == LiveStreamSubGoal_type:
+                            goal_type = _s64(_val(&it2, p))
+                        elif it2.num == LiveStreamSubGoal_progress:
+                            progress = _s64(_val(&it2, p))
+                        elif it2.num == LiveStreamSubGoal_target:
+                            target = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == LiveStreamSubGoal_gift:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == LiveStreamSubGoalGift_name:
+                                        gift_name_a = it3.a
+                                        gift_name_b = it3.b
+    at = _w_begin(w)
+    _w_bytes(w, T_GOAL)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_CONTRIBUTOR_ID, contributor_id)
+    count += _ws(w, K_CONTRIBUTOR_UNIQUE_ID, p, contributor_unique_id_a, contributor_unique_id_b)
+    count += _wi(w, K_CONTRIBUTE_COUNT, contribute_count)
+    count += _wi(w, K_CONTRIBUTE_SCORE, contribute_score)
+    count += _wi(w, K_GOAL_TYPE, goal_type)
+    count += _wi(w, K_PROGRESS, progress)
+    count += _wi(w, K_TARGET, target)
+    count += _ws(w, K_GIFT_NAME, p, gift_name_a, gift_name_b)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _rank_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef list ranks = None
+    cdef int64_t group_type = 0
+    cdef dict event = {"type": "rank"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastRankUpdateMessage_group_type:
+                group_type = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastRankUpdateMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastRankUpdateMessage_updates:
+                if ranks is None:
+                    ranks = []
+                ranks.append(_struct_rank_update(p, n, it.a, it.b))
+    _put_obj(event, "ranks", ranks)
+    _put_int(event, "groupType", group_type)
+    return event
+
+
+cdef int _t_rank_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef W ranks
+    cdef Py_ssize_t ranks_count = 0
+    cdef int64_t group_type = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&ranks)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastRankUpdateMessage_group_type:
+                    group_type = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastRankUpdateMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastRankUpdateMessage_updates:
+                    _t_struct_rank_update(&ranks, p, n, it.a, it.b)
+                    ranks_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_RANK)
+        count += _w_common(w, &c, outer)
+        count += _w_array_of(w, K_RANKS, &ranks, ranks_count)
+        count += _wi(w, K_GROUP_TYPE, group_type)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&ranks)
+    return 0
+
+
+cdef dict _poll(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef int64_t poll_id = 0
+    cdef int64_t poll_action = 0
+    cdef Py_ssize_t title_a = 0, title_b = 0
+    cdef int64_t gift_id = 0
+    cdef int64_t voter_count = 0
+    cdef int64_t duration = 0
+    cdef int64_t time_remain = 0
+    cdef dict event = {"type": "poll"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastPollMessage_message_type:
+                poll_action = _s64(_val(&it, p))
+            elif it.num == WebcastPollMessage_poll_id:
+                poll_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastPollMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastPollMessage_poll_basic_info:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == PollBasicInfo_gift_id:
+                            gift_id = _s64(_val(&it2, p))
+                        elif it2.num == PollBasicInfo_user_cnt:
+                            voter_count = _s64(_val(&it2, p))
+                        elif it2.num == PollBasicInfo_poll_duration:
+                            duration = _s64(_val(&it2, p))
+                        elif it2.num == PollBasicInfo_time_remain:
+                            time_remain = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == PollBasicInfo_title:
+                            title_a = it2.a
+                            title_b = it2.b
+    _put_int(event, "pollId", poll_id)
+    _put_int(event, "pollAction", poll_action)
+    _put_str(event, "title", p, title_a, title_b)
+    _put_int(event, "giftId", gift_id)
+    _put_int(event, "voterCount", voter_count)
+    _put_int(event, "duration", duration)
+    _put_int(event, "timeRemain", time_remain)
+    return event
+
+
+cdef int _t_poll(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef int64_t poll_id = 0
+    cdef int64_t poll_action = 0
+    cdef Py_ssize_t title_a = 0, title_b = 0
+    cdef int64_t gift_id = 0
+    cdef int64_t voter_count = 0
+    cdef int64_t duration = 0
+    cdef int64_t time_remain = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastPollMessage_message_type:
+                poll_action = _s64(_val(&it, p))
+            elif it.num == WebcastPollMessage_poll_id:
+                poll_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastPollMessage_common:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == WebcastPollMessage_poll_basic_info:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == PollBasicInfo_gift_id:
+                            gift_id = _s64(_val(&it2, p))
+                        elif it2.num == PollBasicInfo_user_cnt:
+                            voter_count = _s64(_val(&it2, p))
+                        elif it2.num == PollBasicInfo_poll_duration:
+                            duration = _s64(_val(&it2, p))
+                        elif it2.num == PollBasicInfo_time_remain:
+                            time_remain = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == PollBasicInfo_title:
+                            title_a = it2.a
+                            title_b = it2.b
+    at = _w_begin(w)
+    _w_bytes(w, T_POLL)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_POLL_ID, poll_id)
+    count += _wi(w, K_POLL_ACTION, poll_action)
+    count += _ws(w, K_TITLE, p, title_a, title_b)
+    count += _wi(w, K_GIFT_ID, gift_id)
+    count += _wi(w, K_VOTER_COUNT, voter_count)
+    count += _wi(w, K_DURATION, duration)
+    count += _wi(w, K_TIME_REMAIN, time_remain)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _in_room_banner(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef Py_ssize_t data_a = 0, data_b = 0
+    cdef dict event = {"type": "banner"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == WebcastInRoomBannerMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastInRoomBannerMessage_json_data:
+                data_a = it.a
+                data_b = it.b
+    _put_str(event, "data", p, data_a, data_b)
+    return event
+
+
+cdef int _t_in_room_banner(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef Py_ssize_t data_a = 0, data_b = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == WebcastInRoomBannerMessage_common:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == WebcastInRoomBannerMessage_json_data:
+                data_a = it.a
+                data_b = it.b
+    at = _w_begin(w)
+    _w_bytes(w, T_BANNER)
+    count += _w_common(w, &c, outer)
+    count += _ws(w, K_DATA, p, data_a, data_b)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _im_delete(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef list msg_ids = None
+    cdef list user_ids = None
+    cdef dict event = {"type": "imDelete"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastImDeleteMessage_delete_msg_ids:
+                msg_ids = _ints(p, n, &it, msg_ids)
+            elif it.num == WebcastImDeleteMessage_delete_user_ids:
+                user_ids = _ints(p, n, &it, user_ids)
+        elif it.wire == 2:
+            if it.num == WebcastImDeleteMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastImDeleteMessage_delete_msg_ids:
+                msg_ids = _ints(p, n, &it, msg_ids)
+            elif it.num == WebcastImDeleteMessage_delete_user_ids:
+                user_ids = _ints(p, n, &it, user_ids)
+    _put_obj(event, "msgIds", msg_ids)
+    _put_obj(event, "userIds", user_ids)
+    return event
+
+
+cdef int _t_im_delete(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef W msg_ids
+    cdef Py_ssize_t msg_ids_count = 0
+    cdef W user_ids
+    cdef Py_ssize_t user_ids_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&msg_ids)
+    _w_init(&user_ids)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastImDeleteMessage_delete_msg_ids:
+                    _t_ints(&msg_ids, &msg_ids_count, p, n, &it)
+                elif it.num == WebcastImDeleteMessage_delete_user_ids:
+                    _t_ints(&user_ids, &user_ids_count, p, n, &it)
+            elif it.wire == 2:
+                if it.num == WebcastImDeleteMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastImDeleteMessage_delete_msg_ids:
+                    _t_ints(&msg_ids, &msg_ids_count, p, n, &it)
+                elif it.num == WebcastImDeleteMessage_delete_user_ids:
+                    _t_ints(&user_ids, &user_ids_count, p, n, &it)
+        at = _w_begin(w)
+        _w_bytes(w, T_IM_DELETE)
+        count += _w_common(w, &c, outer)
+        count += _w_array_of(w, K_MSG_IDS, &msg_ids, msg_ids_count)
+        count += _w_array_of(w, K_USER_IDS, &user_ids, user_ids_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&msg_ids)
+        _w_free(&user_ids)
+    return 0
+
+
+METHODS = {
+    "WebcastChatMessage": 1,
+    "WebcastGiftMessage": 2,
+    "WebcastLikeMessage": 3,
+    "WebcastMemberMessage": 4,
+    "WebcastSocialMessage": 5,
+    "WebcastSubNotifyMessage": 6,
+    "WebcastRoomUserSeqMessage": 7,
+    "WebcastLinkMicBattle": 8,
+    "WebcastLinkMicArmies": 9,
+    "WebcastRoomPinMessage": 10,
+    "WebcastEmoteChatMessage": 11,
+    "WebcastEnvelopeMessage": 12,
+    "WebcastQuestionNewMessage": 13,
+    "WebcastLiveIntroMessage": 14,
+    "WebcastCaptionMessage": 15,
+    "WebcastBarrageMessage": 16,
+    "WebcastGoalUpdateMessage": 17,
+    "WebcastRankUpdateMessage": 18,
+    "WebcastPollMessage": 19,
+    "WebcastInRoomBannerMessage": 20,
+    "WebcastImDeleteMessage": 21,
+    "WebcastControlMessage": 22,
+}
+"""Webcast method -> internal decoder code. Names also arrive without the ``Webcast`` prefix."""
+
+
+cdef dict _run(int code, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    if code == 1:
+        return _chat(p, n, a, b)
+    elif code == 2:
+        return _gift(p, n, a, b)
+    elif code == 3:
+        return _like(p, n, a, b)
+    elif code == 4:
+        return _member(p, n, a, b)
+    elif code == 5:
+        return _social(p, n, a, b)
+    elif code == 6:
+        return _sub_notify(p, n, a, b)
+    elif code == 7:
+        return _room_user_seq(p, n, a, b)
+    elif code == 8:
+        return _link_mic_battle(p, n, a, b)
+    elif code == 9:
+        return _link_mic_armies(p, n, a, b)
+    elif code == 10:
+        return _room_pin(p, n, a, b)
+    elif code == 11:
+        return _emote_chat(p, n, a, b)
+    elif code == 12:
+        return _envelope(p, n, a, b)
+    elif code == 13:
+        return _question_new(p, n, a, b)
+    elif code == 14:
+        return _live_intro(p, n, a, b)
+    elif code == 15:
+        return _caption(p, n, a, b)
+    elif code == 16:
+        return _barrage(p, n, a, b)
+    elif code == 17:
+        return _goal_update(p, n, a, b)
+    elif code == 18:
+        return _rank_update(p, n, a, b)
+    elif code == 19:
+        return _poll(p, n, a, b)
+    elif code == 20:
+        return _in_room_banner(p, n, a, b)
+    elif code == 21:
+        return _im_delete(p, n, a, b)
+    elif code == 22:
+        return _control(p, n, a, b)
+    return None
+
+
+cdef int _trun(int code, W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    if code == 1:
+        return _t_chat(w, p, n, a, b, outer)
+    elif code == 2:
+        return _t_gift(w, p, n, a, b, outer)
+    elif code == 3:
+        return _t_like(w, p, n, a, b, outer)
+    elif code == 4:
+        return _t_member(w, p, n, a, b, outer)
+    elif code == 5:
+        return _t_social(w, p, n, a, b, outer)
+    elif code == 6:
+        return _t_sub_notify(w, p, n, a, b, outer)
+    elif code == 7:
+        return _t_room_user_seq(w, p, n, a, b, outer)
+    elif code == 8:
+        return _t_link_mic_battle(w, p, n, a, b, outer)
+    elif code == 9:
+        return _t_link_mic_armies(w, p, n, a, b, outer)
+    elif code == 10:
+        return _t_room_pin(w, p, n, a, b, outer)
+    elif code == 11:
+        return _t_emote_chat(w, p, n, a, b, outer)
+    elif code == 12:
+        return _t_envelope(w, p, n, a, b, outer)
+    elif code == 13:
+        return _t_question_new(w, p, n, a, b, outer)
+    elif code == 14:
+        return _t_live_intro(w, p, n, a, b, outer)
+    elif code == 15:
+        return _t_caption(w, p, n, a, b, outer)
+    elif code == 16:
+        return _t_barrage(w, p, n, a, b, outer)
+    elif code == 17:
+        return _t_goal_update(w, p, n, a, b, outer)
+    elif code == 18:
+        return _t_rank_update(w, p, n, a, b, outer)
+    elif code == 19:
+        return _t_poll(w, p, n, a, b, outer)
+    elif code == 20:
+        return _t_in_room_banner(w, p, n, a, b, outer)
+    elif code == 21:
+        return _t_im_delete(w, p, n, a, b, outer)
+    elif code == 22:
+        return _t_control(w, p, n, a, b, outer)
+    return 0
