@@ -579,7 +579,7 @@ def test_run_starts_the_console_unless_told_not_to(tmp_path: Path, caplog: pytes
     assert _config(_parser().parse_args(["run", "--console-port", "7"])).console.port == 7
 
     async def services_of(config: Config) -> int:
-        services: list[Any] = []
+        services: dict[str, Any] = {}
         async with contextlib.AsyncExitStack() as stack:
             await serve_console(config, services, stack)
         return len(services)
