@@ -121,6 +121,23 @@ def test_rooms_daemons_outages_and_restarts() -> None:
     assert len(state.history_since(0)) == 10  # seconds 100..109, empty ones included
 
 
+def test_the_heartbeat_carries_each_rooms_counters() -> None:
+    daemon = Daemon(Config(), [], RecordingPublisher())
+    room = daemon.rooms["r"] = Room("r", 9, decode_errors=2, duplicates=3, sign_calls=1)
+    daemon.set_state(room, "reconnecting", "dropped", attempt=1)
+    daemon.set_state(room, "reconnecting", "dropped", attempt=2)
+    daemon.set_state(room, "connected", "ok")
+    info = daemon.snapshot()["rooms"]["r"]
+    assert info == {
+        "state": "connected",
+        "roomId": 9,
+        "decodeErrors": 2,
+        "duplicates": 3,
+        "reconnects": 2,
+        "signCalls": 1,
+    }
+
+
 def test_rules_reload_results_and_last_fired() -> None:
     state = ConsoleState(now=0.0)
     state.rules_reply({"ok": True, "result": [{"name": "jump", "trigger": {"on": "chat"}, "fired": 3}]})
@@ -479,6 +496,7 @@ def test_the_page_in_chromium_feed_plots_simulate_ledger_rules_and_restart(
         # the simulated room, live; the feed fills and the plots move
         expect(page.locator("#link")).to_have_text("live")
         expect(page.locator("#rooms tr[data-room=simulated] .state")).to_have_text("connected")
+        expect(page.locator("#rooms tr[data-room=simulated] td").nth(10)).to_have_text("1")  # one sign call
         expect(page.locator("#feed li").nth(20)).to_be_attached()
         expect(page.locator("#rate-plot canvas")).to_be_visible()
         first = _points(page, "#rate-plot")
