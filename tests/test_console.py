@@ -537,6 +537,35 @@ def test_the_page_in_chromium_feed_plots_simulate_ledger_rules_and_restart(
         chat.click()  # folded again: the feed follows new lines
         page.click("#ledger [data-room=simulated] button")
         expect(page.locator("#ledger [data-room=simulated] .final")).to_be_visible()
+        page.fill("#sim-form input[name=comment]", "<img src=x onerror=alert(1)>")  # text, never HTML
+        page.click("#sim-send")
+        expect(
+            page.locator("#feed li[data-type=chat]", has_text="<img src=x onerror=alert(1)>")
+        ).to_have_count(1)
+        assert page.locator("#feed img").count() == 0
+
+        # filters and pause
+        page.select_option("#feed-type", "chat")
+        page.wait_for_timeout(600)
+        shown = page.locator("#feed li:not([hidden])")
+        assert shown.count() > 0 and set(shown.evaluate_all("items => items.map(i => i.dataset.type)")) == {
+            "chat"
+        }
+        page.select_option("#feed-type", "")
+        page.check("#feed-pause")
+        expect(page.locator("#feed-lost")).to_contain_text("held while paused")
+        held = page.locator("#feed li").count()
+        page.wait_for_timeout(600)
+        assert page.locator("#feed li").count() == held
+        page.uncheck("#feed-pause")
+
+        # connect and disconnect a room through the control channel
+        page.fill("#connect-form input[name=room]", "@nobody_here")
+        page.click("#connect-form button")
+        expect(page.locator("#connect-result")).to_have_text("watching @nobody_here")
+        expect(page.locator("#rooms tr[data-room=nobody_here]")).to_have_count(1)
+        page.locator("#rooms tr[data-room=nobody_here] button").click()
+        expect(page.locator("#connect-result")).to_have_text("@nobody_here disconnected")
         page.screenshot(path=str(ARTIFACTS / "console-simulated.png"), full_page=True)
 
         # a broken rules edit: the daemon's hot reload and the reload button both show the validator's error
@@ -552,6 +581,14 @@ def test_the_page_in_chromium_feed_plots_simulate_ledger_rules_and_restart(
         expect(result).to_contain_text("2 rules active")
         expect(page.locator("#rules tr", has_text="leap")).to_have_count(1)
 
+        # the stream ends: the daemon's final summary, and the live ledger starts afresh
+        page.select_option("#sim-type", "streamEnd")
+        page.click("#sim-send")
+        expect(page.locator("#ledger [data-room=simulated]")).to_contain_text(
+            "final streamSummary (stream ended)"
+        )
+        expect(page.locator("#ledger [data-room=simulated] .final tr", has_text="Lion")).to_have_count(1)
+
         # the daemon dies and comes back: both consoles show the outage and recover
         standalone = chromium.new_page(viewport={"width": 1400, "height": 900})
         standalone.goto(f"http://127.0.0.1:{outside}/")
@@ -561,6 +598,8 @@ def test_the_page_in_chromium_feed_plots_simulate_ledger_rules_and_restart(
         expect(page.locator("#link")).to_contain_text("console unreachable")
         expect(standalone.locator("#link")).to_contain_text("daemon unreachable since")
         expect(standalone.locator("#outages .open")).to_contain_text("unreachable since")
+        expect(standalone.locator("#rooms tr[data-room=simulated] .state")).to_have_text("unknown")
+        expect(standalone.locator("#rooms tr[data-room=simulated]")).to_contain_text("last known: connected")
         standalone.screenshot(path=str(ARTIFACTS / "console-outage.png"), full_page=True)
         daemon.start(f"console on http://127.0.0.1:{inside}/")
         for view in (page, standalone):
