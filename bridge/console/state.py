@@ -342,7 +342,8 @@ class ConsoleState:
 
     def rules_reply(self, reply: Event) -> None:
         """Fold in the reply of the ``rules`` command (a forwarder's: every daemon's, tagged)."""
-        rules, errors = [], []
+        rules: list[Event] = []
+        errors: list[str] = []
         for daemon, answer in _per_daemon(reply):
             result = answer.get("result")
             if answer.get("ok") is True and isinstance(result, list):
