@@ -29,7 +29,7 @@ from bridge import contract
 from bridge.config import Config, GameConfig, load_config
 from bridge.console.bus import Control
 from bridge.console.service import Console, local_endpoint
-from bridge.console.state import ConsoleState
+from bridge.console.state import MAX_NAMES, MAX_ROOMS, ConsoleState
 from bridge.console.web import STATIC, Browser, ConsoleSettings, encode, feed_line
 from bridge.daemon import Daemon, Room
 from bridge.errors import ConfigError
@@ -224,6 +224,18 @@ def test_hostile_values_never_break_the_state_or_the_page(value: Any) -> None:
     )
 
 
+def test_endless_rooms_types_and_rules_cannot_grow_the_state_without_end() -> None:
+    state = ConsoleState(now=3.0)
+    for index in range(MAX_ROOMS + 5):
+        message = {"type": f"t{index % (MAX_NAMES + 5)}", "room": f"r{index}", "rule": f"rule{index}"}
+        state.receive(b"x", packed(message), 3.0)
+        state.receive(b"x", packed({**message, "type": "action"}), 3.0)
+    state.tick(4.0)
+    [(second, counts, _)] = state.history_since(0)
+    assert second == 3 and len(counts) == MAX_NAMES and len(state.rooms) == MAX_ROOMS
+    assert len(state.last_fired) == MAX_NAMES and state.bad == 10
+
+
 def test_feed_lines_use_the_tail_wording_and_exact_values() -> None:
     gift = {"type": "gift", "room": "r", "ts": START_MS, "seq": 3, "giftName": "Rose", "diamondCount": 1}
     gift.update(repeatCount=5, user={"id": 2**63 - 1, "uniqueId": "fan"}, msgId=7_400_000_000_000_000_001)
@@ -353,7 +365,11 @@ def test_beyond_loopback_state_changes_need_the_token() -> None:
         console.site.settings = replace(settings, host="192.0.2.1")  # as if it listened beyond loopback
         try:
             async with ClientSession() as http:
-                for headers, code in (({}, "forbidden"), ({"X-Bridge-Token": "wrong"}, "forbidden")):
+                for headers, code in (
+                    ({}, "forbidden"),
+                    ({"X-Bridge-Token": "wrong"}, "forbidden"),
+                    ({"X-Bridge-Token": "s3cr\u00e9t"}, "forbidden"),
+                ):
                     async with http.post(
                         console.url + "api/control", json={"cmd": "ping"}, headers=headers
                     ) as r:
