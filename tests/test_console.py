@@ -671,6 +671,20 @@ def test_run_starts_the_console_unless_told_not_to(tmp_path: Path, caplog: pytes
     assert "console not started: cannot serve the console on 127.0.0.1:" in caplog.text
 
 
+def test_the_console_command_refuses_a_port_in_use() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        result = subprocess.run(
+            [sys.executable, "-m", "bridge", "console", "--port", port, "--control", ""],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    assert result.returncode == 2 and f"cannot serve the console on 127.0.0.1:{port}" in result.stderr
+
+
 def test_the_console_in_front_of_a_forwarder(tmp_path: Path) -> None:
     front, back, proxy_control, daemon_control = (free_port() for _ in range(4))
     rules = tmp_path / "rules.toml"
