@@ -22,6 +22,7 @@ from typing import Any
 
 import msgpack
 import pytest
+import zmq
 from aiohttp import ClientSession, WSMsgType, WSServerHandshakeError
 from helpers import START_MS, RecordingPublisher, free_port
 
@@ -355,6 +356,37 @@ def test_web_side_refuses_cross_site_and_answers_every_error() -> None:
             await asyncio.gather(task, return_exceptions=True)
 
     asyncio.run(main())
+
+
+def test_the_bus_reader_counts_what_it_cannot_read() -> None:
+    endpoint = f"tcp://127.0.0.1:{free_port()}"
+    publisher = zmq.Context.instance().socket(zmq.PUB)
+    publisher.setsockopt(zmq.LINGER, 0)
+    publisher.bind(endpoint)
+
+    async def main() -> None:
+        console = Console(ConsoleSettings(port=0, subscribe=endpoint, control=""))
+        await console.start()
+        task = asyncio.create_task(console.run())
+        try:
+            deadline = time.monotonic() + 10
+            while console.state.received == 0:  # until the subscription has reached the publisher
+                assert time.monotonic() < deadline
+                publisher.send_multipart([b"sys.heartbeat", packed({"type": "sys.heartbeat", "seq": 1})])
+                await asyncio.sleep(0.1)
+            publisher.send_multipart([b"chat/r", b"one", b"frame too many"])
+            publisher.send_multipart([b"chat/r", b"\xc1"])
+            while console.state.bad < 2:
+                assert time.monotonic() < deadline, console.state.bad
+                await asyncio.sleep(0.05)
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
+    try:
+        asyncio.run(main())
+    finally:
+        publisher.close()
 
 
 def test_beyond_loopback_state_changes_need_the_token() -> None:
