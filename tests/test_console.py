@@ -22,6 +22,7 @@ from typing import Any
 
 import msgpack
 import pytest
+import zmq
 from aiohttp import ClientSession, WSMsgType, WSServerHandshakeError
 from helpers import START_MS, RecordingPublisher, free_port
 
@@ -29,7 +30,7 @@ from bridge import contract
 from bridge.config import Config, GameConfig, load_config
 from bridge.console.bus import Control
 from bridge.console.service import Console, local_endpoint
-from bridge.console.state import ConsoleState
+from bridge.console.state import MAX_NAMES, MAX_ROOMS, ConsoleState
 from bridge.console.web import STATIC, Browser, ConsoleSettings, encode, feed_line
 from bridge.daemon import Daemon, Room
 from bridge.errors import ConfigError
@@ -121,6 +122,23 @@ def test_rooms_daemons_outages_and_restarts() -> None:
     assert len(state.history_since(0)) == 10  # seconds 100..109, empty ones included
 
 
+def test_the_heartbeat_carries_each_rooms_counters() -> None:
+    daemon = Daemon(Config(), [], RecordingPublisher())
+    room = daemon.rooms["r"] = Room("r", 9, decode_errors=2, duplicates=3, sign_calls=1)
+    daemon.set_state(room, "reconnecting", "dropped", attempt=1)
+    daemon.set_state(room, "reconnecting", "dropped", attempt=2)
+    daemon.set_state(room, "connected", "ok")
+    info = daemon.snapshot()["rooms"]["r"]
+    assert info == {
+        "state": "connected",
+        "roomId": 9,
+        "decodeErrors": 2,
+        "duplicates": 3,
+        "reconnects": 2,
+        "signCalls": 1,
+    }
+
+
 def test_rules_reload_results_and_last_fired() -> None:
     state = ConsoleState(now=0.0)
     state.rules_reply({"ok": True, "result": [{"name": "jump", "trigger": {"on": "chat"}, "fired": 3}]})
@@ -205,6 +223,18 @@ def test_hostile_values_never_break_the_state_or_the_page(value: Any) -> None:
     assert (
         json.loads(text, parse_constant=lambda name: pytest.fail(name))["view"]["received"] == state.received
     )
+
+
+def test_endless_rooms_types_and_rules_cannot_grow_the_state_without_end() -> None:
+    state = ConsoleState(now=3.0)
+    for index in range(MAX_ROOMS + 5):
+        message = {"type": f"t{index % (MAX_NAMES + 5)}", "room": f"r{index}", "rule": f"rule{index}"}
+        state.receive(b"x", packed(message), 3.0)
+        state.receive(b"x", packed({**message, "type": "action"}), 3.0)
+    state.tick(4.0)
+    [(second, counts, _)] = state.history_since(0)
+    assert second == 3 and len(counts) == MAX_NAMES and len(state.rooms) == MAX_ROOMS
+    assert len(state.last_fired) == MAX_NAMES and state.bad == 10
 
 
 def test_feed_lines_use_the_tail_wording_and_exact_values() -> None:
@@ -328,6 +358,37 @@ def test_web_side_refuses_cross_site_and_answers_every_error() -> None:
     asyncio.run(main())
 
 
+def test_the_bus_reader_counts_what_it_cannot_read() -> None:
+    endpoint = f"tcp://127.0.0.1:{free_port()}"
+    publisher = zmq.Context.instance().socket(zmq.PUB)
+    publisher.setsockopt(zmq.LINGER, 0)
+    publisher.bind(endpoint)
+
+    async def main() -> None:
+        console = Console(ConsoleSettings(port=0, subscribe=endpoint, control=""))
+        await console.start()
+        task = asyncio.create_task(console.run())
+        try:
+            deadline = time.monotonic() + 10
+            while console.state.received == 0:  # until the subscription has reached the publisher
+                assert time.monotonic() < deadline
+                publisher.send_multipart([b"sys.heartbeat", packed({"type": "sys.heartbeat", "seq": 1})])
+                await asyncio.sleep(0.1)
+            publisher.send_multipart([b"chat/r", b"one", b"frame too many"])
+            publisher.send_multipart([b"chat/r", b"\xc1"])
+            while console.state.bad < 2:
+                assert time.monotonic() < deadline, console.state.bad
+                await asyncio.sleep(0.05)
+        finally:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
+    try:
+        asyncio.run(main())
+    finally:
+        publisher.close()
+
+
 def test_beyond_loopback_state_changes_need_the_token() -> None:
     async def main() -> None:
         settings = ConsoleSettings(host="127.0.0.1", port=0, control="", token="s3cret")
@@ -336,7 +397,11 @@ def test_beyond_loopback_state_changes_need_the_token() -> None:
         console.site.settings = replace(settings, host="192.0.2.1")  # as if it listened beyond loopback
         try:
             async with ClientSession() as http:
-                for headers, code in (({}, "forbidden"), ({"X-Bridge-Token": "wrong"}, "forbidden")):
+                for headers, code in (
+                    ({}, "forbidden"),
+                    ({"X-Bridge-Token": "wrong"}, "forbidden"),
+                    ({"X-Bridge-Token": "s3cr\u00e9t"}, "forbidden"),
+                ):
                     async with http.post(
                         console.url + "api/control", json={"cmd": "ping"}, headers=headers
                     ) as r:
@@ -479,6 +544,7 @@ def test_the_page_in_chromium_feed_plots_simulate_ledger_rules_and_restart(
         # the simulated room, live; the feed fills and the plots move
         expect(page.locator("#link")).to_have_text("live")
         expect(page.locator("#rooms tr[data-room=simulated] .state")).to_have_text("connected")
+        expect(page.locator("#rooms tr[data-room=simulated] td").nth(10)).to_have_text("1")  # one sign call
         expect(page.locator("#feed li").nth(20)).to_be_attached()
         expect(page.locator("#rate-plot canvas")).to_be_visible()
         first = _points(page, "#rate-plot")
@@ -519,6 +585,35 @@ def test_the_page_in_chromium_feed_plots_simulate_ledger_rules_and_restart(
         chat.click()  # folded again: the feed follows new lines
         page.click("#ledger [data-room=simulated] button")
         expect(page.locator("#ledger [data-room=simulated] .final")).to_be_visible()
+        page.fill("#sim-form input[name=comment]", "<img src=x onerror=alert(1)>")  # text, never HTML
+        page.click("#sim-send")
+        expect(
+            page.locator("#feed li[data-type=chat]", has_text="<img src=x onerror=alert(1)>")
+        ).to_have_count(1)
+        assert page.locator("#feed img").count() == 0
+
+        # filters and pause
+        page.select_option("#feed-type", "chat")
+        page.wait_for_timeout(600)
+        shown = page.locator("#feed li:not([hidden])")
+        assert shown.count() > 0 and set(shown.evaluate_all("items => items.map(i => i.dataset.type)")) == {
+            "chat"
+        }
+        page.select_option("#feed-type", "")
+        page.check("#feed-pause")
+        expect(page.locator("#feed-lost")).to_contain_text("held while paused")
+        held = page.locator("#feed li").count()
+        page.wait_for_timeout(600)
+        assert page.locator("#feed li").count() == held
+        page.uncheck("#feed-pause")
+
+        # connect and disconnect a room through the control channel
+        page.fill("#connect-form input[name=room]", "@nobody_here")
+        page.click("#connect-form button")
+        expect(page.locator("#connect-result")).to_have_text("watching @nobody_here")
+        expect(page.locator("#rooms tr[data-room=nobody_here]")).to_have_count(1)
+        page.locator("#rooms tr[data-room=nobody_here] button").click()
+        expect(page.locator("#connect-result")).to_have_text("@nobody_here disconnected")
         page.screenshot(path=str(ARTIFACTS / "console-simulated.png"), full_page=True)
 
         # a broken rules edit: the daemon's hot reload and the reload button both show the validator's error
@@ -534,6 +629,14 @@ def test_the_page_in_chromium_feed_plots_simulate_ledger_rules_and_restart(
         expect(result).to_contain_text("2 rules active")
         expect(page.locator("#rules tr", has_text="leap")).to_have_count(1)
 
+        # the stream ends: the daemon's final summary, and the live ledger starts afresh
+        page.select_option("#sim-type", "streamEnd")
+        page.click("#sim-send")
+        expect(page.locator("#ledger [data-room=simulated]")).to_contain_text(
+            "final streamSummary (stream ended)"
+        )
+        expect(page.locator("#ledger [data-room=simulated] .final tr", has_text="Lion")).to_have_count(1)
+
         # the daemon dies and comes back: both consoles show the outage and recover
         standalone = chromium.new_page(viewport={"width": 1400, "height": 900})
         standalone.goto(f"http://127.0.0.1:{outside}/")
@@ -543,6 +646,8 @@ def test_the_page_in_chromium_feed_plots_simulate_ledger_rules_and_restart(
         expect(page.locator("#link")).to_contain_text("console unreachable")
         expect(standalone.locator("#link")).to_contain_text("daemon unreachable since")
         expect(standalone.locator("#outages .open")).to_contain_text("unreachable since")
+        expect(standalone.locator("#rooms tr[data-room=simulated] .state")).to_have_text("unknown")
+        expect(standalone.locator("#rooms tr[data-room=simulated]")).to_contain_text("last known: connected")
         standalone.screenshot(path=str(ARTIFACTS / "console-outage.png"), full_page=True)
         daemon.start(f"console on http://127.0.0.1:{inside}/")
         for view in (page, standalone):
@@ -596,6 +701,20 @@ def test_run_starts_the_console_unless_told_not_to(tmp_path: Path, caplog: pytes
         busy = replace(console, port=taken.getsockname()[1])
         assert asyncio.run(services_of(replace(base, console=busy))) == 0
     assert "console not started: cannot serve the console on 127.0.0.1:" in caplog.text
+
+
+def test_the_console_command_refuses_a_port_in_use() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        result = subprocess.run(
+            [sys.executable, "-m", "bridge", "console", "--port", port, "--control", ""],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    assert result.returncode == 2 and f"cannot serve the console on 127.0.0.1:{port}" in result.stderr
 
 
 def test_the_console_in_front_of_a_forwarder(tmp_path: Path) -> None:

@@ -153,6 +153,9 @@ class Console:
                 if event["type"] == "sys.rules":
                     self._rules_due = True
                 self.site.push_event(event)
+            if subscription.malformed:  # shown with the unreadable messages
+                self.state.bad += subscription.malformed
+                subscription.malformed = 0
 
     async def _clock(self) -> None:
         last = 0

@@ -41,6 +41,9 @@ HISTORY_SECONDS = 300
 MISSED_HEARTBEATS = 3
 """A daemon silent for this many heartbeat intervals (at least 3 s) is reported down."""
 OUTAGES_KEPT = 20
+MAX_ROOMS = 10_000
+MAX_NAMES = 1_000
+"""Distinct event types per second and rule names kept (a hostile publisher cannot grow the state)."""
 _LEDGER_TYPES = frozenset(("gift", "like", "follow", "share", "roomUserSeq"))
 
 
@@ -225,6 +228,9 @@ class ConsoleState:
             return None
         room = self.rooms.get(name)
         if room is None:
+            if len(self.rooms) >= MAX_ROOMS:
+                self.bad += 1
+                return None
             room = self.rooms[name] = RoomView(name)
         room.daemon = _text(event.get("daemon")) or room.daemon
         return room
@@ -267,7 +273,8 @@ class ConsoleState:
         room.attempt = _int(event.get("attempt"))
 
     def _event(self, kind: str, event: Event, now: float) -> None:
-        self._counts[kind] = self._counts.get(kind, 0) + 1
+        if kind in self._counts or len(self._counts) < MAX_NAMES:
+            self._counts[kind] = self._counts.get(kind, 0) + 1
         room = self._room(event)
         if room is None:
             return
@@ -279,7 +286,7 @@ class ConsoleState:
             room.viewers = _int(event.get("viewerCount"))
         elif kind == "action":
             rule = event.get("rule")
-            if isinstance(rule, str):
+            if isinstance(rule, str) and (rule in self.last_fired or len(self.last_fired) < MAX_NAMES):
                 self.last_fired[rule] = _int(event.get("ts"))
         elif kind == "streamSummary":
             self._ledger(room.name, now).final = event

@@ -37,7 +37,7 @@ from .. import __version__, contract
 from ..control import ControlError, synthetic_event
 from ..tail import describe
 from .bus import Control, failure
-from .state import ConsoleState
+from .state import HISTORY_SECONDS, ConsoleState
 
 __all__ = ["Browser", "ConsoleSettings", "Site", "browser_json", "encode", "feed_line", "is_loopback_host"]
 
@@ -52,6 +52,7 @@ SEND_INTERVAL = 0.25
 COMMANDS = frozenset(("ping", "status", "connect", "disconnect", "simulate", "rules", "reload", "summary"))
 TOKEN_HEADER = "X-Bridge-Token"
 STATIC = resources.files("bridge.console") / "static"
+_STRUCTS = {struct.name: struct for struct in contract.STRUCTS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,14 +167,13 @@ def _integers(fields: Any, spec: tuple[contract.Field, ...]) -> Any:
     """Integer fields typed in the page as text (exact beyond 2^53) turned into integers, structs too."""
     if not isinstance(fields, dict):
         return fields
-    structs = {struct.name: struct for struct in contract.STRUCTS}
     out = dict(fields)
     for f in spec:
         value = out.get(f.name)
         if f.type == "int" and isinstance(value, str) and value.strip().lstrip("-").isdigit():
             out[f.name] = int(value)
-        elif f.type in structs:
-            out[f.name] = _integers(value, structs[f.type].fields)
+        elif f.type in _STRUCTS:
+            out[f.name] = _integers(value, _STRUCTS[f.type].fields)
     return out
 
 
@@ -185,7 +185,7 @@ class Browser:
         self.pending: deque[Event] = deque(maxlen=feed_lines)
         self.lost = 0
         """Feed lines dropped because this browser read too slowly."""
-        self.rates: deque[Any] = deque(maxlen=feed_lines)
+        self.rates: deque[Any] = deque(maxlen=HISTORY_SECONDS)
         self.view: Event | None = None
 
     def push(self, event: Event) -> None:
@@ -199,7 +199,8 @@ class Browser:
         while not self.ws.closed:
             if self.view is not None:
                 view, self.view = self.view, None
-                rates, self.rates = list(self.rates), deque(maxlen=self.rates.maxlen)
+                rates = list(self.rates)
+                self.rates.clear()
                 await self.ws.send_str(encode({"t": "state", "view": view, "rates": rates}))
             if self.pending:
                 lines = [feed_line(event) for event in self.pending]
@@ -248,8 +249,9 @@ class Site:
             if request.content_type != "application/json":
                 return "control requests must be application/json"
             if not self.settings.loopback:
-                given = request.headers.get(TOKEN_HEADER, "")
-                if not self.settings.token or not hmac.compare_digest(given, self.settings.token):
+                given = request.headers.get(TOKEN_HEADER, "").encode("utf-8", "surrogateescape")
+                token = self.settings.token.encode("utf-8", "surrogateescape")
+                if not token or not hmac.compare_digest(given, token):
                     return f"missing or wrong {TOKEN_HEADER} (control.token)"
         return ""
 

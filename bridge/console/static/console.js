@@ -142,9 +142,15 @@ function renderRooms() {
     const row = el("tr");
     row.dataset.room = room.room;
     const age = room.lastEventTs ? `${Math.max(0, page.view.now - room.lastEventTs / 1000).toFixed(1)} s ago` : "—";
-    const reason = [room.reason, room.message].filter(Boolean).join(": ") +
+    let reason = [room.reason, room.message].filter(Boolean).join(": ") +
       (room.attempt ? ` (attempt ${room.attempt})` : "");
-    row.append(el("td", "@" + room.room), el("td", room.state || "?", "state state-" + room.state), el("td", reason));
+    let state = room.state || "?";
+    const daemon = page.view.daemons.find((d) => d.daemon === room.daemon);
+    if (daemon && !daemon.up) {  // what the daemon said last is no longer known to hold
+      reason = `daemon unreachable; last known: ${state}${reason ? ", " + reason : ""}`;
+      state = "unknown";
+    }
+    row.append(el("td", "@" + room.room), el("td", state, "state state-" + state), el("td", reason));
     for (const value of [room.viewers, room.rate, room.events]) row.append(el("td", num(value), "num"));
     row.append(el("td", age, "num"));
     for (const value of [room.reconnects, room.decodeErrors, room.duplicates, room.signCalls]) {
