@@ -25,6 +25,10 @@ def test_backoff_doubles_up_to_the_cap_and_resets_after_health() -> None:
     assert policy.delay(10.0) == 0.5  # ran long enough: a fresh failure, not the seventh in a row
     assert policy.delay(9.9) == 1.0
     assert Backoff(base=1.0, cap=1e9).delay(0) == 1.0
+    default = Backoff()  # what the daemon uses (docs/reliability.md)
+    assert [default.delay(0) for _ in range(8)] == [0.5, 1, 2, 4, 8, 16, 30, 30] and default.delay(60) == 0.5
+    supervisor = Supervisor()
+    assert (supervisor.base, supervisor.cap, supervisor.healthy) == (0.5, 30.0, 60.0)
     huge = Backoff(base=1.0, cap=1e9, attempt=10_000)
     assert huge.delay(0) == 1e9  # no overflow however many failures
 
