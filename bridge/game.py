@@ -56,9 +56,12 @@ class _State:
 class GameLayer:
     """Streak tracking, rules and ledgers for every room of a daemon."""
 
-    def __init__(self, daemon: Daemon, config: GameConfig) -> None:
+    def __init__(self, daemon: Daemon, config: GameConfig, resume: bool = True) -> None:
+        """``resume=False``: the journals start afresh (the built-in simulator's stream restarts with the
+        daemon, with the same message ids: resuming would take the new stream for the old one)."""
         self.daemon = daemon
         self.config = config
+        self.resume = resume
         self.rules_path = Path(config.rules) if config.rules else None
         self.engine = RuleEngine(load_rules(self.rules_path) if self.rules_path else [])
         self._mtime = self._stat()
@@ -95,7 +98,7 @@ class GameLayer:
         return state
 
     def _open_ledger(self, name: str, state: _State, now: float) -> Ledger:
-        ledger = Ledger(name, self.ledger_dir, self.daemon.config.tiktok.dedupe_size)
+        ledger = Ledger(name, self.ledger_dir, self.daemon.config.tiktok.dedupe_size, fresh=not self.resume)
         if not state.tracker.open_streaks:
             state.tracker.resume(*ledger.streaks(), now)
         return ledger

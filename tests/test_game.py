@@ -15,7 +15,8 @@ import msgpack
 import zmq
 from helpers import START_MS, RecordingPublisher, free_port
 
-from bridge.config import Config, GameConfig
+from bridge.app import build
+from bridge.config import Config, ControlConfig, GameConfig, PublisherConfig, SimulatorConfig
 from bridge.contract import validate
 from bridge.daemon import Daemon, Room
 from bridge.game import IDLE_SECONDS, MAX_UNWATCHED_ROOMS, GameLayer
@@ -293,3 +294,32 @@ def test_unwatched_rooms_are_bounded_and_closed_when_idle(tmp_path: Path) -> Non
     assert len(of(recorder, "giftFinal")) == 1_000 and list((tmp_path / "ledger").iterdir()) == [
         tmp_path / "ledger" / "watched.jsonl"
     ]
+
+
+def test_each_default_run_is_a_new_simulated_stream(tmp_path: Path) -> None:
+    """The embedded fake restarts its stream (same seed, same msgIds) with the daemon: nothing is resumed."""
+    config = Config(
+        publisher=PublisherConfig(endpoint=f"tcp://127.0.0.1:{free_port()}"),
+        control=ControlConfig(endpoint=""),
+        simulator=SimulatorConfig(rate=200.0),
+        game=GameConfig(ledger_dir=str(tmp_path)),
+    )
+
+    async def one_run() -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        recorder = RecordingPublisher(fake_clock=False)
+        async with build(config, recorder) as daemon:
+            task = asyncio.create_task(daemon.run())
+            for _ in range(100):
+                await asyncio.sleep(0.05)
+                if len(of(recorder, "like")) >= 20:
+                    break
+            daemon.stop()
+            await task
+        game = next(listener.__self__ for listener in daemon.listeners)  # type: ignore[attr-defined]
+        return of(recorder, "like"), game.ledger("simulated").summary()
+
+    first, _ = asyncio.run(one_run())
+    second, summary = asyncio.run(one_run())
+    assert len(first) >= 20 and len(second) >= 20  # the second run is not taken for the first one again
+    assert {e["msgId"] for e in first} & {e["msgId"] for e in second}  # same ids: a restarted simulator
+    assert summary["likes"] == sum(e["likeCount"] for e in second)  # only this run's stream
