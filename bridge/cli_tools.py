@@ -36,6 +36,8 @@ log = logging.getLogger("bridge.cli")
 
 TOOL_COMMANDS = ("record", "replay", "status")
 DEFAULT_RECORD_DIR = "recordings"
+MAX_AMOUNT = 1e7
+"""Largest ``--speed``, ``--seek``, ``--max-gap`` or ``--start-delay``."""
 LINGER = 0.3
 """Seconds a finished replay keeps the publisher open so the last messages leave."""
 
@@ -81,19 +83,26 @@ def add_tool_commands(commands: Any) -> None:
     replay.add_argument("files", nargs="+", metavar="FILE", help="record files (several rooms play at once)")
     replay.add_argument(
         "--speed",
-        type=float,
+        type=_amount,
         default=1.0,
         metavar="X",
         help="1 real time (default), 2 twice as fast, 0 at once",
     )
-    replay.add_argument("--seek", type=float, default=0.0, metavar="S", help="skip the first S seconds")
+    replay.add_argument("--seek", type=_amount, default=0.0, metavar="S", help="skip the first S seconds")
+    replay.add_argument(
+        "--max-gap",
+        type=_amount,
+        default=ReplayOptions().max_gap,
+        metavar="S",
+        help=f"shorten silences between records to S seconds (default {ReplayOptions().max_gap:g})",
+    )
     replay.add_argument("--loop", action="store_true", help="start again at the end, until Ctrl-C")
     replay.add_argument(
         "--keep-stamps", action="store_true", help="publish the recorded seq and ts instead of new ones"
     )
     replay.add_argument(
         "--start-delay",
-        type=float,
+        type=_amount,
         default=1.0,
         metavar="S",
         help="wait S seconds before the first event so subscribers can connect (default 1)",
@@ -143,13 +152,25 @@ def run_tool_command(args: argparse.Namespace) -> int:
         return _record(config, args.duration)
     config = override(config, "game", rules=args.rules)
     options = ReplayOptions(
-        speed=max(0.0, args.speed),
-        seek=max(0.0, args.seek),
+        speed=args.speed,
+        seek=args.seek,
         loop=args.loop,
         keep_stamps=args.keep_stamps,
-        start_delay=max(0.0, args.start_delay),
+        start_delay=args.start_delay,
+        max_gap=args.max_gap,
     )
     return _replay(config, args.files, options, stay=args.stay)
+
+
+def _amount(text: str) -> float:
+    """A finite number from 0 to 10^7 (a speed or seconds), for argparse."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value <= MAX_AMOUNT:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{text!r} must be from 0 to {MAX_AMOUNT:g}")
+    return value
 
 
 def _serve(
@@ -219,7 +240,10 @@ def _replay(config: Config, files: Sequence[str], options: ReplayOptions, *, sta
     daemon = _serve(config, publisher, upstream, None if stay or options.loop else finished)
     played = sum(source.records for source in sources)
     log.info("replayed %d records of %d room(s)", played, len(sources))
-    return 0 if daemon is not None else 1
+    failed = [source for source in sources if source.failure]
+    for source in failed:
+        log.error("replay of @%s failed: %s", source.room.name, source.failure)
+    return 0 if daemon is not None and not failed else 1
 
 
 def _status(config: Config, creators: Sequence[str], as_json: bool, timeout: float) -> int:

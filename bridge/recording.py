@@ -47,6 +47,7 @@ from .session import Session
 from .signing import EulerSigner, SignedConnection, SignProvider
 from .simulator import Simulator
 from .sources import SimulatorSource
+from .values import safe_file_stem
 
 __all__ = [
     "CapturedSignedConnection",
@@ -193,7 +194,7 @@ class Recorder:
         self._stamps = []
 
     def _path(self, now: datetime.datetime) -> Path:
-        stem = f"{self.room.name}-{self.room.room_id}-{now.strftime('%Y%m%d-%H%M%S')}"
+        stem = f"{safe_file_stem(self.room.name)}-{self.room.room_id}-{now.strftime('%Y%m%d-%H%M%S')}"
         path = self.directory / f"{stem}{FILE_SUFFIX}"
         n = 1
         while path.exists():
