@@ -176,8 +176,8 @@ class RecordReader:
             raise RecordFileError(f"{self.path}: the header is truncated")
         try:
             header = json.loads(raw)
-        except ValueError:
-            raise RecordFileError(f"{self.path}: the header is not JSON") from None
+        except (ValueError, RecursionError):
+            raise RecordFileError(f"{self.path}: the header is not JSON (or nested too deep)") from None
         if not isinstance(header, dict):
             raise RecordFileError(f"{self.path}: the header is not a JSON object")
         self.header: dict[str, Any] = header

@@ -53,6 +53,7 @@ __all__ = [
     "CapturedSignedConnection",
     "CapturingSigner",
     "FILE_SUFFIX",
+    "file_header",
     "Recorder",
     "RecordingLiveSource",
     "RecordingSimulatorSource",
@@ -65,6 +66,20 @@ FILE_SUFFIX = ".tlrec"
 
 UPSTREAM_TYPES: frozenset[str] = frozenset(e.name for e in contract.EVENTS if e.methods) | {"unknown"}
 """Event types decoded from upstream messages (not made by the bridge)."""
+
+
+def file_header(room: Room, source: str, dedupe_size: int, now: datetime.datetime) -> dict[str, Any]:
+    """The header of a new record file (``docs/recording.md`` lists its fields)."""
+    return {
+        "format": "tiktok-live-bridge recording",
+        "version": VERSION,
+        "room": room.name,
+        "roomId": str(room.room_id),
+        "startTime": int(now.timestamp() * 1000),
+        "source": source,
+        "dedupeSize": dedupe_size,
+        "bridge": __version__,
+    }
 
 
 class Recorder:
@@ -204,16 +219,7 @@ class Recorder:
 
     def _open(self) -> None:
         now = datetime.datetime.now(datetime.UTC)
-        header = {
-            "format": "tiktok-live-bridge recording",
-            "version": VERSION,
-            "room": self.room.name,
-            "roomId": str(self.room.room_id),
-            "startTime": int(now.timestamp() * 1000),
-            "source": self.source,
-            "dedupeSize": self.dedupe_size,
-            "bridge": __version__,
-        }
+        header = file_header(self.room, self.source, self.dedupe_size, now)
         for _ in range(3):
             writer = RecordWriter(self._path(now), header)
             try:
