@@ -74,6 +74,11 @@ class Daemon:
             logging.getLogger("bridge.listeners"), on_report=self._listener_failed
         )
         """Failures of listeners (and of the game layer's parts), by name; none reaches a source."""
+        self.delivered: list[Callable[[Room], None]] = []
+        """Called (each isolated) after every frame :meth:`deliver` published (the game layer flushes)."""
+        self.remembered: Callable[[str], list[int]] | None = None
+        """Message ids of a room published before a restart (from the ledger journal): a source's
+        de-duplication memory starts with them, so a restart republishes nothing."""
         self.services: dict[str, Callable[[], Coroutine[Any, Any, None]]] = {}
         """Long-running coroutines started (and supervised) with the daemon, by task name."""
         self.supervisor = Supervisor(on_failure=self._task_failed)
@@ -127,6 +132,9 @@ class Daemon:
                     continue
                 ended = ended or event["type"] == "streamEnd"
                 self.publish_event(room, event)
+        if result.events:
+            for after in self.delivered:
+                self.listener_failures.call(_listener_name(after), after, room)
         return ended
 
     def publish_event(self, room: Room, event: dict[str, Any]) -> None:
@@ -253,6 +261,10 @@ class Daemon:
             self.publisher.close()
 
     def _start_source(self, source: Source) -> None:
+        recent = getattr(source, "recent", None)
+        if isinstance(recent, RecentIds) and self.remembered is not None:
+            for msg_id in self.listener_failures.call("ledger", self.remembered, source.room.name) or []:
+                recent.seen(msg_id)
         self.supervisor.start(f"source:{source.room.name}", lambda: source.run(self))
 
     def _task_failed(self, name: str, exc: BaseException, delay: float) -> None:

@@ -24,5 +24,9 @@ class RecentIds:
             self._ids.popitem(last=False)
         return False
 
+    def ids(self) -> list[int]:
+        """The remembered ids, oldest first."""
+        return list(self._ids)
+
     def __len__(self) -> int:
         return len(self._ids)

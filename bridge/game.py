@@ -7,7 +7,9 @@ into ``action`` messages on ``action/<name>/<room>``, and the room's
 :class:`~bridge.ledger.Ledger` keeps the totals, published as ``streamSummary``
 at stream end. A background task closes silent streaks, releases queued
 actions, flushes the ledger journals and reloads the rules file when it changes
-(a bad edit keeps the old rules and is reported on ``sys.rules``).
+(a bad edit keeps the old rules and is reported on ``sys.rules``): four tasks
+(``game:streaks``, ``game:actions``, ``game:ledger``, ``game:rules``) under the
+daemon's supervisor, so that a failure in one never stops the others.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +31,26 @@ from .ledger import Ledger
 from .rules import RuleEngine, load_rules
 from .streaks import GiftStep, StreakTracker
 
-__all__ = ["GameLayer"]
+__all__ = ["IDLE_SECONDS", "MAX_UNWATCHED_ROOMS", "GameLayer"]
 
 log = logging.getLogger("bridge.game")
 
 Event = dict[str, Any]
+
+
+MAX_UNWATCHED_ROOMS = 64
+"""Rooms not watched by the daemon (``simulate`` room names, rooms disconnected) that keep game state."""
+IDLE_SECONDS = 300.0
+"""An unwatched room's state (streaks, journal handle) is closed after this long without an event."""
+
+
+@dataclass(slots=True)
+class _State:
+    """One room's game state: real events, or (``ledger`` None) the simulated ones."""
+
+    tracker: StreakTracker
+    ledger: Ledger | None
+    used: float
 
 
 class GameLayer:
@@ -44,10 +63,17 @@ class GameLayer:
         self.engine = RuleEngine(load_rules(self.rules_path) if self.rules_path else [])
         self._mtime = self._stat()
         self.ledger_dir = Path(config.ledger_dir).expanduser() if config.ledger_dir else None
-        self.trackers: dict[str, StreakTracker] = {}
-        self.ledgers: dict[str, Ledger] = {}
+        self.states: dict[tuple[str, bool], _State] = {}
+        """Per ``(room, simulated)``: streaks and (for real events) the ledger."""
         daemon.listeners.append(self.on_event)
-        daemon.services["game"] = self.run
+        daemon.delivered.append(self._flush_room)
+        daemon.remembered = self._remembered
+        daemon.services |= {
+            "game:streaks": lambda: _every(0.2, lambda: self.expire_streaks(time.monotonic())),
+            "game:actions": lambda: _every(0.2, lambda: self.release_actions(time.monotonic())),
+            "game:ledger": self._flush_ledgers,
+            "game:rules": lambda: _every(1.0, self.check_rules),
+        }
 
     def register(self, commands: Commands) -> None:
         """Add ``rules``, ``reload`` and ``summary`` to the control channel."""
@@ -55,18 +81,68 @@ class GameLayer:
         commands.register("reload", self._reload_command)
         commands.register("summary", self._summary_command)
 
-    # ------------------------------------------------------------ events
+    # ------------------------------------------------------------ per-room state
 
-    def _tracker(self, room: str) -> StreakTracker:
-        if room not in self.trackers:
-            self.trackers[room] = StreakTracker(self.config.streak_timeout)
-        return self.trackers[room]
+    def _state(self, name: str, simulated: bool, now: float) -> _State:
+        key = (name, simulated)
+        state = self.states.get(key)
+        if state is None:
+            state = self.states[key] = _State(StreakTracker(self.config.streak_timeout), None, now)
+            self._bound(now)
+        state.used = now
+        if state.ledger is None and not simulated:
+            state.ledger = self.daemon.listener_failures.call("ledger", self._open_ledger, name, state, now)
+        return state
+
+    def _open_ledger(self, name: str, state: _State, now: float) -> Ledger:
+        ledger = Ledger(name, self.ledger_dir, self.daemon.config.tiktok.dedupe_size)
+        if not state.tracker.open_streaks:
+            state.tracker.resume(*ledger.streaks(), now)
+        return ledger
 
     def ledger(self, room: str) -> Ledger:
-        """The ledger of ``room`` (resumed from its journal on first use)."""
-        if room not in self.ledgers:
-            self.ledgers[room] = Ledger(room, self.ledger_dir)
-        return self.ledgers[room]
+        """The ledger of ``room`` (resumed from its journal on first use).
+
+        Raises:
+            OSError, ValueError: its journal cannot be read or written.
+        """
+        now = time.monotonic()
+        state = self._state(room, False, now)
+        if state.ledger is None:
+            state.ledger = self._open_ledger(room, state, now)
+        return state.ledger
+
+    def _watched(self, key: tuple[str, bool]) -> bool:
+        return not key[1] and key[0] in self.daemon.rooms
+
+    def _bound(self, now: float) -> None:
+        """Close unwatched rooms idle for :data:`IDLE_SECONDS`, and the least recent beyond the cap."""
+        unwatched = sorted((s.used, key) for key, s in self.states.items() if not self._watched(key))
+        excess = len(unwatched) - MAX_UNWATCHED_ROOMS
+        for i, (used, key) in enumerate(unwatched):
+            if i < excess or now - used >= IDLE_SECONDS:
+                self._evict(key)
+
+    def _evict(self, key: tuple[str, bool]) -> None:
+        state = self.states.pop(key)
+        room = self.daemon.rooms.get(key[0]) or Room(key[0])
+        for final in state.tracker.close_all():
+            self._publish_final(room, state, final)
+        if state.ledger is not None:
+            state.ledger.close()
+
+    def _remembered(self, name: str) -> list[int]:
+        """The ids the room's journal says were published before a restart (the daemon skips them)."""
+        ledger = self._state(name, False, time.monotonic()).ledger
+        return ledger.recent.ids() if ledger is not None else []
+
+    def close(self) -> None:
+        """Flush and close every journal (they reopen on the next event)."""
+        for state in self.states.values():
+            if state.ledger is not None:
+                self.daemon.listener_failures.call("ledger", state.ledger.close)
+
+    # ------------------------------------------------------------ events
 
     def on_event(self, room: Room, event: Event) -> None:
         """Daemon listener: called with every published upstream event.
@@ -74,21 +150,52 @@ class GameLayer:
         Streaks, rules and the ledger each run in their own guard (failures
         counted as ``streaks``, ``rules``, ``ledger`` in ``listenerFailures``):
         a bug or an unwritable ledger directory in one never stops the others.
+        Simulated events (``simulated: true``) have streaks of their own and
+        never reach the ledger.
         """
         now = time.monotonic()
         kind = event["type"]
         guard = self.daemon.listener_failures.call
-        step = guard("streaks", self._tracker(room.name).feed, event, now) if kind == "gift" else None
+        if kind == "giftFinal":  # made here: only rules look at it
+            guard("rules", self._fire_rules, room, event, None, now)
+            return
+        state = self._state(room.name, bool(event.get("simulated")), now)
+        step = guard("streaks", state.tracker.feed, event, now) if kind == "gift" else None
         guard("rules", self._fire_rules, room, event, step, now)
-        guard("ledger", lambda: self.ledger(room.name).feed(event, step))
+        if state.ledger is not None:
+            guard("ledger", self._account, room, state.ledger, event, step)
         if step is not None and step.final is not None:
-            self.daemon.publish_event(room, step.final)
+            self._publish_final(room, state, step.final)
         if kind == "streamEnd":
-            for final in guard("streaks", self._tracker(room.name).close_all) or []:
-                self.daemon.publish_event(room, final)
-            summary = guard("ledger", lambda: self.ledger(room.name).end())
-            if summary is not None:
-                self._publish_summary(room, summary)
+            for final in guard("streaks", state.tracker.close_all) or []:
+                self._publish_final(room, state, final)
+            if state.ledger is not None:
+                summary = guard("ledger", state.ledger.end)
+                if summary is not None:
+                    self._publish_summary(room, summary)
+
+    def _account(self, room: Room, ledger: Ledger, event: Event, step: GiftStep | None) -> None:
+        room_id = event.get("roomId", 0)
+        if ledger.started and ledger.room_id and room_id and room_id != ledger.room_id:
+            log.info(
+                "@%s: room %s is a new stream; closing the ledger of room %s",
+                room.name,
+                room_id,
+                ledger.room_id,
+            )
+            self._publish_summary(room, ledger.end())
+        ledger.feed(event, step)
+
+    def _publish_final(self, room: Room, state: _State, final: Event) -> None:
+        self.daemon.publish_event(room, final)
+        if state.ledger is not None:
+            self.daemon.listener_failures.call("ledger", state.ledger.streak_closed, final)
+
+    def _flush_room(self, room: Room) -> None:
+        """After each delivered frame: its journal lines reach the file before the next frame is read."""
+        state = self.states.get((room.name, False))
+        if state is not None and state.ledger is not None:
+            state.ledger.flush()
 
     def _fire_rules(self, room: Room, event: Event, step: GiftStep | None, now: float) -> None:
         for action in self.engine.feed(event, step, now):
@@ -106,32 +213,38 @@ class GameLayer:
 
     # ------------------------------------------------------------ background
 
-    async def run(self) -> None:
-        """Expire streaks, release queued actions, flush, hot-reload; until cancelled."""
-        last_check = time.monotonic()
-        try:
-            while True:
-                await asyncio.sleep(0.2)
-                self.tick(time.monotonic())
-                if time.monotonic() - last_check >= 1.0:
-                    last_check = time.monotonic()
-                    for ledger in self.ledgers.values():
-                        ledger.flush()
-                    if self._stat() != self._mtime:
-                        self.reload()
-        finally:
-            for ledger in self.ledgers.values():
-                ledger.close()
-
-    def tick(self, now: float) -> None:
-        """Close silent streaks and release queued actions due at ``now``."""
-        for name, tracker in self.trackers.items():
+    def expire_streaks(self, now: float) -> None:
+        """Close the streaks silent for ``game.streak_timeout`` at ``now``: publish their ``giftFinal``."""
+        for (name, _), state in list(self.states.items()):
             room = self.daemon.rooms.get(name) or Room(name)
-            for final in tracker.expire(now):
-                self.daemon.publish_event(room, final)
+            for final in state.tracker.expire(now):
+                self._publish_final(room, state, final)
+
+    def release_actions(self, now: float) -> None:
+        """Publish the queued actions whose cooldown has passed at ``now``."""
         for action in self.engine.tick(now):
             name = action["event"].get("room", "")
             self._publish_action(self.daemon.rooms.get(name) or Room(name), action)
+
+    def check_rules(self) -> None:
+        """Reload the rules file if it changed (a bad edit is reported and the old rules stay)."""
+        if self._stat() != self._mtime:
+            try:
+                self.reload()
+            except ConfigError:
+                pass  # reported on sys.rules and logged by reload()
+
+    async def _flush_ledgers(self) -> None:
+        """Each second: flush every journal (each in its own guard), close idle rooms; all at exit."""
+        try:
+            while True:
+                await asyncio.sleep(1.0)
+                for state in list(self.states.values()):
+                    if state.ledger is not None:
+                        self.daemon.listener_failures.call("ledger", state.ledger.flush)
+                self._bound(time.monotonic())
+        finally:
+            self.close()
 
     def _stat(self) -> float:
         try:
@@ -188,3 +301,9 @@ class GameLayer:
         summary["room"] = name
         self.daemon.publisher.publish(topics.event_topic("streamSummary", name), summary)
         return summary
+
+
+async def _every(seconds: float, step: Callable[[], None]) -> None:
+    while True:
+        await asyncio.sleep(seconds)
+        step()

@@ -2,44 +2,85 @@
 
 Per room and stream it counts diamonds (gift by gift, each counted once through
 the streak tracker), gifts by type, top gifters, likes, new followers, shares,
-and peak and average viewers. Every accounted item is appended to
-``<dir>/<room>.jsonl`` (one JSON object per line, flushed at least once per
-second); a daemon that restarts mid-stream replays the open stream's lines and
-carries on. At stream end the ledger produces a ``streamSummary`` event and
-starts afresh.
+and peak and average viewers. It also keeps what a restart needs so that it
+neither republishes nor recounts anything: the ids of the last published
+upstream messages (:attr:`Ledger.recent`) and the open and recently closed gift
+streaks (:meth:`Ledger.streaks`).
 
-Journal lines: ``{"k": "start", "roomId", "t"}``, ``{"k": "gift", "user",
-"giftId", "giftName", "count", "diamonds"}``, ``{"k": "like", "count"}``,
-``{"k": "follow"}``, ``{"k": "share"}``, ``{"k": "viewers", "count"}``,
-``{"k": "end", "t"}``. A torn last line (crash mid-write) is ignored.
+Everything is appended to ``<dir>/<stem>.jsonl`` (``stem`` is
+:func:`bridge.values.safe_file_stem` of the room, so the file is always inside
+``dir``), one JSON object per line, flushed after every delivered frame and at
+least once per second. A daemon that restarts mid-stream reads the journal line
+by line (memory bounded by one stream's totals, never by the file's size),
+carries on, and rewrites the journal as one snapshot line; so does a journal
+that grows past :data:`COMPACT_LINES` lines, and a stream's end leaves only its
+``end`` line.
+
+Journal lines (every field but ``k`` optional):
+
+- ``{"k": "start", "roomId", "t"}``: a stream starts.
+- ``{"k": "gift", "i", "user", "giftId", "giftName", "count", "diamonds"}``:
+  ``count`` new gifts; streak frames add ``"g"`` (groupId), ``"n"`` (the
+  streak's count so far), ``"dc"`` (diamondCount) and, on a streak's first
+  record, ``"img"``.
+- ``{"k": "like", "count", "i"}``, ``{"k": "follow", "i"}``, ``{"k": "share", "i"}``,
+  ``{"k": "viewers", "count", "i"}``.
+- ``{"i"}``: any other upstream message that was published (for de-duplication).
+- ``{"k": "close", "key": [userId, groupId, giftId]}``: a streak closed (its
+  ``giftFinal`` was published).
+- ``{"k": "snap", ...}``: the whole state at compaction (totals, streaks, ids).
+- ``{"k": "end", "t", "summary"}``: the stream ended, with its summary.
+
+A torn last line (crash mid-write) and any line that cannot be read are skipped
+(counted in :attr:`Ledger.bad_lines`).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import time
+from collections import OrderedDict
 from pathlib import Path
 from typing import IO, Any
 
-from .streaks import GiftStep
-from .values import clamp_i64, sat_add, sat_mul
+from .dedupe import RecentIds
+from .streaks import GiftStep, StreakKey
+from .values import clamp_i64, safe_file_stem, sat_add, sat_mul
 
-__all__ = ["Ledger"]
+__all__ = ["COMPACT_LINES", "Ledger"]
 
 log = logging.getLogger("bridge.ledger")
 
 Event = dict[str, Any]
 TOP_GIFTERS = 10
+COMPACT_LINES = 200_000
+"""Journal lines after which the journal is rewritten as one snapshot line."""
+CLOSED_STREAKS = 5_000
+"""Closed streak keys remembered (as :class:`~bridge.streaks.StreakTracker` does)."""
+_STREAK_FIELDS = ("user", "giftId", "giftName", "diamondCount", "giftType", "groupId", "giftImage")
 
 
 class Ledger:
-    """One room's running stream totals, journaled to a JSON-lines file."""
+    """One room's running stream totals and restart state, journaled to a JSON-lines file."""
 
-    def __init__(self, room: str, directory: Path | None = None) -> None:
+    def __init__(self, room: str, directory: Path | None = None, remember: int = 10_000) -> None:
+        """``remember``: how many published message ids :attr:`recent` keeps (``tiktok.dedupe_size``).
+
+        Raises:
+            ValueError: the journal would not be a file directly inside ``directory``.
+        """
         self.room = room
-        self.path = directory / f"{room}.jsonl" if directory else None
+        self.path = _journal_path(directory, room) if directory else None
+        self.remember = remember
+        self.bad_lines = 0
+        """Journal lines skipped at resume (torn or unreadable)."""
         self._file: IO[str] | None = None
+        self._lines = 0
+        self._last_summary: Event | None = None
+        self.recent = RecentIds(remember)
+        """Ids of the last ``remember`` upstream messages published in this room (across streams)."""
         self._reset(0, 0)
         if self.path is not None and self.path.exists():
             self._resume(self.path)
@@ -56,32 +97,51 @@ class Ledger:
         self.viewer_samples = 0
         self.viewer_sum = 0
         self.peak_viewers = 0
+        self._open: dict[StreakKey, tuple[int, Event]] = {}
+        self._closed: OrderedDict[StreakKey, None] = OrderedDict()
+
+    # ------------------------------------------------------------ resume
 
     def _resume(self, path: Path) -> None:
-        lines: list[dict[str, Any]] = []
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            try:
-                record = json.loads(raw)
-            except json.JSONDecodeError:
-                continue  # a torn last line
-            if isinstance(record, dict):
-                lines.append(record)
-        open_stream: list[dict[str, Any]] = []
-        for record in lines:
-            if record.get("k") == "start":
-                open_stream = [record]
-            elif record.get("k") == "end":
-                open_stream = []
-            elif open_stream:
-                open_stream.append(record)
-        if open_stream:
-            start = open_stream[0]
-            self._reset(int(start.get("roomId", 0)), int(start.get("t", 0)))
-            for record in open_stream[1:]:
-                self._apply(record)
+        with path.open("r", encoding="utf-8", errors="replace") as journal:
+            for raw in journal:  # line by line: memory is one stream's state, not the file's size
+                try:
+                    record = json.loads(raw)
+                    if not isinstance(record, dict):
+                        raise ValueError("not an object")
+                    self._replay(record)
+                except (ValueError, TypeError, AttributeError, KeyError, OverflowError):
+                    self.bad_lines += 1  # a torn last line, or a damaged one
+        if self.bad_lines:
+            log.warning("@%s: skipped %d unreadable ledger journal lines", self.room, self.bad_lines)
+        if self.started:
             log.info(
-                "@%s: resumed the ledger of room %s (%d entries)", self.room, self.room_id, len(open_stream)
+                "@%s: resumed the ledger of room %s (%d message ids, %d open streaks)",
+                *(self.room, self.room_id, len(self.recent), len(self._open)),
             )
+        self._compact()
+
+    def _replay(self, record: dict[str, Any]) -> None:
+        kind = record.get("k")
+        for msg_id in record.get("ids", ()) if kind in ("snap", "end") else ():
+            self.recent.seen(int(msg_id))
+        if kind == "start":
+            self._reset(clamp_i64(int(record.get("roomId", 0))), int(record.get("t", 0)))
+        elif kind == "snap":
+            self._restore(record)
+        elif kind == "end":
+            self._reset(0, 0)
+            summary = record.get("summary")
+            self._last_summary = summary if isinstance(summary, dict) else None
+        else:
+            self._remember(record)
+            if self.started:
+                self._apply(record)
+
+    def _remember(self, record: dict[str, Any]) -> None:
+        msg_id = record.get("i")
+        if isinstance(msg_id, int):
+            self.recent.seen(msg_id)
 
     def _apply(self, record: dict[str, Any]) -> None:
         kind = record.get("k")
@@ -90,7 +150,7 @@ class Ledger:
             gift_id = clamp_i64(int(record.get("giftId", 0)))
             total = self.gifts.setdefault(gift_id, {"giftId": gift_id, "count": 0, "diamonds": 0})
             if record.get("giftName"):
-                total["giftName"] = record["giftName"]
+                total["giftName"] = str(record["giftName"])
             total["count"] = sat_add(total["count"], count)
             total["diamonds"] = sat_add(total["diamonds"], diamonds)
             self.diamonds = sat_add(self.diamonds, diamonds)
@@ -98,6 +158,8 @@ class Ledger:
             gifter = self.gifters.setdefault(int(user.get("id", 0)), {"user": user, "diamonds": 0})
             gifter["user"] = user or gifter["user"]
             gifter["diamonds"] = sat_add(gifter["diamonds"], diamonds)
+            if record.get("g"):
+                self._streak_step(record, user, gift_id)
         elif kind == "like":
             self.likes = sat_add(self.likes, int(record.get("count", 0)))
         elif kind == "follow":
@@ -109,52 +171,169 @@ class Ledger:
             self.viewer_samples += 1
             self.viewer_sum += count  # arbitrary precision: only its mean is published
             self.peak_viewers = max(self.peak_viewers, count)
+        elif kind == "close":
+            user_id, group, gift = (int(part) for part in record["key"])
+            self._close((user_id, group, gift))
+
+    def _streak_step(self, record: dict[str, Any], user: dict[str, Any], gift_id: int) -> None:
+        key = (int(user.get("id", 0)), int(record["g"]), gift_id)
+        seen, event = self._open.get(key, (0, {}))
+        event = {
+            **event,
+            "user": user,
+            "giftId": gift_id,
+            "giftName": record.get("giftName", ""),
+            "diamondCount": int(record.get("dc", 0)),
+            "giftType": 1,
+            "groupId": key[1],
+        }
+        if record.get("img"):
+            event["giftImage"] = str(record["img"])
+        self._open[key] = (max(seen, clamp_i64(int(record.get("n", 0)))), event)
+
+    def _close(self, key: StreakKey) -> None:
+        self._open.pop(key, None)
+        self._closed[key] = None
+        if len(self._closed) > CLOSED_STREAKS:
+            self._closed.popitem(last=False)
+
+    def _restore(self, snap: dict[str, Any]) -> None:
+        self._reset(clamp_i64(int(snap.get("roomId", 0))), int(snap.get("t", 0)))
+        self.diamonds = clamp_i64(int(snap.get("diamonds", 0)))
+        self.gifts = {int(g["giftId"]): dict(g) for g in snap.get("gifts", [])}
+        self.gifters = {int(g["user"].get("id", 0)): dict(g) for g in snap.get("gifters", [])}
+        self.likes = clamp_i64(int(snap.get("likes", 0)))
+        self.follows = int(snap.get("follows", 0))
+        self.shares = int(snap.get("shares", 0))
+        self.viewer_samples = int(snap.get("vn", 0))
+        self.viewer_sum = int(snap.get("vsum", 0))
+        self.peak_viewers = clamp_i64(int(snap.get("peak", 0)))
+        for streak in snap.get("open", []):
+            user_id, group, gift = (int(part) for part in streak["key"])
+            self._open[(user_id, group, gift)] = (clamp_i64(int(streak["n"])), dict(streak["e"]))
+        for key in snap.get("closed", []):
+            user_id, group, gift = (int(part) for part in key)
+            self._close((user_id, group, gift))
+
+    def _snapshot(self) -> dict[str, Any]:
+        return {
+            "k": "snap",
+            "roomId": self.room_id,
+            "t": self.started,
+            "diamonds": self.diamonds,
+            "gifts": list(self.gifts.values()),
+            "gifters": list(self.gifters.values()),
+            "likes": self.likes,
+            "follows": self.follows,
+            "shares": self.shares,
+            "vn": self.viewer_samples,
+            "vsum": self.viewer_sum,
+            "peak": self.peak_viewers,
+            "open": [{"key": list(key), "n": n, "e": event} for key, (n, event) in self._open.items()],
+            "closed": [list(key) for key in self._closed],
+            "ids": self.recent.ids(),
+        }
+
+    def _compact(self) -> None:
+        """Rewrite the journal as one line: the open stream's snapshot, or an ``end`` line."""
+        if self.path is None:
+            return
+        self.close()
+        if self.started:
+            line = self._snapshot()
+        else:
+            line = {"k": "end", "t": time.time_ns() // 1_000_000, "ids": self.recent.ids()}
+            if self._last_summary is not None:
+                line["summary"] = self._last_summary
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        with temporary.open("w", encoding="utf-8") as out:
+            out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, self.path)
+        self._lines = 1
+
+    # ------------------------------------------------------------ accounting
+
+    def streaks(self) -> tuple[list[tuple[StreakKey, int, Event]], list[StreakKey]]:
+        """The open streaks (key, count so far, latest frame) and the closed keys: to resume a tracker."""
+        return [(key, n, event) for key, (n, event) in self._open.items()], list(self._closed)
 
     def _record(self, record: dict[str, Any], line: str = "") -> None:
         """Apply ``record`` and journal it (``line``: its JSON line, when the caller has it already)."""
+        self._remember(record)
         self._apply(record)
         if self.path is None:
             return
-        if self._file is None:
+        if self._file is None:  # the file is new, or was rewritten whole at resume: no torn line in it
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            data = self.path.read_bytes() if self.path.exists() else b""
-            torn = bool(data) and not data.endswith(b"\n")
             self._file = self.path.open("a", encoding="utf-8")
-            if torn:  # a crash cut the last line: do not glue the next record to it
-                self._file.write("\n")
         self._file.write(line or json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self._lines += 1
+        if self._lines >= COMPACT_LINES:
+            self._compact()
 
     def feed(self, event: Event, step: GiftStep | None) -> None:
-        """Account for one upstream event (``step``: the streak verdict, for gifts)."""
+        """Account for one published upstream event (``step``: the streak verdict, for gifts)."""
         kind = event.get("type")
+        msg_id = event.get("msgId")
         if kind not in ("gift", "like", "follow", "share", "roomUserSeq"):
+            if isinstance(msg_id, int):
+                self._record({"i": msg_id}, f'{{"i":{msg_id}}}\n')
             return
-        if not self.started:
-            self.room_id = int(event.get("roomId", 0))
-            self.started = int(event.get("ts", time.time() * 1000))
-            self._record({"k": "start", "roomId": self.room_id, "t": self.started})
+        self._start(event)
+        tail = f',"i":{msg_id}}}\n' if isinstance(msg_id, int) else "}\n"
+        ids = {"i": msg_id} if isinstance(msg_id, int) else {}
         if kind == "gift":
             if step is None or not step.delta:
+                if ids:
+                    self._record(ids, f'{{"i":{msg_id}}}\n')
                 return
-            user = {k: v for k, v in event.get("user", {}).items() if k in ("id", "uniqueId", "nickname")}
-            self._record(
-                {
-                    "k": "gift",
-                    "user": user,
-                    "giftId": event.get("giftId", 0),
-                    "giftName": event.get("giftName", ""),
-                    "count": step.delta,
-                    "diamonds": sat_mul(step.delta, int(event.get("diamondCount", 0))),
-                }
-            )
+            self._record(self._gift_record(event, step.delta, ids))
         elif kind == "like":  # the hot kinds: their JSON lines written directly, byte-identical
-            count = int(event.get("likeCount", 0))
-            self._record({"k": "like", "count": count}, f'{{"k":"like","count":{count}}}\n')
+            count = clamp_i64(int(event.get("likeCount", 0)))
+            self._record({"k": "like", "count": count, **ids}, f'{{"k":"like","count":{count}{tail}')
         elif kind == "roomUserSeq":
-            count = int(event.get("viewerCount", 0))
-            self._record({"k": "viewers", "count": count}, f'{{"k":"viewers","count":{count}}}\n')
+            count = clamp_i64(int(event.get("viewerCount", 0)))
+            self._record({"k": "viewers", "count": count, **ids}, f'{{"k":"viewers","count":{count}{tail}')
         else:
-            self._record({"k": kind}, f'{{"k":"{kind}"}}\n')
+            self._record({"k": kind, **ids}, f'{{"k":"{kind}"{tail}')
+
+    def _start(self, event: Event) -> None:
+        if not self.started:
+            self.room_id = clamp_i64(int(event.get("roomId", 0)))
+            self.started = int(event.get("ts", time.time() * 1000))
+            self._record({"k": "start", "roomId": self.room_id, "t": self.started})
+
+    @staticmethod
+    def _gift_record(event: Event, delta: int, ids: dict[str, Any]) -> dict[str, Any]:
+        user = {k: v for k, v in event.get("user", {}).items() if k in ("id", "uniqueId", "nickname")}
+        diamonds = int(event.get("diamondCount", 0))
+        record = {
+            "k": "gift",
+            **ids,
+            "user": user,
+            "giftId": event.get("giftId", 0),
+            "giftName": event.get("giftName", ""),
+            "count": delta,
+            "diamonds": sat_mul(delta, diamonds),
+        }
+        group = event.get("groupId", 0)
+        if event.get("giftType") == 1 and group:
+            count = clamp_i64(max(int(event.get("repeatCount", 1)), 1))
+            record |= {"g": group, "n": count, "dc": diamonds}
+            if delta == count and event.get("giftImage"):  # the streak's first frame
+                record["img"] = event["giftImage"]
+        return record
+
+    def streak_closed(self, final: Event) -> None:
+        """Journal (and flush) that the streak of ``final`` (a published ``giftFinal``) closed."""
+        group = final.get("groupId", 0)
+        if final.get("giftType") != 1 or not group or not self.started:
+            return
+        key = [int(final.get("user", {}).get("id", 0)), int(group), int(final.get("giftId", 0))]
+        self._record({"k": "close", "key": key})
+        self.flush()  # time-outs close streaks outside any frame: do not wait for the next flush
 
     def summary(self, ended: bool = False, now_ms: int | None = None) -> Event:
         """The ``streamSummary`` event for the stream so far."""
@@ -185,13 +364,13 @@ class Ledger:
         return clamp_i64((2 * self.viewer_sum + self.viewer_samples) // (2 * self.viewer_samples))
 
     def end(self, now_ms: int | None = None) -> Event:
-        """Close the stream: its final summary; the ledger starts afresh."""
+        """Close the stream: its final summary; the ledger starts afresh, the journal keeps just the end."""
         now_ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
         summary = self.summary(ended=True, now_ms=now_ms)
         if self.started:
-            self._record({"k": "end", "t": now_ms})
-        self.flush()
-        self._reset(0, 0)
+            self._reset(0, 0)
+            self._last_summary = summary
+            self._compact()
         return summary
 
     def flush(self) -> None:
@@ -200,7 +379,16 @@ class Ledger:
             self._file.flush()
 
     def close(self) -> None:
-        """Flush and close the journal."""
+        """Flush and close the journal (it reopens on the next record)."""
         if self._file is not None:
-            self._file.close()
-            self._file = None
+            file, self._file = self._file, None
+            file.close()
+
+
+def _journal_path(directory: Path, room: str) -> Path:
+    """``directory/<safe stem>.jsonl``, checked to be a file directly inside ``directory``."""
+    base = directory.expanduser().resolve()
+    path = base / f"{safe_file_stem(room)}.jsonl"
+    if path.resolve().parent != base:
+        raise ValueError(f"the ledger journal of room {room!r} would not be inside {base}")
+    return path

@@ -11,6 +11,7 @@ events, which the daemon publishes on ``action/<name>/<room>``.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections import deque
 from dataclasses import dataclass, field
@@ -121,6 +122,8 @@ def load_rules(path: str | Path) -> list[Rule]:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read rules: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason})") from None
     return parse_rules(text, str(path))
 
 
@@ -130,6 +133,8 @@ def parse_rules(text: str, where: str = "rules") -> list[Rule]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{where}: not valid TOML: arrays or tables nested too deeply") from None
     extra = set(data) - {"rules"}
     if extra:
         raise ConfigError(f"{where}: unknown top-level key {sorted(extra)[0]!r} (write rules as [[rules]])")
@@ -167,6 +172,8 @@ def _rule(item: Any, where: str) -> Rule:
         if isinstance(value, bool) and kind is not bool or not isinstance(value, kind):
             raise ConfigError(f"{where}: key {key!r} = {value!r}: expected {_kind(kind)}")
         checked: Any = value  # isinstance() against a variable narrows to object
+        if isinstance(checked, float) and not math.isfinite(checked):
+            raise ConfigError(f"{where}: key {key!r} = {value!r}: must be a finite number")
         if minimum is not None and checked < minimum:
             raise ConfigError(f"{where}: key {key!r} = {value!r}: must be at least {minimum:g}")
         return checked

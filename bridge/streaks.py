@@ -19,10 +19,11 @@ from typing import Any
 
 from .values import clamp_i64, sat_mul
 
-__all__ = ["GiftStep", "StreakTracker"]
+__all__ = ["GiftStep", "StreakKey", "StreakTracker"]
 
 Event = dict[str, Any]
-_Key = tuple[int, int, int]
+StreakKey = tuple[int, int, int]
+"""A streak: ``(user id, groupId, giftId)``."""
 
 
 @dataclass(slots=True)
@@ -46,8 +47,8 @@ class StreakTracker:
     def __init__(self, timeout: float = 15.0, remember: int = 5_000) -> None:
         self.timeout = timeout
         self.remember = remember
-        self._open: dict[_Key, _Open] = {}
-        self._closed: OrderedDict[_Key, None] = OrderedDict()
+        self._open: dict[StreakKey, _Open] = {}
+        self._closed: OrderedDict[StreakKey, None] = OrderedDict()
 
     def feed(self, event: Event, now: float) -> GiftStep:
         """Account for one ``gift`` event."""
@@ -73,6 +74,22 @@ class StreakTracker:
             return GiftStep(delta, self._close(key, timed_out=False))
         return GiftStep(delta)
 
+    def resume(
+        self, open_streaks: list[tuple[StreakKey, int, Event]], closed: list[StreakKey], now: float
+    ) -> None:
+        """Carry on from a previous run's state (see :meth:`bridge.ledger.Ledger.streaks`).
+
+        Open streaks count on from their saved count (their time-out restarts
+        at ``now``); frames of closed ones stay ignored.
+        """
+        for key in closed:
+            self._closed[key] = None
+            if len(self._closed) > self.remember:
+                self._closed.popitem(last=False)
+        for key, count, event in open_streaks:
+            if key not in self._closed:
+                self._open[key] = _Open(event, count, now)
+
     def expire(self, now: float) -> list[Event]:
         """Close streaks silent for ``timeout`` seconds; their ``giftFinal`` summaries."""
         stale = [key for key, streak in self._open.items() if now - streak.last_seen >= self.timeout]
@@ -82,7 +99,7 @@ class StreakTracker:
         """Close every open streak (stream end): their summaries."""
         return [self._close(key, timed_out=True) for key in list(self._open)]
 
-    def _close(self, key: _Key, timed_out: bool) -> Event:
+    def _close(self, key: StreakKey, timed_out: bool) -> Event:
         streak = self._open.pop(key)
         self._closed[key] = None
         if len(self._closed) > self.remember:

@@ -18,7 +18,7 @@ from helpers import START_MS, RecordingPublisher, free_port
 from bridge.config import Config, GameConfig
 from bridge.contract import validate
 from bridge.daemon import Daemon, Room
-from bridge.game import GameLayer
+from bridge.game import IDLE_SECONDS, MAX_UNWATCHED_ROOMS, GameLayer
 from bridge.simulator import Simulator, load_scenario
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "rules" / "game.toml"
@@ -78,8 +78,7 @@ def test_ledger_survives_a_restart_mid_stream(tmp_path: Path) -> None:
         daemon.ingest(room, sim.frame(now))
         now += 50
     before = game.ledger("someone").summary(now_ms=now)
-    for ledger in game.ledgers.values():
-        ledger.close()
+    game.close()
     daemon2, game2, _ = game_daemon(tmp_path)  # the restarted daemon
     assert game2.ledger("someone").summary(now_ms=now) == before
     assert before["totalDiamonds"] > 0 and before["likes"] > 0
@@ -122,7 +121,7 @@ def test_streaks_without_closing_frame_close_on_tick(tmp_path: Path) -> None:
     }
     daemon.publish_event(room, {**gift, "repeatCount": 1, "groupId": 5})
     daemon.publish_event(room, {**gift, "repeatCount": 2, "groupId": 5})
-    game.tick(time.monotonic() + 60)
+    game.expire_streaks(time.monotonic() + 60)
     [final] = of(recorder, "giftFinal")
     assert final["repeatCount"] == 2 and final["timedOut"] is True
 
@@ -193,21 +192,104 @@ def _collect(sub: zmq.Socket[Any], done: Any, timeout: float) -> set[str]:
     return names
 
 
-def test_asyncio_background_task_reloads(tmp_path: Path) -> None:
-    daemon, game, recorder = game_daemon(tmp_path, '[[rules]]\nname = "a"\non = "follow"\n')
+def _edit(path: Path, data: bytes | None) -> None:
+    """Replace (or with ``None`` delete) the rules file, with an mtime the watcher cannot miss."""
+    if data is None:
+        path.unlink()
+        return
+    path.write_bytes(data)
+    stamp = time.time() + len(data) % 7 + 2
+    os.utime(path, (stamp, stamp))
+
+
+def test_bad_edits_never_stop_reloads_streak_timeouts_or_flushes(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text('[[rules]]\nname = "a"\non = "follow"\n', encoding="utf-8")
+    recorder = RecordingPublisher()
+    daemon = Daemon(Config(), [], recorder)
+    game = GameLayer(
+        daemon, GameConfig(rules=str(path), ledger_dir=str(tmp_path / "ledger"), streak_timeout=0.3)
+    )
+    room = Room("r", 9)
+    daemon.rooms["r"] = room
+    journal = tmp_path / "ledger" / "r.jsonl"
+    gift = {"type": "gift", "user": {"id": 1}, "giftId": 5655, "diamondCount": 1, "giftType": 1}
+    bad_edits: list[bytes | None] = [b"\x00garbage[[", b'[[rules]]\nname = "\xff\xfe"\n', None]
+
+    async def until(predicate: Any, what: str) -> None:
+        for _ in range(60):
+            if predicate():
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"timed out waiting for {what}")
 
     async def main() -> None:
-        task = asyncio.create_task(game.run())
-        await asyncio.sleep(0.1)
-        path = tmp_path / "rules.toml"
-        path.write_text('[[rules]]\nname = "b"\non = "follow"\n', encoding="utf-8")
-        os.utime(path, (time.time() + 5, time.time() + 5))
-        for _ in range(40):
-            await asyncio.sleep(0.1)
-            if game.engine.rules[0].name == "b":
-                break
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
+        task = asyncio.create_task(daemon.run())
+        try:
+            for i, edit in enumerate(bad_edits, 1):
+                _edit(path, edit)
+                await until(lambda i=i: len(of(recorder, "sys.rules")) == i, f"bad edit {i} reported")
+                assert of(recorder, "sys.rules")[-1]["ok"] is False
+                # the other background work carries on: a silent streak closes, the journal is flushed
+                group = 100 + i
+                daemon.publish_event(room, {**gift, "repeatCount": 3, "groupId": group})
+                await until(
+                    lambda g=group: [f for f in of(recorder, "giftFinal") if f["groupId"] == g], "giftFinal"
+                )
+                await until(lambda i=i: journal.read_text(encoding="utf-8").count('"k":"gift"') == i, "flush")
+            _edit(path, b'[[rules]]\nname = "b"\non = "follow"\n')
+            await until(lambda: game.engine.rules[0].name == "b", "the good edit")
+            daemon.publish_event(room, {"type": "follow", "user": {"id": 2}})
+        finally:
+            daemon.stop()
+            await task
 
     asyncio.run(main())
-    assert game.engine.rules[0].name == "b" and of(recorder, "sys.rules")[-1]["ok"] is True
+    reports = of(recorder, "sys.rules")
+    assert [r["ok"] for r in reports] == [False, False, False, True] and reports[-1]["rules"] == 1
+    assert "not valid TOML" in reports[0]["error"] and "not UTF-8" in reports[1]["error"]
+    assert "cannot read rules" in reports[2]["error"]
+    assert [a["name"] for a in of(recorder, "action")] == ["b"]
+    assert all(f["timedOut"] and f["repeatCount"] == 3 for f in of(recorder, "giftFinal"))
+    assert daemon.supervisor.failures == {} and daemon.listener_failures.counts == {}
+
+
+def test_simulated_events_drive_rules_and_streaks_but_never_the_ledger(tmp_path: Path) -> None:
+    daemon, game, recorder = game_daemon(tmp_path, '[[rules]]\nname = "g"\non = "gift"\nper = "streak"\n')
+    room = Room("someone", 77)
+    daemon.rooms["someone"] = room
+    rose = {"type": "gift", "user": {"id": 1}, "giftId": 5655, "diamondCount": 1, "giftType": 1, "groupId": 4}
+    daemon.publish_event(room, {**rose, "repeatCount": 2, "msgId": 1})  # a real streak, still open
+    daemon.publish_event(room, {"type": "like", "likeCount": 5, "msgId": 2})
+    poison = {**rose, "diamondCount": 2**63 - 1, "repeatCount": 9, "repeatEnd": True, "simulated": True}
+    daemon.publish_event(room, poison)  # the same streak key, but simulated: its own streak
+    daemon.publish_event(room, {"type": "streamEnd", "simulated": True})
+    [simulated_final] = of(recorder, "giftFinal")
+    assert simulated_final["repeatCount"] == 9 and simulated_final["totalDiamonds"] == 2**63 - 1
+    assert [a["name"] for a in of(recorder, "action")] == ["g"]  # rules see simulated events
+    assert of(recorder, "streamSummary") == []  # a simulated streamEnd ends no real ledger
+    summary = game.ledger("someone").summary()
+    assert summary["totalDiamonds"] == 2 and summary["likes"] == 5  # the real stream, unpoisoned
+    daemon.publish_event(room, {**rose, "repeatCount": 3, "repeatEnd": True, "msgId": 3})
+    real_final = of(recorder, "giftFinal")[-1]
+    assert real_final["repeatCount"] == 3 and "simulated" not in real_final
+    game.close()
+    assert "9223372036854775807" not in (tmp_path / "ledger" / "someone.jsonl").read_text(encoding="utf-8")
+
+
+def test_unwatched_rooms_are_bounded_and_closed_when_idle(tmp_path: Path) -> None:
+    daemon, game, recorder = game_daemon(tmp_path)
+    watched = Room("watched", 5)
+    daemon.rooms["watched"] = watched
+    daemon.publish_event(watched, {"type": "like", "likeCount": 1, "msgId": 1})
+    rose = {"type": "gift", "user": {"id": 1}, "giftId": 5655, "diamondCount": 1, "giftType": 1, "groupId": 4}
+    for i in range(1_000):
+        daemon.publish_event(Room(f"sim{i}"), {**rose, "repeatCount": 1, "simulated": True})
+    assert len(game.states) == MAX_UNWATCHED_ROOMS + 1 and ("watched", False) in game.states
+    # the evicted rooms' open streaks were closed, not dropped
+    assert len(of(recorder, "giftFinal")) == 1_000 - MAX_UNWATCHED_ROOMS
+    game._bound(time.monotonic() + IDLE_SECONDS)  # the daemon's 1 s sweep, later
+    assert list(game.states) == [("watched", False)]
+    assert len(of(recorder, "giftFinal")) == 1_000 and list((tmp_path / "ledger").iterdir()) == [
+        tmp_path / "ledger" / "watched.jsonl"
+    ]

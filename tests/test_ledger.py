@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -69,21 +71,26 @@ def test_totals() -> None:
     assert ledger.summary(now_ms=61_000) == EXPECTED
 
 
-def test_restart_mid_stream_resumes(tmp_path: Path) -> None:
+def test_restart_mid_stream_resumes_and_compacts(tmp_path: Path) -> None:
     ledger = Ledger("r", tmp_path)
     feed_stream(ledger)
     ledger.close()  # the daemon stops (or is killed after its last flush)
     with (tmp_path / "r.jsonl").open("a") as journal:
         journal.write('{"k":"like","cou')  # torn line from a crash
     resumed = Ledger("r", tmp_path)
-    assert resumed.summary(now_ms=61_000) == EXPECTED
-    resumed.feed({"type": "like", "likeCount": 1, "roomId": 9}, None)
-    final = resumed.end(now_ms=61_000)
-    assert final["likes"] == 21 and final["ended"] is True
-    assert Ledger("r", tmp_path).summary(now_ms=0) == {"type": "streamSummary"}  # ended: nothing to resume
-    lines = (tmp_path / "r.jsonl").read_text().splitlines()
-    assert lines[-3] == '{"k":"like","cou'  # the torn line stays alone on its line
-    assert json.loads(lines[-2]) == {"k": "like", "count": 1} and json.loads(lines[-1])["k"] == "end"
+    assert resumed.summary(now_ms=61_000) == EXPECTED and resumed.bad_lines == 1
+    [snapshot] = (tmp_path / "r.jsonl").read_text().splitlines()  # compacted: one line
+    assert json.loads(snapshot)["k"] == "snap"
+    resumed.feed({"type": "like", "likeCount": 1, "roomId": 9, "msgId": 77}, None)
+    resumed.close()
+    again = Ledger("r", tmp_path)  # a second restart: the snapshot plus the line after it
+    assert again.summary(now_ms=61_000)["likes"] == 21 and 77 in again.recent.ids()
+    final = again.end(now_ms=61_000)
+    assert final == {**EXPECTED, "likes": 21, "ended": True}
+    [end] = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text().splitlines()]
+    assert end["k"] == "end" and end["summary"] == final and end["ids"] == [77]
+    after = Ledger("r", tmp_path)  # ended: nothing to resume, but the ids are still known
+    assert after.summary(now_ms=0) == {"type": "streamSummary"} and after.recent.ids() == [77]
 
 
 def test_end_starts_afresh() -> None:
@@ -120,3 +127,57 @@ def test_sums_saturate_at_int64(tmp_path: Path) -> None:
     ledger.close()
     resumed = Ledger("r", tmp_path).summary(now_ms=2_000)
     assert resumed == summary
+
+
+def test_journal_names_are_safe_and_always_inside_the_directory(tmp_path: Path) -> None:
+    inside = tmp_path / "ledger"
+    names = ["/abs", "../../x", "..", ".", "a/b", "nul\x00", "\u00e9\ud800", "x" * 300, "ok.name"]
+    paths = set()
+    for name in names:
+        ledger = Ledger(name, inside)
+        ledger.feed({"type": "like", "likeCount": 1, "roomId": 9, "ts": 1}, None)
+        ledger.close()
+        assert ledger.path is not None and ledger.path.parent == inside.resolve()
+        paths.add(ledger.path)
+    assert len(paths) == len(names)  # no two rooms share a journal
+    assert sorted(p.name for p in inside.iterdir()) == sorted(p.name for p in paths)
+    assert [p for p in tmp_path.rglob("*") if p.is_file() and p.parent != inside] == []
+    assert (inside / "ok.name.jsonl").exists()
+
+
+def test_a_damaged_journal_is_resumed_around_the_damage(tmp_path: Path) -> None:
+    ledger = Ledger("r", tmp_path)
+    feed_stream(ledger)
+    ledger.close()
+    journal = tmp_path / "r.jsonl"
+    lines = journal.read_bytes().splitlines(keepends=True)
+    damaged = [b'{"k":"gift","count":"x"}\n', b"\xff\xfe\n", b"[1,2]\n", b'{"k":"close","key":5}\n']
+    journal.write_bytes(b"".join(lines[:2] + damaged + lines[2:]))
+    resumed = Ledger("r", tmp_path)
+    assert resumed.bad_lines == 4 and resumed.summary(now_ms=61_000) == EXPECTED
+
+
+def test_a_big_journal_resumes_in_bounded_memory(tmp_path: Path) -> None:
+    """Resuming a 46 MB journal (the size of issue 13's) must not hold it in memory (it took 858 MB)."""
+    script = f"""
+import json, resource, sys
+from pathlib import Path
+sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
+from bridge.ledger import Ledger
+path = Path({str(tmp_path)!r}) / "big.jsonl"
+with path.open("w") as out:
+    out.write('{{"k":"start","roomId":9,"t":1}}\\n')
+    for i in range(1_000_000):
+        out.write('{{"k":"like","count":3,"i":%d}}\\n' % (7_400_000_000_000_000_000 + i))
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+ledger = Ledger("big", path.parent)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"grew_kib": after - before, "likes": ledger.summary()["likes"],
+                  "ids": len(ledger.recent), "lines": len(path.read_text().splitlines())}}))
+"""
+    output = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    figures = json.loads(output.stdout)
+    assert figures["likes"] == 3_000_000 and figures["ids"] == 10_000 and figures["lines"] == 1
+    assert figures["grew_kib"] < 8_000, figures  # the journal alone is ~46,000 KiB

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -260,3 +261,19 @@ def test_hostile_amounts_and_like_totals_saturate() -> None:
     fired = fire(engine('[[rules]]\nname = "l"\non = "like"\nevery = 1\n'), likes)
     assert [params["likes"] for _, params in fired] == [2**62, INT64_MAX]  # then saturated: no more
     msgpack.packb(fired)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'[[rules]]\nname = "\xff"\non = "follow"\n', "not UTF-8 text (byte 18: invalid start byte)"),
+        (b"a = " + b"[" * 50_000 + b"]" * 50_000, "nested too deeply"),
+        (b'[[rules]]\nname = "a"\non = "gift"\ncooldown = nan\n', "key 'cooldown' = nan: must be a finite"),
+        (b'[[rules]]\nname = "a"\non = "gift"\nuser_window = inf\n', "key 'user_window' = inf: must be a"),
+    ],
+)
+def test_hostile_files_are_config_errors(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_bytes(data)
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_rules(path)
