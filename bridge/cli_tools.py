@@ -28,9 +28,11 @@ from .logs import setup_logging
 from .lookup import WebClient
 from .publisher import Publisher
 from .replay import KeepStampsPublisher, ReplayOptions, replay_sources
+from .simulator import LIMITS as SCENARIO_LIMITS
 from .simulator import builtin_scenarios
+from .values import INT64_MAX
 
-__all__ = ["TOOL_COMMANDS", "add_tool_commands", "run_tool_command"]
+__all__ = ["RATE", "SEED", "TOOL_COMMANDS", "add_tool_commands", "bounded", "run_tool_command"]
 
 log = logging.getLogger("bridge.cli")
 
@@ -59,7 +61,7 @@ def add_tool_commands(commands: Any) -> None:
         metavar="DIR",
         help=f"where to write (default record.dir or {DEFAULT_RECORD_DIR})",
     )
-    record.add_argument("--duration", type=float, default=0, metavar="S", help="stop after S seconds")
+    record.add_argument("--duration", type=_amount, default=0, metavar="S", help="stop after S seconds")
     record.add_argument("--endpoint", metavar="EP", help="ZeroMQ endpoint to bind")
     record.add_argument("--control", metavar="EP", help="control endpoint (empty to disable)")
     record.add_argument(
@@ -67,8 +69,8 @@ def add_tool_commands(commands: Any) -> None:
         metavar="NAME|FILE",
         help=f"simulator scenario without rooms: built-in ({', '.join(builtin_scenarios())}) or a .toml file",
     )
-    record.add_argument("--rate", type=float, metavar="N", help="simulated messages per second")
-    record.add_argument("--seed", type=int, metavar="N", help="simulator random seed")
+    record.add_argument("--rate", type=RATE, metavar="N", help="simulated messages per second")
+    record.add_argument("--seed", type=SEED, metavar="N", help="simulator random seed")
     record.add_argument(
         "--direct", action="store_const", const="direct", dest="via", help="simulator frames without network"
     )
@@ -127,7 +129,9 @@ def add_tool_commands(commands: Any) -> None:
     status.add_argument(
         "--webcast-base", metavar="URL", help="TikTok webcast base (default https://webcast.tiktok.com)"
     )
-    status.add_argument("--timeout", type=float, default=10.0, metavar="S", help="per-request timeout")
+    status.add_argument(
+        "--timeout", type=bounded(0.1, 3600), default=10.0, metavar="S", help="per-request timeout"
+    )
 
 
 def run_tool_command(args: argparse.Namespace) -> int:
@@ -162,15 +166,28 @@ def run_tool_command(args: argparse.Namespace) -> int:
     return _replay(config, args.files, options, stay=args.stay)
 
 
-def _amount(text: str) -> float:
-    """A finite number from 0 to 10^7 (a speed or seconds), for argparse."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0 <= value <= MAX_AMOUNT:  # also refuses nan
-        raise argparse.ArgumentTypeError(f"{text!r} must be from 0 to {MAX_AMOUNT:g}")
-    return value
+def bounded(low: float, high: float, integer: bool = False) -> Callable[[str], float]:
+    """An argparse ``type``: a finite number (an integer with ``integer``) from ``low`` to ``high``."""
+
+    def parse(text: str) -> float:
+        try:
+            value = int(text) if integer else float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not {'an integer' if integer else 'a number'}"
+            ) from None
+        if not low <= value <= high:  # also refuses nan
+            raise argparse.ArgumentTypeError(f"{text!r} must be from {low:g} to {high:g}")
+        return value
+
+    return parse
+
+
+_amount = bounded(0, MAX_AMOUNT)
+RATE = bounded(0, SCENARIO_LIMITS["rate"])
+"""``--rate``: simulated messages per second."""
+SEED = bounded(-1, INT64_MAX, integer=True)
+"""``--seed``: the simulator's random seed."""
 
 
 def _serve(

@@ -484,6 +484,8 @@ def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = 
     if path is not None:
         origin = str(path)
         try:
+            if "\0" in origin:
+                raise ConfigError(f"{origin!r}: not a file name (it holds a NUL character)")
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except OSError as exc:
             raise ConfigError(f"{origin}: cannot read config: {exc.strerror}") from None

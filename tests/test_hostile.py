@@ -584,3 +584,48 @@ def test_the_harness_values_cover_the_brief() -> None:
     for needed in (0, -1, 2**31, 2**32, 2**53, 2**63 - 1, 2**63, 2**64, math.nan, math.inf, "", "/"):
         assert repr(needed) in shown
     assert any(isinstance(v, bytes) for v in HOSTILE) and any(isinstance(v, Deep) for v in HOSTILE)
+
+
+# ---------------------------------------------------------------- command-line options
+
+
+def cli_options() -> Iterator[tuple[str, str]]:
+    """``(command, option)`` for every option of every command that takes a value."""
+    import argparse
+
+    from bridge.cli import _parser
+
+    parser = _parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in commands.choices.items():
+        for action in sub._actions:
+            if action.option_strings and action.nargs != 0 and not action.choices:
+                yield name, action.option_strings[-1]
+
+
+def test_every_command_line_option_with_every_hostile_value(capsys: pytest.CaptureFixture[str]) -> None:
+    from bridge.cli import _config, _parser
+
+    options = list(cli_options())
+    assert ("fake-tiktok", "--port") in options and ("replay", "--speed") in options
+    problems = []
+    for command, option in options:
+        for value in HOSTILE:
+            argv = [command, option, text_value(value)[:5000]]
+            if command in ("replay", "status"):
+                argv.append("x.tlrec" if command == "replay" else "@x")
+            try:
+                args = _parser().parse_args(argv)
+                if command in ("run", "proxy", "tail", "record"):
+                    _config(args)
+            except SystemExit as exc:
+                if exc.code != 2:
+                    problems.append(f"{argv[:2]} {value!r:.40}: exit {exc.code}")
+            except ConfigError:
+                pass
+            except Exception as exc:  # the harness reports every other outcome
+                problems.append(f"{argv[:2]} {value!r:.40}: {type(exc).__name__}: {exc}")
+            else:
+                problems += in_domain(vars(args), f"{argv[:2]} {value!r:.40}")
+    capsys.readouterr()
+    assert not problems, "\n".join(problems)

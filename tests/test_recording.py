@@ -456,13 +456,15 @@ def test_recording_survives_a_crash(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ the command line
 
 
-def bridge(*args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+def bridge(*args: str, timeout: float = 30, ledger: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``tiktok-bridge ARGS``; ``ledger`` keeps its ledger journals out of the user's state directory."""
+    state = {"BRIDGE_GAME_LEDGER_DIR": str(ledger)} if ledger is not None else {}
     return subprocess.run(
         [sys.executable, "-m", "bridge", *args],
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={**os.environ},
+        env={**os.environ, **state},
     )
 
 
@@ -470,7 +472,9 @@ def test_cli_record_then_replay_with_kept_stamps(tmp_path: Path) -> None:
     out = tmp_path / "rec"
     endpoint = f"tcp://127.0.0.1:{free_port()}"
     common = ["--endpoint", endpoint, "--control", "", "--log-level", "warning"]
-    recorded = bridge("record", "--duration", "1.5", "--out", str(out), "--rate", "150", *common)
+    recorded = bridge(
+        "record", "--duration", "1.5", "--out", str(out), "--rate", "150", *common, ledger=tmp_path / "ledger"
+    )
     assert recorded.returncode == 0, recorded.stderr
     files = recorded.stdout.split()
     assert len(files) == 1 and Path(files[0]).parent == out
