@@ -16,7 +16,9 @@ is covered without writing a test:
 - **upstream**: every field of every webcast message the contract's event types
   come from (``bridge.contract`` methods, encoded from the protobuf
   descriptors of ``proto/webcast.proto``), pushed by a fake TikTok to a real
-  daemon process.
+  daemon process, once per decoder;
+- **command line**: every option that takes a value, of every command of the
+  ``tiktok-bridge`` parser.
 
 Each case must end in a clear error (the documented exception, or an error
 reply with a known code) or a counted drop, or be accepted with values in their
