@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from . import __version__
 from .app import build
-from .cli_tools import TOOL_COMMANDS, add_tool_commands, run_tool_command
+from .cli_tools import RATE, SEED, TOOL_COMMANDS, add_tool_commands, bounded, run_tool_command
 from .config import Config, load_config, override
 from .console import serve_console
 from .errors import BridgeError
@@ -21,6 +21,7 @@ from .logs import setup_logging
 from .services import run_console, run_fake, run_proxy
 from .simulator import builtin_scenarios
 from .tail import Tail
+from .values import INT64_MAX
 
 __all__ = ["main"]
 
@@ -80,8 +81,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME|FILE",
         help=f"simulator scenario: built-in ({', '.join(builtin_scenarios())}) or a .toml file",
     )
-    run.add_argument("--rate", type=float, metavar="N", help="simulated messages per second")
-    run.add_argument("--seed", type=int, metavar="N", help="simulator random seed")
+    run.add_argument("--rate", type=RATE, metavar="N", help="simulated messages per second")
+    run.add_argument("--seed", type=SEED, metavar="N", help="simulator random seed")
     run.add_argument(
         "--direct",
         action="store_const",
@@ -97,7 +98,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--no-console", action="store_false", dest="console", default=None, help="no web console"
     )
-    run.add_argument("--console-port", type=int, metavar="N", help="web console port (default 5559)")
+    run.add_argument(
+        "--console-port",
+        type=bounded(0, 65535, integer=True),
+        metavar="N",
+        help="web console port (default 5559)",
+    )
     add_tool_commands(commands)
 
     console = commands.add_parser(
@@ -109,7 +115,9 @@ def _parser() -> argparse.ArgumentParser:
     console.add_argument("--endpoint", metavar="EP", help="PUB endpoint (default the daemon's)")
     console.add_argument("--control", metavar="EP", help="control endpoint (default the daemon's)")
     console.add_argument("--host", metavar="HOST", help="address to listen on (default 127.0.0.1)")
-    console.add_argument("--port", type=int, metavar="N", help="port to listen on (default 5559)")
+    console.add_argument(
+        "--port", type=bounded(0, 65535, integer=True), metavar="N", help="port to listen on (default 5559)"
+    )
     console.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
 
     proxy = commands.add_parser(
@@ -138,15 +146,21 @@ def _parser() -> argparse.ArgumentParser:
         help="serve a fake TikTok (HTTP + push WebSocket) on loopback",
         description="Serve simulated creators the way TikTok does, for tests and demos.",
     )
-    fake.add_argument("--port", type=int, default=0, metavar="N", help="TCP port (default: any free one)")
+    fake.add_argument(
+        "--port",
+        type=bounded(0, 65535, integer=True),
+        default=0,
+        metavar="N",
+        help="TCP port (default: any free one)",
+    )
     fake.add_argument(
         "--room", action="append", default=[], metavar="NAME", help="a live creator (repeatable)"
     )
     fake.add_argument("--scenario", metavar="NAME|FILE", help="simulator scenario for every room")
-    fake.add_argument("--rate", type=float, metavar="N", help="messages per second per room")
+    fake.add_argument("--rate", type=RATE, metavar="N", help="messages per second per room")
     fake.add_argument(
         "--heartbeat",
-        type=float,
+        type=bounded(0.01, 3600),
         default=10.0,
         metavar="S",
         help="heartbeat interval to announce (default 10)",
@@ -166,9 +180,16 @@ def _parser() -> argparse.ArgumentParser:
     tail.add_argument("-r", "--room", default="", metavar="ROOM", help="only this room (uniqueId)")
     tail.add_argument("--sys", action="store_true", help="also print sys.status and sys.heartbeat")
     tail.add_argument("--json", action="store_true", help="print each event as one JSON line")
-    tail.add_argument("-n", "--count", type=int, default=0, metavar="N", help="exit after N events")
     tail.add_argument(
-        "--timeout", type=float, default=0, metavar="S", help="exit after S seconds without events"
+        "-n",
+        "--count",
+        type=bounded(0, INT64_MAX, integer=True),
+        default=0,
+        metavar="N",
+        help="exit after N events",
+    )
+    tail.add_argument(
+        "--timeout", type=bounded(0, 1e7), default=0, metavar="S", help="exit after S seconds without events"
     )
     return parser
 

@@ -28,14 +28,18 @@ from .logs import setup_logging
 from .lookup import WebClient
 from .publisher import Publisher
 from .replay import KeepStampsPublisher, ReplayOptions, replay_sources
+from .simulator import LIMITS as SCENARIO_LIMITS
 from .simulator import builtin_scenarios
+from .values import INT64_MAX
 
-__all__ = ["TOOL_COMMANDS", "add_tool_commands", "run_tool_command"]
+__all__ = ["RATE", "SEED", "TOOL_COMMANDS", "add_tool_commands", "bounded", "run_tool_command"]
 
 log = logging.getLogger("bridge.cli")
 
 TOOL_COMMANDS = ("record", "replay", "status")
 DEFAULT_RECORD_DIR = "recordings"
+MAX_AMOUNT = 1e7
+"""Largest ``--speed``, ``--seek``, ``--max-gap`` or ``--start-delay``."""
 LINGER = 0.3
 """Seconds a finished replay keeps the publisher open so the last messages leave."""
 
@@ -57,7 +61,7 @@ def add_tool_commands(commands: Any) -> None:
         metavar="DIR",
         help=f"where to write (default record.dir or {DEFAULT_RECORD_DIR})",
     )
-    record.add_argument("--duration", type=float, default=0, metavar="S", help="stop after S seconds")
+    record.add_argument("--duration", type=_amount, default=0, metavar="S", help="stop after S seconds")
     record.add_argument("--endpoint", metavar="EP", help="ZeroMQ endpoint to bind")
     record.add_argument("--control", metavar="EP", help="control endpoint (empty to disable)")
     record.add_argument(
@@ -65,8 +69,8 @@ def add_tool_commands(commands: Any) -> None:
         metavar="NAME|FILE",
         help=f"simulator scenario without rooms: built-in ({', '.join(builtin_scenarios())}) or a .toml file",
     )
-    record.add_argument("--rate", type=float, metavar="N", help="simulated messages per second")
-    record.add_argument("--seed", type=int, metavar="N", help="simulator random seed")
+    record.add_argument("--rate", type=RATE, metavar="N", help="simulated messages per second")
+    record.add_argument("--seed", type=SEED, metavar="N", help="simulator random seed")
     record.add_argument(
         "--direct", action="store_const", const="direct", dest="via", help="simulator frames without network"
     )
@@ -81,19 +85,26 @@ def add_tool_commands(commands: Any) -> None:
     replay.add_argument("files", nargs="+", metavar="FILE", help="record files (several rooms play at once)")
     replay.add_argument(
         "--speed",
-        type=float,
+        type=_amount,
         default=1.0,
         metavar="X",
         help="1 real time (default), 2 twice as fast, 0 at once",
     )
-    replay.add_argument("--seek", type=float, default=0.0, metavar="S", help="skip the first S seconds")
+    replay.add_argument("--seek", type=_amount, default=0.0, metavar="S", help="skip the first S seconds")
+    replay.add_argument(
+        "--max-gap",
+        type=_amount,
+        default=ReplayOptions().max_gap,
+        metavar="S",
+        help=f"shorten silences between records to S seconds (default {ReplayOptions().max_gap:g})",
+    )
     replay.add_argument("--loop", action="store_true", help="start again at the end, until Ctrl-C")
     replay.add_argument(
         "--keep-stamps", action="store_true", help="publish the recorded seq and ts instead of new ones"
     )
     replay.add_argument(
         "--start-delay",
-        type=float,
+        type=_amount,
         default=1.0,
         metavar="S",
         help="wait S seconds before the first event so subscribers can connect (default 1)",
@@ -118,7 +129,9 @@ def add_tool_commands(commands: Any) -> None:
     status.add_argument(
         "--webcast-base", metavar="URL", help="TikTok webcast base (default https://webcast.tiktok.com)"
     )
-    status.add_argument("--timeout", type=float, default=10.0, metavar="S", help="per-request timeout")
+    status.add_argument(
+        "--timeout", type=bounded(0.1, 3600), default=10.0, metavar="S", help="per-request timeout"
+    )
 
 
 def run_tool_command(args: argparse.Namespace) -> int:
@@ -143,13 +156,38 @@ def run_tool_command(args: argparse.Namespace) -> int:
         return _record(config, args.duration)
     config = override(config, "game", rules=args.rules)
     options = ReplayOptions(
-        speed=max(0.0, args.speed),
-        seek=max(0.0, args.seek),
+        speed=args.speed,
+        seek=args.seek,
         loop=args.loop,
         keep_stamps=args.keep_stamps,
-        start_delay=max(0.0, args.start_delay),
+        start_delay=args.start_delay,
+        max_gap=args.max_gap,
     )
     return _replay(config, args.files, options, stay=args.stay)
+
+
+def bounded(low: float, high: float, integer: bool = False) -> Callable[[str], float]:
+    """An argparse ``type``: a finite number (an integer with ``integer``) from ``low`` to ``high``."""
+
+    def parse(text: str) -> float:
+        try:
+            value = int(text) if integer else float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not {'an integer' if integer else 'a number'}"
+            ) from None
+        if not low <= value <= high:  # also refuses nan
+            raise argparse.ArgumentTypeError(f"{text!r} must be from {low:g} to {high:g}")
+        return value
+
+    return parse
+
+
+_amount = bounded(0, MAX_AMOUNT)
+RATE = bounded(0, SCENARIO_LIMITS["rate"])
+"""``--rate``: simulated messages per second."""
+SEED = bounded(-1, INT64_MAX, integer=True)
+"""``--seed``: the simulator's random seed."""
 
 
 def _serve(
@@ -219,7 +257,10 @@ def _replay(config: Config, files: Sequence[str], options: ReplayOptions, *, sta
     daemon = _serve(config, publisher, upstream, None if stay or options.loop else finished)
     played = sum(source.records for source in sources)
     log.info("replayed %d records of %d room(s)", played, len(sources))
-    return 0 if daemon is not None else 1
+    failed = [source for source in sources if source.failure]
+    for source in failed:
+        log.error("replay of @%s failed: %s", source.room.name, source.failure)
+    return 0 if daemon is not None and not failed else 1
 
 
 def _status(config: Config, creators: Sequence[str], as_json: bool, timeout: float) -> int:

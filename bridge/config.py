@@ -381,9 +381,13 @@ def _coerce(value: Any, kind: type, where: str, text: bool) -> Any:
             except ValueError:
                 pass
         if isinstance(value, int | float) and not isinstance(value, bool):
-            if not math.isfinite(value):
+            try:
+                number = float(value)
+            except OverflowError:
+                number = math.inf
+            if not math.isfinite(number):
                 raise ConfigError(f"{where} = {_shown(value)}: expected a finite number (not nan or inf)")
-            return float(value)
+            return number
         raise ConfigError(f"{where} = {_shown(value)}: expected a number")
     if isinstance(value, str):
         _check_text(value, where)
@@ -519,6 +523,8 @@ def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = 
     if path is not None:
         origin = str(path)
         try:
+            if "\0" in origin:
+                raise ConfigError(f"{origin!r}: not a file name (it holds a NUL character)")
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except OSError as exc:
             raise ConfigError(f"{origin}: cannot read config: {exc.strerror}") from None
@@ -528,6 +534,8 @@ def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = 
             ) from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{origin}: not valid TOML: {exc}") from None
+        except RecursionError:
+            raise ConfigError(f"{origin}: not valid TOML: arrays or tables nested too deep") from None
         _refuse_readable_secrets(Path(path), data)
     sections: dict[str, dict[str, Any]] = {name: {} for name in _SECTIONS}
     for name, table in data.items():

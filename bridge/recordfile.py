@@ -3,7 +3,9 @@
 A record file holds one stream of one room: a header, then length-prefixed
 records, each checked by a CRC-32. Records are only ever appended, so a file is
 valid at every record boundary; a crash leaves at most one torn record at the
-end, which :class:`RecordReader` stops before (``truncated`` says so). The
+end, which :class:`RecordReader` stops before (``truncated`` says so). A
+damaged record inside the file is skipped and reading resumes at the next
+intact one (``damaged`` counts them). The
 byte-level layout is in ``docs/recording.md``::
 
     magic   8 bytes   89 54 4C 52 45 43 0D 0A  ("\\x89TLREC\\r\\n")
@@ -21,6 +23,9 @@ byte-level layout is in ``docs/recording.md``::
 from __future__ import annotations
 
 import json
+import mmap
+import os
+import re
 import struct
 import zlib
 from collections.abc import Iterator
@@ -148,6 +153,10 @@ class RecordReader:
         """The file ends in a torn or corrupt record (a crash while recording); it was skipped."""
         self.skipped = 0
         """Records of unknown kinds that were skipped."""
+        self.damaged = 0
+        """Damaged stretches skipped in the middle of the file (each usually one record)."""
+        self.damaged_bytes = 0
+        """Bytes those stretches held."""
         try:
             with open(self.path, "rb") as file:
                 preamble = file.read(_PREAMBLE.size)
@@ -167,8 +176,8 @@ class RecordReader:
             raise RecordFileError(f"{self.path}: the header is truncated")
         try:
             header = json.loads(raw)
-        except ValueError:
-            raise RecordFileError(f"{self.path}: the header is not JSON") from None
+        except (ValueError, RecursionError):
+            raise RecordFileError(f"{self.path}: the header is not JSON (or nested too deep)") from None
         if not isinstance(header, dict):
             raise RecordFileError(f"{self.path}: the header is not a JSON object")
         self.header: dict[str, Any] = header
@@ -191,32 +200,71 @@ class RecordReader:
         return value if isinstance(value, int) else 0
 
     def records(self) -> Iterator[Record]:
-        """Every intact record, read lazily; stops before a torn or corrupt one (sets :attr:`truncated`)."""
+        """Every intact record, read lazily.
+
+        A damaged record (bad CRC, impossible length) is skipped: reading goes on
+        at the next intact record (counted in :attr:`damaged`). Damage that runs
+        to the end of the file is a torn last record (:attr:`truncated`).
+        """
         with open(self.path, "rb") as file:
-            file.seek(self._start)
-            while True:
-                head = file.read(_HEAD.size)
-                if not head:
-                    return
-                if len(head) < _HEAD.size:
-                    self.truncated = True
-                    return
-                kind, offset, length = _HEAD.unpack(head)
-                if length > MAX_RECORD_BYTES:
-                    self.truncated = True
-                    return
-                data = file.read(length)
-                tail = file.read(_CRC.size)
-                if len(data) < length or len(tail) < _CRC.size:
-                    self.truncated = True
-                    return
-                if _CRC.unpack(tail)[0] != zlib.crc32(data, zlib.crc32(head)):
-                    self.truncated = True
-                    return
-                if kind not in KIND_NAMES:
-                    self.skipped += 1
-                    continue
-                yield Record(kind, offset, data)
+            size = os.fstat(file.fileno()).st_size
+            if size <= self._start:
+                return
+            with mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                position, last_offset = self._start, 0
+                while position < size:
+                    found = _record_at(data, position, size)
+                    if found is None:
+                        resumed = _resync(data, position + 1, size, last_offset)
+                        if resumed is None:
+                            self.truncated = True
+                            return
+                        self.damaged += 1
+                        self.damaged_bytes += resumed - position
+                        position = resumed
+                        continue
+                    record, position = found
+                    last_offset = record.offset_ms
+                    if record.kind not in KIND_NAMES:
+                        self.skipped += 1
+                        continue
+                    yield record
+
+
+def _record_at(data: mmap.mmap, position: int, size: int) -> tuple[Record, int] | None:
+    """The intact record at ``position`` and where the next one starts, or ``None``."""
+    body = position + _HEAD.size
+    if body > size:
+        return None
+    kind, offset, length = _HEAD.unpack_from(data, position)
+    end = body + length + _CRC.size
+    if length > MAX_RECORD_BYTES or end > size:
+        return None
+    payload = data[body : body + length]
+    if _CRC.unpack_from(data, end - _CRC.size)[0] != zlib.crc32(payload, zlib.crc32(data[position:body])):
+        return None
+    return Record(kind, offset, payload), end
+
+
+_KNOWN_KIND = re.compile(b"[" + bytes(sorted(KIND_NAMES)) + b"]")
+_RESYNC_WINDOW_MS = 86_400_000
+"""A record found after damage must be within a day of the last intact one (writers' offsets only grow)."""
+
+
+def _resync(data: mmap.mmap, start: int, size: int, last_offset: int) -> int | None:
+    """Where the next intact record of a known kind starts at or after ``start``, or ``None``."""
+    for match in _KNOWN_KIND.finditer(data, start):
+        position = match.start()
+        if position + _HEAD.size > size:
+            return None
+        _, offset, length = _HEAD.unpack_from(data, position)
+        plausible = (
+            abs(offset - last_offset) <= _RESYNC_WINDOW_MS
+            and position + _HEAD.size + length + _CRC.size <= size
+        )
+        if plausible and _record_at(data, position, size) is not None:
+            return position
+    return None
 
 
 def _room_of(header: dict[str, Any], path: Path) -> tuple[str, int]:

@@ -47,11 +47,13 @@ from .session import Session
 from .signing import EulerSigner, SignedConnection, SignProvider
 from .simulator import Simulator
 from .sources import SimulatorSource
+from .values import safe_file_stem
 
 __all__ = [
     "CapturedSignedConnection",
     "CapturingSigner",
     "FILE_SUFFIX",
+    "file_header",
     "Recorder",
     "RecordingLiveSource",
     "RecordingSimulatorSource",
@@ -64,6 +66,20 @@ FILE_SUFFIX = ".tlrec"
 
 UPSTREAM_TYPES: frozenset[str] = frozenset(e.name for e in contract.EVENTS if e.methods) | {"unknown"}
 """Event types decoded from upstream messages (not made by the bridge)."""
+
+
+def file_header(room: Room, source: str, dedupe_size: int, now: datetime.datetime) -> dict[str, Any]:
+    """The header of a new record file (``docs/recording.md`` lists its fields)."""
+    return {
+        "format": "tiktok-live-bridge recording",
+        "version": VERSION,
+        "room": room.name,
+        "roomId": str(room.room_id),
+        "startTime": int(now.timestamp() * 1000),
+        "source": source,
+        "dedupeSize": dedupe_size,
+        "bridge": __version__,
+    }
 
 
 class Recorder:
@@ -193,7 +209,7 @@ class Recorder:
         self._stamps = []
 
     def _path(self, now: datetime.datetime) -> Path:
-        stem = f"{self.room.name}-{self.room.room_id}-{now.strftime('%Y%m%d-%H%M%S')}"
+        stem = f"{safe_file_stem(self.room.name)}-{self.room.room_id}-{now.strftime('%Y%m%d-%H%M%S')}"
         path = self.directory / f"{stem}{FILE_SUFFIX}"
         n = 1
         while path.exists():
@@ -203,16 +219,7 @@ class Recorder:
 
     def _open(self) -> None:
         now = datetime.datetime.now(datetime.UTC)
-        header = {
-            "format": "tiktok-live-bridge recording",
-            "version": VERSION,
-            "room": self.room.name,
-            "roomId": str(self.room.room_id),
-            "startTime": int(now.timestamp() * 1000),
-            "source": self.source,
-            "dedupeSize": self.dedupe_size,
-            "bridge": __version__,
-        }
+        header = file_header(self.room, self.source, self.dedupe_size, now)
         for _ in range(3):
             writer = RecordWriter(self._path(now), header)
             try:

@@ -68,6 +68,8 @@ class ReplayOptions:
     """Publish the recorded ``seq``/``ts`` (needs a :class:`KeepStampsPublisher`)."""
     start_delay: float = 0.0
     """Seconds to wait before the first record (lets subscribers connect)."""
+    max_gap: float = 10.0
+    """Longest wait between two records, in seconds of the recording: longer silences are shortened."""
 
 
 @dataclass(slots=True)
@@ -190,10 +192,18 @@ class ReplaySource:
         self.records = 0
         """Data records played."""
         self.done = asyncio.Event()
-        """Set when the last file has been played (never with ``loop``)."""
+        """Set when the last file has been played (never with ``loop``), or playing failed."""
+        self.failure = ""
+        """Why playing stopped early (an unreadable file, a bug); empty when it did not."""
 
     async def run(self, daemon: Daemon) -> None:
-        """Play every file (again and again with ``loop``), then report ``replay_ended``."""
+        """Play every file (again and again with ``loop``), then report ``replay_ended``.
+
+        A failure while playing (a file that became unreadable, a bug) ends the
+        replay: it is logged, reported on ``sys.status`` (``error``/``internal``)
+        and kept in :attr:`failure`, and never restarts from the beginning
+        (which would publish every event again).
+        """
         room = self.room
         files = ", ".join(reader.path.name for reader in self.readers)
         try:
@@ -206,20 +216,31 @@ class ReplaySource:
                 keeper = None
             elif keeper is None:
                 log.warning("keep_stamps needs a KeepStampsPublisher; re-stamping instead")
-            size = max(int(r.header.get("dedupeSize", 0) or 0) for r in self.readers) or 10_000
+            size = max(_dedupe_size(r.header) for r in self.readers) or 10_000
             while True:
                 recent = RecentIds(size)  # one memory across the files, as the live source kept one
                 for reader in self.readers:
                     await self._play(daemon, reader, keeper, recent)
                 if not self.options.loop:
                     break
-            truncated = [r.path.name for r in self.readers if r.truncated]
-            message = f"{self.records} records replayed"
-            if truncated:
-                message += f"; torn last record skipped in {', '.join(truncated)}"
-            daemon.set_state(room, "disconnected", "replay_ended", message)
+            daemon.set_state(room, "disconnected", "replay_ended", self.summary())
+        except Exception as exc:  # a failed replay ends; restarting it would publish everything again
+            log.exception("replaying @%s failed", room.name)
+            self.failure = f"{type(exc).__name__}: {exc}"
+            daemon.set_state(room, "error", "internal", f"replay failed: {self.failure}")
         finally:
             self.done.set()
+
+    def summary(self) -> str:
+        """What was played and what was skipped, per file."""
+        message = f"{self.records} records replayed"
+        damaged = [f"{r.damaged} in {r.path.name}" for r in self.readers if r.damaged]
+        if damaged:
+            message += f"; damaged records skipped: {', '.join(damaged)}"
+        truncated = [r.path.name for r in self.readers if r.truncated]
+        if truncated:
+            message += f"; torn last record skipped in {', '.join(truncated)}"
+        return message
 
     async def _play(
         self, daemon: Daemon, reader: RecordReader, keeper: KeepStampsPublisher | None, recent: RecentIds
@@ -228,7 +249,8 @@ class ReplaySource:
         room.room_id = reader.room_id
         seek_ms = self.options.seek * 1000
         speed = self.options.speed
-        started = self.clock()
+        due = self.clock()  # when the previous record was played
+        previous: int | None = None
         for record, stamps in _with_stamps(reader.records()):
             decoded = decode_record(reader.source, record)
             if decoded.room_id:
@@ -241,11 +263,14 @@ class ReplaySource:
                             recent.seen(event["msgId"])
                 continue
             if speed > 0:
-                delay = started + (record.offset_ms - seek_ms) / 1000 / speed - self.clock()
+                gap = 0.0 if previous is None else (record.offset_ms - previous) / 1000
+                due += min(max(gap, 0.0), self.options.max_gap) / speed
+                delay = due - self.clock()
                 if delay > 0:
                     await asyncio.sleep(delay)
             else:
                 await asyncio.sleep(0)
+            previous = record.offset_ms
             self.records += 1
             if decoded.error:
                 room.decode_errors += 1
@@ -261,6 +286,12 @@ class ReplaySource:
                 keeper.expect(room.name, [])
             if ended:
                 daemon.set_state(room, "streamEnd", "stream_ended", "the recorded stream ended")
+
+
+def _dedupe_size(header: dict[str, Any]) -> int:
+    """The header's ``dedupeSize`` when it is a sane integer, else 0."""
+    value = header.get("dedupeSize", 0)
+    return value if type(value) is int and 0 < value <= 10_000_000 else 0
 
 
 def _with_stamps(

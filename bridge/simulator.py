@@ -127,6 +127,8 @@ def load_scenario(name_or_path: str) -> Scenario:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise ConfigError(f"{where}: cannot read scenario: {exc.strerror}") from None
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{where}: not UTF-8 (byte {exc.start})") from None
     else:
         where = f"built-in scenario {name_or_path!r}"
         resource = resources.files("bridge.scenarios") / f"{name_or_path}.toml"
@@ -138,6 +140,8 @@ def load_scenario(name_or_path: str) -> Scenario:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{where}: not valid TOML: arrays or tables nested too deep") from None
     return _scenario_from(data, where)
 
 
@@ -239,6 +243,8 @@ def _scenario_from(data: dict[str, Any], where: str) -> Scenario:
             )
         if not gifts:
             raise ConfigError(f"{where}: gifts: the catalogue is empty")
+        if not any(gift.weight for gift in gifts):
+            raise ConfigError(f"{where}: gifts: at least one weight must be above 0")
         kwargs["gifts"] = tuple(gifts)
     if "chat" in data:
         chat = data["chat"]

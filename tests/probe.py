@@ -30,7 +30,9 @@ HEARTBEAT = 0.2
 class LiveDaemon:
     """``tiktok-bridge run`` on free loopback ports, with a SUB socket and a control client."""
 
-    def __init__(self, state: Path, config: str = "", args: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, state: Path, config: str = "", args: tuple[str, ...] = (), env: dict[str, str] | None = None
+    ) -> None:
         state.mkdir(parents=True, exist_ok=True)
         self.state = state
         self.endpoint = f"tcp://127.0.0.1:{free_port()}"
@@ -45,6 +47,7 @@ class LiveDaemon:
         )
         self.log_path = state / "daemon.log"
         self.args = args
+        self.env = env or {}
         self.context = zmq.Context.instance()
         self.sub = self.context.socket(zmq.SUB)
         self.sub.setsockopt(zmq.LINGER, 0)
@@ -55,7 +58,7 @@ class LiveDaemon:
         self._marker = 0
 
     def __enter__(self) -> LiveDaemon:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("BRIDGE_")}
+        env = {k: v for k, v in os.environ.items() if not k.startswith("BRIDGE_")} | self.env
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "bridge", "run", "-c", str(self.config_path), *self.args],

@@ -75,7 +75,7 @@ def test_endpoints_libzmq_would_misread_are_refused(endpoint: str) -> None:
 
 @pytest.mark.parametrize("variable", ["BRIDGE_PUBLISHER_ENDPOINT", "BRIDGE_CONTROL_ENDPOINT"])
 @pytest.mark.parametrize(
-    "endpoint", ["tcp://0.0.0.0:5556@127.0.0.1", "tcp://0.0.0.0:1", "tcp://127.0.0.1:99999"]
+    "endpoint", ["tcp://0.0.0.0:5556@127.0.0.1", "tcp://0.0.0.0:1", "tcp://127.0.0.1:99999", "tcp://lo:1"]
 )
 def test_bypasses_through_the_environment_are_refused(variable: str, endpoint: str) -> None:
     with pytest.raises(ConfigError, match=f"environment: {variable} = "):

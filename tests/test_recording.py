@@ -15,7 +15,7 @@ from typing import Any
 import msgpack
 import pytest
 import zmq
-from helpers import RecordingPublisher, free_port
+from helpers import RecordingPublisher, free_port, simulated_frames
 
 from bridge.app import build
 from bridge.config import (
@@ -152,14 +152,32 @@ def test_torn_last_record_is_skipped_at_every_cut(tmp_path: Path) -> None:
     assert [r.data for r in reader.records()] == [b"one"] and not reader.truncated
 
 
-def test_corrupt_record_stops_the_reader(tmp_path: Path) -> None:
+def test_a_damaged_record_is_skipped_and_reading_resumes(tmp_path: Path) -> None:
     path = tmp_path / "a.tlrec"
     write_file(path, [(KIND_FRAME, 0, b"one"), (KIND_FRAME, 5, b"two"), (KIND_FRAME, 6, b"three")])
     data = bytearray(path.read_bytes())
     data[data.index(b"two")] ^= 0xFF
     path.write_bytes(bytes(data))
     reader = RecordReader(path)
-    assert [r.data for r in reader.records()] == [b"one"] and reader.truncated
+    assert [r.data for r in reader.records()] == [b"one", b"three"]
+    assert reader.damaged == 1 and reader.damaged_bytes == 9 + 3 + 4 and not reader.truncated
+
+
+@pytest.mark.parametrize("where", ["kind", "length", "offset", "data", "crc"])
+def test_every_flipped_byte_costs_at_most_its_record(tmp_path: Path, where: str) -> None:
+    """A flipped byte a third into a file of 300 records loses that record only."""
+    path = tmp_path / "a.tlrec"
+    records = [(KIND_FRAME, i * 10, bytes([i % 256]) * (50 + i % 7)) for i in range(300)]
+    write_file(path, records)
+    data = bytearray(path.read_bytes())
+    start = len(data) - sum(9 + len(d) + 4 for _, _, d in records[100:])  # record 100
+    field = {"kind": 0, "offset": 2, "length": 6, "data": 20, "crc": 9 + len(records[100][2]) + 1}
+    data[start + field[where]] ^= 0x5A
+    path.write_bytes(bytes(data))
+    reader = RecordReader(path)
+    got = [r.data for r in reader.records()]
+    assert got == [d for _, _, d in records[:100] + records[101:]], len(got)
+    assert reader.damaged == 1 and not reader.truncated
 
 
 def test_unknown_kinds_are_skipped(tmp_path: Path) -> None:
@@ -438,13 +456,15 @@ def test_recording_survives_a_crash(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ the command line
 
 
-def bridge(*args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+def bridge(*args: str, timeout: float = 30, ledger: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``tiktok-bridge ARGS``; ``ledger`` keeps its ledger journals out of the user's state directory."""
+    state = {"BRIDGE_GAME_LEDGER_DIR": str(ledger)} if ledger is not None else {}
     return subprocess.run(
         [sys.executable, "-m", "bridge", *args],
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={**os.environ},
+        env={**os.environ, **state},
     )
 
 
@@ -452,7 +472,9 @@ def test_cli_record_then_replay_with_kept_stamps(tmp_path: Path) -> None:
     out = tmp_path / "rec"
     endpoint = f"tcp://127.0.0.1:{free_port()}"
     common = ["--endpoint", endpoint, "--control", "", "--log-level", "warning"]
-    recorded = bridge("record", "--duration", "1.5", "--out", str(out), "--rate", "150", *common)
+    recorded = bridge(
+        "record", "--duration", "1.5", "--out", str(out), "--rate", "150", *common, ledger=tmp_path / "ledger"
+    )
     assert recorded.returncode == 0, recorded.stderr
     files = recorded.stdout.split()
     assert len(files) == 1 and Path(files[0]).parent == out
@@ -492,6 +514,14 @@ def test_cli_record_then_replay_with_kept_stamps(tmp_path: Path) -> None:
 def test_cli_replay_errors() -> None:
     missing = bridge("replay", "/nonexistent/file.tlrec", "--control", "")
     assert missing.returncode == 2 and "cannot read" in missing.stderr
+    for option, value in (
+        ("--speed", "nan"),
+        ("--start-delay", "inf"),
+        ("--seek", "-1"),
+        ("--max-gap", "1e9"),
+    ):
+        refused = bridge("replay", "x.tlrec", option, value)
+        assert refused.returncode == 2 and "must be from 0 to 1e+07" in refused.stderr, refused.stderr
     assert "--keep-stamps" in bridge("replay", "--help").stdout
     assert "--duration" in bridge("record", "--help").stdout
     assert "--record" in bridge("run", "--help").stdout
@@ -517,3 +547,78 @@ def test_daemon_keeps_working_when_recording_fails(tmp_path: Path) -> None:
             await asyncio.wait_for(task, 10)
 
     run(test)
+
+
+# ------------------------------------------------------------------ hostile files
+
+
+def frames_file(path: Path, offsets: list[int]) -> list[bytes]:
+    """A record file of simulated frames at ``offsets``; the frames."""
+    frames = list(simulated_frames(len(offsets)))
+    write_file(path, [(KIND_FRAME, offset, frame) for offset, frame in zip(offsets, frames, strict=True)])
+    return frames
+
+
+def test_an_absurd_offset_waits_at_most_max_gap(tmp_path: Path) -> None:
+    path = tmp_path / "a.tlrec"
+    frames_file(path, [0, 0xFFFFFFFF, 100, 50])
+    started = time.monotonic()
+    publisher, [source] = asyncio.run(replay([path], ReplayOptions(speed=1.0, max_gap=0.3), timeout=10))
+    assert time.monotonic() - started < 5 and source.records == 4 and not source.failure
+    assert ReplayOptions().max_gap == 10.0  # the documented default
+    assert isinstance(publisher, RecordingPublisher) and upstream(publisher)
+
+
+def test_replay_reports_damaged_records_and_plays_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "a.tlrec"
+    frames = frames_file(path, list(range(0, 300, 10)))
+    data = bytearray(path.read_bytes())
+    data[data.index(frames[10]) + 7] ^= 0xFF  # a flipped byte a third into the file
+    path.write_bytes(bytes(data))
+    publisher, [source] = asyncio.run(replay([path], ReplayOptions(speed=0)))
+    assert source.records == 29 and source.readers[0].damaged == 1
+    assert isinstance(publisher, RecordingPublisher)
+    [ended] = [m for _, m in publisher.sent if m.get("reason") == "replay_ended"]
+    assert ended["message"] == "29 records replayed; damaged records skipped: 1 in a.tlrec"
+
+
+def test_a_replay_whose_file_fails_stops_and_exits_non_zero(tmp_path: Path) -> None:
+    path = tmp_path / "a.tlrec"
+    frames_file(path, [0, 10, 20])
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bridge", "replay", str(path), "--start-delay", "30", "--control", ""],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "BRIDGE_PUBLISHER_ENDPOINT": f"tcp://127.0.0.1:{free_port()}"},
+    )
+    assert process.stderr is not None
+    for line in process.stderr:
+        if "connecting (replay)" in line:
+            break
+    path.unlink()
+    path.mkdir()  # the file is gone and a directory is in its place: reading it fails
+    out = process.stderr.read()
+    process.wait(30)
+    assert process.returncode == 1, out
+    assert "replay of @alice failed: IsADirectoryError" in out
+
+
+@pytest.mark.parametrize(
+    ("header", "fixed"),
+    [
+        ({"dedupeSize": "many"}, 0),
+        ({"dedupeSize": 2**70}, 0),
+        ({"dedupeSize": -1}, 0),
+        ({"startTime": "x"}, 0),
+    ],
+)
+def test_hostile_header_fields_are_ignored(tmp_path: Path, header: dict[str, Any], fixed: int) -> None:
+    path = tmp_path / "a.tlrec"
+    frames = list(simulated_frames(2))
+    writer = RecordWriter(path, {"room": "alice", "roomId": str(ROOM_ID), "source": "tiktok", **header})
+    writer.open()
+    for i, frame in enumerate(frames):
+        writer.write(KIND_FRAME, i, frame)
+    writer.close()
+    _, [source] = asyncio.run(replay([path], ReplayOptions(speed=0)))
+    assert source.records == 2 and not source.failure and source.readers[0].start_time == fixed
