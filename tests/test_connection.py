@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from helpers import RecordingPublisher
 from live import ROOM_ID, SCENARIO, Harness, connected_count, run
 
 from bridge.app import build, identity_of
-from bridge.config import Config, ControlConfig, GameConfig, SimulatorConfig
-from bridge.connection import backoff
+from bridge.config import Config, ControlConfig, GameConfig, SimulatorConfig, TikTokConfig
+from bridge.connection import backoff, replacement_delay
 from bridge.faketiktok import FakeTikTok
 
 
@@ -335,8 +335,17 @@ def test_sign_error_echoing_the_session_id_is_neither_published_nor_logged(
     assert caplog.records and SESSION not in caplog.text
 
 
-def test_default_run_keeps_the_embedded_fakes_bookkeeping_off() -> None:
+def test_default_run_keeps_the_embedded_fakes_bookkeeping_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """`tiktok-bridge run` without rooms: the embedded fake keeps no per-message records (issue 13, 12)."""
+
+    made: list[FakeTikTok] = []
+
+    class Spy(FakeTikTok):
+        def __init__(self, **options: Any) -> None:
+            super().__init__(**options)
+            made.append(self)
+
+    monkeypatch.setattr("bridge.app.FakeTikTok", Spy)
 
     async def main() -> None:
         config = Config(
@@ -351,7 +360,7 @@ def test_default_run_keeps_the_embedded_fakes_bookkeeping_off() -> None:
             while sum(1 for _, m in publisher.sent if m.get("type") == "chat") < 20:
                 assert time.monotonic() < deadline
                 await asyncio.sleep(0.05)
-            (fake,) = [o for o in gc.get_objects() if isinstance(o, FakeTikTok) and o.rooms]
+            (fake,) = made
             (room,) = fake.rooms.values()
             assert fake.record is False and fake.sign_calls == 1 and room.accepted == 1
             assert room.sent == [] and room.received == [] and fake.sign_requests == fake.handshakes == []
@@ -360,3 +369,18 @@ def test_default_run_keeps_the_embedded_fakes_bookkeeping_off() -> None:
             await asyncio.wait_for(task, 10)
 
     asyncio.run(main())
+
+
+def test_a_dead_room_costs_few_sign_calls_an_hour() -> None:
+    """The worst case docs/live.md states, from the defaults: every socket dies as soon as it can."""
+    settings = TikTokConfig()
+    dead_after = settings.dead_after_heartbeats * 10.0  # TikTok's 10 s heartbeat
+    calls, now = [0.0], 0.0
+    for n in range(1, 40):  # the shortest (jitter 0) delays
+        now += dead_after + replacement_delay(n, settings, rand=lambda: 0.0)
+        calls.append(now)
+    assert sum(1 for t in calls if t < 3600) == 10
+    for hour in range(1, 5):
+        assert sum(1 for t in calls if hour * 3600 <= t < (hour + 1) * 3600) <= 4
+    assert calls[10] > 3600  # 10 deaths in a row take over an hour
+    assert replacement_delay(1, settings, rand=lambda: 1.0) == settings.backoff_base
