@@ -39,7 +39,7 @@ from .session import Session
 from .signing import SignProvider
 from .tiktok import RTT_RANGE, session_host_allowed
 
-__all__ = ["LiveSource", "Watcher", "backoff"]
+__all__ = ["LiveSource", "Watcher", "backoff", "replacement_delay"]
 
 log = logging.getLogger("bridge.connection")
 
@@ -60,6 +60,20 @@ def backoff(attempt: int, base: float, cap: float, rand: Callable[[], float] = r
     """Seconds to wait before reconnect ``attempt`` (1-based): full-jitter exponential."""
     ceiling = min(cap, base * 2.0 ** min(attempt - 1, 30))
     return ceiling / 2 + rand() * ceiling / 2
+
+
+def replacement_delay(
+    replacements: int, settings: TikTokConfig, rand: Callable[[], float] = random.random
+) -> float:
+    """Seconds before re-signing after the ``replacements``-th consecutive dead socket.
+
+    The first is as quick as any reconnect; each further one backs off from
+    ``replace_backoff_base`` to ``replace_backoff_cap``, so a dead room costs few
+    sign calls an hour (docs/live.md).
+    """
+    if replacements <= 1:
+        return backoff(1, settings.backoff_base, settings.backoff_cap, rand)
+    return backoff(replacements - 1, settings.replace_backoff_base, settings.replace_backoff_cap, rand)
 
 
 class Watcher:
@@ -163,12 +177,7 @@ class LiveSource:
                 if self.clock() - self._opened_at >= REPLACE_RESET:
                     self.replacements = 0
                 self.replacements += 1
-                if self.replacements > 1:  # the last replacement died too: back off
-                    retry_after = backoff(
-                        self.replacements - 1,
-                        self.settings.replace_backoff_base,
-                        self.settings.replace_backoff_cap,
-                    )
+                retry_after = replacement_delay(self.replacements, self.settings)
             except TimeoutError:
                 reason, message = "connect_timeout", "the connection did not open in time"
             except ConnectionClosed as exc:

@@ -16,8 +16,8 @@ from live import ROOM_ID, SCENARIO, Harness, connected_count, run
 
 from bridge import app
 from bridge.app import build, identity_of
-from bridge.config import Config, ControlConfig, GameConfig, SimulatorConfig
-from bridge.connection import backoff
+from bridge.config import Config, ControlConfig, GameConfig, SimulatorConfig, TikTokConfig
+from bridge.connection import backoff, replacement_delay
 from bridge.faketiktok import FakeTikTok
 
 
@@ -347,6 +347,15 @@ def test_default_run_keeps_the_embedded_fakes_bookkeeping_off(monkeypatch: pytes
 
     monkeypatch.setattr(app, "FakeTikTok", Recorded)
 
+    made: list[FakeTikTok] = []
+
+    class Spy(FakeTikTok):
+        def __init__(self, **options: Any) -> None:
+            super().__init__(**options)
+            made.append(self)
+
+    monkeypatch.setattr("bridge.app.FakeTikTok", Spy)
+
     async def main() -> None:
         config = Config(
             simulator=SimulatorConfig(rate=300.0),
@@ -369,3 +378,18 @@ def test_default_run_keeps_the_embedded_fakes_bookkeeping_off(monkeypatch: pytes
             await asyncio.wait_for(task, 10)
 
     asyncio.run(main())
+
+
+def test_a_dead_room_costs_few_sign_calls_an_hour() -> None:
+    """The worst case docs/live.md states, from the defaults: every socket dies as soon as it can."""
+    settings = TikTokConfig()
+    dead_after = settings.dead_after_heartbeats * 10.0  # TikTok's 10 s heartbeat
+    calls, now = [0.0], 0.0
+    for n in range(1, 40):  # the shortest (jitter 0) delays
+        now += dead_after + replacement_delay(n, settings, rand=lambda: 0.0)
+        calls.append(now)
+    assert sum(1 for t in calls if t < 3600) == 10
+    for hour in range(1, 5):
+        assert sum(1 for t in calls if hour * 3600 <= t < (hour + 1) * 3600) <= 4
+    assert calls[10] > 3600  # 10 deaths in a row take over an hour
+    assert replacement_delay(1, settings, rand=lambda: 1.0) == settings.backoff_base
