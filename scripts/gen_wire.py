@@ -175,6 +175,10 @@ def _constants(table: Sequence[Message]) -> Iterator[tuple[str, list[tuple[str, 
         yield message.name, [(f"{message.ident}_{f.name}", f.number) for f in message.fields]
     name, fields = _MAP_ENTRY
     yield f"{name}: any map entry", [(f"{name}_{field}", number) for field, number in fields]
+    common = {f.number for m in table for f in m.fields if f.type == "CommonMessageData"}
+    if len(common) != 1:
+        raise SchemaError(f"CommonMessageData is not at one field number in every message: {sorted(common)}")
+    yield "Message: every message's CommonMessageData", [("Message_common", common.pop())]
 
 
 def render_python(schema: Schema) -> str:
