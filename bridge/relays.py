@@ -45,7 +45,6 @@ from .errors import DecodeError, LiveError, UserOfflineError, scrub
 from .frames import FetchResult, gunzip
 from .limits import MAX_FRAME_BYTES
 from .lookup import WebClient
-from .protowire import int_field, message_field, str_field
 from .recordfile import KIND_FRAME, KIND_JSON
 from .recording import Recorder
 from .values import clamp_i64
@@ -518,10 +517,7 @@ def parse_euler(raw: bytes | str) -> Parsed:
 def control_result(room_id: int, action: int, msg_id: int = 0, now_ms: int | None = None) -> bytes:
     """A ``ProtoMessageFetchResult`` carrying one ``WebcastControlMessage`` with ``action``."""
     now = time.time_ns() // 1_000_000 if now_ms is None else now_ms
-    method = "WebcastControlMessage"
-    common = message_field(1, wc.common(method, msg_id, room_id, now))
-    payload = common + int_field(2, action) + str_field(3, "")
-    message = wc.inner(method, payload, msg_id)
+    message = wc.control(msg_id, room_id, now, action)
     return wc.fetch_result([message], cursor="", now=now, internal_ext="", need_ack=False)
 
 

@@ -21,6 +21,172 @@ from pathlib import Path
 from typing import Any
 
 from . import webcast as wc
+from .codec._schema import (
+    BarrageUserGradeParam_current_grade,
+    BarrageUserGradeParam_user,
+    BattleBaseUserInfo_avatar_thumb,
+    BattleBaseUserInfo_display_id,
+    BattleBaseUserInfo_nick_name,
+    BattleBaseUserInfo_user_id,
+    BattleResult_result,
+    BattleResult_score,
+    BattleResult_user_id,
+    BattleSetting_battle_id,
+    BattleSetting_duration,
+    BattleSetting_start_time_ms,
+    BattleSetting_status,
+    BattleUserArmies_anchor_id_str,
+    BattleUserArmies_host_score,
+    BattleUserArmies_user_armies,
+    BattleUserArmy_nickname,
+    BattleUserArmy_score,
+    BattleUserArmy_user_id,
+    BattleUserInfo_user,
+    CaptionContent_content,
+    CaptionContent_lang,
+    Contributor_rank,
+    Contributor_score,
+    Contributor_user,
+    Emote_emote_id,
+    Emote_image,
+    LiveStreamSubGoal_gift,
+    LiveStreamSubGoal_id,
+    LiveStreamSubGoal_progress,
+    LiveStreamSubGoal_target,
+    LiveStreamSubGoal_type,
+    LiveStreamSubGoalGift_diamond_count,
+    LiveStreamSubGoalGift_name,
+    Message_common,
+    MessageRedEnvelopInfo_business_type,
+    MessageRedEnvelopInfo_diamond_count,
+    MessageRedEnvelopInfo_envelope_id,
+    MessageRedEnvelopInfo_people_count,
+    MessageRedEnvelopInfo_send_user_avatar,
+    MessageRedEnvelopInfo_send_user_id,
+    MessageRedEnvelopInfo_send_user_name,
+    MessageRedEnvelopInfo_unpack_at,
+    PollBasicInfo_poll_duration,
+    PollBasicInfo_poll_sponsor,
+    PollBasicInfo_time_remain,
+    PollBasicInfo_title,
+    PollBasicInfo_user_cnt,
+    Question_content,
+    Question_create_time,
+    Question_question_id,
+    Question_user,
+    RankUpdate_countdown,
+    RankUpdate_owner_rank,
+    RankUpdate_rank_type,
+    WebcastBarrageMessage_content,
+    WebcastBarrageMessage_duration,
+    WebcastBarrageMessage_msg_type,
+    WebcastBarrageMessage_user_grade_param,
+    WebcastCaptionMessage_content,
+    WebcastCaptionMessage_definite,
+    WebcastCaptionMessage_duration_ms,
+    WebcastCaptionMessage_sentence_id,
+    WebcastCaptionMessage_timestamp_ms,
+    WebcastChatMessage_content,
+    WebcastChatMessage_content_language,
+    WebcastChatMessage_input_type,
+    WebcastChatMessage_user,
+    WebcastChatMessage_user_identity,
+    WebcastChatMessage_visible_to_sender,
+    WebcastControlMessage_action,
+    WebcastControlMessage_tips,
+    WebcastEmoteChatMessage_emote_list,
+    WebcastEmoteChatMessage_user,
+    WebcastEmoteChatMessage_user_identity,
+    WebcastEnvelopeMessage_display,
+    WebcastEnvelopeMessage_envelope_info,
+    WebcastGiftMessage_color_id,
+    WebcastGiftMessage_combo_count,
+    WebcastGiftMessage_fan_ticket_count,
+    WebcastGiftMessage_gift,
+    WebcastGiftMessage_gift_id,
+    WebcastGiftMessage_group_count,
+    WebcastGiftMessage_group_id,
+    WebcastGiftMessage_log_id,
+    WebcastGiftMessage_monitor_extra,
+    WebcastGiftMessage_repeat_count,
+    WebcastGiftMessage_repeat_end,
+    WebcastGiftMessage_send_type,
+    WebcastGiftMessage_user,
+    WebcastGiftMessage_user_identity,
+    WebcastGoalUpdateMessage_contribute_count,
+    WebcastGoalUpdateMessage_contribute_score,
+    WebcastGoalUpdateMessage_contribute_subgoal,
+    WebcastGoalUpdateMessage_contributor_display_id,
+    WebcastGoalUpdateMessage_contributor_id,
+    WebcastImDeleteMessage_delete_msg_ids,
+    WebcastImDeleteMessage_delete_user_ids,
+    WebcastInRoomBannerMessage_json_data,
+    WebcastLikeMessage_color,
+    WebcastLikeMessage_count,
+    WebcastLikeMessage_effect_cnt,
+    WebcastLikeMessage_icon,
+    WebcastLikeMessage_total,
+    WebcastLikeMessage_user,
+    WebcastLinkMicArmies_battle_id,
+    WebcastLinkMicArmies_battle_items,
+    WebcastLinkMicArmies_battle_status,
+    WebcastLinkMicArmies_BattleItemsEntry_key,
+    WebcastLinkMicArmies_BattleItemsEntry_value,
+    WebcastLinkMicArmies_from_user_id,
+    WebcastLinkMicArmies_gift_count,
+    WebcastLinkMicArmies_gift_id,
+    WebcastLinkMicArmies_total_diamond_count,
+    WebcastLinkMicBattle_action,
+    WebcastLinkMicBattle_anchor_info,
+    WebcastLinkMicBattle_AnchorInfoEntry_key,
+    WebcastLinkMicBattle_AnchorInfoEntry_value,
+    WebcastLinkMicBattle_battle_id,
+    WebcastLinkMicBattle_battle_result,
+    WebcastLinkMicBattle_battle_setting,
+    WebcastLinkMicBattle_BattleResultEntry_key,
+    WebcastLinkMicBattle_BattleResultEntry_value,
+    WebcastLiveIntroMessage_content,
+    WebcastLiveIntroMessage_content_language,
+    WebcastLiveIntroMessage_id,
+    WebcastLiveIntroMessage_user,
+    WebcastMemberMessage_action,
+    WebcastMemberMessage_anchor_display_text,
+    WebcastMemberMessage_client_enter_source,
+    WebcastMemberMessage_client_enter_type,
+    WebcastMemberMessage_enter_type,
+    WebcastMemberMessage_member_count,
+    WebcastMemberMessage_user,
+    WebcastPollMessage_message_type,
+    WebcastPollMessage_poll_basic_info,
+    WebcastPollMessage_poll_id,
+    WebcastQuestionNewMessage_details,
+    WebcastRankUpdateMessage_group_type,
+    WebcastRankUpdateMessage_priority,
+    WebcastRankUpdateMessage_updates,
+    WebcastRoomPinMessage_action,
+    WebcastRoomPinMessage_chat_message,
+    WebcastRoomPinMessage_common,
+    WebcastRoomPinMessage_display_duration,
+    WebcastRoomPinMessage_method,
+    WebcastRoomPinMessage_operator,
+    WebcastRoomPinMessage_pin_time,
+    WebcastRoomUserSeqMessage_anonymous,
+    WebcastRoomUserSeqMessage_pop_str,
+    WebcastRoomUserSeqMessage_popularity,
+    WebcastRoomUserSeqMessage_ranks,
+    WebcastRoomUserSeqMessage_total,
+    WebcastRoomUserSeqMessage_total_user,
+    WebcastSocialMessage_action,
+    WebcastSocialMessage_follow_count,
+    WebcastSocialMessage_share_count,
+    WebcastSocialMessage_share_target,
+    WebcastSocialMessage_share_type,
+    WebcastSocialMessage_user,
+    WebcastSubNotifyMessage_message_type,
+    WebcastSubNotifyMessage_sub_month,
+    WebcastSubNotifyMessage_subscribe_type,
+    WebcastSubNotifyMessage_user,
+)
 from .errors import ConfigError
 from .protowire import bool_field, int_field, map_entry, message_field, packed_field, str_field
 from .values import check_name, check_room_id
@@ -468,9 +634,8 @@ class Simulator:
         """A ``BaseProtoMessage``; the common block goes after ``common_at`` fields, as on the wire."""
         msg_id = self._next_id()
         method = _METHOD[kind]
-        head = message_field(
-            1, wc.common(method, msg_id, self.scenario.room_id, now_ms, display, describe=kind)
-        )
+        common = wc.common(method, msg_id, self.scenario.room_id, now_ms, display, describe=kind)
+        head = message_field(Message_common, common)
         payload = b"".join([*body_fields[:common_at], head, *body_fields[common_at:]])
         return wc.inner(method, payload, msg_id)
 
@@ -514,14 +679,18 @@ class Simulator:
         return self._inner(
             "member",
             [
-                int_field(3, self._viewers(now_ms)),
-                int_field(10, 1),
-                message_field(18, wc.text("pm_mt_live_join", "{0:user} joined", [u])),
-                str_field(19, "homepage_hot-live_cell"),
-                str_field(20, "click"),
+                int_field(WebcastMemberMessage_member_count, self._viewers(now_ms)),
+                int_field(WebcastMemberMessage_action, 1),
+                message_field(
+                    WebcastMemberMessage_anchor_display_text,
+                    wc.text("pm_mt_live_join", "{0:user} joined", [u]),
+                ),
+                str_field(WebcastMemberMessage_client_enter_source, "homepage_hot-live_cell"),
+                str_field(WebcastMemberMessage_client_enter_type, "click"),
+                # off-schema: a field proto/webcast.proto does not name, which decoders must skip
                 message_field(15, int_field(1, 2), message_field(2, wc.image("enter-effect", 120, 2))),
-                message_field(2, wc.user(u)),
-                int_field(9, 1),
+                message_field(WebcastMemberMessage_user, wc.user(u)),
+                int_field(WebcastMemberMessage_enter_type, 1),
             ],
             now_ms,
             display,
@@ -535,14 +704,15 @@ class Simulator:
         return self._inner(
             "like",
             [
-                int_field(2, count),
-                message_field(5, wc.user(u)),
-                int_field(3, self.total_likes),
-                int_field(4, 1),
+                int_field(WebcastLikeMessage_count, count),
+                message_field(WebcastLikeMessage_user, wc.user(u)),
+                int_field(WebcastLikeMessage_total, self.total_likes),
+                int_field(WebcastLikeMessage_color, 1),
                 str_field(
-                    6, "https://p16-webcast.tiktokcdn.com/img/alisg/webcast-sg/like_icon.png~tplv-obj.png"
+                    WebcastLikeMessage_icon,
+                    "https://p16-webcast.tiktokcdn.com/img/alisg/webcast-sg/like_icon.png~tplv-obj.png",
                 ),
-                int_field(9, 3),
+                int_field(WebcastLikeMessage_effect_cnt, 3),
             ],
             now_ms,
             wc.text("pm_mt_msg_viewer", "{0:user} liked the LIVE", [u]),
@@ -556,12 +726,12 @@ class Simulator:
 
     def _chat_fields(self, u: SimUser, line: str) -> list[bytes]:
         return [
-            message_field(2, wc.user(u)),
-            str_field(3, line),
-            bool_field(4, True),
-            str_field(14, "en"),
-            message_field(18, wc.identity(u)),
-            int_field(11, 0),
+            message_field(WebcastChatMessage_user, wc.user(u)),
+            str_field(WebcastChatMessage_content, line),
+            bool_field(WebcastChatMessage_visible_to_sender, True),
+            str_field(WebcastChatMessage_content_language, "en"),
+            message_field(WebcastChatMessage_user_identity, wc.identity(u)),
+            int_field(WebcastChatMessage_input_type, 0),
         ]
 
     def _gift(self, now_ms: int) -> bytes:
@@ -591,19 +761,28 @@ class Simulator:
     ) -> bytes:
         closing = end == 1
         fields = [
-            message_field(15, wc.gift_struct(gift.id, gift.name, gift.diamonds, gift.type)),
-            message_field(32, wc.identity(u)),
-            int_field(2, gift.id),
-            int_field(5, count),
-            int_field(6, count),
-            *([int_field(11, group_id)] if group_id else []),
-            message_field(7, wc.user(u)),
-            int_field(9, end),
-            int_field(4, 1),
-            *([] if closing else [int_field(3, gift.diamonds * count), int_field(17, 1)]),
-            str_field(16, f"{now_ms}{u.id % 10000:04d}"),
-            str_field(22, f'{{"send_gift_req_start_ms":{now_ms - 120}}}'),
-            int_field(24, 0),
+            message_field(
+                WebcastGiftMessage_gift, wc.gift_struct(gift.id, gift.name, gift.diamonds, gift.type)
+            ),
+            message_field(WebcastGiftMessage_user_identity, wc.identity(u)),
+            int_field(WebcastGiftMessage_gift_id, gift.id),
+            int_field(WebcastGiftMessage_repeat_count, count),
+            int_field(WebcastGiftMessage_combo_count, count),
+            *([int_field(WebcastGiftMessage_group_id, group_id)] if group_id else []),
+            message_field(WebcastGiftMessage_user, wc.user(u)),
+            int_field(WebcastGiftMessage_repeat_end, end),
+            int_field(WebcastGiftMessage_group_count, 1),
+            *(
+                []
+                if closing
+                else [
+                    int_field(WebcastGiftMessage_fan_ticket_count, gift.diamonds * count),
+                    int_field(WebcastGiftMessage_send_type, 1),
+                ]
+            ),
+            str_field(WebcastGiftMessage_log_id, f"{now_ms}{u.id % 10000:04d}"),
+            str_field(WebcastGiftMessage_monitor_extra, f'{{"send_gift_req_start_ms":{now_ms - 120}}}'),
+            int_field(WebcastGiftMessage_color_id, 0),
         ]
         display = wc.text("pm_mt_gift_message", "{0:user} sent {1:gift} x{2:string}", [u])
         return self._inner("gift", fields, now_ms, display)
@@ -612,18 +791,23 @@ class Simulator:
         viewers = self._viewers(now_ms)
         top = sorted(self.rng.sample(self.users, min(3, len(self.users))), key=lambda u: -u.gifter_level)
         ranks = [
-            message_field(2, int_field(1, 5000 - 1000 * i), message_field(2, wc.user(u)), int_field(3, i + 1))
+            message_field(
+                WebcastRoomUserSeqMessage_ranks,
+                int_field(Contributor_score, 5000 - 1000 * i),
+                message_field(Contributor_user, wc.user(u)),
+                int_field(Contributor_rank, i + 1),
+            )
             for i, u in enumerate(top)
         ]
         return self._inner(
             "roomUserSeq",
             [
-                int_field(3, viewers),
+                int_field(WebcastRoomUserSeqMessage_total, viewers),
                 *ranks,
-                str_field(4, f"{viewers / 1000:.1f}K"),
-                int_field(6, viewers * 3),
-                int_field(7, viewers * 4 + 1000),
-                int_field(8, viewers // 10),
+                str_field(WebcastRoomUserSeqMessage_pop_str, f"{viewers / 1000:.1f}K"),
+                int_field(WebcastRoomUserSeqMessage_popularity, viewers * 3),
+                int_field(WebcastRoomUserSeqMessage_total_user, viewers * 4 + 1000),
+                int_field(WebcastRoomUserSeqMessage_anonymous, viewers // 10),
             ],
             now_ms,
         )
@@ -632,15 +816,19 @@ class Simulator:
         u = self._user()
         if self.rng.random() < 0.6:
             display = wc.text("pm_main_follow_message_viewer_2", "{0:user} followed the host", [u])
-            fields = [message_field(2, wc.user(u)), int_field(4, 1), int_field(6, 12_000 + self.seq)]
+            fields = [
+                message_field(WebcastSocialMessage_user, wc.user(u)),
+                int_field(WebcastSocialMessage_action, 1),
+                int_field(WebcastSocialMessage_follow_count, 12_000 + self.seq),
+            ]
         else:
             display = wc.text("pm_mt_guidance_share", "{0:user} shared the LIVE", [u])
             fields = [
-                message_field(2, wc.user(u)),
-                int_field(4, 3),
-                int_field(3, 1),
-                int_field(8, self.rng.randint(1, 5)),
-                str_field(5, "whatsapp"),
+                message_field(WebcastSocialMessage_user, wc.user(u)),
+                int_field(WebcastSocialMessage_action, 3),
+                int_field(WebcastSocialMessage_share_type, 1),
+                int_field(WebcastSocialMessage_share_count, self.rng.randint(1, 5)),
+                str_field(WebcastSocialMessage_share_target, "whatsapp"),
             ]
         return self._inner("social", fields, now_ms, display)
 
@@ -649,10 +837,10 @@ class Simulator:
         return self._inner(
             "subscribe",
             [
-                message_field(2, wc.user(u)),
-                int_field(4, self.rng.randint(1, 24)),
-                int_field(5, 1),
-                int_field(7, 1),
+                message_field(WebcastSubNotifyMessage_user, wc.user(u)),
+                int_field(WebcastSubNotifyMessage_sub_month, self.rng.randint(1, 24)),
+                int_field(WebcastSubNotifyMessage_subscribe_type, 1),
+                int_field(WebcastSubNotifyMessage_message_type, 1),
             ],
             now_ms,
         )
@@ -660,37 +848,46 @@ class Simulator:
     def _emote(self, now_ms: int) -> bytes:
         u = self._user()
         emote = message_field(
-            3,
-            str_field(1, str(7_200_000_000 + self.rng.randint(0, 99))),
-            message_field(2, wc.image("emote", 64, 1)),
+            WebcastEmoteChatMessage_emote_list,
+            str_field(Emote_emote_id, str(7_200_000_000 + self.rng.randint(0, 99))),
+            message_field(Emote_image, wc.image("emote", 64, 1)),
         )
         return self._inner(
-            "emote", [message_field(2, wc.user(u)), emote, message_field(5, wc.identity(u))], now_ms
+            "emote",
+            [
+                message_field(WebcastEmoteChatMessage_user, wc.user(u)),
+                emote,
+                message_field(WebcastEmoteChatMessage_user_identity, wc.identity(u)),
+            ],
+            now_ms,
         )
 
     def _envelope(self, now_ms: int) -> bytes:
         u = self._user()
         info = message_field(
-            2,
-            str_field(1, f"env{now_ms}"),
-            int_field(2, 1),
-            str_field(4, u.nickname),
-            int_field(5, self.rng.choice((50, 100, 500))),
-            int_field(6, self.rng.randint(5, 40)),
-            int_field(7, now_ms // 1000 + 180),
-            str_field(8, str(u.id)),
-            message_field(9, wc.image(f"avatar:{u.id}")),
+            WebcastEnvelopeMessage_envelope_info,
+            str_field(MessageRedEnvelopInfo_envelope_id, f"env{now_ms}"),
+            int_field(MessageRedEnvelopInfo_business_type, 1),
+            str_field(MessageRedEnvelopInfo_send_user_name, u.nickname),
+            int_field(MessageRedEnvelopInfo_diamond_count, self.rng.choice((50, 100, 500))),
+            int_field(MessageRedEnvelopInfo_people_count, self.rng.randint(5, 40)),
+            int_field(MessageRedEnvelopInfo_unpack_at, now_ms // 1000 + 180),
+            str_field(MessageRedEnvelopInfo_send_user_id, str(u.id)),
+            message_field(MessageRedEnvelopInfo_send_user_avatar, wc.image(f"avatar:{u.id}")),
         )
-        return self._inner("envelope", [info, int_field(3, 1)], now_ms)
+        return self._inner("envelope", [info, int_field(WebcastEnvelopeMessage_display, 1)], now_ms)
 
     def _question(self, now_ms: int) -> bytes:
         u = self._user()
         details = message_field(
-            2,
-            int_field(1, now_ms),
-            str_field(2, self.rng.choice(("What game is this?", "How long will you stream?", "Best gift?"))),
-            int_field(4, now_ms // 1000),
-            message_field(5, wc.user(u)),
+            WebcastQuestionNewMessage_details,
+            int_field(Question_question_id, now_ms),
+            str_field(
+                Question_content,
+                self.rng.choice(("What game is this?", "How long will you stream?", "Best gift?")),
+            ),
+            int_field(Question_create_time, now_ms // 1000),
+            message_field(Question_user, wc.user(u)),
         )
         return self._inner("question", [details], now_ms)
 
@@ -710,16 +907,16 @@ class Simulator:
         host = 6_700_000_000_000_000_001
         anchors = [
             map_entry(
-                10,
-                int_field(1, uid),
+                WebcastLinkMicBattle_anchor_info,
+                int_field(WebcastLinkMicBattle_AnchorInfoEntry_key, uid),
                 message_field(
-                    2,
+                    WebcastLinkMicBattle_AnchorInfoEntry_value,
                     message_field(
-                        1,
-                        int_field(1, uid),
-                        str_field(2, nick),
-                        message_field(3, wc.image(f"avatar:{uid}")),
-                        str_field(4, handle),
+                        BattleUserInfo_user,
+                        int_field(BattleBaseUserInfo_user_id, uid),
+                        str_field(BattleBaseUserInfo_nick_name, nick),
+                        message_field(BattleBaseUserInfo_avatar_thumb, wc.image(f"avatar:{uid}")),
+                        str_field(BattleBaseUserInfo_display_id, handle),
                     ),
                 ),
             )
@@ -729,17 +926,34 @@ class Simulator:
         if action == 5:
             results = [
                 map_entry(
-                    5,
-                    int_field(1, uid),
-                    message_field(2, int_field(1, uid), int_field(2, r), int_field(3, s)),
+                    WebcastLinkMicBattle_battle_result,
+                    int_field(WebcastLinkMicBattle_BattleResultEntry_key, uid),
+                    message_field(
+                        WebcastLinkMicBattle_BattleResultEntry_value,
+                        int_field(BattleResult_user_id, uid),
+                        int_field(BattleResult_result, r),
+                        int_field(BattleResult_score, s),
+                    ),
                 )
                 for uid, r, s in ((host, 0, 1500), (rival, 1, 900))
             ]
         setting = message_field(
-            3, int_field(1, battle_id), int_field(2, now_ms), int_field(3, 300), int_field(5, 1)
+            WebcastLinkMicBattle_battle_setting,
+            int_field(BattleSetting_battle_id, battle_id),
+            int_field(BattleSetting_start_time_ms, now_ms),
+            int_field(BattleSetting_duration, 300),
+            int_field(BattleSetting_status, 1),
         )
         return self._inner(
-            "battle", [int_field(2, battle_id), setting, int_field(4, action), *anchors, *results], now_ms
+            "battle",
+            [
+                int_field(WebcastLinkMicBattle_battle_id, battle_id),
+                setting,
+                int_field(WebcastLinkMicBattle_action, action),
+                *anchors,
+                *results,
+            ],
+            now_ms,
         )
 
     def _armies(self, battle_id: int, rival: int, now_ms: int) -> bytes:
@@ -747,15 +961,18 @@ class Simulator:
         gifter = self._user()
         teams = [
             map_entry(
-                3,
-                int_field(1, uid),
+                WebcastLinkMicArmies_battle_items,
+                int_field(WebcastLinkMicArmies_BattleItemsEntry_key, uid),
                 message_field(
-                    2,
+                    WebcastLinkMicArmies_BattleItemsEntry_value,
                     message_field(
-                        1, int_field(1, gifter.id), int_field(2, score // 2), str_field(3, gifter.nickname)
+                        BattleUserArmies_user_armies,
+                        int_field(BattleUserArmy_user_id, gifter.id),
+                        int_field(BattleUserArmy_score, score // 2),
+                        str_field(BattleUserArmy_nickname, gifter.nickname),
                     ),
-                    int_field(2, score),
-                    str_field(3, str(uid)),
+                    int_field(BattleUserArmies_host_score, score),
+                    str_field(BattleUserArmies_anchor_id_str, str(uid)),
                 ),
             )
             for uid, score in ((host, self.rng.randint(0, 2000)), (rival, self.rng.randint(0, 2000)))
@@ -763,13 +980,13 @@ class Simulator:
         return self._inner(
             "battleArmies",
             [
-                int_field(2, battle_id),
+                int_field(WebcastLinkMicArmies_battle_id, battle_id),
                 *teams,
-                int_field(7, 1),
-                int_field(8, gifter.id),
-                int_field(9, 5655),
-                int_field(10, 5),
-                int_field(12, 5),
+                int_field(WebcastLinkMicArmies_battle_status, 1),
+                int_field(WebcastLinkMicArmies_from_user_id, gifter.id),
+                int_field(WebcastLinkMicArmies_gift_id, 5655),
+                int_field(WebcastLinkMicArmies_gift_count, 5),
+                int_field(WebcastLinkMicArmies_total_diamond_count, 5),
             ],
             now_ms,
         )
@@ -779,18 +996,19 @@ class Simulator:
             return self._chat(now_ms)
         u, line, when = self.recent_chat[-1]
         chat = message_field(
-            1, wc.common("WebcastChatMessage", self._next_id(), self.scenario.room_id, when)
+            WebcastRoomPinMessage_common,
+            wc.common("WebcastChatMessage", self._next_id(), self.scenario.room_id, when),
         ) + b"".join(self._chat_fields(u, line))
-        operator = message_field(32, wc.user(self.users[0]))
+        operator = message_field(WebcastRoomPinMessage_operator, wc.user(self.users[0]))
         return self._inner(
             "roomPin",
             [
-                message_field(2, chat),
-                str_field(30, "WebcastChatMessage"),
-                int_field(31, now_ms),
+                message_field(WebcastRoomPinMessage_chat_message, chat),
+                str_field(WebcastRoomPinMessage_method, "WebcastChatMessage"),
+                int_field(WebcastRoomPinMessage_pin_time, now_ms),
                 operator,
-                int_field(33, 1),
-                int_field(34, 60),
+                int_field(WebcastRoomPinMessage_action, 1),
+                int_field(WebcastRoomPinMessage_display_duration, 60),
             ],
             now_ms,
         )
@@ -800,11 +1018,15 @@ class Simulator:
         return self._inner(
             "caption",
             [
-                int_field(2, now_ms),
-                int_field(3, 1800),
-                message_field(4, str_field(1, "en"), str_field(2, line)),
-                int_field(5, now_ms // 7),
-                bool_field(7, True),
+                int_field(WebcastCaptionMessage_timestamp_ms, now_ms),
+                int_field(WebcastCaptionMessage_duration_ms, 1800),
+                message_field(
+                    WebcastCaptionMessage_content,
+                    str_field(CaptionContent_lang, "en"),
+                    str_field(CaptionContent_content, line),
+                ),
+                int_field(WebcastCaptionMessage_sentence_id, now_ms // 7),
+                bool_field(WebcastCaptionMessage_definite, True),
             ],
             now_ms,
         )
@@ -814,10 +1036,17 @@ class Simulator:
         return self._inner(
             "barrage",
             [
-                int_field(3, 8),
-                message_field(5, wc.text("pm_mt_grade_upgrade", "{0:user} reached level {1:string}", [u])),
-                int_field(6, 3000),
-                message_field(100, int_field(1, max(1, u.gifter_level)), message_field(4, wc.user(u))),
+                int_field(WebcastBarrageMessage_msg_type, 8),
+                message_field(
+                    WebcastBarrageMessage_content,
+                    wc.text("pm_mt_grade_upgrade", "{0:user} reached level {1:string}", [u]),
+                ),
+                int_field(WebcastBarrageMessage_duration, 3000),
+                message_field(
+                    WebcastBarrageMessage_user_grade_param,
+                    int_field(BarrageUserGradeParam_current_grade, max(1, u.gifter_level)),
+                    message_field(BarrageUserGradeParam_user, wc.user(u)),
+                ),
             ],
             now_ms,
         )
@@ -825,63 +1054,105 @@ class Simulator:
     def _goal(self, now_ms: int) -> bytes:
         u = self._user()
         sub = message_field(
-            7,
-            int_field(1, 1),
-            int_field(2, 99),
-            int_field(3, self.total_likes % 500),
-            int_field(4, 500),
-            message_field(5, str_field(1, "Rose"), int_field(3, 1)),
+            WebcastGoalUpdateMessage_contribute_subgoal,
+            int_field(LiveStreamSubGoal_type, 1),
+            int_field(LiveStreamSubGoal_id, 99),
+            int_field(LiveStreamSubGoal_progress, self.total_likes % 500),
+            int_field(LiveStreamSubGoal_target, 500),
+            message_field(
+                LiveStreamSubGoal_gift,
+                str_field(LiveStreamSubGoalGift_name, "Rose"),
+                int_field(LiveStreamSubGoalGift_diamond_count, 1),
+            ),
         )
         return self._inner(
             "goal",
-            [int_field(4, u.id), str_field(6, u.unique_id), sub, int_field(9, 1), int_field(10, 1)],
+            [
+                int_field(WebcastGoalUpdateMessage_contributor_id, u.id),
+                str_field(WebcastGoalUpdateMessage_contributor_display_id, u.unique_id),
+                sub,
+                int_field(WebcastGoalUpdateMessage_contribute_count, 1),
+                int_field(WebcastGoalUpdateMessage_contribute_score, 1),
+            ],
             now_ms,
         )
 
     def _rank(self, now_ms: int) -> bytes:
-        update = message_field(2, int_field(1, 8), int_field(2, self.rng.randint(1, 99)), int_field(6, 3600))
-        return self._inner("rank", [update, int_field(3, 1), int_field(5, 2)], now_ms)
+        update = message_field(
+            WebcastRankUpdateMessage_updates,
+            int_field(RankUpdate_rank_type, 8),
+            int_field(RankUpdate_owner_rank, self.rng.randint(1, 99)),
+            int_field(RankUpdate_countdown, 3600),
+        )
+        return self._inner(
+            "rank",
+            [
+                update,
+                int_field(WebcastRankUpdateMessage_group_type, 1),
+                int_field(WebcastRankUpdateMessage_priority, 2),
+            ],
+            now_ms,
+        )
 
     def _poll(self, now_ms: int) -> bytes:
         info = message_field(
-            8,
-            str_field(1, "host"),
-            str_field(3, "Next game?"),
-            int_field(5, self.rng.randint(1, 300)),
-            int_field(9, 120),
-            int_field(10, 60),
+            WebcastPollMessage_poll_basic_info,
+            str_field(PollBasicInfo_poll_sponsor, "host"),
+            str_field(PollBasicInfo_title, "Next game?"),
+            int_field(PollBasicInfo_user_cnt, self.rng.randint(1, 300)),
+            int_field(PollBasicInfo_poll_duration, 120),
+            int_field(PollBasicInfo_time_remain, 60),
         )
-        return self._inner("poll", [int_field(2, 2), int_field(3, now_ms // 1000), info], now_ms)
+        return self._inner(
+            "poll",
+            [
+                int_field(WebcastPollMessage_message_type, 2),
+                int_field(WebcastPollMessage_poll_id, now_ms // 1000),
+                info,
+            ],
+            now_ms,
+        )
 
     def _banner(self, now_ms: int) -> bytes:
         data = f'{{"banner_id":{now_ms // 1000},"title":"Weekly ranking","progress":{self.seq % 100}}}'
-        return self._inner("banner", [str_field(2, data)], now_ms)
+        return self._inner("banner", [str_field(WebcastInRoomBannerMessage_json_data, data)], now_ms)
 
     def _im_delete(self, now_ms: int) -> bytes:
         return self._inner(
-            "imDelete", [packed_field(2, [self.msg_id - 17]), packed_field(3, [self._user().id])], now_ms
+            "imDelete",
+            [
+                packed_field(WebcastImDeleteMessage_delete_msg_ids, [self.msg_id - 17]),
+                packed_field(WebcastImDeleteMessage_delete_user_ids, [self._user().id]),
+            ],
+            now_ms,
         )
 
     def _control(self, now_ms: int, action: int = 0) -> bytes:
         if not action:
             action = 1 if self.rng.random() < 0.5 else 2
-        return self._inner("control", [int_field(2, action), str_field(3, "")], now_ms)
+        return self._inner(
+            "control",
+            [int_field(WebcastControlMessage_action, action), str_field(WebcastControlMessage_tips, "")],
+            now_ms,
+        )
 
     def _live_intro(self, now_ms: int) -> bytes:
         host = SimUser(6_700_000_000_000_000_001, self.scenario.room, "Host", followers=125_000)
         return self._inner(
             "liveIntro",
             [
-                int_field(2, self.scenario.room_id),
-                str_field(4, "Gifts control the game! Rose = enemy, !jump"),
-                message_field(5, wc.user(host)),
-                str_field(8, "en"),
+                int_field(WebcastLiveIntroMessage_id, self.scenario.room_id),
+                str_field(WebcastLiveIntroMessage_content, "Gifts control the game! Rose = enemy, !jump"),
+                message_field(WebcastLiveIntroMessage_user, wc.user(host)),
+                str_field(WebcastLiveIntroMessage_content_language, "en"),
             ],
             now_ms,
         )
 
     def _unknown(self, now_ms: int) -> bytes:
+        # off-schema: a message proto/webcast.proto does not have, so its fields are numbered here
         return self._inner("unknown", [message_field(2, int_field(1, 3), str_field(3, "hourly"))], now_ms)
 
     def _ignored(self, now_ms: int) -> bytes:
+        # off-schema: a message proto/webcast.proto does not have, so its fields are numbered here
         return self._inner("ignored", [int_field(2, 1), int_field(8, now_ms)], now_ms)

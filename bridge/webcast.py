@@ -108,6 +108,9 @@ from .codec._schema import (
     UserIdentity_is_moderator_of_anchor,
     UserIdentity_is_mutual_following_with_anchor,
     UserIdentity_is_subscriber_of_anchor,
+    WebcastControlMessage_action,
+    WebcastControlMessage_common,
+    WebcastControlMessage_tips,
     WebcastImEnterRoomMessage_filter_welcome_msg,
     WebcastImEnterRoomMessage_identity,
     WebcastImEnterRoomMessage_live_id,
@@ -131,6 +134,7 @@ from .protowire import (
 __all__ = [
     "SimUser",
     "ack_frame",
+    "control",
     "enter_room_frame",
     "fetch_result",
     "heartbeat_frame",
@@ -335,6 +339,20 @@ def gift_struct(gift_id: int, name: str, diamonds: int, gift_type: int) -> bytes
             int_field(Gift_primary_effect_id, 3000 + gift_id % 1000),
         ]
     )
+
+
+def control(msg_id: int, room_id: int, create_time: int, action: int, describe: str = "") -> bytes:
+    """A ``BaseProtoMessage`` carrying a ``WebcastControlMessage`` (action 3: the stream ended)."""
+    method = "WebcastControlMessage"
+    head = common(method, msg_id, room_id, create_time, describe=describe)
+    payload = b"".join(
+        [
+            message_field(WebcastControlMessage_common, head),
+            int_field(WebcastControlMessage_action, action),
+            str_field(WebcastControlMessage_tips, ""),
+        ]
+    )
+    return inner(method, payload, msg_id)
 
 
 def inner(method: str, payload: bytes, msg_id: int) -> bytes:

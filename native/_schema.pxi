@@ -547,3 +547,6 @@ cdef enum:  # WebcastInRoomBannerMessage
 cdef enum:  # MapEntry: any map entry
     MapEntry_key = 1
     MapEntry_value = 2
+
+cdef enum:  # Message: every message's CommonMessageData
+    Message_common = 1

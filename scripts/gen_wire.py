@@ -1,15 +1,22 @@
 #!/usr/bin/env python3
-"""Write the webcast field table from proto/webcast.proto: bridge/codec/_schema.py and native/_schema.pxi.
+"""Generate the upstream wire code from proto/webcast.proto and bridge/contract.py.
 
 Usage: python scripts/gen_wire.py [--check] [--proto PATH] [--out DIR]
 
 protoc (from grpcio-tools, the ``test`` extra) compiles the schema into
-descriptors; every message becomes one block of named field numbers
-(``<Message>_<field>``, nested messages as ``<Outer>_<Inner>_<field>``) in both
-outputs, and the Python output also lists every field's number, wire type and
-type in :data:`MESSAGES`. With --check nothing is written and the exit status is
-1 if a committed output is stale. --out writes (or checks) the outputs under
-another root, --proto reads another schema (the tests use both on a copy).
+descriptors. Outputs (see docs/architecture.md):
+
+* bridge/codec/_schema.py and native/_schema.pxi: the field table, one named
+  number per field (``<Message>_<field>``, nested messages ``<Outer>_<Inner>_<field>``);
+  the Python one also lists every field's number, wire type, type and annotation;
+* bridge/codec/_events.py and native/_events.pxi: the decoders of every message
+  whose fields carry ``// => key`` annotations, for both implementations, and the
+  Cython dispatch;
+* native/_keys.pxi: the contract's keys as packed msgpack strings.
+
+With --check nothing is written and the exit status is 1 if an output is stale
+(2 if the schema or an annotation is wrong). --out writes (or checks) the outputs
+under another root, --proto reads another schema (the tests use both on a copy).
 """
 
 from __future__ import annotations
@@ -45,8 +52,8 @@ _WIRE = {
 }
 """Wire type by field type; every other type (ints, bool, enums) is a varint (0)."""
 
-_VARINT_INTS = {"int64", "int32", "uint64", "uint32", "sint64", "sint32", "enum"}
-"""Integer types carried as varints."""
+_VARINT_INTS = {"int64", "int32", "uint64", "uint32", "enum"}
+"""Integer types carried as plain varints (the generated decoders read them as signed 64-bit)."""
 
 _SCALARS = {
     value: name.removeprefix("TYPE_").lower()
@@ -175,6 +182,10 @@ def _constants(table: Sequence[Message]) -> Iterator[tuple[str, list[tuple[str, 
         yield message.name, [(f"{message.ident}_{f.name}", f.number) for f in message.fields]
     name, fields = _MAP_ENTRY
     yield f"{name}: any map entry", [(f"{name}_{field}", number) for field, number in fields]
+    common = {f.number for m in table for f in m.fields if f.type == "CommonMessageData"}
+    if len(common) != 1:
+        raise SchemaError(f"CommonMessageData is not at one field number in every message: {sorted(common)}")
+    yield "Message: every message's CommonMessageData", [("Message_common", common.pop())]
 
 
 def render_python(schema: Schema) -> str:
@@ -348,9 +359,9 @@ def _kind(field: Field, ctype: str, structs: dict[str, Any], where: str) -> str:
         if ctype == "[int]" and field.type in _VARINT_INTS:
             return "ints"
         raise SchemaError(f"{where}: a repeated field is generated as a list of a contract struct or of ints")
-    if ctype == "int" and field.wire == 0 and field.type != "bool":
+    if ctype == "int" and field.type in _VARINT_INTS:
         return "int"
-    if ctype == "bool" and field.wire == 0:
+    if ctype == "bool" and field.type in _VARINT_INTS | {"bool"}:
         return "bool"
     if ctype == "str" and field.type == "string":
         return "str"

@@ -569,6 +569,9 @@ WebcastInRoomBannerMessage_json_data: Final = 2
 MapEntry_key: Final = 1
 MapEntry_value: Final = 2
 
+# Message: every message's CommonMessageData
+Message_common: Final = 1
+
 
 MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
     "WebcastPushFrame": (
