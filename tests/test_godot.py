@@ -496,6 +496,7 @@ def test_editor_plugin(godot: str, tmp_path: Path, daemon_factory: Callable[...,
     assert check["autoload_after_disable"] is False and check["dock_after_disable"] is False
     assert check["settings_after_disable"] == ["endpoint", "control_endpoint"], "defaults unregistered"
     assert check["autoload_after_enable"] and check["dock_after_enable"]
+    assert check["dock_visible_after_enable"], "enabling the plugin opens its panel"
     assert check["saved"] and "TikTokBridge=" in cfg.read_text(), "the autoload is saved in project.godot"
 
     # The user removes the autoload (keeping the plugin for its panel), then restarts the editor.

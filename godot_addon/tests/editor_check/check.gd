@@ -71,6 +71,8 @@ func _run() -> void:
 	await _frames(3)
 	out["autoload_after_enable"] = ProjectSettings.get_setting("autoload/TikTokBridge", "")
 	out["dock_after_enable"] = _find_dock()
+	var again := _find(EditorInterface.get_base_control(), "TikTok")
+	out["dock_visible_after_enable"] = again != null and again.is_visible_in_tree()
 	# The editor saves project.godot on a short timer after an autoload change.
 	var end := Time.get_ticks_msec() + 4000
 	while Time.get_ticks_msec() < end and not FileAccess.get_file_as_string("res://project.godot").contains("TikTokBridge="):
