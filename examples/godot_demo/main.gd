@@ -5,8 +5,9 @@ extends Node2D
 ## Everything comes from the TikTokBridge autoload's signals; the scene builds
 ## its few nodes in code so it stays one readable file.
 ##
-## Headless check (tests/test_godot.py): with `-- --demo-seconds=N` the demo
-## quits after N seconds and prints "DEMO_SUMMARY {json}".
+## Checks (tests/test_godot.py): with `-- --demo-seconds=N` the demo quits after
+## N seconds and prints "DEMO_SUMMARY {json}"; `--demo-screenshot=PATH` also
+## saves what is on screen then as a PNG.
 
 const LIKE_GOAL := 200
 const MAX_BOXES := 120
@@ -27,6 +28,7 @@ var stats := {
 	"like_goals": 0, "chat_lines": 0, "follows": 0, "actions": 0, "viewers": 0,
 }
 var _quit_at_ms: int = -1
+var _screenshot: String = ""
 var _hint: String = ""  # the last disconnect and what to do about it
 
 
@@ -46,6 +48,8 @@ func _ready() -> void:
 	for a in OS.get_cmdline_user_args():
 		if a.begins_with("--demo-seconds="):
 			_quit_at_ms = Time.get_ticks_msec() + int(float(a.get_slice("=", 1)) * 1000.0)
+		elif a.begins_with("--demo-screenshot="):
+			_screenshot = a.get_slice("=", 1)
 
 
 func _process(_delta: float) -> void:
@@ -57,6 +61,9 @@ func _process(_delta: float) -> void:
 		stats["room_id"] = str(TikTokBridge.get_room_id())
 		stats["status"] = status_label.text
 		stats["emoji_font"] = status_label.get_theme_default_font().has_char(0x1F600)
+		if _screenshot != "":
+			var shot := get_viewport().get_texture().get_image()
+			stats["screenshot"] = [shot.get_width(), shot.get_height(), shot.save_png(_screenshot)]
 		print("DEMO_SUMMARY " + JSON.stringify(stats))
 		get_tree().quit()
 

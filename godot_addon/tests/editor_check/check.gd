@@ -33,6 +33,9 @@ func _find(node: Node, name: String) -> Node:
 func _run() -> void:
 	await _frames(5)
 	var out := {}
+	if OS.get_environment("TIKTOK_BRIDGE_TEST_PHASE") == "play":
+		await _play()
+		return
 	if OS.get_environment("TIKTOK_BRIDGE_TEST_PHASE") == "restart":
 		# A later editor start, after the user removed the autoload: it stays removed.
 		out["autoload"] = ProjectSettings.has_setting("autoload/TikTokBridge")
@@ -68,12 +71,34 @@ func _run() -> void:
 	await _frames(3)
 	out["autoload_after_enable"] = ProjectSettings.get_setting("autoload/TikTokBridge", "")
 	out["dock_after_enable"] = _find_dock()
+	var again := _find(EditorInterface.get_base_control(), "TikTok")
+	out["dock_visible_after_enable"] = again != null and again.is_visible_in_tree()
 	# The editor saves project.godot on a short timer after an autoload change.
 	var end := Time.get_ticks_msec() + 4000
 	while Time.get_ticks_msec() < end and not FileAccess.get_file_as_string("res://project.godot").contains("TikTokBridge="):
 		await _frames(1)
 	out["saved"] = FileAccess.get_file_as_string("res://project.godot").contains("TikTokBridge=")
 	print("EDITOR_CHECK " + JSON.stringify(out))
+	get_tree().quit()
+
+
+## In a window (Xvfb): starts the main scene the way F5 does, waits for the game
+## to end (the project's editor/run/main_run_args make it quit), saves a
+## screenshot of the editor to $TIKTOK_BRIDGE_TEST_EDITOR_SHOT, prints
+## "PLAY_CHECK {json}" and quits.
+func _play() -> void:
+	await _frames(25)
+	var out := {}
+	EditorInterface.play_main_scene()
+	out["started"] = await _until(func() -> bool: return EditorInterface.is_playing_scene(), 20.0)
+	var shot_at := Time.get_ticks_msec() + 4000
+	var shot := OS.get_environment("TIKTOK_BRIDGE_TEST_EDITOR_SHOT")
+	out["ended"] = await _until(func() -> bool:
+		if shot != "" and Time.get_ticks_msec() >= shot_at:
+			out["editor_screenshot"] = EditorInterface.get_base_control().get_viewport().get_texture().get_image().save_png(shot)
+			shot = ""
+		return not EditorInterface.is_playing_scene(), 60.0)
+	print("PLAY_CHECK " + JSON.stringify(out))
 	get_tree().quit()
 
 
