@@ -205,7 +205,7 @@ def _edit(path: Path, data: bytes | None) -> None:
 
 def test_bad_edits_never_stop_reloads_streak_timeouts_or_flushes(tmp_path: Path) -> None:
     path = tmp_path / "rules.toml"
-    path.write_text('[[rules]]\nname = "a"\non = "follow"\n', encoding="utf-8")
+    path.write_text('[[rules]]\nname = "a"\non = "follow"\ncooldown = 0.5\nmax_queue = 9\n', encoding="utf-8")
     recorder = RecordingPublisher()
     daemon = Daemon(Config(), [], recorder)
     game = GameLayer(
@@ -227,6 +227,8 @@ def test_bad_edits_never_stop_reloads_streak_timeouts_or_flushes(tmp_path: Path)
     async def main() -> None:
         task = asyncio.create_task(daemon.run())
         try:
+            for uid in range(4):  # one fires now, three wait in the queue: released during the bad edits
+                daemon.publish_event(room, {"type": "follow", "user": {"id": uid}})
             for i, edit in enumerate(bad_edits, 1):
                 _edit(path, edit)
                 await until(lambda i=i: len(of(recorder, "sys.rules")) == i, f"bad edit {i} reported")
@@ -250,7 +252,7 @@ def test_bad_edits_never_stop_reloads_streak_timeouts_or_flushes(tmp_path: Path)
     assert [r["ok"] for r in reports] == [False, False, False, True] and reports[-1]["rules"] == 1
     assert "not valid TOML" in reports[0]["error"] and "not UTF-8" in reports[1]["error"]
     assert "cannot read rules" in reports[2]["error"]
-    assert [a["name"] for a in of(recorder, "action")] == ["b"]
+    assert [a["name"] for a in of(recorder, "action")] == ["a", "a", "a", "a", "b"]
     assert all(f["timedOut"] and f["repeatCount"] == 3 for f in of(recorder, "giftFinal"))
     assert daemon.supervisor.failures == {} and daemon.listener_failures.counts == {}
 
