@@ -205,7 +205,7 @@ class GameLayer:
         """After each delivered frame: its journal lines reach the file before the next frame is read."""
         state = self.states.get((room.name, False))
         if state is not None and state.ledger is not None:
-            state.ledger.flush()
+            self.daemon.listener_failures.call("ledger", state.ledger.flush)
 
     def _fire_rules(self, room: Room, event: Event, step: GiftStep | None, now: float) -> None:
         for action in self.engine.feed(event, step, now):
