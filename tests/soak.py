@@ -78,7 +78,7 @@ async def soak(seconds: float, rate: float, fault_every: float = 5.0) -> dict[st
                 f'[publisher]\nendpoint = "{endpoint}"\nsndhwm = 1000000\n'
                 f'[control]\nendpoint = "{control}"\n'
                 f'[tiktok]\nrooms = ["alice"]\nweb_base = "{fake.base_url}"\nwebcast_base = "{fake.base_url}"\n'
-                "no_message_timeout = 1.0\nbackoff_base = 0.05\nbackoff_cap = 0.2\npoll_interval = 0.2\n"
+                "no_message_timeout = 1.0\nheartbeat_interval = 0.4\nbackoff_base = 0.05\nbackoff_cap = 0.2\npoll_interval = 0.2\n"
                 f'[sign]\nbase_url = "{fake.base_url}"\n[game]\nledger_dir = "{tmp}/ledger"\n',
                 encoding="utf-8",
             )
