@@ -88,6 +88,8 @@ HEARTBEAT_MS = 10_000
 _ACKS_KEPT = 1024
 _CLOSES_KEPT = 1024
 _CLIENT_FRAME_TYPES = frozenset({"hb", "ack", "im_enter_room", "invalid"})
+STREAM_END_GRACE = 2.0
+"""Seconds clients get to leave after the stream-end frame before the fake closes their sockets."""
 SEND_TIMEOUT = 10.0
 """Seconds a push client may keep a frame from being written before it is dropped."""
 
@@ -553,7 +555,7 @@ class FakeRoom:
                 await self._broadcast(frame, self._entered(), _frame_info(frame), keep=True)
                 if self.simulator.end_sent:
                     self._live = False
-                    await self._close_all("stream ended")
+                    await self._end_all()
                     return
             if not self._live:
                 return
@@ -569,7 +571,7 @@ class FakeRoom:
         now_ms = time.time_ns() // 1_000_000
         frame = self.simulator.wrap([self._control_message(action, now_ms)], now_ms)
         await self._broadcast(frame, self._entered(), _frame_info(frame), keep=True)
-        await self._close_all("stream ended")
+        await self._end_all()
 
     async def _broadcast(self, frame: bytes, targets: list[_Conn], info: _FrameInfo, *, keep: bool) -> None:
         records = info.records
@@ -597,6 +599,21 @@ class FakeRoom:
         if keep:
             self.history.extend(records)
             self.methods.update(_method(raw) for _, raw in records)
+
+    async def _end_all(self) -> None:
+        """After the stream-end frame: let clients leave first, then close the stragglers.
+
+        Evidence: both peers disconnect by themselves on a stream-end control message
+        (TikTokLive 7.0.1 after LiveEndEvent, tiktok-live-connector 2.5 after streamEnd),
+        so TikTok does not hurry to close; closing at once can race the client's handling
+        of the message.
+        """
+        deadline = asyncio.get_running_loop().time() + STREAM_END_GRACE
+        while any(not c.closed and not c.dropped for c in self._conns):
+            if asyncio.get_running_loop().time() >= deadline:
+                break
+            await asyncio.sleep(0.02)
+        await self._close_all("stream ended")
 
     async def _close_all(self, reason: str) -> None:
         conns = [c for c in self._conns if not c.closed and not c.dropped]

@@ -269,7 +269,7 @@ def test_dead_sockets_are_replaced_in_three_intervals_with_backoff() -> None:
             detected = time.monotonic() - silent_at
             await h.until(lambda: h.states("alice").count(("reconnecting", "stalled")) == 10, timeout=30)
             assert h.daemon.snapshot()["rooms"]["alice"]["signCalls"] == 10
-            await h.until(lambda: fake.sign_calls == 11)
+            await h.until(lambda: fake.sign_calls == 11 and room.accepted == 11)
         assert detected < 3 * interval + 0.3, detected
         stalls = [s for s in h.statuses("alice") if s["reason"] == "stalled"]
         assert all(f"nothing arrived for {2.5 * interval:g} s" in s["message"] for s in stalls)

@@ -85,7 +85,7 @@ def test_wire_matches_tiktoklive() -> None:
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
         )
-        out, err = await asyncio.wait_for(peer.communicate(), 30)
+        out, err = await asyncio.wait_for(peer.communicate(), 90)
         assert peer.returncode == 0 and b'"error": ""' in out, err[-2000:]
         async with Harness(fake, ["alice"]) as h:  # heartbeat as announced, like TikTokLive
             await h.until(lambda: len(conn_frames(room.received, 1, "hb")) >= 3)
@@ -93,7 +93,7 @@ def test_wire_matches_tiktoklive() -> None:
 
     async def run() -> FakeTikTok:
         async with FakeTikTok(heartbeat=0.5) as fake:
-            assert await asyncio.wait_for(main(fake), 50) == 2
+            assert await asyncio.wait_for(main(fake), 120) == 2
             return fake
 
     fake = asyncio.run(run())

@@ -63,6 +63,7 @@ def main() -> None:
             except TimeoutError:
                 report["error"] = "timed out before the stream ended"
         await asyncio.wait_for(task, 5)  # TikTokLive disconnects by itself at the stream's end
+        await asyncio.sleep(0.5)  # its handlers run as tasks: LiveEndEvent's may still be queued
 
     try:
         asyncio.run(run())
