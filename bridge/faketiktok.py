@@ -58,11 +58,10 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 from websockets.typing import Subprotocol
 
+from . import codec
 from . import webcast as wc
-from .codec import _pure
 from .errors import DecodeError
 from .frames import gunzip, is_gzip
-from .protowire import int_field, message_field, str_field
 from .simulator import Scenario, Simulator, load_scenario
 
 __all__ = ["FakeRoom", "FakeTikTok", "PUSH_PATH", "SUBPROTOCOL"]
@@ -140,23 +139,14 @@ def _json_response(status: int, obj: Any, headers: Sequence[tuple[str, str]] = (
 
 def _inner_records(fetch_result: bytes) -> list[tuple[int, bytes]]:
     """``(msg_id, raw BaseProtoMessage bytes)`` of every message in a fetch result."""
-    out: list[tuple[int, bytes]] = []
-    for number, wire, a, b in _pure._fields(fetch_result, 0, len(fetch_result)):
-        if number == 1 and wire == 2:
-            msg_id = 0
-            for n2, w2, x, _ in _pure._fields(fetch_result, a, b):
-                if n2 == 3 and w2 == 0:
-                    msg_id = _pure._s64(x)
-            out.append((msg_id, fetch_result[a:b]))
-    return out
+    messages = codec.decode_fields("ProtoMessageFetchResult", fetch_result)["messages"]
+    return [(codec.decode_fields("BaseProtoMessage", raw)["msg_id"], raw) for raw in messages]
 
 
 def _method(raw: bytes) -> str:
     """The ``method`` of a raw ``BaseProtoMessage``."""
-    for number, wire, a, b in _pure._fields(raw, 0, len(raw)):
-        if number == 1 and wire == 2:
-            return raw[a:b].decode("utf-8", "replace")
-    return ""
+    method: str = codec.decode_fields("BaseProtoMessage", raw)["method"]
+    return method
 
 
 @dataclass(slots=True)
@@ -172,34 +162,15 @@ class _FrameInfo:
 def _frame_info(frame: bytes) -> _FrameInfo:
     """The messages of a ``msg`` push frame and the ack it asks for; nothing for anything else or garbage."""
     try:
-        payload = b""
-        headers: dict[str, str] = {}
-        payload_type = ""
-        log_id = 0
-        for number, wire, a, b in _pure._fields(frame, 0, len(frame)):
-            if number == 2 and wire == 0:
-                log_id = a
-            if wire != 2:
-                continue
-            if number == 7:
-                payload_type = frame[a:b].decode("utf-8", "replace")
-            elif number == 8:
-                payload = frame[a:b]
-            elif number == 5:
-                entry = {
-                    n: frame[x:y].decode("utf-8", "replace") for n, w, x, y in _pure._fields(frame, a, b)
-                }
-                headers[entry.get(1, "")] = entry.get(2, "")
-        if payload_type != "msg":
+        envelope = codec.decode_fields("WebcastPushFrame", frame)
+        if envelope["payload_type"] != "msg":
             return _FrameInfo([])
-        body = gunzip(payload) if is_gzip(payload, headers) else payload
-        need_ack, internal_ext = False, ""
-        for number, wire, a, b in _pure._fields(body, 0, len(body)):
-            if number == 9 and wire == 0:
-                need_ack = a != 0
-            elif number == 5 and wire == 2:
-                internal_ext = body[a:b].decode("utf-8", "replace")
-        return _FrameInfo(_inner_records(body), (log_id, internal_ext) if need_ack else None)
+        headers = [codec.decode_fields("PushHeader", raw) for raw in envelope["headers"]]
+        payload = envelope["payload"]
+        body = gunzip(payload) if is_gzip(payload, {h["key"]: h["value"] for h in headers}) else payload
+        result = codec.decode_fields("ProtoMessageFetchResult", body)
+        ack = (envelope["log_id"], result["internal_ext"]) if result["need_ack"] else None
+        return _FrameInfo(_inner_records(body), ack)
     except DecodeError:
         return _FrameInfo([])
 
@@ -441,15 +412,7 @@ class FakeRoom:
     def _control_message(self, action: int, now_ms: int) -> bytes:
         self.simulator.msg_id += 1
         msg_id = self.simulator.msg_id
-        method = "WebcastControlMessage"
-        payload = b"".join(
-            [
-                message_field(1, wc.common(method, msg_id, self.room_id, now_ms, describe="control")),
-                int_field(2, action),
-                str_field(3, ""),
-            ]
-        )
-        return wc.inner(method, payload, msg_id)
+        return wc.control(msg_id, self.room_id, now_ms, action, describe="control")
 
     def first_fetch(self, push_url: str, route_params: dict[str, str]) -> bytes:
         """The raw fetch result the sign server returns for this room.
@@ -709,59 +672,19 @@ class FakeRoom:
                 conn.watchdog.cancel()
 
 
-_ENTER_FIELDS = {
-    1: ("room_id", 0),
-    2: ("room_tag", 2),
-    3: ("live_region", 2),
-    4: ("live_id", 0),
-    5: ("identity", 2),
-    6: ("cursor", 2),
-    7: ("account_type", 0),
-    8: ("enter_unique_id", 0),
-    9: ("filter_welcome_msg", 2),
-    10: ("is_anchor_continue_keep_msg", 0),
-}
-
-
 def _decode_client_frame(data: bytes) -> dict[str, Any]:
     """A client push frame as a record for :attr:`FakeRoom.received`."""
     try:
-        frame = _pure.decode_frame(data)
-        payload = frame.payload
-        if is_gzip(payload, frame.headers):
-            payload = gunzip(payload)
-        fields: dict[str, Any] = {}
-        kind = frame.payload_type
-        if kind == "hb":
-            fields = {"room_id": 0, "send_packet_seq_id": 0}
-            for number, wire, x, _ in _pure._fields(payload, 0, len(payload)):
-                if wire == 0 and number == 1:
-                    fields["room_id"] = _pure._s64(x)
-                elif wire == 0 and number == 2:
-                    fields["send_packet_seq_id"] = _pure._s64(x)
-        elif kind == "ack":
-            fields = {"payload": payload.decode("utf-8", "replace")}
-        elif kind == "im_enter_room":
-            fields = {"room_id": 0, "live_id": 0, "identity": ""}
-            for number, wire, x, y in _pure._fields(payload, 0, len(payload)):
-                name, expected = _ENTER_FIELDS.get(number, ("", -1))
-                if wire != expected:
-                    continue
-                if wire == 0:
-                    fields[name] = bool(x) if number == 10 else _pure._s64(x)
-                else:
-                    fields[name] = payload[x:y].decode("utf-8", "replace")
-        elif not kind:
-            raise DecodeError("push frame has no payload_type")
-        return {
-            "type": kind,
-            "fields": fields,
-            "log_id": frame.log_id,
-            "seq_id": frame.seq_id,
-            "headers": frame.headers,
-        }
+        frame = codec.decode_client_frame(data)
     except DecodeError as exc:
         return {"type": "invalid", "error": str(exc), "fields": {}}
+    return {
+        "type": frame.payload_type,
+        "fields": frame.fields,
+        "log_id": frame.log_id,
+        "seq_id": frame.seq_id,
+        "headers": frame.headers,
+    }
 
 
 class FakeTikTok:

@@ -45,8 +45,8 @@ from ._scan import (
     _text_key,
     _user_with_identity,
 )
-from ._scan import _fields as _fields  # re-exported: bridge.faketiktok scans with it
-from ._scan import _s64 as _s64  # re-exported: bridge.faketiktok scans with it
+from ._scan import _fields as _fields  # re-exported: tests scan with it
+from ._scan import _s64 as _s64  # re-exported: tests scan with it
 from ._schema import (
     HOOKS,
     BaseProtoMessage_method,
