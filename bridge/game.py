@@ -61,7 +61,7 @@ class _State:
     tracker: StreakTracker
     ledger: Ledger | None
     used: float
-    simulated: bool = False
+    simulated: bool
 
 
 class GameLayer:
