@@ -83,7 +83,12 @@ ENVELOPE: tuple[Field, ...] = (
     _f("ts", "int", "Time the daemon published the event, Unix milliseconds."),
     _f("msgId", "int", "TikTok's message id, where TikTok gives one."),
     _f("createTime", "int", "Time TikTok created the message, Unix milliseconds."),
-    _f("simulated", "bool", "Injected through the control channel's `simulate`, not from TikTok."),
+    _f(
+        "simulated",
+        "bool",
+        "Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and"
+        " `streamSummary`: made from simulated events only (the stream's own ledger never counts them).",
+    ),
     _f("daemon", "str", "The publishing daemon (`publisher.daemon_id`), when several share a forwarder."),
 )
 """Keys every upstream event may carry besides its own fields."""

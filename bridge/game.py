@@ -10,6 +10,12 @@ actions, flushes the ledger journals and reloads the rules file when it changes
 (a bad edit keeps the old rules and is reported on ``sys.rules``): four tasks
 (``game:streaks``, ``game:actions``, ``game:ledger``, ``game:rules``) under the
 daemon's supervisor, so that a failure in one never stops the others.
+
+Simulated events (``simulated: true``, from the control channel's ``simulate``)
+have state of their own per room: their own streaks and their own ledger, in
+memory only, whose ``streamSummary`` (at a simulated ``streamEnd``, or asked for
+with ``summary`` and ``simulated: true``) is marked ``simulated: true``. The real
+ledger and its journal never see them.
 """
 
 from __future__ import annotations
@@ -46,11 +52,16 @@ IDLE_SECONDS = 300.0
 
 @dataclass(slots=True)
 class _State:
-    """One room's game state: real events, or (``ledger`` None) the simulated ones."""
+    """One room's game state, for its real events or for its simulated ones.
+
+    ``ledger``: the journaled ledger (``None`` while its journal cannot be opened), or for simulated
+    events an in-memory one.
+    """
 
     tracker: StreakTracker
     ledger: Ledger | None
     used: float
+    simulated: bool
 
 
 class GameLayer:
@@ -67,7 +78,7 @@ class GameLayer:
         self._mtime = self._stat()
         self.ledger_dir = Path(config.ledger_dir).expanduser() if config.ledger_dir else None
         self.states: dict[tuple[str, bool], _State] = {}
-        """Per ``(room, simulated)``: streaks and (for real events) the ledger."""
+        """Per ``(room, simulated)``: streaks and the ledger."""
         daemon.listeners.append(self.on_event)
         daemon.delivered.append(self._flush_room)
         daemon.remembered = self._remembered
@@ -90,10 +101,12 @@ class GameLayer:
         key = (name, simulated)
         state = self.states.get(key)
         if state is None:
-            state = self.states[key] = _State(StreakTracker(self.config.streak_timeout), None, now)
+            ledger = Ledger(name, simulated=True) if simulated else None
+            tracker = StreakTracker(self.config.streak_timeout)
+            state = self.states[key] = _State(tracker, ledger, now, simulated)
             self._bound(now)
         state.used = now
-        if state.ledger is None and not simulated:
+        if state.ledger is None:
             state.ledger = self.daemon.listener_failures.call("ledger", self._open_ledger, name, state, now)
         return state
 
@@ -103,14 +116,14 @@ class GameLayer:
             state.tracker.resume(*ledger.streaks(), now)
         return ledger
 
-    def ledger(self, room: str) -> Ledger:
-        """The ledger of ``room`` (resumed from its journal on first use).
+    def ledger(self, room: str, simulated: bool = False) -> Ledger:
+        """The ledger of ``room`` (resumed from its journal on first use), or of its simulated events.
 
         Raises:
             OSError, ValueError: its journal cannot be read or written.
         """
         now = time.monotonic()
-        state = self._state(room, False, now)
+        state = self._state(room, simulated, now)
         if state.ledger is None:
             state.ledger = self._open_ledger(room, state, now)
         return state.ledger
@@ -153,8 +166,8 @@ class GameLayer:
         Streaks, rules and the ledger each run in their own guard (failures
         counted as ``streaks``, ``rules``, ``ledger`` in ``listenerFailures``):
         a bug or an unwritable ledger directory in one never stops the others.
-        Simulated events (``simulated: true``) have streaks of their own and
-        never reach the ledger.
+        Simulated events (``simulated: true``) have streaks and a ledger of
+        their own (in memory): they never reach the real ledger or its journal.
         """
         now = time.monotonic()
         kind = event["type"]
@@ -162,7 +175,8 @@ class GameLayer:
         if kind == "giftFinal":  # made here: only rules look at it
             guard("rules", self._fire_rules, room, event, None, now)
             return
-        state = self._state(room.name, bool(event.get("simulated")), now)
+        simulated = event.get("simulated") is True
+        state = self._state(room.name, simulated, now)
         step = guard("streaks", state.tracker.feed, event, now) if kind == "gift" else None
         guard("rules", self._fire_rules, room, event, step, now)
         if state.ledger is not None:
@@ -176,12 +190,12 @@ class GameLayer:
                 self._end_stream(room, state.ledger)
 
     def _account(self, room: Room, ledger: Ledger, event: Event, step: GiftStep | None) -> None:
-        room_id = event.get("roomId", 0)
-        if ledger.started and ledger.room_id and room_id and room_id != ledger.room_id:
+        if ledger.other_stream(event):
             log.info(
-                "@%s: room %s is a new stream; closing the ledger of room %s",
+                "@%s: room %s is a new stream; closing the %sledger of room %s",
                 room.name,
-                room_id,
+                event["roomId"],
+                "simulated " if ledger.simulated else "",
                 ledger.room_id,
             )
             self._end_stream(room, ledger)
@@ -197,6 +211,8 @@ class GameLayer:
         guard("ledger", ledger.end, now_ms)
 
     def _publish_final(self, room: Room, state: _State, final: Event) -> None:
+        if state.simulated:
+            final["simulated"] = True
         self.daemon.publish_event(room, final)
         if state.ledger is not None:
             self.daemon.listener_failures.call("ledger", state.ledger.streak_closed, final)
@@ -303,12 +319,16 @@ class GameLayer:
             raise ControlError("failed", str(exc)) from None
 
     async def _summary_command(self, request: dict[str, Any]) -> Event:
-        name = request.get("room") or next(iter(self.daemon.rooms), None)
-        if not isinstance(name, str) or name.lstrip("@") not in self.daemon.rooms:
-            raise ControlError("unknown_room", f"@{name} is not watched")
-        name = name.lstrip("@")
+        simulated = request.get("simulated", False)
+        if not isinstance(simulated, bool):
+            raise ControlError("bad_request", "simulated must be true or false")
+        asked = request.get("room") or next(iter(self.daemon.rooms), None)
+        name = asked.lstrip("@") if isinstance(asked, str) else ""
+        if name not in self.daemon.rooms and not (simulated and (name, True) in self.states):
+            which = "has no simulated events and " if simulated else ""
+            raise ControlError("unknown_room", f"@{asked} {which}is not watched")
         try:
-            summary = self.ledger(name).summary()
+            summary = self.ledger(name, simulated).summary()
         except (OSError, ValueError) as exc:
             raise ControlError("failed", f"the ledger of @{name} cannot be read: {exc}") from None
         summary["room"] = name

@@ -33,6 +33,10 @@ Journal lines (every field but ``k`` optional):
 
 A torn last line (crash mid-write) and any line that cannot be read are skipped
 (counted in :attr:`Ledger.bad_lines`).
+
+A ledger made with ``simulated=True`` counts the events injected through the
+control channel's ``simulate``: it lives in memory only (no journal, never
+resumed, no message ids kept) and its summaries carry ``simulated: true``.
 """
 
 from __future__ import annotations
@@ -66,15 +70,27 @@ class Ledger:
     """One room's running stream totals and restart state, journaled to a JSON-lines file."""
 
     def __init__(
-        self, room: str, directory: Path | None = None, remember: int = 10_000, fresh: bool = False
+        self,
+        room: str,
+        directory: Path | None = None,
+        remember: int = 10_000,
+        fresh: bool = False,
+        simulated: bool = False,
     ) -> None:
         """``remember``: how many published message ids :attr:`recent` keeps (``tiktok.dedupe_size``);
-        ``fresh``: start a new journal instead of resuming (the built-in simulator restarts its stream).
+        ``fresh``: start a new journal instead of resuming (the built-in simulator restarts its stream);
+        ``simulated``: the ledger of simulated events (in memory, summaries marked ``simulated``).
 
         Raises:
-            ValueError: the journal would not be a file directly inside ``directory``.
+            ValueError: the journal would not be a file directly inside ``directory``, or a simulated
+                ledger was given a directory.
         """
+        if simulated and directory is not None:
+            raise ValueError("a simulated ledger is kept in memory: it has no journal directory")
         self.room = room
+        self.simulated = simulated
+        if simulated:
+            remember = 0  # nothing to de-duplicate across restarts: it is never resumed
         self.path = _journal_path(directory, room) if directory else None
         self.remember = remember
         self.bad_lines = 0
@@ -324,6 +340,11 @@ class Ledger:
         else:
             self._record({"k": kind, **ids}, f'{{"k":"{kind}"{tail}')
 
+    def other_stream(self, event: Event) -> bool:
+        """Whether ``event`` belongs to another stream than the open one (its room id differs)."""
+        room_id = event.get("roomId", 0)
+        return bool(self.started and self.room_id and room_id and room_id != self.room_id)
+
     def _start(self, event: Event) -> None:
         if not self.started:
             self.room_id = clamp_i64(int(event.get("roomId", 0)))
@@ -381,6 +402,8 @@ class Ledger:
         event.update({k: v for k, v in fields.items() if v})
         if self.room_id:
             event["roomId"] = self.room_id
+        if self.simulated:
+            event["simulated"] = True
         return event
 
     def _average_viewers(self) -> int:

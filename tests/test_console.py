@@ -34,7 +34,7 @@ from bridge.console.state import MAX_NAMES, MAX_ROOMS, ConsoleState
 from bridge.console.web import STATIC, Browser, ConsoleSettings, encode, feed_line
 from bridge.daemon import Daemon, Room
 from bridge.errors import ConfigError
-from bridge.game import GameLayer
+from bridge.game import IDLE_SECONDS, GameLayer
 from bridge.simulator import Simulator, load_scenario
 from bridge.tail import describe
 
@@ -71,7 +71,9 @@ def test_the_ledger_and_rates_match_what_the_daemon_counted(tmp_path: Path) -> N
     state = ConsoleState(now=1000.0)
     fold(state, recorder.sent, 1000.5)
     expected = game.ledger("someone").summary(now_ms=now)
-    live = state.view(1001.0)["ledger"]["someone"]["live"]
+    books = state.view(1001.0)["ledger"]["someone"]
+    assert books["simulated"] is None  # nothing was simulated
+    live = books["real"]["live"]
     assert {k: v for k, v in live.items() if k != "duration"} == {
         k: v for k, v in expected.items() if k != "duration"
     }
@@ -85,6 +87,96 @@ def test_the_ledger_and_rates_match_what_the_daemon_counted(tmp_path: Path) -> N
     assert row["room"] == "someone" and row["roomId"] == 77 and row["rate"] == len(upstream)
     assert row["viewers"] == viewers["someone"] > 0
     assert row["events"] == room.events
+
+
+def test_real_and_simulated_books_mirror_the_daemons_ledgers(tmp_path: Path) -> None:
+    recorder = RecordingPublisher()
+    daemon = Daemon(Config(), [], recorder)
+    game = GameLayer(daemon, GameConfig(ledger_dir=str(tmp_path / "ledger")))
+    room = Room("someone", 77)
+    daemon.rooms["someone"] = room
+    sim = Simulator(replace(load_scenario("default"), rate=120.0), 4)
+    now = START_MS
+    lion = {"type": "gift", "user": {"id": 2, "uniqueId": "tester"}, "giftId": 6969, "giftName": "Lion"}
+    rose = {"type": "gift", "user": {"id": 3}, "giftId": 5655, "diamondCount": 1, "giftType": 1, "groupId": 9}
+    for index in range(200):
+        daemon.ingest(room, sim.frame(now))
+        now += 50
+        if index == 50:
+            daemon.publish_event(
+                room, {**lion, "diamondCount": 2**63 - 1, "repeatCount": 1, "simulated": True}
+            )
+            daemon.publish_event(room, {**rose, "repeatCount": 4, "simulated": True})  # a streak, left open
+            daemon.publish_event(room, {"type": "like", "likeCount": 7, "simulated": True})
+            daemon.publish_event(Room("elsewhere"), {"type": "follow", "user": {"id": 4}, "simulated": True})
+    state = ConsoleState(now=1000.0)
+    fold(state, recorder.sent, 1000.5)
+
+    def same(live: dict[str, Any], expected: dict[str, Any]) -> None:
+        assert {k: v for k, v in live.items() if k != "duration"} == {
+            k: v for k, v in expected.items() if k not in ("duration", "room", "seq", "ts")
+        }
+
+    books = state.view(1001.0)["ledger"]
+    same(books["someone"]["real"]["live"], game.ledger("someone").summary())
+    same(books["someone"]["simulated"]["live"], game.ledger("someone", simulated=True).summary())
+    assert books["someone"]["simulated"]["live"]["totalDiamonds"] == 2**63 - 1
+    assert books["someone"]["simulated"]["live"]["simulated"] is True
+    assert books["elsewhere"]["real"] is None and books["elsewhere"]["simulated"]["live"]["newFollowers"] == 1
+    real = books["someone"]["real"]["live"]
+    assert "simulated" not in real and real["totalDiamonds"] < 2**63 - 1 and real["likes"] > 0
+    assert {g["giftId"] for g in real["gifts"]}.isdisjoint({6969})
+
+    # a simulated streamEnd: the simulated books end, the daemon's simulated summary is their final
+    recorder.sent.clear()
+    daemon.publish_event(room, {"type": "streamEnd", "simulated": True})
+    fold(state, recorder.sent, 1002.0)
+    [summary] = [m for _, m in recorder.sent if m["type"] == "streamSummary"]
+    simulated = state.view(1002.0)["ledger"]["someone"]["simulated"]
+    assert simulated["final"] == summary and summary["simulated"] is True and summary["ended"] is True
+    assert summary["totalDiamonds"] == 2**63 - 1 and summary["likes"] == 7
+    same(simulated["live"], game.ledger("someone", simulated=True).summary())  # both afresh
+    assert simulated["live"] == {"type": "streamSummary", "simulated": True} and simulated["since"] == 1002.0
+    after = state.view(1002.0)["ledger"]["someone"]["real"]
+    assert after["live"] == real and after["final"] is None  # the real books are untouched
+    same(after["live"], game.ledger("someone").summary())
+
+    # the real streamEnd ends only the real books
+    recorder.sent.clear()
+    daemon.publish_event(room, {"type": "like", "likeCount": 3, "simulated": True})
+    daemon.publish_event(room, {"type": "streamEnd", "msgId": 1})
+    fold(state, recorder.sent, 1003.0)
+    books = state.view(1003.0)["ledger"]["someone"]
+    assert books["real"]["final"]["ended"] is True and "simulated" not in books["real"]["final"]
+    assert books["real"]["final"]["totalDiamonds"] == real["totalDiamonds"]
+    assert books["simulated"]["live"]["likes"] == 3 and books["simulated"]["final"] == summary
+
+
+def test_simulated_books_start_afresh_as_the_daemons_do() -> None:
+    state = ConsoleState(now=0.0)
+    like = {"type": "like", "room": "r", "likeCount": 2, "simulated": True}
+    fold(state, [("like/r", {**like, "seq": 1}), ("like/r", {**like, "seq": 2})], 1.0)
+    fold(state, [("like/r", {"type": "like", "room": "r", "likeCount": 5, "seq": 3})], 1.0)
+    books = state.view(1.0)["ledger"]["r"]
+    assert books["simulated"]["live"]["likes"] == 4 and books["real"]["live"]["likes"] == 5
+    fold(state, [("chat/r", {"type": "chat", "room": "r", "simulated": True, "seq": 4})], IDLE_SECONDS)
+    fold(state, [("like/r", {**like, "seq": 5})], IDLE_SECONDS + 1.0)  # kept in use by the chat
+    assert state.view(0.0)["ledger"]["r"]["simulated"]["live"]["likes"] == 6
+    fold(state, [("like/r", {**like, "seq": 6})], 2 * IDLE_SECONDS + 1.0)  # idle: the daemon dropped it
+    assert state.view(0.0)["ledger"]["r"]["simulated"]["live"]["likes"] == 2
+    fold(state, [("like/r", {**like, "seq": 1})], 2 * IDLE_SECONDS + 2.0)  # the daemon restarted
+    books = state.view(0.0)["ledger"]["r"]
+    assert books["simulated"]["live"]["likes"] == 2 and books["simulated"]["since"] == 2 * IDLE_SECONDS + 2.0
+    assert books["real"]["live"]["likes"] == 5  # the stream's ledger survives restarts (its journal)
+    other = {"type": "like", "room": "q", "likeCount": 1, "roomId": 8, "ts": 5_000, "seq": 2}
+    fold(state, [("like/q", other), ("like/q", {**other, "roomId": 9, "ts": 6_000, "seq": 3})], 700.0)
+    live = state.view(0.0)["ledger"]["q"]["real"]["live"]
+    assert {k: v for k, v in live.items() if k != "duration"} == {  # a new room id: a new stream
+        "type": "streamSummary",
+        "startTime": 6_000,
+        "likes": 1,
+        "roomId": 9,
+    }
 
 
 def test_rooms_daemons_outages_and_restarts() -> None:
@@ -203,7 +295,9 @@ def test_hostile_values_never_break_the_state_or_the_page(value: Any) -> None:
         "rooms",
     ]
     keys += ["viewerCount", "likeCount", "rule", "state", "uptime", "payload", "daemon", "roomId", "type"]
-    for kind in ("gift", "like", "roomUserSeq", "follow", "action", "sys.heartbeat", "sys.status", "unknown"):
+    keys += ["simulated", "totalDiamonds"]
+    kinds = ["gift", "like", "roomUserSeq", "follow", "action", "sys.heartbeat", "sys.status", "unknown"]
+    for kind in [*kinds, "streamEnd", "streamSummary"]:
         for key in keys:
             message = {"type": kind, "room": "r", "giftType": 1, "groupId": 7, "user": {"id": 1}, key: value}
             state.receive(f"{kind}/r".encode(), packed(message), 1.0)
@@ -213,6 +307,7 @@ def test_hostile_values_never_break_the_state_or_the_page(value: Any) -> None:
     state.receive(b"gift/r", b"\xc1", 2.0)  # not msgpack
     state.receive(b"gift/r", packed([1, 2]), 2.0)  # not a map
     state.tick(5.0)
+    state.tick(5.0 + state.streak_timeout)  # hostile streaks never reach their time-out
     assert state.bad >= 2
     page = {
         "view": state.view(5.0),
@@ -563,11 +658,14 @@ def test_the_page_in_chromium_feed_plots_simulate_ledger_rules_and_restart(
         expect(
             page.locator("#feed li", has_text="@console_tester sent Lion x1 = 29999 diamonds")
         ).to_have_count(1)
-        ledger = page.locator("#ledger [data-room=simulated]")
-        expect(ledger.locator("tr", has_text="@console_tester")).to_contain_text("29,999")
-        expect(ledger.locator("tr", has_text="Lion")).to_contain_text("x1")
-        diamonds = int(ledger.locator(".stats.live b").first.inner_text().replace(",", ""))
-        assert diamonds >= 29999
+        simulated = page.locator("#ledger [data-room=simulated] [data-books=simulated]")
+        real = page.locator("#ledger [data-room=simulated] [data-books=real]")
+        expect(simulated).to_contain_text("simulated (not in the stream's ledger)")
+        expect(simulated.locator("tr", has_text="@console_tester")).to_contain_text("29,999")
+        expect(simulated.locator("tr", has_text="Lion")).to_contain_text("x1")
+        expect(simulated.locator(".stats.live b").first).to_have_text("29,999")  # the simulated gift alone
+        expect(real.locator(".stats.live b").first).not_to_have_text("0")  # the simulator's real gifts
+        assert real.locator("tr", has_text="@console_tester").count() == 0
         expect(page.locator("#rules tr", has_text="lion").locator("td").nth(2)).to_have_text("1")
         page.fill("#sim-form input[name=repeatCount]", "x")
         page.click("#sim-send")
@@ -583,8 +681,14 @@ def test_the_page_in_chromium_feed_plots_simulate_ledger_rules_and_restart(
             '"msgId": "90000000000000000'
         )  # 19 digits, exact
         chat.click()  # folded again: the feed follows new lines
-        page.click("#ledger [data-room=simulated] button")
-        expect(page.locator("#ledger [data-room=simulated] .final")).to_be_visible()
+        real.locator("button").click()
+        expect(real.locator(".final")).to_be_visible()
+        expect(real).to_contain_text("last streamSummary from the daemon")
+        assert real.locator(".final tr", has_text="@console_tester").count() == 0
+        simulated.locator("button").click()
+        expect(simulated.locator(".result")).to_contain_text("daemon: 29,999 diamonds")
+        expect(simulated).to_contain_text("last simulated streamSummary from the daemon")
+        expect(simulated.locator(".final tr", has_text="@console_tester")).to_contain_text("29,999")
         page.fill("#sim-form input[name=comment]", "<img src=x onerror=alert(1)>")  # text, never HTML
         page.click("#sim-send")
         expect(
@@ -629,13 +733,28 @@ def test_the_page_in_chromium_feed_plots_simulate_ledger_rules_and_restart(
         expect(result).to_contain_text("2 rules active")
         expect(page.locator("#rules tr", has_text="leap")).to_have_count(1)
 
-        # the stream ends: the daemon's final summary, and the live ledger starts afresh
+        # a simulated streamEnd: the daemon's final simulated summary; the simulated books start afresh
+        # and the stream's own ledger goes on, untouched
         page.select_option("#sim-type", "streamEnd")
         page.click("#sim-send")
-        expect(page.locator("#ledger [data-room=simulated]")).to_contain_text(
-            "final streamSummary (stream ended)"
-        )
-        expect(page.locator("#ledger [data-room=simulated] .final tr", has_text="Lion")).to_have_count(1)
+        expect(simulated).to_contain_text("final simulated streamSummary (simulated streamEnd)")
+        expect(simulated.locator(".final tr", has_text="@console_tester")).to_contain_text("29,999")
+        expect(simulated.locator(".final tr", has_text="Lion")).to_have_count(1)
+        expect(simulated.locator(".stats.live b").first).to_have_text("0")
+        expect(real).to_contain_text("last streamSummary from the daemon")
+        assert "stream ended" not in real.inner_text()
+        expect(real.locator(".stats.live b").first).not_to_have_text("0")
+        assert real.locator("tr", has_text="@console_tester").count() == 0
+        with zmq.Context.instance().socket(zmq.REQ) as req:
+            req.connect(f"tcp://127.0.0.1:{ctl}")
+            req.setsockopt(zmq.RCVTIMEO, 10_000)
+            req.send(msgpack.packb({"cmd": "summary", "room": "simulated"}))
+            stream = msgpack.unpackb(req.recv())["result"]
+            req.send(msgpack.packb({"cmd": "summary", "room": "simulated", "simulated": True}))
+            afresh = msgpack.unpackb(req.recv())["result"]
+        assert not stream.get("ended") and "simulated" not in stream and stream["totalDiamonds"] > 0
+        assert "console_tester" not in json.dumps(stream["topGifters"])
+        assert afresh["simulated"] is True and "totalDiamonds" not in afresh
 
         # the daemon dies and comes back: both consoles show the outage and recover
         standalone = chromium.new_page(viewport={"width": 1400, "height": 900})
@@ -773,7 +892,9 @@ def test_the_console_in_front_of_a_forwarder(tmp_path: Path) -> None:
                 await asyncio.sleep(0.1)
             console.state.rules_reply(await console.control.request({"cmd": "rules"}))
             assert [(r["name"], r["daemon"]) for r in console.state.rules] == [("lion", "d1"), ("jump", "d1")]
-            assert console.state.view(time.time())["ledger"]["simulated"]["live"]["totalDiamonds"] >= 29999
+            books = console.state.view(time.time())["ledger"]["simulated"]
+            assert books["simulated"]["live"]["totalDiamonds"] == 29999  # in the simulated books only
+            assert "through_the_proxy" not in json.dumps(books["real"])
         finally:
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)

@@ -18,6 +18,7 @@ from helpers import START_MS, RecordingPublisher, free_port
 from bridge.app import build
 from bridge.config import Config, ControlConfig, GameConfig, PublisherConfig, SimulatorConfig
 from bridge.contract import validate
+from bridge.control import Commands
 from bridge.daemon import Daemon, Room
 from bridge.game import IDLE_SECONDS, MAX_UNWATCHED_ROOMS, GameLayer
 from bridge.simulator import Simulator, load_scenario
@@ -257,8 +258,10 @@ def test_bad_edits_never_stop_reloads_streak_timeouts_or_flushes(tmp_path: Path)
     assert daemon.supervisor.failures == {} and daemon.listener_failures.counts == {}
 
 
-def test_simulated_events_drive_rules_and_streaks_but_never_the_ledger(tmp_path: Path) -> None:
+def test_simulated_events_have_a_ledger_of_their_own_never_the_real_one(tmp_path: Path) -> None:
     daemon, game, recorder = game_daemon(tmp_path, '[[rules]]\nname = "g"\non = "gift"\nper = "streak"\n')
+    commands = Commands(daemon, ControlConfig())
+    game.register(commands)
     room = Room("someone", 77)
     daemon.rooms["someone"] = room
     rose = {"type": "gift", "user": {"id": 1}, "giftId": 5655, "diamondCount": 1, "giftType": 1, "groupId": 4}
@@ -266,18 +269,66 @@ def test_simulated_events_drive_rules_and_streaks_but_never_the_ledger(tmp_path:
     daemon.publish_event(room, {"type": "like", "likeCount": 5, "msgId": 2})
     poison = {**rose, "diamondCount": 2**63 - 1, "repeatCount": 9, "repeatEnd": True, "simulated": True}
     daemon.publish_event(room, poison)  # the same streak key, but simulated: its own streak
+    lion = {"type": "gift", "user": {"id": 2, "uniqueId": "tester"}, "giftId": 6369, "giftName": "Lion"}
+    daemon.publish_event(room, {**lion, "diamondCount": 29999, "repeatCount": 1, "simulated": True})
+    daemon.publish_event(room, {"type": "like", "likeCount": 7, "simulated": True})
+
+    def ask(request: dict[str, Any]) -> dict[str, Any]:
+        return asyncio.run(commands.handle(msgpack.packb({"cmd": "summary", **request})))
+
+    running = ask({"room": "someone", "simulated": True})["result"]
+    assert running["simulated"] is True and running["totalDiamonds"] == 2**63 - 1 and running["likes"] == 7
+    real = ask({"room": "someone"})["result"]
+    assert "simulated" not in real and real["totalDiamonds"] == 2 and real["likes"] == 5
+    again = ask({"room": "someone", "simulated": False})["result"]
+    assert {**again, "seq": 0, "ts": 0} == {**real, "seq": 0, "ts": 0}
     daemon.publish_event(room, {"type": "streamEnd", "simulated": True})
-    [simulated_final] = of(recorder, "giftFinal")
-    assert simulated_final["repeatCount"] == 9 and simulated_final["totalDiamonds"] == 2**63 - 1
-    assert [a["name"] for a in of(recorder, "action")] == ["g"]  # rules see simulated events
-    assert of(recorder, "streamSummary") == []  # a simulated streamEnd ends no real ledger
+
+    assert [f["repeatCount"] for f in of(recorder, "giftFinal")] == [9, 1]  # closed: simulated streaks only
+    assert all(f["simulated"] is True for f in of(recorder, "giftFinal"))
+    assert of(recorder, "giftFinal")[0]["totalDiamonds"] == 2**63 - 1  # saturated, not overflowed
+    assert [a["name"] for a in of(recorder, "action")] == ["g", "g"]  # rules see simulated events
+    *_, summary = of(recorder, "streamSummary")  # the simulated ledger's, published at its streamEnd
+    assert summary["simulated"] is True and summary["ended"] is True and summary["room"] == "someone"
+    assert summary["totalDiamonds"] == 2**63 - 1 and summary["likes"] == 7 and summary["roomId"] == 77
+    assert [(g["giftId"], g["count"], g["diamonds"]) for g in summary["gifts"]] == [
+        (5655, 9, 2**63 - 1),
+        (6369, 1, 29999),
+    ]
+    assert [g["user"].get("uniqueId") for g in summary["topGifters"]] == [None, "tester"]
+    assert validate(summary) == []
+    afresh = ask({"room": "someone", "simulated": True})["result"]  # zeros are omitted
+    assert sorted(afresh) == ["room", "seq", "simulated", "ts", "type"]
     summary = game.ledger("someone").summary()
-    assert summary["totalDiamonds"] == 2 and summary["likes"] == 5  # the real stream, unpoisoned
+    assert summary["totalDiamonds"] == 2 and summary["likes"] == 5  # the real stream, untouched
+    assert not summary.get("ended") and "simulated" not in summary
     daemon.publish_event(room, {**rose, "repeatCount": 3, "repeatEnd": True, "msgId": 3})
     real_final = of(recorder, "giftFinal")[-1]
     assert real_final["repeatCount"] == 3 and "simulated" not in real_final
     game.close()
-    assert "9223372036854775807" not in (tmp_path / "ledger" / "someone.jsonl").read_text(encoding="utf-8")
+    journal = (tmp_path / "ledger" / "someone.jsonl").read_text(encoding="utf-8")
+    assert "9223372036854775807" not in journal and "29999" not in journal and '"end"' not in journal
+    assert sorted(p.name for p in (tmp_path / "ledger").iterdir()) == ["someone.jsonl"]
+
+
+def test_summary_of_simulated_events_in_a_room_nobody_watches(tmp_path: Path) -> None:
+    daemon, game, recorder = game_daemon(tmp_path)
+    commands = Commands(daemon, ControlConfig())
+    game.register(commands)
+
+    def ask(request: dict[str, Any]) -> dict[str, Any]:
+        return asyncio.run(commands.handle(msgpack.packb({"cmd": "summary", **request})))
+
+    assert ask({"room": "elsewhere", "simulated": True})["error"]["code"] == "unknown_room"
+    daemon.publish_event(Room("elsewhere"), {"type": "share", "user": {"id": 3}, "simulated": True})
+    reply = ask({"room": "@elsewhere", "simulated": True})
+    assert reply["ok"] and reply["result"]["shares"] == 1 and reply["result"]["simulated"] is True
+    assert ask({"room": "elsewhere"})["error"]["code"] == "unknown_room"  # no real ledger for it
+    for bad in (1, "yes", None, [True]):
+        assert ask({"room": "elsewhere", "simulated": bad})["error"]["code"] == "bad_request"
+    for room in ([1], {"a": 1}, 2**63, ""):
+        assert ask({"room": room, "simulated": True})["error"]["code"] == "unknown_room"
+    assert not (tmp_path / "ledger").exists()  # simulated ledgers are never journaled
 
 
 def test_unwatched_rooms_are_bounded_and_closed_when_idle(tmp_path: Path) -> None:

@@ -340,7 +340,7 @@ KNOWN_CODES = {
     "rate_limited",
     "failed",
 }
-ARGUMENTS = ("room", "type", "fields", "creators", "id", "token", "name", "cmd")
+ARGUMENTS = ("room", "type", "fields", "creators", "id", "token", "name", "cmd", "simulated")
 
 
 def msgpack_request(command: str, key: str, value: Any) -> bytes | None:

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import msgpack
+import pytest
 
+from bridge.contract import validate
 from bridge.ledger import Ledger
 from bridge.streaks import GiftStep
 from bridge.values import INT64_MAX
@@ -100,6 +102,31 @@ def test_end_starts_afresh() -> None:
     assert ledger.summary(now_ms=61_000) == {"type": "streamSummary"}
 
 
+def test_a_simulated_ledger_is_in_memory_and_marked(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="in memory"):
+        Ledger("r", tmp_path, simulated=True)
+    ledger = Ledger("r", simulated=True)
+    feed_stream(ledger)
+    for _ in range(2):
+        ledger.feed({**gift(BOB, 1, "Huge", 2**62), "msgId": 5}, GiftStep(8))
+    assert ledger.summary(now_ms=61_000) == {
+        **EXPECTED,
+        "totalDiamonds": INT64_MAX,
+        "gifts": [{"giftId": 1, "count": 16, "diamonds": INT64_MAX, "giftName": "Huge"}, *EXPECTED["gifts"]],
+        "topGifters": [
+            {"user": {"id": 2, "uniqueId": "bob"}, "diamonds": INT64_MAX},
+            EXPECTED["topGifters"][1],
+        ],
+        "simulated": True,
+    }
+    assert ledger.recent.ids() == [] and ledger.path is None  # nothing kept for a restart
+    final = ledger.end(now_ms=61_000)
+    assert final["simulated"] is True and final["ended"] is True and final["totalDiamonds"] == INT64_MAX
+    assert validate(final) == []
+    assert ledger.summary(now_ms=0) == {"type": "streamSummary", "simulated": True}
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_journal_lines_are_plain_json(tmp_path: Path) -> None:
     ledger = Ledger("room", tmp_path)
     feed_stream(ledger)
@@ -163,6 +190,7 @@ def test_a_big_journal_resumes_in_bounded_memory(tmp_path: Path) -> None:
 import json, resource, sys
 from pathlib import Path
 sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
+from bridge.contract import validate
 from bridge.ledger import Ledger
 path = Path({str(tmp_path)!r}) / "big.jsonl"
 with path.open("w") as out:

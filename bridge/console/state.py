@@ -15,7 +15,11 @@ control commands it asks (:meth:`~ConsoleState.rules_reply`,
   :data:`HISTORY_SECONDS`;
 - ledger: each room's running totals, counted by the daemon's own
   :class:`~bridge.ledger.Ledger` and :class:`~bridge.streaks.StreakTracker`
-  from the bus events, and the last ``streamSummary`` the daemon published;
+  from the bus events, and the last ``streamSummary`` the daemon published; in
+  two books per room, as the daemon keeps them: the stream's (real events only)
+  and the simulated one (``simulated: true`` events only: in memory in the
+  daemon, so it starts afresh when the daemon restarts or after
+  :data:`~bridge.game.IDLE_SECONDS` without a simulated event);
 - rules: the ``rules`` command's list with fire counts and drops, when each
   rule last fired (``action`` events), and the last reload result
   (``sys.rules``, or the ``reload`` reply).
@@ -30,6 +34,7 @@ from typing import Any
 
 import msgpack
 
+from ..game import IDLE_SECONDS
 from ..ledger import Ledger
 from ..streaks import StreakTracker
 
@@ -45,6 +50,7 @@ MAX_ROOMS = 10_000
 MAX_NAMES = 1_000
 """Distinct event types per second and rule names kept (a hostile publisher cannot grow the state)."""
 _LEDGER_TYPES = frozenset(("gift", "like", "follow", "share", "roomUserSeq"))
+_GIFT_INTEGERS = ("repeatCount", "diamondCount", "giftId", "groupId", "giftType")
 
 
 def _int(value: Any) -> int:
@@ -57,6 +63,13 @@ def _number(value: Any) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
         return float(value)
     return 0.0
+
+
+def _countable(gift: Event) -> bool:
+    """Whether the integers a streak and the ledger compute with are integers (as the contract has them)."""
+    user = gift.get("user", {})
+    numbers = [gift.get(key, 0) for key in _GIFT_INTEGERS]
+    return isinstance(user, dict) and all(isinstance(n, int) for n in [*numbers, user.get("id", 0)])
 
 
 def _text(value: Any) -> str:
@@ -138,11 +151,17 @@ class DaemonView:
 
 
 @dataclass(slots=True)
-class _RoomLedger:
+class _Books:
+    """One room's ledger as the daemon keeps it: of its real events, or of its simulated ones."""
+
     ledger: Ledger
     streaks: StreakTracker
     since: float
+    used: float
     final: Event | None = None
+
+    def view(self) -> Event:
+        return {"live": self.ledger.summary(), "since": self.since, "final": self.final}
 
 
 class ConsoleState:
@@ -161,7 +180,8 @@ class ConsoleState:
         """One entry per second: (second, events by type, viewers by room)."""
         self._second = int(now)
         self._counts: dict[str, int] = {}
-        self.ledgers: dict[str, _RoomLedger] = {}
+        self.ledgers: dict[tuple[str, bool], _Books] = {}
+        """Per ``(room, simulated)``: the books."""
         self.rules: list[Event] = []
         self.rules_error = ""
         self.last_fired: dict[str, int] = {}
@@ -213,6 +233,7 @@ class ConsoleState:
                 daemon.gaps += seq - daemon.last_seq - 1
             elif seq <= daemon.last_seq:
                 daemon.restarts += 1
+                self._restarted(name, now)
         if seq:
             daemon.last_seq = seq
         daemon.last_seen = now
@@ -288,25 +309,49 @@ class ConsoleState:
             rule = event.get("rule")
             if isinstance(rule, str) and (rule in self.last_fired or len(self.last_fired) < MAX_NAMES):
                 self.last_fired[rule] = _int(event.get("ts"))
-        elif kind == "streamSummary":
-            self._ledger(room.name, now).final = event
-        if kind in _LEDGER_TYPES:
-            self._account(room.name, kind, event, now)
+        simulated = event.get("simulated") is True
+        if kind == "streamSummary":
+            self._books(room.name, simulated, now).final = event
+        elif kind in _LEDGER_TYPES:
+            self._account(self._books(room.name, simulated, now), kind, event, now)
         elif kind == "streamEnd":
-            books = self._ledger(room.name, now)
-            books.ledger.end()
-            books.streaks.close_all()
-            books.since = now
+            self._account(self._books(room.name, simulated, now), kind, event, now)
+        elif simulated and (room.name, True) in self.ledgers and kind not in ("giftFinal", "action"):
+            self._books(room.name, True, now)  # any simulated event keeps the daemon's simulated state
 
-    def _ledger(self, room: str, now: float) -> _RoomLedger:
-        books = self.ledgers.get(room)
-        if books is None:
-            books = self.ledgers[room] = _RoomLedger(Ledger(room), StreakTracker(self.streak_timeout), now)
+    def _books(self, room: str, simulated: bool, now: float) -> _Books:
+        """The room's books for real or simulated events; simulated ones start afresh when idle."""
+        books = self.ledgers.get((room, simulated))
+        if books is None or (simulated and now - books.used >= IDLE_SECONDS):
+            final = books.final if books is not None else None
+            books = self.ledgers[room, simulated] = _Books(
+                Ledger(room, simulated=simulated), StreakTracker(self.streak_timeout), now, now, final
+            )
+        books.used = now
         return books
 
-    def _account(self, room: str, kind: str, event: Event, now: float) -> None:
-        books = self._ledger(room, now)
+    def _restarted(self, daemon: str, now: float) -> None:
+        """The daemon's simulated ledgers are gone (kept in memory): so are the console's copies."""
+        for (name, simulated), books in self.ledgers.items():
+            room = self.rooms.get(name)
+            if simulated and room is not None and room.daemon == daemon:
+                books.ledger = Ledger(name, simulated=True)
+                books.streaks = StreakTracker(self.streak_timeout)
+                books.since = now
+
+    def _account(self, books: _Books, kind: str, event: Event, now: float) -> None:
+        """Count one event in ``books`` as the daemon does; a ``streamEnd`` closes them."""
         try:
+            if kind == "streamEnd":
+                books.since = now
+                books.ledger.end()
+                books.streaks.close_all()
+                return
+            if books.ledger.other_stream(event):  # as the daemon: a new room id ends the stream's ledger
+                books.ledger.end()
+                books.since = now
+            if kind == "gift" and not _countable(event):  # kept open, it would fail at its time-out
+                raise ValueError("a gift the daemon would not publish")
             step = books.streaks.feed(event, now) if kind == "gift" else None
             books.ledger.feed(event, step)
         except (TypeError, ValueError, AttributeError, OverflowError):  # a hostile value: not counted
@@ -383,9 +428,10 @@ class ConsoleState:
 
     def view(self, now: float) -> Event:
         """Everything the page shows but the feed and the plots."""
-        ledger = {}
-        for name, books in self.ledgers.items():
-            ledger[name] = {"live": books.ledger.summary(), "since": books.since, "final": books.final}
+        ledger: dict[str, Event] = {}
+        for (name, simulated), books in self.ledgers.items():
+            room = ledger.setdefault(name, {"real": None, "simulated": None})
+            room["simulated" if simulated else "real"] = books.view()
         rules = [
             {**rule, "lastFired": self.last_fired.get(_text(rule.get("name")), 0)} for rule in self.rules
         ]

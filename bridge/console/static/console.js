@@ -330,31 +330,43 @@ function summaryBlock(summary) {
   return block;
 }
 
+function booksBlock(room, books, simulated) {
+  // one room's books, as the daemon keeps them: the stream's ledger, or its separate simulated one
+  const section = el("div", null, simulated ? "books simulated" : "books");
+  section.dataset.books = simulated ? "simulated" : "real";
+  const head = el("div", null, "row");
+  const what = simulated ? "simulated (not in the stream's ledger)" : "live";
+  head.append(el("h3", `@${room} — ${what}, counted since ${clock(books.since)}`));
+  const fetchButton = el("button", simulated ? "Fetch simulated summary" : "Fetch summary from the daemon", "small");
+  fetchButton.type = "button";
+  const result = el("span", "", "result");
+  fetchButton.onclick = async () => {
+    const reply = await control(simulated ? { cmd: "summary", room, simulated: true } : { cmd: "summary", room });
+    showResult(result, reply, reply.ok ? `daemon: ${num(reply.result.totalDiamonds || 0)} diamonds` : "");
+  };
+  head.append(fetchButton, result);
+  section.append(head, summaryBlock(books.live));
+  section.querySelector(".stats").classList.add("live");
+  if (books.final) {
+    const kind = simulated ? "simulated streamSummary" : "streamSummary";
+    const ended = simulated ? "(simulated streamEnd)" : "(stream ended)";
+    const when = books.final.ended ? `final ${kind} ${ended}` : `last ${kind} from the daemon`;
+    section.append(el("h3", `${when} at ${clock((books.final.ts || 0) / 1000)}`));
+    const final = summaryBlock(books.final);
+    final.classList.add("final");
+    section.append(final);
+  }
+  return section;
+}
+
 function renderLedger() {
   const box = $("ledger");
   box.replaceChildren();
   for (const [room, books] of Object.entries(page.view.ledger)) {
     const section = el("div");
     section.dataset.room = room;
-    const head = el("div", null, "row");
-    head.append(el("h3", `@${room} — live, counted since ${clock(books.since)}`));
-    const fetchButton = el("button", "Fetch summary from the daemon", "small");
-    fetchButton.type = "button";
-    const result = el("span", "", "result");
-    fetchButton.onclick = async () => {
-      const reply = await control({ cmd: "summary", room });
-      showResult(result, reply, reply.ok ? `daemon: ${num(reply.result.totalDiamonds || 0)} diamonds` : "");
-    };
-    head.append(fetchButton, result);
-    section.append(head, summaryBlock(books.live));
-    section.querySelector(".stats").classList.add("live");
-    if (books.final) {
-      const when = books.final.ended ? "final streamSummary (stream ended)" : "last streamSummary from the daemon";
-      section.append(el("h3", `${when} at ${clock((books.final.ts || 0) / 1000)}`));
-      const final = summaryBlock(books.final);
-      final.classList.add("final");
-      section.append(final);
-    }
+    if (books.real) section.append(booksBlock(room, books.real, false));
+    if (books.simulated) section.append(booksBlock(room, books.simulated, true));
     box.append(section);
   }
   if (!box.childElementCount) box.append(el("p", "no gifts, likes or viewers yet", "muted"));

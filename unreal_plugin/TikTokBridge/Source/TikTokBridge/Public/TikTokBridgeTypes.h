@@ -348,7 +348,7 @@ struct TIKTOKBRIDGE_API FTikTokChatEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -408,7 +408,7 @@ struct TIKTOKBRIDGE_API FTikTokGiftEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -496,7 +496,7 @@ struct TIKTOKBRIDGE_API FTikTokLikeEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -552,7 +552,7 @@ struct TIKTOKBRIDGE_API FTikTokMemberEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -608,7 +608,7 @@ struct TIKTOKBRIDGE_API FTikTokFollowEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -660,7 +660,7 @@ struct TIKTOKBRIDGE_API FTikTokShareEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -720,7 +720,7 @@ struct TIKTOKBRIDGE_API FTikTokSocialEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -772,7 +772,7 @@ struct TIKTOKBRIDGE_API FTikTokSubscribeEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -832,7 +832,7 @@ struct TIKTOKBRIDGE_API FTikTokViewerCountEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -888,7 +888,7 @@ struct TIKTOKBRIDGE_API FTikTokBattleEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -960,7 +960,7 @@ struct TIKTOKBRIDGE_API FTikTokBattleArmiesEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1032,7 +1032,7 @@ struct TIKTOKBRIDGE_API FTikTokRoomPinEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1100,7 +1100,7 @@ struct TIKTOKBRIDGE_API FTikTokEmoteChatEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1160,7 +1160,7 @@ struct TIKTOKBRIDGE_API FTikTokEnvelopeEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1232,7 +1232,7 @@ struct TIKTOKBRIDGE_API FTikTokQuestionEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1288,7 +1288,7 @@ struct TIKTOKBRIDGE_API FTikTokLiveIntroEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1344,7 +1344,7 @@ struct TIKTOKBRIDGE_API FTikTokCaptionEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1408,7 +1408,7 @@ struct TIKTOKBRIDGE_API FTikTokBarrageEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1476,7 +1476,7 @@ struct TIKTOKBRIDGE_API FTikTokGoalEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1552,7 +1552,7 @@ struct TIKTOKBRIDGE_API FTikTokRankEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1604,7 +1604,7 @@ struct TIKTOKBRIDGE_API FTikTokPollEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1676,7 +1676,7 @@ struct TIKTOKBRIDGE_API FTikTokBannerEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1724,7 +1724,7 @@ struct TIKTOKBRIDGE_API FTikTokImDeleteEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1776,7 +1776,7 @@ struct TIKTOKBRIDGE_API FTikTokControlEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1824,7 +1824,7 @@ struct TIKTOKBRIDGE_API FTikTokStreamEndEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1872,7 +1872,7 @@ struct TIKTOKBRIDGE_API FTikTokUnknownEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -1924,7 +1924,7 @@ struct TIKTOKBRIDGE_API FTikTokGiftFinalEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -2008,7 +2008,7 @@ struct TIKTOKBRIDGE_API FTikTokGameAction
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -2072,7 +2072,7 @@ struct TIKTOKBRIDGE_API FTikTokStreamSummaryEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -2160,7 +2160,7 @@ struct TIKTOKBRIDGE_API FTikTokRulesStatus
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -2216,7 +2216,7 @@ struct TIKTOKBRIDGE_API FTikTokRoomStatus
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 
@@ -2280,7 +2280,7 @@ struct TIKTOKBRIDGE_API FTikTokDaemonHeartbeat
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 CreateTime = 0;
 
-	/** Injected through the control channel's `simulate`, not from TikTok. */
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bSimulated = false;
 

@@ -114,7 +114,7 @@ struct Envelope {
     int64_t ts = 0;  // Time the daemon published the event, Unix milliseconds.
     int64_t msgId = 0;  // TikTok's message id, where TikTok gives one.
     int64_t createTime = 0;  // Time TikTok created the message, Unix milliseconds.
-    bool simulated = false;  // Injected through the control channel's `simulate`, not from TikTok.
+    bool simulated = false;  // Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them).
     std::string daemon;  // The publishing daemon (`publisher.daemon_id`), when several share a forwarder.
 };
 
