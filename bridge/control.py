@@ -181,9 +181,13 @@ def check_fields(value: object, where: str = "fields") -> None:
     elif isinstance(value, list | dict):
         if len(value) > MAX_ITEMS:
             raise ControlError("bad_request", f"{where}: {len(value)} items, over {MAX_ITEMS}")
-        items = value.items() if isinstance(value, dict) else enumerate(value)
-        for key, item in items:
-            check_fields(item, f"{where}.{_shown(key, 40)}" if isinstance(value, dict) else f"{where}[{key}]")
+        if isinstance(value, dict):
+            for key, item in value.items():
+                name = key if isinstance(key, str) and key.isidentifier() else _shown(key, 40)
+                check_fields(item, f"{where}.{name}")
+        else:
+            for index, item in enumerate(value):
+                check_fields(item, f"{where}[{index}]")
     else:
         raise ControlError("bad_request", f"{where}: {type(value).__name__} values are not allowed")
 
