@@ -11,7 +11,7 @@ from typing import Any
 import msgpack
 import pytest
 import zmq
-from helpers import RecordingPublisher
+from helpers import RecordingPublisher, free_port
 from probe import LiveProxy
 
 from bridge.config import Config, ControlConfig, PublisherConfig, load_config
@@ -243,3 +243,26 @@ def test_proxy_allow_remote_flag() -> None:
     with pytest.raises(ConfigError, match="proxy.allow_remote"):
         _config(_parser().parse_args(remote))
     assert _config(_parser().parse_args([*remote, "--allow-remote"])).proxy.allow_remote
+
+
+def test_tail_skips_messages_that_are_not_events() -> None:
+    from bridge.tail import Tail
+
+    endpoint = f"tcp://127.0.0.1:{free_port()}"
+    pub = zmq.Context.instance().socket(zmq.PUB)
+    pub.setsockopt(zmq.LINGER, 0)
+    pub.bind(endpoint)
+    tail = Tail(endpoint, [], "")
+    try:
+        garbage = [[b"chat/x"], [b"chat/x", b"\xc1"], [b"chat/x", b"\x93\x01\x02\x03"], [b"a", b"b", b"c"]]
+        good = [b"chat/x", msgpack.packb({"type": "chat", "seq": "nine", "comment": "hi"})]
+        deadline = time.monotonic() + 10
+        event = None
+        while event is None and time.monotonic() < deadline:  # until the subscription has arrived
+            for frames in [*garbage, good]:
+                pub.send_multipart(frames)
+            event = tail.receive(0.2)
+        assert event is not None and event["comment"] == "hi" and tail.malformed >= len(garbage)
+    finally:
+        tail.close()
+        pub.close()
