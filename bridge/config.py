@@ -373,9 +373,15 @@ def _check_simulator_room(room: str) -> None:
         check_name(room.lstrip("@"), "room name")
 
 
+def _check_daemon_id(daemon_id: str) -> None:
+    if daemon_id:
+        check_name(daemon_id, "daemon id")
+
+
 _VALUE_CHECKS: dict[tuple[str, str], Callable[[Any], object]] = {
     ("tiktok", "rooms"): _check_rooms,
     ("simulator", "room"): _check_simulator_room,
+    ("publisher", "daemon_id"): _check_daemon_id,
 }
 """Checks of one key's value beyond its type; they raise ValueError saying what is wrong."""
 

@@ -35,9 +35,11 @@ def test_config_rooms_are_checked_at_load(tmp_path: Path, text: str) -> None:
 
 
 @pytest.mark.parametrize("name", BAD_NAMES)
-def test_simulator_room_names_are_checked(name: str) -> None:
-    with pytest.raises(ConfigError, match="BRIDGE_SIMULATOR_ROOM"):
-        load_config(None, {"BRIDGE_SIMULATOR_ROOM": name})
+@pytest.mark.parametrize("variable", ["BRIDGE_SIMULATOR_ROOM", "BRIDGE_PUBLISHER_DAEMON_ID"])
+def test_simulator_room_and_daemon_id_are_names(name: str, variable: str) -> None:
+    with pytest.raises(ConfigError, match=variable):
+        load_config(None, {variable: name})
+    assert load_config(None, {variable: "d-1.x"})
 
 
 @pytest.mark.parametrize("value", [0, -1, 2**63, "7400000000000000001"])
