@@ -266,3 +266,18 @@ def test_tail_skips_messages_that_are_not_events() -> None:
     finally:
         tail.close()
         pub.close()
+
+
+def test_the_forwarder_tracks_at_most_max_daemons() -> None:
+    from bridge.config import ProxyConfig
+    from bridge.proxy import MAX_DAEMONS, Forwarder
+
+    forwarder = Forwarder(ProxyConfig())
+    try:
+        for i in range(MAX_DAEMONS + 50):
+            forwarder.observe(beat(f"d{i}", rooms={"alice": {}}), 1.0)
+        assert len(forwarder.daemons) == MAX_DAEMONS and forwarder.bad_heartbeats == 50
+        forwarder.observe(beat("d0", rooms={"bob": {}}), 2.0)  # known daemons keep being tracked
+        assert forwarder.daemons["d0"].rooms == {"bob": {}}
+    finally:
+        forwarder.context.term()
