@@ -351,3 +351,15 @@ def test_oversized_requests_get_too_large_over_a_real_socket(tmp_path: Path) -> 
         assert daemon.ask(b'simulate chat {"comment": NaN}') is not None
         daemon.assert_serving("oversized, deep and NaN requests")
         assert daemon.log().count("refused a control request") >= LOG_LINES_PER_SECOND
+
+
+def test_refusals_beyond_the_log_rate_are_summed_up(caplog: pytest.LogCaptureFixture) -> None:
+    cmds, _ = commands(max_requests_per_second=100_000)
+    with caplog.at_level("WARNING", "bridge.control"):
+        for _ in range(LOG_LINES_PER_SECOND + 7):
+            ask(cmds, b"bogus")
+        time.sleep(1.05)
+        ask(cmds, b"bogus")
+    lines = [r.getMessage() for r in caplog.records]
+    assert "7 more refused control requests were not logged" in lines
+    assert len(lines) == LOG_LINES_PER_SECOND + 2
