@@ -53,6 +53,8 @@ MAX_STRING = 4096
 """Longest string a ``simulate`` field may hold (characters)."""
 MAX_ITEMS = 256
 """Most items a list or map in a ``simulate`` field may hold."""
+MAX_WATCHED = 1000
+"""Most rooms one daemon watches; ``connect`` beyond it fails."""
 MAX_CLIENTS = 4096
 """Rate windows kept before idle ones are forgotten."""
 LOG_LINES_PER_SECOND = 5
@@ -380,6 +382,8 @@ class Commands:
         name = source.room.name
         if name in self.daemon.sources:
             raise ControlError("failed", f"@{name} is already watched")
+        if len(self.daemon.sources) >= MAX_WATCHED:
+            raise ControlError("failed", f"already watching {MAX_WATCHED} rooms; disconnect one first")
         self.daemon.add_source(source)
         return {"room": name}
 

@@ -363,3 +363,20 @@ def test_refusals_beyond_the_log_rate_are_summed_up(caplog: pytest.LogCaptureFix
     lines = [r.getMessage() for r in caplog.records]
     assert "7 more refused control requests were not logged" in lines
     assert len(lines) == LOG_LINES_PER_SECOND + 2
+
+
+def test_connect_is_bounded() -> None:
+    from types import SimpleNamespace
+
+    from bridge.control import MAX_WATCHED
+
+    cmds, daemon = commands()
+    daemon.source_factory = lambda room: SimpleNamespace(room=Room(room.lstrip("@")))  # type: ignore[assignment,return-value]
+    daemon.sources.update({f"r{i}": None for i in range(MAX_WATCHED)})  # type: ignore[misc]
+    reply = ask(cmds, b"connect @one_more")
+    assert (
+        reply["error"]["code"] == "failed"
+        and f"already watching {MAX_WATCHED} rooms" in reply["error"]["message"]
+    )
+    del daemon.sources["r0"]
+    assert ask(cmds, b"connect @one_more") == {"ok": True, "result": {"room": "one_more"}}
