@@ -100,6 +100,7 @@ def test_bad_rooms_and_names_over_control_keep_the_daemon_serving(tmp_path: Path
         for body in requests:
             reply = daemon.ask(body)
             assert reply is not None and reply["error"]["code"] == "bad_request", (body, reply)
+            assert daemon.ask(b"ping") == {"ok": True, "result": "pong"}, body
         daemon.assert_serving("bad room ids and names")
     ledger = tmp_path / "ledger"
     assert all(path.parent == ledger for path in ledger.rglob("*")), list(ledger.rglob("*"))
