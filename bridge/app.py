@@ -98,7 +98,8 @@ async def build(
                 )
                 sources, factory, web = await _live_sources(live, stack)
         daemon = Daemon(config, sources, publisher, source_factory=factory)
-        game = GameLayer(daemon, config.game)
+        simulated = upstream is None and not config.tiktok.rooms  # the stream restarts with the daemon
+        game = GameLayer(daemon, config.game, resume=not simulated)
         if config.game.rules:
             log.info(
                 "%d rules from %s (reloaded when the file changes)", len(game.engine.rules), config.game.rules

@@ -44,7 +44,11 @@ class Room:
 
 
 class Source(Protocol):
-    """An upstream that feeds frames of one room into the daemon until cancelled."""
+    """An upstream that feeds frames of one room into the daemon until cancelled.
+
+    A source whose ``run`` raises is restarted (see :attr:`Daemon.supervisor`),
+    unless it has an attribute ``restartable = False`` (a replay must not play twice).
+    """
 
     room: Room
 
@@ -265,10 +269,11 @@ class Daemon:
         if isinstance(recent, RecentIds) and self.remembered is not None:
             for msg_id in self.listener_failures.call("ledger", self.remembered, source.room.name) or []:
                 recent.seen(msg_id)
-        self.supervisor.start(f"source:{source.room.name}", lambda: source.run(self))
+        retry = getattr(source, "restartable", True) is not False
+        self.supervisor.start(f"source:{source.room.name}", lambda: source.run(self), retry=retry)
 
     def _task_failed(self, name: str, exc: BaseException, delay: float) -> None:
-        message = f"{_describe(exc)}; restarting in {delay:.1f} s"
+        message = f"{_describe(exc)}; " + (f"restarting in {delay:.1f} s" if delay >= 0 else "not restarted")
         room = self.rooms.get(name.removeprefix("source:")) if name.startswith("source:") else None
         if room is not None:
             self.set_state(room, "error", "internal", message, task=name)

@@ -56,9 +56,12 @@ class _State:
 class GameLayer:
     """Streak tracking, rules and ledgers for every room of a daemon."""
 
-    def __init__(self, daemon: Daemon, config: GameConfig) -> None:
+    def __init__(self, daemon: Daemon, config: GameConfig, resume: bool = True) -> None:
+        """``resume=False``: the journals start afresh (the built-in simulator's stream restarts with the
+        daemon, with the same message ids: resuming would take the new stream for the old one)."""
         self.daemon = daemon
         self.config = config
+        self.resume = resume
         self.rules_path = Path(config.rules) if config.rules else None
         self.engine = RuleEngine(load_rules(self.rules_path) if self.rules_path else [])
         self._mtime = self._stat()
@@ -95,7 +98,7 @@ class GameLayer:
         return state
 
     def _open_ledger(self, name: str, state: _State, now: float) -> Ledger:
-        ledger = Ledger(name, self.ledger_dir, self.daemon.config.tiktok.dedupe_size)
+        ledger = Ledger(name, self.ledger_dir, self.daemon.config.tiktok.dedupe_size, fresh=not self.resume)
         if not state.tracker.open_streaks:
             state.tracker.resume(*ledger.streaks(), now)
         return ledger
@@ -170,9 +173,7 @@ class GameLayer:
             for final in guard("streaks", state.tracker.close_all) or []:
                 self._publish_final(room, state, final)
             if state.ledger is not None:
-                summary = guard("ledger", state.ledger.end)
-                if summary is not None:
-                    self._publish_summary(room, summary)
+                self._end_stream(room, state.ledger)
 
     def _account(self, room: Room, ledger: Ledger, event: Event, step: GiftStep | None) -> None:
         room_id = event.get("roomId", 0)
@@ -183,8 +184,17 @@ class GameLayer:
                 room_id,
                 ledger.room_id,
             )
-            self._publish_summary(room, ledger.end())
+            self._end_stream(room, ledger)
         ledger.feed(event, step)
+
+    def _end_stream(self, room: Room, ledger: Ledger) -> None:
+        """Publish the stream's final summary, then close it in the journal (which may fail on its own)."""
+        now_ms = time.time_ns() // 1_000_000
+        guard = self.daemon.listener_failures.call
+        summary = guard("ledger", ledger.summary, True, now_ms)
+        if summary is not None:
+            self._publish_summary(room, summary)
+        guard("ledger", ledger.end, now_ms)
 
     def _publish_final(self, room: Room, state: _State, final: Event) -> None:
         self.daemon.publish_event(room, final)
@@ -195,7 +205,7 @@ class GameLayer:
         """After each delivered frame: its journal lines reach the file before the next frame is read."""
         state = self.states.get((room.name, False))
         if state is not None and state.ledger is not None:
-            state.ledger.flush()
+            self.daemon.listener_failures.call("ledger", state.ledger.flush)
 
     def _fire_rules(self, room: Room, event: Event, step: GiftStep | None, now: float) -> None:
         for action in self.engine.feed(event, step, now):
@@ -297,7 +307,10 @@ class GameLayer:
         if not isinstance(name, str) or name.lstrip("@") not in self.daemon.rooms:
             raise ControlError("unknown_room", f"@{name} is not watched")
         name = name.lstrip("@")
-        summary = self.ledger(name).summary()
+        try:
+            summary = self.ledger(name).summary()
+        except (OSError, ValueError) as exc:
+            raise ControlError("failed", f"the ledger of @{name} cannot be read: {exc}") from None
         summary["room"] = name
         self.daemon.publisher.publish(topics.event_topic("streamSummary", name), summary)
         return summary

@@ -65,8 +65,11 @@ _STREAK_FIELDS = ("user", "giftId", "giftName", "diamondCount", "giftType", "gro
 class Ledger:
     """One room's running stream totals and restart state, journaled to a JSON-lines file."""
 
-    def __init__(self, room: str, directory: Path | None = None, remember: int = 10_000) -> None:
-        """``remember``: how many published message ids :attr:`recent` keeps (``tiktok.dedupe_size``).
+    def __init__(
+        self, room: str, directory: Path | None = None, remember: int = 10_000, fresh: bool = False
+    ) -> None:
+        """``remember``: how many published message ids :attr:`recent` keeps (``tiktok.dedupe_size``);
+        ``fresh``: start a new journal instead of resuming (the built-in simulator restarts its stream).
 
         Raises:
             ValueError: the journal would not be a file directly inside ``directory``.
@@ -77,12 +80,14 @@ class Ledger:
         self.bad_lines = 0
         """Journal lines skipped at resume (torn or unreadable)."""
         self._file: IO[str] | None = None
+        self._unwritten: OSError | None = None
+        self._fresh = fresh
         self._lines = 0
         self._last_summary: Event | None = None
         self.recent = RecentIds(remember)
         """Ids of the last ``remember`` upstream messages published in this room (across streams)."""
         self._reset(0, 0)
-        if self.path is not None and self.path.exists():
+        if self.path is not None and self.path.exists() and not fresh:
             self._resume(self.path)
 
     def _reset(self, room_id: int, started: int) -> None:
@@ -252,6 +257,7 @@ class Ledger:
             os.fsync(out.fileno())
         os.replace(temporary, self.path)
         self._lines = 1
+        self._fresh = False
 
     # ------------------------------------------------------------ accounting
 
@@ -265,16 +271,35 @@ class Ledger:
         self._apply(record)
         if self.path is None:
             return
-        if self._file is None:  # the file is new, or was rewritten whole at resume: no torn line in it
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = self.path.open("a", encoding="utf-8")
-        self._file.write(line or json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self._lines += 1
-        if self._lines >= COMPACT_LINES:
-            self._compact()
+        try:
+            if self._file is None:  # the file is new, or was rewritten whole at resume: no torn line in it
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._file = self.path.open("w" if self._fresh else "a", encoding="utf-8")
+                self._fresh = False
+            self._file.write(line or json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+            self._lines += 1
+            if self._lines >= COMPACT_LINES:
+                self._compact()
+        except OSError as exc:  # counted already: raised once the caller's records are all applied
+            self._unwritten = self._unwritten or exc
+
+    def _raise_unwritten(self) -> None:
+        error, self._unwritten = self._unwritten, None
+        if error is not None:
+            raise error
 
     def feed(self, event: Event, step: GiftStep | None) -> None:
-        """Account for one published upstream event (``step``: the streak verdict, for gifts)."""
+        """Account for one published upstream event (``step``: the streak verdict, for gifts).
+
+        Raises:
+            OSError: the journal could not be written (the event is counted all the same).
+        """
+        try:
+            self._feed(event, step)
+        finally:
+            self._raise_unwritten()
+
+    def _feed(self, event: Event, step: GiftStep | None) -> None:
         kind = event.get("type")
         msg_id = event.get("msgId")
         if kind not in ("gift", "like", "follow", "share", "roomUserSeq"):
@@ -333,6 +358,7 @@ class Ledger:
             return
         key = [int(final.get("user", {}).get("id", 0)), int(group), int(final.get("giftId", 0))]
         self._record({"k": "close", "key": key})
+        self._raise_unwritten()
         self.flush()  # time-outs close streaks outside any frame: do not wait for the next flush
 
     def summary(self, ended: bool = False, now_ms: int | None = None) -> Event:

@@ -170,6 +170,9 @@ class KeepStampsPublisher(Publisher):
 class ReplaySource:
     """Plays one room's record files into the daemon."""
 
+    restartable = False
+    """A failed replay is reported, not played again from the start (see :class:`bridge.daemon.Source`)."""
+
     def __init__(
         self,
         paths: Iterable[str | Path],

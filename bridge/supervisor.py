@@ -119,7 +119,7 @@ class Supervisor:
         logger: logging.Logger = log,
     ) -> None:
         self.on_failure = on_failure
-        """Called as ``on_failure(name, exception, restart_delay)`` after each failure."""
+        """Called as ``on_failure(name, exception, delay)`` after each failure (delay -1: not restarted)."""
         self.base, self.cap, self.healthy = base, cap, healthy
         self.log = logger
         self.failures: dict[str, int] = {}
@@ -131,15 +131,19 @@ class Supervisor:
         """Failures of every task so far."""
         return sum(self.failures.values())
 
-    def start(self, name: str, factory: Factory, *, restart: bool = False) -> asyncio.Task[None]:
+    def start(
+        self, name: str, factory: Factory, *, restart: bool = False, retry: bool = True
+    ) -> asyncio.Task[None]:
         """Run ``factory()`` as task ``name`` (which must not be running) until it returns or is cancelled.
 
         ``restart=True`` also starts it again when it returns normally (after
-        the backoff, not counted as a failure). Needs a running event loop.
+        the backoff, not counted as a failure). ``retry=False`` is for work that
+        must not run twice (a replay): a failure is logged, counted and reported
+        (with delay ``-1``), and the task ends. Needs a running event loop.
         """
         if name in self._tasks:
             raise ValueError(f"task {name!r} is already running")
-        task = asyncio.create_task(self._keep(name, factory, restart), name=name)
+        task = asyncio.create_task(self._keep(name, factory, restart, retry), name=name)
         self._tasks[name] = task
         task.add_done_callback(lambda done: self._forget(name, done))
         return task
@@ -169,18 +173,22 @@ class Supervisor:
         if self._tasks.get(name) is task:
             del self._tasks[name]
 
-    async def _keep(self, name: str, factory: Factory, restart: bool) -> None:
+    async def _keep(self, name: str, factory: Factory, restart: bool, retry: bool) -> None:
         policy = Backoff(self.base, self.cap, self.healthy)
         while True:
             started = time.monotonic()
             try:
                 await factory()
             except Exception as exc:  # supervision: any bug, in any task
-                delay = policy.delay(time.monotonic() - started)
+                delay = policy.delay(time.monotonic() - started) if retry else -1.0
                 self.failures[name] = self.failures.get(name, 0) + 1
                 self.log.error(
-                    "task %s failed (failure %d), restarting in %.1f s",
-                    *(name, self.failures[name], delay),
+                    "task %s failed (failure %d), %s",
+                    *(
+                        name,
+                        self.failures[name],
+                        f"restarting in {delay:.1f} s" if retry else "not restarted",
+                    ),
                     exc_info=exc,
                 )
                 if self.on_failure is not None:
@@ -188,6 +196,8 @@ class Supervisor:
                         self.on_failure(name, exc, delay)
                     except Exception:  # the report must not stop the restart
                         self.log.exception("reporting the failure of task %s failed", name)
+                if not retry:
+                    return
             else:
                 if not restart:
                     return

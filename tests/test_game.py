@@ -15,7 +15,8 @@ import msgpack
 import zmq
 from helpers import START_MS, RecordingPublisher, free_port
 
-from bridge.config import Config, GameConfig
+from bridge.app import build
+from bridge.config import Config, ControlConfig, GameConfig, PublisherConfig, SimulatorConfig
 from bridge.contract import validate
 from bridge.daemon import Daemon, Room
 from bridge.game import IDLE_SECONDS, MAX_UNWATCHED_ROOMS, GameLayer
@@ -204,7 +205,7 @@ def _edit(path: Path, data: bytes | None) -> None:
 
 def test_bad_edits_never_stop_reloads_streak_timeouts_or_flushes(tmp_path: Path) -> None:
     path = tmp_path / "rules.toml"
-    path.write_text('[[rules]]\nname = "a"\non = "follow"\n', encoding="utf-8")
+    path.write_text('[[rules]]\nname = "a"\non = "follow"\ncooldown = 0.5\nmax_queue = 9\n', encoding="utf-8")
     recorder = RecordingPublisher()
     daemon = Daemon(Config(), [], recorder)
     game = GameLayer(
@@ -226,6 +227,8 @@ def test_bad_edits_never_stop_reloads_streak_timeouts_or_flushes(tmp_path: Path)
     async def main() -> None:
         task = asyncio.create_task(daemon.run())
         try:
+            for uid in range(4):  # one fires now, three wait in the queue: released during the bad edits
+                daemon.publish_event(room, {"type": "follow", "user": {"id": uid}})
             for i, edit in enumerate(bad_edits, 1):
                 _edit(path, edit)
                 await until(lambda i=i: len(of(recorder, "sys.rules")) == i, f"bad edit {i} reported")
@@ -249,7 +252,7 @@ def test_bad_edits_never_stop_reloads_streak_timeouts_or_flushes(tmp_path: Path)
     assert [r["ok"] for r in reports] == [False, False, False, True] and reports[-1]["rules"] == 1
     assert "not valid TOML" in reports[0]["error"] and "not UTF-8" in reports[1]["error"]
     assert "cannot read rules" in reports[2]["error"]
-    assert [a["name"] for a in of(recorder, "action")] == ["b"]
+    assert [a["name"] for a in of(recorder, "action")] == ["a", "a", "a", "a", "b"]
     assert all(f["timedOut"] and f["repeatCount"] == 3 for f in of(recorder, "giftFinal"))
     assert daemon.supervisor.failures == {} and daemon.listener_failures.counts == {}
 
@@ -293,3 +296,59 @@ def test_unwatched_rooms_are_bounded_and_closed_when_idle(tmp_path: Path) -> Non
     assert len(of(recorder, "giftFinal")) == 1_000 and list((tmp_path / "ledger").iterdir()) == [
         tmp_path / "ledger" / "watched.jsonl"
     ]
+
+
+def test_each_default_run_is_a_new_simulated_stream(tmp_path: Path) -> None:
+    """The embedded fake restarts its stream (same seed, same msgIds) with the daemon: nothing is resumed."""
+    config = Config(
+        publisher=PublisherConfig(endpoint=f"tcp://127.0.0.1:{free_port()}"),
+        control=ControlConfig(endpoint=""),
+        simulator=SimulatorConfig(rate=200.0),
+        game=GameConfig(ledger_dir=str(tmp_path)),
+    )
+
+    async def one_run() -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        recorder = RecordingPublisher(fake_clock=False)
+        async with build(config, recorder) as daemon:
+            task = asyncio.create_task(daemon.run())
+            for _ in range(100):
+                await asyncio.sleep(0.05)
+                if len(of(recorder, "like")) >= 20:
+                    break
+            daemon.stop()
+            await task
+        game = next(listener.__self__ for listener in daemon.listeners)  # type: ignore[attr-defined]
+        return of(recorder, "like"), game.ledger("simulated").summary()
+
+    first, _ = asyncio.run(one_run())
+    second, summary = asyncio.run(one_run())
+    assert len(first) >= 20 and len(second) >= 20  # the second run is not taken for the first one again
+    assert {e["msgId"] for e in first} & {e["msgId"] for e in second}  # same ids: a restarted simulator
+    assert summary["likes"] == sum(e["likeCount"] for e in second)  # only this run's stream
+
+
+def test_an_unwritable_journal_still_counts_and_publishes_the_summary(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    recorder = RecordingPublisher()
+    daemon = Daemon(Config(), [], recorder)
+    GameLayer(daemon, GameConfig(ledger_dir=str(tmp_path / "file" / "ledger")))
+    room = Room("r", 9)
+    for i in range(3):
+        daemon.publish_event(room, {"type": "like", "likeCount": 2, "msgId": i + 1})
+    daemon.publish_event(room, {"type": "streamEnd", "msgId": 9})
+    [summary] = of(recorder, "streamSummary")
+    assert summary["likes"] == 6 and summary["ended"] is True
+    assert daemon.listener_failures.counts["ledger"] >= 4
+
+
+def test_a_new_room_id_closes_the_previous_streams_ledger(tmp_path: Path) -> None:
+    daemon, game, recorder = game_daemon(tmp_path)
+    room = Room("r", 9)
+    daemon.publish_event(room, {"type": "like", "likeCount": 2, "msgId": 1})
+    game.close()
+    _, game2, recorder2 = game_daemon(tmp_path)  # restarted after the creator went live again
+    room = Room("r", 10)
+    game2.daemon.publish_event(room, {"type": "like", "likeCount": 5, "msgId": 2})
+    [old] = of(recorder2, "streamSummary")
+    assert old["roomId"] == 9 and old["likes"] == 2 and old["ended"] is True
+    assert game2.ledger("r").summary()["likes"] == 5 and game2.ledger("r").room_id == 10

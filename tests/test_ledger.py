@@ -181,3 +181,15 @@ print(json.dumps({{"grew_kib": after - before, "likes": ledger.summary()["likes"
     figures = json.loads(output.stdout)
     assert figures["likes"] == 3_000_000 and figures["ids"] == 10_000 and figures["lines"] == 1
     assert figures["grew_kib"] < 8_000, figures  # the journal alone is ~46,000 KiB
+
+
+def test_a_fresh_ledger_replaces_the_journal_instead_of_resuming_it(tmp_path: Path) -> None:
+    ledger = Ledger("r", tmp_path)
+    feed_stream(ledger)
+    ledger.close()
+    fresh = Ledger("r", tmp_path, fresh=True)  # the built-in simulator's stream restarted
+    assert fresh.summary(now_ms=0) == {"type": "streamSummary"} and len(fresh.recent) == 0
+    fresh.feed({"type": "like", "likeCount": 2, "roomId": 9, "ts": 5, "msgId": 1}, None)
+    fresh.close()
+    resumed = Ledger("r", tmp_path)
+    assert resumed.summary(now_ms=5)["likes"] == 2 and resumed.recent.ids() == [1]

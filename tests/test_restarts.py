@@ -174,3 +174,7 @@ async def _restarts(tmp_path: Path) -> None:
         if m["type"] == "giftFinal" and m.get("groupId"):
             finals[_streak_key(m)] = finals.get(_streak_key(m), 0) + 1
     assert finals and set(finals.values()) == {1}, "a streak got two giftFinal events"
+    print(
+        f"pushed {len(pushed)}, published {len(ids)}, duplicates 0, streaks {len(finals)}, diamonds",
+        summary["totalDiamonds"],
+    )

@@ -84,6 +84,7 @@ def test_a_thousand_simulated_rooms_and_path_names_under_a_low_fd_limit(tmp_path
         context.term()
     assert daemon.returncode == 0, stderr[-2000:]
     assert fds_after <= fds_before + 2, (fds_before, fds_after)
+    print(f"fds {fds_before} before and {fds_after} after 1,000 simulated rooms (limit {FD_LIMIT})")
     assert "Traceback" not in stderr and "Too many open files" not in stderr
     # simulated events never reach the ledger: only the simulator's own (real) room has a journal
     assert sorted(p.name for p in ledger.iterdir()) == ["simulated.jsonl"]

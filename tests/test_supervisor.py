@@ -25,6 +25,10 @@ def test_backoff_doubles_up_to_the_cap_and_resets_after_health() -> None:
     assert policy.delay(10.0) == 0.5  # ran long enough: a fresh failure, not the seventh in a row
     assert policy.delay(9.9) == 1.0
     assert Backoff(base=1.0, cap=1e9).delay(0) == 1.0
+    default = Backoff()  # what the daemon uses (docs/reliability.md)
+    assert [default.delay(0) for _ in range(8)] == [0.5, 1, 2, 4, 8, 16, 30, 30] and default.delay(60) == 0.5
+    supervisor = Supervisor()
+    assert (supervisor.base, supervisor.cap, supervisor.healthy) == (0.5, 30.0, 60.0)
     huge = Backoff(base=1.0, cap=1e9, attempt=10_000)
     assert huge.delay(0) == 1e9  # no overflow however many failures
 
@@ -234,3 +238,40 @@ def test_failures_are_counted_each_time_but_logged_at_most_once_per_interval(
         "bad failed 20 more times, the latest: ValueError('bad 40')",
     ]
     assert caplog.records[0].exc_info and reports == ["bad", "bad", "bad"]
+
+
+def test_retry_false_reports_the_failure_and_ends_the_task() -> None:
+    reports: list[tuple[str, float]] = []
+    runs = 0
+
+    async def once() -> None:
+        nonlocal runs
+        runs += 1
+        raise RuntimeError("a replay that must not play twice")
+
+    async def main() -> Supervisor:
+        supervisor = Supervisor(lambda name, exc, delay: reports.append((name, delay)), base=0.01)
+        await supervisor.start("replay", once, retry=False)
+        await asyncio.sleep(0.05)
+        assert not supervisor.running("replay")
+        return supervisor
+
+    assert asyncio.run(main()).failures == {"replay": 1}
+    assert runs == 1 and reports == [("replay", -1.0)]
+
+
+def test_a_daemon_does_not_restart_a_source_that_is_not_restartable() -> None:
+    source = _Exploding()
+    source.restartable = False  # type: ignore[attr-defined]
+    daemon = Daemon(Config(publisher=PublisherConfig(endpoint=f"tcp://127.0.0.1:{free_port()}")), [source])
+    daemon.supervisor.base = 0.01
+
+    async def main() -> None:
+        task = asyncio.create_task(daemon.run())
+        await asyncio.sleep(0.6)
+        daemon.stop()
+        await task
+
+    asyncio.run(main())
+    assert source.runs == 1 and daemon.supervisor.failures == {"source:boom": 1}
+    assert daemon.rooms["boom"].reason == "shutdown"
