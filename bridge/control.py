@@ -436,18 +436,18 @@ class ControlServer:
             ConfigError: the endpoint is not loopback and no token is set.
             PublishError: the endpoint cannot be bound.
         """
+        self._socket = self._bind()
+
+    def _bind(self) -> zmq.asyncio.Socket:
         socket = self.context.socket(zmq.ROUTER)
         socket.setsockopt(zmq.LINGER, 0)
         socket.setsockopt(zmq.MAXMSGSIZE, MAX_MESSAGE_BYTES)
         bind(socket, self.config.endpoint, "control.endpoint", bool(self.config.token), "control.token")
-        self._socket = socket
+        return socket
 
     async def serve(self) -> None:
         """Answer requests until cancelled (binding again first when restarted after a failure)."""
-        if self._socket is None:
-            self.start()
-        socket = self._socket
-        assert socket is not None
+        socket = self._socket = self._socket or self._bind()
         try:
             while True:
                 frames = await socket.recv_multipart()

@@ -12,6 +12,7 @@ from typing import Any
 import msgpack
 import pytest
 import zmq
+import zmq.asyncio
 from helpers import RecordingPublisher, free_port
 from probe import LiveDaemon
 
@@ -380,3 +381,24 @@ def test_connect_is_bounded() -> None:
     )
     del daemon.sources["r0"]
     assert ask(cmds, b"connect @one_more") == {"ok": True, "result": {"room": "one_more"}}
+
+
+def test_the_server_binds_again_when_its_task_is_restarted() -> None:
+    async def main() -> None:
+        cmds, _ = commands()
+        endpoint = f"tcp://127.0.0.1:{free_port()}"
+        server = ControlServer(cmds, ControlConfig(endpoint=endpoint))
+        server.start()
+        for _ in range(2):  # the second run is what the supervisor does after a failure
+            task = asyncio.create_task(server.serve())
+            client = zmq.asyncio.Context.instance().socket(zmq.REQ)
+            client.setsockopt(zmq.LINGER, 0)
+            client.connect(endpoint)
+            await client.send(b"ping")
+            assert await client.poll(5000)
+            assert msgpack.unpackb(await client.recv()) == {"ok": True, "result": "pong"}
+            client.close()
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
+    asyncio.run(main())
