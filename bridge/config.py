@@ -412,9 +412,15 @@ def _check_simulator_room(room: str) -> None:
         check_name(room.lstrip("@"), "room name")
 
 
+def _check_daemon_id(daemon_id: str) -> None:
+    if daemon_id:
+        check_name(daemon_id, "daemon id")
+
+
 _VALUE_CHECKS: dict[tuple[str, str], Callable[[Any], object]] = {
     ("tiktok", "rooms"): _check_rooms,
     ("simulator", "room"): _check_simulator_room,
+    ("publisher", "daemon_id"): _check_daemon_id,
 }
 """Checks of one key's value beyond its type; they raise ValueError saying what is wrong."""
 
@@ -544,29 +550,29 @@ def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = 
         if not isinstance(table, dict):
             raise ConfigError(f"{origin}: {name} must be a table ([{name}])")
         for key, value in table.items():
-            sections[name][key] = (value, f"{origin}: {name}.{key}")
+            sections[name][key] = (value, f"{origin}: {name}.{key}", False)
     for variable, value in (env or {}).items():
         if not variable.startswith("BRIDGE_"):
             continue
         section, _, key = variable[len("BRIDGE_") :].lower().partition("_")
         if section not in _SECTIONS:
             continue
-        sections[section][key] = (value, f"environment: {variable}")
+        sections[section][key] = (value, f"environment: {variable}", True)
     built: dict[str, Any] = {}
     for name, cls in _SECTIONS.items():
         hints = get_type_hints(cls)
         known = {f.name for f in fields(cls)}
         values: dict[str, Any] = {}
-        for key, (value, where) in sections[name].items():
+        for key, (value, where, text) in sections[name].items():
             if key not in known:
                 raise ConfigError(f"{where}: unknown key (known in [{name}]: {', '.join(sorted(known))})")
-            values[key] = _coerce(value, hints[key], where, text=where.startswith("environment"))
+            values[key] = _coerce(value, hints[key], where, text)
             _check(name, key, values[key], where)
         built[name] = cls(**values)
     config = Config(**built)
 
     def origin_of(section: str, key: str) -> str:
-        return str(sections[section].get(key, (None, f"{origin}: {section}.{key}"))[1])
+        return str(sections[section].get(key, (None, f"{origin}: {section}.{key}", False))[1])
 
     _validate(config, origin_of)
     return config

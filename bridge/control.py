@@ -53,6 +53,8 @@ MAX_STRING = 4096
 """Longest string a ``simulate`` field may hold (characters)."""
 MAX_ITEMS = 256
 """Most items a list or map in a ``simulate`` field may hold."""
+MAX_WATCHED = 1000
+"""Most rooms one daemon watches; ``connect`` beyond it fails."""
 MAX_CLIENTS = 4096
 """Rate windows kept before idle ones are forgotten."""
 LOG_LINES_PER_SECOND = 5
@@ -181,9 +183,13 @@ def check_fields(value: object, where: str = "fields") -> None:
     elif isinstance(value, list | dict):
         if len(value) > MAX_ITEMS:
             raise ControlError("bad_request", f"{where}: {len(value)} items, over {MAX_ITEMS}")
-        items = value.items() if isinstance(value, dict) else enumerate(value)
-        for key, item in items:
-            check_fields(item, f"{where}.{_shown(key, 40)}" if isinstance(value, dict) else f"{where}[{key}]")
+        if isinstance(value, dict):
+            for key, item in value.items():
+                name = key if isinstance(key, str) and key.isidentifier() else _shown(key, 40)
+                check_fields(item, f"{where}.{name}")
+        else:
+            for index, item in enumerate(value):
+                check_fields(item, f"{where}[{index}]")
     else:
         raise ControlError("bad_request", f"{where}: {type(value).__name__} values are not allowed")
 
@@ -376,6 +382,8 @@ class Commands:
         name = source.room.name
         if name in self.daemon.sources:
             raise ControlError("failed", f"@{name} is already watched")
+        if len(self.daemon.sources) >= MAX_WATCHED:
+            raise ControlError("failed", f"already watching {MAX_WATCHED} rooms; disconnect one first")
         self.daemon.add_source(source)
         return {"room": name}
 
@@ -428,18 +436,18 @@ class ControlServer:
             ConfigError: the endpoint is not loopback and no token is set.
             PublishError: the endpoint cannot be bound.
         """
+        self._socket = self._bind()
+
+    def _bind(self) -> zmq.asyncio.Socket:
         socket = self.context.socket(zmq.ROUTER)
         socket.setsockopt(zmq.LINGER, 0)
         socket.setsockopt(zmq.MAXMSGSIZE, MAX_MESSAGE_BYTES)
         bind(socket, self.config.endpoint, "control.endpoint", bool(self.config.token), "control.token")
-        self._socket = socket
+        return socket
 
     async def serve(self) -> None:
         """Answer requests until cancelled (binding again first when restarted after a failure)."""
-        if self._socket is None:
-            self.start()
-        socket = self._socket
-        assert socket is not None
+        socket = self._socket = self._socket or self._bind()
         try:
             while True:
                 frames = await socket.recv_multipart()

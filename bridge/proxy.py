@@ -63,7 +63,7 @@ class DaemonInfo:
 def _heartbeat(payload: bytes) -> tuple[str, dict[str, int], str, dict[str, Any]] | None:
     """``(daemon, shard, control, rooms)`` of a daemon's heartbeat, or ``None`` when it is not one."""
     try:
-        beat = msgpack.unpackb(payload, raw=False, strict_map_key=False)
+        beat = msgpack.unpackb(payload, raw=False)
     except (ValueError, msgpack.UnpackException):
         return None
     if not isinstance(beat, dict):

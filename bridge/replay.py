@@ -249,8 +249,8 @@ class ReplaySource:
         room.room_id = reader.room_id
         seek_ms = self.options.seek * 1000
         speed = self.options.speed
-        due = self.clock()  # when the previous record was played
-        previous: int | None = None
+        due = self.clock()  # when the previous record was due (the start: at the seek point)
+        previous = seek_ms
         for record, stamps in _with_stamps(reader.records()):
             decoded = decode_record(reader.source, record)
             if decoded.room_id:
@@ -263,7 +263,7 @@ class ReplaySource:
                             recent.seen(event["msgId"])
                 continue
             if speed > 0:
-                gap = 0.0 if previous is None else (record.offset_ms - previous) / 1000
+                gap = (record.offset_ms - previous) / 1000
                 due += min(max(gap, 0.0), self.options.max_gap) / speed
                 delay = due - self.clock()
                 if delay > 0:

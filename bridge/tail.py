@@ -87,6 +87,8 @@ class Tail:
         self.everything = not types
         self.last_seq = 0
         self.gaps = 0
+        self.malformed = 0
+        """Messages skipped because they were not ``[topic, msgpack map]``."""
         self.include_sys = include_sys
 
     def receive(self, timeout: float) -> dict[str, Any] | None:
@@ -96,9 +98,13 @@ class Tail:
             remaining = deadline - time.monotonic()
             if remaining <= 0 or not self.socket.poll(int(remaining * 1000)):
                 return None
-            _, payload = self.socket.recv_multipart()
-            event: dict[str, Any] = msgpack.unpackb(payload, raw=False)
+            frames = self.socket.recv_multipart()
+            event = _decoded(frames)
+            if event is None:
+                self.malformed += 1
+                continue
             seq = event.get("seq", 0)
+            seq = seq if type(seq) is int else 0
             if self.everything and self.last_seq and seq > self.last_seq + 1:
                 self.gaps += seq - self.last_seq - 1
             self.last_seq = max(self.last_seq, seq)
@@ -116,3 +122,14 @@ class Tail:
     def close(self) -> None:
         """Close the socket."""
         self.socket.close()
+
+
+def _decoded(frames: list[bytes]) -> dict[str, Any] | None:
+    """The payload map of a ``[topic, msgpack map]`` message, or ``None``."""
+    if len(frames) != 2:
+        return None
+    try:
+        event = msgpack.unpackb(frames[1], raw=False)
+    except (ValueError, msgpack.UnpackException):
+        return None
+    return event if isinstance(event, dict) else None

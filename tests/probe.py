@@ -1,10 +1,10 @@
-"""A real ``tiktok-bridge run`` process and the checks that it still serves.
+"""Real ``tiktok-bridge run`` and ``tiktok-bridge proxy`` processes, and the checks that they still serve.
 
 :class:`LiveDaemon` starts the daemon on free ports with a temporary state
 directory and a short heartbeat, and :meth:`LiveDaemon.assert_serving` proves
 it still works after whatever a test threw at it: ``ping`` is answered,
 ``sys.heartbeat`` keeps its interval, a good event sent now is published, and
-the log holds no traceback.
+the log holds no traceback. :class:`LiveProxy` starts a forwarder the same way.
 """
 
 from __future__ import annotations
@@ -141,3 +141,68 @@ class LiveDaemon:
         comments = [m.get("comment") for topic, m, _ in seen if topic.startswith("chat/")]
         assert comment in comments, f"the good event was not published{where}"
         assert "Traceback" not in self.log(), f"a traceback was logged{where}:\n{self.log()}"
+
+
+class LiveProxy:
+    """``tiktok-bridge proxy`` on free loopback ports, with a daemon-side PUB, an engine-side SUB and a client."""
+
+    def __init__(self, tmp: Path, token: str = "") -> None:
+        self.front, self.back, self.control = (f"tcp://127.0.0.1:{free_port()}" for _ in range(3))
+        config = tmp / "proxy.toml"
+        config.write_text(
+            f'[proxy]\nfrontend = "{self.front}"\nbackend = "{self.back}"\ncontrol = "{self.control}"\n'
+            f'daemon_timeout = 0.6\nmax_requests_per_second = 20\ntoken = "{token}"\n',
+            encoding="utf-8",
+        )
+        config.chmod(0o600)
+        self.log = tmp / "proxy.log"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("BRIDGE_")}
+        with open(self.log, "wb") as out:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bridge", "proxy", "-c", str(config)], stdout=out, stderr=out, env=env
+            )
+        context = zmq.Context.instance()
+        self.client = context.socket(zmq.DEALER)
+        self.client.setsockopt(zmq.LINGER, 0)
+        self.client.connect(self.control)
+        self.pub = context.socket(zmq.PUB)
+        self.pub.setsockopt(zmq.LINGER, 0)
+        self.pub.connect(self.front)
+        self.sub = context.socket(zmq.SUB)
+        self.sub.setsockopt(zmq.LINGER, 0)
+        self.sub.setsockopt(zmq.SUBSCRIBE, b"")
+        self.sub.connect(self.back)
+        self.token = token
+        deadline = time.monotonic() + 15
+        while self.ask(b"ping", timeout=0.5) is None:
+            assert self.process.poll() is None and time.monotonic() < deadline, self.text()
+
+    def ask(self, body: bytes, timeout: float = 5) -> dict[str, Any] | None:
+        if self.token:
+            body = f"token={self.token} ".encode() + body
+        while self.client.poll(0):  # a late reply to a request that timed out
+            self.client.recv_multipart()
+        self.client.send_multipart([b"", body])
+        if not self.client.poll(int(timeout * 1000)):
+            return None
+        reply: dict[str, Any] = msgpack.unpackb(self.client.recv_multipart()[-1])
+        return reply
+
+    def text(self) -> str:
+        return self.log.read_text("utf-8", "replace")
+
+    def received(self, seconds: float) -> list[tuple[bytes, dict[str, Any]]]:
+        out = []
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            if self.sub.poll(int(left * 1000) + 1):
+                topic, payload = self.sub.recv_multipart()
+                if topic.startswith(b"sys.status/"):  # crafted heartbeats are forwarded as they came
+                    out.append((topic, msgpack.unpackb(payload)))
+        return out
+
+    def close(self) -> None:
+        for sock in (self.client, self.pub, self.sub):
+            sock.close()
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(10)

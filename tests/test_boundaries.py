@@ -35,9 +35,11 @@ def test_config_rooms_are_checked_at_load(tmp_path: Path, text: str) -> None:
 
 
 @pytest.mark.parametrize("name", BAD_NAMES)
-def test_simulator_room_names_are_checked(name: str) -> None:
-    with pytest.raises(ConfigError, match="BRIDGE_SIMULATOR_ROOM"):
-        load_config(None, {"BRIDGE_SIMULATOR_ROOM": name})
+@pytest.mark.parametrize("variable", ["BRIDGE_SIMULATOR_ROOM", "BRIDGE_PUBLISHER_DAEMON_ID"])
+def test_simulator_room_and_daemon_id_are_names(name: str, variable: str) -> None:
+    with pytest.raises(ConfigError, match=variable):
+        load_config(None, {variable: name})
+    assert load_config(None, {variable: "d-1.x"})
 
 
 @pytest.mark.parametrize("value", [0, -1, 2**63, "7400000000000000001"])
@@ -98,6 +100,7 @@ def test_bad_rooms_and_names_over_control_keep_the_daemon_serving(tmp_path: Path
         for body in requests:
             reply = daemon.ask(body)
             assert reply is not None and reply["error"]["code"] == "bad_request", (body, reply)
+            assert daemon.ask(b"ping") == {"ok": True, "result": "pong"}, body
         daemon.assert_serving("bad room ids and names")
     ledger = tmp_path / "ledger"
     assert all(path.parent == ledger for path in ledger.rglob("*")), list(ledger.rglob("*"))

@@ -35,6 +35,12 @@ def bridge(
     )
 
 
+@pytest.fixture(autouse=True)
+def ledger_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every daemon these tests start keeps its ledger journals in the test's own directory."""
+    monkeypatch.setenv("BRIDGE_GAME_LEDGER_DIR", str(tmp_path / "ledger"))
+
+
 @pytest.fixture
 def daemon_endpoint() -> Iterator[tuple[str, subprocess.Popen[str]]]:
     endpoint = f"tcp://127.0.0.1:{free_port()}"

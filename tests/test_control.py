@@ -12,6 +12,7 @@ from typing import Any
 import msgpack
 import pytest
 import zmq
+import zmq.asyncio
 from helpers import RecordingPublisher, free_port
 from probe import LiveDaemon
 
@@ -318,11 +319,11 @@ def test_refused_requests_are_logged_at_a_bounded_rate(caplog: pytest.LogCapture
 @pytest.mark.parametrize(
     ("fields", "where"),
     [
-        ({"user": {"id": 2**63}}, "fields.'user'.'id'"),
-        ({"user": {"id": -(2**63) - 1}}, "fields.'user'.'id'"),
-        ({"comment": "x" * 10_000}, "fields.'comment'"),
-        ({"giftName": "Rose", "diamondCount": 2**64}, "fields.'diamondCount'"),
-        ({"comment": ["x"] * 300}, "fields.'comment'"),
+        ({"user": {"id": 2**63}}, "fields.user.id"),
+        ({"user": {"id": -(2**63) - 1}}, "fields.user.id"),
+        ({"comment": "x" * 10_000}, "fields.comment"),
+        ({"giftName": "Rose", "diamondCount": 2**64}, "fields.diamondCount"),
+        ({"comment": ["x"] * 300}, "fields.comment"),
     ],
 )
 def test_simulate_fields_stay_in_the_contract_domains(fields: dict[str, Any], where: str) -> None:
@@ -351,3 +352,53 @@ def test_oversized_requests_get_too_large_over_a_real_socket(tmp_path: Path) -> 
         assert daemon.ask(b'simulate chat {"comment": NaN}') is not None
         daemon.assert_serving("oversized, deep and NaN requests")
         assert daemon.log().count("refused a control request") >= LOG_LINES_PER_SECOND
+
+
+def test_refusals_beyond_the_log_rate_are_summed_up(caplog: pytest.LogCaptureFixture) -> None:
+    cmds, _ = commands(max_requests_per_second=100_000)
+    with caplog.at_level("WARNING", "bridge.control"):
+        for _ in range(LOG_LINES_PER_SECOND + 7):
+            ask(cmds, b"bogus")
+        time.sleep(1.05)
+        ask(cmds, b"bogus")
+    lines = [r.getMessage() for r in caplog.records]
+    assert "7 more refused control requests were not logged" in lines
+    assert len(lines) == LOG_LINES_PER_SECOND + 2
+
+
+def test_connect_is_bounded() -> None:
+    from types import SimpleNamespace
+
+    from bridge.control import MAX_WATCHED
+
+    cmds, daemon = commands()
+    daemon.source_factory = lambda room: SimpleNamespace(room=Room(room.lstrip("@")))  # type: ignore[assignment,return-value]
+    daemon.sources.update({f"r{i}": None for i in range(MAX_WATCHED)})  # type: ignore[misc]
+    reply = ask(cmds, b"connect @one_more")
+    assert (
+        reply["error"]["code"] == "failed"
+        and f"already watching {MAX_WATCHED} rooms" in reply["error"]["message"]
+    )
+    del daemon.sources["r0"]
+    assert ask(cmds, b"connect @one_more") == {"ok": True, "result": {"room": "one_more"}}
+
+
+def test_the_server_binds_again_when_its_task_is_restarted() -> None:
+    async def main() -> None:
+        cmds, _ = commands()
+        endpoint = f"tcp://127.0.0.1:{free_port()}"
+        server = ControlServer(cmds, ControlConfig(endpoint=endpoint))
+        server.start()
+        for _ in range(2):  # the second run is what the supervisor does after a failure
+            task = asyncio.create_task(server.serve())
+            client = zmq.asyncio.Context.instance().socket(zmq.REQ)
+            client.setsockopt(zmq.LINGER, 0)
+            client.connect(endpoint)
+            await client.send(b"ping")
+            assert await client.poll(5000)
+            assert msgpack.unpackb(await client.recv()) == {"ok": True, "result": "pong"}
+            client.close()
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+
+    asyncio.run(main())

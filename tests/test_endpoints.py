@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +12,7 @@ import msgpack
 import pytest
 import zmq
 from helpers import RecordingPublisher, free_port
+from probe import LiveProxy
 
 from bridge.config import Config, ControlConfig, PublisherConfig, load_config
 from bridge.control import Commands, ControlServer
@@ -143,72 +140,9 @@ def test_a_stale_ipc_file_is_replaced(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- the forwarder, as a process
 
 
-class Proxy:
-    def __init__(self, tmp: Path, token: str = "") -> None:
-        self.front, self.back, self.control = (f"tcp://127.0.0.1:{free_port()}" for _ in range(3))
-        config = tmp / "proxy.toml"
-        config.write_text(
-            f'[proxy]\nfrontend = "{self.front}"\nbackend = "{self.back}"\ncontrol = "{self.control}"\n'
-            f'daemon_timeout = 0.6\nmax_requests_per_second = 20\ntoken = "{token}"\n',
-            encoding="utf-8",
-        )
-        config.chmod(0o600)
-        self.log = tmp / "proxy.log"
-        env = {k: v for k, v in os.environ.items() if not k.startswith("BRIDGE_")}
-        with open(self.log, "wb") as out:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "bridge", "proxy", "-c", str(config)], stdout=out, stderr=out, env=env
-            )
-        context = zmq.Context.instance()
-        self.client = context.socket(zmq.DEALER)
-        self.client.setsockopt(zmq.LINGER, 0)
-        self.client.connect(self.control)
-        self.pub = context.socket(zmq.PUB)
-        self.pub.setsockopt(zmq.LINGER, 0)
-        self.pub.connect(self.front)
-        self.sub = context.socket(zmq.SUB)
-        self.sub.setsockopt(zmq.LINGER, 0)
-        self.sub.setsockopt(zmq.SUBSCRIBE, b"")
-        self.sub.connect(self.back)
-        self.token = token
-        deadline = time.monotonic() + 15
-        while self.ask(b"ping", timeout=0.5) is None:
-            assert self.process.poll() is None and time.monotonic() < deadline, self.text()
-
-    def ask(self, body: bytes, timeout: float = 5) -> dict[str, Any] | None:
-        if self.token:
-            body = f"token={self.token} ".encode() + body
-        while self.client.poll(0):  # a late reply to a request that timed out
-            self.client.recv_multipart()
-        self.client.send_multipart([b"", body])
-        if not self.client.poll(int(timeout * 1000)):
-            return None
-        reply: dict[str, Any] = msgpack.unpackb(self.client.recv_multipart()[-1])
-        return reply
-
-    def text(self) -> str:
-        return self.log.read_text("utf-8", "replace")
-
-    def received(self, seconds: float) -> list[tuple[bytes, dict[str, Any]]]:
-        out = []
-        deadline = time.monotonic() + seconds
-        while (left := deadline - time.monotonic()) > 0:
-            if self.sub.poll(int(left * 1000) + 1):
-                topic, payload = self.sub.recv_multipart()
-                if topic.startswith(b"sys.status/"):  # crafted heartbeats are forwarded as they came
-                    out.append((topic, msgpack.unpackb(payload)))
-        return out
-
-    def close(self) -> None:
-        for sock in (self.client, self.pub, self.sub):
-            sock.close()
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(10)
-
-
 @pytest.fixture
-def proxy(tmp_path: Path) -> Iterator[Proxy]:
-    forwarder = Proxy(tmp_path)
+def proxy(tmp_path: Path) -> Iterator[LiveProxy]:
+    forwarder = LiveProxy(tmp_path)
     yield forwarder
     forwarder.close()
     assert "Traceback" not in forwarder.text(), forwarder.text()
@@ -228,11 +162,13 @@ CRAFTED = [
     [b"sys.heartbeat", b"\xc1"],
     [b"sys.heartbeat", msgpack.packb([1, 2])],
     [b"sys.heartbeat", msgpack.packb({1: 2, "daemon": "w"})],
+    [b"sys.heartbeat", b"\x81\x91\x01\x01"],  # a list as a map key
+    [b"sys.heartbeat", b"\x82\xa6daemon\xa1v\xc0\x01"],  # nil as a map key
     [b"sys.heartbeat", b"\x91" * 5000 + b"\x01"],
 ]
 
 
-def test_forwarder_monitor_survives_crafted_heartbeats(proxy: Proxy) -> None:
+def test_forwarder_monitor_survives_crafted_heartbeats(proxy: LiveProxy) -> None:
     time.sleep(0.5)
     for _ in range(4):  # a real daemon with one room
         proxy.pub.send_multipart(beat("d1", rooms={"alice": {"state": "connected"}}))
@@ -248,7 +184,7 @@ def test_forwarder_monitor_survives_crafted_heartbeats(proxy: Proxy) -> None:
             break
         time.sleep(0.05)
     daemons = status["result"]["daemons"]
-    assert daemons["d1"]["rooms"] == ["alice"] and sorted(daemons) == ["d1", "last", "w", "x", "z"]
+    assert daemons["d1"]["rooms"] == ["alice"] and sorted(daemons) == ["d1", "last", "x", "z"]
     assert {k: v for k, v in daemons["x"].items() if k != "state"} == {
         "shard": {},
         "rooms": [],
@@ -259,7 +195,7 @@ def test_forwarder_monitor_survives_crafted_heartbeats(proxy: Proxy) -> None:
     assert proxy.ask(b"ping") == {"ok": True, "result": "pong"}
 
 
-def test_forwarder_pause_and_resume(proxy: Proxy) -> None:
+def test_forwarder_pause_and_resume(proxy: LiveProxy) -> None:
     time.sleep(0.5)
 
     def flow(seconds: float) -> int:
@@ -283,7 +219,7 @@ def test_forwarder_pause_and_resume(proxy: Proxy) -> None:
 
 
 def test_forwarder_control_limits(tmp_path: Path) -> None:
-    forwarder = Proxy(tmp_path, token="s3cret")
+    forwarder = LiveProxy(tmp_path, token="s3cret")
     try:
         forwarder.token = ""
         assert forwarder.ask(b"pause")["error"]["code"] == "unauthorized"  # type: ignore[index]
@@ -307,3 +243,41 @@ def test_proxy_allow_remote_flag() -> None:
     with pytest.raises(ConfigError, match="proxy.allow_remote"):
         _config(_parser().parse_args(remote))
     assert _config(_parser().parse_args([*remote, "--allow-remote"])).proxy.allow_remote
+
+
+def test_tail_skips_messages_that_are_not_events() -> None:
+    from bridge.tail import Tail
+
+    endpoint = f"tcp://127.0.0.1:{free_port()}"
+    pub = zmq.Context.instance().socket(zmq.PUB)
+    pub.setsockopt(zmq.LINGER, 0)
+    pub.bind(endpoint)
+    tail = Tail(endpoint, [], "")
+    try:
+        garbage = [[b"chat/x"], [b"chat/x", b"\xc1"], [b"chat/x", b"\x93\x01\x02\x03"], [b"a", b"b", b"c"]]
+        good = [b"chat/x", msgpack.packb({"type": "chat", "seq": "nine", "comment": "hi"})]
+        deadline = time.monotonic() + 10
+        event = None
+        while event is None and time.monotonic() < deadline:  # until the subscription has arrived
+            for frames in [*garbage, good]:
+                pub.send_multipart(frames)
+            event = tail.receive(0.2)
+        assert event is not None and event["comment"] == "hi" and tail.malformed >= len(garbage)
+    finally:
+        tail.close()
+        pub.close()
+
+
+def test_the_forwarder_tracks_at_most_max_daemons() -> None:
+    from bridge.config import ProxyConfig
+    from bridge.proxy import MAX_DAEMONS, Forwarder
+
+    forwarder = Forwarder(ProxyConfig())
+    try:
+        for i in range(MAX_DAEMONS + 50):
+            forwarder.observe(beat(f"d{i}", rooms={"alice": {}}), 1.0)
+        assert len(forwarder.daemons) == MAX_DAEMONS and forwarder.bad_heartbeats == 50
+        forwarder.observe(beat("d0", rooms={"bob": {}}), 2.0)  # known daemons keep being tracked
+        assert forwarder.daemons["d0"].rooms == {"bob": {}}
+    finally:
+        forwarder.context.term()

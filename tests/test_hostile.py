@@ -18,7 +18,9 @@ is covered without writing a test:
   descriptors of ``proto/webcast.proto``), pushed by a fake TikTok to a real
   daemon process, once per decoder;
 - **command line**: every option that takes a value, of every command of the
-  ``tiktok-bridge`` parser.
+  ``tiktok-bridge`` parser;
+- **forwarder**: every field of a daemon's ``sys.heartbeat`` (its
+  ``snapshot()``), published into a real ``tiktok-bridge proxy``.
 
 Each case must end in a clear error (the documented exception, or an error
 reply with a known code) or a counted drop, or be accepted with values in their
@@ -631,3 +633,44 @@ def test_every_command_line_option_with_every_hostile_value(capsys: pytest.Captu
                 problems += in_domain(vars(args), f"{argv[:2]} {value!r:.40}")
     capsys.readouterr()
     assert not problems, "\n".join(problems)
+
+
+# ---------------------------------------------------------------- forwarder heartbeats
+
+
+def test_every_heartbeat_field_on_the_forwarder_frontend(tmp_path: Path) -> None:
+    from probe import LiveProxy
+
+    from bridge.config import PublisherConfig
+    from bridge.daemon import Daemon
+
+    config = Config(publisher=PublisherConfig(connect=True, daemon_id="d1"), control=ControlConfig())
+    daemon = Daemon(config, [], RecordingPublisher())
+    daemon.rooms["alice"] = Room("alice", 1)
+    good = {**daemon.snapshot(), "daemon": "d1"}
+    assert {"daemon", "rooms", "shard", "control"} <= set(good)
+    proxy = LiveProxy(tmp_path)
+    try:
+        time.sleep(0.5)
+        for _ in range(3):
+            proxy.pub.send_multipart([b"sys.heartbeat", msgpack.packb(good)])
+            time.sleep(0.1)
+        sent = 0
+        for key in good:
+            for value in HOSTILE:
+                request = msgpack_request("x", key, value)  # a map with the hostile value under ``key``
+                if request is None:
+                    continue
+                beat = msgpack.unpackb(request) if not isinstance(value, Deep) else None
+                payload = request if beat is None else msgpack.packb({**good, "daemon": f"h{sent}", **beat})
+                proxy.pub.send_multipart([b"sys.heartbeat", payload])
+                sent += 1
+        assert sent > 3 * len(HOSTILE)
+        lost = [m for topic, m in proxy.received(3.0) if topic == b"sys.status/alice"]
+        assert lost and lost[0]["reason"] == "daemon_lost", "the lost-daemon watcher stopped"
+        status = proxy.ask(b"status")
+        assert status is not None and status["ok"] and "d1" in status["result"]["daemons"], status
+        assert proxy.ask(b"ping") == {"ok": True, "result": "pong"}
+    finally:
+        proxy.close()
+    assert "Traceback" not in proxy.text(), proxy.text()

@@ -511,9 +511,14 @@ def test_cli_record_then_replay_with_kept_stamps(tmp_path: Path) -> None:
     assert got == stamps
 
 
-def test_cli_replay_errors() -> None:
+def test_cli_replay_errors(tmp_path: Path) -> None:
     missing = bridge("replay", "/nonexistent/file.tlrec", "--control", "")
     assert missing.returncode == 2 and "cannot read" in missing.stderr
+    writer = RecordWriter(tmp_path / "bad.tlrec", {"room": "../x", "roomId": "1"})
+    writer.open()
+    writer.close()
+    refused = bridge("replay", str(tmp_path / "bad.tlrec"), "--control", "")
+    assert refused.returncode == 2 and "bad header: room" in refused.stderr, refused.stderr
     for option, value in (
         ("--speed", "nan"),
         ("--start-delay", "inf"),
