@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import random
 import re
 from collections.abc import Mapping, Sequence
@@ -30,6 +31,7 @@ from .errors import (
     UserOfflineError,
 )
 from .tiktok import DEFAULT_BROWSER, WEB_BASE, WEBCAST_BASE, base_params, browser_headers
+from .values import INT64_MAX
 
 __all__ = ["CHECK_ALIVE_BATCH", "RoomInfo", "StreamUrl", "WebClient"]
 
@@ -82,16 +84,19 @@ def _device_id() -> str:
 
 
 def _int(value: Any) -> int:
-    """An int from a JSON number or digit string; 0 for anything else."""
+    """An int from a JSON number or digit string; 0 for anything else and outside int64."""
     if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
-    return 0
+        number = int(value)
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and math.isfinite(value):
+        number = int(value)
+    elif isinstance(value, str) and len(value) <= 24 and value.strip().lstrip("-").isascii():
+        text = value.strip()
+        number = int(text) if text.lstrip("-").isdigit() else 0
+    else:
+        number = 0
+    return number if -INT64_MAX - 1 <= number <= INT64_MAX else 0
 
 
 def _str(value: Any) -> str:

@@ -604,3 +604,28 @@ def test_fake_room_info() -> None:
     assert info.avatar.startswith("https://")
     assert [s.quality for s in info.streams] == ["FULL_HD1", "HD1", "SD1"]
     assert all(s.flv.endswith(".flv") and s.hls.endswith(".m3u8") for s in info.streams)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [2**63, 2**64, -(2**63) - 1, float("nan"), float("inf"), "9" * 25, "99999999999999999999", "١٢٣", [], {}],
+)
+def test_hostile_json_numbers_read_as_absent(value: object) -> None:
+    """Ids from TikTok's JSON outside int64 (or NaN, which Python's json accepts) read as 0: absent."""
+    from bridge.lookup import _int
+
+    assert _int(value) == 0
+
+
+def test_json_numbers_in_range_are_kept() -> None:
+    from bridge.lookup import _int
+
+    assert [_int(v) for v in (7, "7", " 42 ", 2**63 - 1, str(2**63 - 1), 3.9, True)] == [
+        7,
+        7,
+        42,
+        2**63 - 1,
+        2**63 - 1,
+        3,
+        1,
+    ]
