@@ -12,6 +12,7 @@ reply, ``{"ok": true, "result": ...}`` or ``{"ok": false, "error": {"code",
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import math
@@ -27,7 +28,7 @@ from . import contract, topics
 from .config import ControlConfig, parse_room
 from .daemon import Daemon, Room
 from .endpoints import bind
-from .errors import ConfigError
+from .errors import ConfigError, PublishError
 from .values import INT64_MAX, INT64_MIN, check_name
 
 __all__ = [
@@ -438,6 +439,15 @@ class ControlServer:
         """
         self._socket = self._bind()
 
+    async def _rebind(self, attempts: int = 40) -> zmq.asyncio.Socket:
+        """Bind again after a restart: libzmq releases a closed socket's port asynchronously."""
+        for _ in range(attempts - 1):
+            try:
+                return self._bind()
+            except PublishError:
+                await asyncio.sleep(0.05)
+        return self._bind()
+
     def _bind(self) -> zmq.asyncio.Socket:
         socket = self.context.socket(zmq.ROUTER)
         socket.setsockopt(zmq.LINGER, 0)
@@ -447,7 +457,7 @@ class ControlServer:
 
     async def serve(self) -> None:
         """Answer requests until cancelled (binding again first when restarted after a failure)."""
-        socket = self._socket = self._socket or self._bind()
+        socket = self._socket = self._socket or await self._rebind()
         try:
             while True:
                 frames = await socket.recv_multipart()
