@@ -65,7 +65,7 @@ def test_damaged_records_are_skipped_and_reported_and_the_replay_succeeds(tmp_pa
 
 
 def test_a_source_task_that_raises_ends_the_replay_with_exit_1(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], restore_logging: None
 ) -> None:
     """A failure escaping the source (counted by the supervisor, never restarted) is a failed replay."""
     path = tmp_path / "a.tlrec"
