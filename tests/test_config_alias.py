@@ -15,7 +15,9 @@ UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chr
 
 
 def deprecations(caplog: pytest.LogCaptureFixture) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == "bridge.config" and r.levelno == logging.WARNING]
+    return [
+        r.getMessage() for r in caplog.records if r.name == "bridge.config" and r.levelno == logging.WARNING
+    ]
 
 
 def test_tiktok_user_agent_in_a_file_becomes_browser_user_agent(
@@ -26,7 +28,9 @@ def test_tiktok_user_agent_in_a_file_becomes_browser_user_agent(
     with caplog.at_level(logging.WARNING, logger="bridge.config"):
         config = load_config(path, {})
     assert config.browser.user_agent == UA and identity_of(config).user_agent == UA
-    assert deprecations(caplog) == [f"{path}: tiktok.user_agent is deprecated: use browser.user_agent instead"]
+    assert deprecations(caplog) == [
+        f"{path}: tiktok.user_agent is deprecated: use browser.user_agent instead"
+    ]
 
 
 def test_bridge_tiktok_user_agent_variable(caplog: pytest.LogCaptureFixture) -> None:

@@ -65,7 +65,11 @@ def test_tracebacks_and_arguments_are_masked(
     logging.getLogger("httpx").info("not shown below warning: %s", secret)
     err = capsys.readouterr().err
     assert secret not in err
-    assert "failed with ***" in err and "RuntimeError: refused token ***" in err and "peer {'token': '***'}" in err
+    assert (
+        "failed with ***" in err
+        and "RuntimeError: refused token ***" in err
+        and "peer {'token': '***'}" in err
+    )
     assert "not shown" not in err  # libraries log at warning and above unless log.level is debug
 
 
@@ -74,4 +78,6 @@ def test_setting_up_twice_keeps_one_handler(restore_logging: None) -> None:
     setup_logging("debug", "json")
     root = logging.getLogger()
     ours = [h for h in root.handlers if type(h).__name__ == "_Handler"]
-    assert len(ours) == 1 and all(any(type(f).__name__ == "SecretFilter" for f in h.filters) for h in root.handlers)
+    assert len(ours) == 1 and all(
+        any(type(f).__name__ == "SecretFilter" for f in h.filters) for h in root.handlers
+    )

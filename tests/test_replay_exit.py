@@ -76,7 +76,9 @@ def test_a_source_task_that_raises_ends_the_replay_with_exit_1(
 
     monkeypatch.setattr(ReplaySource, "run", broken)
     endpoint = f"tcp://127.0.0.1:{free_port()}"
-    assert cli.main(["replay", str(path), "--control", "", "--endpoint", endpoint, "--log-level", "error"]) == 1
+    assert (
+        cli.main(["replay", str(path), "--control", "", "--endpoint", endpoint, "--log-level", "error"]) == 1
+    )
     err = capsys.readouterr().err
     assert "task source:alice failed (failure 1), not restarted" in err
     assert "replay of @alice failed: its task raised" in err
