@@ -27,7 +27,7 @@ from .daemon import Daemon, Source
 from .logs import setup_logging
 from .lookup import WebClient
 from .publisher import Publisher
-from .replay import KeepStampsPublisher, ReplayOptions, replay_sources
+from .replay import KeepStampsPublisher, ReplayOptions, ReplaySource, replay_sources
 from .simulator import LIMITS as SCENARIO_LIMITS
 from .simulator import builtin_scenarios
 from .values import INT64_MAX
@@ -249,17 +249,22 @@ def _replay(config: Config, files: Sequence[str], options: ReplayOptions, *, sta
     sources = replay_sources(files, options)
     publisher = KeepStampsPublisher(config.publisher) if options.keep_stamps else None
 
+    def crashed(daemon: Daemon, source: ReplaySource) -> bool:
+        """Whether the source's task raised (the supervisor counted it; a replay is never restarted)."""
+        return daemon.supervisor.failures.get(f"source:{source.room.name}", 0) > 0
+
     async def finished(daemon: Daemon) -> None:
-        await asyncio.gather(*(source.done.wait() for source in sources))
+        while not all(source.done.is_set() or crashed(daemon, source) for source in sources):
+            await asyncio.sleep(0.1)
         await asyncio.sleep(LINGER)
 
     upstream: list[Source] = list(sources)
     daemon = _serve(config, publisher, upstream, None if stay or options.loop else finished)
     played = sum(source.records for source in sources)
     log.info("replayed %d records of %d room(s)", played, len(sources))
-    failed = [source for source in sources if source.failure]
+    failed = [s for s in sources if s.failure or (daemon is not None and crashed(daemon, s))]
     for source in failed:
-        log.error("replay of @%s failed: %s", source.room.name, source.failure)
+        log.error("replay of @%s failed: %s", source.room.name, source.failure or "its task raised")
     return 0 if daemon is not None and not failed else 1
 
 

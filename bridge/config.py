@@ -8,6 +8,7 @@ value. See ``docs/configuration.md`` for every key.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import stat
@@ -42,6 +43,8 @@ __all__ = [
     "override",
     "parse_room",
 ]
+
+log = logging.getLogger("bridge.config")
 
 SOURCES = ("tiktok", "tiktool", "euler")
 """Upstreams a room entry may name with a prefix (``tiktool:@name``)."""
@@ -514,6 +517,32 @@ def _refuse_readable_secrets(path: Path, data: dict[str, Any]) -> None:
         )
 
 
+ALIASES = {("tiktok", "user_agent"): ("browser", "user_agent")}
+"""Former keys still accepted, each mapped to its new key with one warning."""
+
+
+def _put(
+    sections: dict[str, dict[str, tuple[Any, str, bool]]],
+    given: set[tuple[str, str]],
+    name: str,
+    key: str,
+    value: Any,
+    where: str,
+    text: bool,
+) -> None:
+    """Record one key of a file or the environment; a former key goes to its new one.
+
+    ``given`` holds the keys set at the same level: a new key given there wins over its alias.
+    """
+    new = ALIASES.get((name, key))
+    if new is None:
+        sections[name][key] = (value, where, text)
+        return
+    log.warning("%s is deprecated: use %s.%s instead", where, *new)
+    if new not in given:
+        sections[new[0]][new[1]] = (value, where, text)
+
+
 def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = None) -> Config:
     """Build the configuration from defaults, an optional TOML file and the environment.
 
@@ -549,15 +578,19 @@ def load_config(path: str | Path | None = None, env: Mapping[str, str] | None = 
             raise ConfigError(f"{origin}: unknown section [{name}] (known: {', '.join(_SECTIONS)})")
         if not isinstance(table, dict):
             raise ConfigError(f"{origin}: {name} must be a table ([{name}])")
+    in_file = {(name, key) for name, table in data.items() for key in table}
+    for name, table in data.items():
         for key, value in table.items():
-            sections[name][key] = (value, f"{origin}: {name}.{key}", False)
+            _put(sections, in_file, name, key, value, f"{origin}: {name}.{key}", False)
+    variables: dict[tuple[str, str], tuple[Any, str]] = {}
     for variable, value in (env or {}).items():
         if not variable.startswith("BRIDGE_"):
             continue
         section, _, key = variable[len("BRIDGE_") :].lower().partition("_")
-        if section not in _SECTIONS:
-            continue
-        sections[section][key] = (value, f"environment: {variable}", True)
+        if section in _SECTIONS:
+            variables[section, key] = (value, f"environment: {variable}")
+    for (section, key), (value, where) in variables.items():
+        _put(sections, set(variables), section, key, value, where, True)
     built: dict[str, Any] = {}
     for name, cls in _SECTIONS.items():
         hints = get_type_hints(cls)

@@ -1,10 +1,13 @@
-"""A bounded soak: a daemon process on a steady stream with periodic faults.
+"""Bounded soaks of a daemon process: its memory, file descriptors and tasks measured alone.
 
-The daemon runs as its own process (so its memory, file descriptors and tasks
-are measured alone) against the fake TikTok in this process, behind a fault
-proxy; a SUB socket collects what it publishes. Run directly for longer::
+:func:`soak` streams from the fake TikTok in this process, behind a fault
+proxy, with a fault every few seconds; :func:`default_soak` runs the default
+``python -m bridge run`` as a user does (the embedded fake TikTok and the
+simulator, the web console on), sampling the process's RSS and open fds.
+A SUB socket collects everything either publishes. Run directly for longer::
 
     PYTHONPATH=. python tests/soak.py --seconds 600 --rate 300
+    PYTHONPATH=. python tests/soak.py --default --seconds 600 --rate 300
 
 It prints one JSON line of figures and exits non-zero if anything was lost,
 duplicated or leaked.
@@ -34,8 +37,12 @@ from live import ROOM_ID, SCENARIO
 
 
 def rss_kib(pid: int) -> int:
-    with open(f"/proc/{pid}/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    """The resident set size of process ``pid`` (``VmRSS``), KiB."""
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    raise AssertionError(f"process {pid} has no VmRSS")
 
 
 def open_fds(pid: int) -> int:
@@ -161,11 +168,109 @@ async def soak(seconds: float, rate: float, fault_every: float = 5.0) -> dict[st
     }
 
 
+async def default_soak(seconds: float, rate: float, sample_every: float = 2.0) -> dict[str, Any]:
+    """``python -m bridge run --rate rate`` for ``seconds``, as a user runs it, sampled every few seconds.
+
+    The first third of the run (at most 120 s) is the warm-up, while bounded
+    structures fill (the msgId memory holds 10,000 ids, 33 s at 300 msg/s);
+    ``rss`` and ``fds`` are the samples after it.
+    """
+    endpoint, control = f"tcp://127.0.0.1:{free_port()}", f"tcp://127.0.0.1:{free_port()}"
+    context = zmq.asyncio.Context()
+    sub = context.socket(zmq.SUB)
+    sub.setsockopt(zmq.SUBSCRIBE, b"")
+    sub.setsockopt(zmq.RCVHWM, 0)
+    sub.connect(endpoint)
+    counts = {"received": 0, "events": 0, "heartbeats": 0, "gaps": 0}
+
+    async def collect() -> None:
+        last = -1
+        while True:
+            _, payload = await sub.recv_multipart()
+            message = msgpack.unpackb(payload)
+            counts["received"] += 1
+            if message["type"] == "sys.heartbeat":
+                counts["heartbeats"] += 1
+            elif not message["type"].startswith("sys."):
+                counts["events"] += 1
+            seq = message.get("seq", -1)
+            if last >= 0 and seq > last + 1:
+                counts["gaps"] += seq - last - 1
+            last = seq
+
+    warmup = min(120.0, seconds / 3)
+    samples: list[tuple[float, int, int]] = []
+    with tempfile.TemporaryDirectory() as home:
+        env = {
+            **os.environ,
+            "HOME": home,
+            "BRIDGE_GAME_LEDGER_DIR": f"{home}/ledger",
+            "BRIDGE_CONSOLE_PORT": "0",
+        }
+        command = [sys.executable, "-m", "bridge", "run", "--rate", f"{rate:g}"]
+        command += ["--endpoint", endpoint, "--control", control]
+        log = Path(home) / "daemon.log"  # a file, not a pipe nobody reads while it runs
+        with log.open("wb") as stderr:
+            daemon = subprocess.Popen(command, env=env, cwd=home, stderr=stderr)
+        collector = asyncio.create_task(collect())
+        try:
+            deadline = time.monotonic() + 30
+            while not counts["events"]:
+                if daemon.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(f"no events from the daemon (exit {daemon.poll()})")
+                await asyncio.sleep(0.05)
+            started = time.monotonic()
+            first = counts["received"]
+            while time.monotonic() - started < seconds:
+                await asyncio.sleep(sample_every)
+                if daemon.poll() is not None:
+                    raise AssertionError(f"the daemon exited ({daemon.returncode})")
+                at = round(time.monotonic() - started, 1)
+                samples.append((at, rss_kib(daemon.pid), open_fds(daemon.pid)))
+            received = counts["received"] - first
+            elapsed = time.monotonic() - started
+        finally:
+            daemon.terminate()
+            daemon.wait(timeout=10)
+            errors = log.read_text(encoding="utf-8", errors="replace")
+            collector.cancel()
+            await asyncio.gather(collector, return_exceptions=True)
+            sub.close(linger=0)
+            context.term()
+    steady = [s for s in samples if s[0] >= warmup]
+    rss = [s[1] for s in steady]
+    fds = [s[2] for s in steady]
+    return {
+        "seconds": round(elapsed, 1),
+        "rate": rate,
+        "warmupSeconds": round(warmup, 1),
+        "received": received,
+        "events": counts["events"],
+        "msgPerSecond": round(received / elapsed, 1),
+        "gaps": counts["gaps"],
+        "rssWarmKiB": rss[0],
+        "rssEndKiB": rss[-1],
+        "rssMinKiB": min(rss),
+        "rssMaxKiB": max(rss),
+        "rssSpreadPct": round(100 * (max(rss) - rss[0]) / rss[0], 1),
+        "fdsMin": min(fds),
+        "fdsMax": max(fds),
+        "samples": samples,
+        "tracebacks": errors.count("Traceback"),
+        "exitCode": daemon.returncode,
+    }
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description="bounded soak with periodic faults")
+    parser = argparse.ArgumentParser(description="bounded soak of a daemon process")
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--rate", type=float, default=300)
+    parser.add_argument("--default", action="store_true", help="the default `run` (embedded fake), no faults")
     args = parser.parse_args()
+    if args.default:
+        flat = asyncio.run(default_soak(args.seconds, args.rate))
+        print(json.dumps(flat))
+        return 0 if flat["rssSpreadPct"] <= 5 and flat["fdsMax"] == flat["fdsMin"] else 1
     result = asyncio.run(soak(args.seconds, args.rate))
     print(json.dumps(result))
     healthy = result["lost"] == 0 and result["duplicates"] == 0 and result["fdsEnd"] <= result["fdsStart"] + 2

@@ -1,11 +1,12 @@
-"""A bounded soak in CI: steady events, a fault every 5 s, nothing leaks or goes missing."""
+"""Bounded soaks in CI: steady events with a fault every 5 s, and the default `run` as users run it."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 
 import pytest
-from soak import soak
+from soak import default_soak, soak
 
 
 @pytest.mark.slow
@@ -18,3 +19,18 @@ def test_soak_45_seconds_with_faults() -> None:
     assert result["fdsEnd"] <= result["fdsStart"] + 2
     assert result["tasksEnd"] <= result["tasksStart"] + 1
     assert result["rssGrowthPct"] < 10
+
+
+@pytest.mark.slow
+def test_default_run_memory_and_descriptors_are_flat() -> None:
+    """`python -m bridge run --rate 300` as a user runs it (embedded fake, console on), a SUB reading it all.
+
+    ``BRIDGE_SOAK_SECONDS`` sets the length (60 by default; docs/reliability.md gives a 600 s run).
+    """
+    seconds = float(os.environ.get("BRIDGE_SOAK_SECONDS", "60"))
+    result = asyncio.run(default_soak(seconds=seconds, rate=300))
+    print({k: v for k, v in result.items() if k != "samples"})
+    assert result["exitCode"] == 0 and result["tracebacks"] == 0
+    assert result["gaps"] == 0 and result["msgPerSecond"] > 200
+    assert result["fdsMin"] == result["fdsMax"]
+    assert result["rssSpreadPct"] <= 5, result["samples"]

@@ -354,6 +354,8 @@ class ConsoleState:
                 raise ValueError("a gift the daemon would not publish")
             step = books.streaks.feed(event, now) if kind == "gift" else None
             books.ledger.feed(event, step)
+            if step is not None and step.final is not None:
+                books.ledger.streak_closed(step.final)
         except (TypeError, ValueError, AttributeError, OverflowError):  # a hostile value: not counted
             self.bad += 1
 
@@ -365,7 +367,8 @@ class ConsoleState:
         if second > self._second:
             self._close_second()
             for books in self.ledgers.values():
-                books.streaks.expire(now)
+                for final in books.streaks.expire(now):
+                    books.ledger.streak_closed(final)  # else the ledger holds every timed-out streak
             if second - self._second > HISTORY_SECONDS:
                 self._second = second - HISTORY_SECONDS
             while self._second + 1 < second:
