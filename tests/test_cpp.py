@@ -37,6 +37,7 @@ BUILD = CPP / "build"
 PLUGIN = ROOT / "unreal_plugin" / "TikTokBridge"
 MODULE = PLUGIN / "Source" / "TikTokBridge"
 CONTRACT = json.loads((ROOT / "docs" / "contract.json").read_text(encoding="utf-8"))
+CONTRACT_DEFAULTS = {d["name"]: d["value"] for d in CONTRACT["defaults"]}
 EVENTS = {e["name"]: e for e in CONTRACT["events"]}
 STRUCTS = {s["name"]: s for s in CONTRACT["structs"]}
 ENVELOPE = CONTRACT["envelope"]
@@ -359,9 +360,9 @@ ignored = 1
 
 
 class Daemon:
-    def __init__(self, tmp: Path, pub: int, ctl: int, rules: bool) -> None:
+    def __init__(self, tmp: Path, pub: int, ctl: int, rules: bool, config: str = "bridge.toml") -> None:
         self.cmd = [
-            sys.executable, "-m", "bridge", "run", "-c", str(tmp / "bridge.toml"),
+            sys.executable, "-m", "bridge", "run", "-c", str(tmp / config),
             "--endpoint", f"tcp://127.0.0.1:{pub}", "--control", f"tcp://127.0.0.1:{ctl}",
             "--scenario", str(tmp / "every-kind.toml"), "--rate", "200",
         ]  # fmt: skip
@@ -422,6 +423,15 @@ class _Lines:
             time.sleep(0.05)
         return False
 
+    def close(self, timeout: float) -> None:
+        """Wait for the process to exit (killed after ``timeout``) and for its last lines."""
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.thread.join(timeout=5)
+
 
 @pytest.fixture(scope="module")
 def e2e(build: Path, daemon_files: Path) -> dict[str, Any]:
@@ -446,12 +456,8 @@ def e2e(build: Path, daemon_files: Path) -> dict[str, Any]:
         time.sleep(0.3)
         second.start()
         passed = phase1 and out.wait_for("E2E PASS", timeout=40)
-        client.wait(timeout=15)
-        out.thread.join(timeout=5)
     finally:
-        if client.poll() is None:
-            client.kill()
-            client.wait()
+        out.close(15)
         first.stop()
         second.stop()
     return {
@@ -525,6 +531,44 @@ def test_daemon_drops_a_client_that_never_answers_pings(build: Path, daemon_file
     assert m, r.stdout
     assert int(m.group(1)) >= 1 and int(m.group(2)) < 2000, r.stdout  # IVL 0.2 s + TIMEOUT 0.6 s
     print(f"\nsilent client dropped by the daemon after {m.group(2)} ms ({m.group(1)} PINGs unanswered)")
+
+
+def test_watchdog_follows_the_interval_the_daemon_announces(build: Path, daemon_files: Path) -> None:
+    """A daemon heartbeating every 0.3 s (not the contract's 1 s): the core learns the interval from
+    sys.heartbeat and calls a silent (SIGSTOPped) daemon dead after 2 of its intervals, not 2 s."""
+    interval = 0.3
+    assert interval != CONTRACT_DEFAULTS["heartbeatInterval"]
+    (daemon_files / "fast-heartbeat.toml").write_text(
+        (daemon_files / "bridge.toml")
+        .read_text()
+        .replace("[publisher]\n", f"[publisher]\nheartbeat_interval = {interval}\n")
+    )
+    pub, ctl = _free_port(), _free_port()
+    d = Daemon(daemon_files, pub, ctl, rules=False, config="fast-heartbeat.toml")
+    d.start()
+    client = subprocess.Popen(
+        [str(build / "ttb_e2e"), "--endpoint", f"tcp://127.0.0.1:{pub}", "--watchdog", "--timeout", "30"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    out = _Lines(client)
+    try:
+        asked = out.wait_for("STOP_ME", timeout=20)
+        if asked:
+            assert d.proc is not None
+            d.proc.send_signal(signal.SIGSTOP)
+    finally:
+        out.close(15)
+        if d.proc is not None and d.proc.poll() is None:
+            d.proc.send_signal(signal.SIGCONT)
+        d.stop()
+    report = "\n".join(out.lines)
+    assert asked and client.returncode == 0, report
+    assert f"INTERVAL announced={interval:.3f} used={interval:.3f}" in report, report
+    m = re.search(r'WATCHDOG after (\d+) ms interval=([\d.]+) reason="no traffic from the daemon', report)
+    assert m, report
+    expected_ms = interval * CONTRACT_DEFAULTS["livenessIntervals"] * 1000
+    assert expected_ms * 0.75 <= int(m.group(1)) < expected_ms + 800, report
+    print(f"\nsilent daemon noticed after {m.group(1)} ms (2 x the announced {interval} s)")
 
 
 # ---------------------------------------------------------------- Unreal layer

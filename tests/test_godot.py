@@ -37,6 +37,7 @@ ADDON_PROJECT = ROOT / "godot_addon"
 DEMO = ROOT / "examples" / "godot_demo"
 TOOLS = ADDON_PROJECT / "tools"
 HEARTBEAT_SECONDS = float(os.environ.get("GODOT_HEARTBEAT_SECONDS", "30"))
+DAEMON_HEARTBEAT = 0.4  # publisher.heartbeat_interval in the end-to-end run (the default is 1.0)
 
 pytestmark = pytest.mark.skipif(os.environ.get("BRIDGE_SKIP_GODOT") == "1", reason="BRIDGE_SKIP_GODOT=1")
 
@@ -376,10 +377,14 @@ def test_fuzz(godot: str, project: Path) -> None:
 
 
 def test_end_to_end(godot: str, project: Path, daemon_factory: Callable[..., Daemon], tmp_path: Path) -> None:
-    """Every event type on its signal, control requests, restart, heartbeats, watchdog, limits, filters."""
+    """Every event type on its signal, control requests, restart, heartbeats, watchdog, limits, filters.
+
+    The daemon heartbeats every DAEMON_HEARTBEAT s, not the contract's default: the watchdog
+    must follow the interval the daemon announces in sys.heartbeat."""
     config = tmp_path / "bridge.toml"
     config.write_text(
-        "[publisher]\nzmq_heartbeat_ivl = 0.2\nzmq_heartbeat_timeout = 0.6\n"
+        f"[publisher]\nheartbeat_interval = {DAEMON_HEARTBEAT}\n"
+        "zmq_heartbeat_ivl = 0.2\nzmq_heartbeat_timeout = 0.6\n"
         f'[game]\nledger_dir = "{tmp_path / "ledger"}"\n'
     )
     rules = tmp_path / "rules.toml"
@@ -409,6 +414,7 @@ def test_end_to_end(godot: str, project: Path, daemon_factory: Callable[..., Dae
             f"--endpoint={daemon.endpoint}",
             f"--control={daemon.control}",
             f"--heartbeat-seconds={HEARTBEAT_SECONDS}",
+            f"--daemon-heartbeat={DAEMON_HEARTBEAT}",
             f"--timeout={HEARTBEAT_SECONDS + 150}",
         ],
         timeout=HEARTBEAT_SECONDS + 180,

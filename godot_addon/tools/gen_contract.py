@@ -62,7 +62,14 @@ def render(contract: dict) -> str:
         "## Webcast methods that produce no event.",
         f"const IGNORED_METHODS: Array[String] = {_gd(contract['ignoredMethods'])}",
         "",
+        "# Values the daemon and the engines share (docs/events.md, Defaults).",
     ]
+    for d in contract["defaults"]:
+        name = "".join(f"_{c}" if c.isupper() else c.upper() for c in d["name"])
+        value = d["value"]
+        literal = repr(value) if isinstance(value, float) else _gd(value)
+        lines += [f"## {d['doc']}", f"const {name} := {literal}"]
+    lines.append("")
     return "\n".join(lines)
 
 

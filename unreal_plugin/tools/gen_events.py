@@ -4,6 +4,7 @@
 Outputs (all under unreal_plugin/TikTokBridge/Source/TikTokBridge/):
 
 * Private/Core/TTBEvents.h, .cpp   engine-independent structs and msgpack decoders
+* Private/Core/TTBContract.h       the shared defaults (endpoints, heartbeat, ZMTP limits)
 * Public/TikTokBridgeTypes.h       USTRUCT(BlueprintType) payloads and delegate types
 * Private/TikTokBridgeDispatch.h, .cpp   core struct -> USTRUCT conversion and broadcast
 * the region between the GENERATED DELEGATES markers in Public/TikTokBridgeSubsystem.h
@@ -28,6 +29,7 @@ CONTRACT = ROOT / "docs" / "contract.json"
 MODULE = ROOT / "unreal_plugin" / "TikTokBridge" / "Source" / "TikTokBridge"
 CORE_H = MODULE / "Private" / "Core" / "TTBEvents.h"
 CORE_CPP = MODULE / "Private" / "Core" / "TTBEvents.cpp"
+CONTRACT_H = MODULE / "Private" / "Core" / "TTBContract.h"
 TYPES_H = MODULE / "Public" / "TikTokBridgeTypes.h"
 DISPATCH_H = MODULE / "Private" / "TikTokBridgeDispatch.h"
 DISPATCH_CPP = MODULE / "Private" / "TikTokBridgeDispatch.cpp"
@@ -228,6 +230,37 @@ def core_read(f: Field, target: str, struct_names: set[str]) -> str:
 def doc_comment(doc: str, indent: str) -> str:
     doc = doc.replace("*/", "* /")
     return f"{indent}/** {doc} */\n"
+
+
+def _snake_upper(name: str) -> str:
+    return "".join(f"_{c}" if c.isupper() else c.upper() for c in name)
+
+
+def gen_contract_h(contract: dict) -> str:
+    """The contract's defaults as constexpr values (and string macros, for UE's TEXT())."""
+    out = [
+        f"// {HEADER_NOTE}\n",
+        "// The values the daemon and the engine clients share (docs/events.md, Defaults).\n",
+        "#pragma once\n\n",
+        "#include <cstdint>\n\n",
+    ]
+    for d in contract["defaults"]:
+        if isinstance(d["value"], str):
+            out.append(f"#define TTB_{_snake_upper(d['name'])} {json.dumps(d['value'])}\n")
+    out.append("\nnamespace ttb {\nnamespace contract {\n\n")
+    out.append(f"constexpr int kVersion = {int(contract['version'])};\n")
+    for d in contract["defaults"]:
+        value = d["value"]
+        name = "k" + d["name"][0].upper() + d["name"][1:]
+        if isinstance(value, str):
+            decl = f"constexpr const char* {name} = TTB_{_snake_upper(d['name'])};"
+        elif isinstance(value, float):
+            decl = f"constexpr double {name} = {value!r};"
+        else:
+            decl = f"constexpr uint64_t {name} = {value}u;"
+        out.append(f"{decl}  // {d['doc']}\n")
+    out.append("\n}  // namespace contract\n}  // namespace ttb\n")
+    return "".join(out)
 
 
 def gen_core_header(events: list[dict], structs: list[dict], envelope: list[Field]) -> str:
@@ -698,6 +731,8 @@ def gen_dispatch_h(events: list[dict]) -> str:
         "\tvirtual bool NoteEvent(const ttb::Envelope& Envelope) = 0;\n",
         "\tvirtual void NoteViewerCount(int64_t ViewerCount) = 0;\n",
         "\tvirtual void NoteRoomStatus(const std::string& Room, const std::string& State) = 0;\n",
+        "\t/** The heartbeat interval the daemon announced (sys.heartbeat `interval`, seconds). */\n",
+        "\tvirtual void NoteHeartbeatInterval(double Seconds) = 0;\n",
         "\tvirtual UTikTokBridgeSubsystem& Subsystem() = 0;\n",
         "};\n\n",
         "class FTikTokBridgeDispatcher : public ttb::EventSink\n{\npublic:\n",
@@ -725,6 +760,7 @@ def gen_dispatch_h(events: list[dict]) -> str:
 DISPATCH_HOOKS = {
     "roomUserSeq": ["Host.NoteViewerCount(In.viewerCount);"],
     "sys.status": ["Host.NoteRoomStatus(In.env.room, In.state);"],
+    "sys.heartbeat": ["Host.NoteHeartbeatInterval(In.interval);"],
 }
 
 
@@ -943,8 +979,9 @@ def replace_region(text: str, region: str) -> str:
 
 
 def outputs() -> dict[Path, str]:
-    _, events, structs, envelope = load()
+    contract, events, structs, envelope = load()
     files = {
+        CONTRACT_H: gen_contract_h(contract),
         CORE_H: gen_core_header(events, structs, envelope),
         CORE_CPP: gen_core_cpp(events, structs, envelope),
         TYPES_H: gen_types_h(events, structs, envelope),

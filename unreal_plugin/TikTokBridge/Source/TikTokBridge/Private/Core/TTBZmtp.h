@@ -24,6 +24,8 @@
 #include <utility>
 #include <vector>
 
+#include "TTBContract.h"
+
 namespace ttb {
 
 enum class ZmtpSocketType : uint8_t { Sub, Req, Dealer };
@@ -36,9 +38,10 @@ struct ZmtpMessage {
 };
 
 struct ZmtpLimits {
-    uint64_t maxFrameBytes = 16u * 1024u * 1024u;    // larger frames are a protocol error
-    uint64_t maxMessageBytes = 64u * 1024u * 1024u;  // sum of a message's frames
-    size_t maxFramesPerMessage = 256;
+    // The contract's limits (docs/events.md, Defaults); beyond them is a protocol error.
+    uint64_t maxFrameBytes = contract::kMaxMessageBytes;
+    uint64_t maxMessageBytes = contract::kMaxMessageBytes;  // sum of a message's frames
+    size_t maxFramesPerMessage = static_cast<size_t>(contract::kMaxMessageFrames);
     size_t maxQueuedMessages = 100000;  // beyond this, new messages are dropped (counted)
 };
 
