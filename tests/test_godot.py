@@ -39,7 +39,10 @@ TOOLS = ADDON_PROJECT / "tools"
 HEARTBEAT_SECONDS = float(os.environ.get("GODOT_HEARTBEAT_SECONDS", "30"))
 DAEMON_HEARTBEAT = 0.4  # publisher.heartbeat_interval in the end-to-end run (the default is 1.0)
 
-pytestmark = pytest.mark.skipif(os.environ.get("BRIDGE_SKIP_GODOT") == "1", reason="BRIDGE_SKIP_GODOT=1")
+pytestmark = [
+    pytest.mark.godot,
+    pytest.mark.skipif(os.environ.get("BRIDGE_SKIP_GODOT") == "1", reason="BRIDGE_SKIP_GODOT=1"),
+]
 
 # Godot prints these for invalid UTF-8 in strings (the fuzz run makes plenty); they are not failures.
 _HARMLESS = re.compile(r"^Unicode parsing error")
@@ -289,7 +292,9 @@ def every_kind_scenario(directory: Path) -> Path:
 def test_contract_gd_is_fresh() -> None:
     """godot_addon/addons/tiktok_bridge/contract.gd matches docs/contract.json."""
     out = subprocess.run(
-        [sys.executable, str(TOOLS / "gen_contract.py"), "--check"], capture_output=True, text=True
+        [sys.executable, str(ROOT / "scripts" / "generate.py"), "--check", "--only", "godot"],
+        capture_output=True,
+        text=True,
     )
     assert out.returncode == 0, out.stderr
 

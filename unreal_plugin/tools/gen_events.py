@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Generate the Unreal plugin's event code from docs/contract.json.
 
 Outputs (all under unreal_plugin/TikTokBridge/Source/TikTokBridge/):
@@ -11,16 +10,14 @@ Outputs (all under unreal_plugin/TikTokBridge/Source/TikTokBridge/):
 * tests/cpp/generated/TTBEventsDump.h, .cpp   test helper: decoded struct -> JSON
 * the event table between the GENERATED EVENT TABLE markers in docs/unreal.md
 
-Usage: python unreal_plugin/tools/gen_events.py [--check]
-(--check: exit 1 and list the files that are out of date, write nothing).
+``python scripts/generate.py`` runs this (``--check``: fail and list the files
+that are out of date, write nothing).
 """
 
 # ruff: noqa: E501  (C++ templates are kept on one line each)
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,8 +137,9 @@ class Field:
         return self.type[1:-1] if self.type.startswith("[") else None
 
 
-def load() -> tuple[dict, list[dict], list[dict], list[Field]]:
-    contract = json.loads(CONTRACT.read_text(encoding="utf-8"))
+def load(contract: dict | None = None) -> tuple[dict, list[dict], list[dict], list[Field]]:
+    if contract is None:
+        contract = json.loads(CONTRACT.read_text(encoding="utf-8"))
     events = list(contract["events"])
     if not any(e["name"] == "action" for e in events):
         events.append(ACTION_EVENT)
@@ -978,8 +976,9 @@ def replace_region(text: str, region: str) -> str:
     return text[:line_start] + "\t" + region + text[end + len(END_MARK) :]
 
 
-def outputs() -> dict[Path, str]:
-    contract, events, structs, envelope = load()
+def outputs(contract: dict | None = None) -> dict[Path, str]:
+    """Every file this generator owns (relative to the repository) and its text."""
+    contract, events, structs, envelope = load(contract)
     files = {
         CONTRACT_H: gen_contract_h(contract),
         CORE_H: gen_core_header(events, structs, envelope),
@@ -998,38 +997,10 @@ def outputs() -> dict[Path, str]:
         files[DOCS] = replace_docs_region(
             DOCS.read_text(encoding="utf-8"), gen_docs_table(events, structs, envelope)
         )
-    return files
+    return {path.relative_to(ROOT): text for path, text in files.items()}
 
 
 def mapping() -> dict[str, tuple[str, str]]:
     """Contract event type -> (USTRUCT name, delegate property), for tests and docs."""
     _, events, _, _ = load()
     return {e["name"]: ue_names(e["name"]) for e in events}
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if any output is out of date")
-    args = parser.parse_args()
-    stale = []
-    for path, text in outputs().items():
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if current == text:
-            continue
-        stale.append(path)
-        if not args.check:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
-    if args.check:
-        for path in stale:
-            print(f"out of date: {path.relative_to(ROOT)}", file=sys.stderr)
-        if stale:
-            print("run: python unreal_plugin/tools/gen_events.py", file=sys.stderr)
-        return 1 if stale else 0
-    for path in stale:
-        print(f"wrote {path.relative_to(ROOT)}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
