@@ -300,11 +300,14 @@ def test_generated_code_is_current() -> None:
     assert r.returncode == 0, r.stderr
 
 
-def test_unit_tests(build: Path, json_fixtures: Path) -> None:
-    env = {**os.environ, "TTB_JSON_FIXTURES": str(json_fixtures)}
-    r = _run([str(build / "ttb_unit_tests")], timeout=60, env=env)
+def test_unit_tests(build: Path, json_fixtures: Path, vectors: Path) -> None:
+    env = {**os.environ, "TTB_JSON_FIXTURES": str(json_fixtures), "TTB_VECTORS": str(vectors)}
+    r = _run([str(build / "ttb_unit_tests")], timeout=120, env=env)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "3000 Python fixtures compared" in r.stdout
+    transcripts = (vectors / "zmtp.tsv").read_text().count("\n")
+    assert f"({transcripts} shared ZMTP transcripts)" in r.stdout, r.stdout
+    assert re.search(r"\((\d+) shared msgpack vectors, (\d+) invalid", r.stdout), r.stdout
     print(r.stdout.strip().splitlines()[-1])
 
 

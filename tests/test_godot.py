@@ -114,11 +114,12 @@ class GodotRun:
 
     def _read(self) -> None:
         assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            line = line.rstrip("\n")
-            self.lines.append(line)
-            if self._on_line is not None:
-                self._on_line(line)
+        with self.proc.stdout:  # closed at end of output
+            for line in self.proc.stdout:
+                line = line.rstrip("\n")
+                self.lines.append(line)
+                if self._on_line is not None:
+                    self._on_line(line)
 
     def wait(self, timeout: float) -> int:
         try:
@@ -179,26 +180,12 @@ class Daemon:
 
     def start(self) -> None:
         self.starts += 1
-        log = (self.workdir / f"daemon{self.starts}.log").open("wb")
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "bridge",
-                "run",
-                "--endpoint",
-                self.endpoint,
-                "--control",
-                self.control,
-                "--rate",
-                str(self.rate),
-                *self.extra,
-            ],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        command = [sys.executable, "-m", "bridge", "run", "--endpoint", self.endpoint]
+        command += ["--control", self.control, "--rate", str(self.rate), *self.extra]
+        with (self.workdir / f"daemon{self.starts}.log").open("wb") as log:  # the child keeps its own copy
+            self.proc = subprocess.Popen(
+                command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         self.wait_ready()
 
     def wait_ready(self, timeout: float = 20.0) -> None:
@@ -355,8 +342,10 @@ def test_install_script_is_idempotent(godot: str) -> None:
     assert time.monotonic() - t0 < 10, "a second run reuses the install"
 
 
-def test_zmtp_core(godot: str, project: Path) -> None:
-    run_runner(godot, project, "test_zmtp.gd", [], timeout=60)
+def test_zmtp_core(godot: str, project: Path, vectors: Path) -> None:
+    out = run_runner(godot, project, "test_zmtp.gd", [f"--vectors={vectors}"], timeout=120)
+    transcripts = (vectors / "zmtp.tsv").read_text().count("\n")
+    assert f"ZMTP:{transcripts} shared transcripts" in out
 
 
 def test_events_cannot_crash_handlers(godot: str, project: Path) -> None:
@@ -366,13 +355,21 @@ def test_events_cannot_crash_handlers(godot: str, project: Path) -> None:
 
 
 def test_msgpack_against_python(godot: str, project: Path, capture: Path, tmp_path: Path) -> None:
-    vectors = tmp_path / "vectors.json"
+    """The shared vectors (tests/vectors/generate.py, the C++ suite reads them too), plus real daemon payloads."""
     subprocess.run(
-        [sys.executable, str(TOOLS / "msgpack_vectors.py"), str(vectors), "--capture", str(capture)],
+        [
+            sys.executable,
+            str(ROOT / "tests" / "vectors" / "generate.py"),
+            str(tmp_path),
+            "--capture",
+            str(capture),
+        ],
         check=True,
         timeout=60,
     )
-    out = run_runner(godot, project, "test_msgpack.gd", [f"--vectors={vectors}"], timeout=120)
+    out = run_runner(
+        godot, project, "test_msgpack.gd", [f"--vectors={tmp_path / 'msgpack.json'}"], timeout=120
+    )
     daemon_payloads = int(re.search(r"(\d+) daemon payloads", out).group(1))  # type: ignore[union-attr]
     assert daemon_payloads >= 40, "real daemon payloads of (nearly) every type are in the vectors"
 

@@ -13,7 +13,8 @@
 //  * subscriptions use the 3.0 message form `00 LL 01 prefix`, which every
 //    libzmq 4.x accepts;
 //  * PING is answered with PONG echoing the context; unknown commands are
-//    skipped; ERROR is fatal.
+//    skipped; ERROR is fatal; a second READY, or one without Socket-Type, is a
+//    protocol error (as in the Godot client: tests/vectors/generate.py).
 #pragma once
 
 #include <cstddef>

@@ -1,7 +1,20 @@
 #!/usr/bin/env python3
-"""Writes msgpack test vectors for godot_addon/tests/test_msgpack.gd.
+"""Writes the test vectors both engine clients are tested against, into one directory.
 
-Each vector is the bytes Python's msgpack produced (or hand-made bytes for
+Both suites read the same files (tests/test_godot.py runs godot_addon/tests/test_msgpack.gd
+and test_zmtp.gd on them, tests/test_cpp.py the C++ unit tests), so the GDScript and
+the C++ msgpack and ZMTP code cannot drift apart:
+
+* ``msgpack.json``: msgpack vectors for GDScript (below);
+* ``msgpack.tsv``: the same vectors for C++, one a line:
+  ``valid|invalid <TAB> name <TAB> hex [<TAB> canonical text]`` (see :func:`canonical`);
+* ``zmtp.tsv``: what a PUB peer sends to our SUB socket and what must come of it, one a
+  line: ``name <TAB> input <TAB> expect``. The input is hex chunks and ``zeros:N`` (N zero
+  bytes) separated by spaces; expect is ``fail`` or ``ok`` followed by each message
+  received, as its frames' sizes joined by commas. The limits (the contract's
+  ``maxMessageBytes`` and ``maxMessageFrames``) are tested at and one past the edge.
+
+Each msgpack vector is the bytes Python's msgpack produced (or hand-made bytes for
 encodings Python never picks) and the value the GDScript decoder must return,
 as a tagged tree JSON can carry exactly:
 
@@ -12,23 +25,28 @@ Integers are given as GDScript will hold them: uint64 values >= 2**63 wrap to
 v - 2**64. ``canonical`` marks vectors whose bytes the GDScript encoder must
 reproduce exactly (no float32, no ext, no uint64 >= 2**63).
 
-Usage: msgpack_vectors.py OUT.json [--capture FILE]
-A capture file (tools/capture.py) adds real daemon payloads.
+Usage: python tests/vectors/generate.py OUT_DIR [--capture FILE]
+A capture file (godot_addon/tools/capture.py) adds real daemon payloads.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import struct
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import msgpack
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from capture import read_capture  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
+CONTRACT = json.loads((ROOT / "docs" / "contract.json").read_text(encoding="utf-8"))
+LIMITS = {d["name"]: d["value"] for d in CONTRACT["defaults"]}
+MAX_BYTES: int = LIMITS["maxMessageBytes"]
+MAX_FRAMES: int = LIMITS["maxMessageFrames"]
 
 
 def _double_hex(x: float) -> str:
@@ -213,23 +231,162 @@ ERRORS = [
     ("ext8 past the end", "c7ff05"),
     ("fixext16 cut", "d8050000"),
     ("nested 100 deep", "91" * 100 + "01"),
+    ("bin32 of 2 GiB", "c67fffffff"),
+    ("ext32 of 4 GiB", "c9ffffffff01"),
+    ("fixarray of 15, nothing follows", "9f"),
+    ("nested counts past the end", "929191919191"),
     ("truncated inside nesting", "9191919192a3616263"),
 ]
+
+
+def read_capture(path: Path) -> Iterator[tuple[str, bytes]]:
+    """The [topic, payload] records of a godot_addon/tools/capture.py file."""
+    spec = importlib.util.spec_from_file_location("capture", ROOT / "godot_addon" / "tools" / "capture.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    records: Iterator[tuple[str, bytes]] = module.read_capture(path)
+    return records
+
+
+def canonical(tagged: list[Any]) -> str:
+    """A tagged tree (see above) as one line of text, the form the C++ suite renders values in.
+
+    ``nil``, ``true``/``false``, ints in decimal (as GDScript holds them, so uint64 >= 2**63
+    wrapped), ``f`` + the IEEE double's little-endian hex, ``s``/``b`` + the bytes' hex,
+    ``[a,b]``, ``{k:v,k:v}``, ``x`` for an ext value.
+    """
+    kind = tagged[0]
+    if kind == "nil":
+        return "nil"
+    if kind == "bool":
+        return "true" if tagged[1] else "false"
+    if kind == "int":
+        return str(tagged[1])
+    if kind == "float":
+        return "f" + str(tagged[1])
+    if kind == "str":
+        return "s" + str(tagged[1]).encode().hex()
+    if kind == "bin":
+        return "b" + str(tagged[1])
+    if kind == "array":
+        return "[" + ",".join(canonical(x) for x in tagged[1]) + "]"
+    if kind == "map":
+        return "{" + ",".join(f"{canonical(k)}:{canonical(v)}" for k, v in tagged[1]) + "}"
+    if kind == "repeat":
+        return "[" + ",".join([canonical(tagged[2])] * int(tagged[1])) + "]"
+    return "x"
+
+
+# ------------------------------------------------------------ ZMTP transcripts
+
+_PUB_GREETING = "ff0000000000000001" + "7f" + "03" + "01" + b"NULL".hex() + "00" * 16 + "00" + "00" * 31
+
+
+def _command(name: str, body: bytes = b"") -> str:
+    data = bytes([len(name)]) + name.encode() + body
+    return ("04" + f"{len(data):02x}" if len(data) < 256 else "06" + f"{len(data):016x}") + data.hex()
+
+
+def _ready(socket_type: str) -> str:
+    return _command("READY", b"\x0bSocket-Type" + struct.pack(">I", len(socket_type)) + socket_type.encode())
+
+
+def _frame(size: int, more: bool = False, body: bytes | None = None) -> str:
+    """A data frame of ``size`` bytes (zeros unless ``body`` is given), as input tokens."""
+    flags = 1 if more else 0
+    head = f"{flags:02x}{size:02x}" if size < 256 else f"{flags | 2:02x}{size:016x}"
+    if body is not None:
+        return head + body.hex()
+    return head + (f" zeros:{size}" if size else "")
+
+
+def _message(*sizes: int) -> str:
+    return " ".join(_frame(n, k + 1 < len(sizes)) for k, n in enumerate(sizes))
+
+
+def zmtp_vectors() -> list[tuple[str, str, str]]:
+    """(name, input, expect) transcripts from a PUB peer to our SUB socket."""
+    g, r = _PUB_GREETING, _ready("PUB")
+    half = MAX_BYTES // 2
+    cases = [
+        ("handshake only", f"{g} {r}", "ok"),
+        (
+            "a topic and a payload",
+            f"{g} {r} {_frame(5, True, b'chat/')} {_frame(3, False, b'abc')}",
+            "ok 5,3",
+        ),
+        ("empty frames", f"{g} {r} {_message(0, 0)}", "ok 0,0"),
+        ("long frames, 255 and 256 bytes", f"{g} {r} {_message(255)} {_message(256)}", "ok 255 256"),
+        ("an XPUB peer", f"{g} {_ready('XPUB')} {_message(1)}", "ok 1"),
+        (
+            "PING answered, messages go on",
+            f"{g} {r} {_command('PING', bytes(2) + b'ctx')} {_message(2)}",
+            "ok 2",
+        ),
+        ("unknown command skipped", f"{g} {r} {_command('HELLO', b'x')} {_message(2)}", "ok 2"),
+        (
+            f"{MAX_FRAMES} frames: the frame limit",
+            f"{g} {r} {_message(*[0] * MAX_FRAMES)}",
+            "ok " + ",".join(["0"] * MAX_FRAMES),
+        ),
+        (
+            f"{MAX_FRAMES + 1} frames: over the frame limit",
+            f"{g} {r} {_message(*[0] * (MAX_FRAMES + 1))}",
+            "fail",
+        ),
+        ("one frame of the byte limit", f"{g} {r} {_message(MAX_BYTES)}", f"ok {MAX_BYTES}"),
+        ("a frame one byte over the limit, seen from its header", f"{g} {r} 02{MAX_BYTES + 1:016x}", "fail"),
+        (
+            "two frames making the byte limit",
+            f"{g} {r} {_message(half, MAX_BYTES - half)}",
+            f"ok {half},{MAX_BYTES - half}",
+        ),
+        ("two frames one byte over the limit", f"{g} {r} {_message(half, MAX_BYTES - half + 1)}", "fail"),
+        ("frame size over 2^63", f"{g} {r} 028000000000000000", "fail"),
+        ("message before READY", f"{g} {_message(1)}", "fail"),
+        ("a second READY", f"{g} {r} {r}", "fail"),
+        ("a SUB peer", f"{g} {_ready('SUB')}", "fail"),
+        ("a REP peer", f"{g} {_ready('REP')}", "fail"),
+        ("READY without Socket-Type", f"{g} {_command('READY')}", "fail"),
+        ("READY property value longer than the frame", f"{g} 040c05{b'READY'.hex()}0141ffffffff", "fail"),
+        ("READY property cut", f"{g} 040f05{b'READY'.hex()}0b{b'Socket-T'.hex()}", "fail"),
+        ("empty command", f"{g} {r} 0400", "fail"),
+        ("command name longer than its frame", f"{g} {r} 0403094142", "fail"),
+        ("HTTP server", b"HTTP/1.1 200\r\n".hex(), "fail"),
+        ("first byte not 0xff", "fe" + "00" * 63, "fail"),
+        ("ZMTP 1.0 (byte 9 bit 0 clear)", "ff00000000000000017e", "fail"),
+        ("ZMTP 2.0", "ff0000000000000001" + "7f" + "01" + "00" * 54, "fail"),
+        ("PLAIN mechanism", _PUB_GREETING[:24] + b"PLAIN".hex() + "00" * 47, "fail"),
+        ("CURVE mechanism", _PUB_GREETING[:24] + b"CURVE".hex() + "00" * 47, "fail"),
+    ]
+    return cases
+
+
+def write(out: Path, capture: Path | None) -> str:
+    """Write the three files into ``out``; returns a one-line summary."""
+    out.mkdir(parents=True, exist_ok=True)
+    valid = vectors(capture)
+    doc = {"valid": valid, "invalid": [{"name": n, "hex": h} for n, h in ERRORS]}
+    (out / "msgpack.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    lines = [f"valid\t{v['name']}\t{v['hex']}\t{canonical(v['expect'])}" for v in valid]
+    lines += [f"invalid\t{n}\t{h}" for n, h in ERRORS]
+    (out / "msgpack.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    zmtp = zmtp_vectors()
+    (out / "zmtp.tsv").write_text("".join(f"{n}\t{i}\t{e}\n" for n, i, e in zmtp), encoding="utf-8")
+    return (
+        f"{len(valid)} valid and {len(ERRORS)} invalid msgpack vectors, {len(zmtp)} ZMTP transcripts in {out}"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", type=Path, help="directory to write into")
     parser.add_argument("--capture", type=Path)
     args = parser.parse_args()
-    doc = {
-        "valid": vectors(args.capture),
-        "invalid": [{"name": n, "hex": h} for n, h in ERRORS],
-    }
-    args.out.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    print(f"{len(doc['valid'])} valid and {len(doc['invalid'])} invalid vectors in {args.out}")
+    print(write(args.out, args.capture))
     return 0
 
 
