@@ -13,6 +13,7 @@ that every contract event has a USTRUCT and a delegate.
 from __future__ import annotations
 
 import base64
+import importlib.util
 import json
 import os
 import random
@@ -669,11 +670,13 @@ def _declared(pattern: str, text: str) -> set[str]:
 
 
 def test_every_contract_event_has_a_ustruct_and_a_delegate() -> None:
-    sys.path.insert(0, str(ROOT / "unreal_plugin" / "tools"))
-    try:
-        import gen_events
-    finally:
-        sys.path.pop(0)
+    spec = importlib.util.spec_from_file_location(
+        "gen_events", ROOT / "unreal_plugin" / "tools" / "gen_events.py"
+    )
+    assert spec is not None and spec.loader is not None
+    gen_events = importlib.util.module_from_spec(spec)
+    sys.modules["gen_events"] = gen_events  # dataclasses look their module up
+    spec.loader.exec_module(gen_events)
     types_h = (MODULE / "Public" / "TikTokBridgeTypes.h").read_text(encoding="utf-8")
     subsystem_h = (MODULE / "Public" / "TikTokBridgeSubsystem.h").read_text(encoding="utf-8")
     ustructs = _declared(r"USTRUCT\(BlueprintType\)\s*struct\s+TIKTOKBRIDGE_API\s+(\w+)", types_h)

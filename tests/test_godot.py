@@ -189,7 +189,7 @@ class Daemon:
         self.wait_ready()
 
     def wait_ready(self, timeout: float = 20.0) -> None:
-        ctx = zmq.Context.instance()
+        ctx: zmq.Context[zmq.Socket[bytes]] = zmq.Context.instance()
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             assert self.proc is not None and self.proc.poll() is None, "daemon exited:\n" + self.log()

@@ -116,8 +116,8 @@ def vectors(capture: Path | None) -> list[dict[str, Any]]:
     add("-5 as int32", -5, packed=bytes.fromhex("d2fffffffb"))
     add("-5 as int64", -5, packed=bytes.fromhex("d3fffffffffffffffb"))
     add("int64 positive max", 2**63 - 1, packed=bytes.fromhex("d37fffffffffffffff"))
-    for v in [0.0, -0.0, 1.5, -2.25, 3.141592653589793, 1e300, -1e-300, 5e-324, float("inf"), float("-inf")]:
-        add(f"float64 {v!r}", v)
+    for x in [0.0, -0.0, 1.5, -2.25, 3.141592653589793, 1e300, -1e-300, 5e-324, float("inf"), float("-inf")]:
+        add(f"float64 {x!r}", x)
     out.append(
         {
             "name": "float64 nan",
@@ -126,9 +126,9 @@ def vectors(capture: Path | None) -> list[dict[str, Any]]:
             "canonical": True,
         }
     )
-    for v in [0.0, 1.5, 0.1, -3.4e38, 1e-45, float("inf")]:
-        data = msgpack.packb(v, use_single_float=True)
-        add(f"float32 {v!r}", struct.unpack(">f", data[1:])[0], packed=data)
+    for x in [0.0, 1.5, 0.1, -3.4e38, 1e-45, float("inf")]:
+        data = msgpack.packb(x, use_single_float=True)
+        add(f"float32 {x!r}", struct.unpack(">f", data[1:])[0], packed=data)
     for n in [0, 1, 31, 32, 255, 256, 65535, 65536]:
         add(f"str of {n}", "x" * n)
     add("str utf-8", "héllo 🎁 中文 \t\n end")  # no NUL: Godot strings end at NUL
