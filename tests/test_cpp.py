@@ -382,9 +382,10 @@ class Daemon:
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        self.proc = subprocess.Popen(
-            self.cmd, cwd=ROOT, stdout=self.log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True
-        )
+        with self.log.open("ab") as log:  # the child keeps its own copy
+            self.proc = subprocess.Popen(
+                self.cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -419,8 +420,9 @@ class _Lines:
 
     def _pump(self) -> None:
         assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.append(line.rstrip("\n"))
+        with self.proc.stdout:
+            for line in self.proc.stdout:
+                self.lines.append(line.rstrip("\n"))
 
     def wait_for(self, needle: str, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
