@@ -11,7 +11,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from . import __version__, contract
 from .app import build
 from .cli_tools import RATE, SEED, TOOL_COMMANDS, add_tool_commands, bounded, run_tool_command
 from .config import Config, load_config, override
@@ -27,10 +27,10 @@ __all__ = ["main"]
 
 log = logging.getLogger("bridge.cli")
 
-_DESCRIPTION = """\
+_DESCRIPTION = f"""\
 TikTok LIVE events for game engines: decodes TikTok's webcast frames and
 publishes chat, gifts, likes, follows, viewers, battles and more as msgpack
-over ZeroMQ (default tcp://127.0.0.1:5556).
+over ZeroMQ (default {contract.PUBLISHER_ENDPOINT}).
 
 Start with:   tiktok-bridge run      (a built-in simulated stream, no account needed)
 and watch:    tiktok-bridge tail, or the console it prints the URL of
@@ -70,11 +70,13 @@ def _parser() -> argparse.ArgumentParser:
         help="watch this creator (@name, profile/live URL or room id; repeatable); none: the simulator",
     )
     run.add_argument(
-        "--endpoint", metavar="EP", help="ZeroMQ endpoint to bind (default tcp://127.0.0.1:5556)"
+        "--endpoint", metavar="EP", help=f"ZeroMQ endpoint to bind (default {contract.PUBLISHER_ENDPOINT})"
     )
     run.add_argument("--rules", metavar="FILE", help="game rules file (see examples/rules/game.toml)")
     run.add_argument(
-        "--control", metavar="EP", help="control endpoint (default tcp://127.0.0.1:5557; empty to disable)"
+        "--control",
+        metavar="EP",
+        help=f"control endpoint (default {contract.CONTROL_ENDPOINT}; empty to disable)",
     )
     run.add_argument(
         "--scenario",
@@ -102,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
         "--console-port",
         type=bounded(0, 65535, integer=True),
         metavar="N",
-        help="web console port (default 5559)",
+        help=f"web console port (default {contract.CONSOLE_PORT})",
     )
     add_tool_commands(commands)
 
@@ -116,7 +118,10 @@ def _parser() -> argparse.ArgumentParser:
     console.add_argument("--control", metavar="EP", help="control endpoint (default the daemon's)")
     console.add_argument("--host", metavar="HOST", help="address to listen on (default 127.0.0.1)")
     console.add_argument(
-        "--port", type=bounded(0, 65535, integer=True), metavar="N", help="port to listen on (default 5559)"
+        "--port",
+        type=bounded(0, 65535, integer=True),
+        metavar="N",
+        help=f"port to listen on (default {contract.CONSOLE_PORT})",
     )
     console.add_argument("--log-level", choices=("debug", "info", "warning", "error"))
 
@@ -127,12 +132,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     proxy.add_argument("-c", "--config", metavar="FILE", help="TOML config file ([proxy] section)")
     proxy.add_argument(
-        "--frontend", metavar="EP", help="where daemons publish (default tcp://127.0.0.1:5558)"
+        "--frontend", metavar="EP", help=f"where daemons publish (default {contract.FORWARDER_ENDPOINT})"
     )
     proxy.add_argument(
-        "--backend", metavar="EP", help="where engines subscribe (default tcp://127.0.0.1:5556)"
+        "--backend", metavar="EP", help=f"where engines subscribe (default {contract.PUBLISHER_ENDPOINT})"
     )
-    proxy.add_argument("--control", metavar="EP", help="control endpoint routed to daemons (default :5557)")
+    proxy.add_argument(
+        "--control",
+        metavar="EP",
+        help=f"control endpoint routed to daemons (default {contract.CONTROL_ENDPOINT})",
+    )
     proxy.add_argument(
         "--allow-remote",
         action="store_const",

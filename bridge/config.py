@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, get_type_hints
 
+from . import contract
 from .endpoints import is_loopback, parse_endpoint
 from .errors import ConfigError
 from .tiktok import SIGN_BASE, WEB_BASE, WEBCAST_BASE, normalize_target
@@ -72,13 +73,13 @@ def parse_room(text: str, default: str = "tiktok") -> tuple[str, str | int]:
 class PublisherConfig:
     """``[publisher]``: the ZeroMQ PUB socket engines subscribe to."""
 
-    endpoint: str = "tcp://127.0.0.1:5556"
+    endpoint: str = contract.PUBLISHER_ENDPOINT
     connect: bool = False
     daemon_id: str = ""
     allow_remote: bool = False
     curve_secret_key: str = field(default="", repr=False)
     sndhwm: int = 10_000
-    heartbeat_interval: float = 1.0
+    heartbeat_interval: float = contract.HEARTBEAT_INTERVAL
     zmq_heartbeat_ivl: float = 5.0
     zmq_heartbeat_timeout: float = 15.0
     zmq_heartbeat_ttl: float = 15.0
@@ -189,9 +190,9 @@ class ShardConfig:
 class ProxyConfig:
     """``[proxy]``: the forwarder of ``tiktok-bridge proxy`` (docs/scale-out.md)."""
 
-    frontend: str = "tcp://127.0.0.1:5558"
-    backend: str = "tcp://127.0.0.1:5556"
-    control: str = "tcp://127.0.0.1:5557"
+    frontend: str = contract.FORWARDER_ENDPOINT
+    backend: str = contract.PUBLISHER_ENDPOINT
+    control: str = contract.CONTROL_ENDPOINT
     allow_remote: bool = False
     token: str = field(default="", repr=False)
     max_requests_per_second: int = 100
@@ -203,7 +204,7 @@ class ProxyConfig:
 class ControlConfig:
     """``[control]``: the request/reply endpoint engines steer the daemon with."""
 
-    endpoint: str = "tcp://127.0.0.1:5557"
+    endpoint: str = contract.CONTROL_ENDPOINT
     token: str = field(default="", repr=False)
     max_requests_per_second: int = 100
 
@@ -213,8 +214,8 @@ class ConsoleConfig:
     """``[console]``: the web console (``docs/console.md``)."""
 
     enabled: bool = True
-    host: str = "127.0.0.1"
-    port: int = 5559
+    host: str = contract.DEFAULT_HOST
+    port: int = contract.CONSOLE_PORT
     subscribe: str = ""
     control: str = ""
     feed_lines: int = 500

@@ -21,6 +21,8 @@ from typing import Any
 
 __all__ = [
     "CONTRACT_VERSION",
+    "DEFAULTS",
+    "Default",
     "ENVELOPE",
     "EVENTS",
     "EVENTS_BY_NAME",
@@ -69,6 +71,68 @@ class Event:
     fields: tuple[Field, ...]
     methods: tuple[str, ...] = ()
     system: bool = False
+
+
+# ------------------------------------------------------------ wire defaults
+# What the daemon and the engine clients must agree on besides the events: default
+# endpoints, the heartbeat rhythm and the ZMTP limits. bridge/config.py reads its
+# defaults from here; the engines get generated constants (docs/contract.json).
+
+DEFAULT_HOST = "127.0.0.1"
+PUBLISHER_PORT = 5556
+CONTROL_PORT = 5557
+FORWARDER_PORT = 5558
+CONSOLE_PORT = 5559
+PUBLISHER_ENDPOINT = f"tcp://{DEFAULT_HOST}:{PUBLISHER_PORT}"
+CONTROL_ENDPOINT = f"tcp://{DEFAULT_HOST}:{CONTROL_PORT}"
+FORWARDER_ENDPOINT = f"tcp://{DEFAULT_HOST}:{FORWARDER_PORT}"
+HEARTBEAT_INTERVAL = 1.0
+LIVENESS_INTERVALS = 2
+MAX_MESSAGE_BYTES = 16 * 1024 * 1024
+MAX_MESSAGE_FRAMES = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Default:
+    """One value the daemon and the engines share, under a camelCase name."""
+
+    name: str
+    value: str | int | float
+    doc: str
+
+
+DEFAULTS: tuple[Default, ...] = (
+    Default(
+        "publisherEndpoint", PUBLISHER_ENDPOINT, "The daemon's event feed (ZeroMQ PUB), `publisher.endpoint`."
+    ),
+    Default(
+        "controlEndpoint",
+        CONTROL_ENDPOINT,
+        "The daemon's control endpoint (ZeroMQ ROUTER), `control.endpoint`.",
+    ),
+    Default(
+        "forwarderEndpoint", FORWARDER_ENDPOINT, "Where daemons publish into a forwarder, `proxy.frontend`."
+    ),
+    Default("consolePort", CONSOLE_PORT, "The web console's port on 127.0.0.1, `console.port`."),
+    Default(
+        "heartbeatInterval",
+        HEARTBEAT_INTERVAL,
+        "Seconds between `sys.heartbeat` messages, `publisher.heartbeat_interval`; engines assume it"
+        " until a heartbeat's `interval` announces the daemon's own.",
+    ),
+    Default(
+        "livenessIntervals",
+        LIVENESS_INTERVALS,
+        "Heartbeat intervals without any traffic after which an engine drops the link and reconnects.",
+    ),
+    Default(
+        "maxMessageBytes",
+        MAX_MESSAGE_BYTES,
+        "Largest ZeroMQ message (all frames together) an engine accepts; larger is a protocol error.",
+    ),
+    Default("maxMessageFrames", MAX_MESSAGE_FRAMES, "Most frames in one ZeroMQ message an engine accepts."),
+)
+"""The shared defaults, in the order docs/events.md lists them."""
 
 
 def _f(name: str, type_: str, doc: str) -> Field:
@@ -553,6 +617,12 @@ EVENTS: tuple[Event, ...] = (
         "Sent every heartbeat interval so subscribers can tell the daemon is alive.",
         (
             _f("seq", "int", "Its own seq: every published message is numbered, heartbeats too."),
+            _f(
+                "interval",
+                "float",
+                "Seconds until the next heartbeat (`publisher.heartbeat_interval`): engines call the link"
+                f" dead after {LIVENESS_INTERVALS} intervals without any traffic.",
+            ),
             _f("uptime", "float", "Seconds since the daemon started."),
             _f("implementation", "str", "Decoder in use: cython or python."),
             _f(
@@ -719,6 +789,17 @@ def render_markdown() -> str:
     ]
     for struct in STRUCTS:
         out += [f"### {struct.name}", "", struct.doc, "", *_table(struct.fields), ""]
+    out += [
+        "## Defaults",
+        "",
+        "Values the daemon and the engine clients share (the Godot addon and the Unreal plugin"
+        " get them as generated constants):",
+        "",
+        "| name | value | meaning |",
+        "| --- | --- | --- |",
+        *(f"| `{d.name}` | `{d.value}` | {d.doc} |" for d in DEFAULTS),
+        "",
+    ]
     return "\n".join(out)
 
 
@@ -743,5 +824,6 @@ def render_json() -> str:
         ],
         "structs": [{"name": s.name, "doc": s.doc, "fields": fields(s.fields)} for s in STRUCTS],
         "ignoredMethods": sorted(IGNORED_METHODS),
+        "defaults": [{"name": d.name, "value": d.value, "doc": d.doc} for d in DEFAULTS],
     }
     return json.dumps(doc, indent=2) + "\n"

@@ -197,7 +197,10 @@ class Daemon:
             }
             info.update({key: value for key, value in counters.items() if value})
             rooms[room.name] = info
-        message: dict[str, Any] = {"type": "sys.heartbeat"}
+        message: dict[str, Any] = {
+            "type": "sys.heartbeat",
+            "interval": self.config.publisher.heartbeat_interval,
+        }
         uptime = round(time.monotonic() - self.started, 3)
         if uptime:
             message["uptime"] = uptime

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -82,3 +84,12 @@ def restore_logging() -> Iterator[None]:
         ours.propagate = saved[4]
         for handler, kept in filters.items():
             handler.filters[:] = kept
+
+
+@pytest.fixture(scope="session")
+def vectors(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The msgpack vectors and ZMTP transcripts both engine suites read (tests/vectors/generate.py)."""
+    out = tmp_path_factory.mktemp("vectors")
+    generator = Path(__file__).resolve().parent / "vectors" / "generate.py"
+    subprocess.run([sys.executable, str(generator), str(out)], check=True, timeout=120, capture_output=True)
+    return out

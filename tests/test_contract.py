@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_generated_docs_are_current() -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "gen_contract.py"), "--check"], capture_output=True, text=True
+        [sys.executable, str(ROOT / "scripts" / "generate.py"), "--check", "--only", "contract"],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
 

@@ -13,6 +13,7 @@ that every contract event has a USTRUCT and a delegate.
 from __future__ import annotations
 
 import base64
+import importlib.util
 import json
 import os
 import random
@@ -37,13 +38,17 @@ BUILD = CPP / "build"
 PLUGIN = ROOT / "unreal_plugin" / "TikTokBridge"
 MODULE = PLUGIN / "Source" / "TikTokBridge"
 CONTRACT = json.loads((ROOT / "docs" / "contract.json").read_text(encoding="utf-8"))
+CONTRACT_DEFAULTS = {d["name"]: d["value"] for d in CONTRACT["defaults"]}
 EVENTS = {e["name"]: e for e in CONTRACT["events"]}
 STRUCTS = {s["name"]: s for s in CONTRACT["structs"]}
 ENVELOPE = CONTRACT["envelope"]
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("cmake") is None or shutil.which("g++") is None, reason="needs cmake and g++"
-)
+pytestmark = [
+    pytest.mark.cpp,
+    pytest.mark.skipif(
+        shutil.which("cmake") is None or shutil.which("g++") is None, reason="needs cmake and g++"
+    ),
+]
 
 
 def _run(cmd: list[str], timeout: float, **kw: Any) -> subprocess.CompletedProcess[str]:
@@ -290,15 +295,20 @@ def json_fixtures(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_generated_code_is_current() -> None:
-    r = _run([sys.executable, str(ROOT / "unreal_plugin" / "tools" / "gen_events.py"), "--check"], timeout=60)
+    r = _run(
+        [sys.executable, str(ROOT / "scripts" / "generate.py"), "--check", "--only", "unreal"], timeout=60
+    )
     assert r.returncode == 0, r.stderr
 
 
-def test_unit_tests(build: Path, json_fixtures: Path) -> None:
-    env = {**os.environ, "TTB_JSON_FIXTURES": str(json_fixtures)}
-    r = _run([str(build / "ttb_unit_tests")], timeout=60, env=env)
+def test_unit_tests(build: Path, json_fixtures: Path, vectors: Path) -> None:
+    env = {**os.environ, "TTB_JSON_FIXTURES": str(json_fixtures), "TTB_VECTORS": str(vectors)}
+    r = _run([str(build / "ttb_unit_tests")], timeout=120, env=env)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "3000 Python fixtures compared" in r.stdout
+    transcripts = (vectors / "zmtp.tsv").read_text().count("\n")
+    assert f"({transcripts} shared ZMTP transcripts)" in r.stdout, r.stdout
+    assert re.search(r"\((\d+) shared msgpack vectors, (\d+) invalid", r.stdout), r.stdout
     print(r.stdout.strip().splitlines()[-1])
 
 
@@ -359,9 +369,9 @@ ignored = 1
 
 
 class Daemon:
-    def __init__(self, tmp: Path, pub: int, ctl: int, rules: bool) -> None:
+    def __init__(self, tmp: Path, pub: int, ctl: int, rules: bool, config: str = "bridge.toml") -> None:
         self.cmd = [
-            sys.executable, "-m", "bridge", "run", "-c", str(tmp / "bridge.toml"),
+            sys.executable, "-m", "bridge", "run", "-c", str(tmp / config),
             "--endpoint", f"tcp://127.0.0.1:{pub}", "--control", f"tcp://127.0.0.1:{ctl}",
             "--scenario", str(tmp / "every-kind.toml"), "--rate", "200",
         ]  # fmt: skip
@@ -372,9 +382,10 @@ class Daemon:
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        self.proc = subprocess.Popen(
-            self.cmd, cwd=ROOT, stdout=self.log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True
-        )
+        with self.log.open("ab") as log:  # the child keeps its own copy
+            self.proc = subprocess.Popen(
+                self.cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -409,8 +420,9 @@ class _Lines:
 
     def _pump(self) -> None:
         assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.append(line.rstrip("\n"))
+        with self.proc.stdout:
+            for line in self.proc.stdout:
+                self.lines.append(line.rstrip("\n"))
 
     def wait_for(self, needle: str, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
@@ -421,6 +433,15 @@ class _Lines:
                 return any(needle in line for line in self.lines)
             time.sleep(0.05)
         return False
+
+    def close(self, timeout: float) -> None:
+        """Wait for the process to exit (killed after ``timeout``) and for its last lines."""
+        try:
+            self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.thread.join(timeout=5)
 
 
 @pytest.fixture(scope="module")
@@ -446,12 +467,8 @@ def e2e(build: Path, daemon_files: Path) -> dict[str, Any]:
         time.sleep(0.3)
         second.start()
         passed = phase1 and out.wait_for("E2E PASS", timeout=40)
-        client.wait(timeout=15)
-        out.thread.join(timeout=5)
     finally:
-        if client.poll() is None:
-            client.kill()
-            client.wait()
+        out.close(15)
         first.stop()
         second.stop()
     return {
@@ -525,6 +542,44 @@ def test_daemon_drops_a_client_that_never_answers_pings(build: Path, daemon_file
     assert m, r.stdout
     assert int(m.group(1)) >= 1 and int(m.group(2)) < 2000, r.stdout  # IVL 0.2 s + TIMEOUT 0.6 s
     print(f"\nsilent client dropped by the daemon after {m.group(2)} ms ({m.group(1)} PINGs unanswered)")
+
+
+def test_watchdog_follows_the_interval_the_daemon_announces(build: Path, daemon_files: Path) -> None:
+    """A daemon heartbeating every 0.3 s (not the contract's 1 s): the core learns the interval from
+    sys.heartbeat and calls a silent (SIGSTOPped) daemon dead after 2 of its intervals, not 2 s."""
+    interval = 0.3
+    assert interval != CONTRACT_DEFAULTS["heartbeatInterval"]
+    (daemon_files / "fast-heartbeat.toml").write_text(
+        (daemon_files / "bridge.toml")
+        .read_text()
+        .replace("[publisher]\n", f"[publisher]\nheartbeat_interval = {interval}\n")
+    )
+    pub, ctl = _free_port(), _free_port()
+    d = Daemon(daemon_files, pub, ctl, rules=False, config="fast-heartbeat.toml")
+    d.start()
+    client = subprocess.Popen(
+        [str(build / "ttb_e2e"), "--endpoint", f"tcp://127.0.0.1:{pub}", "--watchdog", "--timeout", "30"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    out = _Lines(client)
+    try:
+        asked = out.wait_for("STOP_ME", timeout=20)
+        if asked:
+            assert d.proc is not None
+            d.proc.send_signal(signal.SIGSTOP)
+    finally:
+        out.close(15)
+        if d.proc is not None and d.proc.poll() is None:
+            d.proc.send_signal(signal.SIGCONT)
+        d.stop()
+    report = "\n".join(out.lines)
+    assert asked and client.returncode == 0, report
+    assert f"INTERVAL announced={interval:.3f} used={interval:.3f}" in report, report
+    m = re.search(r'WATCHDOG after (\d+) ms interval=([\d.]+) reason="no traffic from the daemon', report)
+    assert m, report
+    expected_ms = interval * CONTRACT_DEFAULTS["livenessIntervals"] * 1000
+    assert expected_ms * 0.75 <= int(m.group(1)) < expected_ms + 800, report
+    print(f"\nsilent daemon noticed after {m.group(1)} ms (2 x the announced {interval} s)")
 
 
 # ---------------------------------------------------------------- Unreal layer
@@ -617,11 +672,13 @@ def _declared(pattern: str, text: str) -> set[str]:
 
 
 def test_every_contract_event_has_a_ustruct_and_a_delegate() -> None:
-    sys.path.insert(0, str(ROOT / "unreal_plugin" / "tools"))
-    try:
-        import gen_events
-    finally:
-        sys.path.pop(0)
+    spec = importlib.util.spec_from_file_location(
+        "gen_events", ROOT / "unreal_plugin" / "tools" / "gen_events.py"
+    )
+    assert spec is not None and spec.loader is not None
+    gen_events = importlib.util.module_from_spec(spec)
+    sys.modules["gen_events"] = gen_events  # dataclasses look their module up
+    spec.loader.exec_module(gen_events)
     types_h = (MODULE / "Public" / "TikTokBridgeTypes.h").read_text(encoding="utf-8")
     subsystem_h = (MODULE / "Public" / "TikTokBridgeSubsystem.h").read_text(encoding="utf-8")
     ustructs = _declared(r"USTRUCT\(BlueprintType\)\s*struct\s+TIKTOKBRIDGE_API\s+(\w+)", types_h)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from helpers import START_MS, RecordingPublisher, free_port, simulated_frames
 
+from bridge import contract
 from bridge import webcast as wc
 from bridge.config import Config, PublisherConfig
 from bridge.contract import validate
@@ -83,6 +84,15 @@ def test_status_and_heartbeat(daemon: Daemon) -> None:
     assert beat["rooms"] == {"r": {"state": "reconnecting", "roomId": 9, "reconnects": 1}}
     for _, message in sent(daemon):
         assert validate(message) == []
+
+
+@pytest.mark.parametrize("interval", [0.05, 0.4, 1.0, 3600.0])
+def test_heartbeat_announces_its_interval(interval: float) -> None:
+    """Engines derive their liveness timeout from it (docs/topics.md)."""
+    daemon = Daemon(Config(publisher=PublisherConfig(heartbeat_interval=interval)), [], RecordingPublisher())
+    beat = daemon.heartbeat()
+    assert beat["interval"] == interval and validate(beat) == []
+    assert Daemon(Config(), [], RecordingPublisher()).heartbeat()["interval"] == contract.HEARTBEAT_INTERVAL
 
 
 def test_run_plays_a_scenario_to_its_end() -> None:

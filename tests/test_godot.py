@@ -37,8 +37,12 @@ ADDON_PROJECT = ROOT / "godot_addon"
 DEMO = ROOT / "examples" / "godot_demo"
 TOOLS = ADDON_PROJECT / "tools"
 HEARTBEAT_SECONDS = float(os.environ.get("GODOT_HEARTBEAT_SECONDS", "30"))
+DAEMON_HEARTBEAT = 0.4  # publisher.heartbeat_interval in the end-to-end run (the default is 1.0)
 
-pytestmark = pytest.mark.skipif(os.environ.get("BRIDGE_SKIP_GODOT") == "1", reason="BRIDGE_SKIP_GODOT=1")
+pytestmark = [
+    pytest.mark.godot,
+    pytest.mark.skipif(os.environ.get("BRIDGE_SKIP_GODOT") == "1", reason="BRIDGE_SKIP_GODOT=1"),
+]
 
 # Godot prints these for invalid UTF-8 in strings (the fuzz run makes plenty); they are not failures.
 _HARMLESS = re.compile(r"^Unicode parsing error")
@@ -110,11 +114,12 @@ class GodotRun:
 
     def _read(self) -> None:
         assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            line = line.rstrip("\n")
-            self.lines.append(line)
-            if self._on_line is not None:
-                self._on_line(line)
+        with self.proc.stdout:  # closed at end of output
+            for line in self.proc.stdout:
+                line = line.rstrip("\n")
+                self.lines.append(line)
+                if self._on_line is not None:
+                    self._on_line(line)
 
     def wait(self, timeout: float) -> int:
         try:
@@ -175,30 +180,16 @@ class Daemon:
 
     def start(self) -> None:
         self.starts += 1
-        log = (self.workdir / f"daemon{self.starts}.log").open("wb")
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "bridge",
-                "run",
-                "--endpoint",
-                self.endpoint,
-                "--control",
-                self.control,
-                "--rate",
-                str(self.rate),
-                *self.extra,
-            ],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        command = [sys.executable, "-m", "bridge", "run", "--endpoint", self.endpoint]
+        command += ["--control", self.control, "--rate", str(self.rate), *self.extra]
+        with (self.workdir / f"daemon{self.starts}.log").open("wb") as log:  # the child keeps its own copy
+            self.proc = subprocess.Popen(
+                command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         self.wait_ready()
 
     def wait_ready(self, timeout: float = 20.0) -> None:
-        ctx = zmq.Context.instance()
+        ctx: zmq.Context[zmq.Socket[bytes]] = zmq.Context.instance()
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             assert self.proc is not None and self.proc.poll() is None, "daemon exited:\n" + self.log()
@@ -288,7 +279,9 @@ def every_kind_scenario(directory: Path) -> Path:
 def test_contract_gd_is_fresh() -> None:
     """godot_addon/addons/tiktok_bridge/contract.gd matches docs/contract.json."""
     out = subprocess.run(
-        [sys.executable, str(TOOLS / "gen_contract.py"), "--check"], capture_output=True, text=True
+        [sys.executable, str(ROOT / "scripts" / "generate.py"), "--check", "--only", "godot"],
+        capture_output=True,
+        text=True,
     )
     assert out.returncode == 0, out.stderr
 
@@ -349,8 +342,10 @@ def test_install_script_is_idempotent(godot: str) -> None:
     assert time.monotonic() - t0 < 10, "a second run reuses the install"
 
 
-def test_zmtp_core(godot: str, project: Path) -> None:
-    run_runner(godot, project, "test_zmtp.gd", [], timeout=60)
+def test_zmtp_core(godot: str, project: Path, vectors: Path) -> None:
+    out = run_runner(godot, project, "test_zmtp.gd", [f"--vectors={vectors}"], timeout=120)
+    transcripts = (vectors / "zmtp.tsv").read_text().count("\n")
+    assert f"ZMTP:{transcripts} shared transcripts" in out
 
 
 def test_events_cannot_crash_handlers(godot: str, project: Path) -> None:
@@ -360,13 +355,21 @@ def test_events_cannot_crash_handlers(godot: str, project: Path) -> None:
 
 
 def test_msgpack_against_python(godot: str, project: Path, capture: Path, tmp_path: Path) -> None:
-    vectors = tmp_path / "vectors.json"
+    """The shared vectors (tests/vectors/generate.py, the C++ suite reads them too), plus real daemon payloads."""
     subprocess.run(
-        [sys.executable, str(TOOLS / "msgpack_vectors.py"), str(vectors), "--capture", str(capture)],
+        [
+            sys.executable,
+            str(ROOT / "tests" / "vectors" / "generate.py"),
+            str(tmp_path),
+            "--capture",
+            str(capture),
+        ],
         check=True,
         timeout=60,
     )
-    out = run_runner(godot, project, "test_msgpack.gd", [f"--vectors={vectors}"], timeout=120)
+    out = run_runner(
+        godot, project, "test_msgpack.gd", [f"--vectors={tmp_path / 'msgpack.json'}"], timeout=120
+    )
     daemon_payloads = int(re.search(r"(\d+) daemon payloads", out).group(1))  # type: ignore[union-attr]
     assert daemon_payloads >= 40, "real daemon payloads of (nearly) every type are in the vectors"
 
@@ -376,10 +379,14 @@ def test_fuzz(godot: str, project: Path) -> None:
 
 
 def test_end_to_end(godot: str, project: Path, daemon_factory: Callable[..., Daemon], tmp_path: Path) -> None:
-    """Every event type on its signal, control requests, restart, heartbeats, watchdog, limits, filters."""
+    """Every event type on its signal, control requests, restart, heartbeats, watchdog, limits, filters.
+
+    The daemon heartbeats every DAEMON_HEARTBEAT s, not the contract's default: the watchdog
+    must follow the interval the daemon announces in sys.heartbeat."""
     config = tmp_path / "bridge.toml"
     config.write_text(
-        "[publisher]\nzmq_heartbeat_ivl = 0.2\nzmq_heartbeat_timeout = 0.6\n"
+        f"[publisher]\nheartbeat_interval = {DAEMON_HEARTBEAT}\n"
+        "zmq_heartbeat_ivl = 0.2\nzmq_heartbeat_timeout = 0.6\n"
         f'[game]\nledger_dir = "{tmp_path / "ledger"}"\n'
     )
     rules = tmp_path / "rules.toml"
@@ -409,6 +416,7 @@ def test_end_to_end(godot: str, project: Path, daemon_factory: Callable[..., Dae
             f"--endpoint={daemon.endpoint}",
             f"--control={daemon.control}",
             f"--heartbeat-seconds={HEARTBEAT_SECONDS}",
+            f"--daemon-heartbeat={DAEMON_HEARTBEAT}",
             f"--timeout={HEARTBEAT_SECONDS + 150}",
         ],
         timeout=HEARTBEAT_SECONDS + 180,

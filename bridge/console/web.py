@@ -59,10 +59,10 @@ _STRUCTS = {struct.name: struct for struct in contract.STRUCTS}
 class ConsoleSettings:
     """Where the console listens and what it is a client of."""
 
-    host: str = "127.0.0.1"
-    port: int = 5559
-    subscribe: str = "tcp://127.0.0.1:5556"
-    control: str = "tcp://127.0.0.1:5557"
+    host: str = contract.DEFAULT_HOST
+    port: int = contract.CONSOLE_PORT
+    subscribe: str = contract.PUBLISHER_ENDPOINT
+    control: str = contract.CONTROL_ENDPOINT
     token: str = ""
     feed_lines: int = 500
     streak_timeout: float = 15.0

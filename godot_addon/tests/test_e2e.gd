@@ -2,6 +2,7 @@ extends "res://tests/runner.gd"
 ## End to end against a real daemon, driven by tests/test_godot.py:
 ##   godot --headless --path godot_addon -s res://tests/test_e2e.gd -- \
 ##       --endpoint=tcp://127.0.0.1:P --control=tcp://127.0.0.1:C [--heartbeat-seconds=20]
+##       [--daemon-heartbeat=S]  (the daemon's publisher.heartbeat_interval, when not the default)
 ##
 ## Lines starting with "E2E:" ask the driver to act on the daemon:
 ##   E2E:restart  kill the daemon and start it again on the same ports
@@ -29,8 +30,8 @@ var max_seq: int = -1
 
 func run() -> void:
 	Engine.max_fps = 120  # a game-like frame rate, and CPU left for the daemon
-	var endpoint: String = arg("endpoint") if arg("endpoint") != null else "tcp://127.0.0.1:5556"
-	var control: String = arg("control") if arg("control") != null else "tcp://127.0.0.1:5557"
+	var endpoint: String = arg("endpoint") if arg("endpoint") != null else Contract.PUBLISHER_ENDPOINT
+	var control: String = arg("control") if arg("control") != null else Contract.CONTROL_ENDPOINT
 	var hb_seconds := float(arg("heartbeat-seconds")) if arg("heartbeat-seconds") != null else 20.0
 
 	bridge = Bridge.new()
@@ -38,7 +39,7 @@ func run() -> void:
 	eq([bridge.endpoint, bridge.control_endpoint, bridge.auto_connect, bridge.auto_reconnect, bridge.max_reconnect_attempts,
 		bridge.reconnect_delay, bridge.reconnect_max_delay, bridge.heartbeat_interval, bridge.max_events_per_frame,
 		bridge.frame_budget_ms, bridge.topic_filter, bridge.fill_defaults, bridge.dispatch_while_paused, bridge.debug_logging],
-		["tcp://127.0.0.1:5556", "tcp://127.0.0.1:5557", true, true, 0, 0.5, 3.0, 1.0, 256, 4.0, PackedStringArray(), true,
+		[Contract.PUBLISHER_ENDPOINT, Contract.CONTROL_ENDPOINT, true, true, 0, 0.5, 3.0, Contract.HEARTBEAT_INTERVAL, 256, 4.0, PackedStringArray(), true,
 		true, false],
 		"every setting has its documented default")
 	bridge.endpoint = endpoint
@@ -46,7 +47,7 @@ func run() -> void:
 	bridge.topic_filter = PackedStringArray()
 	bridge.auto_connect = false
 	bridge.reconnect_delay = 0.2
-	bridge.heartbeat_interval = 1.0
+	bridge.heartbeat_interval = Contract.HEARTBEAT_INTERVAL
 	bridge.max_events_per_frame = 256
 	bridge.debug_logging = arg("debug") != null
 	root.add_child(bridge)
@@ -60,7 +61,7 @@ func run() -> void:
 	await phase_restart()
 	await phase_heartbeats(hb_seconds)
 	await phase_silent_client()
-	await phase_watchdog()
+	await phase_watchdog(float(arg("daemon-heartbeat")) if arg("daemon-heartbeat") != null else Contract.HEARTBEAT_INTERVAL)
 	await phase_budget()
 	await phase_topic_filter()
 	await phase_disconnect()
@@ -349,18 +350,21 @@ func phase_silent_client() -> void:
 	check(await wait_until(func() -> bool: return bridge.is_bridge_connected(), 10.0), "reconnected (new connection answers PINGs)")
 	var sigs := signals_since(i)
 	check(sigs.size() > 0 and sigs[0][0] == "disconnected" and sigs[0][1] == "closed by peer", "disconnected(closed by peer): %s" % str(sigs))
-	bridge.heartbeat_interval = 1.0
+	bridge.heartbeat_interval = Contract.HEARTBEAT_INTERVAL
 
 
-func phase_watchdog() -> void:
-	section("our watchdog: a silent daemon means reconnect")
+func phase_watchdog(daemon_interval: float) -> void:
+	section("our watchdog: a silent daemon means reconnect, after 2 of the daemon's intervals")
+	eq(bridge.heartbeat_interval, Contract.HEARTBEAT_INTERVAL, "the setting is the contract's default")
+	eq(bridge.get_heartbeat_interval(), daemon_interval, "the interval the daemon announced in sys.heartbeat")
+	var expect_ms := daemon_interval * Contract.LIVENESS_INTERVALS * 1000.0
 	var i := log_signals.size()
 	print("E2E:stop")
 	var t0 := Time.get_ticks_msec()
 	check(await wait_until(func() -> bool: return not bridge.is_bridge_connected(), 6.0), "disconnected")
 	var ms := Time.get_ticks_msec() - t0
 	print("   noticed after %d ms" % ms)
-	check(ms >= 1500 and ms < 4000, "after about 2 heartbeat intervals (2 s)")
+	check(ms >= expect_ms * 0.75 and ms < expect_ms + 800.0, "after about %d ms (2 announced intervals)" % expect_ms)
 	print("E2E:cont")
 	check(await wait_until(func() -> bool: return bridge.is_bridge_connected(), 15.0), "reconnected after the daemon resumed")
 	var sigs := signals_since(i)

@@ -1,22 +1,17 @@
-#!/usr/bin/env python3
 """Generates godot_addon/addons/tiktok_bridge/contract.gd from docs/contract.json.
 
 The addon needs the contract at run time (event types, field types for
-``TikTokBridge.with_defaults``) without Python, so it ships a GDScript copy.
-Run after the contract changes; ``--check`` exits 1 when the file is stale
-(tests/test_godot.py runs it).
-
-Usage: python godot_addon/tools/gen_contract.py [--check]
+``TikTokBridge.with_defaults``, the shared defaults) without Python, so it ships
+a GDScript copy. ``python scripts/generate.py`` runs this (``--check``: fail
+while the file is stale, as tests/test_godot.py does).
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "docs" / "contract.json"
 TARGET = ROOT / "godot_addon" / "addons" / "tiktok_bridge" / "contract.gd"
 
 
@@ -62,22 +57,17 @@ def render(contract: dict) -> str:
         "## Webcast methods that produce no event.",
         f"const IGNORED_METHODS: Array[String] = {_gd(contract['ignoredMethods'])}",
         "",
+        "# Values the daemon and the engines share (docs/events.md, Defaults).",
     ]
+    for d in contract["defaults"]:
+        name = "".join(f"_{c}" if c.isupper() else c.upper() for c in d["name"])
+        value = d["value"]
+        literal = repr(value) if isinstance(value, float) else _gd(value)
+        lines += [f"## {d['doc']}", f"const {name} := {literal}"]
+    lines.append("")
     return "\n".join(lines)
 
 
-def main(argv: list[str]) -> int:
-    text = render(json.loads(SOURCE.read_text(encoding="utf-8")))
-    if "--check" in argv:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is stale: run python {Path(__file__).relative_to(ROOT)}", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET.relative_to(ROOT)}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+def outputs(contract: dict) -> dict[Path, str]:
+    """The file this generator owns (relative to the repository) and its text."""
+    return {TARGET.relative_to(ROOT): render(contract)}

@@ -3,13 +3,16 @@
 // when it prints PHASE1 OK, and checks the exit status.
 //
 //   ttb_e2e --endpoint EP --control EP --require t1,t2,... [--capture FILE]
-//           [--min-connected S] [--timeout S] [--no-pong]
+//           [--min-connected S] [--timeout S] [--no-pong] [--watchdog]
 //
 // Phase 1: connect, subscribe to everything, answer every ZMTP PING, use the
 // control channel (ping, status, simulate), and wait until every required type
 // has arrived and the connection has stayed up for --min-connected seconds.
 // Phase 2: after the daemon restarts, reconnect by itself and receive again.
 // --no-pong: never write after the handshake; succeed if the daemon drops us.
+// --watchdog: once a sys.heartbeat announced the daemon's interval, print
+// STOP_ME (the driver SIGSTOPs the daemon) and succeed when the liveness check
+// drops the silent link, printing how long that took.
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -18,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "TTBContract.h"
 #include "TTBControl.h"
 #include "TTBEvents.h"
 #include "TTBLink.h"
@@ -27,13 +31,14 @@
 namespace {
 
 struct Options {
-    std::string endpoint = "tcp://127.0.0.1:5556";
+    std::string endpoint = TTB_PUBLISHER_ENDPOINT;
     std::string control;
     std::vector<std::string> require;
     std::string capture;
     double minConnectedS = 4.0;
     double timeoutS = 60.0;
     bool noPong = false;
+    bool watchdog = false;
 };
 
 std::vector<std::string> split(const std::string& s) {
@@ -50,11 +55,17 @@ std::vector<std::string> split(const std::string& s) {
 }
 
 struct Checker : ttb::EventSink {
+    ttb::ReconnectPolicy* policy = nullptr;  // told the interval every heartbeat announces
+    double announcedS = 0.0;
     std::string lastGiftUser;
     bool sawSimulatedGift = false;
     std::string actionName;
     void onGift(const ttb::GiftEvent& e) override {
         if (e.env.simulated && e.user.uniqueId == "e2e_user" && e.giftName == "Galaxy") sawSimulatedGift = true;
+    }
+    void onSysHeartbeat(const ttb::SysHeartbeatEvent& e) override {
+        announcedS = e.interval;
+        if (policy) policy->onHeartbeatInterval(e.interval);
     }
     void onAction(const ttb::ActionEvent& e) override {
         if (actionName.empty()) actionName = e.name;
@@ -76,6 +87,7 @@ int main(int argc, char** argv) {
         else if (a == "--min-connected") opt.minConnectedS = std::atof(v), ++k;
         else if (a == "--timeout") opt.timeoutS = std::atof(v), ++k;
         else if (a == "--no-pong") opt.noPong = true;
+        else if (a == "--watchdog") opt.watchdog = true;
         else {
             std::fprintf(stderr, "unknown argument %s\n", a.c_str());
             return 2;
@@ -92,7 +104,7 @@ int main(int argc, char** argv) {
     lc.subscriptions = {""};
     lc.reconnect.backoffBaseS = 0.5;
     lc.reconnect.backoffCapS = 2.0;
-    lc.reconnect.heartbeatIntervalS = 1.0;  // the daemon's sys.heartbeat interval
+    // heartbeatIntervalS stays the contract's default until a sys.heartbeat announces the daemon's.
     lc.seed = static_cast<uint64_t>(ttb_test::nowMs());
     ttb::Link link(lc);
     ttb::ControlClientConfig cc;
@@ -107,6 +119,8 @@ int main(int argc, char** argv) {
     std::map<std::string, uint64_t> counts;
     std::set<std::string> required(opt.require.begin(), opt.require.end());
     Checker checker;
+    checker.policy = &link.policy();
+    int64_t stopAskedAt = -1;
     std::string capture;
     uint64_t decodeErrors = 0, seqGaps = 0, messages = 0, phase2Messages = 0;
     int64_t lastSeq = -1, connectedAt = -1, disconnectedAt = -1;
@@ -139,6 +153,12 @@ int main(int argc, char** argv) {
                 disconnectedAt = ttb_test::nowMs();
                 std::printf("DISCONNECTED reason=\"%s\" retry=%d after %lld ms connected\n", n.reason.c_str(),
                             n.willRetry ? 1 : 0, static_cast<long long>(disconnectedAt - connectedAt));
+                if (opt.watchdog && stopAskedAt >= 0) {
+                    std::printf("WATCHDOG after %lld ms interval=%.3f reason=\"%s\"\n",
+                                static_cast<long long>(disconnectedAt - stopAskedAt), link.policy().livenessIntervalS(),
+                                n.reason.c_str());
+                    return 0;
+                }
                 if (opt.noPong) {
                     std::printf("DROPPED_BY_DAEMON pings=%llu pongs_sent=0 after %lld ms\n",
                                 static_cast<unsigned long long>(link.zmtp().counters().pingsIn),
@@ -239,6 +259,15 @@ int main(int argc, char** argv) {
             }
         }
 
+        if (opt.watchdog) {
+            if (up && stopAskedAt < 0 && checker.announcedS > 0.0) {
+                std::printf("INTERVAL announced=%.3f used=%.3f\n", checker.announcedS, link.policy().livenessIntervalS());
+                std::printf("STOP_ME\n");
+                stopAskedAt = ttb_test::nowMs();
+            }
+            ttb_test::waitReadable(sock, &csock, 10);
+            continue;
+        }
         if (phase == 1 && up && !opt.noPong) {
             bool all = true;
             for (const std::string& t : required)

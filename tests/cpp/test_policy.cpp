@@ -102,6 +102,29 @@ TTB_TEST(policy_heartbeat_zero_disables_liveness) {
     EXPECT(p.tick(100000000) == ReconnectPolicy::Action::None);
 }
 
+TTB_TEST(policy_follows_the_announced_heartbeat_interval) {
+    ReconnectPolicy p(ReconnectConfig(), 1);  // the contract's default interval
+    EXPECT(p.livenessIntervalS() == ttb::contract::kHeartbeatInterval);
+    for (double bad : {0.0, -1.0, std::nan(""), HUGE_VAL, -HUGE_VAL}) p.onHeartbeatInterval(bad);
+    EXPECT(p.livenessIntervalS() == ttb::contract::kHeartbeatInterval);  // hostile values change nothing
+    p.onHeartbeatInterval(0.25);
+    EXPECT(p.livenessIntervalS() == 0.25);
+    connect(p, 0);
+    drain(p);
+    EXPECT(p.tick(500) == ReconnectPolicy::Action::None);  // 2 announced intervals
+    EXPECT(p.tick(501) == ReconnectPolicy::Action::Close);
+    // Kept across the reconnect, and off stays off.
+    const int64_t retryAt = p.nextAttemptAtMs();
+    EXPECT(p.tick(retryAt) == ReconnectPolicy::Action::Open);
+    p.onOpened(retryAt);
+    p.onHandshakeDone(retryAt);
+    EXPECT(p.tick(retryAt + 501) == ReconnectPolicy::Action::Close);
+    ReconnectConfig off;
+    off.heartbeatIntervalS = 0.0;
+    p.setConfig(off);
+    EXPECT(p.livenessIntervalS() == 0.0);
+}
+
 TTB_TEST(policy_backoff_doubles_caps_and_jitters) {
     ReconnectConfig c = config();
     c.backoffBaseS = 0.5;

@@ -202,41 +202,7 @@ TTB_TEST(zmtp_error_is_fatal) {
     EXPECT(!feed(c, "more"));  // stays failed
 }
 
-TTB_TEST(zmtp_protocol_violations_fail_cleanly) {
-    struct Case {
-        const char* name;
-        std::string bytes;
-    };
-    std::string badMinorMajor = peerGreeting();
-    badMinorMajor[10] = 2;
-    std::string zmtp1 = peerGreeting();
-    zmtp1[9] = 0x7e;
-    std::string overLimit = peerGreeting() + readyCommand("PUB") + hex("02 7f ff ff ff ff ff ff ff");
-    std::string hugeLong = peerGreeting() + readyCommand("PUB") + hex("00 02 ff ff ff ff ff ff ff ff");
-    const Case cases[] = {
-        {"bad signature", hex("fe") + std::string(63, '\0')},
-        {"zmtp 1.0", zmtp1},
-        {"zmtp 2", badMinorMajor},
-        {"PLAIN mechanism", peerGreeting(1, "PLAIN")},
-        {"CURVE mechanism", peerGreeting(1, "CURVE")},
-        {"wrong peer type", peerGreeting() + readyCommand("REP")},
-        {"message before READY", peerGreeting() + message({"x"})},
-        {"empty command", peerGreeting() + hex("04 00")},
-        {"command name too long", peerGreeting() + hex("04 03 09 41 42")},
-        {"READY props truncated", peerGreeting() + hex("04 09 05") + "READY" + hex("0b 53 6f")},
-        {"READY value too long", peerGreeting() + hex("04 0c 05") + "READY" + hex("01 41 ff ff ff ff")},
-        {"frame over limit", overLimit},
-        {"message frame with long size 2^63+", hugeLong.substr(0, 64) + hex("02 ff ff ff ff ff ff ff ff")},
-    };
-    for (const Case& k : cases) {
-        ZmtpConnection c(ZmtpSocketType::Sub);
-        c.begin();
-        const bool ok = feed(c, k.bytes);
-        if (ok) ttb_test::fail(__FILE__, __LINE__, std::string("accepted: ") + k.name);
-        EXPECT(c.state() == ZmtpConnection::State::Failed);
-        EXPECT(!c.error().empty());
-    }
-}
+// Protocol violations and the limits: the shared transcripts (test_vectors.cpp).
 
 TTB_TEST(zmtp_router_ready_with_identity_and_req_messages) {
     ZmtpConnection c(ZmtpSocketType::Req);

@@ -1,25 +1,23 @@
-#!/usr/bin/env python3
 """Generate the Unreal plugin's event code from docs/contract.json.
 
 Outputs (all under unreal_plugin/TikTokBridge/Source/TikTokBridge/):
 
 * Private/Core/TTBEvents.h, .cpp   engine-independent structs and msgpack decoders
+* Private/Core/TTBContract.h       the shared defaults (endpoints, heartbeat, ZMTP limits)
 * Public/TikTokBridgeTypes.h       USTRUCT(BlueprintType) payloads and delegate types
 * Private/TikTokBridgeDispatch.h, .cpp   core struct -> USTRUCT conversion and broadcast
 * the region between the GENERATED DELEGATES markers in Public/TikTokBridgeSubsystem.h
 * tests/cpp/generated/TTBEventsDump.h, .cpp   test helper: decoded struct -> JSON
 * the event table between the GENERATED EVENT TABLE markers in docs/unreal.md
 
-Usage: python unreal_plugin/tools/gen_events.py [--check]
-(--check: exit 1 and list the files that are out of date, write nothing).
+``python scripts/generate.py`` runs this (``--check``: fail and list the files
+that are out of date, write nothing).
 """
 
 # ruff: noqa: E501  (C++ templates are kept on one line each)
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +26,7 @@ CONTRACT = ROOT / "docs" / "contract.json"
 MODULE = ROOT / "unreal_plugin" / "TikTokBridge" / "Source" / "TikTokBridge"
 CORE_H = MODULE / "Private" / "Core" / "TTBEvents.h"
 CORE_CPP = MODULE / "Private" / "Core" / "TTBEvents.cpp"
+CONTRACT_H = MODULE / "Private" / "Core" / "TTBContract.h"
 TYPES_H = MODULE / "Public" / "TikTokBridgeTypes.h"
 DISPATCH_H = MODULE / "Private" / "TikTokBridgeDispatch.h"
 DISPATCH_CPP = MODULE / "Private" / "TikTokBridgeDispatch.cpp"
@@ -138,8 +137,9 @@ class Field:
         return self.type[1:-1] if self.type.startswith("[") else None
 
 
-def load() -> tuple[dict, list[dict], list[dict], list[Field]]:
-    contract = json.loads(CONTRACT.read_text(encoding="utf-8"))
+def load(contract: dict | None = None) -> tuple[dict, list[dict], list[dict], list[Field]]:
+    if contract is None:
+        contract = json.loads(CONTRACT.read_text(encoding="utf-8"))
     events = list(contract["events"])
     if not any(e["name"] == "action" for e in events):
         events.append(ACTION_EVENT)
@@ -228,6 +228,37 @@ def core_read(f: Field, target: str, struct_names: set[str]) -> str:
 def doc_comment(doc: str, indent: str) -> str:
     doc = doc.replace("*/", "* /")
     return f"{indent}/** {doc} */\n"
+
+
+def _snake_upper(name: str) -> str:
+    return "".join(f"_{c}" if c.isupper() else c.upper() for c in name)
+
+
+def gen_contract_h(contract: dict) -> str:
+    """The contract's defaults as constexpr values (and string macros, for UE's TEXT())."""
+    out = [
+        f"// {HEADER_NOTE}\n",
+        "// The values the daemon and the engine clients share (docs/events.md, Defaults).\n",
+        "#pragma once\n\n",
+        "#include <cstdint>\n\n",
+    ]
+    for d in contract["defaults"]:
+        if isinstance(d["value"], str):
+            out.append(f"#define TTB_{_snake_upper(d['name'])} {json.dumps(d['value'])}\n")
+    out.append("\nnamespace ttb {\nnamespace contract {\n\n")
+    out.append(f"constexpr int kVersion = {int(contract['version'])};\n")
+    for d in contract["defaults"]:
+        value = d["value"]
+        name = "k" + d["name"][0].upper() + d["name"][1:]
+        if isinstance(value, str):
+            decl = f"constexpr const char* {name} = TTB_{_snake_upper(d['name'])};"
+        elif isinstance(value, float):
+            decl = f"constexpr double {name} = {value!r};"
+        else:
+            decl = f"constexpr uint64_t {name} = {value}u;"
+        out.append(f"{decl}  // {d['doc']}\n")
+    out.append("\n}  // namespace contract\n}  // namespace ttb\n")
+    return "".join(out)
 
 
 def gen_core_header(events: list[dict], structs: list[dict], envelope: list[Field]) -> str:
@@ -698,6 +729,8 @@ def gen_dispatch_h(events: list[dict]) -> str:
         "\tvirtual bool NoteEvent(const ttb::Envelope& Envelope) = 0;\n",
         "\tvirtual void NoteViewerCount(int64_t ViewerCount) = 0;\n",
         "\tvirtual void NoteRoomStatus(const std::string& Room, const std::string& State) = 0;\n",
+        "\t/** The heartbeat interval the daemon announced (sys.heartbeat `interval`, seconds). */\n",
+        "\tvirtual void NoteHeartbeatInterval(double Seconds) = 0;\n",
         "\tvirtual UTikTokBridgeSubsystem& Subsystem() = 0;\n",
         "};\n\n",
         "class FTikTokBridgeDispatcher : public ttb::EventSink\n{\npublic:\n",
@@ -725,6 +758,7 @@ def gen_dispatch_h(events: list[dict]) -> str:
 DISPATCH_HOOKS = {
     "roomUserSeq": ["Host.NoteViewerCount(In.viewerCount);"],
     "sys.status": ["Host.NoteRoomStatus(In.env.room, In.state);"],
+    "sys.heartbeat": ["Host.NoteHeartbeatInterval(In.interval);"],
 }
 
 
@@ -942,9 +976,11 @@ def replace_region(text: str, region: str) -> str:
     return text[:line_start] + "\t" + region + text[end + len(END_MARK) :]
 
 
-def outputs() -> dict[Path, str]:
-    _, events, structs, envelope = load()
+def outputs(contract: dict | None = None) -> dict[Path, str]:
+    """Every file this generator owns (relative to the repository) and its text."""
+    contract, events, structs, envelope = load(contract)
     files = {
+        CONTRACT_H: gen_contract_h(contract),
         CORE_H: gen_core_header(events, structs, envelope),
         CORE_CPP: gen_core_cpp(events, structs, envelope),
         TYPES_H: gen_types_h(events, structs, envelope),
@@ -961,38 +997,10 @@ def outputs() -> dict[Path, str]:
         files[DOCS] = replace_docs_region(
             DOCS.read_text(encoding="utf-8"), gen_docs_table(events, structs, envelope)
         )
-    return files
+    return {path.relative_to(ROOT): text for path, text in files.items()}
 
 
 def mapping() -> dict[str, tuple[str, str]]:
     """Contract event type -> (USTRUCT name, delegate property), for tests and docs."""
     _, events, _, _ = load()
     return {e["name"]: ue_names(e["name"]) for e in events}
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if any output is out of date")
-    args = parser.parse_args()
-    stale = []
-    for path, text in outputs().items():
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if current == text:
-            continue
-        stale.append(path)
-        if not args.check:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
-    if args.check:
-        for path in stale:
-            print(f"out of date: {path.relative_to(ROOT)}", file=sys.stderr)
-        if stale:
-            print("run: python unreal_plugin/tools/gen_events.py", file=sys.stderr)
-        return 1 if stale else 0
-    for path in stale:
-        print(f"wrote {path.relative_to(ROOT)}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

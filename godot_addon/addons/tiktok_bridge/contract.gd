@@ -50,7 +50,7 @@ const EVENTS := {
 	"streamSummary": {"startTime": "int", "duration": "int", "totalDiamonds": "int", "gifts": "[GiftTotal]", "topGifters": "[Gifter]", "likes": "int", "newFollowers": "int", "shares": "int", "peakViewers": "int", "averageViewers": "int", "ended": "bool"},
 	"sys.rules": {"ok": "bool", "rules": "int", "error": "str"},
 	"sys.status": {"room": "str", "state": "str", "reason": "str", "message": "str", "attempt": "int", "task": "str"},
-	"sys.heartbeat": {"seq": "int", "uptime": "float", "implementation": "str", "rooms": "map", "dropped": "int", "decodeErrors": "int", "tasks": "int", "taskFailures": "map", "listenerFailures": "map", "shard": "map", "control": "str"},
+	"sys.heartbeat": {"seq": "int", "interval": "float", "uptime": "float", "implementation": "str", "rooms": "map", "dropped": "int", "decodeErrors": "int", "tasks": "int", "taskFailures": "map", "listenerFailures": "map", "shard": "map", "control": "str"},
 }
 
 ## Struct keys and their types.
@@ -70,3 +70,21 @@ const STRUCTS := {
 
 ## Webcast methods that produce no event.
 const IGNORED_METHODS: Array[String] = ["WebcastLinkLayerMessage", "WebcastLinkMessage", "WebcastLinkMicFanTicketMethod", "WebcastLinkMicMethod", "WebcastMsgDetectMessage", "WebcastRoomStreamAdaptationMessage"]
+
+# Values the daemon and the engines share (docs/events.md, Defaults).
+## The daemon's event feed (ZeroMQ PUB), `publisher.endpoint`.
+const PUBLISHER_ENDPOINT := "tcp://127.0.0.1:5556"
+## The daemon's control endpoint (ZeroMQ ROUTER), `control.endpoint`.
+const CONTROL_ENDPOINT := "tcp://127.0.0.1:5557"
+## Where daemons publish into a forwarder, `proxy.frontend`.
+const FORWARDER_ENDPOINT := "tcp://127.0.0.1:5558"
+## The web console's port on 127.0.0.1, `console.port`.
+const CONSOLE_PORT := 5559
+## Seconds between `sys.heartbeat` messages, `publisher.heartbeat_interval`; engines assume it until a heartbeat's `interval` announces the daemon's own.
+const HEARTBEAT_INTERVAL := 1.0
+## Heartbeat intervals without any traffic after which an engine drops the link and reconnects.
+const LIVENESS_INTERVALS := 2
+## Largest ZeroMQ message (all frames together) an engine accepts; larger is a protocol error.
+const MAX_MESSAGE_BYTES := 16777216
+## Most frames in one ZeroMQ message an engine accepts.
+const MAX_MESSAGE_FRAMES := 256

@@ -11,11 +11,12 @@ extends RefCounted
 const Transport := preload("res://addons/tiktok_bridge/transport.gd")
 const Msgpack := preload("res://addons/tiktok_bridge/msgpack.gd")
 const Request := preload("res://addons/tiktok_bridge/request.gd")
+const Contract := preload("res://addons/tiktok_bridge/contract.gd")
 
 ## Emitted for every finished request, after its own completed signal.
 signal request_finished(request: Request)
 
-var endpoint: String = "tcp://127.0.0.1:5557"
+var endpoint: String = Contract.CONTROL_ENDPOINT
 var token: String = ""
 var timeout_ms: int = 5000
 var debug: bool = false

@@ -7,14 +7,15 @@ extends RefCounted
 ## tree, so override.cfg and feature tags work. A setting that was never saved
 ## reads as its default.
 
+const Contract := preload("res://addons/tiktok_bridge/contract.gd")
 const PREFIX := "tiktok_bridge/"
 
 ## name: [default, Variant type, hint, hint_string, help]
 ## (a static var, not a const: PackedStringArray() is not a constant expression)
 static var DEFINITIONS := {
-	"endpoint": ["tcp://127.0.0.1:5556", TYPE_STRING, PROPERTY_HINT_NONE, "",
+	"endpoint": [Contract.PUBLISHER_ENDPOINT, TYPE_STRING, PROPERTY_HINT_NONE, "",
 		"The daemon's event feed (ZeroMQ PUB), tcp://host:port."],
-	"control_endpoint": ["tcp://127.0.0.1:5557", TYPE_STRING, PROPERTY_HINT_NONE, "",
+	"control_endpoint": [Contract.CONTROL_ENDPOINT, TYPE_STRING, PROPERTY_HINT_NONE, "",
 		"The daemon's control endpoint (ZeroMQ ROUTER), for simulate() and watch_room()."],
 	"control_token": ["", TYPE_STRING, PROPERTY_HINT_PASSWORD, "",
 		"Token for the control channel, when the daemon requires one (control.token)."],
@@ -32,8 +33,8 @@ static var DEFINITIONS := {
 		"First reconnect delay; doubles per failed attempt up to reconnect_max_delay, each wait jittered to 50..100 %."],
 	"reconnect_max_delay": [3.0, TYPE_FLOAT, PROPERTY_HINT_RANGE, "0.1,600,0.1,suffix:s",
 		"Longest wait between reconnect attempts (before jitter). A few seconds suits a local daemon."],
-	"heartbeat_interval": [1.0, TYPE_FLOAT, PROPERTY_HINT_RANGE, "0,60,0.1,suffix:s",
-		"The daemon's publisher.heartbeat_interval. Nothing received for 2 intervals means reconnect; 0: never."],
+	"heartbeat_interval": [Contract.HEARTBEAT_INTERVAL, TYPE_FLOAT, PROPERTY_HINT_RANGE, "0,60,0.1,suffix:s",
+		"Heartbeat interval assumed until the daemon's first sys.heartbeat announces its own (publisher.heartbeat_interval). Nothing received for %d intervals means reconnect; 0: never." % Contract.LIVENESS_INTERVALS],
 	"max_events_per_frame": [256, TYPE_INT, PROPERTY_HINT_RANGE, "1,100000,1,or_greater",
 		"Most events dispatched per frame; the rest wait for the next frames."],
 	"frame_budget_ms": [4.0, TYPE_FLOAT, PROPERTY_HINT_RANGE, "0.1,100,0.1,suffix:ms",

@@ -186,6 +186,8 @@ var _lost: int = 0
 var _dropped: int = 0
 var _decode_errors: int = 0
 var _last_heartbeat: Dictionary = {}
+var _announced_interval: float = 0.0  # the daemon's sys.heartbeat interval, once seen
+var _announced_by: String = ""  # the endpoint that announced it
 var _generation: int = 0  # bumped by every _open(), so handlers that reconnect are noticed
 
 
@@ -295,6 +297,18 @@ func get_event_count() -> int:
 ## The last sys.heartbeat map ({} before the first).
 func get_last_heartbeat() -> Dictionary:
 	return _last_heartbeat
+
+
+## The heartbeat interval the liveness check uses, in seconds: the one the daemon
+## at [member endpoint] announced in its sys.heartbeat once seen, else
+## [member heartbeat_interval]; 0 when the check is off (heartbeat_interval 0).
+## Nothing received for Contract.LIVENESS_INTERVALS of it means reconnect.
+func get_heartbeat_interval() -> float:
+	if heartbeat_interval <= 0.0:
+		return 0.0
+	if _announced_interval > 0.0 and _announced_by == endpoint:
+		return _announced_interval
+	return heartbeat_interval
 
 
 ## The wait before reconnect [param attempt] (1 for the first retry), in
@@ -444,7 +458,7 @@ func _open() -> bool:
 	if OS.has_feature("web"):
 		return _give_up("web exports cannot open raw TCP connections (StreamPeerTCP); see docs/godot.md")
 	_state = State.CONNECTING
-	_transport.connect_timeout_ms = int(maxf(5.0, heartbeat_interval * 2.0) * 1000.0)
+	_transport.connect_timeout_ms = int(maxf(5.0, get_heartbeat_interval() * Contract.LIVENESS_INTERVALS) * 1000.0)
 	if not _transport.open(endpoint, "SUB"):
 		return _give_up(_transport.reason)  # a malformed endpoint does not get better by retrying
 	_log("connecting to %s" % endpoint)
@@ -493,8 +507,9 @@ func _poll_feed() -> void:
 				connected.emit()
 			if _state == State.CONNECTED:
 				_enqueue(_transport.zmtp.take_messages())
-				if heartbeat_interval > 0.0 \
-						and Time.get_ticks_msec() - _transport.last_rx_ms > int(heartbeat_interval * 2000.0):
+				var interval := get_heartbeat_interval()
+				if interval > 0.0 and Time.get_ticks_msec() - _transport.last_rx_ms \
+						> int(interval * Contract.LIVENESS_INTERVALS * 1000.0):
 					_transport.close("heartbeat_timeout")
 					_on_closed("heartbeat_timeout")
 		State.RECONNECTING:
@@ -601,6 +616,10 @@ func _handle(frames: Array) -> void:
 			_viewer_count = vc if vc is int else 0
 	elif type == "sys.heartbeat":
 		_last_heartbeat = event
+		var announced: Variant = event.get("interval")
+		if (announced is float or announced is int) and is_finite(float(announced)) and float(announced) > 0.0:
+			_announced_interval = float(announced)
+			_announced_by = _transport.endpoint
 	var sig: Variant = SIGNALS.get(type)
 	if sig != null:
 		emit_signal(sig, event)

@@ -30,6 +30,8 @@ extends RefCounted
 
 enum State { GREETING, HANDSHAKE, READY, CLOSED }
 
+const Contract := preload("res://addons/tiktok_bridge/contract.gd")
+
 const FLAG_MORE := 1
 const FLAG_LONG := 2
 const FLAG_COMMAND := 4
@@ -57,8 +59,11 @@ var peer_minor: int = -1
 var peer_properties: Dictionary = {}
 ## Peer's Socket-Type from its READY.
 var peer_socket_type: String = ""
-## Largest frame accepted, in bytes; a bigger one closes the connection.
-var max_frame_size: int = 16 * 1024 * 1024
+## Largest frame, and largest multipart message in total, accepted in bytes; a bigger
+## one closes the connection (the contract's MAX_MESSAGE_BYTES).
+var max_frame_size: int = Contract.MAX_MESSAGE_BYTES
+## Most frames in one multipart message; more closes the connection (MAX_MESSAGE_FRAMES).
+var max_frames: int = Contract.MAX_MESSAGE_FRAMES
 ## Answer PINGs (tests turn this off to watch libzmq drop a silent peer).
 var answer_pings: bool = true
 
@@ -332,6 +337,9 @@ func _parse_frame() -> bool:
 	elif state != State.READY:
 		_fail("protocol: message frame before the handshake finished")
 	else:
+		if _frames.size() >= max_frames:
+			_fail("protocol: multipart message of more than %d frames" % max_frames)
+			return false
 		_frames.append(_in.slice(start, start + size))
 		_frames_size += size
 		if _frames_size > max_frame_size:

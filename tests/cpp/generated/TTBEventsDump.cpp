@@ -581,6 +581,7 @@ public:
         W w{json};
         json.push_back('{');
         dumpEnvelope(w, o.env);
+        put(w, "interval", o.interval);
         put(w, "uptime", o.uptime);
         put(w, "implementation", o.implementation);
         putMap(w, "rooms", o.rooms, o.roomsJson);

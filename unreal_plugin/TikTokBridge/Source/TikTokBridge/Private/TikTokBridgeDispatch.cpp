@@ -699,11 +699,13 @@ void FTikTokBridgeDispatcher::onSysHeartbeat(const ttb::SysHeartbeatEvent& In)
 {
 	if (!Host.NoteEvent(In.env))
 		return;
+	Host.NoteHeartbeatInterval(In.interval);
 	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
 	if (!Owner.OnDaemonHeartbeat.IsBound())
 		return;
 	FTikTokDaemonHeartbeat Out;
 	TTBConvertEnvelope(In.env, Out);
+	Out.Interval = In.interval;
 	Out.Uptime = In.uptime;
 	Out.Implementation = TTBToFString(In.implementation);
 	Out.Rooms.Reset();

@@ -16,6 +16,8 @@ public:
 	virtual bool NoteEvent(const ttb::Envelope& Envelope) = 0;
 	virtual void NoteViewerCount(int64_t ViewerCount) = 0;
 	virtual void NoteRoomStatus(const std::string& Room, const std::string& State) = 0;
+	/** The heartbeat interval the daemon announced (sys.heartbeat `interval`, seconds). */
+	virtual void NoteHeartbeatInterval(double Seconds) = 0;
 	virtual UTikTokBridgeSubsystem& Subsystem() = 0;
 };
 

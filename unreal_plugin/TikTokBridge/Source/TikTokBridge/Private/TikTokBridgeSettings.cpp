@@ -1,11 +1,16 @@
 #include "TikTokBridgeSettings.h"
 
+#include "Core/TTBContract.h"
+
 #define LOCTEXT_NAMESPACE "TikTokBridge"
 
 UTikTokBridgeSettings::UTikTokBridgeSettings()
 {
 	CategoryName = TEXT("Plugins");
 	SectionName = TEXT("TikTokBridge");
+	Endpoint = TEXT(TTB_PUBLISHER_ENDPOINT);
+	ControlEndpoint = TEXT(TTB_CONTROL_ENDPOINT);
+	HeartbeatInterval = static_cast<float>(ttb::contract::kHeartbeatInterval);
 }
 
 FName UTikTokBridgeSettings::GetCategoryName() const

@@ -113,6 +113,14 @@ struct FTikTokBridgeState final : public ITikTokBridgeEventHost
 		}
 	}
 
+	virtual void NoteHeartbeatInterval(double Seconds) override
+	{
+		if (Events)
+		{
+			Events->policy().onHeartbeatInterval(Seconds);  // the liveness check follows the daemon
+		}
+	}
+
 	virtual UTikTokBridgeSubsystem& Subsystem() override
 	{
 		return Owner;

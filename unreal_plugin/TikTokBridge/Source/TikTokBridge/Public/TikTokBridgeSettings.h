@@ -21,13 +21,16 @@ public:
 	virtual FText GetSectionDescription() const override;
 #endif
 
+	// Endpoint, ControlEndpoint and HeartbeatInterval default to the contract's values
+	// (Private/Core/TTBContract.h, generated), set in the constructor.
+
 	/** The daemon's event endpoint (tiktok-bridge run --endpoint). tcp://host:port only. */
 	UPROPERTY(config, EditAnywhere, BlueprintReadOnly, Category = "Connection")
-	FString Endpoint = TEXT("tcp://127.0.0.1:5556");
+	FString Endpoint;
 
 	/** The daemon's control endpoint (tiktok-bridge run --control); empty disables Simulate and room requests. */
 	UPROPERTY(config, EditAnywhere, BlueprintReadOnly, Category = "Connection")
-	FString ControlEndpoint = TEXT("tcp://127.0.0.1:5557");
+	FString ControlEndpoint;
 
 	/** TikTok creator (@handle, without @) used when Connect is called with an empty UniqueId. Empty: receive every room the daemon watches. */
 	UPROPERTY(config, EditAnywhere, BlueprintReadOnly, Category = "Connection")
@@ -53,9 +56,9 @@ public:
 	UPROPERTY(config, EditAnywhere, BlueprintReadOnly, Category = "Reconnect", meta = (ClampMin = "0.1"))
 	float ReconnectMaxDelay = 3.0f;
 
-	/** The daemon's publisher.heartbeat_interval. No data at all for two intervals = dead link: reconnect. 0 = never. Seconds. */
+	/** Heartbeat interval assumed until the daemon's first sys.heartbeat announces its own (publisher.heartbeat_interval). No data at all for two intervals = dead link: reconnect. 0 = never. Seconds. */
 	UPROPERTY(config, EditAnywhere, BlueprintReadOnly, Category = "Reconnect", meta = (ClampMin = "0"))
-	float HeartbeatInterval = 1.0f;
+	float HeartbeatInterval;
 
 	/** TCP connect and ZMTP handshake timeout. Seconds. */
 	UPROPERTY(config, EditAnywhere, BlueprintReadOnly, Category = "Reconnect", meta = (ClampMin = "0.1"))

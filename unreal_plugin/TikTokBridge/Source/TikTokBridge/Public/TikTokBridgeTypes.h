@@ -2288,6 +2288,10 @@ struct TIKTOKBRIDGE_API FTikTokDaemonHeartbeat
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FString Daemon;
 
+	/** Seconds until the next heartbeat (`publisher.heartbeat_interval`): engines call the link dead after 2 intervals without any traffic. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	double Interval = 0.0;
+
 	/** Seconds since the daemon started. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	double Uptime = 0.0;

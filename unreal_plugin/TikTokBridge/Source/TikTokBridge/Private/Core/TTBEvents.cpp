@@ -1263,6 +1263,8 @@ bool ttbReadEvent(mp::Reader& r, SysHeartbeatEvent& o) {
         bool ok = true;
         if (!isStr) {
             ok = r.skip();
+        } else if (k == "interval") {
+            ok = mp::readDouble(r, o.interval);
         } else if (k == "uptime") {
             ok = mp::readDouble(r, o.uptime);
         } else if (k == "implementation") {

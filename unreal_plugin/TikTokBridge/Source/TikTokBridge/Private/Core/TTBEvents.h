@@ -418,6 +418,7 @@ struct SysStatusEvent {
 /** Sent every heartbeat interval so subscribers can tell the daemon is alive. */
 struct SysHeartbeatEvent {
     Envelope env;
+    double interval = 0.0;  // Seconds until the next heartbeat (`publisher.heartbeat_interval`): engines call the link dead after 2 intervals without any traffic.
     double uptime = 0.0;  // Seconds since the daemon started.
     std::string implementation;  // Decoder in use: cython or python.
     std::vector<std::pair<std::string, std::string>> rooms;  // Per room: state, roomId, events, lastEventTs, signCalls (sign server calls so far).

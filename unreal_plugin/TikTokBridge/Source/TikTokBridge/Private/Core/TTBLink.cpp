@@ -1,5 +1,7 @@
 #include "TTBLink.h"
 
+#include "TTBContract.h"
+
 namespace ttb {
 
 bool parseEndpoint(std::string_view text, Endpoint& out, std::string& error) {
@@ -29,14 +31,14 @@ bool parseEndpoint(std::string_view text, Endpoint& out, std::string& error) {
     } else {
         const size_t colon = s.rfind(':');
         if (colon == std::string_view::npos) {
-            error = "endpoint needs a port, e.g. tcp://127.0.0.1:5556";
+            error = "endpoint needs a port, e.g. " TTB_PUBLISHER_ENDPOINT;
             return false;
         }
         host = s.substr(0, colon);
         port = s.substr(colon + 1);
     }
     if (host.empty() || host == "*") {
-        error = "endpoint needs a host to connect to, e.g. tcp://127.0.0.1:5556";
+        error = "endpoint needs a host to connect to, e.g. " TTB_PUBLISHER_ENDPOINT;
         return false;
     }
     if (port.empty() || port.size() > 5) {

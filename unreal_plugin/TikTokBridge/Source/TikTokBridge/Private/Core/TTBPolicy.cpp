@@ -91,8 +91,9 @@ ReconnectPolicy::Action ReconnectPolicy::tick(int64_t nowMs) {
             }
             return Action::None;
         case Phase::Connected:
-            if (config_.heartbeatIntervalS > 0.0 &&
-                nowMs - lastTrafficMs_ > 2 * ttbPolicyMs(config_.heartbeatIntervalS)) {
+            if (livenessIntervalS() > 0.0 &&
+                nowMs - lastTrafficMs_ >
+                    static_cast<int64_t>(contract::kLivenessIntervals) * ttbPolicyMs(livenessIntervalS())) {
                 failAndSchedule(nowMs,
                                 "no traffic from the daemon for " +
                                     ttbPolicySeconds(static_cast<double>(nowMs - lastTrafficMs_) / 1000.0) + " s",
@@ -126,6 +127,15 @@ void ReconnectPolicy::onHandshakeDone(int64_t nowMs) {
 
 void ReconnectPolicy::onTraffic(int64_t nowMs) {
     if (nowMs > lastTrafficMs_) lastTrafficMs_ = nowMs;
+}
+
+void ReconnectPolicy::onHeartbeatInterval(double seconds) {
+    if (std::isfinite(seconds) && seconds > 0.0) announcedIntervalS_ = seconds;
+}
+
+double ReconnectPolicy::livenessIntervalS() const {
+    if (!(config_.heartbeatIntervalS > 0.0)) return 0.0;
+    return announcedIntervalS_ > 0.0 ? announcedIntervalS_ : config_.heartbeatIntervalS;
 }
 
 void ReconnectPolicy::onFailure(int64_t nowMs, const std::string& reason, bool fatal) {

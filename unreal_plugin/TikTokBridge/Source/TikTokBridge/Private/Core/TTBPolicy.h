@@ -8,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include "TTBContract.h"
+
 namespace ttb {
 
 struct ReconnectConfig {
@@ -18,8 +20,10 @@ struct ReconnectConfig {
     double connectTimeoutS = 5.0;    // TCP connect
     double handshakeTimeoutS = 5.0;  // greeting + READY exchange
     // The daemon publishes sys.heartbeat every heartbeatIntervalS (and libzmq
-    // PINGs): no bytes at all for 2 intervals means the link is dead. 0 = off.
-    double heartbeatIntervalS = 1.0;
+    // PINGs): no bytes at all for contract::kLivenessIntervals intervals means the
+    // link is dead. 0 = off. Once a heartbeat announced the daemon's own interval
+    // (onHeartbeatInterval), that one counts instead.
+    double heartbeatIntervalS = contract::kHeartbeatInterval;
 };
 
 // Small deterministic PRNG (xorshift64*) for the jitter.
@@ -61,6 +65,12 @@ public:
     void onOpened(int64_t nowMs);         // TCP connected
     void onHandshakeDone(int64_t nowMs);  // peer READY received: connected
     void onTraffic(int64_t nowMs);        // any bytes from the peer
+    // The interval a sys.heartbeat announced (its `interval`, seconds). Kept across
+    // reconnects; a value that is not a finite positive number is ignored.
+    void onHeartbeatInterval(double seconds);
+    // The interval the liveness check uses: the announced one once seen, else the
+    // configured one; 0 when the check is off (heartbeatIntervalS == 0).
+    double livenessIntervalS() const;
     // The connection failed or was lost. fatal: never retry (peer sent ERROR).
     void onFailure(int64_t nowMs, const std::string& reason, bool fatal = false);
 
@@ -89,6 +99,7 @@ private:
     int64_t phaseSinceMs_ = 0;
     int64_t nextAtMs_ = 0;
     int64_t lastTrafficMs_ = 0;
+    double announcedIntervalS_ = 0.0;
     std::string lastReason_;
     std::deque<PolicyNotice> notices_;
 };

@@ -314,7 +314,9 @@ bool ZmtpConnection::onCommand(std::string_view body) {
         ++counters_.pongsOut;
         return true;
     }
-    // PONG, READY again, SUBSCRIBE/CANCEL (not for us), or anything new: skip.
+    // READY is the handshake's, once (the Godot client agrees: tests/vectors).
+    if (name == "READY") return fail("a second READY after the handshake");
+    // PONG, SUBSCRIBE/CANCEL (not for us), or anything new: skip.
     if (name != "PONG") ++counters_.unknownCommands;
     return true;
 }
@@ -344,7 +346,8 @@ bool ZmtpConnection::onReady(std::string_view data) {
         if (ttbZmtpEqualsNoCase(name, "Socket-Type")) peerSocketType_ = value;
         peerProps_.emplace_back(std::move(name), std::move(value));
     }
-    if (!peerSocketType_.empty() && !peerTypeCompatible(peerSocketType_))
+    if (peerSocketType_.empty()) return fail("READY without Socket-Type");
+    if (!peerTypeCompatible(peerSocketType_))
         return fail("peer socket type " + ttbZmtpPrintable(peerSocketType_) + " cannot talk to " +
                     zmtpSocketTypeName(type_));
     state_ = State::Ready;

@@ -13,7 +13,8 @@
 //  * subscriptions use the 3.0 message form `00 LL 01 prefix`, which every
 //    libzmq 4.x accepts;
 //  * PING is answered with PONG echoing the context; unknown commands are
-//    skipped; ERROR is fatal.
+//    skipped; ERROR is fatal; a second READY, or one without Socket-Type, is a
+//    protocol error (as in the Godot client: tests/vectors/generate.py).
 #pragma once
 
 #include <cstddef>
@@ -23,6 +24,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "TTBContract.h"
 
 namespace ttb {
 
@@ -36,9 +39,10 @@ struct ZmtpMessage {
 };
 
 struct ZmtpLimits {
-    uint64_t maxFrameBytes = 16u * 1024u * 1024u;    // larger frames are a protocol error
-    uint64_t maxMessageBytes = 64u * 1024u * 1024u;  // sum of a message's frames
-    size_t maxFramesPerMessage = 256;
+    // The contract's limits (docs/events.md, Defaults); beyond them is a protocol error.
+    uint64_t maxFrameBytes = contract::kMaxMessageBytes;
+    uint64_t maxMessageBytes = contract::kMaxMessageBytes;  // sum of a message's frames
+    size_t maxFramesPerMessage = static_cast<size_t>(contract::kMaxMessageFrames);
     size_t maxQueuedMessages = 100000;  // beyond this, new messages are dropped (counted)
 };
 
