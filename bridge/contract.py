@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "CHANGELOG",
     "CONTRACT_VERSION",
     "ENVELOPE",
     "EVENTS",
@@ -100,8 +101,18 @@ STRUCTS: tuple[Struct, ...] = (
             _f("followerCount", "int", "The user's follower count."),
             _f("isModerator", "bool", "Moderator of this room."),
             _f("isSubscriber", "bool", "Subscriber of this creator."),
-            _f("isFollower", "bool", "Follows this creator."),
-            _f("isFriend", "bool", "Follows and is followed by this creator."),
+            _f(
+                "isFollower",
+                "bool",
+                "Follows this creator: the message's identity block when it has one (chat, gift, emote),"
+                " else a follow status of 1 or more.",
+            ),
+            _f(
+                "isFriend",
+                "bool",
+                "Follows and is followed by this creator (mutual): the identity block's mutual flag when"
+                " the message has one, else a follow status of exactly 2.",
+            ),
             _f("gifterLevel", "int", "Gifter (user grade) level badge."),
             _f("memberLevel", "int", "Fan club level badge."),
         ),
@@ -579,6 +590,17 @@ IGNORED_METHODS: frozenset[str] = frozenset(
 )
 """Methods that carry nothing for games (co-host plumbing, latency probes): no event."""
 
+CHANGELOG: tuple[tuple[str, str], ...] = (
+    (
+        "2026-12",
+        "`User.isFriend` changed meaning: it is set only for mutual followers (follow status 2, or the"
+        " identity block's mutual flag). Gift messages carry follow status 3 for plain followers, which"
+        " used to be published as friends. When a chat, gift or emote message has an identity block,"
+        " its flags alone decide `isFollower` and `isFriend`.",
+    ),
+)
+"""Changes of meaning within the contract version, newest last (rendered into docs/events.md)."""
+
 EVENTS_BY_NAME: dict[str, Event] = {event.name: event for event in EVENTS}
 _STRUCTS_BY_NAME: dict[str, Struct] = {struct.name: struct for struct in STRUCTS}
 _ENVELOPE_BY_NAME: dict[str, Field] = {field.name: field for field in ENVELOPE}
@@ -714,6 +736,7 @@ def render_markdown() -> str:
     ]
     for struct in STRUCTS:
         out += [f"### {struct.name}", "", struct.doc, "", *_table(struct.fields), ""]
+    out += ["## Changelog", "", *(f"- {when}: {change}" for when, change in CHANGELOG), ""]
     return "\n".join(out)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -494,6 +494,11 @@ _METHOD = {
 }
 
 
+def _as_gift_sender(u: SimUser) -> SimUser:
+    """The user as real gift messages carry it: a follower's follow status is 3 there, not 1."""
+    return replace(u, follow_status=3) if u.follow_status == 1 else u
+
+
 @dataclass(slots=True)
 class _Streak:
     user: SimUser
@@ -769,7 +774,7 @@ class Simulator:
             int_field(WebcastGiftMessage_repeat_count, count),
             int_field(WebcastGiftMessage_combo_count, count),
             *([int_field(WebcastGiftMessage_group_id, group_id)] if group_id else []),
-            message_field(WebcastGiftMessage_user, wc.user(u)),
+            message_field(WebcastGiftMessage_user, wc.user(_as_gift_sender(u))),
             int_field(WebcastGiftMessage_repeat_end, end),
             int_field(WebcastGiftMessage_group_count, 1),
             *(

@@ -107,8 +107,12 @@ cdef dict _user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int ident
     _put_int(user, "followerCount", followers)
     _put_bool(user, "isModerator", moderator or (identity & 4))
     _put_bool(user, "isSubscriber", subscriber or (identity & 1))
-    _put_bool(user, "isFollower", follow_status >= 1 or (identity & 10))
-    _put_bool(user, "isFriend", follow_status >= 2 or (identity & 8))
+    if identity & 16:  # the message's identity block decides (see _pure._user)
+        _put_bool(user, "isFollower", identity & 10)
+        _put_bool(user, "isFriend", identity & 8)
+    else:
+        _put_bool(user, "isFollower", follow_status >= 1)
+        _put_bool(user, "isFriend", follow_status == 2)
     _put_int(user, "gifterLevel", gifter)
     _put_int(user, "memberLevel", member)
     return user
@@ -126,9 +130,9 @@ cdef inline int _put_user(dict event, bint has_user, const u8* p, Py_ssize_t n,
 
 
 cdef int _identity(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
-    """``UserIdentity`` as bits: 1 subscriber, 2 follower, 4 moderator, 8 mutual."""
+    """``UserIdentity`` as bits: 1 subscriber, 2 follower, 4 moderator, 8 mutual, 16 the block is present."""
     cdef It it
-    cdef int bits = 0
+    cdef int bits = 16
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0 and _val(&it, p):

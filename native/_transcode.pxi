@@ -376,8 +376,12 @@ cdef int _t_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     count += _wi(w, K_FOLLOWER_COUNT, followers)
     count += _wb(w, K_IS_MODERATOR, moderator or (identity & 4))
     count += _wb(w, K_IS_SUBSCRIBER, subscriber or (identity & 1))
-    count += _wb(w, K_IS_FOLLOWER, follow_status >= 1 or (identity & 10))
-    count += _wb(w, K_IS_FRIEND, follow_status >= 2 or (identity & 8))
+    if identity & 16:  # the message's identity block decides (see _pure._user)
+        count += _wb(w, K_IS_FOLLOWER, identity & 10)
+        count += _wb(w, K_IS_FRIEND, identity & 8)
+    else:
+        count += _wb(w, K_IS_FOLLOWER, follow_status >= 1)
+        count += _wb(w, K_IS_FRIEND, follow_status == 2)
     count += _wi(w, K_GIFTER_LEVEL, gifter)
     count += _wi(w, K_MEMBER_LEVEL, member)
     if count == 0:

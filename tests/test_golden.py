@@ -296,7 +296,7 @@ def _chat(pb: ModuleType) -> Case:
         ],
         content_language="en",
         quick_chat_scene=2,
-        user_identity=pb.UserIdentity(is_gift_giver_of_anchor=True, is_anchor=False),
+        user_identity=pb.UserIdentity(is_gift_giver_of_anchor=True, is_follower_of_anchor=True),
     )
     expected = {
         "type": "chat",
@@ -374,7 +374,7 @@ def _gift_message(pb: ModuleType, msg_id: int, repeat_count: int, repeat_end: in
         color_id=1,
         is_first_sent=True,
         order_id="order-1",
-        user_identity=pb.UserIdentity(is_gift_giver_of_anchor=True, is_anchor=False),
+        user_identity=pb.UserIdentity(is_gift_giver_of_anchor=True, is_follower_of_anchor=True),
     )
 
 
@@ -829,7 +829,7 @@ def _room_pin(pb: ModuleType) -> Case:
             user=_bob(pb),
             content="pinned hello",
             content_language="fr",
-            user_identity=pb.UserIdentity(is_anchor=True),
+            user_identity=pb.UserIdentity(is_mutual_following_with_anchor=True, is_follower_of_anchor=True),
         ),
         method="WebcastChatMessage",
         pin_time=1717000001000,

@@ -764,7 +764,6 @@ def _poll_basic_info() -> Case:
 # ---------------------------------------------------------------- the tests
 
 WRONG_TODAY: dict[str, str] = {
-    "gift_follow_status_3": "issue 15 point 1: follow_status 3 is read as friend",
     "battleArmies": "issue 15 point 6: status is read from trigger_reason, not the battle settings",
     "goal": "issue 15 point 3: giftName is not joined from the sub-goal list",
     "goal_without_contribution": "issue 15 point 3: no progress/target without a contributing sub-goal",

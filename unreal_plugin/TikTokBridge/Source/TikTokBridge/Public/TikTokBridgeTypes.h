@@ -40,11 +40,11 @@ struct TIKTOKBRIDGE_API FTikTokUser
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bIsSubscriber = false;
 
-	/** Follows this creator. */
+	/** Follows this creator: the message's identity block when it has one (chat, gift, emote), else a follow status of 1 or more. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bIsFollower = false;
 
-	/** Follows and is followed by this creator. */
+	/** Follows and is followed by this creator (mutual): the identity block's mutual flag when the message has one, else a follow status of exactly 2. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bIsFriend = false;
 

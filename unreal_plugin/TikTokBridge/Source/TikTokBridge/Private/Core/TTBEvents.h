@@ -21,8 +21,8 @@ struct User {
     int64_t followerCount = 0;  // The user's follower count.
     bool isModerator = false;  // Moderator of this room.
     bool isSubscriber = false;  // Subscriber of this creator.
-    bool isFollower = false;  // Follows this creator.
-    bool isFriend = false;  // Follows and is followed by this creator.
+    bool isFollower = false;  // Follows this creator: the message's identity block when it has one (chat, gift, emote), else a follow status of 1 or more.
+    bool isFriend = false;  // Follows and is followed by this creator (mutual): the identity block's mutual flag when the message has one, else a follow status of exactly 2.
     int64_t gifterLevel = 0;  // Gifter (user grade) level badge.
     int64_t memberLevel = 0;  // Fan club level badge.
 };
