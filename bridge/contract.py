@@ -203,6 +203,15 @@ STRUCTS: tuple[Struct, ...] = (
             _f("rank", "int", "The creator's rank in it."),
         ),
     ),
+    Struct(
+        "PollOption",
+        "One option of a poll.",
+        (
+            _f("index", "int", "Option index, from 0."),
+            _f("text", "str", "The option's text."),
+            _f("votes", "int", "Votes so far (0 at the start)."),
+        ),
+    ),
 )
 
 _USER = _f("user", "User", "Who did it.")
@@ -423,9 +432,19 @@ EVENTS: tuple[Event, ...] = (
             _f("contributeCount", "int", "Items contributed."),
             _f("contributeScore", "int", "Score contributed."),
             _f("goalType", "int", "Sub-goal type."),
-            _f("progress", "int", "Sub-goal progress."),
-            _f("target", "int", "Sub-goal target."),
-            _f("giftName", "str", "Gift the sub-goal counts."),
+            _f(
+                "progress",
+                "int",
+                "Sub-goal progress: the contributing sub-goal, completed from the goal's own sub-goal list"
+                " (matched by id); without a contribution, the list's first sub-goal.",
+            ),
+            _f("target", "int", "Sub-goal target (same sub-goal)."),
+            _f(
+                "giftName",
+                "str",
+                "Gift the sub-goal counts: TikTok leaves it out of the contributing sub-goal, so it comes"
+                " from the same sub-goal in the goal's list.",
+            ),
         ),
         ("WebcastGoalUpdateMessage",),
     ),
@@ -440,15 +459,23 @@ EVENTS: tuple[Event, ...] = (
     ),
     Event(
         "poll",
-        "A poll started (0), ended (1) or was updated (2).",
+        "A poll started (0), ended (1) or was updated (2). TikTok sends the options with every"
+        " poll message; the votes in update and end messages.",
         (
             _f("pollId", "int", "Poll id."),
             _f("pollAction", "int", "0 start, 1 end, 2 update."),
-            _f("title", "str", "Poll title."),
-            _f("giftId", "int", "Gift that votes, for gift polls."),
-            _f("voterCount", "int", "Voters so far."),
-            _f("duration", "int", "Poll length, seconds."),
-            _f("timeRemain", "int", "Seconds left."),
+            _f(
+                "pollKind", "int", "0 normal, 1 gift, 2 custom options, 3 custom gift, 4 quick gift, 5 emote."
+            ),
+            _f("title", "str", "Poll title (start block, or the basic-info block)."),
+            _f("startTime", "int", "Start, Unix milliseconds (start block)."),
+            _f("endTime", "int", "Planned end, Unix milliseconds (start block); time left is endTime - now."),
+            _f("options", "[PollOption]", "The options with their votes (start, update and end blocks)."),
+            _f("endType", "int", "How it ended: 0 time up, 1 by the host, 2 by another user, 3 by an admin."),
+            _f("giftId", "int", "Gift that votes, for gift polls (basic-info block)."),
+            _f("voterCount", "int", "Voters so far (basic-info block)."),
+            _f("duration", "int", "Poll length, seconds (basic-info block)."),
+            _f("timeRemain", "int", "Seconds left (basic-info block)."),
         ),
         ("WebcastPollMessage",),
     ),
@@ -462,7 +489,9 @@ EVENTS: tuple[Event, ...] = (
         "imDelete",
         "Messages or users' messages were deleted by moderation.",
         (
-            _f("msgIds", "[int]", "Deleted message ids."),
+            _f(
+                "msgIds", "[int]", "Deleted message ids (in every public schema; real traffic sends userIds)."
+            ),
             _f("userIds", "[int]", "Users whose messages were deleted."),
         ),
         ("WebcastImDeleteMessage",),

@@ -49,12 +49,20 @@ from .codec._schema import (
     Contributor_user,
     Emote_emote_id,
     Emote_image,
+    LiveStreamGoal_description,
+    LiveStreamGoal_id,
+    LiveStreamGoal_id_str,
+    LiveStreamGoal_start_time,
+    LiveStreamGoal_status,
+    LiveStreamGoal_sub_goals,
     LiveStreamSubGoal_gift,
     LiveStreamSubGoal_id,
+    LiveStreamSubGoal_id_str,
     LiveStreamSubGoal_progress,
     LiveStreamSubGoal_target,
     LiveStreamSubGoal_type,
     LiveStreamSubGoalGift_diamond_count,
+    LiveStreamSubGoalGift_icon,
     LiveStreamSubGoalGift_name,
     Message_common,
     MessageRedEnvelopInfo_business_type,
@@ -65,11 +73,17 @@ from .codec._schema import (
     MessageRedEnvelopInfo_send_user_id,
     MessageRedEnvelopInfo_send_user_name,
     MessageRedEnvelopInfo_unpack_at,
-    PollBasicInfo_poll_duration,
-    PollBasicInfo_poll_sponsor,
-    PollBasicInfo_time_remain,
-    PollBasicInfo_title,
-    PollBasicInfo_user_cnt,
+    PollEndContent_end_type,
+    PollEndContent_option_list,
+    PollOptionInfo_display_content,
+    PollOptionInfo_option_idx,
+    PollOptionInfo_votes,
+    PollStartContent_end_time,
+    PollStartContent_operator,
+    PollStartContent_option_list,
+    PollStartContent_start_time,
+    PollStartContent_title,
+    PollUpdateVotesContent_option_list,
     Question_content,
     Question_create_time,
     Question_question_id,
@@ -116,9 +130,11 @@ from .codec._schema import (
     WebcastGoalUpdateMessage_contribute_count,
     WebcastGoalUpdateMessage_contribute_score,
     WebcastGoalUpdateMessage_contribute_subgoal,
+    WebcastGoalUpdateMessage_contributor_avatar,
     WebcastGoalUpdateMessage_contributor_display_id,
     WebcastGoalUpdateMessage_contributor_id,
-    WebcastImDeleteMessage_delete_msg_ids,
+    WebcastGoalUpdateMessage_goal,
+    WebcastGoalUpdateMessage_update_source,
     WebcastImDeleteMessage_delete_user_ids,
     WebcastInRoomBannerMessage_json_data,
     WebcastLikeMessage_color,
@@ -156,9 +172,12 @@ from .codec._schema import (
     WebcastMemberMessage_enter_type,
     WebcastMemberMessage_member_count,
     WebcastMemberMessage_user,
+    WebcastPollMessage_end_content,
     WebcastPollMessage_message_type,
-    WebcastPollMessage_poll_basic_info,
     WebcastPollMessage_poll_id,
+    WebcastPollMessage_poll_kind,
+    WebcastPollMessage_start_content,
+    WebcastPollMessage_update_votes_content,
     WebcastQuestionNewMessage_details,
     WebcastRankUpdateMessage_group_type,
     WebcastRankUpdateMessage_priority,
@@ -494,6 +513,9 @@ _METHOD = {
 }
 
 
+_POLL_OPTIONS = ("Keep going", "New game", "Boss fight")
+
+
 def _as_gift_sender(u: SimUser) -> SimUser:
     """The user as real gift messages carry it: a follower's follow status is 3 there, not 1."""
     return replace(u, follow_status=3) if u.follow_status == 1 else u
@@ -554,6 +576,7 @@ class Simulator:
         self.streaks: list[_Streak] = []
         self.recent_chat: list[tuple[SimUser, str, int]] = []
         self.battle: tuple[int, int] | None = None  # (battle id, rival host id)
+        self.poll: tuple[int, int, list[int]] | None = None  # (poll id, end ms, votes per option)
         self.msg_id = 7_430_000_000_000_000_000 + self.rng.randrange(10**12)
         self.seq = 0
         self.total_likes = 0
@@ -1057,27 +1080,55 @@ class Simulator:
         )
 
     def _goal(self, now_ms: int) -> bytes:
+        # as on the wire: the contributing sub-goal without its gift, the goal's list with them
         u = self._user()
+        progress = self.total_likes % 500
+        listed = [
+            message_field(
+                LiveStreamGoal_sub_goals,
+                int_field(LiveStreamSubGoal_type, 1),
+                int_field(LiveStreamSubGoal_id, goal_id),
+                int_field(LiveStreamSubGoal_progress, progress if goal_id == 99 else 3),
+                int_field(LiveStreamSubGoal_target, target),
+                message_field(
+                    LiveStreamSubGoal_gift,
+                    str_field(LiveStreamSubGoalGift_name, name),
+                    message_field(LiveStreamSubGoalGift_icon, wc.image(f"gift:{name}", 100, 3)),
+                    int_field(LiveStreamSubGoalGift_diamond_count, diamonds),
+                ),
+                str_field(LiveStreamSubGoal_id_str, str(goal_id)),
+            )
+            for goal_id, name, diamonds, target in ((99, "Rose", 1, 500), (98, "Galaxy", 1000, 10))
+        ]
+        goal = message_field(
+            WebcastGoalUpdateMessage_goal,
+            int_field(LiveStreamGoal_id, 7_400_000_000_000_000_099),
+            int_field(LiveStreamGoal_status, 1),
+            *listed,
+            str_field(LiveStreamGoal_description, "Help me reach the goal!"),
+            int_field(LiveStreamGoal_start_time, now_ms // 1000 - 600),
+            str_field(LiveStreamGoal_id_str, "7400000000000000099"),
+        )
         sub = message_field(
             WebcastGoalUpdateMessage_contribute_subgoal,
             int_field(LiveStreamSubGoal_type, 1),
             int_field(LiveStreamSubGoal_id, 99),
-            int_field(LiveStreamSubGoal_progress, self.total_likes % 500),
+            int_field(LiveStreamSubGoal_progress, progress),
             int_field(LiveStreamSubGoal_target, 500),
-            message_field(
-                LiveStreamSubGoal_gift,
-                str_field(LiveStreamSubGoalGift_name, "Rose"),
-                int_field(LiveStreamSubGoalGift_diamond_count, 1),
-            ),
         )
         return self._inner(
             "goal",
             [
+                goal,
                 int_field(WebcastGoalUpdateMessage_contributor_id, u.id),
+                message_field(
+                    WebcastGoalUpdateMessage_contributor_avatar, wc.image(f"avatar:{u.id}", 100, 2)
+                ),
                 str_field(WebcastGoalUpdateMessage_contributor_display_id, u.unique_id),
                 sub,
                 int_field(WebcastGoalUpdateMessage_contribute_count, 1),
                 int_field(WebcastGoalUpdateMessage_contribute_score, 1),
+                int_field(WebcastGoalUpdateMessage_update_source, 2),
             ],
             now_ms,
         )
@@ -1100,23 +1151,59 @@ class Simulator:
         )
 
     def _poll(self, now_ms: int) -> bytes:
-        info = message_field(
-            WebcastPollMessage_poll_basic_info,
-            str_field(PollBasicInfo_poll_sponsor, "host"),
-            str_field(PollBasicInfo_title, "Next game?"),
-            int_field(PollBasicInfo_user_cnt, self.rng.randint(1, 300)),
-            int_field(PollBasicInfo_poll_duration, 120),
-            int_field(PollBasicInfo_time_remain, 60),
-        )
+        # a poll as TikTok runs it: a start block, vote updates, an end block (no basic-info block)
+        if self.poll is None:
+            self.poll = (now_ms, now_ms + 60_000, [0] * len(_POLL_OPTIONS))
+            block = message_field(
+                WebcastPollMessage_start_content,
+                int_field(PollStartContent_start_time, now_ms),
+                int_field(PollStartContent_end_time, now_ms + 60_000),
+                *self._poll_options(PollStartContent_option_list, self.poll[2]),
+                str_field(PollStartContent_title, "Next game?"),
+                message_field(PollStartContent_operator, wc.user(self._user())),
+            )
+            action = 0
+        else:
+            votes = self.poll[2]
+            votes[self.rng.randrange(len(votes))] += self.rng.randint(1, 9)
+            if now_ms < self.poll[1]:
+                block = message_field(
+                    WebcastPollMessage_update_votes_content,
+                    *self._poll_options(PollUpdateVotesContent_option_list, votes),
+                )
+                action = 2
+            else:
+                block = message_field(
+                    WebcastPollMessage_end_content,
+                    int_field(PollEndContent_end_type, 0),
+                    *self._poll_options(PollEndContent_option_list, votes),
+                )
+                action = 1
+        poll_id = self.poll[0]
+        if action == 1:
+            self.poll = None
         return self._inner(
             "poll",
             [
-                int_field(WebcastPollMessage_message_type, 2),
-                int_field(WebcastPollMessage_poll_id, now_ms // 1000),
-                info,
+                int_field(WebcastPollMessage_message_type, action),
+                int_field(WebcastPollMessage_poll_id, poll_id),
+                block,
+                int_field(WebcastPollMessage_poll_kind, 2),
             ],
             now_ms,
         )
+
+    @staticmethod
+    def _poll_options(number: int, votes: list[int]) -> list[bytes]:
+        return [
+            message_field(
+                number,
+                int_field(PollOptionInfo_votes, count),
+                str_field(PollOptionInfo_display_content, text),
+                int_field(PollOptionInfo_option_idx, index),
+            )
+            for index, (text, count) in enumerate(zip(_POLL_OPTIONS, votes, strict=True))
+        ]
 
     def _banner(self, now_ms: int) -> bytes:
         data = f'{{"banner_id":{now_ms // 1000},"title":"Weekly ranking","progress":{self.seq % 100}}}'
@@ -1126,8 +1213,7 @@ class Simulator:
         return self._inner(
             "imDelete",
             [
-                packed_field(WebcastImDeleteMessage_delete_msg_ids, [self.msg_id - 17]),
-                packed_field(WebcastImDeleteMessage_delete_user_ids, [self._user().id]),
+                packed_field(WebcastImDeleteMessage_delete_user_ids, [self._user().id]),  # never message ids
             ],
             now_ms,
         )

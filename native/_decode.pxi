@@ -687,6 +687,130 @@ cdef dict _barrage(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
+cdef struct SubGoal:
+    # A ``LiveStreamSubGoal``: ``_pure._sub_goal``'s tuple.
+    int64_t type
+    int64_t id
+    int64_t progress
+    int64_t target
+    Py_ssize_t name_a
+    Py_ssize_t name_b
+
+
+cdef int _sub_goal(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, SubGoal* g) except -1:
+    cdef It it, it2
+    g.type = g.id = g.progress = g.target = 0
+    g.name_a = g.name_b = 0
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == LiveStreamSubGoal_type:
+                g.type = _s64(_val(&it, p))
+            elif it.num == LiveStreamSubGoal_id:
+                g.id = _s64(_val(&it, p))
+            elif it.num == LiveStreamSubGoal_progress:
+                g.progress = _s64(_val(&it, p))
+            elif it.num == LiveStreamSubGoal_target:
+                g.target = _s64(_val(&it, p))
+        elif it.num == LiveStreamSubGoal_gift and it.wire == 2:
+            _open(&it2, p, n, it.a, it.b)
+            while _next(&it2, p):
+                if it2.num == LiveStreamSubGoalGift_name and it2.wire == 2:
+                    g.name_a = it2.a
+                    g.name_b = it2.b
+    return 0
+
+
+cdef struct GoalUpdate:
+    # What a goal update publishes (``_pure._goal_update``).
+    int64_t contributor
+    int64_t count
+    int64_t score
+    Py_ssize_t uid_a
+    Py_ssize_t uid_b
+    bint has_common
+    Py_ssize_t common_a
+    Py_ssize_t common_b
+    SubGoal sub
+
+
+cdef int _goal_scan(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, GoalUpdate* g) except -1:
+    """The scan of ``_pure._goal_update``; the caller reads the common block (``g.common_*``) last."""
+    cdef It it
+    cdef SubGoal listed, twin
+    cdef bint contributed = False, goal = False, found = False
+    cdef Py_ssize_t ca = 0, cb = 0, ga = 0, gb = 0
+    g.contributor = g.count = g.score = 0
+    g.uid_a = g.uid_b = g.common_a = g.common_b = 0
+    g.has_common = False
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastGoalUpdateMessage_contributor_id:
+                g.contributor = _s64(_val(&it, p))
+            elif it.num == WebcastGoalUpdateMessage_contribute_count:
+                g.count = _s64(_val(&it, p))
+            elif it.num == WebcastGoalUpdateMessage_contribute_score:
+                g.score = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastGoalUpdateMessage_common:
+                g.has_common = True
+                g.common_a = it.a
+                g.common_b = it.b
+            elif it.num == WebcastGoalUpdateMessage_contributor_display_id:
+                g.uid_a = it.a
+                g.uid_b = it.b
+            elif it.num == WebcastGoalUpdateMessage_contribute_subgoal:
+                contributed = True
+                ca = it.a
+                cb = it.b
+            elif it.num == WebcastGoalUpdateMessage_goal:
+                goal = True
+                ga = it.a
+                gb = it.b
+    g.sub.type = g.sub.id = g.sub.progress = g.sub.target = 0
+    g.sub.name_a = g.sub.name_b = 0
+    if contributed:
+        _sub_goal(p, n, ca, cb, &g.sub)
+    if goal:
+        _open(&it, p, n, ga, gb)
+        while _next(&it, p):
+            if it.num == LiveStreamGoal_sub_goals and it.wire == 2:
+                _sub_goal(p, n, it.a, it.b, &listed)
+                if not found and (not contributed or listed.id == g.sub.id):
+                    twin = listed
+                    found = True
+    if found:
+        if g.sub.type == 0:
+            g.sub.type = twin.type
+        if g.sub.progress == 0:
+            g.sub.progress = twin.progress
+        if g.sub.target == 0:
+            g.sub.target = twin.target
+        if g.sub.name_b == g.sub.name_a:
+            g.sub.name_a = twin.name_a
+            g.sub.name_b = twin.name_b
+    return 0
+
+
+cdef dict _goal_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef dict event = {"type": "goal"}
+    cdef GoalUpdate g
+    cdef Py_ssize_t key[2]
+    _goal_scan(p, n, a, b, &g)
+    if g.has_common:
+        _common(p, n, g.common_a, g.common_b, event, key)
+    _put_int(event, "contributorId", g.contributor)
+    _put_str(event, "contributorUniqueId", p, g.uid_a, g.uid_b)
+    _put_int(event, "contributeCount", g.count)
+    _put_int(event, "contributeScore", g.score)
+    _put_int(event, "goalType", g.sub.type)
+    _put_int(event, "progress", g.sub.progress)
+    _put_int(event, "target", g.sub.target)
+    _put_str(event, "giftName", p, g.sub.name_a, g.sub.name_b)
+    return event
+
+
 cdef list _ints(const u8* p, Py_ssize_t n, It* it, list into):
     """Append a repeated int64 field's values, packed (wire 2) or not (wire 0)."""
     cdef Py_ssize_t pos

@@ -491,8 +491,19 @@ cdef enum:  # LiveStreamSubGoal
     LiveStreamSubGoal_gift = 5
     LiveStreamSubGoal_id_str = 6
 
+cdef enum:  # LiveStreamGoal
+    LiveStreamGoal_id = 1
+    LiveStreamGoal_type = 2
+    LiveStreamGoal_status = 3
+    LiveStreamGoal_sub_goals = 4
+    LiveStreamGoal_description = 5
+    LiveStreamGoal_start_time = 8
+    LiveStreamGoal_expire_time = 9
+    LiveStreamGoal_id_str = 13
+
 cdef enum:  # WebcastGoalUpdateMessage
     WebcastGoalUpdateMessage_common = 1
+    WebcastGoalUpdateMessage_goal = 3
     WebcastGoalUpdateMessage_contributor_id = 4
     WebcastGoalUpdateMessage_contributor_avatar = 5
     WebcastGoalUpdateMessage_contributor_display_id = 6
@@ -503,6 +514,7 @@ cdef enum:  # WebcastGoalUpdateMessage
     WebcastGoalUpdateMessage_contributor_id_str = 12
     WebcastGoalUpdateMessage_pin = 13
     WebcastGoalUpdateMessage_unpin = 14
+    WebcastGoalUpdateMessage_update_source = 16
 
 cdef enum:  # RankUpdate
     RankUpdate_rank_type = 1
@@ -522,6 +534,27 @@ cdef enum:  # WebcastImDeleteMessage
     WebcastImDeleteMessage_delete_msg_ids = 2
     WebcastImDeleteMessage_delete_user_ids = 3
 
+cdef enum:  # PollOptionInfo
+    PollOptionInfo_votes = 1
+    PollOptionInfo_display_content = 2
+    PollOptionInfo_option_idx = 3
+
+cdef enum:  # PollStartContent
+    PollStartContent_start_time = 1
+    PollStartContent_end_time = 2
+    PollStartContent_option_list = 3
+    PollStartContent_title = 4
+    PollStartContent_operator = 5
+
+cdef enum:  # PollEndContent
+    PollEndContent_end_type = 1
+    PollEndContent_option_list = 2
+    PollEndContent_operator = 3
+
+cdef enum:  # PollUpdateVotesContent
+    PollUpdateVotesContent_option_list = 2
+    PollUpdateVotesContent_operator = 3
+
 cdef enum:  # PollBasicInfo
     PollBasicInfo_poll_sponsor = 1
     PollBasicInfo_gift_id = 2
@@ -537,6 +570,9 @@ cdef enum:  # WebcastPollMessage
     WebcastPollMessage_common = 1
     WebcastPollMessage_message_type = 2
     WebcastPollMessage_poll_id = 3
+    WebcastPollMessage_start_content = 4
+    WebcastPollMessage_end_content = 5
+    WebcastPollMessage_update_votes_content = 6
     WebcastPollMessage_poll_kind = 7
     WebcastPollMessage_poll_basic_info = 8
 

@@ -985,6 +985,30 @@ cdef int _t_barrage(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     return 0
 
 
+cdef int _t_goal_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef GoalUpdate g
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _goal_scan(p, n, a, b, &g)
+    if g.has_common:
+        _t_common(p, n, g.common_a, g.common_b, &c)
+    at = _w_begin(w)
+    _w_bytes(w, T_GOAL)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_CONTRIBUTOR_ID, g.contributor)
+    count += _ws(w, K_CONTRIBUTOR_UNIQUE_ID, p, g.uid_a, g.uid_b)
+    count += _wi(w, K_CONTRIBUTE_COUNT, g.count)
+    count += _wi(w, K_CONTRIBUTE_SCORE, g.score)
+    count += _wi(w, K_GOAL_TYPE, g.sub.type)
+    count += _wi(w, K_PROGRESS, g.sub.progress)
+    count += _wi(w, K_TARGET, g.sub.target)
+    count += _ws(w, K_GIFT_NAME, p, g.sub.name_a, g.sub.name_b)
+    _w_end(w, at, count, 1)
+    return 0
+
+
 cdef int _t_ints(W* into, Py_ssize_t* count, const u8* p, Py_ssize_t n, It* it) except -1:
     """``_ints`` into a scratch buffer."""
     cdef Py_ssize_t pos

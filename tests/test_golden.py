@@ -1142,11 +1142,70 @@ def _poll(pb: ModuleType) -> Case:
         "createTime": 1717000001900,
         "pollId": 7383000000000000001,
         "pollAction": 2,
+        "pollKind": 1,
         "title": "Next map?",
         "giftId": 5655,
         "voterCount": 42,
         "duration": 120,
         "timeRemain": 75,
+    }
+    return "WebcastPollMessage", msg, expected
+
+
+@golden("poll_start")
+def _poll_start(pb: ModuleType) -> Case:
+    msg = pb.WebcastPollMessage(
+        common=_common(pb, "WebcastPollMessage", 7380000000000018002, 1717000001901),
+        poll_id=7383000000000000002,
+        poll_kind=2,
+        start_content=pb.PollStartContent(
+            start_time=1717000001000,
+            end_time=1717000061000,
+            option_list=[
+                pb.PollOptionInfo(votes=0, display_content="Dust 2 🏜️", option_idx=0),
+                pb.PollOptionInfo(votes=1, display_content="Mirage", option_idx=1),
+            ],
+            title="Next map?",
+            operator=_host(pb),
+        ),
+    )
+    expected = {
+        "type": "poll",
+        "msgId": 7380000000000018002,
+        "createTime": 1717000001901,
+        "pollId": 7383000000000000002,
+        "pollKind": 2,
+        "title": "Next map?",
+        "startTime": 1717000001000,
+        "endTime": 1717000061000,
+        "options": [{"text": "Dust 2 🏜️"}, {"index": 1, "text": "Mirage", "votes": 1}],
+    }
+    return "WebcastPollMessage", msg, expected
+
+
+@golden("poll_end")
+def _poll_end(pb: ModuleType) -> Case:
+    msg = pb.WebcastPollMessage(
+        common=_common(pb, "WebcastPollMessage", 7380000000000018003, 1717000001902),
+        message_type=1,
+        poll_id=7383000000000000002,
+        end_content=pb.PollEndContent(
+            end_type=3,
+            option_list=[
+                pb.PollOptionInfo(votes=12, display_content="Dust 2 🏜️", option_idx=0),
+                pb.PollOptionInfo(votes=11, display_content="Mirage", option_idx=1),
+            ],
+            operator=_host(pb),
+        ),
+    )
+    expected = {
+        "type": "poll",
+        "msgId": 7380000000000018003,
+        "createTime": 1717000001902,
+        "pollId": 7383000000000000002,
+        "pollAction": 1,
+        "options": [{"text": "Dust 2 🏜️", "votes": 12}, {"index": 1, "text": "Mirage", "votes": 11}],
+        "endType": 3,
     }
     return "WebcastPollMessage", msg, expected
 

@@ -691,7 +691,7 @@ def _poll_start() -> Case:
         "title": "Which way?",
         "startTime": 1717000000000,
         "endTime": 1717000060000,
-        "options": [{"index": 0, "text": "Left"}, {"index": 1, "text": "Right"}],
+        "options": [{"text": "Left"}, {"index": 1, "text": "Right"}],
     }
     return "WebcastPollMessage", msg, expected
 
@@ -712,7 +712,7 @@ def _poll_update() -> Case:
         "pollId": 555,
         "pollAction": 2,
         "pollKind": 2,
-        "options": [{"index": 0, "text": "Left", "votes": 3}, {"index": 1, "text": "Right", "votes": 5}],
+        "options": [{"text": "Left", "votes": 3}, {"index": 1, "text": "Right", "votes": 5}],
     }
     return "WebcastPollMessage", msg, expected
 
@@ -733,8 +733,8 @@ def _poll_end() -> Case:
         "pollId": 555,
         "pollAction": 1,
         "pollKind": 2,
+        "options": [{"text": "Left", "votes": 4}, {"index": 1, "text": "Right", "votes": 9}],
         "endType": 1,
-        "options": [{"index": 0, "text": "Left", "votes": 4}, {"index": 1, "text": "Right", "votes": 9}],
     }
     return "WebcastPollMessage", msg, expected
 
@@ -765,16 +765,8 @@ def _poll_basic_info() -> Case:
 
 WRONG_TODAY: dict[str, str] = {
     "battleArmies": "issue 15 point 6: status is read from trigger_reason, not the battle settings",
-    "goal": "issue 15 point 3: giftName is not joined from the sub-goal list",
-    "goal_without_contribution": "issue 15 point 3: no progress/target without a contributing sub-goal",
-    "poll_start": "issue 15 point 2: the poll blocks are not read",
-    "poll_update": "issue 15 point 2: the poll blocks are not read",
-    "poll_end": "issue 15 point 2: the poll blocks are not read",
 }
 """Cases where our decoder disagrees with the package: our decoder is wrong until fixed."""
-
-
-NOT_IN_CONTRACT_YET: frozenset[str] = frozenset({"poll_start", "poll_update", "poll_end"})
 
 
 def _cases(wrong: Any) -> list[Any]:
@@ -784,9 +776,7 @@ def _cases(wrong: Any) -> list[Any]:
     ]
 
 
-@pytest.mark.parametrize(
-    "name", _cases({name: "issue 15 point 2: no poll options key" for name in NOT_IN_CONTRACT_YET})
-)
+@pytest.mark.parametrize("name", list(CASES))
 def test_expected_events_follow_the_contract(name: str) -> None:
     _, _, expected = CASES[name]()
     assert validate(expected, envelope=False) == []

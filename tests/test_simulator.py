@@ -153,3 +153,17 @@ def test_gift_senders_look_like_real_ones(impl: ModuleType) -> None:
         event = impl.decode_message("WebcastGiftMessage", inner["payload"])
         assert event["user"].get("isFriend", False) == (status == 2)
     assert statuses == {0, 2, 3}
+
+
+def test_polls_and_goals_are_laid_out_as_on_the_wire(impl: ModuleType) -> None:
+    sim = Simulator(load_scenario("default"), 4)
+    actions = []
+    for step in range(8):
+        now = START_MS + step * 10_000
+        (event,) = events_of(impl, iter([sim.wrap([sim._poll(now)], now)]))
+        actions.append(event.get("pollAction", 0))
+        assert [o["text"] for o in event["options"]] == ["Keep going", "New game", "Boss fight"]
+        assert "voterCount" not in event and "timeRemain" not in event  # no basic-info block on the wire
+    assert actions == [0, 2, 2, 2, 2, 2, 1, 0]
+    (goal,) = events_of(impl, iter([sim.wrap([sim._goal(START_MS)], START_MS)]))
+    assert goal["giftName"] == "Rose" and goal["target"] == 500  # joined from the goal's sub-goal list

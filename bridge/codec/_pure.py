@@ -76,6 +76,13 @@ from ._schema import (
     Gift_image,
     Gift_name,
     Gift_type,
+    LiveStreamGoal_sub_goals,
+    LiveStreamSubGoal_gift,
+    LiveStreamSubGoal_id,
+    LiveStreamSubGoal_progress,
+    LiveStreamSubGoal_target,
+    LiveStreamSubGoal_type,
+    LiveStreamSubGoalGift_name,
     MapEntry_key,
     MapEntry_value,
     ProtoMessageFetchResult_cursor,
@@ -121,6 +128,13 @@ from ._schema import (
     WebcastGiftMessage_to_user,
     WebcastGiftMessage_user,
     WebcastGiftMessage_user_identity,
+    WebcastGoalUpdateMessage_common,
+    WebcastGoalUpdateMessage_contribute_count,
+    WebcastGoalUpdateMessage_contribute_score,
+    WebcastGoalUpdateMessage_contribute_subgoal,
+    WebcastGoalUpdateMessage_contributor_display_id,
+    WebcastGoalUpdateMessage_contributor_id,
+    WebcastGoalUpdateMessage_goal,
     WebcastLinkMicArmies_battle_id,
     WebcastLinkMicArmies_battle_items,
     WebcastLinkMicArmies_battle_status,
@@ -561,6 +575,75 @@ def _barrage(buf: bytes, a: int, b: int) -> Event:
     _put(event, "duration", duration)
     _put(event, "user", _user_with_identity(buf, user, 0))
     _put(event, "level", level)
+    return event
+
+
+def _sub_goal(buf: bytes, a: int, b: int) -> tuple[int, int, int, int, str]:
+    """``(type, id, progress, target, gift name)`` of a ``LiveStreamSubGoal``."""
+    goal_type = goal_id = progress = target = 0
+    name = ""
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == LiveStreamSubGoal_type:
+                goal_type = _s64(x)
+            elif number == LiveStreamSubGoal_id:
+                goal_id = _s64(x)
+            elif number == LiveStreamSubGoal_progress:
+                progress = _s64(x)
+            elif number == LiveStreamSubGoal_target:
+                target = _s64(x)
+        elif number == LiveStreamSubGoal_gift and wire == 2:
+            for n2, w2, x2, y2 in _fields(buf, x, y):
+                if n2 == LiveStreamSubGoalGift_name and w2 == 2:
+                    name = _str(buf, x2, y2)
+    return goal_type, goal_id, progress, target, name
+
+
+def _goal_update(buf: bytes, a: int, b: int) -> Event:
+    event: Event = {"type": "goal"}
+    contributor = count = score = 0
+    unique_id = ""
+    contributed: tuple[int, int] | None = None
+    goal: tuple[int, int] | None = None
+    common: tuple[int, int] | None = None
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastGoalUpdateMessage_contributor_id:
+                contributor = _s64(x)
+            elif number == WebcastGoalUpdateMessage_contribute_count:
+                count = _s64(x)
+            elif number == WebcastGoalUpdateMessage_contribute_score:
+                score = _s64(x)
+        elif wire == 2:
+            if number == WebcastGoalUpdateMessage_common:
+                common = (x, y)
+            elif number == WebcastGoalUpdateMessage_contributor_display_id:
+                unique_id = _str(buf, x, y)
+            elif number == WebcastGoalUpdateMessage_contribute_subgoal:
+                contributed = (x, y)
+            elif number == WebcastGoalUpdateMessage_goal:
+                goal = (x, y)
+    # the contributing sub-goal, completed from its twin in the goal's list (the first one without it)
+    sub = _sub_goal(buf, contributed[0], contributed[1]) if contributed else (0, 0, 0, 0, "")
+    twin: tuple[int, int, int, int, str] | None = None
+    if goal:
+        for number, wire, x, y in _fields(buf, goal[0], goal[1]):
+            if number == LiveStreamGoal_sub_goals and wire == 2:
+                listed = _sub_goal(buf, x, y)
+                if twin is None and (contributed is None or listed[1] == sub[1]):
+                    twin = listed
+    if twin is not None:
+        sub = (sub[0] or twin[0], sub[1], sub[2] or twin[2], sub[3] or twin[3], sub[4] or twin[4])
+    if common:  # read last (the last block wins), as in bridge._native
+        _common(buf, common[0], common[1], event)
+    _put(event, "contributorId", contributor)
+    _put(event, "contributorUniqueId", unique_id)
+    _put(event, "contributeCount", count)
+    _put(event, "contributeScore", score)
+    _put(event, "goalType", sub[0])
+    _put(event, "progress", sub[2])
+    _put(event, "target", sub[3])
+    _put(event, "giftName", sub[4])
     return event
 
 

@@ -39,7 +39,7 @@ const EVENTS := {
 	"barrage": {"barrageType": "int", "textKey": "str", "text": "str", "duration": "int", "user": "User", "level": "int"},
 	"goal": {"contributorId": "int", "contributorUniqueId": "str", "contributeCount": "int", "contributeScore": "int", "goalType": "int", "progress": "int", "target": "int", "giftName": "str"},
 	"rank": {"ranks": "[RankEntry]", "groupType": "int"},
-	"poll": {"pollId": "int", "pollAction": "int", "title": "str", "giftId": "int", "voterCount": "int", "duration": "int", "timeRemain": "int"},
+	"poll": {"pollId": "int", "pollAction": "int", "pollKind": "int", "title": "str", "startTime": "int", "endTime": "int", "options": "[PollOption]", "endType": "int", "giftId": "int", "voterCount": "int", "duration": "int", "timeRemain": "int"},
 	"banner": {"data": "str"},
 	"imDelete": {"msgIds": "[int]", "userIds": "[int]"},
 	"control": {"action": "int"},
@@ -66,6 +66,7 @@ const STRUCTS := {
 	"GiftTotal": {"giftId": "int", "giftName": "str", "count": "int", "diamonds": "int"},
 	"Gifter": {"user": "User", "diamonds": "int"},
 	"RankEntry": {"rankType": "int", "rank": "int"},
+	"PollOption": {"index": "int", "text": "str", "votes": "int"},
 }
 
 ## Webcast methods that produce no event.

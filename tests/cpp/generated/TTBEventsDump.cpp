@@ -28,6 +28,7 @@ void dumpStruct(const ttb::Caption& o, std::string& out);
 void dumpStruct(const ttb::GiftTotal& o, std::string& out);
 void dumpStruct(const ttb::Gifter& o, std::string& out);
 void dumpStruct(const ttb::RankEntry& o, std::string& out);
+void dumpStruct(const ttb::PollOption& o, std::string& out);
 
 void put(W& w, const char* k, int64_t v) {
     if (!v) return;
@@ -200,6 +201,15 @@ void dumpStruct(const ttb::RankEntry& o, std::string& out) {
     out.push_back('{');
     put(w, "rankType", o.rankType);
     put(w, "rank", o.rank);
+    out.push_back('}');
+}
+
+void dumpStruct(const ttb::PollOption& o, std::string& out) {
+    W w{out};
+    out.push_back('{');
+    put(w, "index", o.index);
+    put(w, "text", o.text);
+    put(w, "votes", o.votes);
     out.push_back('}');
 }
 
@@ -459,7 +469,12 @@ public:
         dumpEnvelope(w, o.env);
         put(w, "pollId", o.pollId);
         put(w, "pollAction", o.pollAction);
+        put(w, "pollKind", o.pollKind);
         put(w, "title", o.title);
+        put(w, "startTime", o.startTime);
+        put(w, "endTime", o.endTime);
+        putList(w, "options", o.options);
+        put(w, "endType", o.endType);
         put(w, "giftId", o.giftId);
         put(w, "voterCount", o.voterCount);
         put(w, "duration", o.duration);

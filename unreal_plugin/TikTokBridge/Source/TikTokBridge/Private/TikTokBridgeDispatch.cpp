@@ -31,6 +31,7 @@ static void TTBConvertStruct(const ttb::Caption& In, FTikTokCaption& Out);
 static void TTBConvertStruct(const ttb::GiftTotal& In, FTikTokGiftTotal& Out);
 static void TTBConvertStruct(const ttb::Gifter& In, FTikTokGifter& Out);
 static void TTBConvertStruct(const ttb::RankEntry& In, FTikTokRankEntry& Out);
+static void TTBConvertStruct(const ttb::PollOption& In, FTikTokPollOption& Out);
 
 static void TTBConvertStruct(const ttb::User& In, FTikTokUser& Out)
 {
@@ -117,6 +118,13 @@ static void TTBConvertStruct(const ttb::RankEntry& In, FTikTokRankEntry& Out)
 {
 	Out.RankType = TTBClampInt32(In.rankType);
 	Out.Rank = TTBClampInt32(In.rank);
+}
+
+static void TTBConvertStruct(const ttb::PollOption& In, FTikTokPollOption& Out)
+{
+	Out.Index = TTBClampInt32(In.index);
+	Out.Text = TTBToFString(In.text);
+	Out.Votes = TTBClampInt32(In.votes);
 }
 
 void TTBConvertAny(const ttb::AnyEvent& In, FTikTokAnyEvent& Out)
@@ -512,7 +520,15 @@ void FTikTokBridgeDispatcher::onPoll(const ttb::PollEvent& In)
 	TTBConvertEnvelope(In.env, Out);
 	Out.PollId = static_cast<int64>(In.pollId);
 	Out.PollAction = TTBClampInt32(In.pollAction);
+	Out.PollKind = TTBClampInt32(In.pollKind);
 	Out.Title = TTBToFString(In.title);
+	Out.StartTime = static_cast<int64>(In.startTime);
+	Out.EndTime = static_cast<int64>(In.endTime);
+	Out.Options.Reset();
+	Out.Options.Reserve(static_cast<int32>(In.options.size()));
+	for (const ttb::PollOption& Item : In.options)
+	    TTBConvertStruct(Item, Out.Options.AddDefaulted_GetRef());
+	Out.EndType = TTBClampInt32(In.endType);
 	Out.GiftId = static_cast<int64>(In.giftId);
 	Out.VoterCount = TTBClampInt32(In.voterCount);
 	Out.Duration = TTBClampInt32(In.duration);

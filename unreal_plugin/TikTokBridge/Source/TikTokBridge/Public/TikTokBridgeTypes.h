@@ -254,6 +254,26 @@ struct TIKTOKBRIDGE_API FTikTokRankEntry
 
 };
 
+/** One option of a poll. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokPollOption
+{
+	GENERATED_BODY()
+
+	/** Option index, from 0. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Index = 0;
+
+	/** The option's text. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Text;
+
+	/** Votes so far (0 at the start). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Votes = 0;
+
+};
+
 /** Any event in generic form: its type and the whole payload as JSON text. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokAnyEvent
@@ -1504,15 +1524,15 @@ struct TIKTOKBRIDGE_API FTikTokGoalEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 GoalType = 0;
 
-	/** Sub-goal progress. */
+	/** Sub-goal progress: the contributing sub-goal, completed from the goal's own sub-goal list (matched by id); without a contribution, the list's first sub-goal. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Progress = 0;
 
-	/** Sub-goal target. */
+	/** Sub-goal target (same sub-goal). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Target = 0;
 
-	/** Gift the sub-goal counts. */
+	/** Gift the sub-goal counts: TikTok leaves it out of the contributing sub-goal, so it comes from the same sub-goal in the goal's list. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FString GiftName;
 
@@ -1570,7 +1590,7 @@ struct TIKTOKBRIDGE_API FTikTokRankEvent
 
 };
 
-/** `poll` (topic poll/<room>): A poll started (0), ended (1) or was updated (2). */
+/** `poll` (topic poll/<room>): A poll started (0), ended (1) or was updated (2). TikTok sends the options with every poll message; the votes in update and end messages. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokPollEvent
 {
@@ -1620,23 +1640,43 @@ struct TIKTOKBRIDGE_API FTikTokPollEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 PollAction = 0;
 
-	/** Poll title. */
+	/** 0 normal, 1 gift, 2 custom options, 3 custom gift, 4 quick gift, 5 emote. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 PollKind = 0;
+
+	/** Poll title (start block, or the basic-info block). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FString Title;
 
-	/** Gift that votes, for gift polls. */
+	/** Start, Unix milliseconds (start block). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 StartTime = 0;
+
+	/** Planned end, Unix milliseconds (start block); time left is endTime - now. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 EndTime = 0;
+
+	/** The options with their votes (start, update and end blocks). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokPollOption> Options;
+
+	/** How it ended: 0 time up, 1 by the host, 2 by another user, 3 by an admin. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 EndType = 0;
+
+	/** Gift that votes, for gift polls (basic-info block). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 GiftId = 0;
 
-	/** Voters so far. */
+	/** Voters so far (basic-info block). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 VoterCount = 0;
 
-	/** Poll length, seconds. */
+	/** Poll length, seconds (basic-info block). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Duration = 0;
 
-	/** Seconds left. */
+	/** Seconds left (basic-info block). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 TimeRemain = 0;
 
@@ -1732,7 +1772,7 @@ struct TIKTOKBRIDGE_API FTikTokImDeleteEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FString Daemon;
 
-	/** Deleted message ids. */
+	/** Deleted message ids (in every public schema; real traffic sends userIds). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	TArray<int64> MsgIds;
 

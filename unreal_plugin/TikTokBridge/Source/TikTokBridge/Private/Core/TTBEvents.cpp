@@ -18,6 +18,7 @@ bool ttbRead(mp::Reader& r, Caption& o);
 bool ttbRead(mp::Reader& r, GiftTotal& o);
 bool ttbRead(mp::Reader& r, Gifter& o);
 bool ttbRead(mp::Reader& r, RankEntry& o);
+bool ttbRead(mp::Reader& r, PollOption& o);
 bool ttbReadAnyEvent(mp::Reader& r, AnyEvent& o);
 
 // Reads a map header; a value that is not a map is skipped (handled = false).
@@ -373,6 +374,31 @@ bool ttbRead(mp::Reader& r, RankEntry& o) {
             ok = mp::readInt(r, o.rankType);
         } else if (k == "rank") {
             ok = mp::readInt(r, o.rank);
+        } else {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbRead(mp::Reader& r, PollOption& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "index") {
+            ok = mp::readInt(r, o.index);
+        } else if (k == "text") {
+            ok = mp::readStr(r, o.text);
+        } else if (k == "votes") {
+            ok = mp::readInt(r, o.votes);
         } else {
             ok = r.skip();
         }
@@ -964,8 +990,18 @@ bool ttbReadEvent(mp::Reader& r, PollEvent& o) {
             ok = mp::readInt(r, o.pollId);
         } else if (k == "pollAction") {
             ok = mp::readInt(r, o.pollAction);
+        } else if (k == "pollKind") {
+            ok = mp::readInt(r, o.pollKind);
         } else if (k == "title") {
             ok = mp::readStr(r, o.title);
+        } else if (k == "startTime") {
+            ok = mp::readInt(r, o.startTime);
+        } else if (k == "endTime") {
+            ok = mp::readInt(r, o.endTime);
+        } else if (k == "options") {
+            ok = ttbReadList(r, o.options);
+        } else if (k == "endType") {
+            ok = mp::readInt(r, o.endType);
         } else if (k == "giftId") {
             ok = mp::readInt(r, o.giftId);
         } else if (k == "voterCount") {

@@ -96,6 +96,13 @@ struct RankEntry {
     int64_t rank = 0;  // The creator's rank in it.
 };
 
+/** One option of a poll. */
+struct PollOption {
+    int64_t index = 0;  // Option index, from 0.
+    std::string text;  // The option's text.
+    int64_t votes = 0;  // Votes so far (0 at the start).
+};
+
 /** Another event nested in this one (roomPin's `pinned`, an action's `event`). */
 struct AnyEvent {
     std::string type;  // its `type`
@@ -300,9 +307,9 @@ struct GoalEvent {
     int64_t contributeCount = 0;  // Items contributed.
     int64_t contributeScore = 0;  // Score contributed.
     int64_t goalType = 0;  // Sub-goal type.
-    int64_t progress = 0;  // Sub-goal progress.
-    int64_t target = 0;  // Sub-goal target.
-    std::string giftName;  // Gift the sub-goal counts.
+    int64_t progress = 0;  // Sub-goal progress: the contributing sub-goal, completed from the goal's own sub-goal list (matched by id); without a contribution, the list's first sub-goal.
+    int64_t target = 0;  // Sub-goal target (same sub-goal).
+    std::string giftName;  // Gift the sub-goal counts: TikTok leaves it out of the contributing sub-goal, so it comes from the same sub-goal in the goal's list.
 };
 
 /** The creator's position in TikTok's rankings changed. */
@@ -312,16 +319,21 @@ struct RankEvent {
     int64_t groupType = 0;  // Ranking group.
 };
 
-/** A poll started (0), ended (1) or was updated (2). */
+/** A poll started (0), ended (1) or was updated (2). TikTok sends the options with every poll message; the votes in update and end messages. */
 struct PollEvent {
     Envelope env;
     int64_t pollId = 0;  // Poll id.
     int64_t pollAction = 0;  // 0 start, 1 end, 2 update.
-    std::string title;  // Poll title.
-    int64_t giftId = 0;  // Gift that votes, for gift polls.
-    int64_t voterCount = 0;  // Voters so far.
-    int64_t duration = 0;  // Poll length, seconds.
-    int64_t timeRemain = 0;  // Seconds left.
+    int64_t pollKind = 0;  // 0 normal, 1 gift, 2 custom options, 3 custom gift, 4 quick gift, 5 emote.
+    std::string title;  // Poll title (start block, or the basic-info block).
+    int64_t startTime = 0;  // Start, Unix milliseconds (start block).
+    int64_t endTime = 0;  // Planned end, Unix milliseconds (start block); time left is endTime - now.
+    std::vector<PollOption> options;  // The options with their votes (start, update and end blocks).
+    int64_t endType = 0;  // How it ended: 0 time up, 1 by the host, 2 by another user, 3 by an admin.
+    int64_t giftId = 0;  // Gift that votes, for gift polls (basic-info block).
+    int64_t voterCount = 0;  // Voters so far (basic-info block).
+    int64_t duration = 0;  // Poll length, seconds (basic-info block).
+    int64_t timeRemain = 0;  // Seconds left (basic-info block).
 };
 
 /** An in-room banner; TikTok sends its content as JSON text. */
@@ -333,7 +345,7 @@ struct BannerEvent {
 /** Messages or users' messages were deleted by moderation. */
 struct ImDeleteEvent {
     Envelope env;
-    std::vector<int64_t> msgIds;  // Deleted message ids.
+    std::vector<int64_t> msgIds;  // Deleted message ids (in every public schema; real traffic sends userIds).
     std::vector<int64_t> userIds;  // Users whose messages were deleted.
 };
 
