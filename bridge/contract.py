@@ -318,7 +318,12 @@ EVENTS: tuple[Event, ...] = (
         (
             _f("battleId", "int", "Battle id."),
             _f("action", "int", "1 invite, 2 reject, 3 cancel, 4 open, 5 finish, 6 cut short, 7 accept."),
-            _f("status", "int", "Battle status from the settings."),
+            _f(
+                "status",
+                "int",
+                "Battle status from the settings: 0 not started, 1 started, 2 finished,"
+                " 3 punishment started, 4 punishment finished.",
+            ),
             _f("duration", "int", "Duration in seconds."),
             _f("startTime", "int", "Start, Unix milliseconds."),
             _f("results", "[BattleResult]", "Standings."),
@@ -331,7 +336,17 @@ EVENTS: tuple[Event, ...] = (
         "Battle points changed after a gift.",
         (
             _f("battleId", "int", "Battle id."),
-            _f("status", "int", "Battle status."),
+            _f(
+                "status",
+                "int",
+                "Battle status from the battle settings block: 0 not started, 1 started, 2 finished,"
+                " 3 punishment started, 4 punishment finished.",
+            ),
+            _f(
+                "triggerReason",
+                "int",
+                "Why TikTok sent it: 1 score update, 2 battle end, 3 opt-out, 4 keep-alive, 5 effect.",
+            ),
             _f("fromUserId", "int", "Viewer whose gift moved the points."),
             _f("giftId", "int", "That gift."),
             _f("giftCount", "int", "How many of it."),
@@ -626,6 +641,11 @@ CHANGELOG: tuple[tuple[str, str], ...] = (
         " identity block's mutual flag). Gift messages carry follow status 3 for plain followers, which"
         " used to be published as friends. When a chat, gift or emote message has an identity block,"
         " its flags alone decide `isFollower` and `isFriend`.",
+    ),
+    (
+        "2026-12",
+        "`battleArmies.status` is now the battle status of the settings block (as in `battle`); it used to"
+        " carry the message's trigger reason, which is now `triggerReason`.",
     ),
 )
 """Changes of meaning within the contract version, newest last (rendered into docs/events.md)."""

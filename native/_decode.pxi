@@ -530,10 +530,22 @@ cdef dict _battle_team(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return team
 
 
+cdef int64_t _settings_status(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except? -1:
+    """``status`` of a ``BattleSetting``."""
+    cdef It it
+    cdef int64_t status = 0
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.num == BattleSetting_status and it.wire == 0:
+            status = _s64(_val(&it, p))
+    return status
+
+
 cdef dict _link_mic_armies(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef dict event = {"type": "battleArmies"}
-    cdef int64_t battle_id = 0, status = 0, from_user = 0, gift_id = 0, gift_count = 0, diamonds = 0
+    cdef int64_t battle_id = 0, status = 0, trigger = 0, from_user = 0, gift_id = 0, gift_count = 0
+    cdef int64_t diamonds = 0
     cdef list teams = None
     cdef Py_ssize_t key[2]
     _open(&it, p, n, a, b)
@@ -541,8 +553,8 @@ cdef dict _link_mic_armies(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b
         if it.wire == 0:
             if it.num == WebcastLinkMicArmies_battle_id:
                 battle_id = _s64(_val(&it, p))
-            elif it.num == WebcastLinkMicArmies_battle_status:
-                status = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicArmies_trigger_reason:
+                trigger = _s64(_val(&it, p))
             elif it.num == WebcastLinkMicArmies_from_user_id:
                 from_user = _s64(_val(&it, p))
             elif it.num == WebcastLinkMicArmies_gift_id:
@@ -558,8 +570,11 @@ cdef dict _link_mic_armies(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b
                 if teams is None:
                     teams = []
                 teams.append(_battle_team(p, n, it.a, it.b))
+            elif it.num == WebcastLinkMicArmies_battle_settings:
+                status = _settings_status(p, n, it.a, it.b)
     _put_int(event, "battleId", battle_id)
     _put_int(event, "status", status)
+    _put_int(event, "triggerReason", trigger)
     _put_int(event, "fromUserId", from_user)
     _put_int(event, "giftId", gift_id)
     _put_int(event, "giftCount", gift_count)

@@ -364,12 +364,13 @@ cdef enum:  # WebcastLinkMicArmies
     WebcastLinkMicArmies_channel_id = 4
     WebcastLinkMicArmies_gift_sent_time = 5
     WebcastLinkMicArmies_score_update_time = 6
-    WebcastLinkMicArmies_battle_status = 7
+    WebcastLinkMicArmies_trigger_reason = 7
     WebcastLinkMicArmies_from_user_id = 8
     WebcastLinkMicArmies_gift_id = 9
     WebcastLinkMicArmies_gift_count = 10
     WebcastLinkMicArmies_total_diamond_count = 12
     WebcastLinkMicArmies_repeat_count = 13
+    WebcastLinkMicArmies_battle_settings = 18
 
 cdef enum:  # WebcastLinkMicArmies.BattleItemsEntry
     WebcastLinkMicArmies_BattleItemsEntry_key = 1

@@ -789,7 +789,8 @@ cdef int _t_link_mic_armies(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ss
     cdef W teams
     cdef Py_ssize_t team_count = 0, at
     cdef int count = 1
-    cdef int64_t battle_id = 0, status = 0, from_user = 0, gift_id = 0, gift_count = 0, diamonds = 0
+    cdef int64_t battle_id = 0, status = 0, trigger = 0, from_user = 0, gift_id = 0, gift_count = 0
+    cdef int64_t diamonds = 0
     _c_init(&c)
     _w_init(&teams)
     try:
@@ -798,8 +799,8 @@ cdef int _t_link_mic_armies(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ss
             if it.wire == 0:
                 if it.num == WebcastLinkMicArmies_battle_id:
                     battle_id = _s64(_val(&it, p))
-                elif it.num == WebcastLinkMicArmies_battle_status:
-                    status = _s64(_val(&it, p))
+                elif it.num == WebcastLinkMicArmies_trigger_reason:
+                    trigger = _s64(_val(&it, p))
                 elif it.num == WebcastLinkMicArmies_from_user_id:
                     from_user = _s64(_val(&it, p))
                 elif it.num == WebcastLinkMicArmies_gift_id:
@@ -814,11 +815,14 @@ cdef int _t_link_mic_armies(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ss
                 elif it.num == WebcastLinkMicArmies_battle_items:
                     _t_battle_team(&teams, p, n, it.a, it.b)
                     team_count += 1
+                elif it.num == WebcastLinkMicArmies_battle_settings:
+                    status = _settings_status(p, n, it.a, it.b)
         at = _w_begin(w)
         _w_bytes(w, T_BATTLE_ARMIES)
         count += _w_common(w, &c, outer)
         count += _wi(w, K_BATTLE_ID, battle_id)
         count += _wi(w, K_STATUS, status)
+        count += _wi(w, K_TRIGGER_REASON, trigger)
         count += _wi(w, K_FROM_USER_ID, from_user)
         count += _wi(w, K_GIFT_ID, gift_id)
         count += _wi(w, K_GIFT_COUNT, gift_count)

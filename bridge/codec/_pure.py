@@ -137,12 +137,13 @@ from ._schema import (
     WebcastGoalUpdateMessage_goal,
     WebcastLinkMicArmies_battle_id,
     WebcastLinkMicArmies_battle_items,
-    WebcastLinkMicArmies_battle_status,
+    WebcastLinkMicArmies_battle_settings,
     WebcastLinkMicArmies_common,
     WebcastLinkMicArmies_from_user_id,
     WebcastLinkMicArmies_gift_count,
     WebcastLinkMicArmies_gift_id,
     WebcastLinkMicArmies_total_diamond_count,
+    WebcastLinkMicArmies_trigger_reason,
     WebcastLinkMicBattle_action,
     WebcastLinkMicBattle_anchor_info,
     WebcastLinkMicBattle_battle_id,
@@ -459,14 +460,14 @@ def _battle_team(buf: bytes, a: int, b: int) -> Event:
 
 def _link_mic_armies(buf: bytes, a: int, b: int) -> Event:
     event: Event = {"type": "battleArmies"}
-    battle_id = status = from_user = gift_id = gift_count = diamonds = 0
+    battle_id = status = trigger = from_user = gift_id = gift_count = diamonds = 0
     teams: list[Event] = []
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
             if number == WebcastLinkMicArmies_battle_id:
                 battle_id = _s64(x)
-            elif number == WebcastLinkMicArmies_battle_status:
-                status = _s64(x)
+            elif number == WebcastLinkMicArmies_trigger_reason:
+                trigger = _s64(x)
             elif number == WebcastLinkMicArmies_from_user_id:
                 from_user = _s64(x)
             elif number == WebcastLinkMicArmies_gift_id:
@@ -480,8 +481,14 @@ def _link_mic_armies(buf: bytes, a: int, b: int) -> Event:
                 _common(buf, x, y, event)
             elif number == WebcastLinkMicArmies_battle_items:
                 teams.append(_battle_team(buf, x, y))
+            elif number == WebcastLinkMicArmies_battle_settings:
+                status = 0
+                for n2, w2, x2, _ in _fields(buf, x, y):
+                    if n2 == BattleSetting_status and w2 == 0:
+                        status = _s64(x2)
     _put(event, "battleId", battle_id)
     _put(event, "status", status)
+    _put(event, "triggerReason", trigger)
     _put(event, "fromUserId", from_user)
     _put(event, "giftId", gift_id)
     _put(event, "giftCount", gift_count)

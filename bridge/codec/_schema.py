@@ -385,12 +385,13 @@ WebcastLinkMicArmies_battle_items: Final = 3
 WebcastLinkMicArmies_channel_id: Final = 4
 WebcastLinkMicArmies_gift_sent_time: Final = 5
 WebcastLinkMicArmies_score_update_time: Final = 6
-WebcastLinkMicArmies_battle_status: Final = 7
+WebcastLinkMicArmies_trigger_reason: Final = 7
 WebcastLinkMicArmies_from_user_id: Final = 8
 WebcastLinkMicArmies_gift_id: Final = 9
 WebcastLinkMicArmies_gift_count: Final = 10
 WebcastLinkMicArmies_total_diamond_count: Final = 12
 WebcastLinkMicArmies_repeat_count: Final = 13
+WebcastLinkMicArmies_battle_settings: Final = 18
 
 # WebcastLinkMicArmies.BattleItemsEntry
 WebcastLinkMicArmies_BattleItemsEntry_key: Final = 1
@@ -971,12 +972,13 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("channel_id", 4, 0, "int64", False, ""),
         WireField("gift_sent_time", 5, 0, "int64", False, ""),
         WireField("score_update_time", 6, 0, "int64", False, ""),
-        WireField("battle_status", 7, 0, "int32", False, ""),
+        WireField("trigger_reason", 7, 0, "int32", False, ""),
         WireField("from_user_id", 8, 0, "int64", False, ""),
         WireField("gift_id", 9, 0, "int64", False, ""),
         WireField("gift_count", 10, 0, "int32", False, ""),
         WireField("total_diamond_count", 12, 0, "int32", False, ""),
         WireField("repeat_count", 13, 0, "int32", False, ""),
+        WireField("battle_settings", 18, 2, "BattleSetting", False, ""),
     ),
     "WebcastLinkMicArmies.BattleItemsEntry": (
         WireField("key", 1, 0, "int64", False, ""),

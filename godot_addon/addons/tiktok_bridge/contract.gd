@@ -29,7 +29,7 @@ const EVENTS := {
 	"subscribe": {"user": "User", "subMonth": "int", "subscribeType": "int", "gifted": "bool"},
 	"roomUserSeq": {"viewerCount": "int", "totalViewers": "int", "topViewers": "[Contributor]"},
 	"battle": {"battleId": "int", "action": "int", "status": "int", "duration": "int", "startTime": "int", "results": "[BattleResult]", "anchors": "[BattleAnchor]"},
-	"battleArmies": {"battleId": "int", "status": "int", "fromUserId": "int", "giftId": "int", "giftCount": "int", "totalDiamonds": "int", "teams": "[BattleTeam]"},
+	"battleArmies": {"battleId": "int", "status": "int", "triggerReason": "int", "fromUserId": "int", "giftId": "int", "giftCount": "int", "totalDiamonds": "int", "teams": "[BattleTeam]"},
 	"roomPin": {"action": "int", "pinTime": "int", "duration": "int", "originalType": "str", "operatorId": "int", "pinned": "event"},
 	"emote": {"user": "User", "emoteId": "str", "emoteUrl": "str", "emotes": "[Emote]"},
 	"envelope": {"envelopeId": "str", "diamondCount": "int", "peopleCount": "int", "senderName": "str", "senderId": "str", "businessType": "int", "unpackAt": "int"},

@@ -348,6 +348,7 @@ public:
         dumpEnvelope(w, o.env);
         put(w, "battleId", o.battleId);
         put(w, "status", o.status);
+        put(w, "triggerReason", o.triggerReason);
         put(w, "fromUserId", o.fromUserId);
         put(w, "giftId", o.giftId);
         put(w, "giftCount", o.giftCount);

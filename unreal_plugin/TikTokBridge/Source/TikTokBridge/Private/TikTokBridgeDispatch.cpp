@@ -337,6 +337,7 @@ void FTikTokBridgeDispatcher::onBattleArmies(const ttb::BattleArmiesEvent& In)
 	TTBConvertEnvelope(In.env, Out);
 	Out.BattleId = static_cast<int64>(In.battleId);
 	Out.Status = TTBClampInt32(In.status);
+	Out.TriggerReason = TTBClampInt32(In.triggerReason);
 	Out.FromUserId = static_cast<int64>(In.fromUserId);
 	Out.GiftId = static_cast<int64>(In.giftId);
 	Out.GiftCount = TTBClampInt32(In.giftCount);

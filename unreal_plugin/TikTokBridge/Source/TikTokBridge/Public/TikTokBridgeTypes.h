@@ -924,7 +924,7 @@ struct TIKTOKBRIDGE_API FTikTokBattleEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Action = 0;
 
-	/** Battle status from the settings. */
+	/** Battle status from the settings: 0 not started, 1 started, 2 finished, 3 punishment started, 4 punishment finished. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Status = 0;
 
@@ -992,9 +992,13 @@ struct TIKTOKBRIDGE_API FTikTokBattleArmiesEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 BattleId = 0;
 
-	/** Battle status. */
+	/** Battle status from the battle settings block: 0 not started, 1 started, 2 finished, 3 punishment started, 4 punishment finished. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Status = 0;
+
+	/** Why TikTok sent it: 1 score update, 2 battle end, 3 opt-out, 4 keep-alive, 5 effect. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 TriggerReason = 0;
 
 	/** Viewer whose gift moved the points. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")

@@ -698,6 +698,8 @@ bool ttbReadEvent(mp::Reader& r, BattleArmiesEvent& o) {
             ok = mp::readInt(r, o.battleId);
         } else if (k == "status") {
             ok = mp::readInt(r, o.status);
+        } else if (k == "triggerReason") {
+            ok = mp::readInt(r, o.triggerReason);
         } else if (k == "fromUserId") {
             ok = mp::readInt(r, o.fromUserId);
         } else if (k == "giftId") {

@@ -211,7 +211,7 @@ struct BattleEvent {
     Envelope env;
     int64_t battleId = 0;  // Battle id.
     int64_t action = 0;  // 1 invite, 2 reject, 3 cancel, 4 open, 5 finish, 6 cut short, 7 accept.
-    int64_t status = 0;  // Battle status from the settings.
+    int64_t status = 0;  // Battle status from the settings: 0 not started, 1 started, 2 finished, 3 punishment started, 4 punishment finished.
     int64_t duration = 0;  // Duration in seconds.
     int64_t startTime = 0;  // Start, Unix milliseconds.
     std::vector<BattleResult> results;  // Standings.
@@ -222,7 +222,8 @@ struct BattleEvent {
 struct BattleArmiesEvent {
     Envelope env;
     int64_t battleId = 0;  // Battle id.
-    int64_t status = 0;  // Battle status.
+    int64_t status = 0;  // Battle status from the battle settings block: 0 not started, 1 started, 2 finished, 3 punishment started, 4 punishment finished.
+    int64_t triggerReason = 0;  // Why TikTok sent it: 1 score update, 2 battle end, 3 opt-out, 4 keep-alive, 5 effect.
     int64_t fromUserId = 0;  // Viewer whose gift moved the points.
     int64_t giftId = 0;  // That gift.
     int64_t giftCount = 0;  // How many of it.
