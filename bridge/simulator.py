@@ -22,6 +22,9 @@ from typing import Any
 
 from . import webcast as wc
 from .codec._schema import (
+    BarrageSubscribeGiftParam_gift_source,
+    BarrageSubscribeGiftParam_gift_sub_count,
+    BarrageSubscribeGiftParam_show_gift_sub_count,
     BarrageUserGradeParam_current_grade,
     BarrageUserGradeParam_user,
     BattleBaseUserInfo_avatar_thumb,
@@ -93,7 +96,9 @@ from .codec._schema import (
     RankUpdate_rank_type,
     WebcastBarrageMessage_content,
     WebcastBarrageMessage_duration,
+    WebcastBarrageMessage_fans_level_param,
     WebcastBarrageMessage_msg_type,
+    WebcastBarrageMessage_subscribe_gift_param,
     WebcastBarrageMessage_user_grade_param,
     WebcastCaptionMessage_content,
     WebcastCaptionMessage_definite,
@@ -202,6 +207,8 @@ from .codec._schema import (
     WebcastSocialMessage_share_target,
     WebcastSocialMessage_share_type,
     WebcastSocialMessage_user,
+    WebcastSubNotifyMessage_gift_source,
+    WebcastSubNotifyMessage_is_send,
     WebcastSubNotifyMessage_message_type,
     WebcastSubNotifyMessage_sub_month,
     WebcastSubNotifyMessage_subscribe_type,
@@ -514,6 +521,13 @@ _METHOD = {
 }
 
 
+_BARRAGE_TEXTS = {
+    4: ("pm_mt_subscribe_first_barrage", "{0:user} subscribed"),
+    7: ("pm_mt_subscribe_gift_barrage", "{0:user} gifted subscriptions"),
+    8: ("pm_mt_grade_upgrade", "{0:user} reached level {1:string}"),
+    9: ("pm_mt_alp_join_animation", "{0:user} joined"),
+    11: ("pm_mt_fan_live_join", "{0:user} joined"),
+}
 _POLL_OPTIONS = ("Keep going", "New game", "Boss fight")
 
 
@@ -870,6 +884,14 @@ class Simulator:
                 int_field(WebcastSubNotifyMessage_sub_month, self.rng.randint(1, 24)),
                 int_field(WebcastSubNotifyMessage_subscribe_type, 1),
                 int_field(WebcastSubNotifyMessage_message_type, 1),
+                *(
+                    [
+                        bool_field(WebcastSubNotifyMessage_is_send, True),
+                        int_field(WebcastSubNotifyMessage_gift_source, 2),
+                    ]
+                    if self.rng.random() < 0.2
+                    else []
+                ),
             ],
             now_ms,
         )
@@ -1066,24 +1088,39 @@ class Simulator:
         )
 
     def _barrage(self, now_ms: int) -> bytes:
+        # the kinds real rooms send: gifter-level and fans-level entrances, subscriptions, upgrades
         u = self._user()
-        return self._inner(
-            "barrage",
-            [
-                int_field(WebcastBarrageMessage_msg_type, 8),
+        kind = self.rng.choices((9, 11, 4, 7, 8), (35, 30, 15, 10, 10))[0]
+        key, pattern = _BARRAGE_TEXTS[kind]
+        fields = [
+            int_field(WebcastBarrageMessage_msg_type, kind),
+            message_field(WebcastBarrageMessage_content, wc.text(key, pattern, [u])),
+            int_field(WebcastBarrageMessage_duration, 3000),
+        ]
+        if kind in (8, 9, 10, 11):
+            param = (
+                WebcastBarrageMessage_user_grade_param
+                if kind in (8, 9)
+                else WebcastBarrageMessage_fans_level_param
+            )
+            level = max(1, u.gifter_level if kind in (8, 9) else u.member_level)
+            fields.append(
                 message_field(
-                    WebcastBarrageMessage_content,
-                    wc.text("pm_mt_grade_upgrade", "{0:user} reached level {1:string}", [u]),
-                ),
-                int_field(WebcastBarrageMessage_duration, 3000),
-                message_field(
-                    WebcastBarrageMessage_user_grade_param,
-                    int_field(BarrageUserGradeParam_current_grade, max(1, u.gifter_level)),
+                    param,
+                    int_field(BarrageUserGradeParam_current_grade, level),
                     message_field(BarrageUserGradeParam_user, wc.user(u)),
-                ),
-            ],
-            now_ms,
-        )
+                )
+            )
+        elif kind == 7:
+            fields.append(
+                message_field(
+                    WebcastBarrageMessage_subscribe_gift_param,
+                    int_field(BarrageSubscribeGiftParam_gift_sub_count, self.rng.choice((1, 5, 10))),
+                    bool_field(BarrageSubscribeGiftParam_show_gift_sub_count, True),
+                    int_field(BarrageSubscribeGiftParam_gift_source, self.rng.choice((2, 3))),
+                )
+            )
+        return self._inner("barrage", fields, now_ms)
 
     def _goal(self, now_ms: int) -> bytes:
         # as on the wire: the contributing sub-goal without its gift, the goal's list with them

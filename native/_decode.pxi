@@ -248,7 +248,7 @@ cdef dict _gift(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef int64_t gift_id = 0, repeat_count = 0, group_id = 0, to_user = 0
     cdef int64_t gift_type = 0, diamonds = 0
     cdef uint64_t repeat_end = 0
-    cdef Py_ssize_t ua = 0, ub = 0, na = 0, nb = 0, ia = 0, ib = 0
+    cdef Py_ssize_t ua = 0, ub = 0, na = 0, nb = 0, ia = 0, ib = 0, da = 0, db = 0
     cdef Py_ssize_t key[2]
     _open(&it, p, n, a, b)
     while _next(&it, p):
@@ -289,6 +289,9 @@ cdef dict _gift(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                             nb = it2.b
                         elif it2.num == Gift_image:
                             _first_url(p, n, it2.a, it2.b, &ia, &ib)
+                        elif it2.num == Gift_describe:
+                            da = it2.a
+                            db = it2.b
             elif it.num == WebcastGiftMessage_user_identity:
                 identity = _identity(p, n, it.a, it.b)
     _put_user(event, has_user, p, n, ua, ub, identity)
@@ -302,6 +305,7 @@ cdef dict _gift(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_bool(event, "streaking", gift_type == 1 and repeat_end == 0)
     _put_str(event, "giftImage", p, ia, ib)
     _put_int(event, "toUserId", to_user)
+    _put_str(event, "describe", p, da, db)
     return event
 
 
@@ -666,7 +670,7 @@ cdef dict _emote_chat(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
 cdef dict _barrage(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef dict event = {"type": "barrage"}
-    cdef int64_t barrage_type = 0, duration = 0, level = 0
+    cdef int64_t barrage_type = 0, duration = 0, level = 0, sub_count = 0, source = 0
     cdef bint has_user = False
     cdef Py_ssize_t ua = 0, ub = 0
     cdef Py_ssize_t key[2]
@@ -693,12 +697,22 @@ cdef dict _barrage(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                         has_user = True
                         ua = it2.a
                         ub = it2.b
+            elif it.num == WebcastBarrageMessage_subscribe_gift_param:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BarrageSubscribeGiftParam_gift_sub_count:
+                            sub_count = _s64(_val(&it2, p))
+                        elif it2.num == BarrageSubscribeGiftParam_gift_source:
+                            source = _s64(_val(&it2, p))
     _put_int(event, "barrageType", barrage_type)
     _put_str(event, "textKey", p, text[0], text[1])
     _put_str(event, "text", p, text[2], text[3])
     _put_int(event, "duration", duration)
     _put_user(event, has_user, p, n, ua, ub, 0)
     _put_int(event, "level", level)
+    _put_int(event, "subCount", sub_count)
+    _put_int(event, "giftSource", source)
     return event
 
 

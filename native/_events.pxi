@@ -315,6 +315,7 @@ cdef dict _sub_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef int64_t sub_month = 0
     cdef int64_t subscribe_type = 0
     cdef uint64_t gifted = 0
+    cdef int64_t gift_source = 0
     cdef dict event = {"type": "subscribe"}
     cdef Py_ssize_t key[2]
     _open(&it, p, n, a, b)
@@ -326,6 +327,8 @@ cdef dict _sub_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                 subscribe_type = _s64(_val(&it, p))
             elif it.num == WebcastSubNotifyMessage_is_send:
                 gifted = _val(&it, p)
+            elif it.num == WebcastSubNotifyMessage_gift_source:
+                gift_source = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == WebcastSubNotifyMessage_common:
                 _common(p, n, it.a, it.b, event, key)
@@ -337,6 +340,7 @@ cdef dict _sub_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_int(event, "subMonth", sub_month)
     _put_int(event, "subscribeType", subscribe_type)
     _put_bool(event, "gifted", gifted != 0)
+    _put_int(event, "giftSource", gift_source)
     return event
 
 
@@ -347,6 +351,7 @@ cdef int _t_sub_notify(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
     cdef int64_t sub_month = 0
     cdef int64_t subscribe_type = 0
     cdef uint64_t gifted = 0
+    cdef int64_t gift_source = 0
     cdef Common c
     cdef int count = 1
     cdef Py_ssize_t at
@@ -360,6 +365,8 @@ cdef int _t_sub_notify(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
                 subscribe_type = _s64(_val(&it, p))
             elif it.num == WebcastSubNotifyMessage_is_send:
                 gifted = _val(&it, p)
+            elif it.num == WebcastSubNotifyMessage_gift_source:
+                gift_source = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == WebcastSubNotifyMessage_common:
                 _t_common(p, n, it.a, it.b, &c)
@@ -374,6 +381,7 @@ cdef int _t_sub_notify(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
     count += _wi(w, K_SUB_MONTH, sub_month)
     count += _wi(w, K_SUBSCRIBE_TYPE, subscribe_type)
     count += _wb(w, K_GIFTED, gifted != 0)
+    count += _wi(w, K_GIFT_SOURCE, gift_source)
     _w_end(w, at, count, 1)
     return 0
 

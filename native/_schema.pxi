@@ -467,6 +467,11 @@ cdef enum:  # BarrageUserGradeParam
     BarrageUserGradeParam_user_id = 3
     BarrageUserGradeParam_user = 4
 
+cdef enum:  # BarrageSubscribeGiftParam
+    BarrageSubscribeGiftParam_gift_sub_count = 1
+    BarrageSubscribeGiftParam_show_gift_sub_count = 2
+    BarrageSubscribeGiftParam_gift_source = 3
+
 cdef enum:  # WebcastBarrageMessage
     WebcastBarrageMessage_common = 1
     WebcastBarrageMessage_msg_type = 3
@@ -477,6 +482,7 @@ cdef enum:  # WebcastBarrageMessage
     WebcastBarrageMessage_common_barrage_content = 24
     WebcastBarrageMessage_user_grade_param = 100
     WebcastBarrageMessage_fans_level_param = 101
+    WebcastBarrageMessage_subscribe_gift_param = 102
 
 cdef enum:  # LiveStreamSubGoalGift
     LiveStreamSubGoalGift_name = 1

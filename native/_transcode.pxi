@@ -492,7 +492,7 @@ cdef int _t_gift(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     cdef int64_t gift_id = 0, repeat_count = 0, group_id = 0, to_user = 0
     cdef int64_t gift_type = 0, diamonds = 0
     cdef uint64_t repeat_end = 0
-    cdef Py_ssize_t ua = 0, ub = 0, na = 0, nb = 0, ia = 0, ib = 0, at
+    cdef Py_ssize_t ua = 0, ub = 0, na = 0, nb = 0, ia = 0, ib = 0, da = 0, db = 0, at
     _c_init(&c)
     _open(&it, p, n, a, b)
     while _next(&it, p):
@@ -533,6 +533,9 @@ cdef int _t_gift(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
                             nb = it2.b
                         elif it2.num == Gift_image:
                             _first_url(p, n, it2.a, it2.b, &ia, &ib)
+                        elif it2.num == Gift_describe:
+                            da = it2.a
+                            db = it2.b
             elif it.num == WebcastGiftMessage_user_identity:
                 identity = _identity(p, n, it.a, it.b)
     at = _w_begin(w)
@@ -549,6 +552,7 @@ cdef int _t_gift(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     count += _wb(w, K_STREAKING, gift_type == 1 and repeat_end == 0)
     count += _ws(w, K_GIFT_IMAGE, p, ia, ib)
     count += _wi(w, K_TO_USER_ID, to_user)
+    count += _ws(w, K_DESCRIBE, p, da, db)
     _w_end(w, at, count, 1)
     return 0
 
@@ -949,7 +953,7 @@ cdef int _t_barrage(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     cdef It it, it2
     cdef Common c
     cdef int count = 1
-    cdef int64_t barrage_type = 0, duration = 0, level = 0
+    cdef int64_t barrage_type = 0, duration = 0, level = 0, sub_count = 0, source = 0
     cdef bint has_user = False
     cdef Py_ssize_t ua = 0, ub = 0, at
     cdef Py_ssize_t text[4]
@@ -976,6 +980,14 @@ cdef int _t_barrage(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
                         has_user = True
                         ua = it2.a
                         ub = it2.b
+            elif it.num == WebcastBarrageMessage_subscribe_gift_param:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BarrageSubscribeGiftParam_gift_sub_count:
+                            sub_count = _s64(_val(&it2, p))
+                        elif it2.num == BarrageSubscribeGiftParam_gift_source:
+                            source = _s64(_val(&it2, p))
     at = _w_begin(w)
     _w_bytes(w, T_BARRAGE)
     count += _w_common(w, &c, outer)
@@ -985,6 +997,8 @@ cdef int _t_barrage(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     count += _wi(w, K_DURATION, duration)
     count += _t_put_user(w, has_user, p, n, ua, ub, 0)
     count += _wi(w, K_LEVEL, level)
+    count += _wi(w, K_SUB_COUNT, sub_count)
+    count += _wi(w, K_GIFT_SOURCE, source)
     _w_end(w, at, count, 1)
     return 0
 

@@ -394,6 +394,7 @@ def _gift_streaking(pb: ModuleType) -> Case:
         "streaking": True,
         "giftImage": "https://p19-webcast.tiktokcdn.com/img/maliva/webcast-va/rose~tplv-obj.png",
         "toUserId": 7004000000000000004,
+        "describe": "sent Rose",
     }
     return "WebcastGiftMessage", _gift_message(pb, 7380000000000002001, 3, 0), expected
 
@@ -414,6 +415,7 @@ def _gift_closing(pb: ModuleType) -> Case:
         "groupId": 1717000000099001,
         "giftImage": "https://p19-webcast.tiktokcdn.com/img/maliva/webcast-va/rose~tplv-obj.png",
         "toUserId": 7004000000000000004,
+        "describe": "sent Rose",
     }
     return "WebcastGiftMessage", _gift_message(pb, 7380000000000002002, 12, 1), expected
 
@@ -449,6 +451,7 @@ def _gift_single(pb: ModuleType) -> Case:
         "repeatCount": 1,
         "giftType": 2,
         "giftImage": "https://p19-webcast.tiktokcdn.com/img/maliva/webcast-va/galaxy~tplv-obj.png",
+        "describe": "sent Galaxy",
     }
     return "WebcastGiftMessage", msg, expected
 
@@ -631,6 +634,7 @@ def _subscribe(pb: ModuleType) -> Case:
         "subMonth": 3,
         "subscribeType": 1,
         "gifted": True,
+        "giftSource": 1,
     }
     return "WebcastSubNotifyMessage", msg, expected
 

@@ -222,6 +222,7 @@ def _gift_event(msg_id: int, repeat_count: int, repeat_end: bool) -> Event:
         "streaking": not repeat_end,
         "giftImage": "https://gift/rose.png",
         "toUserId": RIVAL_ID,
+        "describe": "sent Rose",
     }
     return {key: value for key, value in event.items() if value is not False}
 
@@ -551,6 +552,55 @@ def _barrage() -> Case:
         "duration": 3000,
         "user": ALICE,
         "level": 18,
+    }
+    return "WebcastBarrageMessage", msg, expected
+
+
+@case("subscribe_gifted")
+def _subscribe_gifted() -> Case:
+    msg = MSG.WebcastSubNotifyMessage(
+        common=_common("WebcastSubNotifyMessage", 602), user=_bob(), sub_month=1, is_send=True, gift_source=3
+    )
+    expected = {**_head("subscribe", 602), "user": BOB, "subMonth": 1, "gifted": True, "giftSource": 3}
+    return "WebcastSubNotifyMessage", msg, expected
+
+
+@case("barrage_fans_level_entrance")
+def _barrage_fans_entrance() -> Case:
+    msg = MSG.WebcastBarrageMessage(
+        common=_common("WebcastBarrageMessage", 1502),
+        msg_type=11,
+        content=TEXT.Text(key="pm_mt_fan_live_join", default_pattern="{0:user} joined"),
+        fans_level_param=MSG.BarrageTypeFansLevelParam(current_grade=12, user=_bob()),
+    )
+    expected = {
+        **_head("barrage", 1502),
+        "barrageType": 11,
+        "textKey": "pm_mt_fan_live_join",
+        "text": "{0:user} joined",
+        "user": BOB,
+        "level": 12,
+    }
+    return "WebcastBarrageMessage", msg, expected
+
+
+@case("barrage_subscription_gift")
+def _barrage_subscription_gift() -> Case:
+    msg = MSG.WebcastBarrageMessage(
+        common=_common("WebcastBarrageMessage", 1503),
+        msg_type=7,
+        content=TEXT.Text(key="pm_mt_subscribe_gift", default_pattern="{0:user} gifted {1:string} subs"),
+        subscribe_gift_param=MSG.BarrageTypeSubscribeGiftParam(
+            gift_sub_count=5, show_gift_sub_count=True, gift_source=2
+        ),
+    )
+    expected = {
+        **_head("barrage", 1503),
+        "barrageType": 7,
+        "textKey": "pm_mt_subscribe_gift",
+        "text": "{0:user} gifted {1:string} subs",
+        "subCount": 5,
+        "giftSource": 2,
     }
     return "WebcastBarrageMessage", msg, expected
 

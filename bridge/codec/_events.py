@@ -85,6 +85,7 @@ from ._schema import (
     WebcastRoomUserSeqMessage_total,
     WebcastRoomUserSeqMessage_total_user,
     WebcastSubNotifyMessage_common,
+    WebcastSubNotifyMessage_gift_source,
     WebcastSubNotifyMessage_is_send,
     WebcastSubNotifyMessage_sub_month,
     WebcastSubNotifyMessage_subscribe_type,
@@ -221,6 +222,7 @@ def _sub_notify(buf: bytes, a: int, b: int) -> Event:
     sub_month = 0
     subscribe_type = 0
     gifted = 0
+    gift_source = 0
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
             if number == WebcastSubNotifyMessage_sub_month:
@@ -229,6 +231,8 @@ def _sub_notify(buf: bytes, a: int, b: int) -> Event:
                 subscribe_type = _s64(x)
             elif number == WebcastSubNotifyMessage_is_send:
                 gifted = x
+            elif number == WebcastSubNotifyMessage_gift_source:
+                gift_source = _s64(x)
         elif wire == 2:
             if number == WebcastSubNotifyMessage_common:
                 _common(buf, x, y, event)
@@ -238,6 +242,7 @@ def _sub_notify(buf: bytes, a: int, b: int) -> Event:
     _put(event, "subMonth", sub_month)
     _put(event, "subscribeType", subscribe_type)
     _put(event, "gifted", bool(gifted))
+    _put(event, "giftSource", gift_source)
     return event
 
 

@@ -49,6 +49,10 @@ from ._scan import _fields as _fields  # re-exported: tests scan with it
 from ._scan import _s64 as _s64  # re-exported: tests scan with it
 from ._schema import (
     HOOKS,
+    BarrageSubscribeGiftParam_gift_source,
+    BarrageSubscribeGiftParam_gift_sub_count,
+    BarrageUserGradeParam_current_grade,
+    BarrageUserGradeParam_user,
     BaseProtoMessage_method,
     BaseProtoMessage_msg_id,
     BaseProtoMessage_payload,
@@ -71,6 +75,7 @@ from ._schema import (
     BattleUserInfo_user,
     EmoteWithIndex_emote,
     EmoteWithIndex_index,
+    Gift_describe,
     Gift_diamond_count,
     Gift_id,
     Gift_image,
@@ -104,8 +109,8 @@ from ._schema import (
     WebcastBarrageMessage_content,
     WebcastBarrageMessage_duration,
     WebcastBarrageMessage_fans_level_param,
-    WebcastBarrageMessage_icon,
     WebcastBarrageMessage_msg_type,
+    WebcastBarrageMessage_subscribe_gift_param,
     WebcastBarrageMessage_user_grade_param,
     WebcastChatMessage_common,
     WebcastChatMessage_content,
@@ -230,7 +235,7 @@ def _gift(buf: bytes, a: int, b: int) -> Event:
     user: tuple[int, int] | None = None
     identity = gift_id = repeat_count = repeat_end = group_id = to_user = 0
     gift_type = diamonds = 0
-    name = image = ""
+    name = image = describe = ""
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
             if number == WebcastGiftMessage_gift_id:
@@ -264,6 +269,8 @@ def _gift(buf: bytes, a: int, b: int) -> Event:
                             name = _str(buf, x2, y2)
                         elif n2 == Gift_image:
                             image = _first_url(buf, x2, y2)
+                        elif n2 == Gift_describe:
+                            describe = _str(buf, x2, y2)
             elif number == WebcastGiftMessage_user_identity:
                 identity = _identity(buf, x, y)
     _put(event, "user", _user_with_identity(buf, user, identity))
@@ -277,6 +284,7 @@ def _gift(buf: bytes, a: int, b: int) -> Event:
     _put(event, "streaking", gift_type == 1 and not repeat_end)
     _put(event, "giftImage", image)
     _put(event, "toUserId", to_user)
+    _put(event, "describe", describe)
     return event
 
 
@@ -556,7 +564,7 @@ def _emote_chat(buf: bytes, a: int, b: int) -> Event:
 
 def _barrage(buf: bytes, a: int, b: int) -> Event:
     event: Event = {"type": "barrage"}
-    barrage_type = duration = level = 0
+    barrage_type = duration = level = sub_count = source = 0
     key = text = ""
     user: tuple[int, int] | None = None
     for number, wire, x, y in _fields(buf, a, b):
@@ -572,16 +580,25 @@ def _barrage(buf: bytes, a: int, b: int) -> Event:
                 key, text = _text_key(buf, x, y)
             elif number in (WebcastBarrageMessage_user_grade_param, WebcastBarrageMessage_fans_level_param):
                 for n2, w2, x2, y2 in _fields(buf, x, y):
-                    if n2 == WebcastBarrageMessage_common and w2 == 0:
+                    if n2 == BarrageUserGradeParam_current_grade and w2 == 0:
                         level = _s64(x2)
-                    elif n2 == WebcastBarrageMessage_icon and w2 == 2:
+                    elif n2 == BarrageUserGradeParam_user and w2 == 2:
                         user = (x2, y2)
+            elif number == WebcastBarrageMessage_subscribe_gift_param:
+                for n2, w2, x2, _ in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == BarrageSubscribeGiftParam_gift_sub_count:
+                            sub_count = _s64(x2)
+                        elif n2 == BarrageSubscribeGiftParam_gift_source:
+                            source = _s64(x2)
     _put(event, "barrageType", barrage_type)
     _put(event, "textKey", key)
     _put(event, "text", text)
     _put(event, "duration", duration)
     _put(event, "user", _user_with_identity(buf, user, 0))
     _put(event, "level", level)
+    _put(event, "subCount", sub_count)
+    _put(event, "giftSource", source)
     return event
 
 

@@ -488,6 +488,11 @@ BarrageUserGradeParam_display_config: Final = 2
 BarrageUserGradeParam_user_id: Final = 3
 BarrageUserGradeParam_user: Final = 4
 
+# BarrageSubscribeGiftParam
+BarrageSubscribeGiftParam_gift_sub_count: Final = 1
+BarrageSubscribeGiftParam_show_gift_sub_count: Final = 2
+BarrageSubscribeGiftParam_gift_source: Final = 3
+
 # WebcastBarrageMessage
 WebcastBarrageMessage_common: Final = 1
 WebcastBarrageMessage_msg_type: Final = 3
@@ -498,6 +503,7 @@ WebcastBarrageMessage_background: Final = 7
 WebcastBarrageMessage_common_barrage_content: Final = 24
 WebcastBarrageMessage_user_grade_param: Final = 100
 WebcastBarrageMessage_fans_level_param: Final = 101
+WebcastBarrageMessage_subscribe_gift_param: Final = 102
 
 # LiveStreamSubGoalGift
 LiveStreamSubGoalGift_name: Final = 1
@@ -1006,7 +1012,7 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("old_subscribe_status", 6, 0, "int32", False, ""),
         WireField("message_type", 7, 0, "int32", False, ""),
         WireField("is_send", 9, 0, "bool", False, "gifted"),
-        WireField("gift_source", 11, 0, "int32", False, ""),
+        WireField("gift_source", 11, 0, "int32", False, "giftSource"),
     ),
     "WebcastEmoteChatMessage": (
         WireField("common", 1, 2, "CommonMessageData", False, ""),
@@ -1075,6 +1081,11 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("user_id", 3, 2, "string", False, ""),
         WireField("user", 4, 2, "User", False, ""),
     ),
+    "BarrageSubscribeGiftParam": (
+        WireField("gift_sub_count", 1, 0, "int64", False, ""),
+        WireField("show_gift_sub_count", 2, 0, "bool", False, ""),
+        WireField("gift_source", 3, 0, "int32", False, ""),
+    ),
     "WebcastBarrageMessage": (
         WireField("common", 1, 2, "CommonMessageData", False, ""),
         WireField("msg_type", 3, 0, "int32", False, ""),
@@ -1085,6 +1096,7 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("common_barrage_content", 24, 2, "Text", False, ""),
         WireField("user_grade_param", 100, 2, "BarrageUserGradeParam", False, ""),
         WireField("fans_level_param", 101, 2, "BarrageUserGradeParam", False, ""),
+        WireField("subscribe_gift_param", 102, 2, "BarrageSubscribeGiftParam", False, ""),
     ),
     "LiveStreamSubGoalGift": (
         WireField("name", 1, 2, "string", False, ""),

@@ -255,6 +255,7 @@ public:
         put(w, "streaking", o.streaking);
         put(w, "giftImage", o.giftImage);
         put(w, "toUserId", o.toUserId);
+        put(w, "describe", o.describe);
         json.push_back('}');
     }
     void onLike(const ttb::LikeEvent& o) override {
@@ -315,6 +316,7 @@ public:
         put(w, "subMonth", o.subMonth);
         put(w, "subscribeType", o.subscribeType);
         put(w, "gifted", o.gifted);
+        put(w, "giftSource", o.giftSource);
         json.push_back('}');
     }
     void onRoomUserSeq(const ttb::RoomUserSeqEvent& o) override {
@@ -437,6 +439,8 @@ public:
         put(w, "duration", o.duration);
         putStruct(w, "user", o.user);
         put(w, "level", o.level);
+        put(w, "subCount", o.subCount);
+        put(w, "giftSource", o.giftSource);
         json.push_back('}');
     }
     void onGoal(const ttb::GoalEvent& o) override {

@@ -189,6 +189,7 @@ void FTikTokBridgeDispatcher::onGift(const ttb::GiftEvent& In)
 	Out.bStreaking = In.streaking;
 	Out.GiftImage = TTBToFString(In.giftImage);
 	Out.ToUserId = static_cast<int64>(In.toUserId);
+	Out.Describe = TTBToFString(In.describe);
 	Owner.OnGiftEvent.Broadcast(Out);
 }
 
@@ -279,6 +280,7 @@ void FTikTokBridgeDispatcher::onSubscribe(const ttb::SubscribeEvent& In)
 	Out.SubMonth = TTBClampInt32(In.subMonth);
 	Out.SubscribeType = TTBClampInt32(In.subscribeType);
 	Out.bGifted = In.gifted;
+	Out.GiftSource = TTBClampInt32(In.giftSource);
 	Owner.OnSubscribeEvent.Broadcast(Out);
 }
 
@@ -470,6 +472,8 @@ void FTikTokBridgeDispatcher::onBarrage(const ttb::BarrageEvent& In)
 	Out.Duration = TTBClampInt32(In.duration);
 	TTBConvertStruct(In.user, Out.User);
 	Out.Level = TTBClampInt32(In.level);
+	Out.SubCount = TTBClampInt32(In.subCount);
+	Out.GiftSource = TTBClampInt32(In.giftSource);
 	Owner.OnBarrageEvent.Broadcast(Out);
 }
 

@@ -480,6 +480,10 @@ struct TIKTOKBRIDGE_API FTikTokGiftEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 ToUserId = 0;
 
+	/** The gift's own description text (e.g. `sent Rose`). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Describe;
+
 };
 
 /** `like` (topic like/<room>): Likes, batched by TikTok. */
@@ -815,6 +819,10 @@ struct TIKTOKBRIDGE_API FTikTokSubscribeEvent
 	/** The subscription was a gift. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bGifted = false;
+
+	/** Gifted subscriptions: 1 platform, 2 bought for a random viewer, 3 bought for a chosen one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 GiftSource = 0;
 
 };
 
@@ -1440,7 +1448,7 @@ struct TIKTOKBRIDGE_API FTikTokBarrageEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FString Daemon;
 
-	/** 4 subscribe, 8 user upgrade, 10 fans level up, 100 common. */
+	/** 4 subscribe, 7 subscription gift, 8 user upgrade, 9 gifter-level entrance, 10 fans level up, 11 fans-level entrance, 100 common. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 BarrageType = 0;
 
@@ -1460,9 +1468,17 @@ struct TIKTOKBRIDGE_API FTikTokBarrageEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FTikTokUser User;
 
-	/** The level reached, for level-ups. */
+	/** The level: reached (8, 10) or of the entering user (9, 11). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Level = 0;
+
+	/** Subscriptions gifted, for subscription gifts (7). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 SubCount = 0;
+
+	/** Subscription gifts (7): 1 platform, 2 bought (random), 3 bought (chosen). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 GiftSource = 0;
 
 };
 

@@ -467,6 +467,8 @@ bool ttbReadEvent(mp::Reader& r, GiftEvent& o) {
             ok = mp::readStr(r, o.giftImage);
         } else if (k == "toUserId") {
             ok = mp::readInt(r, o.toUserId);
+        } else if (k == "describe") {
+            ok = mp::readStr(r, o.describe);
         } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
             ok = r.skip();
         }
@@ -617,6 +619,8 @@ bool ttbReadEvent(mp::Reader& r, SubscribeEvent& o) {
             ok = mp::readInt(r, o.subscribeType);
         } else if (k == "gifted") {
             ok = mp::readBool(r, o.gifted);
+        } else if (k == "giftSource") {
+            ok = mp::readInt(r, o.giftSource);
         } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
             ok = r.skip();
         }
@@ -911,6 +915,10 @@ bool ttbReadEvent(mp::Reader& r, BarrageEvent& o) {
             ok = ttbRead(r, o.user);
         } else if (k == "level") {
             ok = mp::readInt(r, o.level);
+        } else if (k == "subCount") {
+            ok = mp::readInt(r, o.subCount);
+        } else if (k == "giftSource") {
+            ok = mp::readInt(r, o.giftSource);
         } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
             ok = r.skip();
         }

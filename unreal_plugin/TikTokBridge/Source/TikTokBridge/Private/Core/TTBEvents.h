@@ -148,6 +148,7 @@ struct GiftEvent {
     bool streaking = false;  // A type-1 streak still in progress: do not count yet.
     std::string giftImage;  // Gift image URL.
     int64_t toUserId = 0;  // Receiver when the gift goes to a guest, not the host.
+    std::string describe;  // The gift's own description text (e.g. `sent Rose`).
 };
 
 /** Likes, batched by TikTok. */
@@ -196,6 +197,7 @@ struct SubscribeEvent {
     int64_t subMonth = 0;  // Months subscribed.
     int64_t subscribeType = 0;  // TikTok's subscribe type.
     bool gifted = false;  // The subscription was a gift.
+    int64_t giftSource = 0;  // Gifted subscriptions: 1 platform, 2 bought for a random viewer, 3 bought for a chosen one.
 };
 
 /** Viewer counts and the top viewers. */
@@ -292,12 +294,14 @@ struct CaptionEvent {
 /** A banner line: super fan joins, level-ups, subscription notices. */
 struct BarrageEvent {
     Envelope env;
-    int64_t barrageType = 0;  // 4 subscribe, 8 user upgrade, 10 fans level up, 100 common.
+    int64_t barrageType = 0;  // 4 subscribe, 7 subscription gift, 8 user upgrade, 9 gifter-level entrance, 10 fans level up, 11 fans-level entrance, 100 common.
     std::string textKey;  // TikTok's text template key (e.g. pm_mt_fan_live_join).
     std::string text;  // The text template.
     int64_t duration = 0;  // Display time, ms.
     User user;  // The user concerned, when given.
-    int64_t level = 0;  // The level reached, for level-ups.
+    int64_t level = 0;  // The level: reached (8, 10) or of the entering user (9, 11).
+    int64_t subCount = 0;  // Subscriptions gifted, for subscription gifts (7).
+    int64_t giftSource = 0;  // Subscription gifts (7): 1 platform, 2 bought (random), 3 bought (chosen).
 };
 
 /** Progress on a stream goal. */
