@@ -215,6 +215,11 @@ STRUCTS: tuple[Struct, ...] = (
 )
 
 _USER = _f("user", "User", "Who did it.")
+_GIFT_SOURCE = _f(
+    "giftSource",
+    "int",
+    "Gifted subscriptions: 1 platform, 2 bought for a random viewer, 3 bought for a chosen one.",
+)
 
 EVENTS: tuple[Event, ...] = (
     Event(
@@ -225,6 +230,12 @@ EVENTS: tuple[Event, ...] = (
             _f("comment", "str", "The comment text."),
             _f("language", "str", "Language TikTok detected."),
             _f("emotes", "[Emote]", "Subscriber emotes inside the comment."),
+            _f(
+                "mentions",
+                "[User]",
+                "Users the comment @mentions: the mention list, else the mentioned ids (as users with"
+                " only an id), else the single at-user.",
+            ),
         ),
         ("WebcastChatMessage",),
     ),
@@ -300,11 +311,7 @@ EVENTS: tuple[Event, ...] = (
             _f("subMonth", "int", "Months subscribed."),
             _f("subscribeType", "int", "TikTok's subscribe type."),
             _f("gifted", "bool", "The subscription was a gift."),
-            _f(
-                "giftSource",
-                "int",
-                "Gifted subscriptions: 1 platform, 2 bought for a random viewer, 3 bought for a chosen one.",
-            ),
+            _GIFT_SOURCE,
         ),
         ("WebcastSubNotifyMessage",),
     ),
@@ -447,11 +454,7 @@ EVENTS: tuple[Event, ...] = (
             _f("user", "User", "The user concerned, when given."),
             _f("level", "int", "The level: reached (8, 10) or of the entering user (9, 11)."),
             _f("subCount", "int", "Subscriptions gifted, for subscription gifts (7)."),
-            _f(
-                "giftSource",
-                "int",
-                "Subscription gifts (7): 1 platform, 2 bought (random), 3 bought (chosen).",
-            ),
+            _GIFT_SOURCE,
         ),
         ("WebcastBarrageMessage",),
     ),

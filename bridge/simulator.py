@@ -105,9 +105,12 @@ from .codec._schema import (
     WebcastCaptionMessage_duration_ms,
     WebcastCaptionMessage_sentence_id,
     WebcastCaptionMessage_timestamp_ms,
+    WebcastChatMessage_at_user,
     WebcastChatMessage_content,
     WebcastChatMessage_content_language,
     WebcastChatMessage_input_type,
+    WebcastChatMessage_mention_user_list,
+    WebcastChatMessage_mention_users,
     WebcastChatMessage_user,
     WebcastChatMessage_user_identity,
     WebcastChatMessage_visible_to_sender,
@@ -765,7 +768,16 @@ class Simulator:
         u = self._user()
         line = self.rng.choice(self.chat_lines)
         self.recent_chat = [*self.recent_chat[-9:], (u, line, now_ms)]
-        return self._inner("chat", self._chat_fields(u, line), now_ms)
+        fields = self._chat_fields(u, line)
+        if self.rng.random() < 0.1:  # an @mention: the at-user, the mentioned ids and users (v3)
+            other = self._user()
+            fields[1] = str_field(WebcastChatMessage_content, f"@{other.unique_id} {line}")
+            fields += [
+                message_field(WebcastChatMessage_at_user, wc.user(other)),
+                packed_field(WebcastChatMessage_mention_user_list, [other.id]),
+                message_field(WebcastChatMessage_mention_users, wc.user(other)),
+            ]
+        return self._inner("chat", fields, now_ms)
 
     def _chat_fields(self, u: SimUser, line: str) -> list[bytes]:
         return [

@@ -194,15 +194,18 @@ cdef dict _emote(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
 cdef dict _chat(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef dict event = {"type": "chat"}
-    cdef dict emote
-    cdef list emotes = None
-    cdef bint has_user = False
+    cdef dict emote, mention
+    cdef list emotes = None, mentions = None, mentioned = None
+    cdef bint has_user = False, has_at = False
+    cdef Py_ssize_t ata = 0, atb = 0
     cdef int identity = 0
     cdef int64_t index
     cdef Py_ssize_t ua = 0, ub = 0, ca = 0, cb = 0, la = 0, lb = 0
     cdef Py_ssize_t key[2]
     _open(&it, p, n, a, b)
     while _next(&it, p):
+        if it.num == WebcastChatMessage_mention_user_list and (it.wire == 0 or it.wire == 2):
+            mentioned = _ints(p, n, &it, mentioned)
         if it.wire != 2:
             continue
         if it.num == WebcastChatMessage_common:
@@ -233,10 +236,26 @@ cdef dict _chat(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
             lb = it.b
         elif it.num == WebcastChatMessage_user_identity:
             identity = _identity(p, n, it.a, it.b)
+        elif it.num == WebcastChatMessage_mention_users:
+            mention = _user(p, n, it.a, it.b, 0)
+            if mention:
+                if mentions is None:
+                    mentions = []
+                mentions.append(mention)
+        elif it.num == WebcastChatMessage_at_user:
+            has_at = True
+            ata = it.a
+            atb = it.b
     _put_user(event, has_user, p, n, ua, ub, identity)
     _put_str(event, "comment", p, ca, cb)
     _put_str(event, "language", p, la, lb)
     _put_obj(event, "emotes", emotes)
+    if not mentions and mentioned:
+        mentions = [{"id": uid} for uid in mentioned if uid]
+    if not mentions and has_at:
+        mention = _user(p, n, ata, atb, 0)
+        mentions = [mention] if mention else None
+    _put_obj(event, "mentions", mentions)
     return event
 
 

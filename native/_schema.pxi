@@ -206,6 +206,8 @@ cdef enum:  # WebcastChatMessage
     WebcastChatMessage_content_language = 14
     WebcastChatMessage_quick_chat_scene = 16
     WebcastChatMessage_user_identity = 18
+    WebcastChatMessage_mention_user_list = 27
+    WebcastChatMessage_mention_users = 28
 
 cdef enum:  # EmoteWithIndex
     EmoteWithIndex_index = 1

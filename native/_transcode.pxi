@@ -320,8 +320,9 @@ cdef int _w_common(W* w, Common* c, int64_t outer) except -1:
     return count
 
 
-cdef int _t_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int identity) except -1:
-    """``"user": {...}`` unless the map is empty (``_put_user``); 1 if written."""
+cdef int _t_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int identity,
+                 bint keyed=True) except -1:
+    """``"user": {...}`` unless the map is empty (``_put_user``); 1 if written. ``keyed`` false: the map alone."""
     cdef It it, it2
     cdef int64_t uid = 0, followers = 0, follow_status = 0, gifter = 0, member = 0
     cdef int64_t scene = 0, level = 0
@@ -367,7 +368,8 @@ cdef int _t_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     if uid == 0 and idb > ida:
         uid = _decimal(p, ida, idb, 20)
     mark = w.len
-    _w_bytes(w, K_USER)
+    if keyed:
+        _w_bytes(w, K_USER)
     at = _w_begin(w)
     count += _wi(w, K_ID, uid)
     count += _ws(w, K_UNIQUE_ID, p, una, unb)
@@ -432,18 +434,22 @@ cdef inline void _w_init(W* w) noexcept nogil:
 cdef int _t_chat(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
     cdef It it, it2
     cdef Common c
-    cdef W emotes
-    cdef Py_ssize_t emote_count = 0, at
-    cdef bint has_user = False
+    cdef W emotes, mentions, mentioned
+    cdef Py_ssize_t emote_count = 0, mention_count = 0, mentioned_count = 0, at
+    cdef bint has_user = False, has_at = False
     cdef int identity = 0, count = 1
     cdef int64_t index
-    cdef Py_ssize_t ua = 0, ub = 0, ca = 0, cb = 0, la = 0, lb = 0
+    cdef Py_ssize_t ua = 0, ub = 0, ca = 0, cb = 0, la = 0, lb = 0, ata = 0, atb = 0
     cdef Py_ssize_t er[4]
     _c_init(&c)
     _w_init(&emotes)
+    _w_init(&mentions)
+    _w_init(&mentioned)
     try:
         _open(&it, p, n, a, b)
         while _next(&it, p):
+            if it.num == WebcastChatMessage_mention_user_list and (it.wire == 0 or it.wire == 2):
+                _t_id_maps(&mentioned, &mentioned_count, p, n, &it)
             if it.wire != 2:
                 continue
             if it.num == WebcastChatMessage_common:
@@ -471,6 +477,12 @@ cdef int _t_chat(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
                 lb = it.b
             elif it.num == WebcastChatMessage_user_identity:
                 identity = _identity(p, n, it.a, it.b)
+            elif it.num == WebcastChatMessage_mention_users:
+                mention_count += _t_user(&mentions, p, n, it.a, it.b, 0, False)
+            elif it.num == WebcastChatMessage_at_user:
+                has_at = True
+                ata = it.a
+                atb = it.b
         at = _w_begin(w)
         _w_bytes(w, T_CHAT)
         count += _w_common(w, &c, outer)
@@ -478,9 +490,18 @@ cdef int _t_chat(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
         count += _ws(w, K_COMMENT, p, ca, cb)
         count += _ws(w, K_LANGUAGE, p, la, lb)
         count += _w_array_of(w, K_EMOTES, &emotes, emote_count)
+        if mention_count:
+            count += _w_array_of(w, K_MENTIONS, &mentions, mention_count)
+        elif mentioned_count:
+            count += _w_array_of(w, K_MENTIONS, &mentioned, mentioned_count)
+        elif has_at:
+            mention_count = _t_user(&mentions, p, n, ata, atb, 0, False)
+            count += _w_array_of(w, K_MENTIONS, &mentions, mention_count)
         _w_end(w, at, count, 1)
     finally:
         _w_free(&emotes)
+        _w_free(&mentions)
+        _w_free(&mentioned)
     return 0
 
 
@@ -1024,6 +1045,31 @@ cdef int _t_goal_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_
     count += _wi(w, K_TARGET, g.sub.target)
     count += _ws(w, K_GIFT_NAME, p, g.sub.name_a, g.sub.name_b)
     _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_id_maps(W* into, Py_ssize_t* count, const u8* p, Py_ssize_t n, It* it) except -1:
+    """``{"id": v}`` per non-zero value of a repeated int64 field, packed or not, into a scratch buffer."""
+    cdef Py_ssize_t pos, at
+    cdef uint64_t value
+    if it.wire == 0:
+        value = _val(it, p)
+        if value:
+            at = _w_begin(into)
+            _wi(into, K_ID, _s64(value))
+            _w_end(into, at, 1, 1)
+            count[0] += 1
+        return 0
+    pos = it.a
+    while pos < it.b:
+        _varint(p, n, &pos, &value)
+        if value:
+            at = _w_begin(into)
+            _wi(into, K_ID, _s64(value))
+            _w_end(into, at, 1, 1)
+            count[0] += 1
+    if pos > it.b:
+        raise TruncatedError("packed varint runs past the end of its field")
     return 0
 
 

@@ -313,6 +313,7 @@ def _chat(pb: ModuleType) -> Case:
             },
             {"id": "7180000000000000002", "url": "https://p16-webcast.tiktokcdn.com/emote/heart.png"},
         ],
+        "mentions": [CAROL],
     }
     return "WebcastChatMessage", msg, expected
 
@@ -1577,6 +1578,7 @@ MAIN_EVENTS: list[Event] = [
             },
             {"id": "7180000000000000002", "url": "https://p16-webcast.tiktokcdn.com/emote/heart.png"},
         ],
+        "mentions": [CAROL],
     },
     {
         "type": "like",

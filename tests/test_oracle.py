@@ -185,6 +185,43 @@ def _chat() -> Case:
     return "WebcastChatMessage", msg, expected
 
 
+@case("chat_mentions")
+def _chat_mentions() -> Case:
+    # v3 sends the mentioned users (28) and their ids (27) besides the single at-user (12)
+    msg = MSG.WebcastChatMessage(
+        common=_common("WebcastChatMessage", 102),
+        user=_bob(),
+        content="@alice.plays @bob_tv gg",
+        at_user=_bob(),
+        mention_user_list=[ALICE_ID, BOB_ID],
+        mention_users=[_alice(), _bob()],
+    )
+    expected = {
+        **_head("chat", 102),
+        "user": BOB,
+        "comment": "@alice.plays @bob_tv gg",
+        "mentions": [ALICE, BOB],
+    }
+    return "WebcastChatMessage", msg, expected
+
+
+@case("chat_mention_ids")
+def _chat_mention_ids() -> Case:
+    msg = MSG.WebcastChatMessage(
+        common=_common("WebcastChatMessage", 103), content="hi @someone", mention_user_list=[ALICE_ID, 0, -1]
+    )
+    expected = {**_head("chat", 103), "comment": "hi @someone", "mentions": [{"id": ALICE_ID}, {"id": -1}]}
+    return "WebcastChatMessage", msg, expected
+
+
+@case("chat_at_user")
+def _chat_at_user() -> Case:
+    msg = MSG.WebcastChatMessage(
+        common=_common("WebcastChatMessage", 104), content="@alice.plays", at_user=_alice()
+    )
+    return "WebcastChatMessage", msg, {**_head("chat", 104), "comment": "@alice.plays", "mentions": [ALICE]}
+
+
 def _gift_message(msg_id: int, repeat_count: int, repeat_end: int) -> Any:
     return MSG.WebcastGiftMessage(
         common=_common("WebcastGiftMessage", msg_id),

@@ -40,9 +40,11 @@ from ._scan import (
     _emote,
     _first_url,
     _identity,
+    _ints,
     _put,
     _str,
     _text_key,
+    _user,
     _user_with_identity,
 )
 from ._scan import _fields as _fields  # re-exported: tests scan with it
@@ -112,10 +114,13 @@ from ._schema import (
     WebcastBarrageMessage_msg_type,
     WebcastBarrageMessage_subscribe_gift_param,
     WebcastBarrageMessage_user_grade_param,
+    WebcastChatMessage_at_user,
     WebcastChatMessage_common,
     WebcastChatMessage_content,
     WebcastChatMessage_content_language,
     WebcastChatMessage_emotes,
+    WebcastChatMessage_mention_user_list,
+    WebcastChatMessage_mention_users,
     WebcastChatMessage_user,
     WebcastChatMessage_user_identity,
     WebcastControlMessage_action,
@@ -199,7 +204,12 @@ def _chat(buf: bytes, a: int, b: int) -> Event:
     identity = 0
     comment = language = ""
     emotes: list[Event] = []
+    mentions: list[Event] = []
+    mentioned: list[int] = []
+    at_user: tuple[int, int] | None = None
     for number, wire, x, y in _fields(buf, a, b):
+        if number == WebcastChatMessage_mention_user_list and wire in (0, 2):
+            _ints(buf, wire, x, y, mentioned)
         if wire != 2:
             continue
         if number == WebcastChatMessage_common:
@@ -223,10 +233,22 @@ def _chat(buf: bytes, a: int, b: int) -> Event:
             language = _str(buf, x, y)
         elif number == WebcastChatMessage_user_identity:
             identity = _identity(buf, x, y)
+        elif number == WebcastChatMessage_mention_users:
+            mention = _user(buf, x, y)
+            if mention:
+                mentions.append(mention)
+        elif number == WebcastChatMessage_at_user:
+            at_user = (x, y)
     _put(event, "user", _user_with_identity(buf, user, identity))
     _put(event, "comment", comment)
     _put(event, "language", language)
     _put(event, "emotes", emotes)
+    if not mentions:
+        mentions = [{"id": uid} for uid in mentioned if uid]
+    if not mentions and at_user:
+        mention = _user(buf, at_user[0], at_user[1])
+        mentions = [mention] if mention else []
+    _put(event, "mentions", mentions)
     return event
 
 

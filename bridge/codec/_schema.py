@@ -227,6 +227,8 @@ WebcastChatMessage_emotes: Final = 13
 WebcastChatMessage_content_language: Final = 14
 WebcastChatMessage_quick_chat_scene: Final = 16
 WebcastChatMessage_user_identity: Final = 18
+WebcastChatMessage_mention_user_list: Final = 27
+WebcastChatMessage_mention_users: Final = 28
 
 # EmoteWithIndex
 EmoteWithIndex_index: Final = 1
@@ -822,6 +824,8 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("content_language", 14, 2, "string", False, ""),
         WireField("quick_chat_scene", 16, 0, "int32", False, ""),
         WireField("user_identity", 18, 2, "UserIdentity", False, ""),
+        WireField("mention_user_list", 27, 2, "int64", True, ""),
+        WireField("mention_users", 28, 2, "User", True, ""),
     ),
     "EmoteWithIndex": (
         WireField("index", 1, 0, "int32", False, ""),

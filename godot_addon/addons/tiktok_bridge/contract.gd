@@ -19,7 +19,7 @@ const ENVELOPE := {"type": "str", "room": "str", "roomId": "int", "seq": "int", 
 
 ## Each event type's own keys and their types.
 const EVENTS := {
-	"chat": {"user": "User", "comment": "str", "language": "str", "emotes": "[Emote]"},
+	"chat": {"user": "User", "comment": "str", "language": "str", "emotes": "[Emote]", "mentions": "[User]"},
 	"gift": {"user": "User", "giftId": "int", "giftName": "str", "diamondCount": "int", "repeatCount": "int", "repeatEnd": "bool", "giftType": "int", "groupId": "int", "streaking": "bool", "giftImage": "str", "toUserId": "int", "describe": "str"},
 	"like": {"user": "User", "likeCount": "int", "totalLikes": "int"},
 	"member": {"user": "User", "action": "int", "memberCount": "int"},

@@ -237,6 +237,7 @@ public:
         put(w, "comment", o.comment);
         put(w, "language", o.language);
         putList(w, "emotes", o.emotes);
+        putList(w, "mentions", o.mentions);
         json.push_back('}');
     }
     void onGift(const ttb::GiftEvent& o) override {

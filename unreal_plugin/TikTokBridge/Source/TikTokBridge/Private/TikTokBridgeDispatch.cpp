@@ -166,6 +166,10 @@ void FTikTokBridgeDispatcher::onChat(const ttb::ChatEvent& In)
 	Out.Emotes.Reserve(static_cast<int32>(In.emotes.size()));
 	for (const ttb::Emote& Item : In.emotes)
 	    TTBConvertStruct(Item, Out.Emotes.AddDefaulted_GetRef());
+	Out.Mentions.Reset();
+	Out.Mentions.Reserve(static_cast<int32>(In.mentions.size()));
+	for (const ttb::User& Item : In.mentions)
+	    TTBConvertStruct(Item, Out.Mentions.AddDefaulted_GetRef());
 	Owner.OnChatEvent.Broadcast(Out);
 }
 

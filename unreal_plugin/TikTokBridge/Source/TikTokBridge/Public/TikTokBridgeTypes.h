@@ -392,6 +392,10 @@ struct TIKTOKBRIDGE_API FTikTokChatEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	TArray<FTikTokEmote> Emotes;
 
+	/** Users the comment @mentions: the mention list, else the mentioned ids (as users with only an id), else the single at-user. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokUser> Mentions;
+
 };
 
 /** `gift` (topic gift/<room>): A gift. Streakable gifts (giftType 1) arrive once per combo step with a rising repeatCount and `streaking` true, then once more with repeatEnd true: count only events where `streaking` is absent. */
@@ -1476,7 +1480,7 @@ struct TIKTOKBRIDGE_API FTikTokBarrageEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 SubCount = 0;
 
-	/** Subscription gifts (7): 1 platform, 2 bought (random), 3 bought (chosen). */
+	/** Gifted subscriptions: 1 platform, 2 bought for a random viewer, 3 bought for a chosen one. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 GiftSource = 0;
 

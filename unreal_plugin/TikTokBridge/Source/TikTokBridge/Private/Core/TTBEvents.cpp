@@ -426,6 +426,8 @@ bool ttbReadEvent(mp::Reader& r, ChatEvent& o) {
             ok = mp::readStr(r, o.language);
         } else if (k == "emotes") {
             ok = ttbReadList(r, o.emotes);
+        } else if (k == "mentions") {
+            ok = ttbReadList(r, o.mentions);
         } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
             ok = r.skip();
         }

@@ -132,6 +132,7 @@ struct ChatEvent {
     std::string comment;  // The comment text.
     std::string language;  // Language TikTok detected.
     std::vector<Emote> emotes;  // Subscriber emotes inside the comment.
+    std::vector<User> mentions;  // Users the comment @mentions: the mention list, else the mentioned ids (as users with only an id), else the single at-user.
 };
 
 /** A gift. Streakable gifts (giftType 1) arrive once per combo step with a rising repeatCount and `streaking` true, then once more with repeatEnd true: count only events where `streaking` is absent. */
@@ -301,7 +302,7 @@ struct BarrageEvent {
     User user;  // The user concerned, when given.
     int64_t level = 0;  // The level: reached (8, 10) or of the entering user (9, 11).
     int64_t subCount = 0;  // Subscriptions gifted, for subscription gifts (7).
-    int64_t giftSource = 0;  // Subscription gifts (7): 1 platform, 2 bought (random), 3 bought (chosen).
+    int64_t giftSource = 0;  // Gifted subscriptions: 1 platform, 2 bought for a random viewer, 3 bought for a chosen one.
 };
 
 /** Progress on a stream goal. */
