@@ -98,19 +98,28 @@ def _user(u: Any, identity: int = 0) -> Event:
     _put(out, "followerCount", u.follow_info.follower_count)
     _put(out, "isModerator", moderator or bool(identity & 4))
     _put(out, "isSubscriber", subscriber or bool(identity & 1))
-    _put(out, "isFollower", status >= 1 or bool(identity & 10))
-    _put(out, "isFriend", status >= 2 or bool(identity & 8))
+    if identity & 16:  # the identity block, when the message has one, decides
+        _put(out, "isFollower", bool(identity & 10))
+        _put(out, "isFriend", bool(identity & 8))
+    else:
+        _put(out, "isFollower", status >= 1)
+        _put(out, "isFriend", status == 2)
     _put(out, "gifterLevel", gifter)
     _put(out, "memberLevel", member)
     return out
 
 
 def _identity(m: Any) -> int:
+    """The message's ``user_identity`` as bits (16: the block is present)."""
+    if not m.HasField("user_identity"):
+        return 0
+    i = m.user_identity
     return (
-        (1 if m.is_subscriber_of_anchor else 0)
-        | (2 if m.is_follower_of_anchor else 0)
-        | (4 if m.is_moderator_of_anchor else 0)
-        | (8 if m.is_mutual_following_with_anchor else 0)
+        16
+        | (1 if i.is_subscriber_of_anchor else 0)
+        | (2 if i.is_follower_of_anchor else 0)
+        | (4 if i.is_moderator_of_anchor else 0)
+        | (8 if i.is_mutual_following_with_anchor else 0)
     )
 
 
@@ -136,7 +145,7 @@ def _emote(e: Any) -> Event:
 
 def _chat(m: Any) -> Event:
     event = _head("chat", m)
-    _with_user(event, m, identity=_identity(m.user_identity))
+    _with_user(event, m, identity=_identity(m))
     _put(event, "comment", m.content)
     _put(event, "language", m.content_language)
     emotes = []
@@ -150,7 +159,7 @@ def _chat(m: Any) -> Event:
 
 def _gift(m: Any) -> Event:
     event = _head("gift", m)
-    _with_user(event, m, identity=_identity(m.user_identity))
+    _with_user(event, m, identity=_identity(m))
     gift = m.gift
     _put(event, "giftId", m.gift_id or gift.id)
     _put(event, "giftName", gift.name)
@@ -236,7 +245,7 @@ def _control(m: Any) -> Event:
 
 def _emote_chat(m: Any) -> Event:
     event = _head("emote", m)
-    _with_user(event, m, identity=_identity(m.user_identity))
+    _with_user(event, m, identity=_identity(m))
     emotes = [_emote(e) for e in m.emote_list]
     if emotes:
         _put(event, "emoteId", emotes[0].get("id", ""))
@@ -305,15 +314,17 @@ def _barrage(m: Any) -> Event:
 
 def _goal(m: Any) -> Event:
     event = _head("goal", m)
-    goal = m.contribute_subgoal
+    sub = m.contribute_subgoal
+    has = m.HasField("contribute_subgoal")
+    twin = next((g for g in m.goal.sub_goals if not has or g.id == sub.id), None)
     _put(event, "contributorId", m.contributor_id)
     _put(event, "contributorUniqueId", m.contributor_display_id)
     _put(event, "contributeCount", m.contribute_count)
     _put(event, "contributeScore", m.contribute_score)
-    _put(event, "goalType", goal.type)
-    _put(event, "progress", goal.progress)
-    _put(event, "target", goal.target)
-    _put(event, "giftName", goal.gift.name)
+    _put(event, "goalType", sub.type or (twin.type if twin else 0))
+    _put(event, "progress", sub.progress or (twin.progress if twin else 0))
+    _put(event, "target", sub.target or (twin.target if twin else 0))
+    _put(event, "giftName", sub.gift.name or (twin.gift.name if twin else ""))
     return event
 
 
@@ -330,12 +341,27 @@ def _rank(m: Any) -> Event:
     return event
 
 
+def _option(o: Any) -> Event:
+    option: Event = {}
+    _put(option, "index", o.option_idx)
+    _put(option, "text", o.display_content)
+    _put(option, "votes", o.votes)
+    return option
+
+
 def _poll(m: Any) -> Event:
     event = _head("poll", m)
     info = m.poll_basic_info
+    start = m.start_content
+    blocks = (start, m.end_content, m.update_votes_content)
     _put(event, "pollId", m.poll_id)
     _put(event, "pollAction", m.message_type)
-    _put(event, "title", info.title)
+    _put(event, "pollKind", m.poll_kind)
+    _put(event, "title", info.title or start.title)
+    _put(event, "startTime", start.start_time)
+    _put(event, "endTime", start.end_time)
+    _put(event, "options", [_option(o) for block in blocks for o in block.option_list])
+    _put(event, "endType", m.end_content.end_type)
     _put(event, "giftId", info.gift_id)
     _put(event, "voterCount", info.user_cnt)
     _put(event, "duration", info.poll_duration)
@@ -388,7 +414,8 @@ def _battle(m: Any) -> Event:
 def _armies(m: Any) -> Event:
     event = _head("battleArmies", m)
     _put(event, "battleId", m.battle_id)
-    _put(event, "status", m.battle_status)
+    _put(event, "status", m.battle_settings.status)
+    _put(event, "triggerReason", m.trigger_reason)
     _put(event, "fromUserId", m.from_user_id)
     _put(event, "giftId", m.gift_id)
     _put(event, "giftCount", m.gift_count)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "CHANGELOG",
     "CONTRACT_VERSION",
     "DEFAULTS",
     "Default",
@@ -169,8 +170,18 @@ STRUCTS: tuple[Struct, ...] = (
             _f("followerCount", "int", "The user's follower count."),
             _f("isModerator", "bool", "Moderator of this room."),
             _f("isSubscriber", "bool", "Subscriber of this creator."),
-            _f("isFollower", "bool", "Follows this creator."),
-            _f("isFriend", "bool", "Follows and is followed by this creator."),
+            _f(
+                "isFollower",
+                "bool",
+                "Follows this creator: the message's identity block when it has one (chat, gift, emote),"
+                " else a follow status of 1 or more.",
+            ),
+            _f(
+                "isFriend",
+                "bool",
+                "Follows and is followed by this creator (mutual): the identity block's mutual flag when"
+                " the message has one, else a follow status of exactly 2.",
+            ),
             _f("gifterLevel", "int", "Gifter (user grade) level badge."),
             _f("memberLevel", "int", "Fan club level badge."),
         ),
@@ -261,9 +272,23 @@ STRUCTS: tuple[Struct, ...] = (
             _f("rank", "int", "The creator's rank in it."),
         ),
     ),
+    Struct(
+        "PollOption",
+        "One option of a poll.",
+        (
+            _f("index", "int", "Option index, from 0."),
+            _f("text", "str", "The option's text."),
+            _f("votes", "int", "Votes so far (0 at the start)."),
+        ),
+    ),
 )
 
 _USER = _f("user", "User", "Who did it.")
+_GIFT_SOURCE = _f(
+    "giftSource",
+    "int",
+    "Gifted subscriptions: 1 platform, 2 bought for a random viewer, 3 bought for a chosen one.",
+)
 
 EVENTS: tuple[Event, ...] = (
     Event(
@@ -274,6 +299,12 @@ EVENTS: tuple[Event, ...] = (
             _f("comment", "str", "The comment text."),
             _f("language", "str", "Language TikTok detected."),
             _f("emotes", "[Emote]", "Subscriber emotes inside the comment."),
+            _f(
+                "mentions",
+                "[User]",
+                "Users the comment @mentions: the mention list, else the mentioned ids (as users with"
+                " only an id), else the single at-user.",
+            ),
         ),
         ("WebcastChatMessage",),
     ),
@@ -294,6 +325,7 @@ EVENTS: tuple[Event, ...] = (
             _f("streaking", "bool", "A type-1 streak still in progress: do not count yet."),
             _f("giftImage", "str", "Gift image URL."),
             _f("toUserId", "int", "Receiver when the gift goes to a guest, not the host."),
+            _f("describe", "str", "The gift's own description text (e.g. `sent Rose`)."),
         ),
         ("WebcastGiftMessage",),
     ),
@@ -348,6 +380,7 @@ EVENTS: tuple[Event, ...] = (
             _f("subMonth", "int", "Months subscribed."),
             _f("subscribeType", "int", "TikTok's subscribe type."),
             _f("gifted", "bool", "The subscription was a gift."),
+            _GIFT_SOURCE,
         ),
         ("WebcastSubNotifyMessage",),
     ),
@@ -367,7 +400,12 @@ EVENTS: tuple[Event, ...] = (
         (
             _f("battleId", "int", "Battle id."),
             _f("action", "int", "1 invite, 2 reject, 3 cancel, 4 open, 5 finish, 6 cut short, 7 accept."),
-            _f("status", "int", "Battle status from the settings."),
+            _f(
+                "status",
+                "int",
+                "Battle status from the settings: 0 not started, 1 started, 2 finished,"
+                " 3 punishment started, 4 punishment finished.",
+            ),
             _f("duration", "int", "Duration in seconds."),
             _f("startTime", "int", "Start, Unix milliseconds."),
             _f("results", "[BattleResult]", "Standings."),
@@ -380,7 +418,17 @@ EVENTS: tuple[Event, ...] = (
         "Battle points changed after a gift.",
         (
             _f("battleId", "int", "Battle id."),
-            _f("status", "int", "Battle status."),
+            _f(
+                "status",
+                "int",
+                "Battle status from the battle settings block: 0 not started, 1 started, 2 finished,"
+                " 3 punishment started, 4 punishment finished.",
+            ),
+            _f(
+                "triggerReason",
+                "int",
+                "Why TikTok sent it: 1 score update, 2 battle end, 3 opt-out, 4 keep-alive, 5 effect.",
+            ),
             _f("fromUserId", "int", "Viewer whose gift moved the points."),
             _f("giftId", "int", "That gift."),
             _f("giftCount", "int", "How many of it."),
@@ -463,12 +511,19 @@ EVENTS: tuple[Event, ...] = (
         "barrage",
         "A banner line: super fan joins, level-ups, subscription notices.",
         (
-            _f("barrageType", "int", "4 subscribe, 8 user upgrade, 10 fans level up, 100 common."),
+            _f(
+                "barrageType",
+                "int",
+                "4 subscribe, 7 subscription gift, 8 user upgrade, 9 gifter-level entrance, 10 fans level"
+                " up, 11 fans-level entrance, 100 common.",
+            ),
             _f("textKey", "str", "TikTok's text template key (e.g. pm_mt_fan_live_join)."),
             _f("text", "str", "The text template."),
             _f("duration", "int", "Display time, ms."),
             _f("user", "User", "The user concerned, when given."),
-            _f("level", "int", "The level reached, for level-ups."),
+            _f("level", "int", "The level: reached (8, 10) or of the entering user (9, 11)."),
+            _f("subCount", "int", "Subscriptions gifted, for subscription gifts (7)."),
+            _GIFT_SOURCE,
         ),
         ("WebcastBarrageMessage",),
     ),
@@ -481,9 +536,19 @@ EVENTS: tuple[Event, ...] = (
             _f("contributeCount", "int", "Items contributed."),
             _f("contributeScore", "int", "Score contributed."),
             _f("goalType", "int", "Sub-goal type."),
-            _f("progress", "int", "Sub-goal progress."),
-            _f("target", "int", "Sub-goal target."),
-            _f("giftName", "str", "Gift the sub-goal counts."),
+            _f(
+                "progress",
+                "int",
+                "Sub-goal progress: the contributing sub-goal, completed from the goal's own sub-goal list"
+                " (matched by id); without a contribution, the list's first sub-goal.",
+            ),
+            _f("target", "int", "Sub-goal target (same sub-goal)."),
+            _f(
+                "giftName",
+                "str",
+                "Gift the sub-goal counts: TikTok leaves it out of the contributing sub-goal, so it comes"
+                " from the same sub-goal in the goal's list.",
+            ),
         ),
         ("WebcastGoalUpdateMessage",),
     ),
@@ -498,15 +563,23 @@ EVENTS: tuple[Event, ...] = (
     ),
     Event(
         "poll",
-        "A poll started (0), ended (1) or was updated (2).",
+        "A poll started (0), ended (1) or was updated (2). TikTok sends the options with every"
+        " poll message; the votes in update and end messages.",
         (
             _f("pollId", "int", "Poll id."),
             _f("pollAction", "int", "0 start, 1 end, 2 update."),
-            _f("title", "str", "Poll title."),
-            _f("giftId", "int", "Gift that votes, for gift polls."),
-            _f("voterCount", "int", "Voters so far."),
-            _f("duration", "int", "Poll length, seconds."),
-            _f("timeRemain", "int", "Seconds left."),
+            _f(
+                "pollKind", "int", "0 normal, 1 gift, 2 custom options, 3 custom gift, 4 quick gift, 5 emote."
+            ),
+            _f("title", "str", "Poll title (start block, or the basic-info block)."),
+            _f("startTime", "int", "Start, Unix milliseconds (start block)."),
+            _f("endTime", "int", "Planned end, Unix milliseconds (start block); time left is endTime - now."),
+            _f("options", "[PollOption]", "The options with their votes (start, update and end blocks)."),
+            _f("endType", "int", "How it ended: 0 time up, 1 by the host, 2 by another user, 3 by an admin."),
+            _f("giftId", "int", "Gift that votes, for gift polls (basic-info block)."),
+            _f("voterCount", "int", "Voters so far (basic-info block)."),
+            _f("duration", "int", "Poll length, seconds (basic-info block)."),
+            _f("timeRemain", "int", "Seconds left (basic-info block)."),
         ),
         ("WebcastPollMessage",),
     ),
@@ -520,7 +593,9 @@ EVENTS: tuple[Event, ...] = (
         "imDelete",
         "Messages or users' messages were deleted by moderation.",
         (
-            _f("msgIds", "[int]", "Deleted message ids."),
+            _f(
+                "msgIds", "[int]", "Deleted message ids (in every public schema; real traffic sends userIds)."
+            ),
             _f("userIds", "[int]", "Users whose messages were deleted."),
         ),
         ("WebcastImDeleteMessage",),
@@ -653,6 +728,22 @@ IGNORED_METHODS: frozenset[str] = frozenset(
     }
 )
 """Methods that carry nothing for games (co-host plumbing, latency probes): no event."""
+
+CHANGELOG: tuple[tuple[str, str], ...] = (
+    (
+        "2026-12",
+        "`User.isFriend` changed meaning: it is set only for mutual followers (follow status 2, or the"
+        " identity block's mutual flag). Gift messages carry follow status 3 for plain followers, which"
+        " used to be published as friends. When a chat, gift or emote message has an identity block,"
+        " its flags alone decide `isFollower` and `isFriend`.",
+    ),
+    (
+        "2026-12",
+        "`battleArmies.status` is now the battle status of the settings block (as in `battle`); it used to"
+        " carry the message's trigger reason, which is now `triggerReason`.",
+    ),
+)
+"""Changes of meaning within the contract version, newest last (rendered into docs/events.md)."""
 
 EVENTS_BY_NAME: dict[str, Event] = {event.name: event for event in EVENTS}
 _STRUCTS_BY_NAME: dict[str, Struct] = {struct.name: struct for struct in STRUCTS}
@@ -800,6 +891,7 @@ def render_markdown() -> str:
         *(f"| `{d.name}` | `{d.value}` | {d.doc} |" for d in DEFAULTS),
         "",
     ]
+    out += ["## Changelog", "", *(f"- {when}: {change}" for when, change in CHANGELOG), ""]
     return "\n".join(out)
 
 

@@ -15,13 +15,16 @@ from __future__ import annotations
 import random
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from . import webcast as wc
 from .codec._schema import (
+    BarrageSubscribeGiftParam_gift_source,
+    BarrageSubscribeGiftParam_gift_sub_count,
+    BarrageSubscribeGiftParam_show_gift_sub_count,
     BarrageUserGradeParam_current_grade,
     BarrageUserGradeParam_user,
     BattleBaseUserInfo_avatar_thumb,
@@ -49,12 +52,20 @@ from .codec._schema import (
     Contributor_user,
     Emote_emote_id,
     Emote_image,
+    LiveStreamGoal_description,
+    LiveStreamGoal_id,
+    LiveStreamGoal_id_str,
+    LiveStreamGoal_start_time,
+    LiveStreamGoal_status,
+    LiveStreamGoal_sub_goals,
     LiveStreamSubGoal_gift,
     LiveStreamSubGoal_id,
+    LiveStreamSubGoal_id_str,
     LiveStreamSubGoal_progress,
     LiveStreamSubGoal_target,
     LiveStreamSubGoal_type,
     LiveStreamSubGoalGift_diamond_count,
+    LiveStreamSubGoalGift_icon,
     LiveStreamSubGoalGift_name,
     Message_common,
     MessageRedEnvelopInfo_business_type,
@@ -65,11 +76,17 @@ from .codec._schema import (
     MessageRedEnvelopInfo_send_user_id,
     MessageRedEnvelopInfo_send_user_name,
     MessageRedEnvelopInfo_unpack_at,
-    PollBasicInfo_poll_duration,
-    PollBasicInfo_poll_sponsor,
-    PollBasicInfo_time_remain,
-    PollBasicInfo_title,
-    PollBasicInfo_user_cnt,
+    PollEndContent_end_type,
+    PollEndContent_option_list,
+    PollOptionInfo_display_content,
+    PollOptionInfo_option_idx,
+    PollOptionInfo_votes,
+    PollStartContent_end_time,
+    PollStartContent_operator,
+    PollStartContent_option_list,
+    PollStartContent_start_time,
+    PollStartContent_title,
+    PollUpdateVotesContent_option_list,
     Question_content,
     Question_create_time,
     Question_question_id,
@@ -79,16 +96,21 @@ from .codec._schema import (
     RankUpdate_rank_type,
     WebcastBarrageMessage_content,
     WebcastBarrageMessage_duration,
+    WebcastBarrageMessage_fans_level_param,
     WebcastBarrageMessage_msg_type,
+    WebcastBarrageMessage_subscribe_gift_param,
     WebcastBarrageMessage_user_grade_param,
     WebcastCaptionMessage_content,
     WebcastCaptionMessage_definite,
     WebcastCaptionMessage_duration_ms,
     WebcastCaptionMessage_sentence_id,
     WebcastCaptionMessage_timestamp_ms,
+    WebcastChatMessage_at_user,
     WebcastChatMessage_content,
     WebcastChatMessage_content_language,
     WebcastChatMessage_input_type,
+    WebcastChatMessage_mention_user_list,
+    WebcastChatMessage_mention_users,
     WebcastChatMessage_user,
     WebcastChatMessage_user_identity,
     WebcastChatMessage_visible_to_sender,
@@ -116,9 +138,11 @@ from .codec._schema import (
     WebcastGoalUpdateMessage_contribute_count,
     WebcastGoalUpdateMessage_contribute_score,
     WebcastGoalUpdateMessage_contribute_subgoal,
+    WebcastGoalUpdateMessage_contributor_avatar,
     WebcastGoalUpdateMessage_contributor_display_id,
     WebcastGoalUpdateMessage_contributor_id,
-    WebcastImDeleteMessage_delete_msg_ids,
+    WebcastGoalUpdateMessage_goal,
+    WebcastGoalUpdateMessage_update_source,
     WebcastImDeleteMessage_delete_user_ids,
     WebcastInRoomBannerMessage_json_data,
     WebcastLikeMessage_color,
@@ -129,13 +153,14 @@ from .codec._schema import (
     WebcastLikeMessage_user,
     WebcastLinkMicArmies_battle_id,
     WebcastLinkMicArmies_battle_items,
-    WebcastLinkMicArmies_battle_status,
+    WebcastLinkMicArmies_battle_settings,
     WebcastLinkMicArmies_BattleItemsEntry_key,
     WebcastLinkMicArmies_BattleItemsEntry_value,
     WebcastLinkMicArmies_from_user_id,
     WebcastLinkMicArmies_gift_count,
     WebcastLinkMicArmies_gift_id,
     WebcastLinkMicArmies_total_diamond_count,
+    WebcastLinkMicArmies_trigger_reason,
     WebcastLinkMicBattle_action,
     WebcastLinkMicBattle_anchor_info,
     WebcastLinkMicBattle_AnchorInfoEntry_key,
@@ -156,9 +181,12 @@ from .codec._schema import (
     WebcastMemberMessage_enter_type,
     WebcastMemberMessage_member_count,
     WebcastMemberMessage_user,
+    WebcastPollMessage_end_content,
     WebcastPollMessage_message_type,
-    WebcastPollMessage_poll_basic_info,
     WebcastPollMessage_poll_id,
+    WebcastPollMessage_poll_kind,
+    WebcastPollMessage_start_content,
+    WebcastPollMessage_update_votes_content,
     WebcastQuestionNewMessage_details,
     WebcastRankUpdateMessage_group_type,
     WebcastRankUpdateMessage_priority,
@@ -182,6 +210,8 @@ from .codec._schema import (
     WebcastSocialMessage_share_target,
     WebcastSocialMessage_share_type,
     WebcastSocialMessage_user,
+    WebcastSubNotifyMessage_gift_source,
+    WebcastSubNotifyMessage_is_send,
     WebcastSubNotifyMessage_message_type,
     WebcastSubNotifyMessage_sub_month,
     WebcastSubNotifyMessage_subscribe_type,
@@ -494,6 +524,21 @@ _METHOD = {
 }
 
 
+_BARRAGE_TEXTS = {
+    4: ("pm_mt_subscribe_first_barrage", "{0:user} subscribed"),
+    7: ("pm_mt_subscribe_gift_barrage", "{0:user} gifted subscriptions"),
+    8: ("pm_mt_grade_upgrade", "{0:user} reached level {1:string}"),
+    9: ("pm_mt_alp_join_animation", "{0:user} joined"),
+    11: ("pm_mt_fan_live_join", "{0:user} joined"),
+}
+_POLL_OPTIONS = ("Keep going", "New game", "Boss fight")
+
+
+def _as_gift_sender(u: SimUser) -> SimUser:
+    """The user as real gift messages carry it: a follower's follow status is 3 there, not 1."""
+    return replace(u, follow_status=3) if u.follow_status == 1 else u
+
+
 @dataclass(slots=True)
 class _Streak:
     user: SimUser
@@ -549,6 +594,7 @@ class Simulator:
         self.streaks: list[_Streak] = []
         self.recent_chat: list[tuple[SimUser, str, int]] = []
         self.battle: tuple[int, int] | None = None  # (battle id, rival host id)
+        self.poll: tuple[int, int, list[int]] | None = None  # (poll id, end ms, votes per option)
         self.msg_id = 7_430_000_000_000_000_000 + self.rng.randrange(10**12)
         self.seq = 0
         self.total_likes = 0
@@ -722,7 +768,16 @@ class Simulator:
         u = self._user()
         line = self.rng.choice(self.chat_lines)
         self.recent_chat = [*self.recent_chat[-9:], (u, line, now_ms)]
-        return self._inner("chat", self._chat_fields(u, line), now_ms)
+        fields = self._chat_fields(u, line)
+        if self.rng.random() < 0.1:  # an @mention: the at-user, the mentioned ids and users (v3)
+            other = self._user()
+            fields[1] = str_field(WebcastChatMessage_content, f"@{other.unique_id} {line}")
+            fields += [
+                message_field(WebcastChatMessage_at_user, wc.user(other)),
+                packed_field(WebcastChatMessage_mention_user_list, [other.id]),
+                message_field(WebcastChatMessage_mention_users, wc.user(other)),
+            ]
+        return self._inner("chat", fields, now_ms)
 
     def _chat_fields(self, u: SimUser, line: str) -> list[bytes]:
         return [
@@ -769,7 +824,7 @@ class Simulator:
             int_field(WebcastGiftMessage_repeat_count, count),
             int_field(WebcastGiftMessage_combo_count, count),
             *([int_field(WebcastGiftMessage_group_id, group_id)] if group_id else []),
-            message_field(WebcastGiftMessage_user, wc.user(u)),
+            message_field(WebcastGiftMessage_user, wc.user(_as_gift_sender(u))),
             int_field(WebcastGiftMessage_repeat_end, end),
             int_field(WebcastGiftMessage_group_count, 1),
             *(
@@ -841,6 +896,14 @@ class Simulator:
                 int_field(WebcastSubNotifyMessage_sub_month, self.rng.randint(1, 24)),
                 int_field(WebcastSubNotifyMessage_subscribe_type, 1),
                 int_field(WebcastSubNotifyMessage_message_type, 1),
+                *(
+                    [
+                        bool_field(WebcastSubNotifyMessage_is_send, True),
+                        int_field(WebcastSubNotifyMessage_gift_source, 2),
+                    ]
+                    if self.rng.random() < 0.2
+                    else []
+                ),
             ],
             now_ms,
         )
@@ -982,11 +1045,16 @@ class Simulator:
             [
                 int_field(WebcastLinkMicArmies_battle_id, battle_id),
                 *teams,
-                int_field(WebcastLinkMicArmies_battle_status, 1),
+                int_field(WebcastLinkMicArmies_trigger_reason, 1),
                 int_field(WebcastLinkMicArmies_from_user_id, gifter.id),
                 int_field(WebcastLinkMicArmies_gift_id, 5655),
                 int_field(WebcastLinkMicArmies_gift_count, 5),
                 int_field(WebcastLinkMicArmies_total_diamond_count, 5),
+                message_field(
+                    WebcastLinkMicArmies_battle_settings,
+                    int_field(BattleSetting_battle_id, battle_id),
+                    int_field(BattleSetting_status, 1),
+                ),
             ],
             now_ms,
         )
@@ -1032,47 +1100,90 @@ class Simulator:
         )
 
     def _barrage(self, now_ms: int) -> bytes:
+        # the kinds real rooms send: gifter-level and fans-level entrances, subscriptions, upgrades
         u = self._user()
-        return self._inner(
-            "barrage",
-            [
-                int_field(WebcastBarrageMessage_msg_type, 8),
+        kind = self.rng.choices((9, 11, 4, 7, 8), (35, 30, 15, 10, 10))[0]
+        key, pattern = _BARRAGE_TEXTS[kind]
+        fields = [
+            int_field(WebcastBarrageMessage_msg_type, kind),
+            message_field(WebcastBarrageMessage_content, wc.text(key, pattern, [u])),
+            int_field(WebcastBarrageMessage_duration, 3000),
+        ]
+        if kind in (8, 9, 10, 11):
+            param = (
+                WebcastBarrageMessage_user_grade_param
+                if kind in (8, 9)
+                else WebcastBarrageMessage_fans_level_param
+            )
+            level = max(1, u.gifter_level if kind in (8, 9) else u.member_level)
+            fields.append(
                 message_field(
-                    WebcastBarrageMessage_content,
-                    wc.text("pm_mt_grade_upgrade", "{0:user} reached level {1:string}", [u]),
-                ),
-                int_field(WebcastBarrageMessage_duration, 3000),
-                message_field(
-                    WebcastBarrageMessage_user_grade_param,
-                    int_field(BarrageUserGradeParam_current_grade, max(1, u.gifter_level)),
+                    param,
+                    int_field(BarrageUserGradeParam_current_grade, level),
                     message_field(BarrageUserGradeParam_user, wc.user(u)),
-                ),
-            ],
-            now_ms,
-        )
+                )
+            )
+        elif kind == 7:
+            fields.append(
+                message_field(
+                    WebcastBarrageMessage_subscribe_gift_param,
+                    int_field(BarrageSubscribeGiftParam_gift_sub_count, self.rng.choice((1, 5, 10))),
+                    bool_field(BarrageSubscribeGiftParam_show_gift_sub_count, True),
+                    int_field(BarrageSubscribeGiftParam_gift_source, self.rng.choice((2, 3))),
+                )
+            )
+        return self._inner("barrage", fields, now_ms)
 
     def _goal(self, now_ms: int) -> bytes:
+        # as on the wire: the contributing sub-goal without its gift, the goal's list with them
         u = self._user()
+        progress = self.total_likes % 500
+        listed = [
+            message_field(
+                LiveStreamGoal_sub_goals,
+                int_field(LiveStreamSubGoal_type, 1),
+                int_field(LiveStreamSubGoal_id, goal_id),
+                int_field(LiveStreamSubGoal_progress, progress if goal_id == 99 else 3),
+                int_field(LiveStreamSubGoal_target, target),
+                message_field(
+                    LiveStreamSubGoal_gift,
+                    str_field(LiveStreamSubGoalGift_name, name),
+                    message_field(LiveStreamSubGoalGift_icon, wc.image(f"gift:{name}", 100, 3)),
+                    int_field(LiveStreamSubGoalGift_diamond_count, diamonds),
+                ),
+                str_field(LiveStreamSubGoal_id_str, str(goal_id)),
+            )
+            for goal_id, name, diamonds, target in ((99, "Rose", 1, 500), (98, "Galaxy", 1000, 10))
+        ]
+        goal = message_field(
+            WebcastGoalUpdateMessage_goal,
+            int_field(LiveStreamGoal_id, 7_400_000_000_000_000_099),
+            int_field(LiveStreamGoal_status, 1),
+            *listed,
+            str_field(LiveStreamGoal_description, "Help me reach the goal!"),
+            int_field(LiveStreamGoal_start_time, now_ms // 1000 - 600),
+            str_field(LiveStreamGoal_id_str, "7400000000000000099"),
+        )
         sub = message_field(
             WebcastGoalUpdateMessage_contribute_subgoal,
             int_field(LiveStreamSubGoal_type, 1),
             int_field(LiveStreamSubGoal_id, 99),
-            int_field(LiveStreamSubGoal_progress, self.total_likes % 500),
+            int_field(LiveStreamSubGoal_progress, progress),
             int_field(LiveStreamSubGoal_target, 500),
-            message_field(
-                LiveStreamSubGoal_gift,
-                str_field(LiveStreamSubGoalGift_name, "Rose"),
-                int_field(LiveStreamSubGoalGift_diamond_count, 1),
-            ),
         )
         return self._inner(
             "goal",
             [
+                goal,
                 int_field(WebcastGoalUpdateMessage_contributor_id, u.id),
+                message_field(
+                    WebcastGoalUpdateMessage_contributor_avatar, wc.image(f"avatar:{u.id}", 100, 2)
+                ),
                 str_field(WebcastGoalUpdateMessage_contributor_display_id, u.unique_id),
                 sub,
                 int_field(WebcastGoalUpdateMessage_contribute_count, 1),
                 int_field(WebcastGoalUpdateMessage_contribute_score, 1),
+                int_field(WebcastGoalUpdateMessage_update_source, 2),
             ],
             now_ms,
         )
@@ -1095,23 +1206,59 @@ class Simulator:
         )
 
     def _poll(self, now_ms: int) -> bytes:
-        info = message_field(
-            WebcastPollMessage_poll_basic_info,
-            str_field(PollBasicInfo_poll_sponsor, "host"),
-            str_field(PollBasicInfo_title, "Next game?"),
-            int_field(PollBasicInfo_user_cnt, self.rng.randint(1, 300)),
-            int_field(PollBasicInfo_poll_duration, 120),
-            int_field(PollBasicInfo_time_remain, 60),
-        )
+        # a poll as TikTok runs it: a start block, vote updates, an end block (no basic-info block)
+        if self.poll is None:
+            self.poll = (now_ms, now_ms + 60_000, [0] * len(_POLL_OPTIONS))
+            block = message_field(
+                WebcastPollMessage_start_content,
+                int_field(PollStartContent_start_time, now_ms),
+                int_field(PollStartContent_end_time, now_ms + 60_000),
+                *self._poll_options(PollStartContent_option_list, self.poll[2]),
+                str_field(PollStartContent_title, "Next game?"),
+                message_field(PollStartContent_operator, wc.user(self._user())),
+            )
+            action = 0
+        else:
+            votes = self.poll[2]
+            votes[self.rng.randrange(len(votes))] += self.rng.randint(1, 9)
+            if now_ms < self.poll[1]:
+                block = message_field(
+                    WebcastPollMessage_update_votes_content,
+                    *self._poll_options(PollUpdateVotesContent_option_list, votes),
+                )
+                action = 2
+            else:
+                block = message_field(
+                    WebcastPollMessage_end_content,
+                    int_field(PollEndContent_end_type, 0),
+                    *self._poll_options(PollEndContent_option_list, votes),
+                )
+                action = 1
+        poll_id = self.poll[0]
+        if action == 1:
+            self.poll = None
         return self._inner(
             "poll",
             [
-                int_field(WebcastPollMessage_message_type, 2),
-                int_field(WebcastPollMessage_poll_id, now_ms // 1000),
-                info,
+                int_field(WebcastPollMessage_message_type, action),
+                int_field(WebcastPollMessage_poll_id, poll_id),
+                block,
+                int_field(WebcastPollMessage_poll_kind, 2),
             ],
             now_ms,
         )
+
+    @staticmethod
+    def _poll_options(number: int, votes: list[int]) -> list[bytes]:
+        return [
+            message_field(
+                number,
+                int_field(PollOptionInfo_votes, count),
+                str_field(PollOptionInfo_display_content, text),
+                int_field(PollOptionInfo_option_idx, index),
+            )
+            for index, (text, count) in enumerate(zip(_POLL_OPTIONS, votes, strict=True))
+        ]
 
     def _banner(self, now_ms: int) -> bytes:
         data = f'{{"banner_id":{now_ms // 1000},"title":"Weekly ranking","progress":{self.seq % 100}}}'
@@ -1121,8 +1268,7 @@ class Simulator:
         return self._inner(
             "imDelete",
             [
-                packed_field(WebcastImDeleteMessage_delete_msg_ids, [self.msg_id - 17]),
-                packed_field(WebcastImDeleteMessage_delete_user_ids, [self._user().id]),
+                packed_field(WebcastImDeleteMessage_delete_user_ids, [self._user().id]),  # never message ids
             ],
             now_ms,
         )

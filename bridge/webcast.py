@@ -158,7 +158,7 @@ class SimUser:
     unique_id: str
     nickname: str
     followers: int = 0
-    follow_status: int = 0  # 0 none, 1 follower, 2 friend
+    follow_status: int = 0  # 0 none, 1 follower, 2 friend; gift messages say 3 for a follower
     moderator: bool = False
     subscriber: bool = False
     gifter_level: int = 0
@@ -262,7 +262,7 @@ def identity(u: SimUser) -> bytes:
     return b"".join(
         [
             bool_field(UserIdentity_is_subscriber_of_anchor, u.subscriber),
-            bool_field(UserIdentity_is_mutual_following_with_anchor, u.follow_status >= 2),
+            bool_field(UserIdentity_is_mutual_following_with_anchor, u.follow_status == 2),
             bool_field(UserIdentity_is_follower_of_anchor, u.follow_status >= 1),
             bool_field(UserIdentity_is_moderator_of_anchor, u.moderator),
             bool_field(UserIdentity_is_anchor, False),

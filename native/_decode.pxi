@@ -107,8 +107,12 @@ cdef dict _user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int ident
     _put_int(user, "followerCount", followers)
     _put_bool(user, "isModerator", moderator or (identity & 4))
     _put_bool(user, "isSubscriber", subscriber or (identity & 1))
-    _put_bool(user, "isFollower", follow_status >= 1 or (identity & 10))
-    _put_bool(user, "isFriend", follow_status >= 2 or (identity & 8))
+    if identity & 16:  # the message's identity block decides (see _pure._user)
+        _put_bool(user, "isFollower", identity & 10)
+        _put_bool(user, "isFriend", identity & 8)
+    else:
+        _put_bool(user, "isFollower", follow_status >= 1)
+        _put_bool(user, "isFriend", follow_status == 2)
     _put_int(user, "gifterLevel", gifter)
     _put_int(user, "memberLevel", member)
     return user
@@ -126,9 +130,9 @@ cdef inline int _put_user(dict event, bint has_user, const u8* p, Py_ssize_t n,
 
 
 cdef int _identity(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
-    """``UserIdentity`` as bits: 1 subscriber, 2 follower, 4 moderator, 8 mutual."""
+    """``UserIdentity`` as bits: 1 subscriber, 2 follower, 4 moderator, 8 mutual, 16 the block is present."""
     cdef It it
-    cdef int bits = 0
+    cdef int bits = 16
     _open(&it, p, n, a, b)
     while _next(&it, p):
         if it.wire == 0 and _val(&it, p):
@@ -190,15 +194,18 @@ cdef dict _emote(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
 cdef dict _chat(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef dict event = {"type": "chat"}
-    cdef dict emote
-    cdef list emotes = None
-    cdef bint has_user = False
+    cdef dict emote, mention
+    cdef list emotes = None, mentions = None, mentioned = None
+    cdef bint has_user = False, has_at = False
+    cdef Py_ssize_t ata = 0, atb = 0
     cdef int identity = 0
     cdef int64_t index
     cdef Py_ssize_t ua = 0, ub = 0, ca = 0, cb = 0, la = 0, lb = 0
     cdef Py_ssize_t key[2]
     _open(&it, p, n, a, b)
     while _next(&it, p):
+        if it.num == WebcastChatMessage_mention_user_list and (it.wire == 0 or it.wire == 2):
+            mentioned = _ints(p, n, &it, mentioned)
         if it.wire != 2:
             continue
         if it.num == WebcastChatMessage_common:
@@ -229,10 +236,26 @@ cdef dict _chat(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
             lb = it.b
         elif it.num == WebcastChatMessage_user_identity:
             identity = _identity(p, n, it.a, it.b)
+        elif it.num == WebcastChatMessage_mention_users:
+            mention = _user(p, n, it.a, it.b, 0)
+            if mention:
+                if mentions is None:
+                    mentions = []
+                mentions.append(mention)
+        elif it.num == WebcastChatMessage_at_user:
+            has_at = True
+            ata = it.a
+            atb = it.b
     _put_user(event, has_user, p, n, ua, ub, identity)
     _put_str(event, "comment", p, ca, cb)
     _put_str(event, "language", p, la, lb)
     _put_obj(event, "emotes", emotes)
+    if not mentions and mentioned:
+        mentions = [{"id": uid} for uid in mentioned if uid]
+    if not mentions and has_at:
+        mention = _user(p, n, ata, atb, 0)
+        mentions = [mention] if mention else None
+    _put_obj(event, "mentions", mentions)
     return event
 
 
@@ -244,7 +267,7 @@ cdef dict _gift(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef int64_t gift_id = 0, repeat_count = 0, group_id = 0, to_user = 0
     cdef int64_t gift_type = 0, diamonds = 0
     cdef uint64_t repeat_end = 0
-    cdef Py_ssize_t ua = 0, ub = 0, na = 0, nb = 0, ia = 0, ib = 0
+    cdef Py_ssize_t ua = 0, ub = 0, na = 0, nb = 0, ia = 0, ib = 0, da = 0, db = 0
     cdef Py_ssize_t key[2]
     _open(&it, p, n, a, b)
     while _next(&it, p):
@@ -285,6 +308,9 @@ cdef dict _gift(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                             nb = it2.b
                         elif it2.num == Gift_image:
                             _first_url(p, n, it2.a, it2.b, &ia, &ib)
+                        elif it2.num == Gift_describe:
+                            da = it2.a
+                            db = it2.b
             elif it.num == WebcastGiftMessage_user_identity:
                 identity = _identity(p, n, it.a, it.b)
     _put_user(event, has_user, p, n, ua, ub, identity)
@@ -298,6 +324,7 @@ cdef dict _gift(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_bool(event, "streaking", gift_type == 1 and repeat_end == 0)
     _put_str(event, "giftImage", p, ia, ib)
     _put_int(event, "toUserId", to_user)
+    _put_str(event, "describe", p, da, db)
     return event
 
 
@@ -526,10 +553,22 @@ cdef dict _battle_team(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return team
 
 
+cdef int64_t _settings_status(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except? -1:
+    """``status`` of a ``BattleSetting``."""
+    cdef It it
+    cdef int64_t status = 0
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.num == BattleSetting_status and it.wire == 0:
+            status = _s64(_val(&it, p))
+    return status
+
+
 cdef dict _link_mic_armies(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef dict event = {"type": "battleArmies"}
-    cdef int64_t battle_id = 0, status = 0, from_user = 0, gift_id = 0, gift_count = 0, diamonds = 0
+    cdef int64_t battle_id = 0, status = 0, trigger = 0, from_user = 0, gift_id = 0, gift_count = 0
+    cdef int64_t diamonds = 0
     cdef list teams = None
     cdef Py_ssize_t key[2]
     _open(&it, p, n, a, b)
@@ -537,8 +576,8 @@ cdef dict _link_mic_armies(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b
         if it.wire == 0:
             if it.num == WebcastLinkMicArmies_battle_id:
                 battle_id = _s64(_val(&it, p))
-            elif it.num == WebcastLinkMicArmies_battle_status:
-                status = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicArmies_trigger_reason:
+                trigger = _s64(_val(&it, p))
             elif it.num == WebcastLinkMicArmies_from_user_id:
                 from_user = _s64(_val(&it, p))
             elif it.num == WebcastLinkMicArmies_gift_id:
@@ -554,8 +593,11 @@ cdef dict _link_mic_armies(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b
                 if teams is None:
                     teams = []
                 teams.append(_battle_team(p, n, it.a, it.b))
+            elif it.num == WebcastLinkMicArmies_battle_settings:
+                status = _settings_status(p, n, it.a, it.b)
     _put_int(event, "battleId", battle_id)
     _put_int(event, "status", status)
+    _put_int(event, "triggerReason", trigger)
     _put_int(event, "fromUserId", from_user)
     _put_int(event, "giftId", gift_id)
     _put_int(event, "giftCount", gift_count)
@@ -647,7 +689,7 @@ cdef dict _emote_chat(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
 cdef dict _barrage(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef dict event = {"type": "barrage"}
-    cdef int64_t barrage_type = 0, duration = 0, level = 0
+    cdef int64_t barrage_type = 0, duration = 0, level = 0, sub_count = 0, source = 0
     cdef bint has_user = False
     cdef Py_ssize_t ua = 0, ub = 0
     cdef Py_ssize_t key[2]
@@ -674,12 +716,146 @@ cdef dict _barrage(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                         has_user = True
                         ua = it2.a
                         ub = it2.b
+            elif it.num == WebcastBarrageMessage_subscribe_gift_param:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BarrageSubscribeGiftParam_gift_sub_count:
+                            sub_count = _s64(_val(&it2, p))
+                        elif it2.num == BarrageSubscribeGiftParam_gift_source:
+                            source = _s64(_val(&it2, p))
     _put_int(event, "barrageType", barrage_type)
     _put_str(event, "textKey", p, text[0], text[1])
     _put_str(event, "text", p, text[2], text[3])
     _put_int(event, "duration", duration)
     _put_user(event, has_user, p, n, ua, ub, 0)
     _put_int(event, "level", level)
+    _put_int(event, "subCount", sub_count)
+    _put_int(event, "giftSource", source)
+    return event
+
+
+cdef struct SubGoal:
+    # A ``LiveStreamSubGoal``: ``_pure._sub_goal``'s tuple.
+    int64_t type
+    int64_t id
+    int64_t progress
+    int64_t target
+    Py_ssize_t name_a
+    Py_ssize_t name_b
+
+
+cdef int _sub_goal(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, SubGoal* g) except -1:
+    cdef It it, it2
+    g.type = g.id = g.progress = g.target = 0
+    g.name_a = g.name_b = 0
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == LiveStreamSubGoal_type:
+                g.type = _s64(_val(&it, p))
+            elif it.num == LiveStreamSubGoal_id:
+                g.id = _s64(_val(&it, p))
+            elif it.num == LiveStreamSubGoal_progress:
+                g.progress = _s64(_val(&it, p))
+            elif it.num == LiveStreamSubGoal_target:
+                g.target = _s64(_val(&it, p))
+        elif it.num == LiveStreamSubGoal_gift and it.wire == 2:
+            _open(&it2, p, n, it.a, it.b)
+            while _next(&it2, p):
+                if it2.num == LiveStreamSubGoalGift_name and it2.wire == 2:
+                    g.name_a = it2.a
+                    g.name_b = it2.b
+    return 0
+
+
+cdef struct GoalUpdate:
+    # What a goal update publishes (``_pure._goal_update``).
+    int64_t contributor
+    int64_t count
+    int64_t score
+    Py_ssize_t uid_a
+    Py_ssize_t uid_b
+    bint has_common
+    Py_ssize_t common_a
+    Py_ssize_t common_b
+    SubGoal sub
+
+
+cdef int _goal_scan(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, GoalUpdate* g) except -1:
+    """The scan of ``_pure._goal_update``; the caller reads the common block (``g.common_*``) last."""
+    cdef It it
+    cdef SubGoal listed, twin
+    cdef bint contributed = False, goal = False, found = False
+    cdef Py_ssize_t ca = 0, cb = 0, ga = 0, gb = 0
+    g.contributor = g.count = g.score = 0
+    g.uid_a = g.uid_b = g.common_a = g.common_b = 0
+    g.has_common = False
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastGoalUpdateMessage_contributor_id:
+                g.contributor = _s64(_val(&it, p))
+            elif it.num == WebcastGoalUpdateMessage_contribute_count:
+                g.count = _s64(_val(&it, p))
+            elif it.num == WebcastGoalUpdateMessage_contribute_score:
+                g.score = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastGoalUpdateMessage_common:
+                g.has_common = True
+                g.common_a = it.a
+                g.common_b = it.b
+            elif it.num == WebcastGoalUpdateMessage_contributor_display_id:
+                g.uid_a = it.a
+                g.uid_b = it.b
+            elif it.num == WebcastGoalUpdateMessage_contribute_subgoal:
+                contributed = True
+                ca = it.a
+                cb = it.b
+            elif it.num == WebcastGoalUpdateMessage_goal:
+                goal = True
+                ga = it.a
+                gb = it.b
+    g.sub.type = g.sub.id = g.sub.progress = g.sub.target = 0
+    g.sub.name_a = g.sub.name_b = 0
+    if contributed:
+        _sub_goal(p, n, ca, cb, &g.sub)
+    if goal:
+        _open(&it, p, n, ga, gb)
+        while _next(&it, p):
+            if it.num == LiveStreamGoal_sub_goals and it.wire == 2:
+                _sub_goal(p, n, it.a, it.b, &listed)
+                if not found and (not contributed or listed.id == g.sub.id):
+                    twin = listed
+                    found = True
+    if found:
+        if g.sub.type == 0:
+            g.sub.type = twin.type
+        if g.sub.progress == 0:
+            g.sub.progress = twin.progress
+        if g.sub.target == 0:
+            g.sub.target = twin.target
+        if g.sub.name_b == g.sub.name_a:
+            g.sub.name_a = twin.name_a
+            g.sub.name_b = twin.name_b
+    return 0
+
+
+cdef dict _goal_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef dict event = {"type": "goal"}
+    cdef GoalUpdate g
+    cdef Py_ssize_t key[2]
+    _goal_scan(p, n, a, b, &g)
+    if g.has_common:
+        _common(p, n, g.common_a, g.common_b, event, key)
+    _put_int(event, "contributorId", g.contributor)
+    _put_str(event, "contributorUniqueId", p, g.uid_a, g.uid_b)
+    _put_int(event, "contributeCount", g.count)
+    _put_int(event, "contributeScore", g.score)
+    _put_int(event, "goalType", g.sub.type)
+    _put_int(event, "progress", g.sub.progress)
+    _put_int(event, "target", g.sub.target)
+    _put_str(event, "giftName", p, g.sub.name_a, g.sub.name_b)
     return event
 
 

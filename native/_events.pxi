@@ -135,6 +135,55 @@ cdef int _t_struct_rank_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py
     return 0
 
 
+cdef dict _struct_poll_option_info(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef int64_t index = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef int64_t votes = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == PollOptionInfo_votes:
+                votes = _s64(_val(&it, p))
+            elif it.num == PollOptionInfo_option_idx:
+                index = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == PollOptionInfo_display_content:
+                text_a = it.a
+                text_b = it.b
+    _put_int(event, "index", index)
+    _put_str(event, "text", p, text_a, text_b)
+    _put_int(event, "votes", votes)
+    return event
+
+
+cdef int _t_struct_poll_option_info(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it
+    cdef int64_t index = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef int64_t votes = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == PollOptionInfo_votes:
+                votes = _s64(_val(&it, p))
+            elif it.num == PollOptionInfo_option_idx:
+                index = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == PollOptionInfo_display_content:
+                text_a = it.a
+                text_b = it.b
+    at = _w_begin(w)
+    count += _wi(w, K_INDEX, index)
+    count += _ws(w, K_TEXT, p, text_a, text_b)
+    count += _wi(w, K_VOTES, votes)
+    _w_end(w, at, count, 1)
+    return 0
+
+
 cdef dict _like(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef bint has_user = False
@@ -266,6 +315,7 @@ cdef dict _sub_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef int64_t sub_month = 0
     cdef int64_t subscribe_type = 0
     cdef uint64_t gifted = 0
+    cdef int64_t gift_source = 0
     cdef dict event = {"type": "subscribe"}
     cdef Py_ssize_t key[2]
     _open(&it, p, n, a, b)
@@ -277,6 +327,8 @@ cdef dict _sub_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                 subscribe_type = _s64(_val(&it, p))
             elif it.num == WebcastSubNotifyMessage_is_send:
                 gifted = _val(&it, p)
+            elif it.num == WebcastSubNotifyMessage_gift_source:
+                gift_source = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == WebcastSubNotifyMessage_common:
                 _common(p, n, it.a, it.b, event, key)
@@ -288,6 +340,7 @@ cdef dict _sub_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_int(event, "subMonth", sub_month)
     _put_int(event, "subscribeType", subscribe_type)
     _put_bool(event, "gifted", gifted != 0)
+    _put_int(event, "giftSource", gift_source)
     return event
 
 
@@ -298,6 +351,7 @@ cdef int _t_sub_notify(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
     cdef int64_t sub_month = 0
     cdef int64_t subscribe_type = 0
     cdef uint64_t gifted = 0
+    cdef int64_t gift_source = 0
     cdef Common c
     cdef int count = 1
     cdef Py_ssize_t at
@@ -311,6 +365,8 @@ cdef int _t_sub_notify(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
                 subscribe_type = _s64(_val(&it, p))
             elif it.num == WebcastSubNotifyMessage_is_send:
                 gifted = _val(&it, p)
+            elif it.num == WebcastSubNotifyMessage_gift_source:
+                gift_source = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == WebcastSubNotifyMessage_common:
                 _t_common(p, n, it.a, it.b, &c)
@@ -325,6 +381,7 @@ cdef int _t_sub_notify(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
     count += _wi(w, K_SUB_MONTH, sub_month)
     count += _wi(w, K_SUBSCRIBE_TYPE, subscribe_type)
     count += _wb(w, K_GIFTED, gifted != 0)
+    count += _wi(w, K_GIFT_SOURCE, gift_source)
     _w_end(w, at, count, 1)
     return 0
 
@@ -711,124 +768,6 @@ cdef int _t_caption(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     return 0
 
 
-cdef dict _goal_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
-    cdef It it, it2, it3
-    cdef int64_t contributor_id = 0
-    cdef Py_ssize_t contributor_unique_id_a = 0, contributor_unique_id_b = 0
-    cdef int64_t contribute_count = 0
-    cdef int64_t contribute_score = 0
-    cdef int64_t goal_type = 0
-    cdef int64_t progress = 0
-    cdef int64_t target = 0
-    cdef Py_ssize_t gift_name_a = 0, gift_name_b = 0
-    cdef dict event = {"type": "goal"}
-    cdef Py_ssize_t key[2]
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastGoalUpdateMessage_contributor_id:
-                contributor_id = _s64(_val(&it, p))
-            elif it.num == WebcastGoalUpdateMessage_contribute_count:
-                contribute_count = _s64(_val(&it, p))
-            elif it.num == WebcastGoalUpdateMessage_contribute_score:
-                contribute_score = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastGoalUpdateMessage_common:
-                _common(p, n, it.a, it.b, event, key)
-            elif it.num == WebcastGoalUpdateMessage_contributor_display_id:
-                contributor_unique_id_a = it.a
-                contributor_unique_id_b = it.b
-            elif it.num == WebcastGoalUpdateMessage_contribute_subgoal:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == LiveStreamSubGoal_type:
-                            goal_type = _s64(_val(&it2, p))
-                        elif it2.num == LiveStreamSubGoal_progress:
-                            progress = _s64(_val(&it2, p))
-                        elif it2.num == LiveStreamSubGoal_target:
-                            target = _s64(_val(&it2, p))
-                    elif it2.wire == 2:
-                        if it2.num == LiveStreamSubGoal_gift:
-                            _open(&it3, p, n, it2.a, it2.b)
-                            while _next(&it3, p):
-                                if it3.wire == 2:
-                                    if it3.num == LiveStreamSubGoalGift_name:
-                                        gift_name_a = it3.a
-                                        gift_name_b = it3.b
-    _put_int(event, "contributorId", contributor_id)
-    _put_str(event, "contributorUniqueId", p, contributor_unique_id_a, contributor_unique_id_b)
-    _put_int(event, "contributeCount", contribute_count)
-    _put_int(event, "contributeScore", contribute_score)
-    _put_int(event, "goalType", goal_type)
-    _put_int(event, "progress", progress)
-    _put_int(event, "target", target)
-    _put_str(event, "giftName", p, gift_name_a, gift_name_b)
-    return event
-
-
-cdef int _t_goal_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2, it3
-    cdef int64_t contributor_id = 0
-    cdef Py_ssize_t contributor_unique_id_a = 0, contributor_unique_id_b = 0
-    cdef int64_t contribute_count = 0
-    cdef int64_t contribute_score = 0
-    cdef int64_t goal_type = 0
-    cdef int64_t progress = 0
-    cdef int64_t target = 0
-    cdef Py_ssize_t gift_name_a = 0, gift_name_b = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastGoalUpdateMessage_contributor_id:
-                contributor_id = _s64(_val(&it, p))
-            elif it.num == WebcastGoalUpdateMessage_contribute_count:
-                contribute_count = _s64(_val(&it, p))
-            elif it.num == WebcastGoalUpdateMessage_contribute_score:
-                contribute_score = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastGoalUpdateMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastGoalUpdateMessage_contributor_display_id:
-                contributor_unique_id_a = it.a
-                contributor_unique_id_b = it.b
-            elif it.num == WebcastGoalUpdateMessage_contribute_subgoal:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == LiveStreamSubGoal_type:
-                            goal_type = _s64(_val(&it2, p))
-                        elif it2.num == LiveStreamSubGoal_progress:
-                            progress = _s64(_val(&it2, p))
-                        elif it2.num == LiveStreamSubGoal_target:
-                            target = _s64(_val(&it2, p))
-                    elif it2.wire == 2:
-                        if it2.num == LiveStreamSubGoal_gift:
-                            _open(&it3, p, n, it2.a, it2.b)
-                            while _next(&it3, p):
-                                if it3.wire == 2:
-                                    if it3.num == LiveStreamSubGoalGift_name:
-                                        gift_name_a = it3.a
-                                        gift_name_b = it3.b
-    at = _w_begin(w)
-    _w_bytes(w, T_GOAL)
-    count += _w_common(w, &c, outer)
-    count += _wi(w, K_CONTRIBUTOR_ID, contributor_id)
-    count += _ws(w, K_CONTRIBUTOR_UNIQUE_ID, p, contributor_unique_id_a, contributor_unique_id_b)
-    count += _wi(w, K_CONTRIBUTE_COUNT, contribute_count)
-    count += _wi(w, K_CONTRIBUTE_SCORE, contribute_score)
-    count += _wi(w, K_GOAL_TYPE, goal_type)
-    count += _wi(w, K_PROGRESS, progress)
-    count += _wi(w, K_TARGET, target)
-    count += _ws(w, K_GIFT_NAME, p, gift_name_a, gift_name_b)
-    _w_end(w, at, count, 1)
-    return 0
-
-
 cdef dict _rank_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef list ranks = None
@@ -889,7 +828,12 @@ cdef dict _poll(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef int64_t poll_id = 0
     cdef int64_t poll_action = 0
+    cdef int64_t poll_kind = 0
     cdef Py_ssize_t title_a = 0, title_b = 0
+    cdef int64_t start_time = 0
+    cdef int64_t end_time = 0
+    cdef list options = None
+    cdef int64_t end_type = 0
     cdef int64_t gift_id = 0
     cdef int64_t voter_count = 0
     cdef int64_t duration = 0
@@ -903,9 +847,46 @@ cdef dict _poll(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                 poll_action = _s64(_val(&it, p))
             elif it.num == WebcastPollMessage_poll_id:
                 poll_id = _s64(_val(&it, p))
+            elif it.num == WebcastPollMessage_poll_kind:
+                poll_kind = _s64(_val(&it, p))
         elif it.wire == 2:
             if it.num == WebcastPollMessage_common:
                 _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastPollMessage_start_content:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == PollStartContent_start_time:
+                            start_time = _s64(_val(&it2, p))
+                        elif it2.num == PollStartContent_end_time:
+                            end_time = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == PollStartContent_option_list:
+                            if options is None:
+                                options = []
+                            options.append(_struct_poll_option_info(p, n, it2.a, it2.b))
+                        elif it2.num == PollStartContent_title:
+                            title_a = it2.a
+                            title_b = it2.b
+            elif it.num == WebcastPollMessage_end_content:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == PollEndContent_end_type:
+                            end_type = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == PollEndContent_option_list:
+                            if options is None:
+                                options = []
+                            options.append(_struct_poll_option_info(p, n, it2.a, it2.b))
+            elif it.num == WebcastPollMessage_update_votes_content:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == PollUpdateVotesContent_option_list:
+                            if options is None:
+                                options = []
+                            options.append(_struct_poll_option_info(p, n, it2.a, it2.b))
             elif it.num == WebcastPollMessage_poll_basic_info:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
@@ -924,7 +905,12 @@ cdef dict _poll(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
                             title_b = it2.b
     _put_int(event, "pollId", poll_id)
     _put_int(event, "pollAction", poll_action)
+    _put_int(event, "pollKind", poll_kind)
     _put_str(event, "title", p, title_a, title_b)
+    _put_int(event, "startTime", start_time)
+    _put_int(event, "endTime", end_time)
+    _put_obj(event, "options", options)
+    _put_int(event, "endType", end_type)
     _put_int(event, "giftId", gift_id)
     _put_int(event, "voterCount", voter_count)
     _put_int(event, "duration", duration)
@@ -936,7 +922,13 @@ cdef int _t_poll(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     cdef It it, it2
     cdef int64_t poll_id = 0
     cdef int64_t poll_action = 0
+    cdef int64_t poll_kind = 0
     cdef Py_ssize_t title_a = 0, title_b = 0
+    cdef int64_t start_time = 0
+    cdef int64_t end_time = 0
+    cdef W options
+    cdef Py_ssize_t options_count = 0
+    cdef int64_t end_type = 0
     cdef int64_t gift_id = 0
     cdef int64_t voter_count = 0
     cdef int64_t duration = 0
@@ -945,43 +937,86 @@ cdef int _t_poll(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     cdef int count = 1
     cdef Py_ssize_t at
     _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastPollMessage_message_type:
-                poll_action = _s64(_val(&it, p))
-            elif it.num == WebcastPollMessage_poll_id:
-                poll_id = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastPollMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastPollMessage_poll_basic_info:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == PollBasicInfo_gift_id:
-                            gift_id = _s64(_val(&it2, p))
-                        elif it2.num == PollBasicInfo_user_cnt:
-                            voter_count = _s64(_val(&it2, p))
-                        elif it2.num == PollBasicInfo_poll_duration:
-                            duration = _s64(_val(&it2, p))
-                        elif it2.num == PollBasicInfo_time_remain:
-                            time_remain = _s64(_val(&it2, p))
-                    elif it2.wire == 2:
-                        if it2.num == PollBasicInfo_title:
-                            title_a = it2.a
-                            title_b = it2.b
-    at = _w_begin(w)
-    _w_bytes(w, T_POLL)
-    count += _w_common(w, &c, outer)
-    count += _wi(w, K_POLL_ID, poll_id)
-    count += _wi(w, K_POLL_ACTION, poll_action)
-    count += _ws(w, K_TITLE, p, title_a, title_b)
-    count += _wi(w, K_GIFT_ID, gift_id)
-    count += _wi(w, K_VOTER_COUNT, voter_count)
-    count += _wi(w, K_DURATION, duration)
-    count += _wi(w, K_TIME_REMAIN, time_remain)
-    _w_end(w, at, count, 1)
+    _w_init(&options)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastPollMessage_message_type:
+                    poll_action = _s64(_val(&it, p))
+                elif it.num == WebcastPollMessage_poll_id:
+                    poll_id = _s64(_val(&it, p))
+                elif it.num == WebcastPollMessage_poll_kind:
+                    poll_kind = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastPollMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastPollMessage_start_content:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 0:
+                            if it2.num == PollStartContent_start_time:
+                                start_time = _s64(_val(&it2, p))
+                            elif it2.num == PollStartContent_end_time:
+                                end_time = _s64(_val(&it2, p))
+                        elif it2.wire == 2:
+                            if it2.num == PollStartContent_option_list:
+                                _t_struct_poll_option_info(&options, p, n, it2.a, it2.b)
+                                options_count += 1
+                            elif it2.num == PollStartContent_title:
+                                title_a = it2.a
+                                title_b = it2.b
+                elif it.num == WebcastPollMessage_end_content:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 0:
+                            if it2.num == PollEndContent_end_type:
+                                end_type = _s64(_val(&it2, p))
+                        elif it2.wire == 2:
+                            if it2.num == PollEndContent_option_list:
+                                _t_struct_poll_option_info(&options, p, n, it2.a, it2.b)
+                                options_count += 1
+                elif it.num == WebcastPollMessage_update_votes_content:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == PollUpdateVotesContent_option_list:
+                                _t_struct_poll_option_info(&options, p, n, it2.a, it2.b)
+                                options_count += 1
+                elif it.num == WebcastPollMessage_poll_basic_info:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 0:
+                            if it2.num == PollBasicInfo_gift_id:
+                                gift_id = _s64(_val(&it2, p))
+                            elif it2.num == PollBasicInfo_user_cnt:
+                                voter_count = _s64(_val(&it2, p))
+                            elif it2.num == PollBasicInfo_poll_duration:
+                                duration = _s64(_val(&it2, p))
+                            elif it2.num == PollBasicInfo_time_remain:
+                                time_remain = _s64(_val(&it2, p))
+                        elif it2.wire == 2:
+                            if it2.num == PollBasicInfo_title:
+                                title_a = it2.a
+                                title_b = it2.b
+        at = _w_begin(w)
+        _w_bytes(w, T_POLL)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_POLL_ID, poll_id)
+        count += _wi(w, K_POLL_ACTION, poll_action)
+        count += _wi(w, K_POLL_KIND, poll_kind)
+        count += _ws(w, K_TITLE, p, title_a, title_b)
+        count += _wi(w, K_START_TIME, start_time)
+        count += _wi(w, K_END_TIME, end_time)
+        count += _w_array_of(w, K_OPTIONS, &options, options_count)
+        count += _wi(w, K_END_TYPE, end_type)
+        count += _wi(w, K_GIFT_ID, gift_id)
+        count += _wi(w, K_VOTER_COUNT, voter_count)
+        count += _wi(w, K_DURATION, duration)
+        count += _wi(w, K_TIME_REMAIN, time_remain)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&options)
     return 0
 
 

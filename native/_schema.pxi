@@ -206,6 +206,8 @@ cdef enum:  # WebcastChatMessage
     WebcastChatMessage_content_language = 14
     WebcastChatMessage_quick_chat_scene = 16
     WebcastChatMessage_user_identity = 18
+    WebcastChatMessage_mention_user_list = 27
+    WebcastChatMessage_mention_users = 28
 
 cdef enum:  # EmoteWithIndex
     EmoteWithIndex_index = 1
@@ -364,12 +366,13 @@ cdef enum:  # WebcastLinkMicArmies
     WebcastLinkMicArmies_channel_id = 4
     WebcastLinkMicArmies_gift_sent_time = 5
     WebcastLinkMicArmies_score_update_time = 6
-    WebcastLinkMicArmies_battle_status = 7
+    WebcastLinkMicArmies_trigger_reason = 7
     WebcastLinkMicArmies_from_user_id = 8
     WebcastLinkMicArmies_gift_id = 9
     WebcastLinkMicArmies_gift_count = 10
     WebcastLinkMicArmies_total_diamond_count = 12
     WebcastLinkMicArmies_repeat_count = 13
+    WebcastLinkMicArmies_battle_settings = 18
 
 cdef enum:  # WebcastLinkMicArmies.BattleItemsEntry
     WebcastLinkMicArmies_BattleItemsEntry_key = 1
@@ -466,6 +469,11 @@ cdef enum:  # BarrageUserGradeParam
     BarrageUserGradeParam_user_id = 3
     BarrageUserGradeParam_user = 4
 
+cdef enum:  # BarrageSubscribeGiftParam
+    BarrageSubscribeGiftParam_gift_sub_count = 1
+    BarrageSubscribeGiftParam_show_gift_sub_count = 2
+    BarrageSubscribeGiftParam_gift_source = 3
+
 cdef enum:  # WebcastBarrageMessage
     WebcastBarrageMessage_common = 1
     WebcastBarrageMessage_msg_type = 3
@@ -476,6 +484,7 @@ cdef enum:  # WebcastBarrageMessage
     WebcastBarrageMessage_common_barrage_content = 24
     WebcastBarrageMessage_user_grade_param = 100
     WebcastBarrageMessage_fans_level_param = 101
+    WebcastBarrageMessage_subscribe_gift_param = 102
 
 cdef enum:  # LiveStreamSubGoalGift
     LiveStreamSubGoalGift_name = 1
@@ -491,8 +500,19 @@ cdef enum:  # LiveStreamSubGoal
     LiveStreamSubGoal_gift = 5
     LiveStreamSubGoal_id_str = 6
 
+cdef enum:  # LiveStreamGoal
+    LiveStreamGoal_id = 1
+    LiveStreamGoal_type = 2
+    LiveStreamGoal_status = 3
+    LiveStreamGoal_sub_goals = 4
+    LiveStreamGoal_description = 5
+    LiveStreamGoal_start_time = 8
+    LiveStreamGoal_expire_time = 9
+    LiveStreamGoal_id_str = 13
+
 cdef enum:  # WebcastGoalUpdateMessage
     WebcastGoalUpdateMessage_common = 1
+    WebcastGoalUpdateMessage_goal = 3
     WebcastGoalUpdateMessage_contributor_id = 4
     WebcastGoalUpdateMessage_contributor_avatar = 5
     WebcastGoalUpdateMessage_contributor_display_id = 6
@@ -503,6 +523,7 @@ cdef enum:  # WebcastGoalUpdateMessage
     WebcastGoalUpdateMessage_contributor_id_str = 12
     WebcastGoalUpdateMessage_pin = 13
     WebcastGoalUpdateMessage_unpin = 14
+    WebcastGoalUpdateMessage_update_source = 16
 
 cdef enum:  # RankUpdate
     RankUpdate_rank_type = 1
@@ -522,6 +543,27 @@ cdef enum:  # WebcastImDeleteMessage
     WebcastImDeleteMessage_delete_msg_ids = 2
     WebcastImDeleteMessage_delete_user_ids = 3
 
+cdef enum:  # PollOptionInfo
+    PollOptionInfo_votes = 1
+    PollOptionInfo_display_content = 2
+    PollOptionInfo_option_idx = 3
+
+cdef enum:  # PollStartContent
+    PollStartContent_start_time = 1
+    PollStartContent_end_time = 2
+    PollStartContent_option_list = 3
+    PollStartContent_title = 4
+    PollStartContent_operator = 5
+
+cdef enum:  # PollEndContent
+    PollEndContent_end_type = 1
+    PollEndContent_option_list = 2
+    PollEndContent_operator = 3
+
+cdef enum:  # PollUpdateVotesContent
+    PollUpdateVotesContent_option_list = 2
+    PollUpdateVotesContent_operator = 3
+
 cdef enum:  # PollBasicInfo
     PollBasicInfo_poll_sponsor = 1
     PollBasicInfo_gift_id = 2
@@ -537,6 +579,9 @@ cdef enum:  # WebcastPollMessage
     WebcastPollMessage_common = 1
     WebcastPollMessage_message_type = 2
     WebcastPollMessage_poll_id = 3
+    WebcastPollMessage_start_content = 4
+    WebcastPollMessage_end_content = 5
+    WebcastPollMessage_update_votes_content = 6
     WebcastPollMessage_poll_kind = 7
     WebcastPollMessage_poll_basic_info = 8
 

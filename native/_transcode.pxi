@@ -320,8 +320,9 @@ cdef int _w_common(W* w, Common* c, int64_t outer) except -1:
     return count
 
 
-cdef int _t_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int identity) except -1:
-    """``"user": {...}`` unless the map is empty (``_put_user``); 1 if written."""
+cdef int _t_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int identity,
+                 bint keyed=True) except -1:
+    """``"user": {...}`` unless the map is empty (``_put_user``); 1 if written. ``keyed`` false: the map alone."""
     cdef It it, it2
     cdef int64_t uid = 0, followers = 0, follow_status = 0, gifter = 0, member = 0
     cdef int64_t scene = 0, level = 0
@@ -367,7 +368,8 @@ cdef int _t_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     if uid == 0 and idb > ida:
         uid = _decimal(p, ida, idb, 20)
     mark = w.len
-    _w_bytes(w, K_USER)
+    if keyed:
+        _w_bytes(w, K_USER)
     at = _w_begin(w)
     count += _wi(w, K_ID, uid)
     count += _ws(w, K_UNIQUE_ID, p, una, unb)
@@ -376,8 +378,12 @@ cdef int _t_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     count += _wi(w, K_FOLLOWER_COUNT, followers)
     count += _wb(w, K_IS_MODERATOR, moderator or (identity & 4))
     count += _wb(w, K_IS_SUBSCRIBER, subscriber or (identity & 1))
-    count += _wb(w, K_IS_FOLLOWER, follow_status >= 1 or (identity & 10))
-    count += _wb(w, K_IS_FRIEND, follow_status >= 2 or (identity & 8))
+    if identity & 16:  # the message's identity block decides (see _pure._user)
+        count += _wb(w, K_IS_FOLLOWER, identity & 10)
+        count += _wb(w, K_IS_FRIEND, identity & 8)
+    else:
+        count += _wb(w, K_IS_FOLLOWER, follow_status >= 1)
+        count += _wb(w, K_IS_FRIEND, follow_status == 2)
     count += _wi(w, K_GIFTER_LEVEL, gifter)
     count += _wi(w, K_MEMBER_LEVEL, member)
     if count == 0:
@@ -428,18 +434,22 @@ cdef inline void _w_init(W* w) noexcept nogil:
 cdef int _t_chat(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
     cdef It it, it2
     cdef Common c
-    cdef W emotes
-    cdef Py_ssize_t emote_count = 0, at
-    cdef bint has_user = False
+    cdef W emotes, mentions, mentioned
+    cdef Py_ssize_t emote_count = 0, mention_count = 0, mentioned_count = 0, at
+    cdef bint has_user = False, has_at = False
     cdef int identity = 0, count = 1
     cdef int64_t index
-    cdef Py_ssize_t ua = 0, ub = 0, ca = 0, cb = 0, la = 0, lb = 0
+    cdef Py_ssize_t ua = 0, ub = 0, ca = 0, cb = 0, la = 0, lb = 0, ata = 0, atb = 0
     cdef Py_ssize_t er[4]
     _c_init(&c)
     _w_init(&emotes)
+    _w_init(&mentions)
+    _w_init(&mentioned)
     try:
         _open(&it, p, n, a, b)
         while _next(&it, p):
+            if it.num == WebcastChatMessage_mention_user_list and (it.wire == 0 or it.wire == 2):
+                _t_id_maps(&mentioned, &mentioned_count, p, n, &it)
             if it.wire != 2:
                 continue
             if it.num == WebcastChatMessage_common:
@@ -467,6 +477,12 @@ cdef int _t_chat(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
                 lb = it.b
             elif it.num == WebcastChatMessage_user_identity:
                 identity = _identity(p, n, it.a, it.b)
+            elif it.num == WebcastChatMessage_mention_users:
+                mention_count += _t_user(&mentions, p, n, it.a, it.b, 0, False)
+            elif it.num == WebcastChatMessage_at_user:
+                has_at = True
+                ata = it.a
+                atb = it.b
         at = _w_begin(w)
         _w_bytes(w, T_CHAT)
         count += _w_common(w, &c, outer)
@@ -474,9 +490,18 @@ cdef int _t_chat(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
         count += _ws(w, K_COMMENT, p, ca, cb)
         count += _ws(w, K_LANGUAGE, p, la, lb)
         count += _w_array_of(w, K_EMOTES, &emotes, emote_count)
+        if mention_count:
+            count += _w_array_of(w, K_MENTIONS, &mentions, mention_count)
+        elif mentioned_count:
+            count += _w_array_of(w, K_MENTIONS, &mentioned, mentioned_count)
+        elif has_at:
+            mention_count = _t_user(&mentions, p, n, ata, atb, 0, False)
+            count += _w_array_of(w, K_MENTIONS, &mentions, mention_count)
         _w_end(w, at, count, 1)
     finally:
         _w_free(&emotes)
+        _w_free(&mentions)
+        _w_free(&mentioned)
     return 0
 
 
@@ -488,7 +513,7 @@ cdef int _t_gift(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     cdef int64_t gift_id = 0, repeat_count = 0, group_id = 0, to_user = 0
     cdef int64_t gift_type = 0, diamonds = 0
     cdef uint64_t repeat_end = 0
-    cdef Py_ssize_t ua = 0, ub = 0, na = 0, nb = 0, ia = 0, ib = 0, at
+    cdef Py_ssize_t ua = 0, ub = 0, na = 0, nb = 0, ia = 0, ib = 0, da = 0, db = 0, at
     _c_init(&c)
     _open(&it, p, n, a, b)
     while _next(&it, p):
@@ -529,6 +554,9 @@ cdef int _t_gift(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
                             nb = it2.b
                         elif it2.num == Gift_image:
                             _first_url(p, n, it2.a, it2.b, &ia, &ib)
+                        elif it2.num == Gift_describe:
+                            da = it2.a
+                            db = it2.b
             elif it.num == WebcastGiftMessage_user_identity:
                 identity = _identity(p, n, it.a, it.b)
     at = _w_begin(w)
@@ -545,6 +573,7 @@ cdef int _t_gift(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     count += _wb(w, K_STREAKING, gift_type == 1 and repeat_end == 0)
     count += _ws(w, K_GIFT_IMAGE, p, ia, ib)
     count += _wi(w, K_TO_USER_ID, to_user)
+    count += _ws(w, K_DESCRIBE, p, da, db)
     _w_end(w, at, count, 1)
     return 0
 
@@ -785,7 +814,8 @@ cdef int _t_link_mic_armies(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ss
     cdef W teams
     cdef Py_ssize_t team_count = 0, at
     cdef int count = 1
-    cdef int64_t battle_id = 0, status = 0, from_user = 0, gift_id = 0, gift_count = 0, diamonds = 0
+    cdef int64_t battle_id = 0, status = 0, trigger = 0, from_user = 0, gift_id = 0, gift_count = 0
+    cdef int64_t diamonds = 0
     _c_init(&c)
     _w_init(&teams)
     try:
@@ -794,8 +824,8 @@ cdef int _t_link_mic_armies(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ss
             if it.wire == 0:
                 if it.num == WebcastLinkMicArmies_battle_id:
                     battle_id = _s64(_val(&it, p))
-                elif it.num == WebcastLinkMicArmies_battle_status:
-                    status = _s64(_val(&it, p))
+                elif it.num == WebcastLinkMicArmies_trigger_reason:
+                    trigger = _s64(_val(&it, p))
                 elif it.num == WebcastLinkMicArmies_from_user_id:
                     from_user = _s64(_val(&it, p))
                 elif it.num == WebcastLinkMicArmies_gift_id:
@@ -810,11 +840,14 @@ cdef int _t_link_mic_armies(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ss
                 elif it.num == WebcastLinkMicArmies_battle_items:
                     _t_battle_team(&teams, p, n, it.a, it.b)
                     team_count += 1
+                elif it.num == WebcastLinkMicArmies_battle_settings:
+                    status = _settings_status(p, n, it.a, it.b)
         at = _w_begin(w)
         _w_bytes(w, T_BATTLE_ARMIES)
         count += _w_common(w, &c, outer)
         count += _wi(w, K_BATTLE_ID, battle_id)
         count += _wi(w, K_STATUS, status)
+        count += _wi(w, K_TRIGGER_REASON, trigger)
         count += _wi(w, K_FROM_USER_ID, from_user)
         count += _wi(w, K_GIFT_ID, gift_id)
         count += _wi(w, K_GIFT_COUNT, gift_count)
@@ -941,7 +974,7 @@ cdef int _t_barrage(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     cdef It it, it2
     cdef Common c
     cdef int count = 1
-    cdef int64_t barrage_type = 0, duration = 0, level = 0
+    cdef int64_t barrage_type = 0, duration = 0, level = 0, sub_count = 0, source = 0
     cdef bint has_user = False
     cdef Py_ssize_t ua = 0, ub = 0, at
     cdef Py_ssize_t text[4]
@@ -968,6 +1001,14 @@ cdef int _t_barrage(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
                         has_user = True
                         ua = it2.a
                         ub = it2.b
+            elif it.num == WebcastBarrageMessage_subscribe_gift_param:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BarrageSubscribeGiftParam_gift_sub_count:
+                            sub_count = _s64(_val(&it2, p))
+                        elif it2.num == BarrageSubscribeGiftParam_gift_source:
+                            source = _s64(_val(&it2, p))
     at = _w_begin(w)
     _w_bytes(w, T_BARRAGE)
     count += _w_common(w, &c, outer)
@@ -977,7 +1018,58 @@ cdef int _t_barrage(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,
     count += _wi(w, K_DURATION, duration)
     count += _t_put_user(w, has_user, p, n, ua, ub, 0)
     count += _wi(w, K_LEVEL, level)
+    count += _wi(w, K_SUB_COUNT, sub_count)
+    count += _wi(w, K_GIFT_SOURCE, source)
     _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_goal_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef GoalUpdate g
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _goal_scan(p, n, a, b, &g)
+    if g.has_common:
+        _t_common(p, n, g.common_a, g.common_b, &c)
+    at = _w_begin(w)
+    _w_bytes(w, T_GOAL)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_CONTRIBUTOR_ID, g.contributor)
+    count += _ws(w, K_CONTRIBUTOR_UNIQUE_ID, p, g.uid_a, g.uid_b)
+    count += _wi(w, K_CONTRIBUTE_COUNT, g.count)
+    count += _wi(w, K_CONTRIBUTE_SCORE, g.score)
+    count += _wi(w, K_GOAL_TYPE, g.sub.type)
+    count += _wi(w, K_PROGRESS, g.sub.progress)
+    count += _wi(w, K_TARGET, g.sub.target)
+    count += _ws(w, K_GIFT_NAME, p, g.sub.name_a, g.sub.name_b)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef int _t_id_maps(W* into, Py_ssize_t* count, const u8* p, Py_ssize_t n, It* it) except -1:
+    """``{"id": v}`` per non-zero value of a repeated int64 field, packed or not, into a scratch buffer."""
+    cdef Py_ssize_t pos, at
+    cdef uint64_t value
+    if it.wire == 0:
+        value = _val(it, p)
+        if value:
+            at = _w_begin(into)
+            _wi(into, K_ID, _s64(value))
+            _w_end(into, at, 1, 1)
+            count[0] += 1
+        return 0
+    pos = it.a
+    while pos < it.b:
+        _varint(p, n, &pos, &value)
+        if value:
+            at = _w_begin(into)
+            _wi(into, K_ID, _s64(value))
+            _w_end(into, at, 1, 1)
+            count[0] += 1
+    if pos > it.b:
+        raise TruncatedError("packed varint runs past the end of its field")
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
+import msgpack
 import pytest
 
 from bridge import protowire as w
@@ -27,6 +28,30 @@ def test_mutual_following_implies_follower(impl: ModuleType) -> None:
         "isFollower": True,
         "isFriend": True,
     }
+
+
+@pytest.mark.parametrize(
+    ("follow_status", "identity", "expected"),
+    [
+        (1, None, {"isFollower": True}),
+        (2, None, {"isFollower": True, "isFriend": True}),
+        (3, None, {"isFollower": True}),  # real gifts: 3 is a follower, never a friend
+        (3, w.bool_field(4, True), {"isFollower": True}),
+        (2, b"", {}),  # an identity block without flags: it decides, follow_status does not
+        (0, w.bool_field(4, True), {"isFollower": True}),
+        (1, w.bool_field(3, True) + w.bool_field(4, True), {"isFollower": True, "isFriend": True}),
+    ],
+)
+def test_follow_status_and_identity(
+    impl: ModuleType, follow_status: int, identity: bytes | None, expected: dict[str, bool]
+) -> None:
+    user = w.int_field(1, 5) + w.message_field(22, w.int_field(3, follow_status))
+    for method, user_field, identity_field in (("WebcastChatMessage", 2, 18), ("WebcastGiftMessage", 7, 32)):
+        payload = w.message_field(user_field, user)
+        if identity is not None:
+            payload += w.bytes_field(identity_field, identity)
+        assert impl.decode_message(method, payload)["user"] == {"id": 5, **expected}
+        assert msgpack.unpackb(impl.transcode_message(method, payload))["user"] == {"id": 5, **expected}
 
 
 def test_unknown_events_omit_empty_values(impl: ModuleType) -> None:

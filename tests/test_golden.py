@@ -296,7 +296,7 @@ def _chat(pb: ModuleType) -> Case:
         ],
         content_language="en",
         quick_chat_scene=2,
-        user_identity=pb.UserIdentity(is_gift_giver_of_anchor=True, is_anchor=False),
+        user_identity=pb.UserIdentity(is_gift_giver_of_anchor=True, is_follower_of_anchor=True),
     )
     expected = {
         "type": "chat",
@@ -313,6 +313,7 @@ def _chat(pb: ModuleType) -> Case:
             },
             {"id": "7180000000000000002", "url": "https://p16-webcast.tiktokcdn.com/emote/heart.png"},
         ],
+        "mentions": [CAROL],
     }
     return "WebcastChatMessage", msg, expected
 
@@ -374,7 +375,7 @@ def _gift_message(pb: ModuleType, msg_id: int, repeat_count: int, repeat_end: in
         color_id=1,
         is_first_sent=True,
         order_id="order-1",
-        user_identity=pb.UserIdentity(is_gift_giver_of_anchor=True, is_anchor=False),
+        user_identity=pb.UserIdentity(is_gift_giver_of_anchor=True, is_follower_of_anchor=True),
     )
 
 
@@ -394,6 +395,7 @@ def _gift_streaking(pb: ModuleType) -> Case:
         "streaking": True,
         "giftImage": "https://p19-webcast.tiktokcdn.com/img/maliva/webcast-va/rose~tplv-obj.png",
         "toUserId": 7004000000000000004,
+        "describe": "sent Rose",
     }
     return "WebcastGiftMessage", _gift_message(pb, 7380000000000002001, 3, 0), expected
 
@@ -414,6 +416,7 @@ def _gift_closing(pb: ModuleType) -> Case:
         "groupId": 1717000000099001,
         "giftImage": "https://p19-webcast.tiktokcdn.com/img/maliva/webcast-va/rose~tplv-obj.png",
         "toUserId": 7004000000000000004,
+        "describe": "sent Rose",
     }
     return "WebcastGiftMessage", _gift_message(pb, 7380000000000002002, 12, 1), expected
 
@@ -449,6 +452,7 @@ def _gift_single(pb: ModuleType) -> Case:
         "repeatCount": 1,
         "giftType": 2,
         "giftImage": "https://p19-webcast.tiktokcdn.com/img/maliva/webcast-va/galaxy~tplv-obj.png",
+        "describe": "sent Galaxy",
     }
     return "WebcastGiftMessage", msg, expected
 
@@ -631,6 +635,7 @@ def _subscribe(pb: ModuleType) -> Case:
         "subMonth": 3,
         "subscribeType": 1,
         "gifted": True,
+        "giftSource": 1,
     }
     return "WebcastSubNotifyMessage", msg, expected
 
@@ -784,19 +789,21 @@ def _armies(pb: ModuleType) -> Case:
         channel_id=7390000000000000001,
         gift_sent_time=1717000000805,
         score_update_time=1717000000809,
-        battle_status=1,
+        trigger_reason=1,
         from_user_id=ALICE_ID,
         gift_id=5655,
         gift_count=10,
         total_diamond_count=10,
         repeat_count=10,
+        battle_settings=pb.BattleSetting(battle_id=7350000000000000001, status=3, duration=300),
     )
     expected = {
         "type": "battleArmies",
         "msgId": 7380000000000008101,
         "createTime": 1717000000810,
         "battleId": 7350000000000000001,
-        "status": 1,
+        "status": 3,
+        "triggerReason": 1,
         "fromUserId": 7001000000000000001,
         "giftId": 5655,
         "giftCount": 10,
@@ -829,7 +836,7 @@ def _room_pin(pb: ModuleType) -> Case:
             user=_bob(pb),
             content="pinned hello",
             content_language="fr",
-            user_identity=pb.UserIdentity(is_anchor=True),
+            user_identity=pb.UserIdentity(is_mutual_following_with_anchor=True, is_follower_of_anchor=True),
         ),
         method="WebcastChatMessage",
         pin_time=1717000001000,
@@ -1142,11 +1149,70 @@ def _poll(pb: ModuleType) -> Case:
         "createTime": 1717000001900,
         "pollId": 7383000000000000001,
         "pollAction": 2,
+        "pollKind": 1,
         "title": "Next map?",
         "giftId": 5655,
         "voterCount": 42,
         "duration": 120,
         "timeRemain": 75,
+    }
+    return "WebcastPollMessage", msg, expected
+
+
+@golden("poll_start")
+def _poll_start(pb: ModuleType) -> Case:
+    msg = pb.WebcastPollMessage(
+        common=_common(pb, "WebcastPollMessage", 7380000000000018002, 1717000001901),
+        poll_id=7383000000000000002,
+        poll_kind=2,
+        start_content=pb.PollStartContent(
+            start_time=1717000001000,
+            end_time=1717000061000,
+            option_list=[
+                pb.PollOptionInfo(votes=0, display_content="Dust 2 🏜️", option_idx=0),
+                pb.PollOptionInfo(votes=1, display_content="Mirage", option_idx=1),
+            ],
+            title="Next map?",
+            operator=_host(pb),
+        ),
+    )
+    expected = {
+        "type": "poll",
+        "msgId": 7380000000000018002,
+        "createTime": 1717000001901,
+        "pollId": 7383000000000000002,
+        "pollKind": 2,
+        "title": "Next map?",
+        "startTime": 1717000001000,
+        "endTime": 1717000061000,
+        "options": [{"text": "Dust 2 🏜️"}, {"index": 1, "text": "Mirage", "votes": 1}],
+    }
+    return "WebcastPollMessage", msg, expected
+
+
+@golden("poll_end")
+def _poll_end(pb: ModuleType) -> Case:
+    msg = pb.WebcastPollMessage(
+        common=_common(pb, "WebcastPollMessage", 7380000000000018003, 1717000001902),
+        message_type=1,
+        poll_id=7383000000000000002,
+        end_content=pb.PollEndContent(
+            end_type=3,
+            option_list=[
+                pb.PollOptionInfo(votes=12, display_content="Dust 2 🏜️", option_idx=0),
+                pb.PollOptionInfo(votes=11, display_content="Mirage", option_idx=1),
+            ],
+            operator=_host(pb),
+        ),
+    )
+    expected = {
+        "type": "poll",
+        "msgId": 7380000000000018003,
+        "createTime": 1717000001902,
+        "pollId": 7383000000000000002,
+        "pollAction": 1,
+        "options": [{"text": "Dust 2 🏜️", "votes": 12}, {"index": 1, "text": "Mirage", "votes": 11}],
+        "endType": 3,
     }
     return "WebcastPollMessage", msg, expected
 
@@ -1512,6 +1578,7 @@ MAIN_EVENTS: list[Event] = [
             },
             {"id": "7180000000000000002", "url": "https://p16-webcast.tiktokcdn.com/emote/heart.png"},
         ],
+        "mentions": [CAROL],
     },
     {
         "type": "like",

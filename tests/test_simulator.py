@@ -10,7 +10,7 @@ from types import ModuleType
 import pytest
 from helpers import START_MS, events_of, simulated_frames
 
-from bridge.codec import _pure
+from bridge.codec import _pure, decode_fields
 from bridge.errors import ConfigError
 from bridge.simulator import Simulator, builtin_scenarios, load_scenario
 
@@ -130,3 +130,40 @@ def test_bad_scenarios_name_file_and_key(tmp_path: Path, text: str, message: str
 def test_unknown_scenario_name_lists_builtins() -> None:
     with pytest.raises(ConfigError, match="built-in: .*default"):
         load_scenario("nope")
+
+
+def test_gift_senders_look_like_real_ones(impl: ModuleType) -> None:
+    # real gifts: a follower's follow_status is 3 and the identity block says follower, not mutual
+    sim = Simulator(load_scenario("default"), 3)
+    statuses: set[int] = set()
+    for _ in range(300):
+        body = gzip.decompress(_pure.decode_frame(sim.wrap([sim._gift(START_MS)], START_MS)).payload)
+        inner = decode_fields(
+            "BaseProtoMessage", decode_fields("ProtoMessageFetchResult", body)["messages"][0]
+        )
+        gift = decode_fields("WebcastGiftMessage", inner["payload"])
+        user = decode_fields("User", gift["user"])
+        status = (
+            decode_fields("FollowInfo", user["follow_info"])["follow_status"] if user["follow_info"] else 0
+        )
+        identity = decode_fields("UserIdentity", gift["user_identity"])
+        statuses.add(status)
+        assert identity["is_follower_of_anchor"] == (status in (2, 3))
+        assert identity["is_mutual_following_with_anchor"] == (status == 2)
+        event = impl.decode_message("WebcastGiftMessage", inner["payload"])
+        assert event["user"].get("isFriend", False) == (status == 2)
+    assert statuses == {0, 2, 3}
+
+
+def test_polls_and_goals_are_laid_out_as_on_the_wire(impl: ModuleType) -> None:
+    sim = Simulator(load_scenario("default"), 4)
+    actions = []
+    for step in range(8):
+        now = START_MS + step * 10_000
+        (event,) = events_of(impl, iter([sim.wrap([sim._poll(now)], now)]))
+        actions.append(event.get("pollAction", 0))
+        assert [o["text"] for o in event["options"]] == ["Keep going", "New game", "Boss fight"]
+        assert "voterCount" not in event and "timeRemain" not in event  # no basic-info block on the wire
+    assert actions == [0, 2, 2, 2, 2, 2, 1, 0]
+    (goal,) = events_of(impl, iter([sim.wrap([sim._goal(START_MS)], START_MS)]))
+    assert goal["giftName"] == "Rose" and goal["target"] == 500  # joined from the goal's sub-goal list

@@ -15,11 +15,6 @@ from ._schema import (
     Contributor_rank,
     Contributor_score,
     Contributor_user,
-    LiveStreamSubGoal_gift,
-    LiveStreamSubGoal_progress,
-    LiveStreamSubGoal_target,
-    LiveStreamSubGoal_type,
-    LiveStreamSubGoalGift_name,
     MessageRedEnvelopInfo_business_type,
     MessageRedEnvelopInfo_diamond_count,
     MessageRedEnvelopInfo_envelope_id,
@@ -32,6 +27,16 @@ from ._schema import (
     PollBasicInfo_time_remain,
     PollBasicInfo_title,
     PollBasicInfo_user_cnt,
+    PollEndContent_end_type,
+    PollEndContent_option_list,
+    PollOptionInfo_display_content,
+    PollOptionInfo_option_idx,
+    PollOptionInfo_votes,
+    PollStartContent_end_time,
+    PollStartContent_option_list,
+    PollStartContent_start_time,
+    PollStartContent_title,
+    PollUpdateVotesContent_option_list,
     Question_content,
     Question_question_id,
     Question_user,
@@ -45,12 +50,6 @@ from ._schema import (
     WebcastCaptionMessage_timestamp_ms,
     WebcastEnvelopeMessage_common,
     WebcastEnvelopeMessage_envelope_info,
-    WebcastGoalUpdateMessage_common,
-    WebcastGoalUpdateMessage_contribute_count,
-    WebcastGoalUpdateMessage_contribute_score,
-    WebcastGoalUpdateMessage_contribute_subgoal,
-    WebcastGoalUpdateMessage_contributor_display_id,
-    WebcastGoalUpdateMessage_contributor_id,
     WebcastImDeleteMessage_common,
     WebcastImDeleteMessage_delete_msg_ids,
     WebcastImDeleteMessage_delete_user_ids,
@@ -69,9 +68,13 @@ from ._schema import (
     WebcastMemberMessage_member_count,
     WebcastMemberMessage_user,
     WebcastPollMessage_common,
+    WebcastPollMessage_end_content,
     WebcastPollMessage_message_type,
     WebcastPollMessage_poll_basic_info,
     WebcastPollMessage_poll_id,
+    WebcastPollMessage_poll_kind,
+    WebcastPollMessage_start_content,
+    WebcastPollMessage_update_votes_content,
     WebcastQuestionNewMessage_common,
     WebcastQuestionNewMessage_details,
     WebcastRankUpdateMessage_common,
@@ -82,6 +85,7 @@ from ._schema import (
     WebcastRoomUserSeqMessage_total,
     WebcastRoomUserSeqMessage_total_user,
     WebcastSubNotifyMessage_common,
+    WebcastSubNotifyMessage_gift_source,
     WebcastSubNotifyMessage_is_send,
     WebcastSubNotifyMessage_sub_month,
     WebcastSubNotifyMessage_subscribe_type,
@@ -144,6 +148,27 @@ def _struct_rank_update(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
+def _struct_poll_option_info(buf: bytes, a: int, b: int) -> Event:
+    """``PollOptionInfo`` as a list element."""
+    event: Event = {}
+    index = 0
+    text = ""
+    votes = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == PollOptionInfo_votes:
+                votes = _s64(x)
+            elif number == PollOptionInfo_option_idx:
+                index = _s64(x)
+        elif wire == 2:
+            if number == PollOptionInfo_display_content:
+                text = _str(buf, x, y)
+    _put(event, "index", index)
+    _put(event, "text", text)
+    _put(event, "votes", votes)
+    return event
+
+
 def _like(buf: bytes, a: int, b: int) -> Event:
     """``WebcastLikeMessage`` -> ``like``."""
     event: Event = {"type": "like"}
@@ -197,6 +222,7 @@ def _sub_notify(buf: bytes, a: int, b: int) -> Event:
     sub_month = 0
     subscribe_type = 0
     gifted = 0
+    gift_source = 0
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
             if number == WebcastSubNotifyMessage_sub_month:
@@ -205,6 +231,8 @@ def _sub_notify(buf: bytes, a: int, b: int) -> Event:
                 subscribe_type = _s64(x)
             elif number == WebcastSubNotifyMessage_is_send:
                 gifted = x
+            elif number == WebcastSubNotifyMessage_gift_source:
+                gift_source = _s64(x)
         elif wire == 2:
             if number == WebcastSubNotifyMessage_common:
                 _common(buf, x, y, event)
@@ -214,6 +242,7 @@ def _sub_notify(buf: bytes, a: int, b: int) -> Event:
     _put(event, "subMonth", sub_month)
     _put(event, "subscribeType", subscribe_type)
     _put(event, "gifted", bool(gifted))
+    _put(event, "giftSource", gift_source)
     return event
 
 
@@ -361,56 +390,6 @@ def _caption(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
-def _goal_update(buf: bytes, a: int, b: int) -> Event:
-    """``WebcastGoalUpdateMessage`` -> ``goal``."""
-    event: Event = {"type": "goal"}
-    contributor_id = 0
-    contributor_unique_id = ""
-    contribute_count = 0
-    contribute_score = 0
-    goal_type = 0
-    progress = 0
-    target = 0
-    gift_name = ""
-    for number, wire, x, y in _fields(buf, a, b):
-        if wire == 0:
-            if number == WebcastGoalUpdateMessage_contributor_id:
-                contributor_id = _s64(x)
-            elif number == WebcastGoalUpdateMessage_contribute_count:
-                contribute_count = _s64(x)
-            elif number == WebcastGoalUpdateMessage_contribute_score:
-                contribute_score = _s64(x)
-        elif wire == 2:
-            if number == WebcastGoalUpdateMessage_common:
-                _common(buf, x, y, event)
-            elif number == WebcastGoalUpdateMessage_contributor_display_id:
-                contributor_unique_id = _str(buf, x, y)
-            elif number == WebcastGoalUpdateMessage_contribute_subgoal:
-                for n2, w2, x2, y2 in _fields(buf, x, y):
-                    if w2 == 0:
-                        if n2 == LiveStreamSubGoal_type:
-                            goal_type = _s64(x2)
-                        elif n2 == LiveStreamSubGoal_progress:
-                            progress = _s64(x2)
-                        elif n2 == LiveStreamSubGoal_target:
-                            target = _s64(x2)
-                    elif w2 == 2:
-                        if n2 == LiveStreamSubGoal_gift:
-                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
-                                if w3 == 2:
-                                    if n3 == LiveStreamSubGoalGift_name:
-                                        gift_name = _str(buf, x3, y3)
-    _put(event, "contributorId", contributor_id)
-    _put(event, "contributorUniqueId", contributor_unique_id)
-    _put(event, "contributeCount", contribute_count)
-    _put(event, "contributeScore", contribute_score)
-    _put(event, "goalType", goal_type)
-    _put(event, "progress", progress)
-    _put(event, "target", target)
-    _put(event, "giftName", gift_name)
-    return event
-
-
 def _rank_update(buf: bytes, a: int, b: int) -> Event:
     """``WebcastRankUpdateMessage`` -> ``rank``."""
     event: Event = {"type": "rank"}
@@ -435,7 +414,12 @@ def _poll(buf: bytes, a: int, b: int) -> Event:
     event: Event = {"type": "poll"}
     poll_id = 0
     poll_action = 0
+    poll_kind = 0
     title = ""
+    start_time = 0
+    end_time = 0
+    options: list[Event] = []
+    end_type = 0
     gift_id = 0
     voter_count = 0
     duration = 0
@@ -446,9 +430,36 @@ def _poll(buf: bytes, a: int, b: int) -> Event:
                 poll_action = _s64(x)
             elif number == WebcastPollMessage_poll_id:
                 poll_id = _s64(x)
+            elif number == WebcastPollMessage_poll_kind:
+                poll_kind = _s64(x)
         elif wire == 2:
             if number == WebcastPollMessage_common:
                 _common(buf, x, y, event)
+            elif number == WebcastPollMessage_start_content:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == PollStartContent_start_time:
+                            start_time = _s64(x2)
+                        elif n2 == PollStartContent_end_time:
+                            end_time = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == PollStartContent_option_list:
+                            options.append(_struct_poll_option_info(buf, x2, y2))
+                        elif n2 == PollStartContent_title:
+                            title = _str(buf, x2, y2)
+            elif number == WebcastPollMessage_end_content:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == PollEndContent_end_type:
+                            end_type = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == PollEndContent_option_list:
+                            options.append(_struct_poll_option_info(buf, x2, y2))
+            elif number == WebcastPollMessage_update_votes_content:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == PollUpdateVotesContent_option_list:
+                            options.append(_struct_poll_option_info(buf, x2, y2))
             elif number == WebcastPollMessage_poll_basic_info:
                 for n2, w2, x2, y2 in _fields(buf, x, y):
                     if w2 == 0:
@@ -465,7 +476,12 @@ def _poll(buf: bytes, a: int, b: int) -> Event:
                             title = _str(buf, x2, y2)
     _put(event, "pollId", poll_id)
     _put(event, "pollAction", poll_action)
+    _put(event, "pollKind", poll_kind)
     _put(event, "title", title)
+    _put(event, "startTime", start_time)
+    _put(event, "endTime", end_time)
+    _put(event, "options", options)
+    _put(event, "endType", end_type)
     _put(event, "giftId", gift_id)
     _put(event, "voterCount", voter_count)
     _put(event, "duration", duration)
@@ -519,7 +535,6 @@ DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastQuestionNewMessage": _question_new,
     "WebcastLiveIntroMessage": _live_intro,
     "WebcastCaptionMessage": _caption,
-    "WebcastGoalUpdateMessage": _goal_update,
     "WebcastRankUpdateMessage": _rank_update,
     "WebcastPollMessage": _poll,
     "WebcastInRoomBannerMessage": _in_room_banner,

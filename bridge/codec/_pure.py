@@ -40,15 +40,21 @@ from ._scan import (
     _emote,
     _first_url,
     _identity,
+    _ints,
     _put,
     _str,
     _text_key,
+    _user,
     _user_with_identity,
 )
 from ._scan import _fields as _fields  # re-exported: tests scan with it
 from ._scan import _s64 as _s64  # re-exported: tests scan with it
 from ._schema import (
     HOOKS,
+    BarrageSubscribeGiftParam_gift_source,
+    BarrageSubscribeGiftParam_gift_sub_count,
+    BarrageUserGradeParam_current_grade,
+    BarrageUserGradeParam_user,
     BaseProtoMessage_method,
     BaseProtoMessage_msg_id,
     BaseProtoMessage_payload,
@@ -71,11 +77,19 @@ from ._schema import (
     BattleUserInfo_user,
     EmoteWithIndex_emote,
     EmoteWithIndex_index,
+    Gift_describe,
     Gift_diamond_count,
     Gift_id,
     Gift_image,
     Gift_name,
     Gift_type,
+    LiveStreamGoal_sub_goals,
+    LiveStreamSubGoal_gift,
+    LiveStreamSubGoal_id,
+    LiveStreamSubGoal_progress,
+    LiveStreamSubGoal_target,
+    LiveStreamSubGoal_type,
+    LiveStreamSubGoalGift_name,
     MapEntry_key,
     MapEntry_value,
     ProtoMessageFetchResult_cursor,
@@ -97,13 +111,16 @@ from ._schema import (
     WebcastBarrageMessage_content,
     WebcastBarrageMessage_duration,
     WebcastBarrageMessage_fans_level_param,
-    WebcastBarrageMessage_icon,
     WebcastBarrageMessage_msg_type,
+    WebcastBarrageMessage_subscribe_gift_param,
     WebcastBarrageMessage_user_grade_param,
+    WebcastChatMessage_at_user,
     WebcastChatMessage_common,
     WebcastChatMessage_content,
     WebcastChatMessage_content_language,
     WebcastChatMessage_emotes,
+    WebcastChatMessage_mention_user_list,
+    WebcastChatMessage_mention_users,
     WebcastChatMessage_user,
     WebcastChatMessage_user_identity,
     WebcastControlMessage_action,
@@ -121,14 +138,22 @@ from ._schema import (
     WebcastGiftMessage_to_user,
     WebcastGiftMessage_user,
     WebcastGiftMessage_user_identity,
+    WebcastGoalUpdateMessage_common,
+    WebcastGoalUpdateMessage_contribute_count,
+    WebcastGoalUpdateMessage_contribute_score,
+    WebcastGoalUpdateMessage_contribute_subgoal,
+    WebcastGoalUpdateMessage_contributor_display_id,
+    WebcastGoalUpdateMessage_contributor_id,
+    WebcastGoalUpdateMessage_goal,
     WebcastLinkMicArmies_battle_id,
     WebcastLinkMicArmies_battle_items,
-    WebcastLinkMicArmies_battle_status,
+    WebcastLinkMicArmies_battle_settings,
     WebcastLinkMicArmies_common,
     WebcastLinkMicArmies_from_user_id,
     WebcastLinkMicArmies_gift_count,
     WebcastLinkMicArmies_gift_id,
     WebcastLinkMicArmies_total_diamond_count,
+    WebcastLinkMicArmies_trigger_reason,
     WebcastLinkMicBattle_action,
     WebcastLinkMicBattle_anchor_info,
     WebcastLinkMicBattle_battle_id,
@@ -179,7 +204,12 @@ def _chat(buf: bytes, a: int, b: int) -> Event:
     identity = 0
     comment = language = ""
     emotes: list[Event] = []
+    mentions: list[Event] = []
+    mentioned: list[int] = []
+    at_user: tuple[int, int] | None = None
     for number, wire, x, y in _fields(buf, a, b):
+        if number == WebcastChatMessage_mention_user_list and wire in (0, 2):
+            _ints(buf, wire, x, y, mentioned)
         if wire != 2:
             continue
         if number == WebcastChatMessage_common:
@@ -203,10 +233,22 @@ def _chat(buf: bytes, a: int, b: int) -> Event:
             language = _str(buf, x, y)
         elif number == WebcastChatMessage_user_identity:
             identity = _identity(buf, x, y)
+        elif number == WebcastChatMessage_mention_users:
+            mention = _user(buf, x, y)
+            if mention:
+                mentions.append(mention)
+        elif number == WebcastChatMessage_at_user:
+            at_user = (x, y)
     _put(event, "user", _user_with_identity(buf, user, identity))
     _put(event, "comment", comment)
     _put(event, "language", language)
     _put(event, "emotes", emotes)
+    if not mentions:
+        mentions = [{"id": uid} for uid in mentioned if uid]
+    if not mentions and at_user:
+        mention = _user(buf, at_user[0], at_user[1])
+        mentions = [mention] if mention else []
+    _put(event, "mentions", mentions)
     return event
 
 
@@ -215,7 +257,7 @@ def _gift(buf: bytes, a: int, b: int) -> Event:
     user: tuple[int, int] | None = None
     identity = gift_id = repeat_count = repeat_end = group_id = to_user = 0
     gift_type = diamonds = 0
-    name = image = ""
+    name = image = describe = ""
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
             if number == WebcastGiftMessage_gift_id:
@@ -249,6 +291,8 @@ def _gift(buf: bytes, a: int, b: int) -> Event:
                             name = _str(buf, x2, y2)
                         elif n2 == Gift_image:
                             image = _first_url(buf, x2, y2)
+                        elif n2 == Gift_describe:
+                            describe = _str(buf, x2, y2)
             elif number == WebcastGiftMessage_user_identity:
                 identity = _identity(buf, x, y)
     _put(event, "user", _user_with_identity(buf, user, identity))
@@ -262,6 +306,7 @@ def _gift(buf: bytes, a: int, b: int) -> Event:
     _put(event, "streaking", gift_type == 1 and not repeat_end)
     _put(event, "giftImage", image)
     _put(event, "toUserId", to_user)
+    _put(event, "describe", describe)
     return event
 
 
@@ -445,14 +490,14 @@ def _battle_team(buf: bytes, a: int, b: int) -> Event:
 
 def _link_mic_armies(buf: bytes, a: int, b: int) -> Event:
     event: Event = {"type": "battleArmies"}
-    battle_id = status = from_user = gift_id = gift_count = diamonds = 0
+    battle_id = status = trigger = from_user = gift_id = gift_count = diamonds = 0
     teams: list[Event] = []
     for number, wire, x, y in _fields(buf, a, b):
         if wire == 0:
             if number == WebcastLinkMicArmies_battle_id:
                 battle_id = _s64(x)
-            elif number == WebcastLinkMicArmies_battle_status:
-                status = _s64(x)
+            elif number == WebcastLinkMicArmies_trigger_reason:
+                trigger = _s64(x)
             elif number == WebcastLinkMicArmies_from_user_id:
                 from_user = _s64(x)
             elif number == WebcastLinkMicArmies_gift_id:
@@ -466,8 +511,14 @@ def _link_mic_armies(buf: bytes, a: int, b: int) -> Event:
                 _common(buf, x, y, event)
             elif number == WebcastLinkMicArmies_battle_items:
                 teams.append(_battle_team(buf, x, y))
+            elif number == WebcastLinkMicArmies_battle_settings:
+                status = 0
+                for n2, w2, x2, _ in _fields(buf, x, y):
+                    if n2 == BattleSetting_status and w2 == 0:
+                        status = _s64(x2)
     _put(event, "battleId", battle_id)
     _put(event, "status", status)
+    _put(event, "triggerReason", trigger)
     _put(event, "fromUserId", from_user)
     _put(event, "giftId", gift_id)
     _put(event, "giftCount", gift_count)
@@ -535,7 +586,7 @@ def _emote_chat(buf: bytes, a: int, b: int) -> Event:
 
 def _barrage(buf: bytes, a: int, b: int) -> Event:
     event: Event = {"type": "barrage"}
-    barrage_type = duration = level = 0
+    barrage_type = duration = level = sub_count = source = 0
     key = text = ""
     user: tuple[int, int] | None = None
     for number, wire, x, y in _fields(buf, a, b):
@@ -551,16 +602,94 @@ def _barrage(buf: bytes, a: int, b: int) -> Event:
                 key, text = _text_key(buf, x, y)
             elif number in (WebcastBarrageMessage_user_grade_param, WebcastBarrageMessage_fans_level_param):
                 for n2, w2, x2, y2 in _fields(buf, x, y):
-                    if n2 == WebcastBarrageMessage_common and w2 == 0:
+                    if n2 == BarrageUserGradeParam_current_grade and w2 == 0:
                         level = _s64(x2)
-                    elif n2 == WebcastBarrageMessage_icon and w2 == 2:
+                    elif n2 == BarrageUserGradeParam_user and w2 == 2:
                         user = (x2, y2)
+            elif number == WebcastBarrageMessage_subscribe_gift_param:
+                for n2, w2, x2, _ in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == BarrageSubscribeGiftParam_gift_sub_count:
+                            sub_count = _s64(x2)
+                        elif n2 == BarrageSubscribeGiftParam_gift_source:
+                            source = _s64(x2)
     _put(event, "barrageType", barrage_type)
     _put(event, "textKey", key)
     _put(event, "text", text)
     _put(event, "duration", duration)
     _put(event, "user", _user_with_identity(buf, user, 0))
     _put(event, "level", level)
+    _put(event, "subCount", sub_count)
+    _put(event, "giftSource", source)
+    return event
+
+
+def _sub_goal(buf: bytes, a: int, b: int) -> tuple[int, int, int, int, str]:
+    """``(type, id, progress, target, gift name)`` of a ``LiveStreamSubGoal``."""
+    goal_type = goal_id = progress = target = 0
+    name = ""
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == LiveStreamSubGoal_type:
+                goal_type = _s64(x)
+            elif number == LiveStreamSubGoal_id:
+                goal_id = _s64(x)
+            elif number == LiveStreamSubGoal_progress:
+                progress = _s64(x)
+            elif number == LiveStreamSubGoal_target:
+                target = _s64(x)
+        elif number == LiveStreamSubGoal_gift and wire == 2:
+            for n2, w2, x2, y2 in _fields(buf, x, y):
+                if n2 == LiveStreamSubGoalGift_name and w2 == 2:
+                    name = _str(buf, x2, y2)
+    return goal_type, goal_id, progress, target, name
+
+
+def _goal_update(buf: bytes, a: int, b: int) -> Event:
+    event: Event = {"type": "goal"}
+    contributor = count = score = 0
+    unique_id = ""
+    contributed: tuple[int, int] | None = None
+    goal: tuple[int, int] | None = None
+    common: tuple[int, int] | None = None
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastGoalUpdateMessage_contributor_id:
+                contributor = _s64(x)
+            elif number == WebcastGoalUpdateMessage_contribute_count:
+                count = _s64(x)
+            elif number == WebcastGoalUpdateMessage_contribute_score:
+                score = _s64(x)
+        elif wire == 2:
+            if number == WebcastGoalUpdateMessage_common:
+                common = (x, y)
+            elif number == WebcastGoalUpdateMessage_contributor_display_id:
+                unique_id = _str(buf, x, y)
+            elif number == WebcastGoalUpdateMessage_contribute_subgoal:
+                contributed = (x, y)
+            elif number == WebcastGoalUpdateMessage_goal:
+                goal = (x, y)
+    # the contributing sub-goal, completed from its twin in the goal's list (the first one without it)
+    sub = _sub_goal(buf, contributed[0], contributed[1]) if contributed else (0, 0, 0, 0, "")
+    twin: tuple[int, int, int, int, str] | None = None
+    if goal:
+        for number, wire, x, y in _fields(buf, goal[0], goal[1]):
+            if number == LiveStreamGoal_sub_goals and wire == 2:
+                listed = _sub_goal(buf, x, y)
+                if twin is None and (contributed is None or listed[1] == sub[1]):
+                    twin = listed
+    if twin is not None:
+        sub = (sub[0] or twin[0], sub[1], sub[2] or twin[2], sub[3] or twin[3], sub[4] or twin[4])
+    if common:  # read last (the last block wins), as in bridge._native
+        _common(buf, common[0], common[1], event)
+    _put(event, "contributorId", contributor)
+    _put(event, "contributorUniqueId", unique_id)
+    _put(event, "contributeCount", count)
+    _put(event, "contributeScore", score)
+    _put(event, "goalType", sub[0])
+    _put(event, "progress", sub[2])
+    _put(event, "target", sub[3])
+    _put(event, "giftName", sub[4])
     return event
 
 

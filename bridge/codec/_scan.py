@@ -177,7 +177,8 @@ def _user(buf: bytes, a: int, b: int, identity: int = 0) -> Event:
     """A ``User`` reduced to the contract's User map.
 
     ``identity`` carries the flags of a sibling ``UserIdentity`` as a bit set
-    (see :func:`_identity`).
+    (see :func:`_identity`). When the message has that block, its flags alone say
+    follower and friend; otherwise ``FollowInfo.follow_status`` does (friend only at 2).
     """
     uid = followers = follow_status = gifter = member = 0
     id_str = unique_id = nickname = avatar = ""
@@ -223,16 +224,23 @@ def _user(buf: bytes, a: int, b: int, identity: int = 0) -> Event:
     _put(user, "followerCount", followers)
     _put(user, "isModerator", moderator or bool(identity & 4))
     _put(user, "isSubscriber", subscriber or bool(identity & 1))
-    _put(user, "isFollower", follow_status >= 1 or bool(identity & 10))
-    _put(user, "isFriend", follow_status >= 2 or bool(identity & 8))
+    if identity & _IDENTITY_PRESENT:  # the message's identity block decides (issue 15)
+        _put(user, "isFollower", bool(identity & 10))
+        _put(user, "isFriend", bool(identity & 8))
+    else:  # 1 follower, 2 mutual; 3 (seen on gifts) is a follower, not a friend
+        _put(user, "isFollower", follow_status >= 1)
+        _put(user, "isFriend", follow_status == 2)
     _put(user, "gifterLevel", gifter)
     _put(user, "memberLevel", member)
     return user
 
 
+_IDENTITY_PRESENT = 16
+
+
 def _identity(buf: bytes, a: int, b: int) -> int:
-    """``UserIdentity`` as bits: 1 subscriber, 2 follower, 4 moderator, 8 mutual."""
-    bits = 0
+    """``UserIdentity`` as bits: 1 subscriber, 2 follower, 4 moderator, 8 mutual, 16 the block is present."""
+    bits = _IDENTITY_PRESENT
     for number, wire, x, _ in _fields(buf, a, b):
         if wire == 0 and x:
             if number == UserIdentity_is_subscriber_of_anchor:

@@ -227,6 +227,8 @@ WebcastChatMessage_emotes: Final = 13
 WebcastChatMessage_content_language: Final = 14
 WebcastChatMessage_quick_chat_scene: Final = 16
 WebcastChatMessage_user_identity: Final = 18
+WebcastChatMessage_mention_user_list: Final = 27
+WebcastChatMessage_mention_users: Final = 28
 
 # EmoteWithIndex
 EmoteWithIndex_index: Final = 1
@@ -385,12 +387,13 @@ WebcastLinkMicArmies_battle_items: Final = 3
 WebcastLinkMicArmies_channel_id: Final = 4
 WebcastLinkMicArmies_gift_sent_time: Final = 5
 WebcastLinkMicArmies_score_update_time: Final = 6
-WebcastLinkMicArmies_battle_status: Final = 7
+WebcastLinkMicArmies_trigger_reason: Final = 7
 WebcastLinkMicArmies_from_user_id: Final = 8
 WebcastLinkMicArmies_gift_id: Final = 9
 WebcastLinkMicArmies_gift_count: Final = 10
 WebcastLinkMicArmies_total_diamond_count: Final = 12
 WebcastLinkMicArmies_repeat_count: Final = 13
+WebcastLinkMicArmies_battle_settings: Final = 18
 
 # WebcastLinkMicArmies.BattleItemsEntry
 WebcastLinkMicArmies_BattleItemsEntry_key: Final = 1
@@ -487,6 +490,11 @@ BarrageUserGradeParam_display_config: Final = 2
 BarrageUserGradeParam_user_id: Final = 3
 BarrageUserGradeParam_user: Final = 4
 
+# BarrageSubscribeGiftParam
+BarrageSubscribeGiftParam_gift_sub_count: Final = 1
+BarrageSubscribeGiftParam_show_gift_sub_count: Final = 2
+BarrageSubscribeGiftParam_gift_source: Final = 3
+
 # WebcastBarrageMessage
 WebcastBarrageMessage_common: Final = 1
 WebcastBarrageMessage_msg_type: Final = 3
@@ -497,6 +505,7 @@ WebcastBarrageMessage_background: Final = 7
 WebcastBarrageMessage_common_barrage_content: Final = 24
 WebcastBarrageMessage_user_grade_param: Final = 100
 WebcastBarrageMessage_fans_level_param: Final = 101
+WebcastBarrageMessage_subscribe_gift_param: Final = 102
 
 # LiveStreamSubGoalGift
 LiveStreamSubGoalGift_name: Final = 1
@@ -512,8 +521,19 @@ LiveStreamSubGoal_target: Final = 4
 LiveStreamSubGoal_gift: Final = 5
 LiveStreamSubGoal_id_str: Final = 6
 
+# LiveStreamGoal
+LiveStreamGoal_id: Final = 1
+LiveStreamGoal_type: Final = 2
+LiveStreamGoal_status: Final = 3
+LiveStreamGoal_sub_goals: Final = 4
+LiveStreamGoal_description: Final = 5
+LiveStreamGoal_start_time: Final = 8
+LiveStreamGoal_expire_time: Final = 9
+LiveStreamGoal_id_str: Final = 13
+
 # WebcastGoalUpdateMessage
 WebcastGoalUpdateMessage_common: Final = 1
+WebcastGoalUpdateMessage_goal: Final = 3
 WebcastGoalUpdateMessage_contributor_id: Final = 4
 WebcastGoalUpdateMessage_contributor_avatar: Final = 5
 WebcastGoalUpdateMessage_contributor_display_id: Final = 6
@@ -524,6 +544,7 @@ WebcastGoalUpdateMessage_gift_repeat_count: Final = 11
 WebcastGoalUpdateMessage_contributor_id_str: Final = 12
 WebcastGoalUpdateMessage_pin: Final = 13
 WebcastGoalUpdateMessage_unpin: Final = 14
+WebcastGoalUpdateMessage_update_source: Final = 16
 
 # RankUpdate
 RankUpdate_rank_type: Final = 1
@@ -543,6 +564,27 @@ WebcastImDeleteMessage_common: Final = 1
 WebcastImDeleteMessage_delete_msg_ids: Final = 2
 WebcastImDeleteMessage_delete_user_ids: Final = 3
 
+# PollOptionInfo
+PollOptionInfo_votes: Final = 1
+PollOptionInfo_display_content: Final = 2
+PollOptionInfo_option_idx: Final = 3
+
+# PollStartContent
+PollStartContent_start_time: Final = 1
+PollStartContent_end_time: Final = 2
+PollStartContent_option_list: Final = 3
+PollStartContent_title: Final = 4
+PollStartContent_operator: Final = 5
+
+# PollEndContent
+PollEndContent_end_type: Final = 1
+PollEndContent_option_list: Final = 2
+PollEndContent_operator: Final = 3
+
+# PollUpdateVotesContent
+PollUpdateVotesContent_option_list: Final = 2
+PollUpdateVotesContent_operator: Final = 3
+
 # PollBasicInfo
 PollBasicInfo_poll_sponsor: Final = 1
 PollBasicInfo_gift_id: Final = 2
@@ -558,6 +600,9 @@ PollBasicInfo_time_remain: Final = 10
 WebcastPollMessage_common: Final = 1
 WebcastPollMessage_message_type: Final = 2
 WebcastPollMessage_poll_id: Final = 3
+WebcastPollMessage_start_content: Final = 4
+WebcastPollMessage_end_content: Final = 5
+WebcastPollMessage_update_votes_content: Final = 6
 WebcastPollMessage_poll_kind: Final = 7
 WebcastPollMessage_poll_basic_info: Final = 8
 
@@ -779,6 +824,8 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("content_language", 14, 2, "string", False, ""),
         WireField("quick_chat_scene", 16, 0, "int32", False, ""),
         WireField("user_identity", 18, 2, "UserIdentity", False, ""),
+        WireField("mention_user_list", 27, 2, "int64", True, ""),
+        WireField("mention_users", 28, 2, "User", True, ""),
     ),
     "EmoteWithIndex": (
         WireField("index", 1, 0, "int32", False, ""),
@@ -935,12 +982,13 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("channel_id", 4, 0, "int64", False, ""),
         WireField("gift_sent_time", 5, 0, "int64", False, ""),
         WireField("score_update_time", 6, 0, "int64", False, ""),
-        WireField("battle_status", 7, 0, "int32", False, ""),
+        WireField("trigger_reason", 7, 0, "int32", False, ""),
         WireField("from_user_id", 8, 0, "int64", False, ""),
         WireField("gift_id", 9, 0, "int64", False, ""),
         WireField("gift_count", 10, 0, "int32", False, ""),
         WireField("total_diamond_count", 12, 0, "int32", False, ""),
         WireField("repeat_count", 13, 0, "int32", False, ""),
+        WireField("battle_settings", 18, 2, "BattleSetting", False, ""),
     ),
     "WebcastLinkMicArmies.BattleItemsEntry": (
         WireField("key", 1, 0, "int64", False, ""),
@@ -968,7 +1016,7 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("old_subscribe_status", 6, 0, "int32", False, ""),
         WireField("message_type", 7, 0, "int32", False, ""),
         WireField("is_send", 9, 0, "bool", False, "gifted"),
-        WireField("gift_source", 11, 0, "int32", False, ""),
+        WireField("gift_source", 11, 0, "int32", False, "giftSource"),
     ),
     "WebcastEmoteChatMessage": (
         WireField("common", 1, 2, "CommonMessageData", False, ""),
@@ -1037,6 +1085,11 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("user_id", 3, 2, "string", False, ""),
         WireField("user", 4, 2, "User", False, ""),
     ),
+    "BarrageSubscribeGiftParam": (
+        WireField("gift_sub_count", 1, 0, "int64", False, ""),
+        WireField("show_gift_sub_count", 2, 0, "bool", False, ""),
+        WireField("gift_source", 3, 0, "int32", False, ""),
+    ),
     "WebcastBarrageMessage": (
         WireField("common", 1, 2, "CommonMessageData", False, ""),
         WireField("msg_type", 3, 0, "int32", False, ""),
@@ -1047,33 +1100,46 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("common_barrage_content", 24, 2, "Text", False, ""),
         WireField("user_grade_param", 100, 2, "BarrageUserGradeParam", False, ""),
         WireField("fans_level_param", 101, 2, "BarrageUserGradeParam", False, ""),
+        WireField("subscribe_gift_param", 102, 2, "BarrageSubscribeGiftParam", False, ""),
     ),
     "LiveStreamSubGoalGift": (
-        WireField("name", 1, 2, "string", False, "giftName"),
+        WireField("name", 1, 2, "string", False, ""),
         WireField("icon", 2, 2, "ImageModel", False, ""),
         WireField("diamond_count", 3, 0, "int64", False, ""),
         WireField("type", 4, 0, "int32", False, ""),
     ),
     "LiveStreamSubGoal": (
-        WireField("type", 1, 0, "int32", False, "goalType"),
+        WireField("type", 1, 0, "int32", False, ""),
         WireField("id", 2, 0, "int64", False, ""),
-        WireField("progress", 3, 0, "int64", False, "progress"),
-        WireField("target", 4, 0, "int64", False, "target"),
-        WireField("gift", 5, 2, "LiveStreamSubGoalGift", False, "*"),
+        WireField("progress", 3, 0, "int64", False, ""),
+        WireField("target", 4, 0, "int64", False, ""),
+        WireField("gift", 5, 2, "LiveStreamSubGoalGift", False, ""),
         WireField("id_str", 6, 2, "string", False, ""),
+    ),
+    "LiveStreamGoal": (
+        WireField("id", 1, 0, "int64", False, ""),
+        WireField("type", 2, 0, "int32", False, ""),
+        WireField("status", 3, 0, "int32", False, ""),
+        WireField("sub_goals", 4, 2, "LiveStreamSubGoal", True, ""),
+        WireField("description", 5, 2, "string", False, ""),
+        WireField("start_time", 8, 0, "int64", False, ""),
+        WireField("expire_time", 9, 0, "int64", False, ""),
+        WireField("id_str", 13, 2, "string", False, ""),
     ),
     "WebcastGoalUpdateMessage": (
         WireField("common", 1, 2, "CommonMessageData", False, ""),
-        WireField("contributor_id", 4, 0, "int64", False, "contributorId"),
+        WireField("goal", 3, 2, "LiveStreamGoal", False, ""),
+        WireField("contributor_id", 4, 0, "int64", False, ""),
         WireField("contributor_avatar", 5, 2, "ImageModel", False, ""),
-        WireField("contributor_display_id", 6, 2, "string", False, "contributorUniqueId"),
-        WireField("contribute_subgoal", 7, 2, "LiveStreamSubGoal", False, "*"),
-        WireField("contribute_count", 9, 0, "int64", False, "contributeCount"),
-        WireField("contribute_score", 10, 0, "int64", False, "contributeScore"),
+        WireField("contributor_display_id", 6, 2, "string", False, ""),
+        WireField("contribute_subgoal", 7, 2, "LiveStreamSubGoal", False, ""),
+        WireField("contribute_count", 9, 0, "int64", False, ""),
+        WireField("contribute_score", 10, 0, "int64", False, ""),
         WireField("gift_repeat_count", 11, 0, "int64", False, ""),
         WireField("contributor_id_str", 12, 2, "string", False, ""),
         WireField("pin", 13, 0, "bool", False, ""),
         WireField("unpin", 14, 0, "bool", False, ""),
+        WireField("update_source", 16, 0, "int32", False, ""),
     ),
     "RankUpdate": (
         WireField("rank_type", 1, 0, "int64", False, "rankType"),
@@ -1093,6 +1159,27 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("delete_msg_ids", 2, 2, "int64", True, "msgIds"),
         WireField("delete_user_ids", 3, 2, "int64", True, "userIds"),
     ),
+    "PollOptionInfo": (
+        WireField("votes", 1, 0, "int64", False, "votes"),
+        WireField("display_content", 2, 2, "string", False, "text"),
+        WireField("option_idx", 3, 0, "int32", False, "index"),
+    ),
+    "PollStartContent": (
+        WireField("start_time", 1, 0, "int64", False, "startTime"),
+        WireField("end_time", 2, 0, "int64", False, "endTime"),
+        WireField("option_list", 3, 2, "PollOptionInfo", True, "options"),
+        WireField("title", 4, 2, "string", False, "title"),
+        WireField("operator", 5, 2, "User", False, ""),
+    ),
+    "PollEndContent": (
+        WireField("end_type", 1, 0, "int32", False, "endType"),
+        WireField("option_list", 2, 2, "PollOptionInfo", True, "options"),
+        WireField("operator", 3, 2, "User", False, ""),
+    ),
+    "PollUpdateVotesContent": (
+        WireField("option_list", 2, 2, "PollOptionInfo", True, "options"),
+        WireField("operator", 3, 2, "User", False, ""),
+    ),
     "PollBasicInfo": (
         WireField("poll_sponsor", 1, 2, "string", False, ""),
         WireField("gift_id", 2, 0, "int64", False, "giftId"),
@@ -1108,7 +1195,10 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("common", 1, 2, "CommonMessageData", False, ""),
         WireField("message_type", 2, 0, "int32", False, "pollAction"),
         WireField("poll_id", 3, 0, "int64", False, "pollId"),
-        WireField("poll_kind", 7, 0, "int32", False, ""),
+        WireField("start_content", 4, 2, "PollStartContent", False, "*"),
+        WireField("end_content", 5, 2, "PollEndContent", False, "*"),
+        WireField("update_votes_content", 6, 2, "PollUpdateVotesContent", False, "*"),
+        WireField("poll_kind", 7, 0, "int32", False, "pollKind"),
         WireField("poll_basic_info", 8, 2, "PollBasicInfo", False, "*"),
     ),
     "WebcastInRoomBannerMessage": (
@@ -1133,7 +1223,6 @@ GENERATED: Final = frozenset(
     {
         "WebcastCaptionMessage",
         "WebcastEnvelopeMessage",
-        "WebcastGoalUpdateMessage",
         "WebcastImDeleteMessage",
         "WebcastInRoomBannerMessage",
         "WebcastLikeMessage",
@@ -1157,6 +1246,7 @@ HOOKS: Final = {
     "WebcastRoomPinMessage": "_room_pin",
     "WebcastEmoteChatMessage": "_emote_chat",
     "WebcastBarrageMessage": "_barrage",
+    "WebcastGoalUpdateMessage": "_goal_update",
     "WebcastControlMessage": "_control",
 }
 """Methods decoded by hand-written functions: method -> function name (in every implementation)."""

@@ -28,6 +28,7 @@ void dumpStruct(const ttb::Caption& o, std::string& out);
 void dumpStruct(const ttb::GiftTotal& o, std::string& out);
 void dumpStruct(const ttb::Gifter& o, std::string& out);
 void dumpStruct(const ttb::RankEntry& o, std::string& out);
+void dumpStruct(const ttb::PollOption& o, std::string& out);
 
 void put(W& w, const char* k, int64_t v) {
     if (!v) return;
@@ -203,6 +204,15 @@ void dumpStruct(const ttb::RankEntry& o, std::string& out) {
     out.push_back('}');
 }
 
+void dumpStruct(const ttb::PollOption& o, std::string& out) {
+    W w{out};
+    out.push_back('{');
+    put(w, "index", o.index);
+    put(w, "text", o.text);
+    put(w, "votes", o.votes);
+    out.push_back('}');
+}
+
 void dumpEnvelope(W& w, const ttb::Envelope& o) {
     put(w, "type", o.type);
     put(w, "room", o.room);
@@ -227,6 +237,7 @@ public:
         put(w, "comment", o.comment);
         put(w, "language", o.language);
         putList(w, "emotes", o.emotes);
+        putList(w, "mentions", o.mentions);
         json.push_back('}');
     }
     void onGift(const ttb::GiftEvent& o) override {
@@ -245,6 +256,7 @@ public:
         put(w, "streaking", o.streaking);
         put(w, "giftImage", o.giftImage);
         put(w, "toUserId", o.toUserId);
+        put(w, "describe", o.describe);
         json.push_back('}');
     }
     void onLike(const ttb::LikeEvent& o) override {
@@ -305,6 +317,7 @@ public:
         put(w, "subMonth", o.subMonth);
         put(w, "subscribeType", o.subscribeType);
         put(w, "gifted", o.gifted);
+        put(w, "giftSource", o.giftSource);
         json.push_back('}');
     }
     void onRoomUserSeq(const ttb::RoomUserSeqEvent& o) override {
@@ -338,6 +351,7 @@ public:
         dumpEnvelope(w, o.env);
         put(w, "battleId", o.battleId);
         put(w, "status", o.status);
+        put(w, "triggerReason", o.triggerReason);
         put(w, "fromUserId", o.fromUserId);
         put(w, "giftId", o.giftId);
         put(w, "giftCount", o.giftCount);
@@ -426,6 +440,8 @@ public:
         put(w, "duration", o.duration);
         putStruct(w, "user", o.user);
         put(w, "level", o.level);
+        put(w, "subCount", o.subCount);
+        put(w, "giftSource", o.giftSource);
         json.push_back('}');
     }
     void onGoal(const ttb::GoalEvent& o) override {
@@ -459,7 +475,12 @@ public:
         dumpEnvelope(w, o.env);
         put(w, "pollId", o.pollId);
         put(w, "pollAction", o.pollAction);
+        put(w, "pollKind", o.pollKind);
         put(w, "title", o.title);
+        put(w, "startTime", o.startTime);
+        put(w, "endTime", o.endTime);
+        putList(w, "options", o.options);
+        put(w, "endType", o.endType);
         put(w, "giftId", o.giftId);
         put(w, "voterCount", o.voterCount);
         put(w, "duration", o.duration);

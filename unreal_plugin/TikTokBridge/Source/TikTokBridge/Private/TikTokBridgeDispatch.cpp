@@ -31,6 +31,7 @@ static void TTBConvertStruct(const ttb::Caption& In, FTikTokCaption& Out);
 static void TTBConvertStruct(const ttb::GiftTotal& In, FTikTokGiftTotal& Out);
 static void TTBConvertStruct(const ttb::Gifter& In, FTikTokGifter& Out);
 static void TTBConvertStruct(const ttb::RankEntry& In, FTikTokRankEntry& Out);
+static void TTBConvertStruct(const ttb::PollOption& In, FTikTokPollOption& Out);
 
 static void TTBConvertStruct(const ttb::User& In, FTikTokUser& Out)
 {
@@ -119,6 +120,13 @@ static void TTBConvertStruct(const ttb::RankEntry& In, FTikTokRankEntry& Out)
 	Out.Rank = TTBClampInt32(In.rank);
 }
 
+static void TTBConvertStruct(const ttb::PollOption& In, FTikTokPollOption& Out)
+{
+	Out.Index = TTBClampInt32(In.index);
+	Out.Text = TTBToFString(In.text);
+	Out.Votes = TTBClampInt32(In.votes);
+}
+
 void TTBConvertAny(const ttb::AnyEvent& In, FTikTokAnyEvent& Out)
 {
 	Out.Type = TTBToFString(In.type);
@@ -158,6 +166,10 @@ void FTikTokBridgeDispatcher::onChat(const ttb::ChatEvent& In)
 	Out.Emotes.Reserve(static_cast<int32>(In.emotes.size()));
 	for (const ttb::Emote& Item : In.emotes)
 	    TTBConvertStruct(Item, Out.Emotes.AddDefaulted_GetRef());
+	Out.Mentions.Reset();
+	Out.Mentions.Reserve(static_cast<int32>(In.mentions.size()));
+	for (const ttb::User& Item : In.mentions)
+	    TTBConvertStruct(Item, Out.Mentions.AddDefaulted_GetRef());
 	Owner.OnChatEvent.Broadcast(Out);
 }
 
@@ -181,6 +193,7 @@ void FTikTokBridgeDispatcher::onGift(const ttb::GiftEvent& In)
 	Out.bStreaking = In.streaking;
 	Out.GiftImage = TTBToFString(In.giftImage);
 	Out.ToUserId = static_cast<int64>(In.toUserId);
+	Out.Describe = TTBToFString(In.describe);
 	Owner.OnGiftEvent.Broadcast(Out);
 }
 
@@ -271,6 +284,7 @@ void FTikTokBridgeDispatcher::onSubscribe(const ttb::SubscribeEvent& In)
 	Out.SubMonth = TTBClampInt32(In.subMonth);
 	Out.SubscribeType = TTBClampInt32(In.subscribeType);
 	Out.bGifted = In.gifted;
+	Out.GiftSource = TTBClampInt32(In.giftSource);
 	Owner.OnSubscribeEvent.Broadcast(Out);
 }
 
@@ -329,6 +343,7 @@ void FTikTokBridgeDispatcher::onBattleArmies(const ttb::BattleArmiesEvent& In)
 	TTBConvertEnvelope(In.env, Out);
 	Out.BattleId = static_cast<int64>(In.battleId);
 	Out.Status = TTBClampInt32(In.status);
+	Out.TriggerReason = TTBClampInt32(In.triggerReason);
 	Out.FromUserId = static_cast<int64>(In.fromUserId);
 	Out.GiftId = static_cast<int64>(In.giftId);
 	Out.GiftCount = TTBClampInt32(In.giftCount);
@@ -461,6 +476,8 @@ void FTikTokBridgeDispatcher::onBarrage(const ttb::BarrageEvent& In)
 	Out.Duration = TTBClampInt32(In.duration);
 	TTBConvertStruct(In.user, Out.User);
 	Out.Level = TTBClampInt32(In.level);
+	Out.SubCount = TTBClampInt32(In.subCount);
+	Out.GiftSource = TTBClampInt32(In.giftSource);
 	Owner.OnBarrageEvent.Broadcast(Out);
 }
 
@@ -512,7 +529,15 @@ void FTikTokBridgeDispatcher::onPoll(const ttb::PollEvent& In)
 	TTBConvertEnvelope(In.env, Out);
 	Out.PollId = static_cast<int64>(In.pollId);
 	Out.PollAction = TTBClampInt32(In.pollAction);
+	Out.PollKind = TTBClampInt32(In.pollKind);
 	Out.Title = TTBToFString(In.title);
+	Out.StartTime = static_cast<int64>(In.startTime);
+	Out.EndTime = static_cast<int64>(In.endTime);
+	Out.Options.Reset();
+	Out.Options.Reserve(static_cast<int32>(In.options.size()));
+	for (const ttb::PollOption& Item : In.options)
+	    TTBConvertStruct(Item, Out.Options.AddDefaulted_GetRef());
+	Out.EndType = TTBClampInt32(In.endType);
 	Out.GiftId = static_cast<int64>(In.giftId);
 	Out.VoterCount = TTBClampInt32(In.voterCount);
 	Out.Duration = TTBClampInt32(In.duration);

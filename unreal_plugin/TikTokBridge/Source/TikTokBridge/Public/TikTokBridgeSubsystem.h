@@ -195,7 +195,7 @@ public:
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokRankEvent OnRankUpdate;
 
-	/** `poll`: A poll started (0), ended (1) or was updated (2). */
+	/** `poll`: A poll started (0), ended (1) or was updated (2). TikTok sends the options with every poll message; the votes in update and end messages. */
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokPollEvent OnPollEvent;
 

@@ -40,11 +40,11 @@ struct TIKTOKBRIDGE_API FTikTokUser
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bIsSubscriber = false;
 
-	/** Follows this creator. */
+	/** Follows this creator: the message's identity block when it has one (chat, gift, emote), else a follow status of 1 or more. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bIsFollower = false;
 
-	/** Follows and is followed by this creator. */
+	/** Follows and is followed by this creator (mutual): the identity block's mutual flag when the message has one, else a follow status of exactly 2. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bIsFriend = false;
 
@@ -254,6 +254,26 @@ struct TIKTOKBRIDGE_API FTikTokRankEntry
 
 };
 
+/** One option of a poll. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokPollOption
+{
+	GENERATED_BODY()
+
+	/** Option index, from 0. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Index = 0;
+
+	/** The option's text. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Text;
+
+	/** Votes so far (0 at the start). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Votes = 0;
+
+};
+
 /** Any event in generic form: its type and the whole payload as JSON text. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokAnyEvent
@@ -372,6 +392,10 @@ struct TIKTOKBRIDGE_API FTikTokChatEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	TArray<FTikTokEmote> Emotes;
 
+	/** Users the comment @mentions: the mention list, else the mentioned ids (as users with only an id), else the single at-user. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokUser> Mentions;
+
 };
 
 /** `gift` (topic gift/<room>): A gift. Streakable gifts (giftType 1) arrive once per combo step with a rising repeatCount and `streaking` true, then once more with repeatEnd true: count only events where `streaking` is absent. */
@@ -459,6 +483,10 @@ struct TIKTOKBRIDGE_API FTikTokGiftEvent
 	/** Receiver when the gift goes to a guest, not the host. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 ToUserId = 0;
+
+	/** The gift's own description text (e.g. `sent Rose`). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Describe;
 
 };
 
@@ -796,6 +824,10 @@ struct TIKTOKBRIDGE_API FTikTokSubscribeEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	bool bGifted = false;
 
+	/** Gifted subscriptions: 1 platform, 2 bought for a random viewer, 3 bought for a chosen one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 GiftSource = 0;
+
 };
 
 /** `roomUserSeq` (topic roomUserSeq/<room>): Viewer counts and the top viewers. */
@@ -904,7 +936,7 @@ struct TIKTOKBRIDGE_API FTikTokBattleEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Action = 0;
 
-	/** Battle status from the settings. */
+	/** Battle status from the settings: 0 not started, 1 started, 2 finished, 3 punishment started, 4 punishment finished. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Status = 0;
 
@@ -972,9 +1004,13 @@ struct TIKTOKBRIDGE_API FTikTokBattleArmiesEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 BattleId = 0;
 
-	/** Battle status. */
+	/** Battle status from the battle settings block: 0 not started, 1 started, 2 finished, 3 punishment started, 4 punishment finished. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Status = 0;
+
+	/** Why TikTok sent it: 1 score update, 2 battle end, 3 opt-out, 4 keep-alive, 5 effect. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 TriggerReason = 0;
 
 	/** Viewer whose gift moved the points. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
@@ -1416,7 +1452,7 @@ struct TIKTOKBRIDGE_API FTikTokBarrageEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FString Daemon;
 
-	/** 4 subscribe, 8 user upgrade, 10 fans level up, 100 common. */
+	/** 4 subscribe, 7 subscription gift, 8 user upgrade, 9 gifter-level entrance, 10 fans level up, 11 fans-level entrance, 100 common. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 BarrageType = 0;
 
@@ -1436,9 +1472,17 @@ struct TIKTOKBRIDGE_API FTikTokBarrageEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FTikTokUser User;
 
-	/** The level reached, for level-ups. */
+	/** The level: reached (8, 10) or of the entering user (9, 11). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Level = 0;
+
+	/** Subscriptions gifted, for subscription gifts (7). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 SubCount = 0;
+
+	/** Gifted subscriptions: 1 platform, 2 bought for a random viewer, 3 bought for a chosen one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 GiftSource = 0;
 
 };
 
@@ -1504,15 +1548,15 @@ struct TIKTOKBRIDGE_API FTikTokGoalEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 GoalType = 0;
 
-	/** Sub-goal progress. */
+	/** Sub-goal progress: the contributing sub-goal, completed from the goal's own sub-goal list (matched by id); without a contribution, the list's first sub-goal. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Progress = 0;
 
-	/** Sub-goal target. */
+	/** Sub-goal target (same sub-goal). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Target = 0;
 
-	/** Gift the sub-goal counts. */
+	/** Gift the sub-goal counts: TikTok leaves it out of the contributing sub-goal, so it comes from the same sub-goal in the goal's list. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FString GiftName;
 
@@ -1570,7 +1614,7 @@ struct TIKTOKBRIDGE_API FTikTokRankEvent
 
 };
 
-/** `poll` (topic poll/<room>): A poll started (0), ended (1) or was updated (2). */
+/** `poll` (topic poll/<room>): A poll started (0), ended (1) or was updated (2). TikTok sends the options with every poll message; the votes in update and end messages. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokPollEvent
 {
@@ -1620,23 +1664,43 @@ struct TIKTOKBRIDGE_API FTikTokPollEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 PollAction = 0;
 
-	/** Poll title. */
+	/** 0 normal, 1 gift, 2 custom options, 3 custom gift, 4 quick gift, 5 emote. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 PollKind = 0;
+
+	/** Poll title (start block, or the basic-info block). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FString Title;
 
-	/** Gift that votes, for gift polls. */
+	/** Start, Unix milliseconds (start block). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 StartTime = 0;
+
+	/** Planned end, Unix milliseconds (start block); time left is endTime - now. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 EndTime = 0;
+
+	/** The options with their votes (start, update and end blocks). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokPollOption> Options;
+
+	/** How it ended: 0 time up, 1 by the host, 2 by another user, 3 by an admin. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 EndType = 0;
+
+	/** Gift that votes, for gift polls (basic-info block). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int64 GiftId = 0;
 
-	/** Voters so far. */
+	/** Voters so far (basic-info block). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 VoterCount = 0;
 
-	/** Poll length, seconds. */
+	/** Poll length, seconds (basic-info block). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Duration = 0;
 
-	/** Seconds left. */
+	/** Seconds left (basic-info block). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 TimeRemain = 0;
 
@@ -1732,7 +1796,7 @@ struct TIKTOKBRIDGE_API FTikTokImDeleteEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FString Daemon;
 
-	/** Deleted message ids. */
+	/** Deleted message ids (in every public schema; real traffic sends userIds). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	TArray<int64> MsgIds;
 

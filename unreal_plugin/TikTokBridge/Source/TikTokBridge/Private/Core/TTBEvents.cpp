@@ -18,6 +18,7 @@ bool ttbRead(mp::Reader& r, Caption& o);
 bool ttbRead(mp::Reader& r, GiftTotal& o);
 bool ttbRead(mp::Reader& r, Gifter& o);
 bool ttbRead(mp::Reader& r, RankEntry& o);
+bool ttbRead(mp::Reader& r, PollOption& o);
 bool ttbReadAnyEvent(mp::Reader& r, AnyEvent& o);
 
 // Reads a map header; a value that is not a map is skipped (handled = false).
@@ -381,6 +382,31 @@ bool ttbRead(mp::Reader& r, RankEntry& o) {
     return true;
 }
 
+bool ttbRead(mp::Reader& r, PollOption& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "index") {
+            ok = mp::readInt(r, o.index);
+        } else if (k == "text") {
+            ok = mp::readStr(r, o.text);
+        } else if (k == "votes") {
+            ok = mp::readInt(r, o.votes);
+        } else {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
 bool ttbReadEvent(mp::Reader& r, ChatEvent& o) {
     uint64_t n = 0;
     bool isMap = false;
@@ -400,6 +426,8 @@ bool ttbReadEvent(mp::Reader& r, ChatEvent& o) {
             ok = mp::readStr(r, o.language);
         } else if (k == "emotes") {
             ok = ttbReadList(r, o.emotes);
+        } else if (k == "mentions") {
+            ok = ttbReadList(r, o.mentions);
         } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
             ok = r.skip();
         }
@@ -441,6 +469,8 @@ bool ttbReadEvent(mp::Reader& r, GiftEvent& o) {
             ok = mp::readStr(r, o.giftImage);
         } else if (k == "toUserId") {
             ok = mp::readInt(r, o.toUserId);
+        } else if (k == "describe") {
+            ok = mp::readStr(r, o.describe);
         } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
             ok = r.skip();
         }
@@ -591,6 +621,8 @@ bool ttbReadEvent(mp::Reader& r, SubscribeEvent& o) {
             ok = mp::readInt(r, o.subscribeType);
         } else if (k == "gifted") {
             ok = mp::readBool(r, o.gifted);
+        } else if (k == "giftSource") {
+            ok = mp::readInt(r, o.giftSource);
         } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
             ok = r.skip();
         }
@@ -672,6 +704,8 @@ bool ttbReadEvent(mp::Reader& r, BattleArmiesEvent& o) {
             ok = mp::readInt(r, o.battleId);
         } else if (k == "status") {
             ok = mp::readInt(r, o.status);
+        } else if (k == "triggerReason") {
+            ok = mp::readInt(r, o.triggerReason);
         } else if (k == "fromUserId") {
             ok = mp::readInt(r, o.fromUserId);
         } else if (k == "giftId") {
@@ -883,6 +917,10 @@ bool ttbReadEvent(mp::Reader& r, BarrageEvent& o) {
             ok = ttbRead(r, o.user);
         } else if (k == "level") {
             ok = mp::readInt(r, o.level);
+        } else if (k == "subCount") {
+            ok = mp::readInt(r, o.subCount);
+        } else if (k == "giftSource") {
+            ok = mp::readInt(r, o.giftSource);
         } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
             ok = r.skip();
         }
@@ -964,8 +1002,18 @@ bool ttbReadEvent(mp::Reader& r, PollEvent& o) {
             ok = mp::readInt(r, o.pollId);
         } else if (k == "pollAction") {
             ok = mp::readInt(r, o.pollAction);
+        } else if (k == "pollKind") {
+            ok = mp::readInt(r, o.pollKind);
         } else if (k == "title") {
             ok = mp::readStr(r, o.title);
+        } else if (k == "startTime") {
+            ok = mp::readInt(r, o.startTime);
+        } else if (k == "endTime") {
+            ok = mp::readInt(r, o.endTime);
+        } else if (k == "options") {
+            ok = ttbReadList(r, o.options);
+        } else if (k == "endType") {
+            ok = mp::readInt(r, o.endType);
         } else if (k == "giftId") {
             ok = mp::readInt(r, o.giftId);
         } else if (k == "voterCount") {

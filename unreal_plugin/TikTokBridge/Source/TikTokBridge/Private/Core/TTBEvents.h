@@ -21,8 +21,8 @@ struct User {
     int64_t followerCount = 0;  // The user's follower count.
     bool isModerator = false;  // Moderator of this room.
     bool isSubscriber = false;  // Subscriber of this creator.
-    bool isFollower = false;  // Follows this creator.
-    bool isFriend = false;  // Follows and is followed by this creator.
+    bool isFollower = false;  // Follows this creator: the message's identity block when it has one (chat, gift, emote), else a follow status of 1 or more.
+    bool isFriend = false;  // Follows and is followed by this creator (mutual): the identity block's mutual flag when the message has one, else a follow status of exactly 2.
     int64_t gifterLevel = 0;  // Gifter (user grade) level badge.
     int64_t memberLevel = 0;  // Fan club level badge.
 };
@@ -96,6 +96,13 @@ struct RankEntry {
     int64_t rank = 0;  // The creator's rank in it.
 };
 
+/** One option of a poll. */
+struct PollOption {
+    int64_t index = 0;  // Option index, from 0.
+    std::string text;  // The option's text.
+    int64_t votes = 0;  // Votes so far (0 at the start).
+};
+
 /** Another event nested in this one (roomPin's `pinned`, an action's `event`). */
 struct AnyEvent {
     std::string type;  // its `type`
@@ -125,6 +132,7 @@ struct ChatEvent {
     std::string comment;  // The comment text.
     std::string language;  // Language TikTok detected.
     std::vector<Emote> emotes;  // Subscriber emotes inside the comment.
+    std::vector<User> mentions;  // Users the comment @mentions: the mention list, else the mentioned ids (as users with only an id), else the single at-user.
 };
 
 /** A gift. Streakable gifts (giftType 1) arrive once per combo step with a rising repeatCount and `streaking` true, then once more with repeatEnd true: count only events where `streaking` is absent. */
@@ -141,6 +149,7 @@ struct GiftEvent {
     bool streaking = false;  // A type-1 streak still in progress: do not count yet.
     std::string giftImage;  // Gift image URL.
     int64_t toUserId = 0;  // Receiver when the gift goes to a guest, not the host.
+    std::string describe;  // The gift's own description text (e.g. `sent Rose`).
 };
 
 /** Likes, batched by TikTok. */
@@ -189,6 +198,7 @@ struct SubscribeEvent {
     int64_t subMonth = 0;  // Months subscribed.
     int64_t subscribeType = 0;  // TikTok's subscribe type.
     bool gifted = false;  // The subscription was a gift.
+    int64_t giftSource = 0;  // Gifted subscriptions: 1 platform, 2 bought for a random viewer, 3 bought for a chosen one.
 };
 
 /** Viewer counts and the top viewers. */
@@ -204,7 +214,7 @@ struct BattleEvent {
     Envelope env;
     int64_t battleId = 0;  // Battle id.
     int64_t action = 0;  // 1 invite, 2 reject, 3 cancel, 4 open, 5 finish, 6 cut short, 7 accept.
-    int64_t status = 0;  // Battle status from the settings.
+    int64_t status = 0;  // Battle status from the settings: 0 not started, 1 started, 2 finished, 3 punishment started, 4 punishment finished.
     int64_t duration = 0;  // Duration in seconds.
     int64_t startTime = 0;  // Start, Unix milliseconds.
     std::vector<BattleResult> results;  // Standings.
@@ -215,7 +225,8 @@ struct BattleEvent {
 struct BattleArmiesEvent {
     Envelope env;
     int64_t battleId = 0;  // Battle id.
-    int64_t status = 0;  // Battle status.
+    int64_t status = 0;  // Battle status from the battle settings block: 0 not started, 1 started, 2 finished, 3 punishment started, 4 punishment finished.
+    int64_t triggerReason = 0;  // Why TikTok sent it: 1 score update, 2 battle end, 3 opt-out, 4 keep-alive, 5 effect.
     int64_t fromUserId = 0;  // Viewer whose gift moved the points.
     int64_t giftId = 0;  // That gift.
     int64_t giftCount = 0;  // How many of it.
@@ -284,12 +295,14 @@ struct CaptionEvent {
 /** A banner line: super fan joins, level-ups, subscription notices. */
 struct BarrageEvent {
     Envelope env;
-    int64_t barrageType = 0;  // 4 subscribe, 8 user upgrade, 10 fans level up, 100 common.
+    int64_t barrageType = 0;  // 4 subscribe, 7 subscription gift, 8 user upgrade, 9 gifter-level entrance, 10 fans level up, 11 fans-level entrance, 100 common.
     std::string textKey;  // TikTok's text template key (e.g. pm_mt_fan_live_join).
     std::string text;  // The text template.
     int64_t duration = 0;  // Display time, ms.
     User user;  // The user concerned, when given.
-    int64_t level = 0;  // The level reached, for level-ups.
+    int64_t level = 0;  // The level: reached (8, 10) or of the entering user (9, 11).
+    int64_t subCount = 0;  // Subscriptions gifted, for subscription gifts (7).
+    int64_t giftSource = 0;  // Gifted subscriptions: 1 platform, 2 bought for a random viewer, 3 bought for a chosen one.
 };
 
 /** Progress on a stream goal. */
@@ -300,9 +313,9 @@ struct GoalEvent {
     int64_t contributeCount = 0;  // Items contributed.
     int64_t contributeScore = 0;  // Score contributed.
     int64_t goalType = 0;  // Sub-goal type.
-    int64_t progress = 0;  // Sub-goal progress.
-    int64_t target = 0;  // Sub-goal target.
-    std::string giftName;  // Gift the sub-goal counts.
+    int64_t progress = 0;  // Sub-goal progress: the contributing sub-goal, completed from the goal's own sub-goal list (matched by id); without a contribution, the list's first sub-goal.
+    int64_t target = 0;  // Sub-goal target (same sub-goal).
+    std::string giftName;  // Gift the sub-goal counts: TikTok leaves it out of the contributing sub-goal, so it comes from the same sub-goal in the goal's list.
 };
 
 /** The creator's position in TikTok's rankings changed. */
@@ -312,16 +325,21 @@ struct RankEvent {
     int64_t groupType = 0;  // Ranking group.
 };
 
-/** A poll started (0), ended (1) or was updated (2). */
+/** A poll started (0), ended (1) or was updated (2). TikTok sends the options with every poll message; the votes in update and end messages. */
 struct PollEvent {
     Envelope env;
     int64_t pollId = 0;  // Poll id.
     int64_t pollAction = 0;  // 0 start, 1 end, 2 update.
-    std::string title;  // Poll title.
-    int64_t giftId = 0;  // Gift that votes, for gift polls.
-    int64_t voterCount = 0;  // Voters so far.
-    int64_t duration = 0;  // Poll length, seconds.
-    int64_t timeRemain = 0;  // Seconds left.
+    int64_t pollKind = 0;  // 0 normal, 1 gift, 2 custom options, 3 custom gift, 4 quick gift, 5 emote.
+    std::string title;  // Poll title (start block, or the basic-info block).
+    int64_t startTime = 0;  // Start, Unix milliseconds (start block).
+    int64_t endTime = 0;  // Planned end, Unix milliseconds (start block); time left is endTime - now.
+    std::vector<PollOption> options;  // The options with their votes (start, update and end blocks).
+    int64_t endType = 0;  // How it ended: 0 time up, 1 by the host, 2 by another user, 3 by an admin.
+    int64_t giftId = 0;  // Gift that votes, for gift polls (basic-info block).
+    int64_t voterCount = 0;  // Voters so far (basic-info block).
+    int64_t duration = 0;  // Poll length, seconds (basic-info block).
+    int64_t timeRemain = 0;  // Seconds left (basic-info block).
 };
 
 /** An in-room banner; TikTok sends its content as JSON text. */
@@ -333,7 +351,7 @@ struct BannerEvent {
 /** Messages or users' messages were deleted by moderation. */
 struct ImDeleteEvent {
     Envelope env;
-    std::vector<int64_t> msgIds;  // Deleted message ids.
+    std::vector<int64_t> msgIds;  // Deleted message ids (in every public schema; real traffic sends userIds).
     std::vector<int64_t> userIds;  // Users whose messages were deleted.
 };
 
