@@ -456,8 +456,13 @@ class ControlServer:
         return socket
 
     async def serve(self) -> None:
-        """Answer requests until cancelled (binding again first when restarted after a failure)."""
+        """Answer requests until cancelled.
+
+        After a failure the supervisor calls this again: the socket is kept, unless
+        the failure was the socket's own (then it is closed and bound afresh).
+        """
         socket = self._socket = self._socket or await self._rebind()
+        keep = False
         try:
             while True:
                 frames = await socket.recv_multipart()
@@ -470,6 +475,12 @@ class ControlServer:
                     error = {"code": "bad_request", "message": "a request is exactly one frame"}
                     reply = {"ok": False, "error": error}
                 await socket.send_multipart([*envelope, msgpack.packb(reply, use_bin_type=True)])
+        except zmq.ZMQError:
+            raise
+        except Exception:
+            keep = True
+            raise
         finally:
-            socket.close()
-            self._socket = None
+            if not keep:
+                socket.close()
+                self._socket = None

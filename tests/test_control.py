@@ -383,22 +383,41 @@ def test_connect_is_bounded() -> None:
     assert ask(cmds, b"connect @one_more") == {"ok": True, "result": {"room": "one_more"}}
 
 
-def test_the_server_binds_again_when_its_task_is_restarted() -> None:
+def test_a_restarted_server_answers_on_the_same_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The supervisor runs ``serve`` again after a failure: the next request is answered."""
+
     async def main() -> None:
         cmds, _ = commands()
         endpoint = f"tcp://127.0.0.1:{free_port()}"
         server = ControlServer(cmds, ControlConfig(endpoint=endpoint))
         server.start()
-        for _ in range(2):  # the second run is what the supervisor does after a failure
+        handle = cmds.handle
+        failures = [RuntimeError("a bug in a command")]
+
+        async def flaky(body: bytes, client: bytes = b"") -> dict[str, Any]:
+            if failures:
+                raise failures.pop()
+            return await handle(body, client=client)
+
+        monkeypatch.setattr(cmds, "handle", flaky)
+        client = zmq.asyncio.Context.instance().socket(zmq.REQ)
+        client.setsockopt(zmq.LINGER, 0)
+        client.setsockopt(zmq.REQ_RELAXED, 1)
+        client.connect(endpoint)
+        try:
             task = asyncio.create_task(server.serve())
-            client = zmq.asyncio.Context.instance().socket(zmq.REQ)
-            client.setsockopt(zmq.LINGER, 0)
-            client.connect(endpoint)
+            await client.send(b"ping")
+            with pytest.raises(RuntimeError):
+                await asyncio.wait_for(task, 5)
+            assert not await client.poll(100)  # the failed request got no reply
+            task = asyncio.create_task(server.serve())  # what the supervisor does
             await client.send(b"ping")
             assert await client.poll(5000)
             assert msgpack.unpackb(await client.recv()) == {"ok": True, "result": "pong"}
-            client.close()
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
+            assert server._socket is None  # cancelled: closed
+        finally:
+            client.close()
 
     asyncio.run(main())

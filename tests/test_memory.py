@@ -34,8 +34,8 @@ def test_the_consoles_ledger_forgets_streaks_that_timed_out_or_ended() -> None:
         state.receive(b"gift/alice", gift(i, 6_900_000_000_000_000_000 + i, 100 + i, 3), 1000.0)
     for i in range(100):
         state.receive(b"gift/alice", gift(10_000 + i, 42, 5_000 + i, 2, end=True), 1001.0)
-    ledger = state.ledgers["alice"].ledger
+    ledger = state.ledgers["alice", False].ledger
     assert len(ledger.streaks()[0]) == 2_000
     state.tick(1020.0)  # past the time-out
-    assert ledger.streaks()[0] == [] and state.ledgers["alice"].streaks.open_streaks == 0
+    assert ledger.streaks()[0] == [] and state.ledgers["alice", False].streaks.open_streaks == 0
     assert ledger.summary()["totalDiamonds"] == 2_000 * 3 + 100 * 2
