@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .dedupe import RecentIds
-from .streaks import GiftStep, StreakKey
+from .streaks import CLOSED_KEPT, GiftStep, StreakKey
 from .values import clamp_i64, safe_file_stem, sat_add, sat_mul
 
 __all__ = ["COMPACT_LINES", "Ledger"]
@@ -61,7 +61,7 @@ Event = dict[str, Any]
 TOP_GIFTERS = 10
 COMPACT_LINES = 200_000
 """Journal lines after which the journal is rewritten as one snapshot line."""
-CLOSED_STREAKS = 5_000
+CLOSED_STREAKS = CLOSED_KEPT
 """Closed streak keys remembered (as :class:`~bridge.streaks.StreakTracker` does)."""
 _STREAK_FIELDS = ("user", "giftId", "giftName", "diamondCount", "giftType", "groupId", "giftImage")
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from .values import clamp_i64, sat_mul
 
-__all__ = ["GiftStep", "StreakKey", "StreakTracker"]
+__all__ = ["CLOSED_KEPT", "GiftStep", "StreakKey", "StreakTracker"]
 
 Event = dict[str, Any]
 StreakKey = tuple[int, int, int]
@@ -41,10 +41,19 @@ class _Open:
     last_seen: float
 
 
+CLOSED_KEPT = 1_000
+"""Closed streak keys remembered per room, so that frames of a closed streak sent again are ignored.
+
+Frames come again only in a reconnect's recent-history batch (tens of messages), so the keys of the
+last 1,000 closes cover it many times over; a cap that a busy room (7 closes/s) fills in about
+2.5 minutes keeps memory flat after that (4 such memories in the default run, docs/reliability.md).
+"""
+
+
 class StreakTracker:
     """Per-room streak state; sans-I/O (the caller passes the time)."""
 
-    def __init__(self, timeout: float = 15.0, remember: int = 5_000) -> None:
+    def __init__(self, timeout: float = 15.0, remember: int = CLOSED_KEPT) -> None:
         self.timeout = timeout
         self.remember = remember
         self._open: dict[StreakKey, _Open] = {}

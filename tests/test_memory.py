@@ -39,3 +39,13 @@ def test_the_consoles_ledger_forgets_streaks_that_timed_out_or_ended() -> None:
     state.tick(1020.0)  # past the time-out
     assert ledger.streaks()[0] == [] and state.ledgers["alice", False].streaks.open_streaks == 0
     assert ledger.summary()["totalDiamonds"] == 2_000 * 3 + 100 * 2
+
+
+def test_a_hostile_streak_key_is_counted_not_raised_when_it_times_out() -> None:
+    state = ConsoleState(now=1000.0, streak_timeout=15.0)
+    event = msgpack.unpackb(gift(1, 5, 9, 2))
+    event["user"]["id"] = "not-a-number"
+    state.receive(b"gift/alice", msgpack.packb(event), 1000.0)
+    bad = state.bad
+    state.tick(1020.0)
+    assert state.bad == bad + 1 and state.ledgers["alice"].streaks.open_streaks == 0

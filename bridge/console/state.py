@@ -354,9 +354,17 @@ class ConsoleState:
                 raise ValueError("a gift the daemon would not publish")
             step = books.streaks.feed(event, now) if kind == "gift" else None
             books.ledger.feed(event, step)
-            if step is not None and step.final is not None:
-                books.ledger.streak_closed(step.final)
         except (TypeError, ValueError, AttributeError, OverflowError):  # a hostile value: not counted
+            self.bad += 1
+            return
+        if step is not None and step.final is not None:
+            self._streak_closed(books, step.final)
+
+    def _streak_closed(self, books: _RoomLedger, final: Event) -> None:
+        """Tell the ledger a streak closed (else it holds every streak whose end frame never came)."""
+        try:
+            books.ledger.streak_closed(final)
+        except (TypeError, ValueError, AttributeError, OverflowError):  # a hostile id in the streak key
             self.bad += 1
 
     # ------------------------------------------------------------ time
@@ -368,7 +376,7 @@ class ConsoleState:
             self._close_second()
             for books in self.ledgers.values():
                 for final in books.streaks.expire(now):
-                    books.ledger.streak_closed(final)  # else the ledger holds every timed-out streak
+                    self._streak_closed(books, final)
             if second - self._second > HISTORY_SECONDS:
                 self._second = second - HISTORY_SECONDS
             while self._second + 1 < second:
