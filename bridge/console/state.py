@@ -360,7 +360,7 @@ class ConsoleState:
         if step is not None and step.final is not None:
             self._streak_closed(books, step.final)
 
-    def _streak_closed(self, books: _RoomLedger, final: Event) -> None:
+    def _streak_closed(self, books: _Books, final: Event) -> None:
         """Tell the ledger a streak closed (else it holds every streak whose end frame never came)."""
         try:
             books.ledger.streak_closed(final)
