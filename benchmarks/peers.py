@@ -154,6 +154,11 @@ def _chat(m: Any) -> Event:
         _put(emote, "index", item.index)
         emotes.append(emote)
     _put(event, "emotes", emotes)
+    mentions = [u for u in (_user(item) for item in m.mention_users) if u]
+    mentions = mentions or [{"id": uid} for uid in m.mention_user_list if uid]
+    if not mentions and m.HasField("at_user"):
+        mentions = [u for u in (_user(m.at_user),) if u]
+    _put(event, "mentions", mentions)
     return event
 
 
@@ -172,6 +177,7 @@ def _gift(m: Any) -> Event:
     urls = gift.image.url_list
     _put(event, "giftImage", urls[0] if urls else "")
     _put(event, "toUserId", m.to_user.id)
+    _put(event, "describe", gift.describe)
     return event
 
 
@@ -234,6 +240,7 @@ def _sub_notify(m: Any) -> Event:
     _put(event, "subMonth", m.sub_month)
     _put(event, "subscribeType", m.subscribe_type)
     _put(event, "gifted", m.is_send)
+    _put(event, "giftSource", m.gift_source)
     return event
 
 
@@ -309,6 +316,8 @@ def _barrage(m: Any) -> Event:
     if grade.HasField("user"):
         _put(event, "user", _user(grade.user))
     _put(event, "level", grade.current_grade)
+    _put(event, "subCount", m.subscribe_gift_param.gift_sub_count)
+    _put(event, "giftSource", m.subscribe_gift_param.gift_source)
     return event
 
 
@@ -366,6 +375,33 @@ def _poll(m: Any) -> Event:
     _put(event, "voterCount", info.user_cnt)
     _put(event, "duration", info.poll_duration)
     _put(event, "timeRemain", info.time_remain)
+    return event
+
+
+def _fan_ticket(m: Any) -> Event:
+    event = _head("coHostScore", m)
+    notice = m.fan_ticket_room_notice
+    hosts = []
+    for t in notice.user_fan_ticket:
+        host: Event = {}
+        _put(host, "userId", t.user_id)
+        _put(host, "score", t.fan_ticket)
+        _put(host, "totalScore", t.match_total_score)
+        _put(host, "rank", t.match_rank)
+        hosts.append(host)
+    _put(event, "hosts", hosts)
+    _put(event, "total", notice.total_linkmic_fan_ticket)
+    _put(event, "matchId", notice.match_id)
+    return event
+
+
+def _link_mic_method(m: Any) -> Event:
+    event = _head("coHostScore", m)
+    _put(event, "total", m.total_linkmic_fan_ticket)
+    _put(event, "userId", m.user_id)
+    _put(event, "score", m.fan_ticket)
+    _put(event, "messageType", m.message_type)
+    _put(event, "channelId", m.channel_id)
     return event
 
 
@@ -480,6 +516,8 @@ _UPB: dict[str, tuple[str, Callable[[Any], Event]]] = {
     "WebcastLinkMicBattle": ("WebcastLinkMicBattle", _battle),
     "WebcastLinkMicArmies": ("WebcastLinkMicArmies", _armies),
     "WebcastRoomPinMessage": ("WebcastRoomPinMessage", _room_pin),
+    "WebcastLinkMicFanTicketMethod": ("WebcastLinkMicFanTicketMethod", _fan_ticket),
+    "WebcastLinkMicMethod": ("WebcastLinkMicMethod", _link_mic_method),
 }
 
 

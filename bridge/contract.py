@@ -204,6 +204,16 @@ STRUCTS: tuple[Struct, ...] = (
         ),
     ),
     Struct(
+        "HostScore",
+        "One host's score in a co-host session or battle.",
+        (
+            _f("userId", "int", "Host user id."),
+            _f("score", "int", "The host's fan tickets (live score)."),
+            _f("totalScore", "int", "The host's match total."),
+            _f("rank", "int", "The host's rank in the match."),
+        ),
+    ),
+    Struct(
         "PollOption",
         "One option of a poll.",
         (
@@ -544,6 +554,21 @@ EVENTS: tuple[Event, ...] = (
         ("WebcastControlMessage",),
     ),
     Event(
+        "coHostScore",
+        "Live scores while hosts are linked (co-host or battle): every host's fan tickets"
+        " (`hosts`, from LinkMicFanTicketMethod), or one host's (`userId`/`score`, from LinkMicMethod).",
+        (
+            _f("hosts", "[HostScore]", "Each host's score (LinkMicFanTicketMethod)."),
+            _f("total", "int", "All linked hosts' fan tickets together."),
+            _f("matchId", "int", "The match (LinkMicFanTicketMethod)."),
+            _f("userId", "int", "The host whose score this is (LinkMicMethod)."),
+            _f("score", "int", "That host's fan tickets (LinkMicMethod)."),
+            _f("messageType", "int", "LinkMicMethod's message type (no public meaning; 4 and 8 occur)."),
+            _f("channelId", "int", "The link session (LinkMicMethod)."),
+        ),
+        ("WebcastLinkMicFanTicketMethod", "WebcastLinkMicMethod"),
+    ),
+    Event(
         "unknown",
         "A webcast message the contract does not model, passed on so nothing is lost.",
         (
@@ -647,12 +672,10 @@ IGNORED_METHODS: frozenset[str] = frozenset(
         "WebcastMsgDetectMessage",
         "WebcastLinkLayerMessage",
         "WebcastLinkMessage",
-        "WebcastLinkMicMethod",
-        "WebcastLinkMicFanTicketMethod",
         "WebcastRoomStreamAdaptationMessage",
     }
 )
-"""Methods that carry nothing for games (co-host plumbing, latency probes): no event."""
+"""Methods that produce no event: latency probes and stream adaptation, and (not typed yet) the link layer."""
 
 CHANGELOG: tuple[tuple[str, str], ...] = (
     (

@@ -52,6 +52,10 @@ from .codec._schema import (
     Contributor_user,
     Emote_emote_id,
     Emote_image,
+    FanTicketRoomNoticeContent_event_time,
+    FanTicketRoomNoticeContent_match_id,
+    FanTicketRoomNoticeContent_total_linkmic_fan_ticket,
+    FanTicketRoomNoticeContent_user_fan_ticket,
     LiveStreamGoal_description,
     LiveStreamGoal_id,
     LiveStreamGoal_id_str,
@@ -94,6 +98,10 @@ from .codec._schema import (
     RankUpdate_countdown,
     RankUpdate_owner_rank,
     RankUpdate_rank_type,
+    UserFanTicket_fan_ticket,
+    UserFanTicket_match_rank,
+    UserFanTicket_match_total_score,
+    UserFanTicket_user_id,
     WebcastBarrageMessage_content,
     WebcastBarrageMessage_duration,
     WebcastBarrageMessage_fans_level_param,
@@ -170,6 +178,12 @@ from .codec._schema import (
     WebcastLinkMicBattle_battle_setting,
     WebcastLinkMicBattle_BattleResultEntry_key,
     WebcastLinkMicBattle_BattleResultEntry_value,
+    WebcastLinkMicFanTicketMethod_fan_ticket_room_notice,
+    WebcastLinkMicMethod_channel_id,
+    WebcastLinkMicMethod_fan_ticket,
+    WebcastLinkMicMethod_message_type,
+    WebcastLinkMicMethod_total_linkmic_fan_ticket,
+    WebcastLinkMicMethod_user_id,
     WebcastLiveIntroMessage_content,
     WebcastLiveIntroMessage_content_language,
     WebcastLiveIntroMessage_id,
@@ -245,6 +259,7 @@ KINDS = (
     "banner",
     "imDelete",
     "control",
+    "coHostScore",
     "unknown",
     "ignored",
 )
@@ -492,6 +507,7 @@ _DEFAULT_MIX = {
     "banner": 0.2,
     "imDelete": 0.1,
     "control": 0.05,
+    "coHostScore": 0.8,
     "unknown": 0.3,
     "ignored": 0.5,
 }
@@ -519,8 +535,10 @@ _METHOD = {
     "imDelete": "WebcastImDeleteMessage",
     "control": "WebcastControlMessage",
     "liveIntro": "WebcastLiveIntroMessage",
+    "coHostScore": "WebcastLinkMicFanTicketMethod",
+    "linkMicMethod": "LinkMicMethod",  # TikTok sends it without the prefix too
     "unknown": "WebcastHourlyRankMessage",
-    "ignored": "LinkMicMethod",
+    "ignored": "MsgDetectMessage",
 }
 
 
@@ -590,6 +608,7 @@ class Simulator:
             "control": self._control,
             "unknown": self._unknown,
             "ignored": self._ignored,
+            "coHostScore": self._co_host_score,
         }
         self.streaks: list[_Streak] = []
         self.recent_chat: list[tuple[SimUser, str, int]] = []
@@ -1294,6 +1313,39 @@ class Simulator:
             ],
             now_ms,
         )
+
+    def _co_host_score(self, now_ms: int) -> bytes:
+        # the live per-host score while linked: every host's (fan ticket method) or one host's
+        host = 6_700_000_000_000_000_001
+        rival = self.battle[1] if self.battle else 6_800_000_000_000_000_007
+        scores = [(uid, self.rng.randint(0, 5000)) for uid in (host, rival)]
+        if self.rng.random() < 0.3:
+            uid, score = scores[0]
+            fields = [
+                int_field(WebcastLinkMicMethod_message_type, 8),
+                int_field(WebcastLinkMicMethod_user_id, uid),
+                int_field(WebcastLinkMicMethod_fan_ticket, score),
+                int_field(WebcastLinkMicMethod_total_linkmic_fan_ticket, sum(s for _, s in scores)),
+                int_field(WebcastLinkMicMethod_channel_id, 7_390_000_000_000_000_001),
+            ]
+            return self._inner("linkMicMethod", fields, now_ms)
+        notice = message_field(
+            WebcastLinkMicFanTicketMethod_fan_ticket_room_notice,
+            *(
+                message_field(
+                    FanTicketRoomNoticeContent_user_fan_ticket,
+                    int_field(UserFanTicket_user_id, uid),
+                    int_field(UserFanTicket_fan_ticket, score),
+                    int_field(UserFanTicket_match_total_score, score),
+                    int_field(UserFanTicket_match_rank, rank),
+                )
+                for rank, (uid, score) in enumerate(sorted(scores, key=lambda s: -s[1]), 1)
+            ),
+            int_field(FanTicketRoomNoticeContent_total_linkmic_fan_ticket, sum(s for _, s in scores)),
+            int_field(FanTicketRoomNoticeContent_match_id, self.battle[0] if self.battle else 0),
+            int_field(FanTicketRoomNoticeContent_event_time, now_ms),
+        )
+        return self._inner("coHostScore", [notice], now_ms)
 
     def _unknown(self, now_ms: int) -> bytes:
         # off-schema: a message proto/webcast.proto does not have, so its fields are numbered here

@@ -184,6 +184,59 @@ cdef int _t_struct_poll_option_info(W* w, const u8* p, Py_ssize_t n, Py_ssize_t 
     return 0
 
 
+cdef dict _struct_user_fan_ticket(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef int64_t user_id = 0
+    cdef int64_t score = 0
+    cdef int64_t total_score = 0
+    cdef int64_t rank = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == UserFanTicket_user_id:
+                user_id = _s64(_val(&it, p))
+            elif it.num == UserFanTicket_fan_ticket:
+                score = _s64(_val(&it, p))
+            elif it.num == UserFanTicket_match_total_score:
+                total_score = _s64(_val(&it, p))
+            elif it.num == UserFanTicket_match_rank:
+                rank = _s64(_val(&it, p))
+    _put_int(event, "userId", user_id)
+    _put_int(event, "score", score)
+    _put_int(event, "totalScore", total_score)
+    _put_int(event, "rank", rank)
+    return event
+
+
+cdef int _t_struct_user_fan_ticket(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it
+    cdef int64_t user_id = 0
+    cdef int64_t score = 0
+    cdef int64_t total_score = 0
+    cdef int64_t rank = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == UserFanTicket_user_id:
+                user_id = _s64(_val(&it, p))
+            elif it.num == UserFanTicket_fan_ticket:
+                score = _s64(_val(&it, p))
+            elif it.num == UserFanTicket_match_total_score:
+                total_score = _s64(_val(&it, p))
+            elif it.num == UserFanTicket_match_rank:
+                rank = _s64(_val(&it, p))
+    at = _w_begin(w)
+    count += _wi(w, K_USER_ID, user_id)
+    count += _wi(w, K_SCORE, score)
+    count += _wi(w, K_TOTAL_SCORE, total_score)
+    count += _wi(w, K_RANK, rank)
+    _w_end(w, at, count, 1)
+    return 0
+
+
 cdef dict _like(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef bint has_user = False
@@ -1124,6 +1177,150 @@ cdef int _t_im_delete(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t 
     return 0
 
 
+cdef dict _link_mic_fan_ticket_method(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef list hosts = None
+    cdef int64_t total = 0
+    cdef int64_t match_id = 0
+    cdef dict event = {"type": "coHostScore"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == WebcastLinkMicFanTicketMethod_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLinkMicFanTicketMethod_fan_ticket_room_notice:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == FanTicketRoomNoticeContent_total_linkmic_fan_ticket:
+                            total = _s64(_val(&it2, p))
+                        elif it2.num == FanTicketRoomNoticeContent_match_id:
+                            match_id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == FanTicketRoomNoticeContent_user_fan_ticket:
+                            if hosts is None:
+                                hosts = []
+                            hosts.append(_struct_user_fan_ticket(p, n, it2.a, it2.b))
+    _put_obj(event, "hosts", hosts)
+    _put_int(event, "total", total)
+    _put_int(event, "matchId", match_id)
+    return event
+
+
+cdef int _t_link_mic_fan_ticket_method(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef W hosts
+    cdef Py_ssize_t hosts_count = 0
+    cdef int64_t total = 0
+    cdef int64_t match_id = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&hosts)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 2:
+                if it.num == WebcastLinkMicFanTicketMethod_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastLinkMicFanTicketMethod_fan_ticket_room_notice:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 0:
+                            if it2.num == FanTicketRoomNoticeContent_total_linkmic_fan_ticket:
+                                total = _s64(_val(&it2, p))
+                            elif it2.num == FanTicketRoomNoticeContent_match_id:
+                                match_id = _s64(_val(&it2, p))
+                        elif it2.wire == 2:
+                            if it2.num == FanTicketRoomNoticeContent_user_fan_ticket:
+                                _t_struct_user_fan_ticket(&hosts, p, n, it2.a, it2.b)
+                                hosts_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_CO_HOST_SCORE)
+        count += _w_common(w, &c, outer)
+        count += _w_array_of(w, K_HOSTS, &hosts, hosts_count)
+        count += _wi(w, K_TOTAL, total)
+        count += _wi(w, K_MATCH_ID, match_id)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&hosts)
+    return 0
+
+
+cdef dict _link_mic_method(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef int64_t total = 0
+    cdef int64_t user_id = 0
+    cdef int64_t score = 0
+    cdef int64_t message_type = 0
+    cdef int64_t channel_id = 0
+    cdef dict event = {"type": "coHostScore"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkMicMethod_message_type:
+                message_type = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_user_id:
+                user_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_fan_ticket:
+                score = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_total_linkmic_fan_ticket:
+                total = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_channel_id:
+                channel_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkMicMethod_common:
+                _common(p, n, it.a, it.b, event, key)
+    _put_int(event, "total", total)
+    _put_int(event, "userId", user_id)
+    _put_int(event, "score", score)
+    _put_int(event, "messageType", message_type)
+    _put_int(event, "channelId", channel_id)
+    return event
+
+
+cdef int _t_link_mic_method(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef int64_t total = 0
+    cdef int64_t user_id = 0
+    cdef int64_t score = 0
+    cdef int64_t message_type = 0
+    cdef int64_t channel_id = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkMicMethod_message_type:
+                message_type = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_user_id:
+                user_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_fan_ticket:
+                score = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_total_linkmic_fan_ticket:
+                total = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_channel_id:
+                channel_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkMicMethod_common:
+                _t_common(p, n, it.a, it.b, &c)
+    at = _w_begin(w)
+    _w_bytes(w, T_CO_HOST_SCORE)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_TOTAL, total)
+    count += _wi(w, K_USER_ID, user_id)
+    count += _wi(w, K_SCORE, score)
+    count += _wi(w, K_MESSAGE_TYPE, message_type)
+    count += _wi(w, K_CHANNEL_ID, channel_id)
+    _w_end(w, at, count, 1)
+    return 0
+
+
 METHODS = {
     "WebcastChatMessage": 1,
     "WebcastGiftMessage": 2,
@@ -1147,6 +1344,8 @@ METHODS = {
     "WebcastInRoomBannerMessage": 20,
     "WebcastImDeleteMessage": 21,
     "WebcastControlMessage": 22,
+    "WebcastLinkMicFanTicketMethod": 23,
+    "WebcastLinkMicMethod": 24,
 }
 """Webcast method -> internal decoder code. Names also arrive without the ``Webcast`` prefix."""
 
@@ -1196,6 +1395,10 @@ cdef dict _run(int code, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
         return _im_delete(p, n, a, b)
     elif code == 22:
         return _control(p, n, a, b)
+    elif code == 23:
+        return _link_mic_fan_ticket_method(p, n, a, b)
+    elif code == 24:
+        return _link_mic_method(p, n, a, b)
     return None
 
 
@@ -1244,4 +1447,8 @@ cdef int _trun(int code, W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize
         return _t_im_delete(w, p, n, a, b, outer)
     elif code == 22:
         return _t_control(w, p, n, a, b, outer)
+    elif code == 23:
+        return _t_link_mic_fan_ticket_method(w, p, n, a, b, outer)
+    elif code == 24:
+        return _t_link_mic_method(w, p, n, a, b, outer)
     return 0

@@ -589,6 +589,46 @@ cdef enum:  # WebcastInRoomBannerMessage
     WebcastInRoomBannerMessage_common = 1
     WebcastInRoomBannerMessage_json_data = 2
 
+cdef enum:  # UserFanTicket
+    UserFanTicket_user_id = 1
+    UserFanTicket_fan_ticket = 2
+    UserFanTicket_match_total_score = 3
+    UserFanTicket_match_rank = 4
+
+cdef enum:  # FanTicketRoomNoticeContent
+    FanTicketRoomNoticeContent_user_fan_ticket = 1
+    FanTicketRoomNoticeContent_total_linkmic_fan_ticket = 2
+    FanTicketRoomNoticeContent_match_id = 3
+    FanTicketRoomNoticeContent_event_time = 4
+    FanTicketRoomNoticeContent_fan_ticket_icon_url = 5
+
+cdef enum:  # WebcastLinkMicFanTicketMethod
+    WebcastLinkMicFanTicketMethod_common = 1
+    WebcastLinkMicFanTicketMethod_fan_ticket_room_notice = 2
+
+cdef enum:  # WebcastLinkMicMethod
+    WebcastLinkMicMethod_common = 1
+    WebcastLinkMicMethod_message_type = 2
+    WebcastLinkMicMethod_access_key = 3
+    WebcastLinkMicMethod_anchor_linkmic_id = 4
+    WebcastLinkMicMethod_user_id = 5
+    WebcastLinkMicMethod_fan_ticket = 6
+    WebcastLinkMicMethod_total_linkmic_fan_ticket = 7
+    WebcastLinkMicMethod_channel_id = 8
+    WebcastLinkMicMethod_layout = 9
+    WebcastLinkMicMethod_vendor = 10
+    WebcastLinkMicMethod_dimension = 11
+    WebcastLinkMicMethod_theme = 12
+    WebcastLinkMicMethod_invite_uid = 13
+    WebcastLinkMicMethod_answer = 14
+    WebcastLinkMicMethod_duration = 16
+    WebcastLinkMicMethod_match_type = 18
+    WebcastLinkMicMethod_win = 19
+    WebcastLinkMicMethod_prompts = 20
+    WebcastLinkMicMethod_to_user_id = 21
+    WebcastLinkMicMethod_rival_anchor_id = 38
+    WebcastLinkMicMethod_scene = 43
+
 cdef enum:  # MapEntry: any map entry
     MapEntry_key = 1
     MapEntry_value = 2

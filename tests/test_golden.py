@@ -1217,6 +1217,62 @@ def _poll_end(pb: ModuleType) -> Case:
     return "WebcastPollMessage", msg, expected
 
 
+@golden("co_host_score")
+def _co_host_score(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkMicFanTicketMethod(
+        common=_common(pb, "WebcastLinkMicFanTicketMethod", 7380000000000021001, 1717000002100),
+        fan_ticket_room_notice=pb.FanTicketRoomNoticeContent(
+            user_fan_ticket=[
+                pb.UserFanTicket(user_id=HOST_ID, fan_ticket=1500, match_total_score=1500, match_rank=1),
+                pb.UserFanTicket(user_id=RIVAL_ID, fan_ticket=-1, match_total_score=0, match_rank=2),
+            ],
+            total_linkmic_fan_ticket=1499,
+            match_id=7350000000000000001,
+            event_time=1717000002099,
+            fan_ticket_icon_url="https://p16-webcast.tiktokcdn.com/fan_ticket.png",
+        ),
+    )
+    expected = {
+        "type": "coHostScore",
+        "msgId": 7380000000000021001,
+        "createTime": 1717000002100,
+        "hosts": [
+            {"userId": HOST_ID, "score": 1500, "totalScore": 1500, "rank": 1},
+            {"userId": RIVAL_ID, "score": -1, "rank": 2},
+        ],
+        "total": 1499,
+        "matchId": 7350000000000000001,
+    }
+    return "WebcastLinkMicFanTicketMethod", msg, expected
+
+
+@golden("link_mic_method")
+def _link_mic_method(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkMicMethod(
+        common=_common(pb, "LinkMicMethod", 7380000000000021002, 1717000002101),
+        message_type=8,
+        access_key="ak",
+        user_id=HOST_ID,
+        fan_ticket=1520,
+        total_linkmic_fan_ticket=1640,
+        channel_id=7390000000000000001,
+        layout=2,
+        vendor=1,
+        scene=2,
+    )
+    expected = {
+        "type": "coHostScore",
+        "msgId": 7380000000000021002,
+        "createTime": 1717000002101,
+        "total": 1640,
+        "userId": HOST_ID,
+        "score": 1520,
+        "messageType": 8,
+        "channelId": 7390000000000000001,
+    }
+    return "LinkMicMethod", msg, expected
+
+
 BANNER_JSON = '{"banner_type":1,"data":{"title":"Weekly ranking ⭐","url":"https://www.tiktok.com/"}}'
 
 
@@ -1449,7 +1505,9 @@ def test_unknown_method(impl: ModuleType, pb: ModuleType) -> None:
     }
 
 
-@pytest.mark.parametrize("method", ["WebcastLinkMicMethod", "LinkMicMethod", "WebcastMsgDetectMessage"])
+@pytest.mark.parametrize(
+    "method", ["WebcastMsgDetectMessage", "MsgDetectMessage", "RoomStreamAdaptationMessage"]
+)
 def test_ignored_method(impl: ModuleType, pb: ModuleType, method: str) -> None:
     data = _ser(pb.WebcastControlMessage(common=_common(pb, method, 1, 2), action=3))
     assert impl.decode_message(method, data) is None
@@ -1556,7 +1614,7 @@ def _main_messages(pb: ModuleType) -> list[Any]:
     return [
         _base(pb, "WebcastChatMessage", _ser(chat), 999),  # the common's msg_id wins
         _base(pb, "WebcastLikeMessage", _ser(like), 7380000000000009002),
-        _base(pb, "WebcastLinkMicMethod", b"\x08\x01", 7380000000000009003),
+        _base(pb, "WebcastMsgDetectMessage", b"\x08\x01", 7380000000000009003),
         _base(pb, "RoomMessage", UNKNOWN_PAYLOAD, 7380000000000009004),
         _base(pb, "ControlMessage", _ser(end), 7380000000000009005),
     ]
@@ -1693,8 +1751,8 @@ def test_ignored_method_frame(impl: ModuleType, pb: ModuleType) -> None:
     body = _fetch_result(
         pb,
         [
-            _base(pb, "WebcastLinkMicMethod", b"\x08\x01\x12\x00", 1),
-            _base(pb, "LinkMicMethod", b"", 2),
+            _base(pb, "WebcastMsgDetectMessage", b"\x08\x01\x12\x00", 1),
+            _base(pb, "MsgDetectMessage", b"", 2),
         ],
     )
     frame = impl.decode_frame(_push_frame(pb, gzip.compress(body), {"compress_type": "gzip"}))

@@ -849,6 +849,56 @@ def _poll_basic_info() -> Case:
     return "WebcastPollMessage", msg, expected
 
 
+@case("coHostScore")
+def _co_host_score() -> Case:
+    msg = MSG.WebcastLinkMicFanTicketMethod(
+        common=_common("WebcastLinkMicFanTicketMethod", 2201),
+        fan_ticket_room_notice=MSG.FanTicketRoomNoticeContent(
+            user_fan_ticket=[
+                MSG.UserFanTicket(user_id=HOST_ID, fan_ticket=900, match_total_score=900, match_rank=1),
+                MSG.UserFanTicket(user_id=RIVAL_ID, fan_ticket=450, match_total_score=450, match_rank=2),
+            ],
+            total_linkmic_fan_ticket=1350,
+            match_id=77,
+            event_time=1717000002200,
+            score_type=1,
+        ),
+    )
+    expected = {
+        **_head("coHostScore", 2201),
+        "hosts": [
+            {"userId": HOST_ID, "score": 900, "totalScore": 900, "rank": 1},
+            {"userId": RIVAL_ID, "score": 450, "totalScore": 450, "rank": 2},
+        ],
+        "total": 1350,
+        "matchId": 77,
+    }
+    return "WebcastLinkMicFanTicketMethod", msg, expected
+
+
+@case("coHostScore_link_mic_method")
+def _link_mic_method() -> Case:
+    msg = MSG.WebcastLinkMicMethod(
+        common=_common("WebcastLinkMicMethod", 2202),
+        message_type=8,
+        user_id=HOST_ID,
+        fan_ticket=900,
+        total_linkmic_fan_ticket=1350,
+        channel_id=5,
+        rival_anchor_id=RIVAL_ID,
+        linked_users=[_bob()],
+    )
+    expected = {
+        **_head("coHostScore", 2202),
+        "total": 1350,
+        "userId": HOST_ID,
+        "score": 900,
+        "messageType": 8,
+        "channelId": 5,
+    }
+    return "WebcastLinkMicMethod", msg, expected
+
+
 # ---------------------------------------------------------------- the tests
 
 WRONG_TODAY: dict[str, str] = {}

@@ -15,6 +15,9 @@ from ._schema import (
     Contributor_rank,
     Contributor_score,
     Contributor_user,
+    FanTicketRoomNoticeContent_match_id,
+    FanTicketRoomNoticeContent_total_linkmic_fan_ticket,
+    FanTicketRoomNoticeContent_user_fan_ticket,
     MessageRedEnvelopInfo_business_type,
     MessageRedEnvelopInfo_diamond_count,
     MessageRedEnvelopInfo_envelope_id,
@@ -42,6 +45,10 @@ from ._schema import (
     Question_user,
     RankUpdate_owner_rank,
     RankUpdate_rank_type,
+    UserFanTicket_fan_ticket,
+    UserFanTicket_match_rank,
+    UserFanTicket_match_total_score,
+    UserFanTicket_user_id,
     WebcastCaptionMessage_common,
     WebcastCaptionMessage_content,
     WebcastCaptionMessage_definite,
@@ -59,6 +66,14 @@ from ._schema import (
     WebcastLikeMessage_count,
     WebcastLikeMessage_total,
     WebcastLikeMessage_user,
+    WebcastLinkMicFanTicketMethod_common,
+    WebcastLinkMicFanTicketMethod_fan_ticket_room_notice,
+    WebcastLinkMicMethod_channel_id,
+    WebcastLinkMicMethod_common,
+    WebcastLinkMicMethod_fan_ticket,
+    WebcastLinkMicMethod_message_type,
+    WebcastLinkMicMethod_total_linkmic_fan_ticket,
+    WebcastLinkMicMethod_user_id,
     WebcastLiveIntroMessage_common,
     WebcastLiveIntroMessage_content,
     WebcastLiveIntroMessage_content_language,
@@ -166,6 +181,30 @@ def _struct_poll_option_info(buf: bytes, a: int, b: int) -> Event:
     _put(event, "index", index)
     _put(event, "text", text)
     _put(event, "votes", votes)
+    return event
+
+
+def _struct_user_fan_ticket(buf: bytes, a: int, b: int) -> Event:
+    """``UserFanTicket`` as a list element."""
+    event: Event = {}
+    user_id = 0
+    score = 0
+    total_score = 0
+    rank = 0
+    for number, wire, x, _ in _fields(buf, a, b):
+        if wire == 0:
+            if number == UserFanTicket_user_id:
+                user_id = _s64(x)
+            elif number == UserFanTicket_fan_ticket:
+                score = _s64(x)
+            elif number == UserFanTicket_match_total_score:
+                total_score = _s64(x)
+            elif number == UserFanTicket_match_rank:
+                rank = _s64(x)
+    _put(event, "userId", user_id)
+    _put(event, "score", score)
+    _put(event, "totalScore", total_score)
+    _put(event, "rank", rank)
     return event
 
 
@@ -526,6 +565,63 @@ def _im_delete(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
+def _link_mic_fan_ticket_method(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkMicFanTicketMethod`` -> ``coHostScore``."""
+    event: Event = {"type": "coHostScore"}
+    hosts: list[Event] = []
+    total = 0
+    match_id = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == WebcastLinkMicFanTicketMethod_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLinkMicFanTicketMethod_fan_ticket_room_notice:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == FanTicketRoomNoticeContent_total_linkmic_fan_ticket:
+                            total = _s64(x2)
+                        elif n2 == FanTicketRoomNoticeContent_match_id:
+                            match_id = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == FanTicketRoomNoticeContent_user_fan_ticket:
+                            hosts.append(_struct_user_fan_ticket(buf, x2, y2))
+    _put(event, "hosts", hosts)
+    _put(event, "total", total)
+    _put(event, "matchId", match_id)
+    return event
+
+
+def _link_mic_method(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkMicMethod`` -> ``coHostScore``."""
+    event: Event = {"type": "coHostScore"}
+    total = 0
+    user_id = 0
+    score = 0
+    message_type = 0
+    channel_id = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastLinkMicMethod_message_type:
+                message_type = _s64(x)
+            elif number == WebcastLinkMicMethod_user_id:
+                user_id = _s64(x)
+            elif number == WebcastLinkMicMethod_fan_ticket:
+                score = _s64(x)
+            elif number == WebcastLinkMicMethod_total_linkmic_fan_ticket:
+                total = _s64(x)
+            elif number == WebcastLinkMicMethod_channel_id:
+                channel_id = _s64(x)
+        elif wire == 2:
+            if number == WebcastLinkMicMethod_common:
+                _common(buf, x, y, event)
+    _put(event, "total", total)
+    _put(event, "userId", user_id)
+    _put(event, "score", score)
+    _put(event, "messageType", message_type)
+    _put(event, "channelId", channel_id)
+    return event
+
+
 DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastLikeMessage": _like,
     "WebcastMemberMessage": _member,
@@ -539,5 +635,7 @@ DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastPollMessage": _poll,
     "WebcastInRoomBannerMessage": _in_room_banner,
     "WebcastImDeleteMessage": _im_delete,
+    "WebcastLinkMicFanTicketMethod": _link_mic_fan_ticket_method,
+    "WebcastLinkMicMethod": _link_mic_method,
 }
 """Method -> generated decoder."""

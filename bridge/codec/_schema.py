@@ -610,6 +610,46 @@ WebcastPollMessage_poll_basic_info: Final = 8
 WebcastInRoomBannerMessage_common: Final = 1
 WebcastInRoomBannerMessage_json_data: Final = 2
 
+# UserFanTicket
+UserFanTicket_user_id: Final = 1
+UserFanTicket_fan_ticket: Final = 2
+UserFanTicket_match_total_score: Final = 3
+UserFanTicket_match_rank: Final = 4
+
+# FanTicketRoomNoticeContent
+FanTicketRoomNoticeContent_user_fan_ticket: Final = 1
+FanTicketRoomNoticeContent_total_linkmic_fan_ticket: Final = 2
+FanTicketRoomNoticeContent_match_id: Final = 3
+FanTicketRoomNoticeContent_event_time: Final = 4
+FanTicketRoomNoticeContent_fan_ticket_icon_url: Final = 5
+
+# WebcastLinkMicFanTicketMethod
+WebcastLinkMicFanTicketMethod_common: Final = 1
+WebcastLinkMicFanTicketMethod_fan_ticket_room_notice: Final = 2
+
+# WebcastLinkMicMethod
+WebcastLinkMicMethod_common: Final = 1
+WebcastLinkMicMethod_message_type: Final = 2
+WebcastLinkMicMethod_access_key: Final = 3
+WebcastLinkMicMethod_anchor_linkmic_id: Final = 4
+WebcastLinkMicMethod_user_id: Final = 5
+WebcastLinkMicMethod_fan_ticket: Final = 6
+WebcastLinkMicMethod_total_linkmic_fan_ticket: Final = 7
+WebcastLinkMicMethod_channel_id: Final = 8
+WebcastLinkMicMethod_layout: Final = 9
+WebcastLinkMicMethod_vendor: Final = 10
+WebcastLinkMicMethod_dimension: Final = 11
+WebcastLinkMicMethod_theme: Final = 12
+WebcastLinkMicMethod_invite_uid: Final = 13
+WebcastLinkMicMethod_answer: Final = 14
+WebcastLinkMicMethod_duration: Final = 16
+WebcastLinkMicMethod_match_type: Final = 18
+WebcastLinkMicMethod_win: Final = 19
+WebcastLinkMicMethod_prompts: Final = 20
+WebcastLinkMicMethod_to_user_id: Final = 21
+WebcastLinkMicMethod_rival_anchor_id: Final = 38
+WebcastLinkMicMethod_scene: Final = 43
+
 # MapEntry: any map entry
 MapEntry_key: Final = 1
 MapEntry_value: Final = 2
@@ -1205,6 +1245,46 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("common", 1, 2, "CommonMessageData", False, ""),
         WireField("json_data", 2, 2, "string", False, "data"),
     ),
+    "UserFanTicket": (
+        WireField("user_id", 1, 0, "int64", False, "userId"),
+        WireField("fan_ticket", 2, 0, "int64", False, "score"),
+        WireField("match_total_score", 3, 0, "int64", False, "totalScore"),
+        WireField("match_rank", 4, 0, "int32", False, "rank"),
+    ),
+    "FanTicketRoomNoticeContent": (
+        WireField("user_fan_ticket", 1, 2, "UserFanTicket", True, "hosts"),
+        WireField("total_linkmic_fan_ticket", 2, 0, "int64", False, "total"),
+        WireField("match_id", 3, 0, "int64", False, "matchId"),
+        WireField("event_time", 4, 0, "int64", False, ""),
+        WireField("fan_ticket_icon_url", 5, 2, "string", False, ""),
+    ),
+    "WebcastLinkMicFanTicketMethod": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("fan_ticket_room_notice", 2, 2, "FanTicketRoomNoticeContent", False, "*"),
+    ),
+    "WebcastLinkMicMethod": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("message_type", 2, 0, "int32", False, "messageType"),
+        WireField("access_key", 3, 2, "string", False, ""),
+        WireField("anchor_linkmic_id", 4, 0, "int32", False, ""),
+        WireField("user_id", 5, 0, "int64", False, "userId"),
+        WireField("fan_ticket", 6, 0, "int64", False, "score"),
+        WireField("total_linkmic_fan_ticket", 7, 0, "int64", False, "total"),
+        WireField("channel_id", 8, 0, "int64", False, "channelId"),
+        WireField("layout", 9, 0, "int32", False, ""),
+        WireField("vendor", 10, 0, "int32", False, ""),
+        WireField("dimension", 11, 0, "int32", False, ""),
+        WireField("theme", 12, 2, "string", False, ""),
+        WireField("invite_uid", 13, 0, "int64", False, ""),
+        WireField("answer", 14, 0, "int32", False, ""),
+        WireField("duration", 16, 0, "int32", False, ""),
+        WireField("match_type", 18, 0, "int32", False, ""),
+        WireField("win", 19, 0, "bool", False, ""),
+        WireField("prompts", 20, 2, "string", False, ""),
+        WireField("to_user_id", 21, 0, "int64", False, ""),
+        WireField("rival_anchor_id", 38, 0, "int64", False, ""),
+        WireField("scene", 43, 0, "int64", False, ""),
+    ),
 }
 """Message name -> its fields, in schema order."""
 
@@ -1226,6 +1306,8 @@ GENERATED: Final = frozenset(
         "WebcastImDeleteMessage",
         "WebcastInRoomBannerMessage",
         "WebcastLikeMessage",
+        "WebcastLinkMicFanTicketMethod",
+        "WebcastLinkMicMethod",
         "WebcastLiveIntroMessage",
         "WebcastMemberMessage",
         "WebcastPollMessage",

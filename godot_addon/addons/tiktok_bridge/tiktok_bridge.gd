@@ -65,6 +65,7 @@ signal banner_received(event: Dictionary)          ## banner
 signal messages_deleted(event: Dictionary)         ## imDelete
 signal control_received(event: Dictionary)         ## control (1 paused, 2 resumed)
 signal stream_ended(event: Dictionary)             ## streamEnd
+signal co_host_score_updated(event: Dictionary)    ## coHostScore (hosts' live scores while linked)
 signal stream_summary_received(event: Dictionary)  ## streamSummary
 signal unknown_received(event: Dictionary)         ## unknown (method, payload)
 ## A rule fired (topic action/<name>/<room>): its name, params and the event
@@ -131,6 +132,7 @@ const SIGNALS := {
 	"imDelete": &"messages_deleted",
 	"control": &"control_received",
 	"streamEnd": &"stream_ended",
+	"coHostScore": &"co_host_score_updated",
 	"streamSummary": &"stream_summary_received",
 	"unknown": &"unknown_received",
 	"sys.heartbeat": &"heartbeat_received",

@@ -28,6 +28,7 @@ void dumpStruct(const ttb::Caption& o, std::string& out);
 void dumpStruct(const ttb::GiftTotal& o, std::string& out);
 void dumpStruct(const ttb::Gifter& o, std::string& out);
 void dumpStruct(const ttb::RankEntry& o, std::string& out);
+void dumpStruct(const ttb::HostScore& o, std::string& out);
 void dumpStruct(const ttb::PollOption& o, std::string& out);
 
 void put(W& w, const char* k, int64_t v) {
@@ -200,6 +201,16 @@ void dumpStruct(const ttb::RankEntry& o, std::string& out) {
     W w{out};
     out.push_back('{');
     put(w, "rankType", o.rankType);
+    put(w, "rank", o.rank);
+    out.push_back('}');
+}
+
+void dumpStruct(const ttb::HostScore& o, std::string& out) {
+    W w{out};
+    out.push_back('{');
+    put(w, "userId", o.userId);
+    put(w, "score", o.score);
+    put(w, "totalScore", o.totalScore);
     put(w, "rank", o.rank);
     out.push_back('}');
 }
@@ -518,6 +529,20 @@ public:
         json.push_back('{');
         dumpEnvelope(w, o.env);
         put(w, "action", o.action);
+        json.push_back('}');
+    }
+    void onCoHostScore(const ttb::CoHostScoreEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        putList(w, "hosts", o.hosts);
+        put(w, "total", o.total);
+        put(w, "matchId", o.matchId);
+        put(w, "userId", o.userId);
+        put(w, "score", o.score);
+        put(w, "messageType", o.messageType);
+        put(w, "channelId", o.channelId);
         json.push_back('}');
     }
     void onUnknown(const ttb::UnknownEvent& o) override {

@@ -31,6 +31,7 @@ static void TTBConvertStruct(const ttb::Caption& In, FTikTokCaption& Out);
 static void TTBConvertStruct(const ttb::GiftTotal& In, FTikTokGiftTotal& Out);
 static void TTBConvertStruct(const ttb::Gifter& In, FTikTokGifter& Out);
 static void TTBConvertStruct(const ttb::RankEntry& In, FTikTokRankEntry& Out);
+static void TTBConvertStruct(const ttb::HostScore& In, FTikTokHostScore& Out);
 static void TTBConvertStruct(const ttb::PollOption& In, FTikTokPollOption& Out);
 
 static void TTBConvertStruct(const ttb::User& In, FTikTokUser& Out)
@@ -117,6 +118,14 @@ static void TTBConvertStruct(const ttb::Gifter& In, FTikTokGifter& Out)
 static void TTBConvertStruct(const ttb::RankEntry& In, FTikTokRankEntry& Out)
 {
 	Out.RankType = TTBClampInt32(In.rankType);
+	Out.Rank = TTBClampInt32(In.rank);
+}
+
+static void TTBConvertStruct(const ttb::HostScore& In, FTikTokHostScore& Out)
+{
+	Out.UserId = static_cast<int64>(In.userId);
+	Out.Score = TTBClampInt32(In.score);
+	Out.TotalScore = TTBClampInt32(In.totalScore);
 	Out.Rank = TTBClampInt32(In.rank);
 }
 
@@ -600,6 +609,28 @@ void FTikTokBridgeDispatcher::onStreamEnd(const ttb::StreamEndEvent& In)
 	TTBConvertEnvelope(In.env, Out);
 	Out.Action = TTBClampInt32(In.action);
 	Owner.OnStreamEnd.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onCoHostScore(const ttb::CoHostScoreEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnCoHostScoreEvent.IsBound())
+		return;
+	FTikTokCoHostScoreEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.Hosts.Reset();
+	Out.Hosts.Reserve(static_cast<int32>(In.hosts.size()));
+	for (const ttb::HostScore& Item : In.hosts)
+	    TTBConvertStruct(Item, Out.Hosts.AddDefaulted_GetRef());
+	Out.Total = TTBClampInt32(In.total);
+	Out.MatchId = static_cast<int64>(In.matchId);
+	Out.UserId = static_cast<int64>(In.userId);
+	Out.Score = TTBClampInt32(In.score);
+	Out.MessageType = TTBClampInt32(In.messageType);
+	Out.ChannelId = static_cast<int64>(In.channelId);
+	Owner.OnCoHostScoreEvent.Broadcast(Out);
 }
 
 void FTikTokBridgeDispatcher::onUnknown(const ttb::UnknownEvent& In)

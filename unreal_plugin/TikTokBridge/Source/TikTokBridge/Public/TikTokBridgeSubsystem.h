@@ -215,6 +215,10 @@ public:
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokStreamEndEvent OnStreamEnd;
 
+	/** `coHostScore`: Live scores while hosts are linked (co-host or battle): every host's fan tickets (`hosts`, from LinkMicFanTicketMethod), or one host's (`userId`/`score`, from LinkMicMethod). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokCoHostScoreEvent OnCoHostScoreEvent;
+
 	/** `unknown`: A webcast message the contract does not model, passed on so nothing is lost. */
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokUnknownEvent OnUnknownEvent;

@@ -254,6 +254,30 @@ struct TIKTOKBRIDGE_API FTikTokRankEntry
 
 };
 
+/** One host's score in a co-host session or battle. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokHostScore
+{
+	GENERATED_BODY()
+
+	/** Host user id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 UserId = 0;
+
+	/** The host's fan tickets (live score). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Score = 0;
+
+	/** The host's match total. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 TotalScore = 0;
+
+	/** The host's rank in the match. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Rank = 0;
+
+};
+
 /** One option of a poll. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokPollOption
@@ -1902,6 +1926,78 @@ struct TIKTOKBRIDGE_API FTikTokStreamEndEvent
 
 };
 
+/** `coHostScore` (topic coHostScore/<room>): Live scores while hosts are linked (co-host or battle): every host's fan tickets (`hosts`, from LinkMicFanTicketMethod), or one host's (`userId`/`score`, from LinkMicMethod). */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokCoHostScoreEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** Each host's score (LinkMicFanTicketMethod). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokHostScore> Hosts;
+
+	/** All linked hosts' fan tickets together. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Total = 0;
+
+	/** The match (LinkMicFanTicketMethod). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MatchId = 0;
+
+	/** The host whose score this is (LinkMicMethod). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 UserId = 0;
+
+	/** That host's fan tickets (LinkMicMethod). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Score = 0;
+
+	/** LinkMicMethod's message type (no public meaning; 4 and 8 occur). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 MessageType = 0;
+
+	/** The link session (LinkMicMethod). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 ChannelId = 0;
+
+};
+
 /** `unknown` (topic unknown/<room>): A webcast message the contract does not model, passed on so nothing is lost. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokUnknownEvent
@@ -2441,6 +2537,7 @@ DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBannerEvent, const FTikTokB
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokImDeleteEvent, const FTikTokImDeleteEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokControlEvent, const FTikTokControlEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokStreamEndEvent, const FTikTokStreamEndEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokCoHostScoreEvent, const FTikTokCoHostScoreEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokUnknownEvent, const FTikTokUnknownEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokGiftFinalEvent, const FTikTokGiftFinalEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokGameAction, const FTikTokGameAction&, Event);

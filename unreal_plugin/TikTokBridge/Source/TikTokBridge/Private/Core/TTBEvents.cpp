@@ -18,6 +18,7 @@ bool ttbRead(mp::Reader& r, Caption& o);
 bool ttbRead(mp::Reader& r, GiftTotal& o);
 bool ttbRead(mp::Reader& r, Gifter& o);
 bool ttbRead(mp::Reader& r, RankEntry& o);
+bool ttbRead(mp::Reader& r, HostScore& o);
 bool ttbRead(mp::Reader& r, PollOption& o);
 bool ttbReadAnyEvent(mp::Reader& r, AnyEvent& o);
 
@@ -372,6 +373,33 @@ bool ttbRead(mp::Reader& r, RankEntry& o) {
             ok = r.skip();
         } else if (k == "rankType") {
             ok = mp::readInt(r, o.rankType);
+        } else if (k == "rank") {
+            ok = mp::readInt(r, o.rank);
+        } else {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbRead(mp::Reader& r, HostScore& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "userId") {
+            ok = mp::readInt(r, o.userId);
+        } else if (k == "score") {
+            ok = mp::readInt(r, o.score);
+        } else if (k == "totalScore") {
+            ok = mp::readInt(r, o.totalScore);
         } else if (k == "rank") {
             ok = mp::readInt(r, o.rank);
         } else {
@@ -1116,6 +1144,39 @@ bool ttbReadEvent(mp::Reader& r, StreamEndEvent& o) {
     return true;
 }
 
+bool ttbReadEvent(mp::Reader& r, CoHostScoreEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "hosts") {
+            ok = ttbReadList(r, o.hosts);
+        } else if (k == "total") {
+            ok = mp::readInt(r, o.total);
+        } else if (k == "matchId") {
+            ok = mp::readInt(r, o.matchId);
+        } else if (k == "userId") {
+            ok = mp::readInt(r, o.userId);
+        } else if (k == "score") {
+            ok = mp::readInt(r, o.score);
+        } else if (k == "messageType") {
+            ok = mp::readInt(r, o.messageType);
+        } else if (k == "channelId") {
+            ok = mp::readInt(r, o.channelId);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
 bool ttbReadEvent(mp::Reader& r, UnknownEvent& o) {
     uint64_t n = 0;
     bool isMap = false;
@@ -1407,6 +1468,7 @@ const char* eventTypeName(EventType type) {
         case EventType::ImDelete: return "imDelete";
         case EventType::Control: return "control";
         case EventType::StreamEnd: return "streamEnd";
+        case EventType::CoHostScore: return "coHostScore";
         case EventType::Unknown: return "unknown";
         case EventType::GiftFinal: return "giftFinal";
         case EventType::Action: return "action";
@@ -1456,6 +1518,7 @@ EventType eventTypeFromName(std::string_view name) {
     if (name == "imDelete") return EventType::ImDelete;
     if (name == "control") return EventType::Control;
     if (name == "streamEnd") return EventType::StreamEnd;
+    if (name == "coHostScore") return EventType::CoHostScore;
     if (name == "unknown") return EventType::Unknown;
     if (name == "giftFinal") return EventType::GiftFinal;
     if (name == "action") return EventType::Action;
@@ -1537,6 +1600,8 @@ DecodeResult decodeEvent(std::string_view topic, const uint8_t* payload, size_t 
             return ttbDecodeInto<ControlEvent>(r, sink, &EventSink::onControl);
         case EventType::StreamEnd:
             return ttbDecodeInto<StreamEndEvent>(r, sink, &EventSink::onStreamEnd);
+        case EventType::CoHostScore:
+            return ttbDecodeInto<CoHostScoreEvent>(r, sink, &EventSink::onCoHostScore);
         case EventType::Unknown:
             return ttbDecodeInto<UnknownEvent>(r, sink, &EventSink::onUnknown);
         case EventType::GiftFinal:

@@ -96,6 +96,14 @@ struct RankEntry {
     int64_t rank = 0;  // The creator's rank in it.
 };
 
+/** One host's score in a co-host session or battle. */
+struct HostScore {
+    int64_t userId = 0;  // Host user id.
+    int64_t score = 0;  // The host's fan tickets (live score).
+    int64_t totalScore = 0;  // The host's match total.
+    int64_t rank = 0;  // The host's rank in the match.
+};
+
 /** One option of a poll. */
 struct PollOption {
     int64_t index = 0;  // Option index, from 0.
@@ -367,6 +375,18 @@ struct StreamEndEvent {
     int64_t action = 0;  // 3 ended, 4 suspended.
 };
 
+/** Live scores while hosts are linked (co-host or battle): every host's fan tickets (`hosts`, from LinkMicFanTicketMethod), or one host's (`userId`/`score`, from LinkMicMethod). */
+struct CoHostScoreEvent {
+    Envelope env;
+    std::vector<HostScore> hosts;  // Each host's score (LinkMicFanTicketMethod).
+    int64_t total = 0;  // All linked hosts' fan tickets together.
+    int64_t matchId = 0;  // The match (LinkMicFanTicketMethod).
+    int64_t userId = 0;  // The host whose score this is (LinkMicMethod).
+    int64_t score = 0;  // That host's fan tickets (LinkMicMethod).
+    int64_t messageType = 0;  // LinkMicMethod's message type (no public meaning; 4 and 8 occur).
+    int64_t channelId = 0;  // The link session (LinkMicMethod).
+};
+
 /** A webcast message the contract does not model, passed on so nothing is lost. */
 struct UnknownEvent {
     Envelope env;
@@ -478,6 +498,7 @@ enum class EventType : uint8_t {
     ImDelete,
     Control,
     StreamEnd,
+    CoHostScore,
     Unknown,
     GiftFinal,
     Action,
@@ -488,7 +509,7 @@ enum class EventType : uint8_t {
     Unrecognized
 };
 
-constexpr size_t kEventTypeCount = 32;
+constexpr size_t kEventTypeCount = 33;
 
 // System messages (sys.*) as opposed to room events.
 bool eventTypeIsSystem(EventType type);
@@ -527,6 +548,7 @@ public:
     virtual void onImDelete(const ImDeleteEvent&) {}
     virtual void onControl(const ControlEvent&) {}
     virtual void onStreamEnd(const StreamEndEvent&) {}
+    virtual void onCoHostScore(const CoHostScoreEvent&) {}
     virtual void onUnknown(const UnknownEvent&) {}
     virtual void onGiftFinal(const GiftFinalEvent&) {}
     virtual void onAction(const ActionEvent&) {}
