@@ -405,6 +405,37 @@ def _link_mic_method(m: Any) -> Event:
     return event
 
 
+def _punish_finish(m: Any) -> Event:
+    event = _head("battlePunish", m)
+    _put(event, "battleId", m.battle_id)
+    _put(event, "reason", m.reason)
+    _put(event, "status", m.battle_settings.status)
+    _put(event, "channelId", m.channel_id)
+    _put(event, "operatorId", m.op_uid)
+    return event
+
+
+def _item_card(m: Any) -> Event:
+    event = _head("battleCard", m)
+    card = m.use_critical_strike_card
+    _put(event, "battleId", m.battle_id)
+    _put(event, "cardType", m.msg_type)
+    _put(event, "anchorId", card.anchor_id)
+    _put(event, "toAnchorId", card.card_info.to_anchor_id)
+    _put(event, "multiple", card.card_info.multiple)
+    _put(event, "duration", card.card_info.effect_last_duration)
+    awarded = []
+    for info in m.award_card_notice.awarded_users:
+        user: Event = {}
+        _put(user, "id", info.user.user_id)
+        _put(user, "uniqueId", info.user.display_id)
+        _put(user, "nickname", info.user.nick_name)
+        awarded.append(user)
+    _put(event, "awarded", awarded)
+    _put(event, "awardReason", m.award_reason)
+    return event
+
+
 def _banner(m: Any) -> Event:
     event = _head("banner", m)
     _put(event, "data", m.json_data)
@@ -518,6 +549,8 @@ _UPB: dict[str, tuple[str, Callable[[Any], Event]]] = {
     "WebcastRoomPinMessage": ("WebcastRoomPinMessage", _room_pin),
     "WebcastLinkMicFanTicketMethod": ("WebcastLinkMicFanTicketMethod", _fan_ticket),
     "WebcastLinkMicMethod": ("WebcastLinkMicMethod", _link_mic_method),
+    "WebcastLinkMicBattlePunishFinish": ("WebcastLinkMicBattlePunishFinish", _punish_finish),
+    "WebcastLinkMicBattleItemCard": ("WebcastLinkMicBattleItemCard", _item_card),
 }
 
 

@@ -569,6 +569,39 @@ EVENTS: tuple[Event, ...] = (
         ("WebcastLinkMicFanTicketMethod", "WebcastLinkMicMethod"),
     ),
     Event(
+        "battlePunish",
+        "A battle's punishment phase finished.",
+        (
+            _f("battleId", "int", "Battle id."),
+            _f("reason", "int", "0 time up, 1 cut short."),
+            _f("status", "int", "Battle status from the settings block (4: punishment finished)."),
+            _f("channelId", "int", "The link session."),
+            _f("operatorId", "int", "Who ended it, when cut short."),
+        ),
+        ("WebcastLinkMicBattlePunishFinish",),
+    ),
+    Event(
+        "battleCard",
+        "A battle item card: a card used (critical strike: points x `multiple` for `duration`"
+        " seconds) or cards awarded to viewers.",
+        (
+            _f("battleId", "int", "Battle id."),
+            _f(
+                "cardType",
+                "int",
+                "1 obtain guide, 2 critical strike used, 3 smoke, 4 award notice, 5 extra time,"
+                " 6 special effect, 7 potion, 8 wave, 9 effect notice, 10 top-2, 11 top-3, 12 vault glove.",
+            ),
+            _f("anchorId", "int", "The host whose side used the card."),
+            _f("toAnchorId", "int", "The host the card acts on."),
+            _f("multiple", "int", "Critical strike multiplier."),
+            _f("duration", "int", "How long the card acts, seconds."),
+            _f("awarded", "[BattleAnchor]", "Viewers awarded a card (award notice)."),
+            _f("awardReason", "int", "Why the cards were awarded."),
+        ),
+        ("WebcastLinkMicBattleItemCard",),
+    ),
+    Event(
         "unknown",
         "A webcast message the contract does not model, passed on so nothing is lost.",
         (

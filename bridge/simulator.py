@@ -22,6 +22,7 @@ from typing import Any
 
 from . import webcast as wc
 from .codec._schema import (
+    AwardCardNotice_awarded_users,
     BarrageSubscribeGiftParam_gift_source,
     BarrageSubscribeGiftParam_gift_sub_count,
     BarrageSubscribeGiftParam_show_gift_sub_count,
@@ -35,7 +36,9 @@ from .codec._schema import (
     BattleResult_score,
     BattleResult_user_id,
     BattleSetting_battle_id,
+    BattleSetting_battle_type,
     BattleSetting_duration,
+    BattleSetting_end_time_ms,
     BattleSetting_start_time_ms,
     BattleSetting_status,
     BattleUserArmies_anchor_id_str,
@@ -50,6 +53,11 @@ from .codec._schema import (
     Contributor_rank,
     Contributor_score,
     Contributor_user,
+    CriticalStrikeCardInfo_card_name_key,
+    CriticalStrikeCardInfo_effect_last_duration,
+    CriticalStrikeCardInfo_multiple,
+    CriticalStrikeCardInfo_send_time_sec,
+    CriticalStrikeCardInfo_to_anchor_id,
     Emote_emote_id,
     Emote_image,
     FanTicketRoomNoticeContent_event_time,
@@ -98,6 +106,8 @@ from .codec._schema import (
     RankUpdate_countdown,
     RankUpdate_owner_rank,
     RankUpdate_rank_type,
+    UseCriticalStrikeCard_anchor_id,
+    UseCriticalStrikeCard_card_info,
     UserFanTicket_fan_ticket,
     UserFanTicket_match_rank,
     UserFanTicket_match_total_score,
@@ -178,6 +188,14 @@ from .codec._schema import (
     WebcastLinkMicBattle_battle_setting,
     WebcastLinkMicBattle_BattleResultEntry_key,
     WebcastLinkMicBattle_BattleResultEntry_value,
+    WebcastLinkMicBattleItemCard_award_card_notice,
+    WebcastLinkMicBattleItemCard_battle_id,
+    WebcastLinkMicBattleItemCard_msg_type,
+    WebcastLinkMicBattleItemCard_use_critical_strike_card,
+    WebcastLinkMicBattlePunishFinish_battle_id,
+    WebcastLinkMicBattlePunishFinish_battle_settings,
+    WebcastLinkMicBattlePunishFinish_channel_id,
+    WebcastLinkMicBattlePunishFinish_reason,
     WebcastLinkMicFanTicketMethod_fan_ticket_room_notice,
     WebcastLinkMicMethod_channel_id,
     WebcastLinkMicMethod_fan_ticket,
@@ -536,6 +554,8 @@ _METHOD = {
     "control": "WebcastControlMessage",
     "liveIntro": "WebcastLiveIntroMessage",
     "coHostScore": "WebcastLinkMicFanTicketMethod",
+    "battlePunish": "WebcastLinkMicBattlePunishFinish",
+    "battleCard": "WebcastLinkMicBattleItemCard",
     "linkMicMethod": "LinkMicMethod",  # TikTok sends it without the prefix too
     "unknown": "WebcastHourlyRankMessage",
     "ignored": "MsgDetectMessage",
@@ -613,6 +633,7 @@ class Simulator:
         self.streaks: list[_Streak] = []
         self.recent_chat: list[tuple[SimUser, str, int]] = []
         self.battle: tuple[int, int] | None = None  # (battle id, rival host id)
+        self.punishing = 0  # battle id whose punishment phase is on
         self.poll: tuple[int, int, list[int]] | None = None  # (poll id, end ms, votes per option)
         self.msg_id = 7_430_000_000_000_000_000 + self.rng.randrange(10**12)
         self.seq = 0
@@ -974,6 +995,12 @@ class Simulator:
         return self._inner("question", [details], now_ms)
 
     def _battle(self, now_ms: int) -> bytes:
+        if self.punishing:  # the punishment phase after a finished battle
+            battle_id = self.punishing
+            self.punishing = 0
+            return self._punish_finish(battle_id, now_ms)
+        if self.battle is not None and self.rng.random() < 0.1:
+            return self._battle_card(self.battle[0], self.battle[1], now_ms)
         if self.battle is None:
             battle_id = now_ms
             rival = 6_800_000_000_000_000_000 + self.rng.randrange(10**9)
@@ -982,8 +1009,83 @@ class Simulator:
         battle_id, rival = self.battle
         if self.rng.random() < 0.15:
             self.battle = None
+            self.punishing = battle_id
             return self._battle_message(battle_id, rival, 5, now_ms)
         return self._armies(battle_id, rival, now_ms)
+
+    @staticmethod
+    def _settings(battle_id: int, status: int) -> bytes:
+        """A ``BattleSetting``: the battle started at its id (a ms time), for 300 s."""
+        return b"".join(
+            [
+                int_field(BattleSetting_battle_id, battle_id),
+                int_field(BattleSetting_start_time_ms, battle_id),
+                int_field(BattleSetting_duration, 300),
+                int_field(BattleSetting_status, status),
+                int_field(BattleSetting_battle_type, 1),
+                int_field(BattleSetting_end_time_ms, battle_id + 300_000),
+            ]
+        )
+
+    def _punish_finish(self, battle_id: int, now_ms: int) -> bytes:
+        return self._inner(
+            "battlePunish",
+            [
+                int_field(WebcastLinkMicBattlePunishFinish_channel_id, 7_390_000_000_000_000_001),
+                int_field(WebcastLinkMicBattlePunishFinish_reason, 0),
+                int_field(WebcastLinkMicBattlePunishFinish_battle_id, battle_id),
+                message_field(WebcastLinkMicBattlePunishFinish_battle_settings, self._settings(battle_id, 4)),
+            ],
+            now_ms,
+        )
+
+    def _battle_card(self, battle_id: int, rival: int, now_ms: int) -> bytes:
+        host = 6_700_000_000_000_000_001
+        if self.rng.random() < 0.5:  # a critical strike card used by one side against the other
+            user, target = (host, rival) if self.rng.random() < 0.5 else (rival, host)
+            content = message_field(
+                WebcastLinkMicBattleItemCard_use_critical_strike_card,
+                message_field(
+                    UseCriticalStrikeCard_card_info,
+                    str_field(CriticalStrikeCardInfo_card_name_key, "pm_mt_critical_strike_card"),
+                    int_field(CriticalStrikeCardInfo_send_time_sec, now_ms // 1000),
+                    int_field(CriticalStrikeCardInfo_effect_last_duration, 20),
+                    int_field(CriticalStrikeCardInfo_multiple, 2),
+                    int_field(CriticalStrikeCardInfo_to_anchor_id, target),
+                ),
+                int_field(UseCriticalStrikeCard_anchor_id, user),
+            )
+            kind = 2
+        else:  # cards awarded to top supporters
+            winners = self.rng.sample(self.users, min(2, len(self.users)))
+            content = message_field(
+                WebcastLinkMicBattleItemCard_award_card_notice,
+                *(
+                    message_field(
+                        AwardCardNotice_awarded_users,
+                        message_field(
+                            BattleUserInfo_user,
+                            int_field(BattleBaseUserInfo_user_id, u.id),
+                            str_field(BattleBaseUserInfo_nick_name, u.nickname),
+                            message_field(
+                                BattleBaseUserInfo_avatar_thumb, wc.image(f"avatar:{u.id}", 100, 2)
+                            ),
+                            str_field(BattleBaseUserInfo_display_id, u.unique_id),
+                        ),
+                    )
+                    for u in winners
+                ),
+            )
+            kind = 4
+        return self._inner(
+            "battleCard",
+            [
+                int_field(WebcastLinkMicBattleItemCard_battle_id, battle_id),
+                int_field(WebcastLinkMicBattleItemCard_msg_type, kind),
+                content,
+            ],
+            now_ms,
+        )
 
     def _battle_message(self, battle_id: int, rival: int, action: int, now_ms: int) -> bytes:
         host = 6_700_000_000_000_000_001
@@ -1020,11 +1122,7 @@ class Simulator:
                 for uid, r, s in ((host, 0, 1500), (rival, 1, 900))
             ]
         setting = message_field(
-            WebcastLinkMicBattle_battle_setting,
-            int_field(BattleSetting_battle_id, battle_id),
-            int_field(BattleSetting_start_time_ms, now_ms),
-            int_field(BattleSetting_duration, 300),
-            int_field(BattleSetting_status, 1),
+            WebcastLinkMicBattle_battle_setting, self._settings(battle_id, 1 if action == 4 else 2)
         )
         return self._inner(
             "battle",
@@ -1069,11 +1167,7 @@ class Simulator:
                 int_field(WebcastLinkMicArmies_gift_id, 5655),
                 int_field(WebcastLinkMicArmies_gift_count, 5),
                 int_field(WebcastLinkMicArmies_total_diamond_count, 5),
-                message_field(
-                    WebcastLinkMicArmies_battle_settings,
-                    int_field(BattleSetting_battle_id, battle_id),
-                    int_field(BattleSetting_status, 1),
-                ),
+                message_field(WebcastLinkMicArmies_battle_settings, self._settings(battle_id, 1)),
             ],
             now_ms,
         )

@@ -237,6 +237,65 @@ cdef int _t_struct_user_fan_ticket(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a
     return 0
 
 
+cdef dict _struct_battle_user_info(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef int64_t id = 0
+    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
+    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == BattleUserInfo_user:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleBaseUserInfo_user_id:
+                            id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == BattleBaseUserInfo_nick_name:
+                            nickname_a = it2.a
+                            nickname_b = it2.b
+                        elif it2.num == BattleBaseUserInfo_display_id:
+                            unique_id_a = it2.a
+                            unique_id_b = it2.b
+    _put_int(event, "id", id)
+    _put_str(event, "uniqueId", p, unique_id_a, unique_id_b)
+    _put_str(event, "nickname", p, nickname_a, nickname_b)
+    return event
+
+
+cdef int _t_struct_battle_user_info(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it, it2
+    cdef int64_t id = 0
+    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
+    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == BattleUserInfo_user:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleBaseUserInfo_user_id:
+                            id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == BattleBaseUserInfo_nick_name:
+                            nickname_a = it2.a
+                            nickname_b = it2.b
+                        elif it2.num == BattleBaseUserInfo_display_id:
+                            unique_id_a = it2.a
+                            unique_id_b = it2.b
+    at = _w_begin(w)
+    count += _wi(w, K_ID, id)
+    count += _ws(w, K_UNIQUE_ID, p, unique_id_a, unique_id_b)
+    count += _ws(w, K_NICKNAME, p, nickname_a, nickname_b)
+    _w_end(w, at, count, 1)
+    return 0
+
+
 cdef dict _like(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef bint has_user = False
@@ -1321,6 +1380,216 @@ cdef int _t_link_mic_method(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ss
     return 0
 
 
+cdef dict _link_mic_battle_punish_finish(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef int64_t battle_id = 0
+    cdef int64_t reason = 0
+    cdef int64_t status = 0
+    cdef int64_t channel_id = 0
+    cdef int64_t operator_id = 0
+    cdef dict event = {"type": "battlePunish"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkMicBattlePunishFinish_channel_id:
+                channel_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattlePunishFinish_op_uid:
+                operator_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattlePunishFinish_reason:
+                reason = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattlePunishFinish_battle_id:
+                battle_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkMicBattlePunishFinish_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLinkMicBattlePunishFinish_battle_settings:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleSetting_status:
+                            status = _s64(_val(&it2, p))
+    _put_int(event, "battleId", battle_id)
+    _put_int(event, "reason", reason)
+    _put_int(event, "status", status)
+    _put_int(event, "channelId", channel_id)
+    _put_int(event, "operatorId", operator_id)
+    return event
+
+
+cdef int _t_link_mic_battle_punish_finish(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef int64_t battle_id = 0
+    cdef int64_t reason = 0
+    cdef int64_t status = 0
+    cdef int64_t channel_id = 0
+    cdef int64_t operator_id = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkMicBattlePunishFinish_channel_id:
+                channel_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattlePunishFinish_op_uid:
+                operator_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattlePunishFinish_reason:
+                reason = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattlePunishFinish_battle_id:
+                battle_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkMicBattlePunishFinish_common:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == WebcastLinkMicBattlePunishFinish_battle_settings:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleSetting_status:
+                            status = _s64(_val(&it2, p))
+    at = _w_begin(w)
+    _w_bytes(w, T_BATTLE_PUNISH)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_BATTLE_ID, battle_id)
+    count += _wi(w, K_REASON, reason)
+    count += _wi(w, K_STATUS, status)
+    count += _wi(w, K_CHANNEL_ID, channel_id)
+    count += _wi(w, K_OPERATOR_ID, operator_id)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _link_mic_battle_item_card(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3
+    cdef int64_t battle_id = 0
+    cdef int64_t card_type = 0
+    cdef int64_t anchor_id = 0
+    cdef int64_t to_anchor_id = 0
+    cdef int64_t multiple = 0
+    cdef int64_t duration = 0
+    cdef list awarded = None
+    cdef int64_t award_reason = 0
+    cdef dict event = {"type": "battleCard"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkMicBattleItemCard_battle_id:
+                battle_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattleItemCard_msg_type:
+                card_type = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattleItemCard_award_reason:
+                award_reason = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkMicBattleItemCard_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLinkMicBattleItemCard_use_critical_strike_card:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == UseCriticalStrikeCard_anchor_id:
+                            anchor_id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == UseCriticalStrikeCard_card_info:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 0:
+                                    if it3.num == CriticalStrikeCardInfo_effect_last_duration:
+                                        duration = _s64(_val(&it3, p))
+                                    elif it3.num == CriticalStrikeCardInfo_multiple:
+                                        multiple = _s64(_val(&it3, p))
+                                    elif it3.num == CriticalStrikeCardInfo_to_anchor_id:
+                                        to_anchor_id = _s64(_val(&it3, p))
+            elif it.num == WebcastLinkMicBattleItemCard_award_card_notice:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == AwardCardNotice_awarded_users:
+                            if awarded is None:
+                                awarded = []
+                            awarded.append(_struct_battle_user_info(p, n, it2.a, it2.b))
+    _put_int(event, "battleId", battle_id)
+    _put_int(event, "cardType", card_type)
+    _put_int(event, "anchorId", anchor_id)
+    _put_int(event, "toAnchorId", to_anchor_id)
+    _put_int(event, "multiple", multiple)
+    _put_int(event, "duration", duration)
+    _put_obj(event, "awarded", awarded)
+    _put_int(event, "awardReason", award_reason)
+    return event
+
+
+cdef int _t_link_mic_battle_item_card(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3
+    cdef int64_t battle_id = 0
+    cdef int64_t card_type = 0
+    cdef int64_t anchor_id = 0
+    cdef int64_t to_anchor_id = 0
+    cdef int64_t multiple = 0
+    cdef int64_t duration = 0
+    cdef W awarded
+    cdef Py_ssize_t awarded_count = 0
+    cdef int64_t award_reason = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&awarded)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastLinkMicBattleItemCard_battle_id:
+                    battle_id = _s64(_val(&it, p))
+                elif it.num == WebcastLinkMicBattleItemCard_msg_type:
+                    card_type = _s64(_val(&it, p))
+                elif it.num == WebcastLinkMicBattleItemCard_award_reason:
+                    award_reason = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastLinkMicBattleItemCard_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastLinkMicBattleItemCard_use_critical_strike_card:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 0:
+                            if it2.num == UseCriticalStrikeCard_anchor_id:
+                                anchor_id = _s64(_val(&it2, p))
+                        elif it2.wire == 2:
+                            if it2.num == UseCriticalStrikeCard_card_info:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 0:
+                                        if it3.num == CriticalStrikeCardInfo_effect_last_duration:
+                                            duration = _s64(_val(&it3, p))
+                                        elif it3.num == CriticalStrikeCardInfo_multiple:
+                                            multiple = _s64(_val(&it3, p))
+                                        elif it3.num == CriticalStrikeCardInfo_to_anchor_id:
+                                            to_anchor_id = _s64(_val(&it3, p))
+                elif it.num == WebcastLinkMicBattleItemCard_award_card_notice:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == AwardCardNotice_awarded_users:
+                                _t_struct_battle_user_info(&awarded, p, n, it2.a, it2.b)
+                                awarded_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_BATTLE_CARD)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_BATTLE_ID, battle_id)
+        count += _wi(w, K_CARD_TYPE, card_type)
+        count += _wi(w, K_ANCHOR_ID, anchor_id)
+        count += _wi(w, K_TO_ANCHOR_ID, to_anchor_id)
+        count += _wi(w, K_MULTIPLE, multiple)
+        count += _wi(w, K_DURATION, duration)
+        count += _w_array_of(w, K_AWARDED, &awarded, awarded_count)
+        count += _wi(w, K_AWARD_REASON, award_reason)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&awarded)
+    return 0
+
+
 METHODS = {
     "WebcastChatMessage": 1,
     "WebcastGiftMessage": 2,
@@ -1346,6 +1615,8 @@ METHODS = {
     "WebcastControlMessage": 22,
     "WebcastLinkMicFanTicketMethod": 23,
     "WebcastLinkMicMethod": 24,
+    "WebcastLinkMicBattlePunishFinish": 25,
+    "WebcastLinkMicBattleItemCard": 26,
 }
 """Webcast method -> internal decoder code. Names also arrive without the ``Webcast`` prefix."""
 
@@ -1399,6 +1670,10 @@ cdef dict _run(int code, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
         return _link_mic_fan_ticket_method(p, n, a, b)
     elif code == 24:
         return _link_mic_method(p, n, a, b)
+    elif code == 25:
+        return _link_mic_battle_punish_finish(p, n, a, b)
+    elif code == 26:
+        return _link_mic_battle_item_card(p, n, a, b)
     return None
 
 
@@ -1451,4 +1726,8 @@ cdef int _trun(int code, W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize
         return _t_link_mic_fan_ticket_method(w, p, n, a, b, outer)
     elif code == 24:
         return _t_link_mic_method(w, p, n, a, b, outer)
+    elif code == 25:
+        return _t_link_mic_battle_punish_finish(w, p, n, a, b, outer)
+    elif code == 26:
+        return _t_link_mic_battle_item_card(w, p, n, a, b, outer)
     return 0

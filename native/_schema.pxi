@@ -629,6 +629,38 @@ cdef enum:  # WebcastLinkMicMethod
     WebcastLinkMicMethod_rival_anchor_id = 38
     WebcastLinkMicMethod_scene = 43
 
+cdef enum:  # WebcastLinkMicBattlePunishFinish
+    WebcastLinkMicBattlePunishFinish_common = 1
+    WebcastLinkMicBattlePunishFinish_channel_id = 2
+    WebcastLinkMicBattlePunishFinish_op_uid = 3
+    WebcastLinkMicBattlePunishFinish_reason = 4
+    WebcastLinkMicBattlePunishFinish_battle_id = 5
+    WebcastLinkMicBattlePunishFinish_battle_settings = 6
+
+cdef enum:  # CriticalStrikeCardInfo
+    CriticalStrikeCardInfo_card_name_key = 1
+    CriticalStrikeCardInfo_send_time_sec = 3
+    CriticalStrikeCardInfo_effect_last_duration = 5
+    CriticalStrikeCardInfo_multiple = 8
+    CriticalStrikeCardInfo_to_anchor_id = 12
+
+cdef enum:  # UseCriticalStrikeCard
+    UseCriticalStrikeCard_card_info = 1
+    UseCriticalStrikeCard_anchor_id = 2
+    UseCriticalStrikeCard_display_content = 3
+
+cdef enum:  # AwardCardNotice
+    AwardCardNotice_display_content = 1
+    AwardCardNotice_awarded_users = 2
+
+cdef enum:  # WebcastLinkMicBattleItemCard
+    WebcastLinkMicBattleItemCard_common = 1
+    WebcastLinkMicBattleItemCard_battle_id = 2
+    WebcastLinkMicBattleItemCard_msg_type = 3
+    WebcastLinkMicBattleItemCard_use_critical_strike_card = 5
+    WebcastLinkMicBattleItemCard_award_card_notice = 7
+    WebcastLinkMicBattleItemCard_award_reason = 16
+
 cdef enum:  # MapEntry: any map entry
     MapEntry_key = 1
     MapEntry_value = 2

@@ -1273,6 +1273,95 @@ def _link_mic_method(pb: ModuleType) -> Case:
     return "LinkMicMethod", msg, expected
 
 
+@golden("battle_punish")
+def _battle_punish(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkMicBattlePunishFinish(
+        common=_common(pb, "WebcastLinkMicBattlePunishFinish", 7380000000000022001, 1717000002200),
+        channel_id=7390000000000000001,
+        op_uid=HOST_ID,
+        reason=1,
+        battle_id=7350000000000000001,
+        battle_settings=pb.BattleSetting(battle_id=7350000000000000001, status=4, duration=300),
+    )
+    expected = {
+        "type": "battlePunish",
+        "msgId": 7380000000000022001,
+        "createTime": 1717000002200,
+        "battleId": 7350000000000000001,
+        "reason": 1,
+        "status": 4,
+        "channelId": 7390000000000000001,
+        "operatorId": HOST_ID,
+    }
+    return "WebcastLinkMicBattlePunishFinish", msg, expected
+
+
+@golden("battle_card")
+def _battle_card(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkMicBattleItemCard(
+        common=_common(pb, "WebcastLinkMicBattleItemCard", 7380000000000022002, 1717000002201),
+        battle_id=7350000000000000001,
+        msg_type=2,
+        use_critical_strike_card=pb.UseCriticalStrikeCard(
+            card_info=pb.CriticalStrikeCardInfo(
+                card_name_key="pm_mt_critical_strike",
+                send_time_sec=1717000002,
+                effect_last_duration=20,
+                multiple=2,
+                to_anchor_id=RIVAL_ID,
+            ),
+            anchor_id=HOST_ID,
+            display_content=pb.Text(key="pm_mt_card_used", default_pattern="{0:user} used a card"),
+        ),
+    )
+    expected = {
+        "type": "battleCard",
+        "msgId": 7380000000000022002,
+        "createTime": 1717000002201,
+        "battleId": 7350000000000000001,
+        "cardType": 2,
+        "anchorId": HOST_ID,
+        "toAnchorId": RIVAL_ID,
+        "multiple": 2,
+        "duration": 20,
+    }
+    return "WebcastLinkMicBattleItemCard", msg, expected
+
+
+@golden("battle_card_award")
+def _battle_card_award(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkMicBattleItemCard(
+        common=_common(pb, "WebcastLinkMicBattleItemCard", 7380000000000022003, 1717000002202),
+        battle_id=7350000000000000001,
+        msg_type=4,
+        award_card_notice=pb.AwardCardNotice(
+            display_content=pb.Text(key="pm_mt_card_award"),
+            awarded_users=[
+                pb.BattleUserInfo(
+                    user=pb.BattleBaseUserInfo(
+                        user_id=ALICE_ID,
+                        nick_name="Alice ✨",
+                        avatar_thumb=_image(pb, "https://a"),
+                        display_id="alice.plays",
+                    )
+                ),
+                pb.BattleUserInfo(),
+            ],
+        ),
+        award_reason=3,
+    )
+    expected = {
+        "type": "battleCard",
+        "msgId": 7380000000000022003,
+        "createTime": 1717000002202,
+        "battleId": 7350000000000000001,
+        "cardType": 4,
+        "awarded": [{"id": ALICE_ID, "uniqueId": "alice.plays", "nickname": "Alice ✨"}, {}],
+        "awardReason": 3,
+    }
+    return "WebcastLinkMicBattleItemCard", msg, expected
+
+
 BANNER_JSON = '{"banner_type":1,"data":{"title":"Weekly ranking ⭐","url":"https://www.tiktok.com/"}}'
 
 

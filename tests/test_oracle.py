@@ -899,6 +899,78 @@ def _link_mic_method() -> Case:
     return "WebcastLinkMicMethod", msg, expected
 
 
+@case("battlePunish")
+def _battle_punish() -> Case:
+    msg = MSG.WebcastLinkMicBattlePunishFinish(
+        common=_common("WebcastLinkMicBattlePunishFinish", 2301),
+        channel_id=5,
+        op_uid=HOST_ID,
+        reason=0,
+        battle_id=77,
+        battle_settings=_settings(4),
+    )
+    expected = {
+        **_head("battlePunish", 2301),
+        "battleId": 77,
+        "status": 4,
+        "channelId": 5,
+        "operatorId": HOST_ID,
+    }
+    return "WebcastLinkMicBattlePunishFinish", msg, expected
+
+
+@case("battleCard")
+def _battle_card() -> Case:
+    msg = MSG.WebcastLinkMicBattleItemCard(
+        common=_common("WebcastLinkMicBattleItemCard", 2302),
+        battle_id=77,
+        msg_type=2,
+        use_critical_strike_card=MSG.UseCriticalStrikeCard(
+            card_info=MATCH.CriticalStrikeCardInfo(
+                card_name_key="critical", effect_last_duration=20, multiple=3, to_anchor_id=RIVAL_ID
+            ),
+            anchor_id=HOST_ID,
+        ),
+    )
+    expected = {
+        **_head("battleCard", 2302),
+        "battleId": 77,
+        "cardType": 2,
+        "anchorId": HOST_ID,
+        "toAnchorId": RIVAL_ID,
+        "multiple": 3,
+        "duration": 20,
+    }
+    return "WebcastLinkMicBattleItemCard", msg, expected
+
+
+@case("battleCard_award")
+def _battle_card_award() -> Case:
+    msg = MSG.WebcastLinkMicBattleItemCard(
+        common=_common("WebcastLinkMicBattleItemCard", 2303),
+        battle_id=77,
+        msg_type=4,
+        award_card_notice=MSG.AwardCardNotice(
+            awarded_users=[
+                MATCH.BattleUserInfo(
+                    user=MATCH.BattleBaseUserInfo(
+                        user_id=ALICE_ID, nick_name="Alice", display_id="alice.plays"
+                    )
+                )
+            ]
+        ),
+        award_reason=1,
+    )
+    expected = {
+        **_head("battleCard", 2303),
+        "battleId": 77,
+        "cardType": 4,
+        "awarded": [{"id": ALICE_ID, "uniqueId": "alice.plays", "nickname": "Alice"}],
+        "awardReason": 1,
+    }
+    return "WebcastLinkMicBattleItemCard", msg, expected
+
+
 # ---------------------------------------------------------------- the tests
 
 WRONG_TODAY: dict[str, str] = {}

@@ -10,11 +10,20 @@ from collections.abc import Callable
 
 from ._scan import Event, _common, _fields, _ints, _put, _s64, _str, _user_with_identity
 from ._schema import (
+    AwardCardNotice_awarded_users,
+    BattleBaseUserInfo_display_id,
+    BattleBaseUserInfo_nick_name,
+    BattleBaseUserInfo_user_id,
+    BattleSetting_status,
+    BattleUserInfo_user,
     CaptionContent_content,
     CaptionContent_lang,
     Contributor_rank,
     Contributor_score,
     Contributor_user,
+    CriticalStrikeCardInfo_effect_last_duration,
+    CriticalStrikeCardInfo_multiple,
+    CriticalStrikeCardInfo_to_anchor_id,
     FanTicketRoomNoticeContent_match_id,
     FanTicketRoomNoticeContent_total_linkmic_fan_ticket,
     FanTicketRoomNoticeContent_user_fan_ticket,
@@ -45,6 +54,8 @@ from ._schema import (
     Question_user,
     RankUpdate_owner_rank,
     RankUpdate_rank_type,
+    UseCriticalStrikeCard_anchor_id,
+    UseCriticalStrikeCard_card_info,
     UserFanTicket_fan_ticket,
     UserFanTicket_match_rank,
     UserFanTicket_match_total_score,
@@ -66,6 +77,18 @@ from ._schema import (
     WebcastLikeMessage_count,
     WebcastLikeMessage_total,
     WebcastLikeMessage_user,
+    WebcastLinkMicBattleItemCard_award_card_notice,
+    WebcastLinkMicBattleItemCard_award_reason,
+    WebcastLinkMicBattleItemCard_battle_id,
+    WebcastLinkMicBattleItemCard_common,
+    WebcastLinkMicBattleItemCard_msg_type,
+    WebcastLinkMicBattleItemCard_use_critical_strike_card,
+    WebcastLinkMicBattlePunishFinish_battle_id,
+    WebcastLinkMicBattlePunishFinish_battle_settings,
+    WebcastLinkMicBattlePunishFinish_channel_id,
+    WebcastLinkMicBattlePunishFinish_common,
+    WebcastLinkMicBattlePunishFinish_op_uid,
+    WebcastLinkMicBattlePunishFinish_reason,
     WebcastLinkMicFanTicketMethod_common,
     WebcastLinkMicFanTicketMethod_fan_ticket_room_notice,
     WebcastLinkMicMethod_channel_id,
@@ -205,6 +228,30 @@ def _struct_user_fan_ticket(buf: bytes, a: int, b: int) -> Event:
     _put(event, "score", score)
     _put(event, "totalScore", total_score)
     _put(event, "rank", rank)
+    return event
+
+
+def _struct_battle_user_info(buf: bytes, a: int, b: int) -> Event:
+    """``BattleUserInfo`` as a list element."""
+    event: Event = {}
+    id = 0
+    unique_id = ""
+    nickname = ""
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == BattleUserInfo_user:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == BattleBaseUserInfo_user_id:
+                            id = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == BattleBaseUserInfo_nick_name:
+                            nickname = _str(buf, x2, y2)
+                        elif n2 == BattleBaseUserInfo_display_id:
+                            unique_id = _str(buf, x2, y2)
+    _put(event, "id", id)
+    _put(event, "uniqueId", unique_id)
+    _put(event, "nickname", nickname)
     return event
 
 
@@ -622,6 +669,93 @@ def _link_mic_method(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
+def _link_mic_battle_punish_finish(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkMicBattlePunishFinish`` -> ``battlePunish``."""
+    event: Event = {"type": "battlePunish"}
+    battle_id = 0
+    reason = 0
+    status = 0
+    channel_id = 0
+    operator_id = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastLinkMicBattlePunishFinish_channel_id:
+                channel_id = _s64(x)
+            elif number == WebcastLinkMicBattlePunishFinish_op_uid:
+                operator_id = _s64(x)
+            elif number == WebcastLinkMicBattlePunishFinish_reason:
+                reason = _s64(x)
+            elif number == WebcastLinkMicBattlePunishFinish_battle_id:
+                battle_id = _s64(x)
+        elif wire == 2:
+            if number == WebcastLinkMicBattlePunishFinish_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLinkMicBattlePunishFinish_battle_settings:
+                for n2, w2, x2, _ in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == BattleSetting_status:
+                            status = _s64(x2)
+    _put(event, "battleId", battle_id)
+    _put(event, "reason", reason)
+    _put(event, "status", status)
+    _put(event, "channelId", channel_id)
+    _put(event, "operatorId", operator_id)
+    return event
+
+
+def _link_mic_battle_item_card(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkMicBattleItemCard`` -> ``battleCard``."""
+    event: Event = {"type": "battleCard"}
+    battle_id = 0
+    card_type = 0
+    anchor_id = 0
+    to_anchor_id = 0
+    multiple = 0
+    duration = 0
+    awarded: list[Event] = []
+    award_reason = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastLinkMicBattleItemCard_battle_id:
+                battle_id = _s64(x)
+            elif number == WebcastLinkMicBattleItemCard_msg_type:
+                card_type = _s64(x)
+            elif number == WebcastLinkMicBattleItemCard_award_reason:
+                award_reason = _s64(x)
+        elif wire == 2:
+            if number == WebcastLinkMicBattleItemCard_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLinkMicBattleItemCard_use_critical_strike_card:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == UseCriticalStrikeCard_anchor_id:
+                            anchor_id = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == UseCriticalStrikeCard_card_info:
+                            for n3, w3, x3, _ in _fields(buf, x2, y2):
+                                if w3 == 0:
+                                    if n3 == CriticalStrikeCardInfo_effect_last_duration:
+                                        duration = _s64(x3)
+                                    elif n3 == CriticalStrikeCardInfo_multiple:
+                                        multiple = _s64(x3)
+                                    elif n3 == CriticalStrikeCardInfo_to_anchor_id:
+                                        to_anchor_id = _s64(x3)
+            elif number == WebcastLinkMicBattleItemCard_award_card_notice:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == AwardCardNotice_awarded_users:
+                            awarded.append(_struct_battle_user_info(buf, x2, y2))
+    _put(event, "battleId", battle_id)
+    _put(event, "cardType", card_type)
+    _put(event, "anchorId", anchor_id)
+    _put(event, "toAnchorId", to_anchor_id)
+    _put(event, "multiple", multiple)
+    _put(event, "duration", duration)
+    _put(event, "awarded", awarded)
+    _put(event, "awardReason", award_reason)
+    return event
+
+
 DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastLikeMessage": _like,
     "WebcastMemberMessage": _member,
@@ -637,5 +771,7 @@ DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastImDeleteMessage": _im_delete,
     "WebcastLinkMicFanTicketMethod": _link_mic_fan_ticket_method,
     "WebcastLinkMicMethod": _link_mic_method,
+    "WebcastLinkMicBattlePunishFinish": _link_mic_battle_punish_finish,
+    "WebcastLinkMicBattleItemCard": _link_mic_battle_item_card,
 }
 """Method -> generated decoder."""

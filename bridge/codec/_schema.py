@@ -650,6 +650,38 @@ WebcastLinkMicMethod_to_user_id: Final = 21
 WebcastLinkMicMethod_rival_anchor_id: Final = 38
 WebcastLinkMicMethod_scene: Final = 43
 
+# WebcastLinkMicBattlePunishFinish
+WebcastLinkMicBattlePunishFinish_common: Final = 1
+WebcastLinkMicBattlePunishFinish_channel_id: Final = 2
+WebcastLinkMicBattlePunishFinish_op_uid: Final = 3
+WebcastLinkMicBattlePunishFinish_reason: Final = 4
+WebcastLinkMicBattlePunishFinish_battle_id: Final = 5
+WebcastLinkMicBattlePunishFinish_battle_settings: Final = 6
+
+# CriticalStrikeCardInfo
+CriticalStrikeCardInfo_card_name_key: Final = 1
+CriticalStrikeCardInfo_send_time_sec: Final = 3
+CriticalStrikeCardInfo_effect_last_duration: Final = 5
+CriticalStrikeCardInfo_multiple: Final = 8
+CriticalStrikeCardInfo_to_anchor_id: Final = 12
+
+# UseCriticalStrikeCard
+UseCriticalStrikeCard_card_info: Final = 1
+UseCriticalStrikeCard_anchor_id: Final = 2
+UseCriticalStrikeCard_display_content: Final = 3
+
+# AwardCardNotice
+AwardCardNotice_display_content: Final = 1
+AwardCardNotice_awarded_users: Final = 2
+
+# WebcastLinkMicBattleItemCard
+WebcastLinkMicBattleItemCard_common: Final = 1
+WebcastLinkMicBattleItemCard_battle_id: Final = 2
+WebcastLinkMicBattleItemCard_msg_type: Final = 3
+WebcastLinkMicBattleItemCard_use_critical_strike_card: Final = 5
+WebcastLinkMicBattleItemCard_award_card_notice: Final = 7
+WebcastLinkMicBattleItemCard_award_reason: Final = 16
+
 # MapEntry: any map entry
 MapEntry_key: Final = 1
 MapEntry_value: Final = 2
@@ -964,7 +996,7 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("battle_id", 1, 0, "int64", False, ""),
         WireField("start_time_ms", 2, 0, "int64", False, ""),
         WireField("duration", 3, 0, "int32", False, ""),
-        WireField("status", 5, 0, "int32", False, ""),
+        WireField("status", 5, 0, "int32", False, "status"),
         WireField("battle_type", 8, 0, "int32", False, ""),
         WireField("end_time_ms", 10, 0, "int64", False, ""),
     ),
@@ -974,12 +1006,12 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("score", 3, 0, "int64", False, ""),
     ),
     "BattleBaseUserInfo": (
-        WireField("user_id", 1, 0, "int64", False, ""),
-        WireField("nick_name", 2, 2, "string", False, ""),
+        WireField("user_id", 1, 0, "int64", False, "id"),
+        WireField("nick_name", 2, 2, "string", False, "nickname"),
         WireField("avatar_thumb", 3, 2, "ImageModel", False, ""),
-        WireField("display_id", 4, 2, "string", False, ""),
+        WireField("display_id", 4, 2, "string", False, "uniqueId"),
     ),
-    "BattleUserInfo": (WireField("user", 1, 2, "BattleBaseUserInfo", False, ""),),
+    "BattleUserInfo": (WireField("user", 1, 2, "BattleBaseUserInfo", False, "*"),),
     "BattleUserArmy": (
         WireField("user_id", 1, 0, "int64", False, ""),
         WireField("score", 2, 0, "int64", False, ""),
@@ -1285,6 +1317,38 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("rival_anchor_id", 38, 0, "int64", False, ""),
         WireField("scene", 43, 0, "int64", False, ""),
     ),
+    "WebcastLinkMicBattlePunishFinish": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("channel_id", 2, 0, "int64", False, "channelId"),
+        WireField("op_uid", 3, 0, "int64", False, "operatorId"),
+        WireField("reason", 4, 0, "int32", False, "reason"),
+        WireField("battle_id", 5, 0, "int64", False, "battleId"),
+        WireField("battle_settings", 6, 2, "BattleSetting", False, "*"),
+    ),
+    "CriticalStrikeCardInfo": (
+        WireField("card_name_key", 1, 2, "string", False, ""),
+        WireField("send_time_sec", 3, 0, "int64", False, ""),
+        WireField("effect_last_duration", 5, 0, "int64", False, "duration"),
+        WireField("multiple", 8, 0, "int64", False, "multiple"),
+        WireField("to_anchor_id", 12, 0, "int64", False, "toAnchorId"),
+    ),
+    "UseCriticalStrikeCard": (
+        WireField("card_info", 1, 2, "CriticalStrikeCardInfo", False, "*"),
+        WireField("anchor_id", 2, 0, "int64", False, "anchorId"),
+        WireField("display_content", 3, 2, "Text", False, ""),
+    ),
+    "AwardCardNotice": (
+        WireField("display_content", 1, 2, "Text", False, ""),
+        WireField("awarded_users", 2, 2, "BattleUserInfo", True, "awarded"),
+    ),
+    "WebcastLinkMicBattleItemCard": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("battle_id", 2, 0, "int64", False, "battleId"),
+        WireField("msg_type", 3, 0, "int32", False, "cardType"),
+        WireField("use_critical_strike_card", 5, 2, "UseCriticalStrikeCard", False, "*"),
+        WireField("award_card_notice", 7, 2, "AwardCardNotice", False, "*"),
+        WireField("award_reason", 16, 0, "int32", False, "awardReason"),
+    ),
 }
 """Message name -> its fields, in schema order."""
 
@@ -1306,6 +1370,8 @@ GENERATED: Final = frozenset(
         "WebcastImDeleteMessage",
         "WebcastInRoomBannerMessage",
         "WebcastLikeMessage",
+        "WebcastLinkMicBattleItemCard",
+        "WebcastLinkMicBattlePunishFinish",
         "WebcastLinkMicFanTicketMethod",
         "WebcastLinkMicMethod",
         "WebcastLiveIntroMessage",

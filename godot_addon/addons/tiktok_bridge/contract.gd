@@ -9,7 +9,7 @@ extends RefCounted
 const VERSION := 1
 
 ## Upstream event types, in contract order.
-const EVENT_TYPES: Array[String] = ["chat", "gift", "like", "member", "follow", "share", "social", "subscribe", "roomUserSeq", "battle", "battleArmies", "roomPin", "emote", "envelope", "question", "liveIntro", "caption", "barrage", "goal", "rank", "poll", "banner", "imDelete", "control", "streamEnd", "coHostScore", "unknown", "giftFinal", "action", "streamSummary"]
+const EVENT_TYPES: Array[String] = ["chat", "gift", "like", "member", "follow", "share", "social", "subscribe", "roomUserSeq", "battle", "battleArmies", "roomPin", "emote", "envelope", "question", "liveIntro", "caption", "barrage", "goal", "rank", "poll", "banner", "imDelete", "control", "streamEnd", "coHostScore", "battlePunish", "battleCard", "unknown", "giftFinal", "action", "streamSummary"]
 
 ## Daemon messages that are not upstream events.
 const SYSTEM_TYPES: Array[String] = ["sys.rules", "sys.status", "sys.heartbeat"]
@@ -45,6 +45,8 @@ const EVENTS := {
 	"control": {"action": "int"},
 	"streamEnd": {"action": "int"},
 	"coHostScore": {"hosts": "[HostScore]", "total": "int", "matchId": "int", "userId": "int", "score": "int", "messageType": "int", "channelId": "int"},
+	"battlePunish": {"battleId": "int", "reason": "int", "status": "int", "channelId": "int", "operatorId": "int"},
+	"battleCard": {"battleId": "int", "cardType": "int", "anchorId": "int", "toAnchorId": "int", "multiple": "int", "duration": "int", "awarded": "[BattleAnchor]", "awardReason": "int"},
 	"unknown": {"method": "str", "payload": "bin"},
 	"giftFinal": {"user": "User", "giftId": "int", "giftName": "str", "diamondCount": "int", "giftType": "int", "groupId": "int", "giftImage": "str", "repeatCount": "int", "totalDiamonds": "int", "timedOut": "bool"},
 	"action": {"name": "str", "rule": "str", "params": "map", "event": "event"},

@@ -66,6 +66,8 @@ signal messages_deleted(event: Dictionary)         ## imDelete
 signal control_received(event: Dictionary)         ## control (1 paused, 2 resumed)
 signal stream_ended(event: Dictionary)             ## streamEnd
 signal co_host_score_updated(event: Dictionary)    ## coHostScore (hosts' live scores while linked)
+signal battle_punish_received(event: Dictionary)   ## battlePunish (punishment phase finished)
+signal battle_card_received(event: Dictionary)     ## battleCard (item card used or awarded)
 signal stream_summary_received(event: Dictionary)  ## streamSummary
 signal unknown_received(event: Dictionary)         ## unknown (method, payload)
 ## A rule fired (topic action/<name>/<room>): its name, params and the event
@@ -133,6 +135,8 @@ const SIGNALS := {
 	"control": &"control_received",
 	"streamEnd": &"stream_ended",
 	"coHostScore": &"co_host_score_updated",
+	"battlePunish": &"battle_punish_received",
+	"battleCard": &"battle_card_received",
 	"streamSummary": &"stream_summary_received",
 	"unknown": &"unknown_received",
 	"sys.heartbeat": &"heartbeat_received",

@@ -545,6 +545,33 @@ public:
         put(w, "channelId", o.channelId);
         json.push_back('}');
     }
+    void onBattlePunish(const ttb::BattlePunishEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "battleId", o.battleId);
+        put(w, "reason", o.reason);
+        put(w, "status", o.status);
+        put(w, "channelId", o.channelId);
+        put(w, "operatorId", o.operatorId);
+        json.push_back('}');
+    }
+    void onBattleCard(const ttb::BattleCardEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "battleId", o.battleId);
+        put(w, "cardType", o.cardType);
+        put(w, "anchorId", o.anchorId);
+        put(w, "toAnchorId", o.toAnchorId);
+        put(w, "multiple", o.multiple);
+        put(w, "duration", o.duration);
+        putList(w, "awarded", o.awarded);
+        put(w, "awardReason", o.awardReason);
+        json.push_back('}');
+    }
     void onUnknown(const ttb::UnknownEvent& o) override {
         json.clear();
         W w{json};

@@ -633,6 +633,46 @@ void FTikTokBridgeDispatcher::onCoHostScore(const ttb::CoHostScoreEvent& In)
 	Owner.OnCoHostScoreEvent.Broadcast(Out);
 }
 
+void FTikTokBridgeDispatcher::onBattlePunish(const ttb::BattlePunishEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnBattlePunishEvent.IsBound())
+		return;
+	FTikTokBattlePunishEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.BattleId = static_cast<int64>(In.battleId);
+	Out.Reason = TTBClampInt32(In.reason);
+	Out.Status = TTBClampInt32(In.status);
+	Out.ChannelId = static_cast<int64>(In.channelId);
+	Out.OperatorId = static_cast<int64>(In.operatorId);
+	Owner.OnBattlePunishEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onBattleCard(const ttb::BattleCardEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnBattleCardEvent.IsBound())
+		return;
+	FTikTokBattleCardEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.BattleId = static_cast<int64>(In.battleId);
+	Out.CardType = TTBClampInt32(In.cardType);
+	Out.AnchorId = static_cast<int64>(In.anchorId);
+	Out.ToAnchorId = static_cast<int64>(In.toAnchorId);
+	Out.Multiple = TTBClampInt32(In.multiple);
+	Out.Duration = TTBClampInt32(In.duration);
+	Out.Awarded.Reset();
+	Out.Awarded.Reserve(static_cast<int32>(In.awarded.size()));
+	for (const ttb::BattleAnchor& Item : In.awarded)
+	    TTBConvertStruct(Item, Out.Awarded.AddDefaulted_GetRef());
+	Out.AwardReason = TTBClampInt32(In.awardReason);
+	Owner.OnBattleCardEvent.Broadcast(Out);
+}
+
 void FTikTokBridgeDispatcher::onUnknown(const ttb::UnknownEvent& In)
 {
 	if (!Host.NoteEvent(In.env))

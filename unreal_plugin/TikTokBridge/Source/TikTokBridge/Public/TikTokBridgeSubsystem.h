@@ -219,6 +219,14 @@ public:
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokCoHostScoreEvent OnCoHostScoreEvent;
 
+	/** `battlePunish`: A battle's punishment phase finished. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokBattlePunishEvent OnBattlePunishEvent;
+
+	/** `battleCard`: A battle item card: a card used (critical strike: points x `multiple` for `duration` seconds) or cards awarded to viewers. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokBattleCardEvent OnBattleCardEvent;
+
 	/** `unknown`: A webcast message the contract does not model, passed on so nothing is lost. */
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokUnknownEvent OnUnknownEvent;

@@ -1998,6 +1998,146 @@ struct TIKTOKBRIDGE_API FTikTokCoHostScoreEvent
 
 };
 
+/** `battlePunish` (topic battlePunish/<room>): A battle's punishment phase finished. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokBattlePunishEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** Battle id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 BattleId = 0;
+
+	/** 0 time up, 1 cut short. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Reason = 0;
+
+	/** Battle status from the settings block (4: punishment finished). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Status = 0;
+
+	/** The link session. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 ChannelId = 0;
+
+	/** Who ended it, when cut short. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 OperatorId = 0;
+
+};
+
+/** `battleCard` (topic battleCard/<room>): A battle item card: a card used (critical strike: points x `multiple` for `duration` seconds) or cards awarded to viewers. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokBattleCardEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** Battle id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 BattleId = 0;
+
+	/** 1 obtain guide, 2 critical strike used, 3 smoke, 4 award notice, 5 extra time, 6 special effect, 7 potion, 8 wave, 9 effect notice, 10 top-2, 11 top-3, 12 vault glove. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 CardType = 0;
+
+	/** The host whose side used the card. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 AnchorId = 0;
+
+	/** The host the card acts on. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 ToAnchorId = 0;
+
+	/** Critical strike multiplier. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Multiple = 0;
+
+	/** How long the card acts, seconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Duration = 0;
+
+	/** Viewers awarded a card (award notice). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokBattleAnchor> Awarded;
+
+	/** Why the cards were awarded. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 AwardReason = 0;
+
+};
+
 /** `unknown` (topic unknown/<room>): A webcast message the contract does not model, passed on so nothing is lost. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokUnknownEvent
@@ -2538,6 +2678,8 @@ DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokImDeleteEvent, const FTikTo
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokControlEvent, const FTikTokControlEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokStreamEndEvent, const FTikTokStreamEndEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokCoHostScoreEvent, const FTikTokCoHostScoreEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattlePunishEvent, const FTikTokBattlePunishEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattleCardEvent, const FTikTokBattleCardEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokUnknownEvent, const FTikTokUnknownEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokGiftFinalEvent, const FTikTokGiftFinalEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokGameAction, const FTikTokGameAction&, Event);

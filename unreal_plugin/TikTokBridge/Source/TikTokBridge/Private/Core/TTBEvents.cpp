@@ -1177,6 +1177,70 @@ bool ttbReadEvent(mp::Reader& r, CoHostScoreEvent& o) {
     return true;
 }
 
+bool ttbReadEvent(mp::Reader& r, BattlePunishEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "battleId") {
+            ok = mp::readInt(r, o.battleId);
+        } else if (k == "reason") {
+            ok = mp::readInt(r, o.reason);
+        } else if (k == "status") {
+            ok = mp::readInt(r, o.status);
+        } else if (k == "channelId") {
+            ok = mp::readInt(r, o.channelId);
+        } else if (k == "operatorId") {
+            ok = mp::readInt(r, o.operatorId);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, BattleCardEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "battleId") {
+            ok = mp::readInt(r, o.battleId);
+        } else if (k == "cardType") {
+            ok = mp::readInt(r, o.cardType);
+        } else if (k == "anchorId") {
+            ok = mp::readInt(r, o.anchorId);
+        } else if (k == "toAnchorId") {
+            ok = mp::readInt(r, o.toAnchorId);
+        } else if (k == "multiple") {
+            ok = mp::readInt(r, o.multiple);
+        } else if (k == "duration") {
+            ok = mp::readInt(r, o.duration);
+        } else if (k == "awarded") {
+            ok = ttbReadList(r, o.awarded);
+        } else if (k == "awardReason") {
+            ok = mp::readInt(r, o.awardReason);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
 bool ttbReadEvent(mp::Reader& r, UnknownEvent& o) {
     uint64_t n = 0;
     bool isMap = false;
@@ -1469,6 +1533,8 @@ const char* eventTypeName(EventType type) {
         case EventType::Control: return "control";
         case EventType::StreamEnd: return "streamEnd";
         case EventType::CoHostScore: return "coHostScore";
+        case EventType::BattlePunish: return "battlePunish";
+        case EventType::BattleCard: return "battleCard";
         case EventType::Unknown: return "unknown";
         case EventType::GiftFinal: return "giftFinal";
         case EventType::Action: return "action";
@@ -1519,6 +1585,8 @@ EventType eventTypeFromName(std::string_view name) {
     if (name == "control") return EventType::Control;
     if (name == "streamEnd") return EventType::StreamEnd;
     if (name == "coHostScore") return EventType::CoHostScore;
+    if (name == "battlePunish") return EventType::BattlePunish;
+    if (name == "battleCard") return EventType::BattleCard;
     if (name == "unknown") return EventType::Unknown;
     if (name == "giftFinal") return EventType::GiftFinal;
     if (name == "action") return EventType::Action;
@@ -1602,6 +1670,10 @@ DecodeResult decodeEvent(std::string_view topic, const uint8_t* payload, size_t 
             return ttbDecodeInto<StreamEndEvent>(r, sink, &EventSink::onStreamEnd);
         case EventType::CoHostScore:
             return ttbDecodeInto<CoHostScoreEvent>(r, sink, &EventSink::onCoHostScore);
+        case EventType::BattlePunish:
+            return ttbDecodeInto<BattlePunishEvent>(r, sink, &EventSink::onBattlePunish);
+        case EventType::BattleCard:
+            return ttbDecodeInto<BattleCardEvent>(r, sink, &EventSink::onBattleCard);
         case EventType::Unknown:
             return ttbDecodeInto<UnknownEvent>(r, sink, &EventSink::onUnknown);
         case EventType::GiftFinal:

@@ -387,6 +387,29 @@ struct CoHostScoreEvent {
     int64_t channelId = 0;  // The link session (LinkMicMethod).
 };
 
+/** A battle's punishment phase finished. */
+struct BattlePunishEvent {
+    Envelope env;
+    int64_t battleId = 0;  // Battle id.
+    int64_t reason = 0;  // 0 time up, 1 cut short.
+    int64_t status = 0;  // Battle status from the settings block (4: punishment finished).
+    int64_t channelId = 0;  // The link session.
+    int64_t operatorId = 0;  // Who ended it, when cut short.
+};
+
+/** A battle item card: a card used (critical strike: points x `multiple` for `duration` seconds) or cards awarded to viewers. */
+struct BattleCardEvent {
+    Envelope env;
+    int64_t battleId = 0;  // Battle id.
+    int64_t cardType = 0;  // 1 obtain guide, 2 critical strike used, 3 smoke, 4 award notice, 5 extra time, 6 special effect, 7 potion, 8 wave, 9 effect notice, 10 top-2, 11 top-3, 12 vault glove.
+    int64_t anchorId = 0;  // The host whose side used the card.
+    int64_t toAnchorId = 0;  // The host the card acts on.
+    int64_t multiple = 0;  // Critical strike multiplier.
+    int64_t duration = 0;  // How long the card acts, seconds.
+    std::vector<BattleAnchor> awarded;  // Viewers awarded a card (award notice).
+    int64_t awardReason = 0;  // Why the cards were awarded.
+};
+
 /** A webcast message the contract does not model, passed on so nothing is lost. */
 struct UnknownEvent {
     Envelope env;
@@ -499,6 +522,8 @@ enum class EventType : uint8_t {
     Control,
     StreamEnd,
     CoHostScore,
+    BattlePunish,
+    BattleCard,
     Unknown,
     GiftFinal,
     Action,
@@ -509,7 +534,7 @@ enum class EventType : uint8_t {
     Unrecognized
 };
 
-constexpr size_t kEventTypeCount = 33;
+constexpr size_t kEventTypeCount = 35;
 
 // System messages (sys.*) as opposed to room events.
 bool eventTypeIsSystem(EventType type);
@@ -549,6 +574,8 @@ public:
     virtual void onControl(const ControlEvent&) {}
     virtual void onStreamEnd(const StreamEndEvent&) {}
     virtual void onCoHostScore(const CoHostScoreEvent&) {}
+    virtual void onBattlePunish(const BattlePunishEvent&) {}
+    virtual void onBattleCard(const BattleCardEvent&) {}
     virtual void onUnknown(const UnknownEvent&) {}
     virtual void onGiftFinal(const GiftFinalEvent&) {}
     virtual void onAction(const ActionEvent&) {}
