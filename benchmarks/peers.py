@@ -436,6 +436,44 @@ def _item_card(m: Any) -> Event:
     return event
 
 
+def _co_host(uid: int, handle: str, nickname: str, room: int) -> Event:
+    host: Event = {}
+    _put(host, "id", uid)
+    _put(host, "uniqueId", handle)
+    _put(host, "nickname", nickname)
+    _put(host, "roomId", room)
+    return host
+
+
+def _link_layer(m: Any) -> Event:
+    event = _head("coHost", m)
+    _put(event, "layerAction", m.message_type)
+    _put(event, "scene", m.scene)
+    _put(event, "channelId", m.channel_id)
+    linked = m.list_change_content.list.linked_list
+    _put(event, "linked", [_co_host(u.user.user_id, "", "", u.user.room_id) for u in linked])
+    infos = m.business_content.cohost_content.list_change_biz_content.user_infos
+    _put(event, "users", [_co_host(e.key, e.value.display_id, e.value.nickname, 0) for e in infos])
+    return event
+
+
+def _linker(m: Any) -> Event:
+    event = _head("coHost", m)
+    _put(event, "linkAction", m.message_type)
+    _put(event, "scene", m.scene)
+    _put(event, "linkerId", m.linker_id)
+    users = m.cohost_list_change_content.users
+    _put(event, "users", [_co_host(u.user_id, u.display_id, u.nick_name, u.room_id) for u in users])
+    linked = []
+    for item in m.list_change_content.linked_users:
+        entry: Event = {}
+        if item.HasField("user"):
+            _put(entry, "user", _user(item.user))
+        linked.append(entry)
+    _put(event, "linkedUsers", linked)
+    return event
+
+
 def _banner(m: Any) -> Event:
     event = _head("banner", m)
     _put(event, "data", m.json_data)
@@ -551,6 +589,8 @@ _UPB: dict[str, tuple[str, Callable[[Any], Event]]] = {
     "WebcastLinkMicMethod": ("WebcastLinkMicMethod", _link_mic_method),
     "WebcastLinkMicBattlePunishFinish": ("WebcastLinkMicBattlePunishFinish", _punish_finish),
     "WebcastLinkMicBattleItemCard": ("WebcastLinkMicBattleItemCard", _item_card),
+    "WebcastLinkLayerMessage": ("WebcastLinkLayerMessage", _link_layer),
+    "WebcastLinkMessage": ("WebcastLinkMessage", _linker),
 }
 
 

@@ -214,6 +214,21 @@ STRUCTS: tuple[Struct, ...] = (
         ),
     ),
     Struct(
+        "CoHost",
+        "A host taking part in a co-host session (ids from the link lists, names from the user map).",
+        (
+            _f("id", "int", "Host user id."),
+            _f("uniqueId", "str", "Host @handle."),
+            _f("nickname", "str", "Host display name."),
+            _f("roomId", "int", "The host's room id."),
+        ),
+    ),
+    Struct(
+        "LinkedUser",
+        "A user linked to (or applying to join) the host's live.",
+        (_f("user", "User", "The user."),),
+    ),
+    Struct(
         "PollOption",
         "One option of a poll.",
         (
@@ -569,6 +584,23 @@ EVENTS: tuple[Event, ...] = (
         ("WebcastLinkMicFanTicketMethod", "WebcastLinkMicMethod"),
     ),
     Event(
+        "coHost",
+        "Co-host sessions: hosts joined, left or the linked list changed. From the link layer"
+        " (`layerAction`: 9 leave, 11 list change, 12 join) or the older linker (`linkAction`: 6 enter,"
+        " 7 leave, 11/21 linked list change, 22 co-host list change).",
+        (
+            _f("layerAction", "int", "Link-layer message type (WebcastLinkLayerMessage)."),
+            _f("linkAction", "int", "Linker message type (WebcastLinkMessage)."),
+            _f("scene", "int", "2 co-host, 4 multi-guest."),
+            _f("channelId", "int", "The link-layer session."),
+            _f("linkerId", "int", "The linker session."),
+            _f("linked", "[CoHost]", "The linked hosts' ids and rooms (link layer list change)."),
+            _f("users", "[CoHost]", "The co-hosts with their names (user map or co-host list)."),
+            _f("linkedUsers", "[LinkedUser]", "Linked users (linker list change)."),
+        ),
+        ("WebcastLinkLayerMessage", "WebcastLinkMessage"),
+    ),
+    Event(
         "battlePunish",
         "A battle's punishment phase finished.",
         (
@@ -703,12 +735,10 @@ EVENTS: tuple[Event, ...] = (
 IGNORED_METHODS: frozenset[str] = frozenset(
     {
         "WebcastMsgDetectMessage",
-        "WebcastLinkLayerMessage",
-        "WebcastLinkMessage",
         "WebcastRoomStreamAdaptationMessage",
     }
 )
-"""Methods that produce no event: latency probes and stream adaptation, and (not typed yet) the link layer."""
+"""Methods that produce no event: a latency probe and stream adaptation, which carry nothing for games."""
 
 CHANGELOG: tuple[tuple[str, str], ...] = (
     (

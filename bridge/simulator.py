@@ -22,6 +22,7 @@ from typing import Any
 
 from . import webcast as wc
 from .codec._schema import (
+    AllListUser_linked_list,
     AwardCardNotice_awarded_users,
     BarrageSubscribeGiftParam_gift_source,
     BarrageSubscribeGiftParam_gift_sub_count,
@@ -48,8 +49,22 @@ from .codec._schema import (
     BattleUserArmy_score,
     BattleUserArmy_user_id,
     BattleUserInfo_user,
+    BusinessContent_cohost_content,
     CaptionContent_content,
     CaptionContent_lang,
+    CohostContent_list_change_biz_content,
+    CohostListChangeContent_users,
+    CohostListUser_avatar_thumb,
+    CohostListUser_display_id,
+    CohostListUser_nick_name,
+    CohostListUser_room_id,
+    CohostListUser_user_id,
+    CohostUserInfo_avatar_thumb,
+    CohostUserInfo_display_id,
+    CohostUserInfo_nickname,
+    CohostUserInfo_user_id_str,
+    CohostUserInfoEntry_key,
+    CohostUserInfoEntry_value,
     Contributor_rank,
     Contributor_score,
     Contributor_user,
@@ -64,6 +79,16 @@ from .codec._schema import (
     FanTicketRoomNoticeContent_match_id,
     FanTicketRoomNoticeContent_total_linkmic_fan_ticket,
     FanTicketRoomNoticeContent_user_fan_ticket,
+    LinkerListChangeContent_linked_users,
+    LinkLayerListUser_linked_time_nano,
+    LinkLayerListUser_linkmic_id,
+    LinkLayerListUser_user,
+    LinkListChangeContent_list,
+    LinkListChangeContent_type,
+    LinkListUser_user,
+    LinkPlayer_room_id,
+    LinkPlayer_user_id,
+    ListChangeBizContent_user_infos,
     LiveStreamGoal_description,
     LiveStreamGoal_id,
     LiveStreamGoal_id_str,
@@ -169,6 +194,16 @@ from .codec._schema import (
     WebcastLikeMessage_icon,
     WebcastLikeMessage_total,
     WebcastLikeMessage_user,
+    WebcastLinkLayerMessage_business_content,
+    WebcastLinkLayerMessage_channel_id,
+    WebcastLinkLayerMessage_list_change_content,
+    WebcastLinkLayerMessage_message_type,
+    WebcastLinkLayerMessage_scene,
+    WebcastLinkMessage_cohost_list_change_content,
+    WebcastLinkMessage_linker_id,
+    WebcastLinkMessage_list_change_content,
+    WebcastLinkMessage_message_type,
+    WebcastLinkMessage_scene,
     WebcastLinkMicArmies_battle_id,
     WebcastLinkMicArmies_battle_items,
     WebcastLinkMicArmies_battle_settings,
@@ -278,6 +313,7 @@ KINDS = (
     "imDelete",
     "control",
     "coHostScore",
+    "coHost",
     "unknown",
     "ignored",
 )
@@ -526,6 +562,7 @@ _DEFAULT_MIX = {
     "imDelete": 0.1,
     "control": 0.05,
     "coHostScore": 0.8,
+    "coHost": 0.4,
     "unknown": 0.3,
     "ignored": 0.5,
 }
@@ -555,6 +592,8 @@ _METHOD = {
     "liveIntro": "WebcastLiveIntroMessage",
     "coHostScore": "WebcastLinkMicFanTicketMethod",
     "battlePunish": "WebcastLinkMicBattlePunishFinish",
+    "coHost": "WebcastLinkLayerMessage",
+    "linker": "WebcastLinkMessage",
     "battleCard": "WebcastLinkMicBattleItemCard",
     "linkMicMethod": "LinkMicMethod",  # TikTok sends it without the prefix too
     "unknown": "WebcastHourlyRankMessage",
@@ -629,6 +668,7 @@ class Simulator:
             "unknown": self._unknown,
             "ignored": self._ignored,
             "coHostScore": self._co_host_score,
+            "coHost": self._co_host,
         }
         self.streaks: list[_Streak] = []
         self.recent_chat: list[tuple[SimUser, str, int]] = []
@@ -1440,6 +1480,89 @@ class Simulator:
             int_field(FanTicketRoomNoticeContent_event_time, now_ms),
         )
         return self._inner("coHostScore", [notice], now_ms)
+
+    def _co_host(self, now_ms: int) -> bytes:
+        # a co-host list change: the link layer's ids and its user map, or the older linker's lists
+        hosts = [
+            (6_700_000_000_000_000_001, "Host", "host"),
+            *((u.id, u.nickname, u.unique_id) for u in self.users[:2]),
+        ]
+        if self.rng.random() < 0.3:
+            fields = [
+                int_field(WebcastLinkMessage_message_type, 22),
+                int_field(WebcastLinkMessage_linker_id, 7_391_000_000_000_000_001),
+                int_field(WebcastLinkMessage_scene, 2),
+                message_field(
+                    WebcastLinkMessage_list_change_content,
+                    *(
+                        message_field(
+                            LinkerListChangeContent_linked_users, message_field(LinkListUser_user, wc.user(u))
+                        )
+                        for u in self.users[:2]
+                    ),
+                ),
+                message_field(
+                    WebcastLinkMessage_cohost_list_change_content,
+                    *(
+                        message_field(
+                            CohostListChangeContent_users,
+                            int_field(CohostListUser_user_id, uid),
+                            str_field(CohostListUser_nick_name, nickname),
+                            message_field(CohostListUser_avatar_thumb, wc.image(f"avatar:{uid}", 100, 3)),
+                            int_field(CohostListUser_room_id, uid + 1),
+                            str_field(CohostListUser_display_id, handle),
+                        )
+                        for uid, nickname, handle in hosts
+                    ),
+                ),
+            ]
+            return self._inner("linker", fields, now_ms)
+        listed = message_field(
+            LinkListChangeContent_list,
+            *(
+                message_field(
+                    AllListUser_linked_list,
+                    message_field(
+                        LinkLayerListUser_user,
+                        int_field(LinkPlayer_room_id, uid + 1),
+                        int_field(LinkPlayer_user_id, uid),
+                    ),
+                    str_field(LinkLayerListUser_linkmic_id, str(uid)),
+                    int_field(LinkLayerListUser_linked_time_nano, now_ms * 1_000_000),
+                )
+                for uid, _, _ in hosts
+            ),
+        )
+        users = message_field(
+            BusinessContent_cohost_content,
+            message_field(
+                CohostContent_list_change_biz_content,
+                *(
+                    message_field(
+                        ListChangeBizContent_user_infos,
+                        int_field(CohostUserInfoEntry_key, uid),
+                        message_field(
+                            CohostUserInfoEntry_value,
+                            str_field(CohostUserInfo_nickname, nickname),
+                            str_field(CohostUserInfo_display_id, handle),
+                            message_field(CohostUserInfo_avatar_thumb, wc.image(f"avatar:{uid}", 100, 3)),
+                            str_field(CohostUserInfo_user_id_str, str(uid)),
+                        ),
+                    )
+                    for uid, nickname, handle in hosts
+                ),
+            ),
+        )
+        fields = [
+            int_field(WebcastLinkLayerMessage_message_type, 11),
+            int_field(WebcastLinkLayerMessage_channel_id, 7_390_000_000_000_000_001),
+            int_field(WebcastLinkLayerMessage_scene, 2),
+            message_field(
+                WebcastLinkLayerMessage_list_change_content, int_field(LinkListChangeContent_type, 1), listed
+            ),
+            message_field(WebcastLinkLayerMessage_business_content, users),
+        ]
+        return self._inner("coHost", fields, now_ms)
 
     def _unknown(self, now_ms: int) -> bytes:
         # off-schema: a message proto/webcast.proto does not have, so its fields are numbered here

@@ -237,6 +237,204 @@ cdef int _t_struct_user_fan_ticket(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a
     return 0
 
 
+cdef dict _struct_link_layer_list_user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef int64_t id = 0
+    cdef int64_t room_id = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == LinkLayerListUser_user:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == LinkPlayer_room_id:
+                            room_id = _s64(_val(&it2, p))
+                        elif it2.num == LinkPlayer_user_id:
+                            id = _s64(_val(&it2, p))
+    _put_int(event, "id", id)
+    _put_int(event, "roomId", room_id)
+    return event
+
+
+cdef int _t_struct_link_layer_list_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it, it2
+    cdef int64_t id = 0
+    cdef int64_t room_id = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == LinkLayerListUser_user:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == LinkPlayer_room_id:
+                            room_id = _s64(_val(&it2, p))
+                        elif it2.num == LinkPlayer_user_id:
+                            id = _s64(_val(&it2, p))
+    at = _w_begin(w)
+    count += _wi(w, K_ID, id)
+    count += _wi(w, K_ROOM_ID, room_id)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _struct_cohost_user_info_entry(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef int64_t id = 0
+    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
+    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == CohostUserInfoEntry_key:
+                id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == CohostUserInfoEntry_value:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == CohostUserInfo_nickname:
+                            nickname_a = it2.a
+                            nickname_b = it2.b
+                        elif it2.num == CohostUserInfo_display_id:
+                            unique_id_a = it2.a
+                            unique_id_b = it2.b
+    _put_int(event, "id", id)
+    _put_str(event, "uniqueId", p, unique_id_a, unique_id_b)
+    _put_str(event, "nickname", p, nickname_a, nickname_b)
+    return event
+
+
+cdef int _t_struct_cohost_user_info_entry(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it, it2
+    cdef int64_t id = 0
+    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
+    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == CohostUserInfoEntry_key:
+                id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == CohostUserInfoEntry_value:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == CohostUserInfo_nickname:
+                            nickname_a = it2.a
+                            nickname_b = it2.b
+                        elif it2.num == CohostUserInfo_display_id:
+                            unique_id_a = it2.a
+                            unique_id_b = it2.b
+    at = _w_begin(w)
+    count += _wi(w, K_ID, id)
+    count += _ws(w, K_UNIQUE_ID, p, unique_id_a, unique_id_b)
+    count += _ws(w, K_NICKNAME, p, nickname_a, nickname_b)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _struct_link_list_user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == LinkListUser_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+    _put_user(event, has_user, p, n, user_a, user_b, 0)
+    return event
+
+
+cdef int _t_struct_link_list_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == LinkListUser_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+    at = _w_begin(w)
+    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _struct_cohost_list_user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef int64_t id = 0
+    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
+    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
+    cdef int64_t room_id = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == CohostListUser_user_id:
+                id = _s64(_val(&it, p))
+            elif it.num == CohostListUser_room_id:
+                room_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == CohostListUser_nick_name:
+                nickname_a = it.a
+                nickname_b = it.b
+            elif it.num == CohostListUser_display_id:
+                unique_id_a = it.a
+                unique_id_b = it.b
+    _put_int(event, "id", id)
+    _put_str(event, "uniqueId", p, unique_id_a, unique_id_b)
+    _put_str(event, "nickname", p, nickname_a, nickname_b)
+    _put_int(event, "roomId", room_id)
+    return event
+
+
+cdef int _t_struct_cohost_list_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it
+    cdef int64_t id = 0
+    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
+    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
+    cdef int64_t room_id = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == CohostListUser_user_id:
+                id = _s64(_val(&it, p))
+            elif it.num == CohostListUser_room_id:
+                room_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == CohostListUser_nick_name:
+                nickname_a = it.a
+                nickname_b = it.b
+            elif it.num == CohostListUser_display_id:
+                unique_id_a = it.a
+                unique_id_b = it.b
+    at = _w_begin(w)
+    count += _wi(w, K_ID, id)
+    count += _ws(w, K_UNIQUE_ID, p, unique_id_a, unique_id_b)
+    count += _ws(w, K_NICKNAME, p, nickname_a, nickname_b)
+    count += _wi(w, K_ROOM_ID, room_id)
+    _w_end(w, at, count, 1)
+    return 0
+
+
 cdef dict _struct_battle_user_info(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef int64_t id = 0
@@ -1380,6 +1578,234 @@ cdef int _t_link_mic_method(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ss
     return 0
 
 
+cdef dict _link_layer(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3, it4
+    cdef int64_t layer_action = 0
+    cdef int64_t scene = 0
+    cdef int64_t channel_id = 0
+    cdef list linked = None
+    cdef list users = None
+    cdef dict event = {"type": "coHost"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkLayerMessage_message_type:
+                layer_action = _s64(_val(&it, p))
+            elif it.num == WebcastLinkLayerMessage_channel_id:
+                channel_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkLayerMessage_scene:
+                scene = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkLayerMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLinkLayerMessage_list_change_content:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == LinkListChangeContent_list:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == AllListUser_linked_list:
+                                        if linked is None:
+                                            linked = []
+                                        linked.append(_struct_link_layer_list_user(p, n, it3.a, it3.b))
+            elif it.num == WebcastLinkLayerMessage_business_content:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == BusinessContent_cohost_content:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == CohostContent_list_change_biz_content:
+                                        _open(&it4, p, n, it3.a, it3.b)
+                                        while _next(&it4, p):
+                                            if it4.wire == 2:
+                                                if it4.num == ListChangeBizContent_user_infos:
+                                                    if users is None:
+                                                        users = []
+                                                    users.append(_struct_cohost_user_info_entry(p, n, it4.a, it4.b))
+    _put_int(event, "layerAction", layer_action)
+    _put_int(event, "scene", scene)
+    _put_int(event, "channelId", channel_id)
+    _put_obj(event, "linked", linked)
+    _put_obj(event, "users", users)
+    return event
+
+
+cdef int _t_link_layer(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3, it4
+    cdef int64_t layer_action = 0
+    cdef int64_t scene = 0
+    cdef int64_t channel_id = 0
+    cdef W linked
+    cdef Py_ssize_t linked_count = 0
+    cdef W users
+    cdef Py_ssize_t users_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&linked)
+    _w_init(&users)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastLinkLayerMessage_message_type:
+                    layer_action = _s64(_val(&it, p))
+                elif it.num == WebcastLinkLayerMessage_channel_id:
+                    channel_id = _s64(_val(&it, p))
+                elif it.num == WebcastLinkLayerMessage_scene:
+                    scene = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastLinkLayerMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastLinkLayerMessage_list_change_content:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == LinkListChangeContent_list:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 2:
+                                        if it3.num == AllListUser_linked_list:
+                                            _t_struct_link_layer_list_user(&linked, p, n, it3.a, it3.b)
+                                            linked_count += 1
+                elif it.num == WebcastLinkLayerMessage_business_content:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == BusinessContent_cohost_content:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 2:
+                                        if it3.num == CohostContent_list_change_biz_content:
+                                            _open(&it4, p, n, it3.a, it3.b)
+                                            while _next(&it4, p):
+                                                if it4.wire == 2:
+                                                    if it4.num == ListChangeBizContent_user_infos:
+                                                        _t_struct_cohost_user_info_entry(&users, p, n, it4.a, it4.b)
+                                                        users_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_CO_HOST)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_LAYER_ACTION, layer_action)
+        count += _wi(w, K_SCENE, scene)
+        count += _wi(w, K_CHANNEL_ID, channel_id)
+        count += _w_array_of(w, K_LINKED, &linked, linked_count)
+        count += _w_array_of(w, K_USERS, &users, users_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&linked)
+        _w_free(&users)
+    return 0
+
+
+cdef dict _link(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef int64_t link_action = 0
+    cdef int64_t scene = 0
+    cdef int64_t linker_id = 0
+    cdef list users = None
+    cdef list linked_users = None
+    cdef dict event = {"type": "coHost"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkMessage_message_type:
+                link_action = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMessage_linker_id:
+                linker_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMessage_scene:
+                scene = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLinkMessage_list_change_content:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == LinkerListChangeContent_linked_users:
+                            if linked_users is None:
+                                linked_users = []
+                            linked_users.append(_struct_link_list_user(p, n, it2.a, it2.b))
+            elif it.num == WebcastLinkMessage_cohost_list_change_content:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == CohostListChangeContent_users:
+                            if users is None:
+                                users = []
+                            users.append(_struct_cohost_list_user(p, n, it2.a, it2.b))
+    _put_int(event, "linkAction", link_action)
+    _put_int(event, "scene", scene)
+    _put_int(event, "linkerId", linker_id)
+    _put_obj(event, "users", users)
+    _put_obj(event, "linkedUsers", linked_users)
+    return event
+
+
+cdef int _t_link(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef int64_t link_action = 0
+    cdef int64_t scene = 0
+    cdef int64_t linker_id = 0
+    cdef W users
+    cdef Py_ssize_t users_count = 0
+    cdef W linked_users
+    cdef Py_ssize_t linked_users_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&users)
+    _w_init(&linked_users)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastLinkMessage_message_type:
+                    link_action = _s64(_val(&it, p))
+                elif it.num == WebcastLinkMessage_linker_id:
+                    linker_id = _s64(_val(&it, p))
+                elif it.num == WebcastLinkMessage_scene:
+                    scene = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastLinkMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastLinkMessage_list_change_content:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == LinkerListChangeContent_linked_users:
+                                _t_struct_link_list_user(&linked_users, p, n, it2.a, it2.b)
+                                linked_users_count += 1
+                elif it.num == WebcastLinkMessage_cohost_list_change_content:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == CohostListChangeContent_users:
+                                _t_struct_cohost_list_user(&users, p, n, it2.a, it2.b)
+                                users_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_CO_HOST)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_LINK_ACTION, link_action)
+        count += _wi(w, K_SCENE, scene)
+        count += _wi(w, K_LINKER_ID, linker_id)
+        count += _w_array_of(w, K_USERS, &users, users_count)
+        count += _w_array_of(w, K_LINKED_USERS, &linked_users, linked_users_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&users)
+        _w_free(&linked_users)
+    return 0
+
+
 cdef dict _link_mic_battle_punish_finish(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef int64_t battle_id = 0
@@ -1615,8 +2041,10 @@ METHODS = {
     "WebcastControlMessage": 22,
     "WebcastLinkMicFanTicketMethod": 23,
     "WebcastLinkMicMethod": 24,
-    "WebcastLinkMicBattlePunishFinish": 25,
-    "WebcastLinkMicBattleItemCard": 26,
+    "WebcastLinkLayerMessage": 25,
+    "WebcastLinkMessage": 26,
+    "WebcastLinkMicBattlePunishFinish": 27,
+    "WebcastLinkMicBattleItemCard": 28,
 }
 """Webcast method -> internal decoder code. Names also arrive without the ``Webcast`` prefix."""
 
@@ -1671,8 +2099,12 @@ cdef dict _run(int code, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     elif code == 24:
         return _link_mic_method(p, n, a, b)
     elif code == 25:
-        return _link_mic_battle_punish_finish(p, n, a, b)
+        return _link_layer(p, n, a, b)
     elif code == 26:
+        return _link(p, n, a, b)
+    elif code == 27:
+        return _link_mic_battle_punish_finish(p, n, a, b)
+    elif code == 28:
         return _link_mic_battle_item_card(p, n, a, b)
     return None
 
@@ -1727,7 +2159,11 @@ cdef int _trun(int code, W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize
     elif code == 24:
         return _t_link_mic_method(w, p, n, a, b, outer)
     elif code == 25:
-        return _t_link_mic_battle_punish_finish(w, p, n, a, b, outer)
+        return _t_link_layer(w, p, n, a, b, outer)
     elif code == 26:
+        return _t_link(w, p, n, a, b, outer)
+    elif code == 27:
+        return _t_link_mic_battle_punish_finish(w, p, n, a, b, outer)
+    elif code == 28:
         return _t_link_mic_battle_item_card(w, p, n, a, b, outer)
     return 0

@@ -661,6 +661,87 @@ cdef enum:  # WebcastLinkMicBattleItemCard
     WebcastLinkMicBattleItemCard_award_card_notice = 7
     WebcastLinkMicBattleItemCard_award_reason = 16
 
+cdef enum:  # LinkPlayer
+    LinkPlayer_room_id = 1
+    LinkPlayer_user_id = 2
+
+cdef enum:  # LinkLayerListUser
+    LinkLayerListUser_user = 1
+    LinkLayerListUser_linkmic_id = 2
+    LinkLayerListUser_linked_time_nano = 4
+
+cdef enum:  # AllListUser
+    AllListUser_linked_list = 2
+    AllListUser_applied_list = 3
+    AllListUser_invited_list = 4
+    AllListUser_ready_list = 5
+
+cdef enum:  # LinkListChangeContent
+    LinkListChangeContent_type = 1
+    LinkListChangeContent_list = 2
+
+cdef enum:  # CohostUserInfo
+    CohostUserInfo_permission_type = 1
+    CohostUserInfo_nickname = 11
+    CohostUserInfo_display_id = 12
+    CohostUserInfo_avatar_thumb = 13
+    CohostUserInfo_follow_status = 14
+    CohostUserInfo_user_id_str = 15
+
+cdef enum:  # CohostUserInfoEntry
+    CohostUserInfoEntry_key = 1
+    CohostUserInfoEntry_value = 2
+
+cdef enum:  # ListChangeBizContent
+    ListChangeBizContent_user_infos = 1
+
+cdef enum:  # CohostContent
+    CohostContent_list_change_biz_content = 11
+
+cdef enum:  # BusinessContent
+    BusinessContent_over_length = 1
+    BusinessContent_cohost_content = 200
+
+cdef enum:  # WebcastLinkLayerMessage
+    WebcastLinkLayerMessage_common = 1
+    WebcastLinkLayerMessage_message_type = 2
+    WebcastLinkLayerMessage_channel_id = 3
+    WebcastLinkLayerMessage_scene = 4
+    WebcastLinkLayerMessage_source = 5
+    WebcastLinkLayerMessage_rtc_room_id = 7
+    WebcastLinkLayerMessage_list_change_content = 102
+    WebcastLinkLayerMessage_business_content = 200
+
+cdef enum:  # LinkListUser
+    LinkListUser_user = 1
+
+cdef enum:  # LinkerListChangeContent
+    LinkerListChangeContent_linked_users = 1
+    LinkerListChangeContent_applied_users = 2
+    LinkerListChangeContent_connecting_users = 3
+
+cdef enum:  # CohostListUser
+    CohostListUser_user_id = 1
+    CohostListUser_nick_name = 2
+    CohostListUser_avatar_thumb = 3
+    CohostListUser_linked_time = 4
+    CohostListUser_room_id = 6
+    CohostListUser_display_id = 10
+    CohostListUser_follow_status = 11
+
+cdef enum:  # CohostListChangeContent
+    CohostListChangeContent_users = 1
+
+cdef enum:  # WebcastLinkMessage
+    WebcastLinkMessage_common = 1
+    WebcastLinkMessage_message_type = 2
+    WebcastLinkMessage_linker_id = 3
+    WebcastLinkMessage_scene = 4
+    WebcastLinkMessage_list_change_content = 20
+    WebcastLinkMessage_cohost_list_change_content = 21
+    WebcastLinkMessage_extra = 200
+    WebcastLinkMessage_expire_timestamp = 201
+
 cdef enum:  # MapEntry: any map entry
     MapEntry_key = 1
     MapEntry_value = 2

@@ -1362,6 +1362,77 @@ def _battle_card_award(pb: ModuleType) -> Case:
     return "WebcastLinkMicBattleItemCard", msg, expected
 
 
+@golden("co_host")
+def _co_host(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkLayerMessage(
+        common=_common(pb, "WebcastLinkLayerMessage", 7380000000000023001, 1717000002300),
+        message_type=12,
+        channel_id=7390000000000000001,
+        scene=2,
+        list_change_content=pb.LinkListChangeContent(
+            list=pb.AllListUser(
+                linked_list=[pb.LinkLayerListUser(user=pb.LinkPlayer(room_id=ROOM_ID, user_id=HOST_ID))],
+                applied_list=[pb.LinkLayerListUser(user=pb.LinkPlayer(user_id=GUEST_ID))],
+            )
+        ),
+        business_content=pb.BusinessContent(
+            cohost_content=pb.CohostContent(
+                list_change_biz_content=pb.ListChangeBizContent(
+                    user_infos=[
+                        pb.CohostUserInfoEntry(
+                            key=HOST_ID,
+                            value=pb.CohostUserInfo(nickname="Le Streamer", display_id="streamer.fr"),
+                        )
+                    ]
+                )
+            )
+        ),
+    )
+    expected = {
+        "type": "coHost",
+        "msgId": 7380000000000023001,
+        "createTime": 1717000002300,
+        "layerAction": 12,
+        "scene": 2,
+        "channelId": 7390000000000000001,
+        "linked": [{"id": HOST_ID, "roomId": ROOM_ID}],
+        "users": [{"id": HOST_ID, "uniqueId": "streamer.fr", "nickname": "Le Streamer"}],
+    }
+    return "WebcastLinkLayerMessage", msg, expected
+
+
+@golden("co_host_linker")
+def _co_host_linker(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkMessage(
+        common=_common(pb, "WebcastLinkMessage", 7380000000000023002, 1717000002301),
+        message_type=21,
+        linker_id=42,
+        scene=4,
+        list_change_content=pb.LinkerListChangeContent(
+            linked_users=[pb.LinkListUser(user=_alice(pb))], applied_users=[pb.LinkListUser(user=_bob(pb))]
+        ),
+        cohost_list_change_content=pb.CohostListChangeContent(
+            users=[
+                pb.CohostListUser(
+                    user_id=RIVAL_ID, nick_name="Rival", room_id=ROOM_ID + 5, display_id="rival"
+                )
+            ]
+        ),
+        extra="{}",
+    )
+    expected = {
+        "type": "coHost",
+        "msgId": 7380000000000023002,
+        "createTime": 1717000002301,
+        "linkAction": 21,
+        "scene": 4,
+        "linkerId": 42,
+        "users": [{"id": RIVAL_ID, "uniqueId": "rival", "nickname": "Rival", "roomId": ROOM_ID + 5}],
+        "linkedUsers": [{"user": ALICE}],
+    }
+    return "WebcastLinkMessage", msg, expected
+
+
 BANNER_JSON = '{"banner_type":1,"data":{"title":"Weekly ranking ⭐","url":"https://www.tiktok.com/"}}'
 
 

@@ -971,6 +971,86 @@ def _battle_card_award() -> Case:
     return "WebcastLinkMicBattleItemCard", msg, expected
 
 
+LINKCORE = _pkg("webcast.model.message.linkcore")
+LINKER = _pkg("webcast.model.message.linker.listchangemessage")
+
+
+@case("coHost_link_layer")
+def _co_host_link_layer() -> Case:
+    players = [
+        LINKCORE.Player(room_id=ROOM_ID, user_id=HOST_ID),
+        LINKCORE.Player(room_id=ROOM_ID + 1, user_id=RIVAL_ID),
+    ]
+    msg = LINKCORE.WebcastLinkLayerMessage(
+        common=_common("WebcastLinkLayerMessage", 2401),
+        message_type=11,
+        channel_id=5,
+        scene=2,
+        list_change_content=LINKCORE.LinkListChangeContent(
+            type=1,
+            list=LINKCORE.AllListUser(
+                linked_list=[LINKCORE.LinkLayerListUser(user=p, linkmic_id=str(p.user_id)) for p in players]
+            ),
+        ),
+        business_content=_pkg("webcast.chatroom.model.multiguestv3").BusinessContent(
+            cohost_content=_pkg("webcast.im").CohostContent(
+                list_change_biz_content=_pkg("webcast.im").ListChangeBizContent(
+                    user_infos={
+                        RIVAL_ID: _pkg("webcast.linkmic.common").CohostUserInfo(
+                            nickname="Rival",
+                            display_id="rival.tv",
+                            follow_status=1,
+                            user_id_str=str(RIVAL_ID),
+                        )
+                    }
+                )
+            )
+        ),
+    )
+    expected = {
+        **_head("coHost", 2401),
+        "layerAction": 11,
+        "scene": 2,
+        "channelId": 5,
+        "linked": [{"id": HOST_ID, "roomId": ROOM_ID}, {"id": RIVAL_ID, "roomId": ROOM_ID + 1}],
+        "users": [{"id": RIVAL_ID, "uniqueId": "rival.tv", "nickname": "Rival"}],
+    }
+    return "WebcastLinkLayerMessage", msg, expected
+
+
+@case("coHost_linker")
+def _co_host_linker() -> Case:
+    msg = MSG.WebcastLinkMessage(
+        common=_common("WebcastLinkMessage", 2402),
+        message_type=22,
+        linker_id=9,
+        scene=2,
+        list_change_content=LINKER.LinkerListChangeContent(
+            linked_users=[LINKER.LinkListUser(user=_bob(), link_type=1, linkmic_id_str="x", fan_ticket=3)]
+        ),
+        cohost_list_change_content=MSG.CohostListChangeContent(
+            users=[
+                _pkg("webcast.chatroom.model.interact").CohostListUser(
+                    user_id=RIVAL_ID,
+                    nick_name="Rival",
+                    room_id=ROOM_ID + 1,
+                    display_id="rival.tv",
+                    follow_status=2,
+                )
+            ]
+        ),
+    )
+    expected = {
+        **_head("coHost", 2402),
+        "linkAction": 22,
+        "scene": 2,
+        "linkerId": 9,
+        "users": [{"id": RIVAL_ID, "uniqueId": "rival.tv", "nickname": "Rival", "roomId": ROOM_ID + 1}],
+        "linkedUsers": [{"user": BOB}],
+    }
+    return "WebcastLinkMessage", msg, expected
+
+
 # ---------------------------------------------------------------- the tests
 
 WRONG_TODAY: dict[str, str] = {}

@@ -10,14 +10,26 @@ from collections.abc import Callable
 
 from ._scan import Event, _common, _fields, _ints, _put, _s64, _str, _user_with_identity
 from ._schema import (
+    AllListUser_linked_list,
     AwardCardNotice_awarded_users,
     BattleBaseUserInfo_display_id,
     BattleBaseUserInfo_nick_name,
     BattleBaseUserInfo_user_id,
     BattleSetting_status,
     BattleUserInfo_user,
+    BusinessContent_cohost_content,
     CaptionContent_content,
     CaptionContent_lang,
+    CohostContent_list_change_biz_content,
+    CohostListChangeContent_users,
+    CohostListUser_display_id,
+    CohostListUser_nick_name,
+    CohostListUser_room_id,
+    CohostListUser_user_id,
+    CohostUserInfo_display_id,
+    CohostUserInfo_nickname,
+    CohostUserInfoEntry_key,
+    CohostUserInfoEntry_value,
     Contributor_rank,
     Contributor_score,
     Contributor_user,
@@ -27,6 +39,13 @@ from ._schema import (
     FanTicketRoomNoticeContent_match_id,
     FanTicketRoomNoticeContent_total_linkmic_fan_ticket,
     FanTicketRoomNoticeContent_user_fan_ticket,
+    LinkerListChangeContent_linked_users,
+    LinkLayerListUser_user,
+    LinkListChangeContent_list,
+    LinkListUser_user,
+    LinkPlayer_room_id,
+    LinkPlayer_user_id,
+    ListChangeBizContent_user_infos,
     MessageRedEnvelopInfo_business_type,
     MessageRedEnvelopInfo_diamond_count,
     MessageRedEnvelopInfo_envelope_id,
@@ -77,6 +96,18 @@ from ._schema import (
     WebcastLikeMessage_count,
     WebcastLikeMessage_total,
     WebcastLikeMessage_user,
+    WebcastLinkLayerMessage_business_content,
+    WebcastLinkLayerMessage_channel_id,
+    WebcastLinkLayerMessage_common,
+    WebcastLinkLayerMessage_list_change_content,
+    WebcastLinkLayerMessage_message_type,
+    WebcastLinkLayerMessage_scene,
+    WebcastLinkMessage_cohost_list_change_content,
+    WebcastLinkMessage_common,
+    WebcastLinkMessage_linker_id,
+    WebcastLinkMessage_list_change_content,
+    WebcastLinkMessage_message_type,
+    WebcastLinkMessage_scene,
     WebcastLinkMicBattleItemCard_award_card_notice,
     WebcastLinkMicBattleItemCard_award_reason,
     WebcastLinkMicBattleItemCard_battle_id,
@@ -228,6 +259,86 @@ def _struct_user_fan_ticket(buf: bytes, a: int, b: int) -> Event:
     _put(event, "score", score)
     _put(event, "totalScore", total_score)
     _put(event, "rank", rank)
+    return event
+
+
+def _struct_link_layer_list_user(buf: bytes, a: int, b: int) -> Event:
+    """``LinkLayerListUser`` as a list element."""
+    event: Event = {}
+    id = 0
+    room_id = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == LinkLayerListUser_user:
+                for n2, w2, x2, _ in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == LinkPlayer_room_id:
+                            room_id = _s64(x2)
+                        elif n2 == LinkPlayer_user_id:
+                            id = _s64(x2)
+    _put(event, "id", id)
+    _put(event, "roomId", room_id)
+    return event
+
+
+def _struct_cohost_user_info_entry(buf: bytes, a: int, b: int) -> Event:
+    """``CohostUserInfoEntry`` as a list element."""
+    event: Event = {}
+    id = 0
+    unique_id = ""
+    nickname = ""
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == CohostUserInfoEntry_key:
+                id = _s64(x)
+        elif wire == 2:
+            if number == CohostUserInfoEntry_value:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == CohostUserInfo_nickname:
+                            nickname = _str(buf, x2, y2)
+                        elif n2 == CohostUserInfo_display_id:
+                            unique_id = _str(buf, x2, y2)
+    _put(event, "id", id)
+    _put(event, "uniqueId", unique_id)
+    _put(event, "nickname", nickname)
+    return event
+
+
+def _struct_link_list_user(buf: bytes, a: int, b: int) -> Event:
+    """``LinkListUser`` as a list element."""
+    event: Event = {}
+    user: tuple[int, int] | None = None
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == LinkListUser_user:
+                user = (x, y)
+    _put(event, "user", _user_with_identity(buf, user, 0))
+    return event
+
+
+def _struct_cohost_list_user(buf: bytes, a: int, b: int) -> Event:
+    """``CohostListUser`` as a list element."""
+    event: Event = {}
+    id = 0
+    unique_id = ""
+    nickname = ""
+    room_id = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == CohostListUser_user_id:
+                id = _s64(x)
+            elif number == CohostListUser_room_id:
+                room_id = _s64(x)
+        elif wire == 2:
+            if number == CohostListUser_nick_name:
+                nickname = _str(buf, x, y)
+            elif number == CohostListUser_display_id:
+                unique_id = _str(buf, x, y)
+    _put(event, "id", id)
+    _put(event, "uniqueId", unique_id)
+    _put(event, "nickname", nickname)
+    _put(event, "roomId", room_id)
     return event
 
 
@@ -669,6 +780,89 @@ def _link_mic_method(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
+def _link_layer(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkLayerMessage`` -> ``coHost``."""
+    event: Event = {"type": "coHost"}
+    layer_action = 0
+    scene = 0
+    channel_id = 0
+    linked: list[Event] = []
+    users: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastLinkLayerMessage_message_type:
+                layer_action = _s64(x)
+            elif number == WebcastLinkLayerMessage_channel_id:
+                channel_id = _s64(x)
+            elif number == WebcastLinkLayerMessage_scene:
+                scene = _s64(x)
+        elif wire == 2:
+            if number == WebcastLinkLayerMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLinkLayerMessage_list_change_content:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == LinkListChangeContent_list:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == AllListUser_linked_list:
+                                        linked.append(_struct_link_layer_list_user(buf, x3, y3))
+            elif number == WebcastLinkLayerMessage_business_content:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == BusinessContent_cohost_content:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == CohostContent_list_change_biz_content:
+                                        for n4, w4, x4, y4 in _fields(buf, x3, y3):
+                                            if w4 == 2:
+                                                if n4 == ListChangeBizContent_user_infos:
+                                                    users.append(_struct_cohost_user_info_entry(buf, x4, y4))
+    _put(event, "layerAction", layer_action)
+    _put(event, "scene", scene)
+    _put(event, "channelId", channel_id)
+    _put(event, "linked", linked)
+    _put(event, "users", users)
+    return event
+
+
+def _link(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkMessage`` -> ``coHost``."""
+    event: Event = {"type": "coHost"}
+    link_action = 0
+    scene = 0
+    linker_id = 0
+    users: list[Event] = []
+    linked_users: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastLinkMessage_message_type:
+                link_action = _s64(x)
+            elif number == WebcastLinkMessage_linker_id:
+                linker_id = _s64(x)
+            elif number == WebcastLinkMessage_scene:
+                scene = _s64(x)
+        elif wire == 2:
+            if number == WebcastLinkMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLinkMessage_list_change_content:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == LinkerListChangeContent_linked_users:
+                            linked_users.append(_struct_link_list_user(buf, x2, y2))
+            elif number == WebcastLinkMessage_cohost_list_change_content:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == CohostListChangeContent_users:
+                            users.append(_struct_cohost_list_user(buf, x2, y2))
+    _put(event, "linkAction", link_action)
+    _put(event, "scene", scene)
+    _put(event, "linkerId", linker_id)
+    _put(event, "users", users)
+    _put(event, "linkedUsers", linked_users)
+    return event
+
+
 def _link_mic_battle_punish_finish(buf: bytes, a: int, b: int) -> Event:
     """``WebcastLinkMicBattlePunishFinish`` -> ``battlePunish``."""
     event: Event = {"type": "battlePunish"}
@@ -771,6 +965,8 @@ DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastImDeleteMessage": _im_delete,
     "WebcastLinkMicFanTicketMethod": _link_mic_fan_ticket_method,
     "WebcastLinkMicMethod": _link_mic_method,
+    "WebcastLinkLayerMessage": _link_layer,
+    "WebcastLinkMessage": _link,
     "WebcastLinkMicBattlePunishFinish": _link_mic_battle_punish_finish,
     "WebcastLinkMicBattleItemCard": _link_mic_battle_item_card,
 }

@@ -682,6 +682,87 @@ WebcastLinkMicBattleItemCard_use_critical_strike_card: Final = 5
 WebcastLinkMicBattleItemCard_award_card_notice: Final = 7
 WebcastLinkMicBattleItemCard_award_reason: Final = 16
 
+# LinkPlayer
+LinkPlayer_room_id: Final = 1
+LinkPlayer_user_id: Final = 2
+
+# LinkLayerListUser
+LinkLayerListUser_user: Final = 1
+LinkLayerListUser_linkmic_id: Final = 2
+LinkLayerListUser_linked_time_nano: Final = 4
+
+# AllListUser
+AllListUser_linked_list: Final = 2
+AllListUser_applied_list: Final = 3
+AllListUser_invited_list: Final = 4
+AllListUser_ready_list: Final = 5
+
+# LinkListChangeContent
+LinkListChangeContent_type: Final = 1
+LinkListChangeContent_list: Final = 2
+
+# CohostUserInfo
+CohostUserInfo_permission_type: Final = 1
+CohostUserInfo_nickname: Final = 11
+CohostUserInfo_display_id: Final = 12
+CohostUserInfo_avatar_thumb: Final = 13
+CohostUserInfo_follow_status: Final = 14
+CohostUserInfo_user_id_str: Final = 15
+
+# CohostUserInfoEntry
+CohostUserInfoEntry_key: Final = 1
+CohostUserInfoEntry_value: Final = 2
+
+# ListChangeBizContent
+ListChangeBizContent_user_infos: Final = 1
+
+# CohostContent
+CohostContent_list_change_biz_content: Final = 11
+
+# BusinessContent
+BusinessContent_over_length: Final = 1
+BusinessContent_cohost_content: Final = 200
+
+# WebcastLinkLayerMessage
+WebcastLinkLayerMessage_common: Final = 1
+WebcastLinkLayerMessage_message_type: Final = 2
+WebcastLinkLayerMessage_channel_id: Final = 3
+WebcastLinkLayerMessage_scene: Final = 4
+WebcastLinkLayerMessage_source: Final = 5
+WebcastLinkLayerMessage_rtc_room_id: Final = 7
+WebcastLinkLayerMessage_list_change_content: Final = 102
+WebcastLinkLayerMessage_business_content: Final = 200
+
+# LinkListUser
+LinkListUser_user: Final = 1
+
+# LinkerListChangeContent
+LinkerListChangeContent_linked_users: Final = 1
+LinkerListChangeContent_applied_users: Final = 2
+LinkerListChangeContent_connecting_users: Final = 3
+
+# CohostListUser
+CohostListUser_user_id: Final = 1
+CohostListUser_nick_name: Final = 2
+CohostListUser_avatar_thumb: Final = 3
+CohostListUser_linked_time: Final = 4
+CohostListUser_room_id: Final = 6
+CohostListUser_display_id: Final = 10
+CohostListUser_follow_status: Final = 11
+
+# CohostListChangeContent
+CohostListChangeContent_users: Final = 1
+
+# WebcastLinkMessage
+WebcastLinkMessage_common: Final = 1
+WebcastLinkMessage_message_type: Final = 2
+WebcastLinkMessage_linker_id: Final = 3
+WebcastLinkMessage_scene: Final = 4
+WebcastLinkMessage_list_change_content: Final = 20
+WebcastLinkMessage_cohost_list_change_content: Final = 21
+WebcastLinkMessage_extra: Final = 200
+WebcastLinkMessage_expire_timestamp: Final = 201
+
 # MapEntry: any map entry
 MapEntry_key: Final = 1
 MapEntry_value: Final = 2
@@ -1349,6 +1430,79 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("award_card_notice", 7, 2, "AwardCardNotice", False, "*"),
         WireField("award_reason", 16, 0, "int32", False, "awardReason"),
     ),
+    "LinkPlayer": (
+        WireField("room_id", 1, 0, "int64", False, "roomId"),
+        WireField("user_id", 2, 0, "int64", False, "id"),
+    ),
+    "LinkLayerListUser": (
+        WireField("user", 1, 2, "LinkPlayer", False, "*"),
+        WireField("linkmic_id", 2, 2, "string", False, ""),
+        WireField("linked_time_nano", 4, 0, "int64", False, ""),
+    ),
+    "AllListUser": (
+        WireField("linked_list", 2, 2, "LinkLayerListUser", True, "linked"),
+        WireField("applied_list", 3, 2, "LinkLayerListUser", True, ""),
+        WireField("invited_list", 4, 2, "LinkLayerListUser", True, ""),
+        WireField("ready_list", 5, 2, "LinkLayerListUser", True, ""),
+    ),
+    "LinkListChangeContent": (
+        WireField("type", 1, 0, "int32", False, ""),
+        WireField("list", 2, 2, "AllListUser", False, "*"),
+    ),
+    "CohostUserInfo": (
+        WireField("permission_type", 1, 0, "int64", False, ""),
+        WireField("nickname", 11, 2, "string", False, "nickname"),
+        WireField("display_id", 12, 2, "string", False, "uniqueId"),
+        WireField("avatar_thumb", 13, 2, "ImageModel", False, ""),
+        WireField("follow_status", 14, 0, "int64", False, ""),
+        WireField("user_id_str", 15, 2, "string", False, ""),
+    ),
+    "CohostUserInfoEntry": (
+        WireField("key", 1, 0, "int64", False, "id"),
+        WireField("value", 2, 2, "CohostUserInfo", False, "*"),
+    ),
+    "ListChangeBizContent": (WireField("user_infos", 1, 2, "CohostUserInfoEntry", True, "users"),),
+    "CohostContent": (WireField("list_change_biz_content", 11, 2, "ListChangeBizContent", False, "*"),),
+    "BusinessContent": (
+        WireField("over_length", 1, 0, "int64", False, ""),
+        WireField("cohost_content", 200, 2, "CohostContent", False, "*"),
+    ),
+    "WebcastLinkLayerMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("message_type", 2, 0, "int32", False, "layerAction"),
+        WireField("channel_id", 3, 0, "int64", False, "channelId"),
+        WireField("scene", 4, 0, "int32", False, "scene"),
+        WireField("source", 5, 2, "string", False, ""),
+        WireField("rtc_room_id", 7, 0, "int64", False, ""),
+        WireField("list_change_content", 102, 2, "LinkListChangeContent", False, "*"),
+        WireField("business_content", 200, 2, "BusinessContent", False, "*"),
+    ),
+    "LinkListUser": (WireField("user", 1, 2, "User", False, "user"),),
+    "LinkerListChangeContent": (
+        WireField("linked_users", 1, 2, "LinkListUser", True, "linkedUsers"),
+        WireField("applied_users", 2, 2, "LinkListUser", True, ""),
+        WireField("connecting_users", 3, 2, "LinkListUser", True, ""),
+    ),
+    "CohostListUser": (
+        WireField("user_id", 1, 0, "int64", False, "id"),
+        WireField("nick_name", 2, 2, "string", False, "nickname"),
+        WireField("avatar_thumb", 3, 2, "ImageModel", False, ""),
+        WireField("linked_time", 4, 0, "int64", False, ""),
+        WireField("room_id", 6, 0, "int64", False, "roomId"),
+        WireField("display_id", 10, 2, "string", False, "uniqueId"),
+        WireField("follow_status", 11, 0, "int64", False, ""),
+    ),
+    "CohostListChangeContent": (WireField("users", 1, 2, "CohostListUser", True, "users"),),
+    "WebcastLinkMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("message_type", 2, 0, "int32", False, "linkAction"),
+        WireField("linker_id", 3, 0, "int64", False, "linkerId"),
+        WireField("scene", 4, 0, "int32", False, "scene"),
+        WireField("list_change_content", 20, 2, "LinkerListChangeContent", False, "*"),
+        WireField("cohost_list_change_content", 21, 2, "CohostListChangeContent", False, "*"),
+        WireField("extra", 200, 2, "string", False, ""),
+        WireField("expire_timestamp", 201, 0, "int64", False, ""),
+    ),
 }
 """Message name -> its fields, in schema order."""
 
@@ -1370,6 +1524,8 @@ GENERATED: Final = frozenset(
         "WebcastImDeleteMessage",
         "WebcastInRoomBannerMessage",
         "WebcastLikeMessage",
+        "WebcastLinkLayerMessage",
+        "WebcastLinkMessage",
         "WebcastLinkMicBattleItemCard",
         "WebcastLinkMicBattlePunishFinish",
         "WebcastLinkMicFanTicketMethod",

@@ -9,7 +9,7 @@ extends RefCounted
 const VERSION := 1
 
 ## Upstream event types, in contract order.
-const EVENT_TYPES: Array[String] = ["chat", "gift", "like", "member", "follow", "share", "social", "subscribe", "roomUserSeq", "battle", "battleArmies", "roomPin", "emote", "envelope", "question", "liveIntro", "caption", "barrage", "goal", "rank", "poll", "banner", "imDelete", "control", "streamEnd", "coHostScore", "battlePunish", "battleCard", "unknown", "giftFinal", "action", "streamSummary"]
+const EVENT_TYPES: Array[String] = ["chat", "gift", "like", "member", "follow", "share", "social", "subscribe", "roomUserSeq", "battle", "battleArmies", "roomPin", "emote", "envelope", "question", "liveIntro", "caption", "barrage", "goal", "rank", "poll", "banner", "imDelete", "control", "streamEnd", "coHostScore", "coHost", "battlePunish", "battleCard", "unknown", "giftFinal", "action", "streamSummary"]
 
 ## Daemon messages that are not upstream events.
 const SYSTEM_TYPES: Array[String] = ["sys.rules", "sys.status", "sys.heartbeat"]
@@ -45,6 +45,7 @@ const EVENTS := {
 	"control": {"action": "int"},
 	"streamEnd": {"action": "int"},
 	"coHostScore": {"hosts": "[HostScore]", "total": "int", "matchId": "int", "userId": "int", "score": "int", "messageType": "int", "channelId": "int"},
+	"coHost": {"layerAction": "int", "linkAction": "int", "scene": "int", "channelId": "int", "linkerId": "int", "linked": "[CoHost]", "users": "[CoHost]", "linkedUsers": "[LinkedUser]"},
 	"battlePunish": {"battleId": "int", "reason": "int", "status": "int", "channelId": "int", "operatorId": "int"},
 	"battleCard": {"battleId": "int", "cardType": "int", "anchorId": "int", "toAnchorId": "int", "multiple": "int", "duration": "int", "awarded": "[BattleAnchor]", "awardReason": "int"},
 	"unknown": {"method": "str", "payload": "bin"},
@@ -70,8 +71,10 @@ const STRUCTS := {
 	"Gifter": {"user": "User", "diamonds": "int"},
 	"RankEntry": {"rankType": "int", "rank": "int"},
 	"HostScore": {"userId": "int", "score": "int", "totalScore": "int", "rank": "int"},
+	"CoHost": {"id": "int", "uniqueId": "str", "nickname": "str", "roomId": "int"},
+	"LinkedUser": {"user": "User"},
 	"PollOption": {"index": "int", "text": "str", "votes": "int"},
 }
 
 ## Webcast methods that produce no event.
-const IGNORED_METHODS: Array[String] = ["WebcastLinkLayerMessage", "WebcastLinkMessage", "WebcastMsgDetectMessage", "WebcastRoomStreamAdaptationMessage"]
+const IGNORED_METHODS: Array[String] = ["WebcastMsgDetectMessage", "WebcastRoomStreamAdaptationMessage"]

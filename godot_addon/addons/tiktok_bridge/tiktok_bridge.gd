@@ -66,6 +66,7 @@ signal messages_deleted(event: Dictionary)         ## imDelete
 signal control_received(event: Dictionary)         ## control (1 paused, 2 resumed)
 signal stream_ended(event: Dictionary)             ## streamEnd
 signal co_host_score_updated(event: Dictionary)    ## coHostScore (hosts' live scores while linked)
+signal co_host_received(event: Dictionary)         ## coHost (hosts joined, left, list changed)
 signal battle_punish_received(event: Dictionary)   ## battlePunish (punishment phase finished)
 signal battle_card_received(event: Dictionary)     ## battleCard (item card used or awarded)
 signal stream_summary_received(event: Dictionary)  ## streamSummary
@@ -135,6 +136,7 @@ const SIGNALS := {
 	"control": &"control_received",
 	"streamEnd": &"stream_ended",
 	"coHostScore": &"co_host_score_updated",
+	"coHost": &"co_host_received",
 	"battlePunish": &"battle_punish_received",
 	"battleCard": &"battle_card_received",
 	"streamSummary": &"stream_summary_received",

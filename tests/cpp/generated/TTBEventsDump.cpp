@@ -29,6 +29,8 @@ void dumpStruct(const ttb::GiftTotal& o, std::string& out);
 void dumpStruct(const ttb::Gifter& o, std::string& out);
 void dumpStruct(const ttb::RankEntry& o, std::string& out);
 void dumpStruct(const ttb::HostScore& o, std::string& out);
+void dumpStruct(const ttb::CoHost& o, std::string& out);
+void dumpStruct(const ttb::LinkedUser& o, std::string& out);
 void dumpStruct(const ttb::PollOption& o, std::string& out);
 
 void put(W& w, const char* k, int64_t v) {
@@ -212,6 +214,23 @@ void dumpStruct(const ttb::HostScore& o, std::string& out) {
     put(w, "score", o.score);
     put(w, "totalScore", o.totalScore);
     put(w, "rank", o.rank);
+    out.push_back('}');
+}
+
+void dumpStruct(const ttb::CoHost& o, std::string& out) {
+    W w{out};
+    out.push_back('{');
+    put(w, "id", o.id);
+    put(w, "uniqueId", o.uniqueId);
+    put(w, "nickname", o.nickname);
+    put(w, "roomId", o.roomId);
+    out.push_back('}');
+}
+
+void dumpStruct(const ttb::LinkedUser& o, std::string& out) {
+    W w{out};
+    out.push_back('{');
+    putStruct(w, "user", o.user);
     out.push_back('}');
 }
 
@@ -543,6 +562,21 @@ public:
         put(w, "score", o.score);
         put(w, "messageType", o.messageType);
         put(w, "channelId", o.channelId);
+        json.push_back('}');
+    }
+    void onCoHost(const ttb::CoHostEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "layerAction", o.layerAction);
+        put(w, "linkAction", o.linkAction);
+        put(w, "scene", o.scene);
+        put(w, "channelId", o.channelId);
+        put(w, "linkerId", o.linkerId);
+        putList(w, "linked", o.linked);
+        putList(w, "users", o.users);
+        putList(w, "linkedUsers", o.linkedUsers);
         json.push_back('}');
     }
     void onBattlePunish(const ttb::BattlePunishEvent& o) override {

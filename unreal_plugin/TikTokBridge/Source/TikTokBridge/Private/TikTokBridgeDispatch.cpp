@@ -32,6 +32,8 @@ static void TTBConvertStruct(const ttb::GiftTotal& In, FTikTokGiftTotal& Out);
 static void TTBConvertStruct(const ttb::Gifter& In, FTikTokGifter& Out);
 static void TTBConvertStruct(const ttb::RankEntry& In, FTikTokRankEntry& Out);
 static void TTBConvertStruct(const ttb::HostScore& In, FTikTokHostScore& Out);
+static void TTBConvertStruct(const ttb::CoHost& In, FTikTokCoHost& Out);
+static void TTBConvertStruct(const ttb::LinkedUser& In, FTikTokLinkedUser& Out);
 static void TTBConvertStruct(const ttb::PollOption& In, FTikTokPollOption& Out);
 
 static void TTBConvertStruct(const ttb::User& In, FTikTokUser& Out)
@@ -127,6 +129,19 @@ static void TTBConvertStruct(const ttb::HostScore& In, FTikTokHostScore& Out)
 	Out.Score = TTBClampInt32(In.score);
 	Out.TotalScore = TTBClampInt32(In.totalScore);
 	Out.Rank = TTBClampInt32(In.rank);
+}
+
+static void TTBConvertStruct(const ttb::CoHost& In, FTikTokCoHost& Out)
+{
+	Out.Id = static_cast<int64>(In.id);
+	Out.UniqueId = TTBToFString(In.uniqueId);
+	Out.Nickname = TTBToFString(In.nickname);
+	Out.RoomId = static_cast<int64>(In.roomId);
+}
+
+static void TTBConvertStruct(const ttb::LinkedUser& In, FTikTokLinkedUser& Out)
+{
+	TTBConvertStruct(In.user, Out.User);
 }
 
 static void TTBConvertStruct(const ttb::PollOption& In, FTikTokPollOption& Out)
@@ -631,6 +646,35 @@ void FTikTokBridgeDispatcher::onCoHostScore(const ttb::CoHostScoreEvent& In)
 	Out.MessageType = TTBClampInt32(In.messageType);
 	Out.ChannelId = static_cast<int64>(In.channelId);
 	Owner.OnCoHostScoreEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onCoHost(const ttb::CoHostEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnCoHostEvent.IsBound())
+		return;
+	FTikTokCoHostEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.LayerAction = TTBClampInt32(In.layerAction);
+	Out.LinkAction = TTBClampInt32(In.linkAction);
+	Out.Scene = TTBClampInt32(In.scene);
+	Out.ChannelId = static_cast<int64>(In.channelId);
+	Out.LinkerId = static_cast<int64>(In.linkerId);
+	Out.Linked.Reset();
+	Out.Linked.Reserve(static_cast<int32>(In.linked.size()));
+	for (const ttb::CoHost& Item : In.linked)
+	    TTBConvertStruct(Item, Out.Linked.AddDefaulted_GetRef());
+	Out.Users.Reset();
+	Out.Users.Reserve(static_cast<int32>(In.users.size()));
+	for (const ttb::CoHost& Item : In.users)
+	    TTBConvertStruct(Item, Out.Users.AddDefaulted_GetRef());
+	Out.LinkedUsers.Reset();
+	Out.LinkedUsers.Reserve(static_cast<int32>(In.linkedUsers.size()));
+	for (const ttb::LinkedUser& Item : In.linkedUsers)
+	    TTBConvertStruct(Item, Out.LinkedUsers.AddDefaulted_GetRef());
+	Owner.OnCoHostEvent.Broadcast(Out);
 }
 
 void FTikTokBridgeDispatcher::onBattlePunish(const ttb::BattlePunishEvent& In)

@@ -50,6 +50,7 @@ public:
 	virtual void onControl(const ttb::ControlEvent& In) override;
 	virtual void onStreamEnd(const ttb::StreamEndEvent& In) override;
 	virtual void onCoHostScore(const ttb::CoHostScoreEvent& In) override;
+	virtual void onCoHost(const ttb::CoHostEvent& In) override;
 	virtual void onBattlePunish(const ttb::BattlePunishEvent& In) override;
 	virtual void onBattleCard(const ttb::BattleCardEvent& In) override;
 	virtual void onUnknown(const ttb::UnknownEvent& In) override;

@@ -219,6 +219,10 @@ public:
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokCoHostScoreEvent OnCoHostScoreEvent;
 
+	/** `coHost`: Co-host sessions: hosts joined, left or the linked list changed. From the link layer (`layerAction`: 9 leave, 11 list change, 12 join) or the older linker (`linkAction`: 6 enter, 7 leave, 11/21 linked list change, 22 co-host list change). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokCoHostEvent OnCoHostEvent;
+
 	/** `battlePunish`: A battle's punishment phase finished. */
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokBattlePunishEvent OnBattlePunishEvent;

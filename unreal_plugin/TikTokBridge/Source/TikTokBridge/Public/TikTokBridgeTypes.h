@@ -278,6 +278,42 @@ struct TIKTOKBRIDGE_API FTikTokHostScore
 
 };
 
+/** A host taking part in a co-host session (ids from the link lists, names from the user map). */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokCoHost
+{
+	GENERATED_BODY()
+
+	/** Host user id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Id = 0;
+
+	/** Host @handle. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString UniqueId;
+
+	/** Host display name. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Nickname;
+
+	/** The host's room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+};
+
+/** A user linked to (or applying to join) the host's live. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokLinkedUser
+{
+	GENERATED_BODY()
+
+	/** The user. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FTikTokUser User;
+
+};
+
 /** One option of a poll. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokPollOption
@@ -1998,6 +2034,82 @@ struct TIKTOKBRIDGE_API FTikTokCoHostScoreEvent
 
 };
 
+/** `coHost` (topic coHost/<room>): Co-host sessions: hosts joined, left or the linked list changed. From the link layer (`layerAction`: 9 leave, 11 list change, 12 join) or the older linker (`linkAction`: 6 enter, 7 leave, 11/21 linked list change, 22 co-host list change). */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokCoHostEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** Link-layer message type (WebcastLinkLayerMessage). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 LayerAction = 0;
+
+	/** Linker message type (WebcastLinkMessage). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 LinkAction = 0;
+
+	/** 2 co-host, 4 multi-guest. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Scene = 0;
+
+	/** The link-layer session. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 ChannelId = 0;
+
+	/** The linker session. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 LinkerId = 0;
+
+	/** The linked hosts' ids and rooms (link layer list change). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokCoHost> Linked;
+
+	/** The co-hosts with their names (user map or co-host list). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokCoHost> Users;
+
+	/** Linked users (linker list change). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokLinkedUser> LinkedUsers;
+
+};
+
 /** `battlePunish` (topic battlePunish/<room>): A battle's punishment phase finished. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokBattlePunishEvent
@@ -2678,6 +2790,7 @@ DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokImDeleteEvent, const FTikTo
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokControlEvent, const FTikTokControlEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokStreamEndEvent, const FTikTokStreamEndEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokCoHostScoreEvent, const FTikTokCoHostScoreEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokCoHostEvent, const FTikTokCoHostEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattlePunishEvent, const FTikTokBattlePunishEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattleCardEvent, const FTikTokBattleCardEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokUnknownEvent, const FTikTokUnknownEvent&, Event);

@@ -19,6 +19,8 @@ bool ttbRead(mp::Reader& r, GiftTotal& o);
 bool ttbRead(mp::Reader& r, Gifter& o);
 bool ttbRead(mp::Reader& r, RankEntry& o);
 bool ttbRead(mp::Reader& r, HostScore& o);
+bool ttbRead(mp::Reader& r, CoHost& o);
+bool ttbRead(mp::Reader& r, LinkedUser& o);
 bool ttbRead(mp::Reader& r, PollOption& o);
 bool ttbReadAnyEvent(mp::Reader& r, AnyEvent& o);
 
@@ -402,6 +404,54 @@ bool ttbRead(mp::Reader& r, HostScore& o) {
             ok = mp::readInt(r, o.totalScore);
         } else if (k == "rank") {
             ok = mp::readInt(r, o.rank);
+        } else {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbRead(mp::Reader& r, CoHost& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "id") {
+            ok = mp::readInt(r, o.id);
+        } else if (k == "uniqueId") {
+            ok = mp::readStr(r, o.uniqueId);
+        } else if (k == "nickname") {
+            ok = mp::readStr(r, o.nickname);
+        } else if (k == "roomId") {
+            ok = mp::readInt(r, o.roomId);
+        } else {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbRead(mp::Reader& r, LinkedUser& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "user") {
+            ok = ttbRead(r, o.user);
         } else {
             ok = r.skip();
         }
@@ -1177,6 +1227,41 @@ bool ttbReadEvent(mp::Reader& r, CoHostScoreEvent& o) {
     return true;
 }
 
+bool ttbReadEvent(mp::Reader& r, CoHostEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "layerAction") {
+            ok = mp::readInt(r, o.layerAction);
+        } else if (k == "linkAction") {
+            ok = mp::readInt(r, o.linkAction);
+        } else if (k == "scene") {
+            ok = mp::readInt(r, o.scene);
+        } else if (k == "channelId") {
+            ok = mp::readInt(r, o.channelId);
+        } else if (k == "linkerId") {
+            ok = mp::readInt(r, o.linkerId);
+        } else if (k == "linked") {
+            ok = ttbReadList(r, o.linked);
+        } else if (k == "users") {
+            ok = ttbReadList(r, o.users);
+        } else if (k == "linkedUsers") {
+            ok = ttbReadList(r, o.linkedUsers);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
 bool ttbReadEvent(mp::Reader& r, BattlePunishEvent& o) {
     uint64_t n = 0;
     bool isMap = false;
@@ -1533,6 +1618,7 @@ const char* eventTypeName(EventType type) {
         case EventType::Control: return "control";
         case EventType::StreamEnd: return "streamEnd";
         case EventType::CoHostScore: return "coHostScore";
+        case EventType::CoHost: return "coHost";
         case EventType::BattlePunish: return "battlePunish";
         case EventType::BattleCard: return "battleCard";
         case EventType::Unknown: return "unknown";
@@ -1585,6 +1671,7 @@ EventType eventTypeFromName(std::string_view name) {
     if (name == "control") return EventType::Control;
     if (name == "streamEnd") return EventType::StreamEnd;
     if (name == "coHostScore") return EventType::CoHostScore;
+    if (name == "coHost") return EventType::CoHost;
     if (name == "battlePunish") return EventType::BattlePunish;
     if (name == "battleCard") return EventType::BattleCard;
     if (name == "unknown") return EventType::Unknown;
@@ -1670,6 +1757,8 @@ DecodeResult decodeEvent(std::string_view topic, const uint8_t* payload, size_t 
             return ttbDecodeInto<StreamEndEvent>(r, sink, &EventSink::onStreamEnd);
         case EventType::CoHostScore:
             return ttbDecodeInto<CoHostScoreEvent>(r, sink, &EventSink::onCoHostScore);
+        case EventType::CoHost:
+            return ttbDecodeInto<CoHostEvent>(r, sink, &EventSink::onCoHost);
         case EventType::BattlePunish:
             return ttbDecodeInto<BattlePunishEvent>(r, sink, &EventSink::onBattlePunish);
         case EventType::BattleCard:

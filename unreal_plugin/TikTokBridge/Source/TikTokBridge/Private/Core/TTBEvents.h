@@ -104,6 +104,19 @@ struct HostScore {
     int64_t rank = 0;  // The host's rank in the match.
 };
 
+/** A host taking part in a co-host session (ids from the link lists, names from the user map). */
+struct CoHost {
+    int64_t id = 0;  // Host user id.
+    std::string uniqueId;  // Host @handle.
+    std::string nickname;  // Host display name.
+    int64_t roomId = 0;  // The host's room id.
+};
+
+/** A user linked to (or applying to join) the host's live. */
+struct LinkedUser {
+    User user;  // The user.
+};
+
 /** One option of a poll. */
 struct PollOption {
     int64_t index = 0;  // Option index, from 0.
@@ -387,6 +400,19 @@ struct CoHostScoreEvent {
     int64_t channelId = 0;  // The link session (LinkMicMethod).
 };
 
+/** Co-host sessions: hosts joined, left or the linked list changed. From the link layer (`layerAction`: 9 leave, 11 list change, 12 join) or the older linker (`linkAction`: 6 enter, 7 leave, 11/21 linked list change, 22 co-host list change). */
+struct CoHostEvent {
+    Envelope env;
+    int64_t layerAction = 0;  // Link-layer message type (WebcastLinkLayerMessage).
+    int64_t linkAction = 0;  // Linker message type (WebcastLinkMessage).
+    int64_t scene = 0;  // 2 co-host, 4 multi-guest.
+    int64_t channelId = 0;  // The link-layer session.
+    int64_t linkerId = 0;  // The linker session.
+    std::vector<CoHost> linked;  // The linked hosts' ids and rooms (link layer list change).
+    std::vector<CoHost> users;  // The co-hosts with their names (user map or co-host list).
+    std::vector<LinkedUser> linkedUsers;  // Linked users (linker list change).
+};
+
 /** A battle's punishment phase finished. */
 struct BattlePunishEvent {
     Envelope env;
@@ -522,6 +548,7 @@ enum class EventType : uint8_t {
     Control,
     StreamEnd,
     CoHostScore,
+    CoHost,
     BattlePunish,
     BattleCard,
     Unknown,
@@ -534,7 +561,7 @@ enum class EventType : uint8_t {
     Unrecognized
 };
 
-constexpr size_t kEventTypeCount = 35;
+constexpr size_t kEventTypeCount = 36;
 
 // System messages (sys.*) as opposed to room events.
 bool eventTypeIsSystem(EventType type);
@@ -574,6 +601,7 @@ public:
     virtual void onControl(const ControlEvent&) {}
     virtual void onStreamEnd(const StreamEndEvent&) {}
     virtual void onCoHostScore(const CoHostScoreEvent&) {}
+    virtual void onCoHost(const CoHostEvent&) {}
     virtual void onBattlePunish(const BattlePunishEvent&) {}
     virtual void onBattleCard(const BattleCardEvent&) {}
     virtual void onUnknown(const UnknownEvent&) {}
