@@ -474,6 +474,20 @@ def _linker(m: Any) -> Event:
     return event
 
 
+def _battle_task(m: Any) -> Event:
+    event = _head("battleTask", m)
+    config = m.start.config
+    _put(event, "battleId", m.battle_id)
+    _put(event, "taskType", m.task_message_type)
+    _put(event, "target", config.target_config.progress_target)
+    _put(event, "duration", config.target_config.duration)
+    _put(event, "rewardMultiple", config.reward_config.reward_multiple)
+    _put(event, "progress", m.task_update.progress)
+    _put(event, "fromUserId", m.task_update.from_user_id)
+    _put(event, "result", m.task_settle.result)
+    return event
+
+
 def _banner(m: Any) -> Event:
     event = _head("banner", m)
     _put(event, "data", m.json_data)
@@ -590,6 +604,7 @@ _UPB: dict[str, tuple[str, Callable[[Any], Event]]] = {
     "WebcastLinkMicBattlePunishFinish": ("WebcastLinkMicBattlePunishFinish", _punish_finish),
     "WebcastLinkMicBattleItemCard": ("WebcastLinkMicBattleItemCard", _item_card),
     "WebcastLinkLayerMessage": ("WebcastLinkLayerMessage", _link_layer),
+    "WebcastLinkmicBattleTaskMessage": ("WebcastLinkmicBattleTaskMessage", _battle_task),
     "WebcastLinkMessage": ("WebcastLinkMessage", _linker),
 }
 

@@ -613,6 +613,21 @@ EVENTS: tuple[Event, ...] = (
         ("WebcastLinkMicBattlePunishFinish",),
     ),
     Event(
+        "battleTask",
+        "A battle task (speed challenge): started with its target, progress, then settled.",
+        (
+            _f("battleId", "int", "Battle id."),
+            _f("taskType", "int", "0 start, 1 progress update, 2 task settled, 3 reward settled."),
+            _f("target", "int", "Progress needed (start)."),
+            _f("duration", "int", "Time to reach it, seconds (start)."),
+            _f("rewardMultiple", "int", "Points multiplier if reached (start)."),
+            _f("progress", "int", "Progress so far (update)."),
+            _f("fromUserId", "int", "The viewer whose gift moved it (update)."),
+            _f("result", "int", "0 succeeded, 1 failed, 2 both succeeded (settled)."),
+        ),
+        ("WebcastLinkmicBattleTaskMessage",),
+    ),
+    Event(
         "battleCard",
         "A battle item card: a card used (critical strike: points x `multiple` for `duration`"
         " seconds) or cards awarded to viewers.",

@@ -33,6 +33,9 @@ from .codec._schema import (
     BattleBaseUserInfo_display_id,
     BattleBaseUserInfo_nick_name,
     BattleBaseUserInfo_user_id,
+    BattleBonusConfig_preview_start_time,
+    BattleBonusConfig_reward_config,
+    BattleBonusConfig_target_config,
     BattleResult_result,
     BattleResult_score,
     BattleResult_user_id,
@@ -42,6 +45,16 @@ from .codec._schema import (
     BattleSetting_end_time_ms,
     BattleSetting_start_time_ms,
     BattleSetting_status,
+    BattleTaskReward_duration,
+    BattleTaskReward_reward_multiple,
+    BattleTaskReward_reward_start_time,
+    BattleTaskStart_config,
+    BattleTaskTarget_duration,
+    BattleTaskTarget_progress_target,
+    BattleTaskTarget_target_start_time,
+    BattleTaskUpdate_from_user_id,
+    BattleTaskUpdate_progress,
+    BattleTaskUpdate_prompt_key,
     BattleUserArmies_anchor_id_str,
     BattleUserArmies_host_score,
     BattleUserArmies_user_armies,
@@ -231,6 +244,10 @@ from .codec._schema import (
     WebcastLinkMicBattlePunishFinish_battle_settings,
     WebcastLinkMicBattlePunishFinish_channel_id,
     WebcastLinkMicBattlePunishFinish_reason,
+    WebcastLinkmicBattleTaskMessage_battle_id,
+    WebcastLinkmicBattleTaskMessage_start,
+    WebcastLinkmicBattleTaskMessage_task_message_type,
+    WebcastLinkmicBattleTaskMessage_task_update,
     WebcastLinkMicFanTicketMethod_fan_ticket_room_notice,
     WebcastLinkMicMethod_channel_id,
     WebcastLinkMicMethod_fan_ticket,
@@ -595,6 +612,7 @@ _METHOD = {
     "coHost": "WebcastLinkLayerMessage",
     "linker": "WebcastLinkMessage",
     "battleCard": "WebcastLinkMicBattleItemCard",
+    "battleTask": "WebcastLinkmicBattleTaskMessage",
     "linkMicMethod": "LinkMicMethod",  # TikTok sends it without the prefix too
     "unknown": "WebcastHourlyRankMessage",
     "ignored": "MsgDetectMessage",
@@ -1041,6 +1059,8 @@ class Simulator:
             return self._punish_finish(battle_id, now_ms)
         if self.battle is not None and self.rng.random() < 0.1:
             return self._battle_card(self.battle[0], self.battle[1], now_ms)
+        if self.battle is not None and self.rng.random() < 0.1:
+            return self._battle_task(self.battle[0], now_ms)
         if self.battle is None:
             battle_id = now_ms
             rival = 6_800_000_000_000_000_000 + self.rng.randrange(10**9)
@@ -1078,6 +1098,44 @@ class Simulator:
             ],
             now_ms,
         )
+
+    def _battle_task(self, battle_id: int, now_ms: int) -> bytes:
+        # a speed challenge: its start with target and reward, or a progress update
+        if self.rng.random() < 0.3:
+            block = message_field(
+                WebcastLinkmicBattleTaskMessage_start,
+                message_field(
+                    BattleTaskStart_config,
+                    int_field(BattleBonusConfig_preview_start_time, 190),
+                    message_field(
+                        BattleBonusConfig_target_config,
+                        int_field(BattleTaskTarget_target_start_time, 180),
+                        int_field(BattleTaskTarget_duration, 30),
+                        int_field(BattleTaskTarget_progress_target, 7),
+                    ),
+                    message_field(
+                        BattleBonusConfig_reward_config,
+                        int_field(BattleTaskReward_reward_start_time, 150),
+                        int_field(BattleTaskReward_duration, 30),
+                        int_field(BattleTaskReward_reward_multiple, 2),
+                    ),
+                ),
+            )
+            kind = 0
+        else:
+            block = message_field(
+                WebcastLinkmicBattleTaskMessage_task_update,
+                int_field(BattleTaskUpdate_progress, self.rng.randint(1, 7)),
+                int_field(BattleTaskUpdate_from_user_id, self._user().id),
+                str_field(BattleTaskUpdate_prompt_key, "pm_mt_match_speedchallenge"),
+            )
+            kind = 1
+        fields = [
+            int_field(WebcastLinkmicBattleTaskMessage_task_message_type, kind),
+            block,
+            int_field(WebcastLinkmicBattleTaskMessage_battle_id, battle_id),
+        ]
+        return self._inner("battleTask", fields, now_ms)
 
     def _battle_card(self, battle_id: int, rival: int, now_ms: int) -> bytes:
         host = 6_700_000_000_000_000_001

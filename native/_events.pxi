@@ -1886,6 +1886,150 @@ cdef int _t_link_mic_battle_punish_finish(W* w, const u8* p, Py_ssize_t n, Py_ss
     return 0
 
 
+cdef dict _linkmic_battle_task(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3, it4
+    cdef int64_t battle_id = 0
+    cdef int64_t task_type = 0
+    cdef int64_t target = 0
+    cdef int64_t duration = 0
+    cdef int64_t reward_multiple = 0
+    cdef int64_t progress = 0
+    cdef int64_t from_user_id = 0
+    cdef int64_t result = 0
+    cdef dict event = {"type": "battleTask"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkmicBattleTaskMessage_task_message_type:
+                task_type = _s64(_val(&it, p))
+            elif it.num == WebcastLinkmicBattleTaskMessage_battle_id:
+                battle_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkmicBattleTaskMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLinkmicBattleTaskMessage_start:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == BattleTaskStart_config:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == BattleBonusConfig_target_config:
+                                        _open(&it4, p, n, it3.a, it3.b)
+                                        while _next(&it4, p):
+                                            if it4.wire == 0:
+                                                if it4.num == BattleTaskTarget_duration:
+                                                    duration = _s64(_val(&it4, p))
+                                                elif it4.num == BattleTaskTarget_progress_target:
+                                                    target = _s64(_val(&it4, p))
+                                    elif it3.num == BattleBonusConfig_reward_config:
+                                        _open(&it4, p, n, it3.a, it3.b)
+                                        while _next(&it4, p):
+                                            if it4.wire == 0:
+                                                if it4.num == BattleTaskReward_reward_multiple:
+                                                    reward_multiple = _s64(_val(&it4, p))
+            elif it.num == WebcastLinkmicBattleTaskMessage_task_update:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleTaskUpdate_progress:
+                            progress = _s64(_val(&it2, p))
+                        elif it2.num == BattleTaskUpdate_from_user_id:
+                            from_user_id = _s64(_val(&it2, p))
+            elif it.num == WebcastLinkmicBattleTaskMessage_task_settle:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleTaskSettle_result:
+                            result = _s64(_val(&it2, p))
+    _put_int(event, "battleId", battle_id)
+    _put_int(event, "taskType", task_type)
+    _put_int(event, "target", target)
+    _put_int(event, "duration", duration)
+    _put_int(event, "rewardMultiple", reward_multiple)
+    _put_int(event, "progress", progress)
+    _put_int(event, "fromUserId", from_user_id)
+    _put_int(event, "result", result)
+    return event
+
+
+cdef int _t_linkmic_battle_task(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3, it4
+    cdef int64_t battle_id = 0
+    cdef int64_t task_type = 0
+    cdef int64_t target = 0
+    cdef int64_t duration = 0
+    cdef int64_t reward_multiple = 0
+    cdef int64_t progress = 0
+    cdef int64_t from_user_id = 0
+    cdef int64_t result = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkmicBattleTaskMessage_task_message_type:
+                task_type = _s64(_val(&it, p))
+            elif it.num == WebcastLinkmicBattleTaskMessage_battle_id:
+                battle_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkmicBattleTaskMessage_common:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == WebcastLinkmicBattleTaskMessage_start:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == BattleTaskStart_config:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == BattleBonusConfig_target_config:
+                                        _open(&it4, p, n, it3.a, it3.b)
+                                        while _next(&it4, p):
+                                            if it4.wire == 0:
+                                                if it4.num == BattleTaskTarget_duration:
+                                                    duration = _s64(_val(&it4, p))
+                                                elif it4.num == BattleTaskTarget_progress_target:
+                                                    target = _s64(_val(&it4, p))
+                                    elif it3.num == BattleBonusConfig_reward_config:
+                                        _open(&it4, p, n, it3.a, it3.b)
+                                        while _next(&it4, p):
+                                            if it4.wire == 0:
+                                                if it4.num == BattleTaskReward_reward_multiple:
+                                                    reward_multiple = _s64(_val(&it4, p))
+            elif it.num == WebcastLinkmicBattleTaskMessage_task_update:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleTaskUpdate_progress:
+                            progress = _s64(_val(&it2, p))
+                        elif it2.num == BattleTaskUpdate_from_user_id:
+                            from_user_id = _s64(_val(&it2, p))
+            elif it.num == WebcastLinkmicBattleTaskMessage_task_settle:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleTaskSettle_result:
+                            result = _s64(_val(&it2, p))
+    at = _w_begin(w)
+    _w_bytes(w, T_BATTLE_TASK)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_BATTLE_ID, battle_id)
+    count += _wi(w, K_TASK_TYPE, task_type)
+    count += _wi(w, K_TARGET, target)
+    count += _wi(w, K_DURATION, duration)
+    count += _wi(w, K_REWARD_MULTIPLE, reward_multiple)
+    count += _wi(w, K_PROGRESS, progress)
+    count += _wi(w, K_FROM_USER_ID, from_user_id)
+    count += _wi(w, K_RESULT, result)
+    _w_end(w, at, count, 1)
+    return 0
+
+
 cdef dict _link_mic_battle_item_card(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2, it3
     cdef int64_t battle_id = 0
@@ -2044,7 +2188,8 @@ METHODS = {
     "WebcastLinkLayerMessage": 25,
     "WebcastLinkMessage": 26,
     "WebcastLinkMicBattlePunishFinish": 27,
-    "WebcastLinkMicBattleItemCard": 28,
+    "WebcastLinkmicBattleTaskMessage": 28,
+    "WebcastLinkMicBattleItemCard": 29,
 }
 """Webcast method -> internal decoder code. Names also arrive without the ``Webcast`` prefix."""
 
@@ -2105,6 +2250,8 @@ cdef dict _run(int code, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     elif code == 27:
         return _link_mic_battle_punish_finish(p, n, a, b)
     elif code == 28:
+        return _linkmic_battle_task(p, n, a, b)
+    elif code == 29:
         return _link_mic_battle_item_card(p, n, a, b)
     return None
 
@@ -2165,5 +2312,7 @@ cdef int _trun(int code, W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize
     elif code == 27:
         return _t_link_mic_battle_punish_finish(w, p, n, a, b, outer)
     elif code == 28:
+        return _t_linkmic_battle_task(w, p, n, a, b, outer)
+    elif code == 29:
         return _t_link_mic_battle_item_card(w, p, n, a, b, outer)
     return 0

@@ -742,6 +742,41 @@ cdef enum:  # WebcastLinkMessage
     WebcastLinkMessage_extra = 200
     WebcastLinkMessage_expire_timestamp = 201
 
+cdef enum:  # BattleTaskTarget
+    BattleTaskTarget_target_start_time = 1
+    BattleTaskTarget_duration = 2
+    BattleTaskTarget_progress_target = 23
+
+cdef enum:  # BattleTaskReward
+    BattleTaskReward_reward_start_time = 1
+    BattleTaskReward_duration = 2
+    BattleTaskReward_reward_multiple = 3
+
+cdef enum:  # BattleBonusConfig
+    BattleBonusConfig_preview_start_time = 1
+    BattleBonusConfig_target_config = 3
+    BattleBonusConfig_reward_config = 4
+
+cdef enum:  # BattleTaskStart
+    BattleTaskStart_config = 1
+
+cdef enum:  # BattleTaskUpdate
+    BattleTaskUpdate_progress = 1
+    BattleTaskUpdate_from_user_id = 2
+    BattleTaskUpdate_prompt_key = 3
+
+cdef enum:  # BattleTaskSettle
+    BattleTaskSettle_result = 1
+    BattleTaskSettle_reward_start_time = 2
+
+cdef enum:  # WebcastLinkmicBattleTaskMessage
+    WebcastLinkmicBattleTaskMessage_common = 1
+    WebcastLinkmicBattleTaskMessage_task_message_type = 2
+    WebcastLinkmicBattleTaskMessage_start = 3
+    WebcastLinkmicBattleTaskMessage_task_update = 4
+    WebcastLinkmicBattleTaskMessage_task_settle = 5
+    WebcastLinkmicBattleTaskMessage_battle_id = 20
+
 cdef enum:  # MapEntry: any map entry
     MapEntry_key = 1
     MapEntry_value = 2

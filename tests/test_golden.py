@@ -1433,6 +1433,53 @@ def _co_host_linker(pb: ModuleType) -> Case:
     return "WebcastLinkMessage", msg, expected
 
 
+@golden("battle_task_start")
+def _battle_task_start(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkmicBattleTaskMessage(
+        common=_common(pb, "WebcastLinkmicBattleTaskMessage", 7380000000000024001, 1717000002400),
+        start=pb.BattleTaskStart(
+            config=pb.BattleBonusConfig(
+                preview_start_time=190,
+                target_config=pb.BattleTaskTarget(target_start_time=180, duration=30, progress_target=7),
+                reward_config=pb.BattleTaskReward(reward_start_time=150, duration=30, reward_multiple=2),
+            )
+        ),
+        battle_id=7350000000000000001,
+    )
+    expected = {
+        "type": "battleTask",
+        "msgId": 7380000000000024001,
+        "createTime": 1717000002400,
+        "battleId": 7350000000000000001,
+        "target": 7,
+        "duration": 30,
+        "rewardMultiple": 2,
+    }
+    return "WebcastLinkmicBattleTaskMessage", msg, expected
+
+
+@golden("battle_task_update")
+def _battle_task_update(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkmicBattleTaskMessage(
+        common=_common(pb, "WebcastLinkmicBattleTaskMessage", 7380000000000024002, 1717000002401),
+        task_message_type=1,
+        task_update=pb.BattleTaskUpdate(
+            progress=4, from_user_id=ALICE_ID, prompt_key="pm_mt_match_speedchallenge"
+        ),
+        battle_id=7350000000000000001,
+    )
+    expected = {
+        "type": "battleTask",
+        "msgId": 7380000000000024002,
+        "createTime": 1717000002401,
+        "battleId": 7350000000000000001,
+        "taskType": 1,
+        "progress": 4,
+        "fromUserId": ALICE_ID,
+    }
+    return "WebcastLinkmicBattleTaskMessage", msg, expected
+
+
 BANNER_JSON = '{"banner_type":1,"data":{"title":"Weekly ranking ⭐","url":"https://www.tiktok.com/"}}'
 
 

@@ -1051,6 +1051,57 @@ def _co_host_linker() -> Case:
     return "WebcastLinkMessage", msg, expected
 
 
+@case("battleTask_start")
+def _battle_task_start() -> Case:
+    msg = MSG.WebcastLinkmicBattleTaskMessage(
+        common=_common("WebcastLinkmicBattleTaskMessage", 2501),
+        task_message_type=0,
+        start=BATTLE.BattleTaskStart(
+            config=MATCH.BattleBonusConfig(
+                preview_start_time=190,
+                target_config=MATCH.TaskPeriodConfig(target_start_time=180, duration=30, progress_target=7),
+                reward_config=MATCH.RewardPeriodConfig(reward_start_time=150, duration=30, reward_multiple=2),
+            )
+        ),
+        battle_id=77,
+    )
+    expected = {**_head("battleTask", 2501), "battleId": 77, "target": 7, "duration": 30, "rewardMultiple": 2}
+    return "WebcastLinkmicBattleTaskMessage", msg, expected
+
+
+@case("battleTask_settle")
+def _battle_task_settle() -> Case:
+    msg = MSG.WebcastLinkmicBattleTaskMessage(
+        common=_common("WebcastLinkmicBattleTaskMessage", 2502),
+        task_message_type=2,
+        task_settle=BATTLE.BattleTaskSettle(result=1, reward_start_time=5),
+        battle_id=77,
+    )
+    return (
+        "WebcastLinkmicBattleTaskMessage",
+        msg,
+        {**_head("battleTask", 2502), "battleId": 77, "taskType": 2, "result": 1},
+    )
+
+
+@case("battleTask_update")
+def _battle_task_update() -> Case:
+    msg = MSG.WebcastLinkmicBattleTaskMessage(
+        common=_common("WebcastLinkmicBattleTaskMessage", 2503),
+        task_message_type=1,
+        task_update=BATTLE.BattleTaskUpdate(progress=3, from_user_id=ALICE_ID),
+        battle_id=77,
+    )
+    expected = {
+        **_head("battleTask", 2503),
+        "battleId": 77,
+        "taskType": 1,
+        "progress": 3,
+        "fromUserId": ALICE_ID,
+    }
+    return "WebcastLinkmicBattleTaskMessage", msg, expected
+
+
 # ---------------------------------------------------------------- the tests
 
 WRONG_TODAY: dict[str, str] = {}

@@ -15,7 +15,16 @@ from ._schema import (
     BattleBaseUserInfo_display_id,
     BattleBaseUserInfo_nick_name,
     BattleBaseUserInfo_user_id,
+    BattleBonusConfig_reward_config,
+    BattleBonusConfig_target_config,
     BattleSetting_status,
+    BattleTaskReward_reward_multiple,
+    BattleTaskSettle_result,
+    BattleTaskStart_config,
+    BattleTaskTarget_duration,
+    BattleTaskTarget_progress_target,
+    BattleTaskUpdate_from_user_id,
+    BattleTaskUpdate_progress,
     BattleUserInfo_user,
     BusinessContent_cohost_content,
     CaptionContent_content,
@@ -120,6 +129,12 @@ from ._schema import (
     WebcastLinkMicBattlePunishFinish_common,
     WebcastLinkMicBattlePunishFinish_op_uid,
     WebcastLinkMicBattlePunishFinish_reason,
+    WebcastLinkmicBattleTaskMessage_battle_id,
+    WebcastLinkmicBattleTaskMessage_common,
+    WebcastLinkmicBattleTaskMessage_start,
+    WebcastLinkmicBattleTaskMessage_task_message_type,
+    WebcastLinkmicBattleTaskMessage_task_settle,
+    WebcastLinkmicBattleTaskMessage_task_update,
     WebcastLinkMicFanTicketMethod_common,
     WebcastLinkMicFanTicketMethod_fan_ticket_room_notice,
     WebcastLinkMicMethod_channel_id,
@@ -897,6 +912,67 @@ def _link_mic_battle_punish_finish(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
+def _linkmic_battle_task(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkmicBattleTaskMessage`` -> ``battleTask``."""
+    event: Event = {"type": "battleTask"}
+    battle_id = 0
+    task_type = 0
+    target = 0
+    duration = 0
+    reward_multiple = 0
+    progress = 0
+    from_user_id = 0
+    result = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastLinkmicBattleTaskMessage_task_message_type:
+                task_type = _s64(x)
+            elif number == WebcastLinkmicBattleTaskMessage_battle_id:
+                battle_id = _s64(x)
+        elif wire == 2:
+            if number == WebcastLinkmicBattleTaskMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLinkmicBattleTaskMessage_start:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == BattleTaskStart_config:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == BattleBonusConfig_target_config:
+                                        for n4, w4, x4, _ in _fields(buf, x3, y3):
+                                            if w4 == 0:
+                                                if n4 == BattleTaskTarget_duration:
+                                                    duration = _s64(x4)
+                                                elif n4 == BattleTaskTarget_progress_target:
+                                                    target = _s64(x4)
+                                    elif n3 == BattleBonusConfig_reward_config:
+                                        for n4, w4, x4, _ in _fields(buf, x3, y3):
+                                            if w4 == 0:
+                                                if n4 == BattleTaskReward_reward_multiple:
+                                                    reward_multiple = _s64(x4)
+            elif number == WebcastLinkmicBattleTaskMessage_task_update:
+                for n2, w2, x2, _ in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == BattleTaskUpdate_progress:
+                            progress = _s64(x2)
+                        elif n2 == BattleTaskUpdate_from_user_id:
+                            from_user_id = _s64(x2)
+            elif number == WebcastLinkmicBattleTaskMessage_task_settle:
+                for n2, w2, x2, _ in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == BattleTaskSettle_result:
+                            result = _s64(x2)
+    _put(event, "battleId", battle_id)
+    _put(event, "taskType", task_type)
+    _put(event, "target", target)
+    _put(event, "duration", duration)
+    _put(event, "rewardMultiple", reward_multiple)
+    _put(event, "progress", progress)
+    _put(event, "fromUserId", from_user_id)
+    _put(event, "result", result)
+    return event
+
+
 def _link_mic_battle_item_card(buf: bytes, a: int, b: int) -> Event:
     """``WebcastLinkMicBattleItemCard`` -> ``battleCard``."""
     event: Event = {"type": "battleCard"}
@@ -968,6 +1044,7 @@ DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastLinkLayerMessage": _link_layer,
     "WebcastLinkMessage": _link,
     "WebcastLinkMicBattlePunishFinish": _link_mic_battle_punish_finish,
+    "WebcastLinkmicBattleTaskMessage": _linkmic_battle_task,
     "WebcastLinkMicBattleItemCard": _link_mic_battle_item_card,
 }
 """Method -> generated decoder."""

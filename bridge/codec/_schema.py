@@ -763,6 +763,41 @@ WebcastLinkMessage_cohost_list_change_content: Final = 21
 WebcastLinkMessage_extra: Final = 200
 WebcastLinkMessage_expire_timestamp: Final = 201
 
+# BattleTaskTarget
+BattleTaskTarget_target_start_time: Final = 1
+BattleTaskTarget_duration: Final = 2
+BattleTaskTarget_progress_target: Final = 23
+
+# BattleTaskReward
+BattleTaskReward_reward_start_time: Final = 1
+BattleTaskReward_duration: Final = 2
+BattleTaskReward_reward_multiple: Final = 3
+
+# BattleBonusConfig
+BattleBonusConfig_preview_start_time: Final = 1
+BattleBonusConfig_target_config: Final = 3
+BattleBonusConfig_reward_config: Final = 4
+
+# BattleTaskStart
+BattleTaskStart_config: Final = 1
+
+# BattleTaskUpdate
+BattleTaskUpdate_progress: Final = 1
+BattleTaskUpdate_from_user_id: Final = 2
+BattleTaskUpdate_prompt_key: Final = 3
+
+# BattleTaskSettle
+BattleTaskSettle_result: Final = 1
+BattleTaskSettle_reward_start_time: Final = 2
+
+# WebcastLinkmicBattleTaskMessage
+WebcastLinkmicBattleTaskMessage_common: Final = 1
+WebcastLinkmicBattleTaskMessage_task_message_type: Final = 2
+WebcastLinkmicBattleTaskMessage_start: Final = 3
+WebcastLinkmicBattleTaskMessage_task_update: Final = 4
+WebcastLinkmicBattleTaskMessage_task_settle: Final = 5
+WebcastLinkmicBattleTaskMessage_battle_id: Final = 20
+
 # MapEntry: any map entry
 MapEntry_key: Final = 1
 MapEntry_value: Final = 2
@@ -1503,6 +1538,39 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("extra", 200, 2, "string", False, ""),
         WireField("expire_timestamp", 201, 0, "int64", False, ""),
     ),
+    "BattleTaskTarget": (
+        WireField("target_start_time", 1, 0, "int64", False, ""),
+        WireField("duration", 2, 0, "int64", False, "duration"),
+        WireField("progress_target", 23, 0, "int64", False, "target"),
+    ),
+    "BattleTaskReward": (
+        WireField("reward_start_time", 1, 0, "int64", False, ""),
+        WireField("duration", 2, 0, "int64", False, ""),
+        WireField("reward_multiple", 3, 0, "int64", False, "rewardMultiple"),
+    ),
+    "BattleBonusConfig": (
+        WireField("preview_start_time", 1, 0, "int64", False, ""),
+        WireField("target_config", 3, 2, "BattleTaskTarget", False, "*"),
+        WireField("reward_config", 4, 2, "BattleTaskReward", False, "*"),
+    ),
+    "BattleTaskStart": (WireField("config", 1, 2, "BattleBonusConfig", False, "*"),),
+    "BattleTaskUpdate": (
+        WireField("progress", 1, 0, "int64", False, "progress"),
+        WireField("from_user_id", 2, 0, "int64", False, "fromUserId"),
+        WireField("prompt_key", 3, 2, "string", False, ""),
+    ),
+    "BattleTaskSettle": (
+        WireField("result", 1, 0, "int32", False, "result"),
+        WireField("reward_start_time", 2, 0, "int64", False, ""),
+    ),
+    "WebcastLinkmicBattleTaskMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("task_message_type", 2, 0, "int32", False, "taskType"),
+        WireField("start", 3, 2, "BattleTaskStart", False, "*"),
+        WireField("task_update", 4, 2, "BattleTaskUpdate", False, "*"),
+        WireField("task_settle", 5, 2, "BattleTaskSettle", False, "*"),
+        WireField("battle_id", 20, 0, "int64", False, "battleId"),
+    ),
 }
 """Message name -> its fields, in schema order."""
 
@@ -1530,6 +1598,7 @@ GENERATED: Final = frozenset(
         "WebcastLinkMicBattlePunishFinish",
         "WebcastLinkMicFanTicketMethod",
         "WebcastLinkMicMethod",
+        "WebcastLinkmicBattleTaskMessage",
         "WebcastLiveIntroMessage",
         "WebcastMemberMessage",
         "WebcastPollMessage",

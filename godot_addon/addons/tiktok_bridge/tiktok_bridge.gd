@@ -69,6 +69,7 @@ signal co_host_score_updated(event: Dictionary)    ## coHostScore (hosts' live s
 signal co_host_received(event: Dictionary)         ## coHost (hosts joined, left, list changed)
 signal battle_punish_received(event: Dictionary)   ## battlePunish (punishment phase finished)
 signal battle_card_received(event: Dictionary)     ## battleCard (item card used or awarded)
+signal battle_task_received(event: Dictionary)     ## battleTask (speed challenge start, progress, result)
 signal stream_summary_received(event: Dictionary)  ## streamSummary
 signal unknown_received(event: Dictionary)         ## unknown (method, payload)
 ## A rule fired (topic action/<name>/<room>): its name, params and the event
@@ -139,6 +140,7 @@ const SIGNALS := {
 	"coHost": &"co_host_received",
 	"battlePunish": &"battle_punish_received",
 	"battleCard": &"battle_card_received",
+	"battleTask": &"battle_task_received",
 	"streamSummary": &"stream_summary_received",
 	"unknown": &"unknown_received",
 	"sys.heartbeat": &"heartbeat_received",

@@ -591,6 +591,21 @@ public:
         put(w, "operatorId", o.operatorId);
         json.push_back('}');
     }
+    void onBattleTask(const ttb::BattleTaskEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "battleId", o.battleId);
+        put(w, "taskType", o.taskType);
+        put(w, "target", o.target);
+        put(w, "duration", o.duration);
+        put(w, "rewardMultiple", o.rewardMultiple);
+        put(w, "progress", o.progress);
+        put(w, "fromUserId", o.fromUserId);
+        put(w, "result", o.result);
+        json.push_back('}');
+    }
     void onBattleCard(const ttb::BattleCardEvent& o) override {
         json.clear();
         W w{json};

@@ -694,6 +694,26 @@ void FTikTokBridgeDispatcher::onBattlePunish(const ttb::BattlePunishEvent& In)
 	Owner.OnBattlePunishEvent.Broadcast(Out);
 }
 
+void FTikTokBridgeDispatcher::onBattleTask(const ttb::BattleTaskEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnBattleTaskEvent.IsBound())
+		return;
+	FTikTokBattleTaskEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.BattleId = static_cast<int64>(In.battleId);
+	Out.TaskType = TTBClampInt32(In.taskType);
+	Out.Target = TTBClampInt32(In.target);
+	Out.Duration = TTBClampInt32(In.duration);
+	Out.RewardMultiple = TTBClampInt32(In.rewardMultiple);
+	Out.Progress = TTBClampInt32(In.progress);
+	Out.FromUserId = static_cast<int64>(In.fromUserId);
+	Out.Result = TTBClampInt32(In.result);
+	Owner.OnBattleTaskEvent.Broadcast(Out);
+}
+
 void FTikTokBridgeDispatcher::onBattleCard(const ttb::BattleCardEvent& In)
 {
 	if (!Host.NoteEvent(In.env))

@@ -52,6 +52,7 @@ public:
 	virtual void onCoHostScore(const ttb::CoHostScoreEvent& In) override;
 	virtual void onCoHost(const ttb::CoHostEvent& In) override;
 	virtual void onBattlePunish(const ttb::BattlePunishEvent& In) override;
+	virtual void onBattleTask(const ttb::BattleTaskEvent& In) override;
 	virtual void onBattleCard(const ttb::BattleCardEvent& In) override;
 	virtual void onUnknown(const ttb::UnknownEvent& In) override;
 	virtual void onGiftFinal(const ttb::GiftFinalEvent& In) override;

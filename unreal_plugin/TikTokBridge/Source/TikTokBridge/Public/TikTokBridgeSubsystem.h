@@ -227,6 +227,10 @@ public:
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokBattlePunishEvent OnBattlePunishEvent;
 
+	/** `battleTask`: A battle task (speed challenge): started with its target, progress, then settled. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokBattleTaskEvent OnBattleTaskEvent;
+
 	/** `battleCard`: A battle item card: a card used (critical strike: points x `multiple` for `duration` seconds) or cards awarded to viewers. */
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokBattleCardEvent OnBattleCardEvent;

@@ -2174,6 +2174,82 @@ struct TIKTOKBRIDGE_API FTikTokBattlePunishEvent
 
 };
 
+/** `battleTask` (topic battleTask/<room>): A battle task (speed challenge): started with its target, progress, then settled. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokBattleTaskEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** Battle id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 BattleId = 0;
+
+	/** 0 start, 1 progress update, 2 task settled, 3 reward settled. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 TaskType = 0;
+
+	/** Progress needed (start). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Target = 0;
+
+	/** Time to reach it, seconds (start). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Duration = 0;
+
+	/** Points multiplier if reached (start). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 RewardMultiple = 0;
+
+	/** Progress so far (update). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Progress = 0;
+
+	/** The viewer whose gift moved it (update). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 FromUserId = 0;
+
+	/** 0 succeeded, 1 failed, 2 both succeeded (settled). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Result = 0;
+
+};
+
 /** `battleCard` (topic battleCard/<room>): A battle item card: a card used (critical strike: points x `multiple` for `duration` seconds) or cards awarded to viewers. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokBattleCardEvent
@@ -2792,6 +2868,7 @@ DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokStreamEndEvent, const FTikT
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokCoHostScoreEvent, const FTikTokCoHostScoreEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokCoHostEvent, const FTikTokCoHostEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattlePunishEvent, const FTikTokBattlePunishEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattleTaskEvent, const FTikTokBattleTaskEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattleCardEvent, const FTikTokBattleCardEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokUnknownEvent, const FTikTokUnknownEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokGiftFinalEvent, const FTikTokGiftFinalEvent&, Event);

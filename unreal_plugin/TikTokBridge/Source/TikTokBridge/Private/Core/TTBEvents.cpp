@@ -1291,6 +1291,41 @@ bool ttbReadEvent(mp::Reader& r, BattlePunishEvent& o) {
     return true;
 }
 
+bool ttbReadEvent(mp::Reader& r, BattleTaskEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "battleId") {
+            ok = mp::readInt(r, o.battleId);
+        } else if (k == "taskType") {
+            ok = mp::readInt(r, o.taskType);
+        } else if (k == "target") {
+            ok = mp::readInt(r, o.target);
+        } else if (k == "duration") {
+            ok = mp::readInt(r, o.duration);
+        } else if (k == "rewardMultiple") {
+            ok = mp::readInt(r, o.rewardMultiple);
+        } else if (k == "progress") {
+            ok = mp::readInt(r, o.progress);
+        } else if (k == "fromUserId") {
+            ok = mp::readInt(r, o.fromUserId);
+        } else if (k == "result") {
+            ok = mp::readInt(r, o.result);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
 bool ttbReadEvent(mp::Reader& r, BattleCardEvent& o) {
     uint64_t n = 0;
     bool isMap = false;
@@ -1620,6 +1655,7 @@ const char* eventTypeName(EventType type) {
         case EventType::CoHostScore: return "coHostScore";
         case EventType::CoHost: return "coHost";
         case EventType::BattlePunish: return "battlePunish";
+        case EventType::BattleTask: return "battleTask";
         case EventType::BattleCard: return "battleCard";
         case EventType::Unknown: return "unknown";
         case EventType::GiftFinal: return "giftFinal";
@@ -1673,6 +1709,7 @@ EventType eventTypeFromName(std::string_view name) {
     if (name == "coHostScore") return EventType::CoHostScore;
     if (name == "coHost") return EventType::CoHost;
     if (name == "battlePunish") return EventType::BattlePunish;
+    if (name == "battleTask") return EventType::BattleTask;
     if (name == "battleCard") return EventType::BattleCard;
     if (name == "unknown") return EventType::Unknown;
     if (name == "giftFinal") return EventType::GiftFinal;
@@ -1761,6 +1798,8 @@ DecodeResult decodeEvent(std::string_view topic, const uint8_t* payload, size_t 
             return ttbDecodeInto<CoHostEvent>(r, sink, &EventSink::onCoHost);
         case EventType::BattlePunish:
             return ttbDecodeInto<BattlePunishEvent>(r, sink, &EventSink::onBattlePunish);
+        case EventType::BattleTask:
+            return ttbDecodeInto<BattleTaskEvent>(r, sink, &EventSink::onBattleTask);
         case EventType::BattleCard:
             return ttbDecodeInto<BattleCardEvent>(r, sink, &EventSink::onBattleCard);
         case EventType::Unknown:

@@ -423,6 +423,19 @@ struct BattlePunishEvent {
     int64_t operatorId = 0;  // Who ended it, when cut short.
 };
 
+/** A battle task (speed challenge): started with its target, progress, then settled. */
+struct BattleTaskEvent {
+    Envelope env;
+    int64_t battleId = 0;  // Battle id.
+    int64_t taskType = 0;  // 0 start, 1 progress update, 2 task settled, 3 reward settled.
+    int64_t target = 0;  // Progress needed (start).
+    int64_t duration = 0;  // Time to reach it, seconds (start).
+    int64_t rewardMultiple = 0;  // Points multiplier if reached (start).
+    int64_t progress = 0;  // Progress so far (update).
+    int64_t fromUserId = 0;  // The viewer whose gift moved it (update).
+    int64_t result = 0;  // 0 succeeded, 1 failed, 2 both succeeded (settled).
+};
+
 /** A battle item card: a card used (critical strike: points x `multiple` for `duration` seconds) or cards awarded to viewers. */
 struct BattleCardEvent {
     Envelope env;
@@ -550,6 +563,7 @@ enum class EventType : uint8_t {
     CoHostScore,
     CoHost,
     BattlePunish,
+    BattleTask,
     BattleCard,
     Unknown,
     GiftFinal,
@@ -561,7 +575,7 @@ enum class EventType : uint8_t {
     Unrecognized
 };
 
-constexpr size_t kEventTypeCount = 36;
+constexpr size_t kEventTypeCount = 37;
 
 // System messages (sys.*) as opposed to room events.
 bool eventTypeIsSystem(EventType type);
@@ -603,6 +617,7 @@ public:
     virtual void onCoHostScore(const CoHostScoreEvent&) {}
     virtual void onCoHost(const CoHostEvent&) {}
     virtual void onBattlePunish(const BattlePunishEvent&) {}
+    virtual void onBattleTask(const BattleTaskEvent&) {}
     virtual void onBattleCard(const BattleCardEvent&) {}
     virtual void onUnknown(const UnknownEvent&) {}
     virtual void onGiftFinal(const GiftFinalEvent&) {}
