@@ -488,6 +488,15 @@ def _battle_task(m: Any) -> Event:
     return event
 
 
+def _rank_text(m: Any) -> Event:
+    event = _head("rankText", m)
+    _put(event, "scene", m.scene)
+    _put(event, "rankBefore", m.owner_idx_before_update)
+    _put(event, "rankAfter", m.owner_idx_after_update)
+    _put(event, "userId", m.cur_user_id)
+    return event
+
+
 def _banner(m: Any) -> Event:
     event = _head("banner", m)
     _put(event, "data", m.json_data)
@@ -605,6 +614,7 @@ _UPB: dict[str, tuple[str, Callable[[Any], Event]]] = {
     "WebcastLinkMicBattleItemCard": ("WebcastLinkMicBattleItemCard", _item_card),
     "WebcastLinkLayerMessage": ("WebcastLinkLayerMessage", _link_layer),
     "WebcastLinkmicBattleTaskMessage": ("WebcastLinkmicBattleTaskMessage", _battle_task),
+    "WebcastRankTextMessage": ("WebcastRankTextMessage", _rank_text),
     "WebcastLinkMessage": ("WebcastLinkMessage", _linker),
 }
 

@@ -601,6 +601,18 @@ EVENTS: tuple[Event, ...] = (
         ("WebcastLinkLayerMessage", "WebcastLinkMessage"),
     ),
     Event(
+        "rankText",
+        "A viewer moved in the room's top-viewer ranking (the text TikTok shows: `{0:user} just"
+        " became a top {1:string} viewer!`).",
+        (
+            _f("scene", "int", "1 top-N update, 2/3 mid-peak motivation, 4 tile reward guide."),
+            _f("rankBefore", "int", "Position before the update."),
+            _f("rankAfter", "int", "Position after it."),
+            _f("userId", "int", "The viewer concerned."),
+        ),
+        ("WebcastRankTextMessage",),
+    ),
+    Event(
         "battlePunish",
         "A battle's punishment phase finished.",
         (

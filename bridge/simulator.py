@@ -272,6 +272,10 @@ from .codec._schema import (
     WebcastPollMessage_start_content,
     WebcastPollMessage_update_votes_content,
     WebcastQuestionNewMessage_details,
+    WebcastRankTextMessage_cur_user_id,
+    WebcastRankTextMessage_owner_idx_after_update,
+    WebcastRankTextMessage_owner_idx_before_update,
+    WebcastRankTextMessage_scene,
     WebcastRankUpdateMessage_group_type,
     WebcastRankUpdateMessage_priority,
     WebcastRankUpdateMessage_updates,
@@ -331,6 +335,7 @@ KINDS = (
     "control",
     "coHostScore",
     "coHost",
+    "rankText",
     "unknown",
     "ignored",
 )
@@ -580,6 +585,7 @@ _DEFAULT_MIX = {
     "control": 0.05,
     "coHostScore": 0.8,
     "coHost": 0.4,
+    "rankText": 0.3,
     "unknown": 0.3,
     "ignored": 0.5,
 }
@@ -610,6 +616,7 @@ _METHOD = {
     "coHostScore": "WebcastLinkMicFanTicketMethod",
     "battlePunish": "WebcastLinkMicBattlePunishFinish",
     "coHost": "WebcastLinkLayerMessage",
+    "rankText": "WebcastRankTextMessage",
     "linker": "WebcastLinkMessage",
     "battleCard": "WebcastLinkMicBattleItemCard",
     "battleTask": "WebcastLinkmicBattleTaskMessage",
@@ -687,6 +694,7 @@ class Simulator:
             "ignored": self._ignored,
             "coHostScore": self._co_host_score,
             "coHost": self._co_host,
+            "rankText": self._rank_text,
         }
         self.streaks: list[_Streak] = []
         self.recent_chat: list[tuple[SimUser, str, int]] = []
@@ -1621,6 +1629,18 @@ class Simulator:
             message_field(WebcastLinkLayerMessage_business_content, users),
         ]
         return self._inner("coHost", fields, now_ms)
+
+    def _rank_text(self, now_ms: int) -> bytes:
+        u = self._user()
+        after = self.rng.randint(1, 3)
+        display = wc.text("pm_mt_topviewer_comment", "{0:user} just became a top {1:string} viewer!", [u])
+        fields = [
+            int_field(WebcastRankTextMessage_scene, 1),
+            int_field(WebcastRankTextMessage_owner_idx_before_update, after + 1),
+            int_field(WebcastRankTextMessage_owner_idx_after_update, after),
+            int_field(WebcastRankTextMessage_cur_user_id, u.id),
+        ]
+        return self._inner("rankText", fields, now_ms, display)
 
     def _unknown(self, now_ms: int) -> bytes:
         # off-schema: a message proto/webcast.proto does not have, so its fields are numbered here

@@ -1806,6 +1806,70 @@ cdef int _t_link(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, in
     return 0
 
 
+cdef dict _rank_text(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef int64_t scene = 0
+    cdef int64_t rank_before = 0
+    cdef int64_t rank_after = 0
+    cdef int64_t user_id = 0
+    cdef dict event = {"type": "rankText"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastRankTextMessage_scene:
+                scene = _s64(_val(&it, p))
+            elif it.num == WebcastRankTextMessage_owner_idx_before_update:
+                rank_before = _s64(_val(&it, p))
+            elif it.num == WebcastRankTextMessage_owner_idx_after_update:
+                rank_after = _s64(_val(&it, p))
+            elif it.num == WebcastRankTextMessage_cur_user_id:
+                user_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastRankTextMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+    _put_int(event, "scene", scene)
+    _put_int(event, "rankBefore", rank_before)
+    _put_int(event, "rankAfter", rank_after)
+    _put_int(event, "userId", user_id)
+    return event
+
+
+cdef int _t_rank_text(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef int64_t scene = 0
+    cdef int64_t rank_before = 0
+    cdef int64_t rank_after = 0
+    cdef int64_t user_id = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastRankTextMessage_scene:
+                scene = _s64(_val(&it, p))
+            elif it.num == WebcastRankTextMessage_owner_idx_before_update:
+                rank_before = _s64(_val(&it, p))
+            elif it.num == WebcastRankTextMessage_owner_idx_after_update:
+                rank_after = _s64(_val(&it, p))
+            elif it.num == WebcastRankTextMessage_cur_user_id:
+                user_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastRankTextMessage_common:
+                _t_common(p, n, it.a, it.b, &c)
+    at = _w_begin(w)
+    _w_bytes(w, T_RANK_TEXT)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_SCENE, scene)
+    count += _wi(w, K_RANK_BEFORE, rank_before)
+    count += _wi(w, K_RANK_AFTER, rank_after)
+    count += _wi(w, K_USER_ID, user_id)
+    _w_end(w, at, count, 1)
+    return 0
+
+
 cdef dict _link_mic_battle_punish_finish(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef int64_t battle_id = 0
@@ -2187,9 +2251,10 @@ METHODS = {
     "WebcastLinkMicMethod": 24,
     "WebcastLinkLayerMessage": 25,
     "WebcastLinkMessage": 26,
-    "WebcastLinkMicBattlePunishFinish": 27,
-    "WebcastLinkmicBattleTaskMessage": 28,
-    "WebcastLinkMicBattleItemCard": 29,
+    "WebcastRankTextMessage": 27,
+    "WebcastLinkMicBattlePunishFinish": 28,
+    "WebcastLinkmicBattleTaskMessage": 29,
+    "WebcastLinkMicBattleItemCard": 30,
 }
 """Webcast method -> internal decoder code. Names also arrive without the ``Webcast`` prefix."""
 
@@ -2248,10 +2313,12 @@ cdef dict _run(int code, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     elif code == 26:
         return _link(p, n, a, b)
     elif code == 27:
-        return _link_mic_battle_punish_finish(p, n, a, b)
+        return _rank_text(p, n, a, b)
     elif code == 28:
-        return _linkmic_battle_task(p, n, a, b)
+        return _link_mic_battle_punish_finish(p, n, a, b)
     elif code == 29:
+        return _linkmic_battle_task(p, n, a, b)
+    elif code == 30:
         return _link_mic_battle_item_card(p, n, a, b)
     return None
 
@@ -2310,9 +2377,11 @@ cdef int _trun(int code, W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize
     elif code == 26:
         return _t_link(w, p, n, a, b, outer)
     elif code == 27:
-        return _t_link_mic_battle_punish_finish(w, p, n, a, b, outer)
+        return _t_rank_text(w, p, n, a, b, outer)
     elif code == 28:
-        return _t_linkmic_battle_task(w, p, n, a, b, outer)
+        return _t_link_mic_battle_punish_finish(w, p, n, a, b, outer)
     elif code == 29:
+        return _t_linkmic_battle_task(w, p, n, a, b, outer)
+    elif code == 30:
         return _t_link_mic_battle_item_card(w, p, n, a, b, outer)
     return 0

@@ -777,6 +777,15 @@ cdef enum:  # WebcastLinkmicBattleTaskMessage
     WebcastLinkmicBattleTaskMessage_task_settle = 5
     WebcastLinkmicBattleTaskMessage_battle_id = 20
 
+cdef enum:  # WebcastRankTextMessage
+    WebcastRankTextMessage_common = 1
+    WebcastRankTextMessage_scene = 2
+    WebcastRankTextMessage_owner_idx_before_update = 3
+    WebcastRankTextMessage_owner_idx_after_update = 4
+    WebcastRankTextMessage_self_get_badge_msg = 5
+    WebcastRankTextMessage_other_get_badge_msg = 6
+    WebcastRankTextMessage_cur_user_id = 7
+
 cdef enum:  # MapEntry: any map entry
     MapEntry_key = 1
     MapEntry_value = 2

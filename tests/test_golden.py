@@ -1480,6 +1480,30 @@ def _battle_task_update(pb: ModuleType) -> Case:
     return "WebcastLinkmicBattleTaskMessage", msg, expected
 
 
+@golden("rank_text")
+def _rank_text(pb: ModuleType) -> Case:
+    msg = pb.WebcastRankTextMessage(
+        common=_common(
+            pb, "WebcastRankTextMessage", 7380000000000025001, 1717000002500, key="pm_mt_topviewer_comment"
+        ),
+        scene=1,
+        owner_idx_before_update=4,
+        owner_idx_after_update=3,
+        other_get_badge_msg=pb.Text(key="pm_mt_topviewer_badge"),
+        cur_user_id=ALICE_ID,
+    )
+    expected = {
+        "type": "rankText",
+        "msgId": 7380000000000025001,
+        "createTime": 1717000002500,
+        "scene": 1,
+        "rankBefore": 4,
+        "rankAfter": 3,
+        "userId": ALICE_ID,
+    }
+    return "WebcastRankTextMessage", msg, expected
+
+
 BANNER_JSON = '{"banner_type":1,"data":{"title":"Weekly ranking ⭐","url":"https://www.tiktok.com/"}}'
 
 

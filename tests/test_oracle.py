@@ -1102,6 +1102,19 @@ def _battle_task_update() -> Case:
     return "WebcastLinkmicBattleTaskMessage", msg, expected
 
 
+@case("rankText")
+def _rank_text() -> Case:
+    msg = MSG.WebcastRankTextMessage(
+        common=_common("WebcastRankTextMessage", 2601, "pm_mt_topviewer_comment"),
+        scene=1,
+        owner_idx_before_update=4,
+        owner_idx_after_update=3,
+        cur_user_id=ALICE_ID,
+    )
+    expected = {**_head("rankText", 2601), "scene": 1, "rankBefore": 4, "rankAfter": 3, "userId": ALICE_ID}
+    return "WebcastRankTextMessage", msg, expected
+
+
 # ---------------------------------------------------------------- the tests
 
 WRONG_TODAY: dict[str, str] = {}

@@ -161,6 +161,11 @@ from ._schema import (
     WebcastPollMessage_update_votes_content,
     WebcastQuestionNewMessage_common,
     WebcastQuestionNewMessage_details,
+    WebcastRankTextMessage_common,
+    WebcastRankTextMessage_cur_user_id,
+    WebcastRankTextMessage_owner_idx_after_update,
+    WebcastRankTextMessage_owner_idx_before_update,
+    WebcastRankTextMessage_scene,
     WebcastRankUpdateMessage_common,
     WebcastRankUpdateMessage_group_type,
     WebcastRankUpdateMessage_updates,
@@ -878,6 +883,33 @@ def _link(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
+def _rank_text(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastRankTextMessage`` -> ``rankText``."""
+    event: Event = {"type": "rankText"}
+    scene = 0
+    rank_before = 0
+    rank_after = 0
+    user_id = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastRankTextMessage_scene:
+                scene = _s64(x)
+            elif number == WebcastRankTextMessage_owner_idx_before_update:
+                rank_before = _s64(x)
+            elif number == WebcastRankTextMessage_owner_idx_after_update:
+                rank_after = _s64(x)
+            elif number == WebcastRankTextMessage_cur_user_id:
+                user_id = _s64(x)
+        elif wire == 2:
+            if number == WebcastRankTextMessage_common:
+                _common(buf, x, y, event)
+    _put(event, "scene", scene)
+    _put(event, "rankBefore", rank_before)
+    _put(event, "rankAfter", rank_after)
+    _put(event, "userId", user_id)
+    return event
+
+
 def _link_mic_battle_punish_finish(buf: bytes, a: int, b: int) -> Event:
     """``WebcastLinkMicBattlePunishFinish`` -> ``battlePunish``."""
     event: Event = {"type": "battlePunish"}
@@ -1043,6 +1075,7 @@ DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastLinkMicMethod": _link_mic_method,
     "WebcastLinkLayerMessage": _link_layer,
     "WebcastLinkMessage": _link,
+    "WebcastRankTextMessage": _rank_text,
     "WebcastLinkMicBattlePunishFinish": _link_mic_battle_punish_finish,
     "WebcastLinkmicBattleTaskMessage": _linkmic_battle_task,
     "WebcastLinkMicBattleItemCard": _link_mic_battle_item_card,

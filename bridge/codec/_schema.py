@@ -798,6 +798,15 @@ WebcastLinkmicBattleTaskMessage_task_update: Final = 4
 WebcastLinkmicBattleTaskMessage_task_settle: Final = 5
 WebcastLinkmicBattleTaskMessage_battle_id: Final = 20
 
+# WebcastRankTextMessage
+WebcastRankTextMessage_common: Final = 1
+WebcastRankTextMessage_scene: Final = 2
+WebcastRankTextMessage_owner_idx_before_update: Final = 3
+WebcastRankTextMessage_owner_idx_after_update: Final = 4
+WebcastRankTextMessage_self_get_badge_msg: Final = 5
+WebcastRankTextMessage_other_get_badge_msg: Final = 6
+WebcastRankTextMessage_cur_user_id: Final = 7
+
 # MapEntry: any map entry
 MapEntry_key: Final = 1
 MapEntry_value: Final = 2
@@ -1571,6 +1580,15 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("task_settle", 5, 2, "BattleTaskSettle", False, "*"),
         WireField("battle_id", 20, 0, "int64", False, "battleId"),
     ),
+    "WebcastRankTextMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("scene", 2, 0, "int32", False, "scene"),
+        WireField("owner_idx_before_update", 3, 0, "int64", False, "rankBefore"),
+        WireField("owner_idx_after_update", 4, 0, "int64", False, "rankAfter"),
+        WireField("self_get_badge_msg", 5, 2, "Text", False, ""),
+        WireField("other_get_badge_msg", 6, 2, "Text", False, ""),
+        WireField("cur_user_id", 7, 0, "int64", False, "userId"),
+    ),
 }
 """Message name -> its fields, in schema order."""
 
@@ -1603,6 +1621,7 @@ GENERATED: Final = frozenset(
         "WebcastMemberMessage",
         "WebcastPollMessage",
         "WebcastQuestionNewMessage",
+        "WebcastRankTextMessage",
         "WebcastRankUpdateMessage",
         "WebcastRoomUserSeqMessage",
         "WebcastSubNotifyMessage",

@@ -9,7 +9,7 @@ extends RefCounted
 const VERSION := 1
 
 ## Upstream event types, in contract order.
-const EVENT_TYPES: Array[String] = ["chat", "gift", "like", "member", "follow", "share", "social", "subscribe", "roomUserSeq", "battle", "battleArmies", "roomPin", "emote", "envelope", "question", "liveIntro", "caption", "barrage", "goal", "rank", "poll", "banner", "imDelete", "control", "streamEnd", "coHostScore", "coHost", "battlePunish", "battleTask", "battleCard", "unknown", "giftFinal", "action", "streamSummary"]
+const EVENT_TYPES: Array[String] = ["chat", "gift", "like", "member", "follow", "share", "social", "subscribe", "roomUserSeq", "battle", "battleArmies", "roomPin", "emote", "envelope", "question", "liveIntro", "caption", "barrage", "goal", "rank", "poll", "banner", "imDelete", "control", "streamEnd", "coHostScore", "coHost", "rankText", "battlePunish", "battleTask", "battleCard", "unknown", "giftFinal", "action", "streamSummary"]
 
 ## Daemon messages that are not upstream events.
 const SYSTEM_TYPES: Array[String] = ["sys.rules", "sys.status", "sys.heartbeat"]
@@ -46,6 +46,7 @@ const EVENTS := {
 	"streamEnd": {"action": "int"},
 	"coHostScore": {"hosts": "[HostScore]", "total": "int", "matchId": "int", "userId": "int", "score": "int", "messageType": "int", "channelId": "int"},
 	"coHost": {"layerAction": "int", "linkAction": "int", "scene": "int", "channelId": "int", "linkerId": "int", "linked": "[CoHost]", "users": "[CoHost]", "linkedUsers": "[LinkedUser]"},
+	"rankText": {"scene": "int", "rankBefore": "int", "rankAfter": "int", "userId": "int"},
 	"battlePunish": {"battleId": "int", "reason": "int", "status": "int", "channelId": "int", "operatorId": "int"},
 	"battleTask": {"battleId": "int", "taskType": "int", "target": "int", "duration": "int", "rewardMultiple": "int", "progress": "int", "fromUserId": "int", "result": "int"},
 	"battleCard": {"battleId": "int", "cardType": "int", "anchorId": "int", "toAnchorId": "int", "multiple": "int", "duration": "int", "awarded": "[BattleAnchor]", "awardReason": "int"},

@@ -67,6 +67,7 @@ signal control_received(event: Dictionary)         ## control (1 paused, 2 resum
 signal stream_ended(event: Dictionary)             ## streamEnd
 signal co_host_score_updated(event: Dictionary)    ## coHostScore (hosts' live scores while linked)
 signal co_host_received(event: Dictionary)         ## coHost (hosts joined, left, list changed)
+signal rank_text_received(event: Dictionary)       ## rankText (a viewer moved in the top-viewer ranking)
 signal battle_punish_received(event: Dictionary)   ## battlePunish (punishment phase finished)
 signal battle_card_received(event: Dictionary)     ## battleCard (item card used or awarded)
 signal battle_task_received(event: Dictionary)     ## battleTask (speed challenge start, progress, result)
@@ -138,6 +139,7 @@ const SIGNALS := {
 	"streamEnd": &"stream_ended",
 	"coHostScore": &"co_host_score_updated",
 	"coHost": &"co_host_received",
+	"rankText": &"rank_text_received",
 	"battlePunish": &"battle_punish_received",
 	"battleCard": &"battle_card_received",
 	"battleTask": &"battle_task_received",

@@ -579,6 +579,17 @@ public:
         putList(w, "linkedUsers", o.linkedUsers);
         json.push_back('}');
     }
+    void onRankText(const ttb::RankTextEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "scene", o.scene);
+        put(w, "rankBefore", o.rankBefore);
+        put(w, "rankAfter", o.rankAfter);
+        put(w, "userId", o.userId);
+        json.push_back('}');
+    }
     void onBattlePunish(const ttb::BattlePunishEvent& o) override {
         json.clear();
         W w{json};

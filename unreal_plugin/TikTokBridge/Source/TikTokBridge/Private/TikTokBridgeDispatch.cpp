@@ -677,6 +677,22 @@ void FTikTokBridgeDispatcher::onCoHost(const ttb::CoHostEvent& In)
 	Owner.OnCoHostEvent.Broadcast(Out);
 }
 
+void FTikTokBridgeDispatcher::onRankText(const ttb::RankTextEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnRankTextEvent.IsBound())
+		return;
+	FTikTokRankTextEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.Scene = TTBClampInt32(In.scene);
+	Out.RankBefore = TTBClampInt32(In.rankBefore);
+	Out.RankAfter = TTBClampInt32(In.rankAfter);
+	Out.UserId = static_cast<int64>(In.userId);
+	Owner.OnRankTextEvent.Broadcast(Out);
+}
+
 void FTikTokBridgeDispatcher::onBattlePunish(const ttb::BattlePunishEvent& In)
 {
 	if (!Host.NoteEvent(In.env))

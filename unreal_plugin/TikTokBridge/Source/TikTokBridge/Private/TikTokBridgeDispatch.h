@@ -51,6 +51,7 @@ public:
 	virtual void onStreamEnd(const ttb::StreamEndEvent& In) override;
 	virtual void onCoHostScore(const ttb::CoHostScoreEvent& In) override;
 	virtual void onCoHost(const ttb::CoHostEvent& In) override;
+	virtual void onRankText(const ttb::RankTextEvent& In) override;
 	virtual void onBattlePunish(const ttb::BattlePunishEvent& In) override;
 	virtual void onBattleTask(const ttb::BattleTaskEvent& In) override;
 	virtual void onBattleCard(const ttb::BattleCardEvent& In) override;

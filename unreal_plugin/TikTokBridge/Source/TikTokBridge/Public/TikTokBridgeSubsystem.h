@@ -223,6 +223,10 @@ public:
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokCoHostEvent OnCoHostEvent;
 
+	/** `rankText`: A viewer moved in the room's top-viewer ranking (the text TikTok shows: `{0:user} just became a top {1:string} viewer!`). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokRankTextEvent OnRankTextEvent;
+
 	/** `battlePunish`: A battle's punishment phase finished. */
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokBattlePunishEvent OnBattlePunishEvent;

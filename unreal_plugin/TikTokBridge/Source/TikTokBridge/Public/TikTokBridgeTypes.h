@@ -2110,6 +2110,66 @@ struct TIKTOKBRIDGE_API FTikTokCoHostEvent
 
 };
 
+/** `rankText` (topic rankText/<room>): A viewer moved in the room's top-viewer ranking (the text TikTok shows: `{0:user} just became a top {1:string} viewer!`). */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokRankTextEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** 1 top-N update, 2/3 mid-peak motivation, 4 tile reward guide. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Scene = 0;
+
+	/** Position before the update. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 RankBefore = 0;
+
+	/** Position after it. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 RankAfter = 0;
+
+	/** The viewer concerned. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 UserId = 0;
+
+};
+
 /** `battlePunish` (topic battlePunish/<room>): A battle's punishment phase finished. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokBattlePunishEvent
@@ -2867,6 +2927,7 @@ DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokControlEvent, const FTikTok
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokStreamEndEvent, const FTikTokStreamEndEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokCoHostScoreEvent, const FTikTokCoHostScoreEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokCoHostEvent, const FTikTokCoHostEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokRankTextEvent, const FTikTokRankTextEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattlePunishEvent, const FTikTokBattlePunishEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattleTaskEvent, const FTikTokBattleTaskEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattleCardEvent, const FTikTokBattleCardEvent&, Event);

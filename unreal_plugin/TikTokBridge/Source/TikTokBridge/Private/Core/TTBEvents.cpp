@@ -1262,6 +1262,33 @@ bool ttbReadEvent(mp::Reader& r, CoHostEvent& o) {
     return true;
 }
 
+bool ttbReadEvent(mp::Reader& r, RankTextEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "scene") {
+            ok = mp::readInt(r, o.scene);
+        } else if (k == "rankBefore") {
+            ok = mp::readInt(r, o.rankBefore);
+        } else if (k == "rankAfter") {
+            ok = mp::readInt(r, o.rankAfter);
+        } else if (k == "userId") {
+            ok = mp::readInt(r, o.userId);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
 bool ttbReadEvent(mp::Reader& r, BattlePunishEvent& o) {
     uint64_t n = 0;
     bool isMap = false;
@@ -1654,6 +1681,7 @@ const char* eventTypeName(EventType type) {
         case EventType::StreamEnd: return "streamEnd";
         case EventType::CoHostScore: return "coHostScore";
         case EventType::CoHost: return "coHost";
+        case EventType::RankText: return "rankText";
         case EventType::BattlePunish: return "battlePunish";
         case EventType::BattleTask: return "battleTask";
         case EventType::BattleCard: return "battleCard";
@@ -1708,6 +1736,7 @@ EventType eventTypeFromName(std::string_view name) {
     if (name == "streamEnd") return EventType::StreamEnd;
     if (name == "coHostScore") return EventType::CoHostScore;
     if (name == "coHost") return EventType::CoHost;
+    if (name == "rankText") return EventType::RankText;
     if (name == "battlePunish") return EventType::BattlePunish;
     if (name == "battleTask") return EventType::BattleTask;
     if (name == "battleCard") return EventType::BattleCard;
@@ -1796,6 +1825,8 @@ DecodeResult decodeEvent(std::string_view topic, const uint8_t* payload, size_t 
             return ttbDecodeInto<CoHostScoreEvent>(r, sink, &EventSink::onCoHostScore);
         case EventType::CoHost:
             return ttbDecodeInto<CoHostEvent>(r, sink, &EventSink::onCoHost);
+        case EventType::RankText:
+            return ttbDecodeInto<RankTextEvent>(r, sink, &EventSink::onRankText);
         case EventType::BattlePunish:
             return ttbDecodeInto<BattlePunishEvent>(r, sink, &EventSink::onBattlePunish);
         case EventType::BattleTask:

@@ -413,6 +413,15 @@ struct CoHostEvent {
     std::vector<LinkedUser> linkedUsers;  // Linked users (linker list change).
 };
 
+/** A viewer moved in the room's top-viewer ranking (the text TikTok shows: `{0:user} just became a top {1:string} viewer!`). */
+struct RankTextEvent {
+    Envelope env;
+    int64_t scene = 0;  // 1 top-N update, 2/3 mid-peak motivation, 4 tile reward guide.
+    int64_t rankBefore = 0;  // Position before the update.
+    int64_t rankAfter = 0;  // Position after it.
+    int64_t userId = 0;  // The viewer concerned.
+};
+
 /** A battle's punishment phase finished. */
 struct BattlePunishEvent {
     Envelope env;
@@ -562,6 +571,7 @@ enum class EventType : uint8_t {
     StreamEnd,
     CoHostScore,
     CoHost,
+    RankText,
     BattlePunish,
     BattleTask,
     BattleCard,
@@ -575,7 +585,7 @@ enum class EventType : uint8_t {
     Unrecognized
 };
 
-constexpr size_t kEventTypeCount = 37;
+constexpr size_t kEventTypeCount = 38;
 
 // System messages (sys.*) as opposed to room events.
 bool eventTypeIsSystem(EventType type);
@@ -616,6 +626,7 @@ public:
     virtual void onStreamEnd(const StreamEndEvent&) {}
     virtual void onCoHostScore(const CoHostScoreEvent&) {}
     virtual void onCoHost(const CoHostEvent&) {}
+    virtual void onRankText(const RankTextEvent&) {}
     virtual void onBattlePunish(const BattlePunishEvent&) {}
     virtual void onBattleTask(const BattleTaskEvent&) {}
     virtual void onBattleCard(const BattleCardEvent&) {}
