@@ -154,6 +154,11 @@ def _chat(m: Any) -> Event:
         _put(emote, "index", item.index)
         emotes.append(emote)
     _put(event, "emotes", emotes)
+    mentions = [u for u in (_user(item) for item in m.mention_users) if u]
+    mentions = mentions or [{"id": uid} for uid in m.mention_user_list if uid]
+    if not mentions and m.HasField("at_user"):
+        mentions = [u for u in (_user(m.at_user),) if u]
+    _put(event, "mentions", mentions)
     return event
 
 
@@ -172,6 +177,7 @@ def _gift(m: Any) -> Event:
     urls = gift.image.url_list
     _put(event, "giftImage", urls[0] if urls else "")
     _put(event, "toUserId", m.to_user.id)
+    _put(event, "describe", gift.describe)
     return event
 
 
@@ -234,6 +240,7 @@ def _sub_notify(m: Any) -> Event:
     _put(event, "subMonth", m.sub_month)
     _put(event, "subscribeType", m.subscribe_type)
     _put(event, "gifted", m.is_send)
+    _put(event, "giftSource", m.gift_source)
     return event
 
 
@@ -309,6 +316,8 @@ def _barrage(m: Any) -> Event:
     if grade.HasField("user"):
         _put(event, "user", _user(grade.user))
     _put(event, "level", grade.current_grade)
+    _put(event, "subCount", m.subscribe_gift_param.gift_sub_count)
+    _put(event, "giftSource", m.subscribe_gift_param.gift_source)
     return event
 
 
@@ -366,6 +375,125 @@ def _poll(m: Any) -> Event:
     _put(event, "voterCount", info.user_cnt)
     _put(event, "duration", info.poll_duration)
     _put(event, "timeRemain", info.time_remain)
+    return event
+
+
+def _fan_ticket(m: Any) -> Event:
+    event = _head("coHostScore", m)
+    notice = m.fan_ticket_room_notice
+    hosts = []
+    for t in notice.user_fan_ticket:
+        host: Event = {}
+        _put(host, "userId", t.user_id)
+        _put(host, "score", t.fan_ticket)
+        _put(host, "totalScore", t.match_total_score)
+        _put(host, "rank", t.match_rank)
+        hosts.append(host)
+    _put(event, "hosts", hosts)
+    _put(event, "total", notice.total_linkmic_fan_ticket)
+    _put(event, "matchId", notice.match_id)
+    return event
+
+
+def _link_mic_method(m: Any) -> Event:
+    event = _head("coHostScore", m)
+    _put(event, "total", m.total_linkmic_fan_ticket)
+    _put(event, "userId", m.user_id)
+    _put(event, "score", m.fan_ticket)
+    _put(event, "messageType", m.message_type)
+    _put(event, "channelId", m.channel_id)
+    return event
+
+
+def _punish_finish(m: Any) -> Event:
+    event = _head("battlePunish", m)
+    _put(event, "battleId", m.battle_id)
+    _put(event, "reason", m.reason)
+    _put(event, "status", m.battle_settings.status)
+    _put(event, "channelId", m.channel_id)
+    _put(event, "operatorId", m.op_uid)
+    return event
+
+
+def _item_card(m: Any) -> Event:
+    event = _head("battleCard", m)
+    card = m.use_critical_strike_card
+    _put(event, "battleId", m.battle_id)
+    _put(event, "cardType", m.msg_type)
+    _put(event, "anchorId", card.anchor_id)
+    _put(event, "toAnchorId", card.card_info.to_anchor_id)
+    _put(event, "multiple", card.card_info.multiple)
+    _put(event, "duration", card.card_info.effect_last_duration)
+    awarded = []
+    for info in m.award_card_notice.awarded_users:
+        user: Event = {}
+        _put(user, "id", info.user.user_id)
+        _put(user, "uniqueId", info.user.display_id)
+        _put(user, "nickname", info.user.nick_name)
+        awarded.append(user)
+    _put(event, "awarded", awarded)
+    _put(event, "awardReason", m.award_reason)
+    return event
+
+
+def _co_host(uid: int, handle: str, nickname: str, room: int) -> Event:
+    host: Event = {}
+    _put(host, "id", uid)
+    _put(host, "uniqueId", handle)
+    _put(host, "nickname", nickname)
+    _put(host, "roomId", room)
+    return host
+
+
+def _link_layer(m: Any) -> Event:
+    event = _head("coHost", m)
+    _put(event, "layerAction", m.message_type)
+    _put(event, "scene", m.scene)
+    _put(event, "channelId", m.channel_id)
+    linked = m.list_change_content.list.linked_list
+    _put(event, "linked", [_co_host(u.user.user_id, "", "", u.user.room_id) for u in linked])
+    infos = m.business_content.cohost_content.list_change_biz_content.user_infos
+    _put(event, "users", [_co_host(e.key, e.value.display_id, e.value.nickname, 0) for e in infos])
+    return event
+
+
+def _linker(m: Any) -> Event:
+    event = _head("coHost", m)
+    _put(event, "linkAction", m.message_type)
+    _put(event, "scene", m.scene)
+    _put(event, "linkerId", m.linker_id)
+    users = m.cohost_list_change_content.users
+    _put(event, "users", [_co_host(u.user_id, u.display_id, u.nick_name, u.room_id) for u in users])
+    linked = []
+    for item in m.list_change_content.linked_users:
+        entry: Event = {}
+        if item.HasField("user"):
+            _put(entry, "user", _user(item.user))
+        linked.append(entry)
+    _put(event, "linkedUsers", linked)
+    return event
+
+
+def _battle_task(m: Any) -> Event:
+    event = _head("battleTask", m)
+    config = m.start.config
+    _put(event, "battleId", m.battle_id)
+    _put(event, "taskType", m.task_message_type)
+    _put(event, "target", config.target_config.progress_target)
+    _put(event, "duration", config.target_config.duration)
+    _put(event, "rewardMultiple", config.reward_config.reward_multiple)
+    _put(event, "progress", m.task_update.progress)
+    _put(event, "fromUserId", m.task_update.from_user_id)
+    _put(event, "result", m.task_settle.result)
+    return event
+
+
+def _rank_text(m: Any) -> Event:
+    event = _head("rankText", m)
+    _put(event, "scene", m.scene)
+    _put(event, "rankBefore", m.owner_idx_before_update)
+    _put(event, "rankAfter", m.owner_idx_after_update)
+    _put(event, "userId", m.cur_user_id)
     return event
 
 
@@ -480,6 +608,14 @@ _UPB: dict[str, tuple[str, Callable[[Any], Event]]] = {
     "WebcastLinkMicBattle": ("WebcastLinkMicBattle", _battle),
     "WebcastLinkMicArmies": ("WebcastLinkMicArmies", _armies),
     "WebcastRoomPinMessage": ("WebcastRoomPinMessage", _room_pin),
+    "WebcastLinkMicFanTicketMethod": ("WebcastLinkMicFanTicketMethod", _fan_ticket),
+    "WebcastLinkMicMethod": ("WebcastLinkMicMethod", _link_mic_method),
+    "WebcastLinkMicBattlePunishFinish": ("WebcastLinkMicBattlePunishFinish", _punish_finish),
+    "WebcastLinkMicBattleItemCard": ("WebcastLinkMicBattleItemCard", _item_card),
+    "WebcastLinkLayerMessage": ("WebcastLinkLayerMessage", _link_layer),
+    "WebcastLinkmicBattleTaskMessage": ("WebcastLinkmicBattleTaskMessage", _battle_task),
+    "WebcastRankTextMessage": ("WebcastRankTextMessage", _rank_text),
+    "WebcastLinkMessage": ("WebcastLinkMessage", _linker),
 }
 
 

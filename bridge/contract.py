@@ -273,6 +273,31 @@ STRUCTS: tuple[Struct, ...] = (
         ),
     ),
     Struct(
+        "HostScore",
+        "One host's score in a co-host session or battle.",
+        (
+            _f("userId", "int", "Host user id."),
+            _f("score", "int", "The host's fan tickets (live score)."),
+            _f("totalScore", "int", "The host's match total."),
+            _f("rank", "int", "The host's rank in the match."),
+        ),
+    ),
+    Struct(
+        "CoHost",
+        "A host taking part in a co-host session (ids from the link lists, names from the user map).",
+        (
+            _f("id", "int", "Host user id."),
+            _f("uniqueId", "str", "Host @handle."),
+            _f("nickname", "str", "Host display name."),
+            _f("roomId", "int", "The host's room id."),
+        ),
+    ),
+    Struct(
+        "LinkedUser",
+        "A user linked to (or applying to join) the host's live.",
+        (_f("user", "User", "The user."),),
+    ),
+    Struct(
         "PollOption",
         "One option of a poll.",
         (
@@ -613,6 +638,98 @@ EVENTS: tuple[Event, ...] = (
         ("WebcastControlMessage",),
     ),
     Event(
+        "coHostScore",
+        "Live scores while hosts are linked (co-host or battle): every host's fan tickets"
+        " (`hosts`, from LinkMicFanTicketMethod), or one host's (`userId`/`score`, from LinkMicMethod).",
+        (
+            _f("hosts", "[HostScore]", "Each host's score (LinkMicFanTicketMethod)."),
+            _f("total", "int", "All linked hosts' fan tickets together."),
+            _f("matchId", "int", "The match (LinkMicFanTicketMethod)."),
+            _f("userId", "int", "The host whose score this is (LinkMicMethod)."),
+            _f("score", "int", "That host's fan tickets (LinkMicMethod)."),
+            _f("messageType", "int", "LinkMicMethod's message type (no public meaning; 4 and 8 occur)."),
+            _f("channelId", "int", "The link session (LinkMicMethod)."),
+        ),
+        ("WebcastLinkMicFanTicketMethod", "WebcastLinkMicMethod"),
+    ),
+    Event(
+        "coHost",
+        "Co-host sessions: hosts joined, left or the linked list changed. From the link layer"
+        " (`layerAction`: 9 leave, 11 list change, 12 join) or the older linker (`linkAction`: 6 enter,"
+        " 7 leave, 11/21 linked list change, 22 co-host list change).",
+        (
+            _f("layerAction", "int", "Link-layer message type (WebcastLinkLayerMessage)."),
+            _f("linkAction", "int", "Linker message type (WebcastLinkMessage)."),
+            _f("scene", "int", "2 co-host, 4 multi-guest."),
+            _f("channelId", "int", "The link-layer session."),
+            _f("linkerId", "int", "The linker session."),
+            _f("linked", "[CoHost]", "The linked hosts' ids and rooms (link layer list change)."),
+            _f("users", "[CoHost]", "The co-hosts with their names (user map or co-host list)."),
+            _f("linkedUsers", "[LinkedUser]", "Linked users (linker list change)."),
+        ),
+        ("WebcastLinkLayerMessage", "WebcastLinkMessage"),
+    ),
+    Event(
+        "rankText",
+        "A viewer moved in the room's top-viewer ranking (the text TikTok shows: `{0:user} just"
+        " became a top {1:string} viewer!`).",
+        (
+            _f("scene", "int", "1 top-N update, 2/3 mid-peak motivation, 4 tile reward guide."),
+            _f("rankBefore", "int", "Position before the update."),
+            _f("rankAfter", "int", "Position after it."),
+            _f("userId", "int", "The viewer concerned."),
+        ),
+        ("WebcastRankTextMessage",),
+    ),
+    Event(
+        "battlePunish",
+        "A battle's punishment phase finished.",
+        (
+            _f("battleId", "int", "Battle id."),
+            _f("reason", "int", "0 time up, 1 cut short."),
+            _f("status", "int", "Battle status from the settings block (4: punishment finished)."),
+            _f("channelId", "int", "The link session."),
+            _f("operatorId", "int", "Who ended it, when cut short."),
+        ),
+        ("WebcastLinkMicBattlePunishFinish",),
+    ),
+    Event(
+        "battleTask",
+        "A battle task (speed challenge): started with its target, progress, then settled.",
+        (
+            _f("battleId", "int", "Battle id."),
+            _f("taskType", "int", "0 start, 1 progress update, 2 task settled, 3 reward settled."),
+            _f("target", "int", "Progress needed (start)."),
+            _f("duration", "int", "Time to reach it, seconds (start)."),
+            _f("rewardMultiple", "int", "Points multiplier if reached (start)."),
+            _f("progress", "int", "Progress so far (update)."),
+            _f("fromUserId", "int", "The viewer whose gift moved it (update)."),
+            _f("result", "int", "0 succeeded, 1 failed, 2 both succeeded (settled)."),
+        ),
+        ("WebcastLinkmicBattleTaskMessage",),
+    ),
+    Event(
+        "battleCard",
+        "A battle item card: a card used (critical strike: points x `multiple` for `duration`"
+        " seconds) or cards awarded to viewers.",
+        (
+            _f("battleId", "int", "Battle id."),
+            _f(
+                "cardType",
+                "int",
+                "1 obtain guide, 2 critical strike used, 3 smoke, 4 award notice, 5 extra time,"
+                " 6 special effect, 7 potion, 8 wave, 9 effect notice, 10 top-2, 11 top-3, 12 vault glove.",
+            ),
+            _f("anchorId", "int", "The host whose side used the card."),
+            _f("toAnchorId", "int", "The host the card acts on."),
+            _f("multiple", "int", "Critical strike multiplier."),
+            _f("duration", "int", "How long the card acts, seconds."),
+            _f("awarded", "[BattleAnchor]", "Viewers awarded a card (award notice)."),
+            _f("awardReason", "int", "Why the cards were awarded."),
+        ),
+        ("WebcastLinkMicBattleItemCard",),
+    ),
+    Event(
         "unknown",
         "A webcast message the contract does not model, passed on so nothing is lost.",
         (
@@ -720,14 +837,10 @@ EVENTS: tuple[Event, ...] = (
 IGNORED_METHODS: frozenset[str] = frozenset(
     {
         "WebcastMsgDetectMessage",
-        "WebcastLinkLayerMessage",
-        "WebcastLinkMessage",
-        "WebcastLinkMicMethod",
-        "WebcastLinkMicFanTicketMethod",
         "WebcastRoomStreamAdaptationMessage",
     }
 )
-"""Methods that carry nothing for games (co-host plumbing, latency probes): no event."""
+"""Methods that produce no event: a latency probe and stream adaptation, which carry nothing for games."""
 
 CHANGELOG: tuple[tuple[str, str], ...] = (
     (

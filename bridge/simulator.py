@@ -22,6 +22,8 @@ from typing import Any
 
 from . import webcast as wc
 from .codec._schema import (
+    AllListUser_linked_list,
+    AwardCardNotice_awarded_users,
     BarrageSubscribeGiftParam_gift_source,
     BarrageSubscribeGiftParam_gift_sub_count,
     BarrageSubscribeGiftParam_show_gift_sub_count,
@@ -31,13 +33,28 @@ from .codec._schema import (
     BattleBaseUserInfo_display_id,
     BattleBaseUserInfo_nick_name,
     BattleBaseUserInfo_user_id,
+    BattleBonusConfig_preview_start_time,
+    BattleBonusConfig_reward_config,
+    BattleBonusConfig_target_config,
     BattleResult_result,
     BattleResult_score,
     BattleResult_user_id,
     BattleSetting_battle_id,
+    BattleSetting_battle_type,
     BattleSetting_duration,
+    BattleSetting_end_time_ms,
     BattleSetting_start_time_ms,
     BattleSetting_status,
+    BattleTaskReward_duration,
+    BattleTaskReward_reward_multiple,
+    BattleTaskReward_reward_start_time,
+    BattleTaskStart_config,
+    BattleTaskTarget_duration,
+    BattleTaskTarget_progress_target,
+    BattleTaskTarget_target_start_time,
+    BattleTaskUpdate_from_user_id,
+    BattleTaskUpdate_progress,
+    BattleTaskUpdate_prompt_key,
     BattleUserArmies_anchor_id_str,
     BattleUserArmies_host_score,
     BattleUserArmies_user_armies,
@@ -45,13 +62,46 @@ from .codec._schema import (
     BattleUserArmy_score,
     BattleUserArmy_user_id,
     BattleUserInfo_user,
+    BusinessContent_cohost_content,
     CaptionContent_content,
     CaptionContent_lang,
+    CohostContent_list_change_biz_content,
+    CohostListChangeContent_users,
+    CohostListUser_avatar_thumb,
+    CohostListUser_display_id,
+    CohostListUser_nick_name,
+    CohostListUser_room_id,
+    CohostListUser_user_id,
+    CohostUserInfo_avatar_thumb,
+    CohostUserInfo_display_id,
+    CohostUserInfo_nickname,
+    CohostUserInfo_user_id_str,
+    CohostUserInfoEntry_key,
+    CohostUserInfoEntry_value,
     Contributor_rank,
     Contributor_score,
     Contributor_user,
+    CriticalStrikeCardInfo_card_name_key,
+    CriticalStrikeCardInfo_effect_last_duration,
+    CriticalStrikeCardInfo_multiple,
+    CriticalStrikeCardInfo_send_time_sec,
+    CriticalStrikeCardInfo_to_anchor_id,
     Emote_emote_id,
     Emote_image,
+    FanTicketRoomNoticeContent_event_time,
+    FanTicketRoomNoticeContent_match_id,
+    FanTicketRoomNoticeContent_total_linkmic_fan_ticket,
+    FanTicketRoomNoticeContent_user_fan_ticket,
+    LinkerListChangeContent_linked_users,
+    LinkLayerListUser_linked_time_nano,
+    LinkLayerListUser_linkmic_id,
+    LinkLayerListUser_user,
+    LinkListChangeContent_list,
+    LinkListChangeContent_type,
+    LinkListUser_user,
+    LinkPlayer_room_id,
+    LinkPlayer_user_id,
+    ListChangeBizContent_user_infos,
     LiveStreamGoal_description,
     LiveStreamGoal_id,
     LiveStreamGoal_id_str,
@@ -94,6 +144,12 @@ from .codec._schema import (
     RankUpdate_countdown,
     RankUpdate_owner_rank,
     RankUpdate_rank_type,
+    UseCriticalStrikeCard_anchor_id,
+    UseCriticalStrikeCard_card_info,
+    UserFanTicket_fan_ticket,
+    UserFanTicket_match_rank,
+    UserFanTicket_match_total_score,
+    UserFanTicket_user_id,
     WebcastBarrageMessage_content,
     WebcastBarrageMessage_duration,
     WebcastBarrageMessage_fans_level_param,
@@ -151,6 +207,16 @@ from .codec._schema import (
     WebcastLikeMessage_icon,
     WebcastLikeMessage_total,
     WebcastLikeMessage_user,
+    WebcastLinkLayerMessage_business_content,
+    WebcastLinkLayerMessage_channel_id,
+    WebcastLinkLayerMessage_list_change_content,
+    WebcastLinkLayerMessage_message_type,
+    WebcastLinkLayerMessage_scene,
+    WebcastLinkMessage_cohost_list_change_content,
+    WebcastLinkMessage_linker_id,
+    WebcastLinkMessage_list_change_content,
+    WebcastLinkMessage_message_type,
+    WebcastLinkMessage_scene,
     WebcastLinkMicArmies_battle_id,
     WebcastLinkMicArmies_battle_items,
     WebcastLinkMicArmies_battle_settings,
@@ -170,6 +236,24 @@ from .codec._schema import (
     WebcastLinkMicBattle_battle_setting,
     WebcastLinkMicBattle_BattleResultEntry_key,
     WebcastLinkMicBattle_BattleResultEntry_value,
+    WebcastLinkMicBattleItemCard_award_card_notice,
+    WebcastLinkMicBattleItemCard_battle_id,
+    WebcastLinkMicBattleItemCard_msg_type,
+    WebcastLinkMicBattleItemCard_use_critical_strike_card,
+    WebcastLinkMicBattlePunishFinish_battle_id,
+    WebcastLinkMicBattlePunishFinish_battle_settings,
+    WebcastLinkMicBattlePunishFinish_channel_id,
+    WebcastLinkMicBattlePunishFinish_reason,
+    WebcastLinkmicBattleTaskMessage_battle_id,
+    WebcastLinkmicBattleTaskMessage_start,
+    WebcastLinkmicBattleTaskMessage_task_message_type,
+    WebcastLinkmicBattleTaskMessage_task_update,
+    WebcastLinkMicFanTicketMethod_fan_ticket_room_notice,
+    WebcastLinkMicMethod_channel_id,
+    WebcastLinkMicMethod_fan_ticket,
+    WebcastLinkMicMethod_message_type,
+    WebcastLinkMicMethod_total_linkmic_fan_ticket,
+    WebcastLinkMicMethod_user_id,
     WebcastLiveIntroMessage_content,
     WebcastLiveIntroMessage_content_language,
     WebcastLiveIntroMessage_id,
@@ -188,6 +272,10 @@ from .codec._schema import (
     WebcastPollMessage_start_content,
     WebcastPollMessage_update_votes_content,
     WebcastQuestionNewMessage_details,
+    WebcastRankTextMessage_cur_user_id,
+    WebcastRankTextMessage_owner_idx_after_update,
+    WebcastRankTextMessage_owner_idx_before_update,
+    WebcastRankTextMessage_scene,
     WebcastRankUpdateMessage_group_type,
     WebcastRankUpdateMessage_priority,
     WebcastRankUpdateMessage_updates,
@@ -245,6 +333,9 @@ KINDS = (
     "banner",
     "imDelete",
     "control",
+    "coHostScore",
+    "coHost",
+    "rankText",
     "unknown",
     "ignored",
 )
@@ -492,6 +583,9 @@ _DEFAULT_MIX = {
     "banner": 0.2,
     "imDelete": 0.1,
     "control": 0.05,
+    "coHostScore": 0.8,
+    "coHost": 0.4,
+    "rankText": 0.3,
     "unknown": 0.3,
     "ignored": 0.5,
 }
@@ -519,8 +613,16 @@ _METHOD = {
     "imDelete": "WebcastImDeleteMessage",
     "control": "WebcastControlMessage",
     "liveIntro": "WebcastLiveIntroMessage",
+    "coHostScore": "WebcastLinkMicFanTicketMethod",
+    "battlePunish": "WebcastLinkMicBattlePunishFinish",
+    "coHost": "WebcastLinkLayerMessage",
+    "rankText": "WebcastRankTextMessage",
+    "linker": "WebcastLinkMessage",
+    "battleCard": "WebcastLinkMicBattleItemCard",
+    "battleTask": "WebcastLinkmicBattleTaskMessage",
+    "linkMicMethod": "LinkMicMethod",  # TikTok sends it without the prefix too
     "unknown": "WebcastHourlyRankMessage",
-    "ignored": "LinkMicMethod",
+    "ignored": "MsgDetectMessage",
 }
 
 
@@ -590,10 +692,14 @@ class Simulator:
             "control": self._control,
             "unknown": self._unknown,
             "ignored": self._ignored,
+            "coHostScore": self._co_host_score,
+            "coHost": self._co_host,
+            "rankText": self._rank_text,
         }
         self.streaks: list[_Streak] = []
         self.recent_chat: list[tuple[SimUser, str, int]] = []
         self.battle: tuple[int, int] | None = None  # (battle id, rival host id)
+        self.punishing = 0  # battle id whose punishment phase is on
         self.poll: tuple[int, int, list[int]] | None = None  # (poll id, end ms, votes per option)
         self.msg_id = 7_430_000_000_000_000_000 + self.rng.randrange(10**12)
         self.seq = 0
@@ -955,6 +1061,14 @@ class Simulator:
         return self._inner("question", [details], now_ms)
 
     def _battle(self, now_ms: int) -> bytes:
+        if self.punishing:  # the punishment phase after a finished battle
+            battle_id = self.punishing
+            self.punishing = 0
+            return self._punish_finish(battle_id, now_ms)
+        if self.battle is not None and self.rng.random() < 0.1:
+            return self._battle_card(self.battle[0], self.battle[1], now_ms)
+        if self.battle is not None and self.rng.random() < 0.1:
+            return self._battle_task(self.battle[0], now_ms)
         if self.battle is None:
             battle_id = now_ms
             rival = 6_800_000_000_000_000_000 + self.rng.randrange(10**9)
@@ -963,8 +1077,121 @@ class Simulator:
         battle_id, rival = self.battle
         if self.rng.random() < 0.15:
             self.battle = None
+            self.punishing = battle_id
             return self._battle_message(battle_id, rival, 5, now_ms)
         return self._armies(battle_id, rival, now_ms)
+
+    @staticmethod
+    def _settings(battle_id: int, status: int) -> bytes:
+        """A ``BattleSetting``: the battle started at its id (a ms time), for 300 s."""
+        return b"".join(
+            [
+                int_field(BattleSetting_battle_id, battle_id),
+                int_field(BattleSetting_start_time_ms, battle_id),
+                int_field(BattleSetting_duration, 300),
+                int_field(BattleSetting_status, status),
+                int_field(BattleSetting_battle_type, 1),
+                int_field(BattleSetting_end_time_ms, battle_id + 300_000),
+            ]
+        )
+
+    def _punish_finish(self, battle_id: int, now_ms: int) -> bytes:
+        return self._inner(
+            "battlePunish",
+            [
+                int_field(WebcastLinkMicBattlePunishFinish_channel_id, 7_390_000_000_000_000_001),
+                int_field(WebcastLinkMicBattlePunishFinish_reason, 0),
+                int_field(WebcastLinkMicBattlePunishFinish_battle_id, battle_id),
+                message_field(WebcastLinkMicBattlePunishFinish_battle_settings, self._settings(battle_id, 4)),
+            ],
+            now_ms,
+        )
+
+    def _battle_task(self, battle_id: int, now_ms: int) -> bytes:
+        # a speed challenge: its start with target and reward, or a progress update
+        if self.rng.random() < 0.3:
+            block = message_field(
+                WebcastLinkmicBattleTaskMessage_start,
+                message_field(
+                    BattleTaskStart_config,
+                    int_field(BattleBonusConfig_preview_start_time, 190),
+                    message_field(
+                        BattleBonusConfig_target_config,
+                        int_field(BattleTaskTarget_target_start_time, 180),
+                        int_field(BattleTaskTarget_duration, 30),
+                        int_field(BattleTaskTarget_progress_target, 7),
+                    ),
+                    message_field(
+                        BattleBonusConfig_reward_config,
+                        int_field(BattleTaskReward_reward_start_time, 150),
+                        int_field(BattleTaskReward_duration, 30),
+                        int_field(BattleTaskReward_reward_multiple, 2),
+                    ),
+                ),
+            )
+            kind = 0
+        else:
+            block = message_field(
+                WebcastLinkmicBattleTaskMessage_task_update,
+                int_field(BattleTaskUpdate_progress, self.rng.randint(1, 7)),
+                int_field(BattleTaskUpdate_from_user_id, self._user().id),
+                str_field(BattleTaskUpdate_prompt_key, "pm_mt_match_speedchallenge"),
+            )
+            kind = 1
+        fields = [
+            int_field(WebcastLinkmicBattleTaskMessage_task_message_type, kind),
+            block,
+            int_field(WebcastLinkmicBattleTaskMessage_battle_id, battle_id),
+        ]
+        return self._inner("battleTask", fields, now_ms)
+
+    def _battle_card(self, battle_id: int, rival: int, now_ms: int) -> bytes:
+        host = 6_700_000_000_000_000_001
+        if self.rng.random() < 0.5:  # a critical strike card used by one side against the other
+            user, target = (host, rival) if self.rng.random() < 0.5 else (rival, host)
+            content = message_field(
+                WebcastLinkMicBattleItemCard_use_critical_strike_card,
+                message_field(
+                    UseCriticalStrikeCard_card_info,
+                    str_field(CriticalStrikeCardInfo_card_name_key, "pm_mt_critical_strike_card"),
+                    int_field(CriticalStrikeCardInfo_send_time_sec, now_ms // 1000),
+                    int_field(CriticalStrikeCardInfo_effect_last_duration, 20),
+                    int_field(CriticalStrikeCardInfo_multiple, 2),
+                    int_field(CriticalStrikeCardInfo_to_anchor_id, target),
+                ),
+                int_field(UseCriticalStrikeCard_anchor_id, user),
+            )
+            kind = 2
+        else:  # cards awarded to top supporters
+            winners = self.rng.sample(self.users, min(2, len(self.users)))
+            content = message_field(
+                WebcastLinkMicBattleItemCard_award_card_notice,
+                *(
+                    message_field(
+                        AwardCardNotice_awarded_users,
+                        message_field(
+                            BattleUserInfo_user,
+                            int_field(BattleBaseUserInfo_user_id, u.id),
+                            str_field(BattleBaseUserInfo_nick_name, u.nickname),
+                            message_field(
+                                BattleBaseUserInfo_avatar_thumb, wc.image(f"avatar:{u.id}", 100, 2)
+                            ),
+                            str_field(BattleBaseUserInfo_display_id, u.unique_id),
+                        ),
+                    )
+                    for u in winners
+                ),
+            )
+            kind = 4
+        return self._inner(
+            "battleCard",
+            [
+                int_field(WebcastLinkMicBattleItemCard_battle_id, battle_id),
+                int_field(WebcastLinkMicBattleItemCard_msg_type, kind),
+                content,
+            ],
+            now_ms,
+        )
 
     def _battle_message(self, battle_id: int, rival: int, action: int, now_ms: int) -> bytes:
         host = 6_700_000_000_000_000_001
@@ -1001,11 +1228,7 @@ class Simulator:
                 for uid, r, s in ((host, 0, 1500), (rival, 1, 900))
             ]
         setting = message_field(
-            WebcastLinkMicBattle_battle_setting,
-            int_field(BattleSetting_battle_id, battle_id),
-            int_field(BattleSetting_start_time_ms, now_ms),
-            int_field(BattleSetting_duration, 300),
-            int_field(BattleSetting_status, 1),
+            WebcastLinkMicBattle_battle_setting, self._settings(battle_id, 1 if action == 4 else 2)
         )
         return self._inner(
             "battle",
@@ -1050,11 +1273,7 @@ class Simulator:
                 int_field(WebcastLinkMicArmies_gift_id, 5655),
                 int_field(WebcastLinkMicArmies_gift_count, 5),
                 int_field(WebcastLinkMicArmies_total_diamond_count, 5),
-                message_field(
-                    WebcastLinkMicArmies_battle_settings,
-                    int_field(BattleSetting_battle_id, battle_id),
-                    int_field(BattleSetting_status, 1),
-                ),
+                message_field(WebcastLinkMicArmies_battle_settings, self._settings(battle_id, 1)),
             ],
             now_ms,
         )
@@ -1294,6 +1513,134 @@ class Simulator:
             ],
             now_ms,
         )
+
+    def _co_host_score(self, now_ms: int) -> bytes:
+        # the live per-host score while linked: every host's (fan ticket method) or one host's
+        host = 6_700_000_000_000_000_001
+        rival = self.battle[1] if self.battle else 6_800_000_000_000_000_007
+        scores = [(uid, self.rng.randint(0, 5000)) for uid in (host, rival)]
+        if self.rng.random() < 0.3:
+            uid, score = scores[0]
+            fields = [
+                int_field(WebcastLinkMicMethod_message_type, 8),
+                int_field(WebcastLinkMicMethod_user_id, uid),
+                int_field(WebcastLinkMicMethod_fan_ticket, score),
+                int_field(WebcastLinkMicMethod_total_linkmic_fan_ticket, sum(s for _, s in scores)),
+                int_field(WebcastLinkMicMethod_channel_id, 7_390_000_000_000_000_001),
+            ]
+            return self._inner("linkMicMethod", fields, now_ms)
+        notice = message_field(
+            WebcastLinkMicFanTicketMethod_fan_ticket_room_notice,
+            *(
+                message_field(
+                    FanTicketRoomNoticeContent_user_fan_ticket,
+                    int_field(UserFanTicket_user_id, uid),
+                    int_field(UserFanTicket_fan_ticket, score),
+                    int_field(UserFanTicket_match_total_score, score),
+                    int_field(UserFanTicket_match_rank, rank),
+                )
+                for rank, (uid, score) in enumerate(sorted(scores, key=lambda s: -s[1]), 1)
+            ),
+            int_field(FanTicketRoomNoticeContent_total_linkmic_fan_ticket, sum(s for _, s in scores)),
+            int_field(FanTicketRoomNoticeContent_match_id, self.battle[0] if self.battle else 0),
+            int_field(FanTicketRoomNoticeContent_event_time, now_ms),
+        )
+        return self._inner("coHostScore", [notice], now_ms)
+
+    def _co_host(self, now_ms: int) -> bytes:
+        # a co-host list change: the link layer's ids and its user map, or the older linker's lists
+        hosts = [
+            (6_700_000_000_000_000_001, "Host", "host"),
+            *((u.id, u.nickname, u.unique_id) for u in self.users[:2]),
+        ]
+        if self.rng.random() < 0.3:
+            fields = [
+                int_field(WebcastLinkMessage_message_type, 22),
+                int_field(WebcastLinkMessage_linker_id, 7_391_000_000_000_000_001),
+                int_field(WebcastLinkMessage_scene, 2),
+                message_field(
+                    WebcastLinkMessage_list_change_content,
+                    *(
+                        message_field(
+                            LinkerListChangeContent_linked_users, message_field(LinkListUser_user, wc.user(u))
+                        )
+                        for u in self.users[:2]
+                    ),
+                ),
+                message_field(
+                    WebcastLinkMessage_cohost_list_change_content,
+                    *(
+                        message_field(
+                            CohostListChangeContent_users,
+                            int_field(CohostListUser_user_id, uid),
+                            str_field(CohostListUser_nick_name, nickname),
+                            message_field(CohostListUser_avatar_thumb, wc.image(f"avatar:{uid}", 100, 3)),
+                            int_field(CohostListUser_room_id, uid + 1),
+                            str_field(CohostListUser_display_id, handle),
+                        )
+                        for uid, nickname, handle in hosts
+                    ),
+                ),
+            ]
+            return self._inner("linker", fields, now_ms)
+        listed = message_field(
+            LinkListChangeContent_list,
+            *(
+                message_field(
+                    AllListUser_linked_list,
+                    message_field(
+                        LinkLayerListUser_user,
+                        int_field(LinkPlayer_room_id, uid + 1),
+                        int_field(LinkPlayer_user_id, uid),
+                    ),
+                    str_field(LinkLayerListUser_linkmic_id, str(uid)),
+                    int_field(LinkLayerListUser_linked_time_nano, now_ms * 1_000_000),
+                )
+                for uid, _, _ in hosts
+            ),
+        )
+        users = message_field(
+            BusinessContent_cohost_content,
+            message_field(
+                CohostContent_list_change_biz_content,
+                *(
+                    message_field(
+                        ListChangeBizContent_user_infos,
+                        int_field(CohostUserInfoEntry_key, uid),
+                        message_field(
+                            CohostUserInfoEntry_value,
+                            str_field(CohostUserInfo_nickname, nickname),
+                            str_field(CohostUserInfo_display_id, handle),
+                            message_field(CohostUserInfo_avatar_thumb, wc.image(f"avatar:{uid}", 100, 3)),
+                            str_field(CohostUserInfo_user_id_str, str(uid)),
+                        ),
+                    )
+                    for uid, nickname, handle in hosts
+                ),
+            ),
+        )
+        fields = [
+            int_field(WebcastLinkLayerMessage_message_type, 11),
+            int_field(WebcastLinkLayerMessage_channel_id, 7_390_000_000_000_000_001),
+            int_field(WebcastLinkLayerMessage_scene, 2),
+            message_field(
+                WebcastLinkLayerMessage_list_change_content, int_field(LinkListChangeContent_type, 1), listed
+            ),
+            message_field(WebcastLinkLayerMessage_business_content, users),
+        ]
+        return self._inner("coHost", fields, now_ms)
+
+    def _rank_text(self, now_ms: int) -> bytes:
+        u = self._user()
+        after = self.rng.randint(1, 3)
+        display = wc.text("pm_mt_topviewer_comment", "{0:user} just became a top {1:string} viewer!", [u])
+        fields = [
+            int_field(WebcastRankTextMessage_scene, 1),
+            int_field(WebcastRankTextMessage_owner_idx_before_update, after + 1),
+            int_field(WebcastRankTextMessage_owner_idx_after_update, after),
+            int_field(WebcastRankTextMessage_cur_user_id, u.id),
+        ]
+        return self._inner("rankText", fields, now_ms, display)
 
     def _unknown(self, now_ms: int) -> bytes:
         # off-schema: a message proto/webcast.proto does not have, so its fields are numbered here

@@ -589,6 +589,203 @@ cdef enum:  # WebcastInRoomBannerMessage
     WebcastInRoomBannerMessage_common = 1
     WebcastInRoomBannerMessage_json_data = 2
 
+cdef enum:  # UserFanTicket
+    UserFanTicket_user_id = 1
+    UserFanTicket_fan_ticket = 2
+    UserFanTicket_match_total_score = 3
+    UserFanTicket_match_rank = 4
+
+cdef enum:  # FanTicketRoomNoticeContent
+    FanTicketRoomNoticeContent_user_fan_ticket = 1
+    FanTicketRoomNoticeContent_total_linkmic_fan_ticket = 2
+    FanTicketRoomNoticeContent_match_id = 3
+    FanTicketRoomNoticeContent_event_time = 4
+    FanTicketRoomNoticeContent_fan_ticket_icon_url = 5
+
+cdef enum:  # WebcastLinkMicFanTicketMethod
+    WebcastLinkMicFanTicketMethod_common = 1
+    WebcastLinkMicFanTicketMethod_fan_ticket_room_notice = 2
+
+cdef enum:  # WebcastLinkMicMethod
+    WebcastLinkMicMethod_common = 1
+    WebcastLinkMicMethod_message_type = 2
+    WebcastLinkMicMethod_access_key = 3
+    WebcastLinkMicMethod_anchor_linkmic_id = 4
+    WebcastLinkMicMethod_user_id = 5
+    WebcastLinkMicMethod_fan_ticket = 6
+    WebcastLinkMicMethod_total_linkmic_fan_ticket = 7
+    WebcastLinkMicMethod_channel_id = 8
+    WebcastLinkMicMethod_layout = 9
+    WebcastLinkMicMethod_vendor = 10
+    WebcastLinkMicMethod_dimension = 11
+    WebcastLinkMicMethod_theme = 12
+    WebcastLinkMicMethod_invite_uid = 13
+    WebcastLinkMicMethod_answer = 14
+    WebcastLinkMicMethod_duration = 16
+    WebcastLinkMicMethod_match_type = 18
+    WebcastLinkMicMethod_win = 19
+    WebcastLinkMicMethod_prompts = 20
+    WebcastLinkMicMethod_to_user_id = 21
+    WebcastLinkMicMethod_rival_anchor_id = 38
+    WebcastLinkMicMethod_scene = 43
+
+cdef enum:  # WebcastLinkMicBattlePunishFinish
+    WebcastLinkMicBattlePunishFinish_common = 1
+    WebcastLinkMicBattlePunishFinish_channel_id = 2
+    WebcastLinkMicBattlePunishFinish_op_uid = 3
+    WebcastLinkMicBattlePunishFinish_reason = 4
+    WebcastLinkMicBattlePunishFinish_battle_id = 5
+    WebcastLinkMicBattlePunishFinish_battle_settings = 6
+
+cdef enum:  # CriticalStrikeCardInfo
+    CriticalStrikeCardInfo_card_name_key = 1
+    CriticalStrikeCardInfo_send_time_sec = 3
+    CriticalStrikeCardInfo_effect_last_duration = 5
+    CriticalStrikeCardInfo_multiple = 8
+    CriticalStrikeCardInfo_to_anchor_id = 12
+
+cdef enum:  # UseCriticalStrikeCard
+    UseCriticalStrikeCard_card_info = 1
+    UseCriticalStrikeCard_anchor_id = 2
+    UseCriticalStrikeCard_display_content = 3
+
+cdef enum:  # AwardCardNotice
+    AwardCardNotice_display_content = 1
+    AwardCardNotice_awarded_users = 2
+
+cdef enum:  # WebcastLinkMicBattleItemCard
+    WebcastLinkMicBattleItemCard_common = 1
+    WebcastLinkMicBattleItemCard_battle_id = 2
+    WebcastLinkMicBattleItemCard_msg_type = 3
+    WebcastLinkMicBattleItemCard_use_critical_strike_card = 5
+    WebcastLinkMicBattleItemCard_award_card_notice = 7
+    WebcastLinkMicBattleItemCard_award_reason = 16
+
+cdef enum:  # LinkPlayer
+    LinkPlayer_room_id = 1
+    LinkPlayer_user_id = 2
+
+cdef enum:  # LinkLayerListUser
+    LinkLayerListUser_user = 1
+    LinkLayerListUser_linkmic_id = 2
+    LinkLayerListUser_linked_time_nano = 4
+
+cdef enum:  # AllListUser
+    AllListUser_linked_list = 2
+    AllListUser_applied_list = 3
+    AllListUser_invited_list = 4
+    AllListUser_ready_list = 5
+
+cdef enum:  # LinkListChangeContent
+    LinkListChangeContent_type = 1
+    LinkListChangeContent_list = 2
+
+cdef enum:  # CohostUserInfo
+    CohostUserInfo_permission_type = 1
+    CohostUserInfo_nickname = 11
+    CohostUserInfo_display_id = 12
+    CohostUserInfo_avatar_thumb = 13
+    CohostUserInfo_follow_status = 14
+    CohostUserInfo_user_id_str = 15
+
+cdef enum:  # CohostUserInfoEntry
+    CohostUserInfoEntry_key = 1
+    CohostUserInfoEntry_value = 2
+
+cdef enum:  # ListChangeBizContent
+    ListChangeBizContent_user_infos = 1
+
+cdef enum:  # CohostContent
+    CohostContent_list_change_biz_content = 11
+
+cdef enum:  # BusinessContent
+    BusinessContent_over_length = 1
+    BusinessContent_cohost_content = 200
+
+cdef enum:  # WebcastLinkLayerMessage
+    WebcastLinkLayerMessage_common = 1
+    WebcastLinkLayerMessage_message_type = 2
+    WebcastLinkLayerMessage_channel_id = 3
+    WebcastLinkLayerMessage_scene = 4
+    WebcastLinkLayerMessage_source = 5
+    WebcastLinkLayerMessage_rtc_room_id = 7
+    WebcastLinkLayerMessage_list_change_content = 102
+    WebcastLinkLayerMessage_business_content = 200
+
+cdef enum:  # LinkListUser
+    LinkListUser_user = 1
+
+cdef enum:  # LinkerListChangeContent
+    LinkerListChangeContent_linked_users = 1
+    LinkerListChangeContent_applied_users = 2
+    LinkerListChangeContent_connecting_users = 3
+
+cdef enum:  # CohostListUser
+    CohostListUser_user_id = 1
+    CohostListUser_nick_name = 2
+    CohostListUser_avatar_thumb = 3
+    CohostListUser_linked_time = 4
+    CohostListUser_room_id = 6
+    CohostListUser_display_id = 10
+    CohostListUser_follow_status = 11
+
+cdef enum:  # CohostListChangeContent
+    CohostListChangeContent_users = 1
+
+cdef enum:  # WebcastLinkMessage
+    WebcastLinkMessage_common = 1
+    WebcastLinkMessage_message_type = 2
+    WebcastLinkMessage_linker_id = 3
+    WebcastLinkMessage_scene = 4
+    WebcastLinkMessage_list_change_content = 20
+    WebcastLinkMessage_cohost_list_change_content = 21
+    WebcastLinkMessage_extra = 200
+    WebcastLinkMessage_expire_timestamp = 201
+
+cdef enum:  # BattleTaskTarget
+    BattleTaskTarget_target_start_time = 1
+    BattleTaskTarget_duration = 2
+    BattleTaskTarget_progress_target = 23
+
+cdef enum:  # BattleTaskReward
+    BattleTaskReward_reward_start_time = 1
+    BattleTaskReward_duration = 2
+    BattleTaskReward_reward_multiple = 3
+
+cdef enum:  # BattleBonusConfig
+    BattleBonusConfig_preview_start_time = 1
+    BattleBonusConfig_target_config = 3
+    BattleBonusConfig_reward_config = 4
+
+cdef enum:  # BattleTaskStart
+    BattleTaskStart_config = 1
+
+cdef enum:  # BattleTaskUpdate
+    BattleTaskUpdate_progress = 1
+    BattleTaskUpdate_from_user_id = 2
+    BattleTaskUpdate_prompt_key = 3
+
+cdef enum:  # BattleTaskSettle
+    BattleTaskSettle_result = 1
+    BattleTaskSettle_reward_start_time = 2
+
+cdef enum:  # WebcastLinkmicBattleTaskMessage
+    WebcastLinkmicBattleTaskMessage_common = 1
+    WebcastLinkmicBattleTaskMessage_task_message_type = 2
+    WebcastLinkmicBattleTaskMessage_start = 3
+    WebcastLinkmicBattleTaskMessage_task_update = 4
+    WebcastLinkmicBattleTaskMessage_task_settle = 5
+    WebcastLinkmicBattleTaskMessage_battle_id = 20
+
+cdef enum:  # WebcastRankTextMessage
+    WebcastRankTextMessage_common = 1
+    WebcastRankTextMessage_scene = 2
+    WebcastRankTextMessage_owner_idx_before_update = 3
+    WebcastRankTextMessage_owner_idx_after_update = 4
+    WebcastRankTextMessage_self_get_badge_msg = 5
+    WebcastRankTextMessage_other_get_badge_msg = 6
+    WebcastRankTextMessage_cur_user_id = 7
+
 cdef enum:  # MapEntry: any map entry
     MapEntry_key = 1
     MapEntry_value = 2

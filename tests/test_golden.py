@@ -1217,6 +1217,293 @@ def _poll_end(pb: ModuleType) -> Case:
     return "WebcastPollMessage", msg, expected
 
 
+@golden("co_host_score")
+def _co_host_score(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkMicFanTicketMethod(
+        common=_common(pb, "WebcastLinkMicFanTicketMethod", 7380000000000021001, 1717000002100),
+        fan_ticket_room_notice=pb.FanTicketRoomNoticeContent(
+            user_fan_ticket=[
+                pb.UserFanTicket(user_id=HOST_ID, fan_ticket=1500, match_total_score=1500, match_rank=1),
+                pb.UserFanTicket(user_id=RIVAL_ID, fan_ticket=-1, match_total_score=0, match_rank=2),
+            ],
+            total_linkmic_fan_ticket=1499,
+            match_id=7350000000000000001,
+            event_time=1717000002099,
+            fan_ticket_icon_url="https://p16-webcast.tiktokcdn.com/fan_ticket.png",
+        ),
+    )
+    expected = {
+        "type": "coHostScore",
+        "msgId": 7380000000000021001,
+        "createTime": 1717000002100,
+        "hosts": [
+            {"userId": HOST_ID, "score": 1500, "totalScore": 1500, "rank": 1},
+            {"userId": RIVAL_ID, "score": -1, "rank": 2},
+        ],
+        "total": 1499,
+        "matchId": 7350000000000000001,
+    }
+    return "WebcastLinkMicFanTicketMethod", msg, expected
+
+
+@golden("link_mic_method")
+def _link_mic_method(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkMicMethod(
+        common=_common(pb, "LinkMicMethod", 7380000000000021002, 1717000002101),
+        message_type=8,
+        access_key="ak",
+        user_id=HOST_ID,
+        fan_ticket=1520,
+        total_linkmic_fan_ticket=1640,
+        channel_id=7390000000000000001,
+        layout=2,
+        vendor=1,
+        scene=2,
+    )
+    expected = {
+        "type": "coHostScore",
+        "msgId": 7380000000000021002,
+        "createTime": 1717000002101,
+        "total": 1640,
+        "userId": HOST_ID,
+        "score": 1520,
+        "messageType": 8,
+        "channelId": 7390000000000000001,
+    }
+    return "LinkMicMethod", msg, expected
+
+
+@golden("battle_punish")
+def _battle_punish(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkMicBattlePunishFinish(
+        common=_common(pb, "WebcastLinkMicBattlePunishFinish", 7380000000000022001, 1717000002200),
+        channel_id=7390000000000000001,
+        op_uid=HOST_ID,
+        reason=1,
+        battle_id=7350000000000000001,
+        battle_settings=pb.BattleSetting(battle_id=7350000000000000001, status=4, duration=300),
+    )
+    expected = {
+        "type": "battlePunish",
+        "msgId": 7380000000000022001,
+        "createTime": 1717000002200,
+        "battleId": 7350000000000000001,
+        "reason": 1,
+        "status": 4,
+        "channelId": 7390000000000000001,
+        "operatorId": HOST_ID,
+    }
+    return "WebcastLinkMicBattlePunishFinish", msg, expected
+
+
+@golden("battle_card")
+def _battle_card(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkMicBattleItemCard(
+        common=_common(pb, "WebcastLinkMicBattleItemCard", 7380000000000022002, 1717000002201),
+        battle_id=7350000000000000001,
+        msg_type=2,
+        use_critical_strike_card=pb.UseCriticalStrikeCard(
+            card_info=pb.CriticalStrikeCardInfo(
+                card_name_key="pm_mt_critical_strike",
+                send_time_sec=1717000002,
+                effect_last_duration=20,
+                multiple=2,
+                to_anchor_id=RIVAL_ID,
+            ),
+            anchor_id=HOST_ID,
+            display_content=pb.Text(key="pm_mt_card_used", default_pattern="{0:user} used a card"),
+        ),
+    )
+    expected = {
+        "type": "battleCard",
+        "msgId": 7380000000000022002,
+        "createTime": 1717000002201,
+        "battleId": 7350000000000000001,
+        "cardType": 2,
+        "anchorId": HOST_ID,
+        "toAnchorId": RIVAL_ID,
+        "multiple": 2,
+        "duration": 20,
+    }
+    return "WebcastLinkMicBattleItemCard", msg, expected
+
+
+@golden("battle_card_award")
+def _battle_card_award(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkMicBattleItemCard(
+        common=_common(pb, "WebcastLinkMicBattleItemCard", 7380000000000022003, 1717000002202),
+        battle_id=7350000000000000001,
+        msg_type=4,
+        award_card_notice=pb.AwardCardNotice(
+            display_content=pb.Text(key="pm_mt_card_award"),
+            awarded_users=[
+                pb.BattleUserInfo(
+                    user=pb.BattleBaseUserInfo(
+                        user_id=ALICE_ID,
+                        nick_name="Alice ✨",
+                        avatar_thumb=_image(pb, "https://a"),
+                        display_id="alice.plays",
+                    )
+                ),
+                pb.BattleUserInfo(),
+            ],
+        ),
+        award_reason=3,
+    )
+    expected = {
+        "type": "battleCard",
+        "msgId": 7380000000000022003,
+        "createTime": 1717000002202,
+        "battleId": 7350000000000000001,
+        "cardType": 4,
+        "awarded": [{"id": ALICE_ID, "uniqueId": "alice.plays", "nickname": "Alice ✨"}, {}],
+        "awardReason": 3,
+    }
+    return "WebcastLinkMicBattleItemCard", msg, expected
+
+
+@golden("co_host")
+def _co_host(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkLayerMessage(
+        common=_common(pb, "WebcastLinkLayerMessage", 7380000000000023001, 1717000002300),
+        message_type=12,
+        channel_id=7390000000000000001,
+        scene=2,
+        list_change_content=pb.LinkListChangeContent(
+            list=pb.AllListUser(
+                linked_list=[pb.LinkLayerListUser(user=pb.LinkPlayer(room_id=ROOM_ID, user_id=HOST_ID))],
+                applied_list=[pb.LinkLayerListUser(user=pb.LinkPlayer(user_id=GUEST_ID))],
+            )
+        ),
+        business_content=pb.BusinessContent(
+            cohost_content=pb.CohostContent(
+                list_change_biz_content=pb.ListChangeBizContent(
+                    user_infos=[
+                        pb.CohostUserInfoEntry(
+                            key=HOST_ID,
+                            value=pb.CohostUserInfo(nickname="Le Streamer", display_id="streamer.fr"),
+                        )
+                    ]
+                )
+            )
+        ),
+    )
+    expected = {
+        "type": "coHost",
+        "msgId": 7380000000000023001,
+        "createTime": 1717000002300,
+        "layerAction": 12,
+        "scene": 2,
+        "channelId": 7390000000000000001,
+        "linked": [{"id": HOST_ID, "roomId": ROOM_ID}],
+        "users": [{"id": HOST_ID, "uniqueId": "streamer.fr", "nickname": "Le Streamer"}],
+    }
+    return "WebcastLinkLayerMessage", msg, expected
+
+
+@golden("co_host_linker")
+def _co_host_linker(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkMessage(
+        common=_common(pb, "WebcastLinkMessage", 7380000000000023002, 1717000002301),
+        message_type=21,
+        linker_id=42,
+        scene=4,
+        list_change_content=pb.LinkerListChangeContent(
+            linked_users=[pb.LinkListUser(user=_alice(pb))], applied_users=[pb.LinkListUser(user=_bob(pb))]
+        ),
+        cohost_list_change_content=pb.CohostListChangeContent(
+            users=[
+                pb.CohostListUser(
+                    user_id=RIVAL_ID, nick_name="Rival", room_id=ROOM_ID + 5, display_id="rival"
+                )
+            ]
+        ),
+        extra="{}",
+    )
+    expected = {
+        "type": "coHost",
+        "msgId": 7380000000000023002,
+        "createTime": 1717000002301,
+        "linkAction": 21,
+        "scene": 4,
+        "linkerId": 42,
+        "users": [{"id": RIVAL_ID, "uniqueId": "rival", "nickname": "Rival", "roomId": ROOM_ID + 5}],
+        "linkedUsers": [{"user": ALICE}],
+    }
+    return "WebcastLinkMessage", msg, expected
+
+
+@golden("battle_task_start")
+def _battle_task_start(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkmicBattleTaskMessage(
+        common=_common(pb, "WebcastLinkmicBattleTaskMessage", 7380000000000024001, 1717000002400),
+        start=pb.BattleTaskStart(
+            config=pb.BattleBonusConfig(
+                preview_start_time=190,
+                target_config=pb.BattleTaskTarget(target_start_time=180, duration=30, progress_target=7),
+                reward_config=pb.BattleTaskReward(reward_start_time=150, duration=30, reward_multiple=2),
+            )
+        ),
+        battle_id=7350000000000000001,
+    )
+    expected = {
+        "type": "battleTask",
+        "msgId": 7380000000000024001,
+        "createTime": 1717000002400,
+        "battleId": 7350000000000000001,
+        "target": 7,
+        "duration": 30,
+        "rewardMultiple": 2,
+    }
+    return "WebcastLinkmicBattleTaskMessage", msg, expected
+
+
+@golden("battle_task_update")
+def _battle_task_update(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkmicBattleTaskMessage(
+        common=_common(pb, "WebcastLinkmicBattleTaskMessage", 7380000000000024002, 1717000002401),
+        task_message_type=1,
+        task_update=pb.BattleTaskUpdate(
+            progress=4, from_user_id=ALICE_ID, prompt_key="pm_mt_match_speedchallenge"
+        ),
+        battle_id=7350000000000000001,
+    )
+    expected = {
+        "type": "battleTask",
+        "msgId": 7380000000000024002,
+        "createTime": 1717000002401,
+        "battleId": 7350000000000000001,
+        "taskType": 1,
+        "progress": 4,
+        "fromUserId": ALICE_ID,
+    }
+    return "WebcastLinkmicBattleTaskMessage", msg, expected
+
+
+@golden("rank_text")
+def _rank_text(pb: ModuleType) -> Case:
+    msg = pb.WebcastRankTextMessage(
+        common=_common(
+            pb, "WebcastRankTextMessage", 7380000000000025001, 1717000002500, key="pm_mt_topviewer_comment"
+        ),
+        scene=1,
+        owner_idx_before_update=4,
+        owner_idx_after_update=3,
+        other_get_badge_msg=pb.Text(key="pm_mt_topviewer_badge"),
+        cur_user_id=ALICE_ID,
+    )
+    expected = {
+        "type": "rankText",
+        "msgId": 7380000000000025001,
+        "createTime": 1717000002500,
+        "scene": 1,
+        "rankBefore": 4,
+        "rankAfter": 3,
+        "userId": ALICE_ID,
+    }
+    return "WebcastRankTextMessage", msg, expected
+
+
 BANNER_JSON = '{"banner_type":1,"data":{"title":"Weekly ranking ⭐","url":"https://www.tiktok.com/"}}'
 
 
@@ -1449,7 +1736,9 @@ def test_unknown_method(impl: ModuleType, pb: ModuleType) -> None:
     }
 
 
-@pytest.mark.parametrize("method", ["WebcastLinkMicMethod", "LinkMicMethod", "WebcastMsgDetectMessage"])
+@pytest.mark.parametrize(
+    "method", ["WebcastMsgDetectMessage", "MsgDetectMessage", "RoomStreamAdaptationMessage"]
+)
 def test_ignored_method(impl: ModuleType, pb: ModuleType, method: str) -> None:
     data = _ser(pb.WebcastControlMessage(common=_common(pb, method, 1, 2), action=3))
     assert impl.decode_message(method, data) is None
@@ -1556,7 +1845,7 @@ def _main_messages(pb: ModuleType) -> list[Any]:
     return [
         _base(pb, "WebcastChatMessage", _ser(chat), 999),  # the common's msg_id wins
         _base(pb, "WebcastLikeMessage", _ser(like), 7380000000000009002),
-        _base(pb, "WebcastLinkMicMethod", b"\x08\x01", 7380000000000009003),
+        _base(pb, "WebcastMsgDetectMessage", b"\x08\x01", 7380000000000009003),
         _base(pb, "RoomMessage", UNKNOWN_PAYLOAD, 7380000000000009004),
         _base(pb, "ControlMessage", _ser(end), 7380000000000009005),
     ]
@@ -1693,8 +1982,8 @@ def test_ignored_method_frame(impl: ModuleType, pb: ModuleType) -> None:
     body = _fetch_result(
         pb,
         [
-            _base(pb, "WebcastLinkMicMethod", b"\x08\x01\x12\x00", 1),
-            _base(pb, "LinkMicMethod", b"", 2),
+            _base(pb, "WebcastMsgDetectMessage", b"\x08\x01\x12\x00", 1),
+            _base(pb, "MsgDetectMessage", b"", 2),
         ],
     )
     frame = impl.decode_frame(_push_frame(pb, gzip.compress(body), {"compress_type": "gzip"}))

@@ -849,6 +849,272 @@ def _poll_basic_info() -> Case:
     return "WebcastPollMessage", msg, expected
 
 
+@case("coHostScore")
+def _co_host_score() -> Case:
+    msg = MSG.WebcastLinkMicFanTicketMethod(
+        common=_common("WebcastLinkMicFanTicketMethod", 2201),
+        fan_ticket_room_notice=MSG.FanTicketRoomNoticeContent(
+            user_fan_ticket=[
+                MSG.UserFanTicket(user_id=HOST_ID, fan_ticket=900, match_total_score=900, match_rank=1),
+                MSG.UserFanTicket(user_id=RIVAL_ID, fan_ticket=450, match_total_score=450, match_rank=2),
+            ],
+            total_linkmic_fan_ticket=1350,
+            match_id=77,
+            event_time=1717000002200,
+            score_type=1,
+        ),
+    )
+    expected = {
+        **_head("coHostScore", 2201),
+        "hosts": [
+            {"userId": HOST_ID, "score": 900, "totalScore": 900, "rank": 1},
+            {"userId": RIVAL_ID, "score": 450, "totalScore": 450, "rank": 2},
+        ],
+        "total": 1350,
+        "matchId": 77,
+    }
+    return "WebcastLinkMicFanTicketMethod", msg, expected
+
+
+@case("coHostScore_link_mic_method")
+def _link_mic_method() -> Case:
+    msg = MSG.WebcastLinkMicMethod(
+        common=_common("WebcastLinkMicMethod", 2202),
+        message_type=8,
+        user_id=HOST_ID,
+        fan_ticket=900,
+        total_linkmic_fan_ticket=1350,
+        channel_id=5,
+        rival_anchor_id=RIVAL_ID,
+        linked_users=[_bob()],
+    )
+    expected = {
+        **_head("coHostScore", 2202),
+        "total": 1350,
+        "userId": HOST_ID,
+        "score": 900,
+        "messageType": 8,
+        "channelId": 5,
+    }
+    return "WebcastLinkMicMethod", msg, expected
+
+
+@case("battlePunish")
+def _battle_punish() -> Case:
+    msg = MSG.WebcastLinkMicBattlePunishFinish(
+        common=_common("WebcastLinkMicBattlePunishFinish", 2301),
+        channel_id=5,
+        op_uid=HOST_ID,
+        reason=0,
+        battle_id=77,
+        battle_settings=_settings(4),
+    )
+    expected = {
+        **_head("battlePunish", 2301),
+        "battleId": 77,
+        "status": 4,
+        "channelId": 5,
+        "operatorId": HOST_ID,
+    }
+    return "WebcastLinkMicBattlePunishFinish", msg, expected
+
+
+@case("battleCard")
+def _battle_card() -> Case:
+    msg = MSG.WebcastLinkMicBattleItemCard(
+        common=_common("WebcastLinkMicBattleItemCard", 2302),
+        battle_id=77,
+        msg_type=2,
+        use_critical_strike_card=MSG.UseCriticalStrikeCard(
+            card_info=MATCH.CriticalStrikeCardInfo(
+                card_name_key="critical", effect_last_duration=20, multiple=3, to_anchor_id=RIVAL_ID
+            ),
+            anchor_id=HOST_ID,
+        ),
+    )
+    expected = {
+        **_head("battleCard", 2302),
+        "battleId": 77,
+        "cardType": 2,
+        "anchorId": HOST_ID,
+        "toAnchorId": RIVAL_ID,
+        "multiple": 3,
+        "duration": 20,
+    }
+    return "WebcastLinkMicBattleItemCard", msg, expected
+
+
+@case("battleCard_award")
+def _battle_card_award() -> Case:
+    msg = MSG.WebcastLinkMicBattleItemCard(
+        common=_common("WebcastLinkMicBattleItemCard", 2303),
+        battle_id=77,
+        msg_type=4,
+        award_card_notice=MSG.AwardCardNotice(
+            awarded_users=[
+                MATCH.BattleUserInfo(
+                    user=MATCH.BattleBaseUserInfo(
+                        user_id=ALICE_ID, nick_name="Alice", display_id="alice.plays"
+                    )
+                )
+            ]
+        ),
+        award_reason=1,
+    )
+    expected = {
+        **_head("battleCard", 2303),
+        "battleId": 77,
+        "cardType": 4,
+        "awarded": [{"id": ALICE_ID, "uniqueId": "alice.plays", "nickname": "Alice"}],
+        "awardReason": 1,
+    }
+    return "WebcastLinkMicBattleItemCard", msg, expected
+
+
+LINKCORE = _pkg("webcast.model.message.linkcore")
+LINKER = _pkg("webcast.model.message.linker.listchangemessage")
+
+
+@case("coHost_link_layer")
+def _co_host_link_layer() -> Case:
+    players = [
+        LINKCORE.Player(room_id=ROOM_ID, user_id=HOST_ID),
+        LINKCORE.Player(room_id=ROOM_ID + 1, user_id=RIVAL_ID),
+    ]
+    msg = LINKCORE.WebcastLinkLayerMessage(
+        common=_common("WebcastLinkLayerMessage", 2401),
+        message_type=11,
+        channel_id=5,
+        scene=2,
+        list_change_content=LINKCORE.LinkListChangeContent(
+            type=1,
+            list=LINKCORE.AllListUser(
+                linked_list=[LINKCORE.LinkLayerListUser(user=p, linkmic_id=str(p.user_id)) for p in players]
+            ),
+        ),
+        business_content=_pkg("webcast.chatroom.model.multiguestv3").BusinessContent(
+            cohost_content=_pkg("webcast.im").CohostContent(
+                list_change_biz_content=_pkg("webcast.im").ListChangeBizContent(
+                    user_infos={
+                        RIVAL_ID: _pkg("webcast.linkmic.common").CohostUserInfo(
+                            nickname="Rival",
+                            display_id="rival.tv",
+                            follow_status=1,
+                            user_id_str=str(RIVAL_ID),
+                        )
+                    }
+                )
+            )
+        ),
+    )
+    expected = {
+        **_head("coHost", 2401),
+        "layerAction": 11,
+        "scene": 2,
+        "channelId": 5,
+        "linked": [{"id": HOST_ID, "roomId": ROOM_ID}, {"id": RIVAL_ID, "roomId": ROOM_ID + 1}],
+        "users": [{"id": RIVAL_ID, "uniqueId": "rival.tv", "nickname": "Rival"}],
+    }
+    return "WebcastLinkLayerMessage", msg, expected
+
+
+@case("coHost_linker")
+def _co_host_linker() -> Case:
+    msg = MSG.WebcastLinkMessage(
+        common=_common("WebcastLinkMessage", 2402),
+        message_type=22,
+        linker_id=9,
+        scene=2,
+        list_change_content=LINKER.LinkerListChangeContent(
+            linked_users=[LINKER.LinkListUser(user=_bob(), link_type=1, linkmic_id_str="x", fan_ticket=3)]
+        ),
+        cohost_list_change_content=MSG.CohostListChangeContent(
+            users=[
+                _pkg("webcast.chatroom.model.interact").CohostListUser(
+                    user_id=RIVAL_ID,
+                    nick_name="Rival",
+                    room_id=ROOM_ID + 1,
+                    display_id="rival.tv",
+                    follow_status=2,
+                )
+            ]
+        ),
+    )
+    expected = {
+        **_head("coHost", 2402),
+        "linkAction": 22,
+        "scene": 2,
+        "linkerId": 9,
+        "users": [{"id": RIVAL_ID, "uniqueId": "rival.tv", "nickname": "Rival", "roomId": ROOM_ID + 1}],
+        "linkedUsers": [{"user": BOB}],
+    }
+    return "WebcastLinkMessage", msg, expected
+
+
+@case("battleTask_start")
+def _battle_task_start() -> Case:
+    msg = MSG.WebcastLinkmicBattleTaskMessage(
+        common=_common("WebcastLinkmicBattleTaskMessage", 2501),
+        task_message_type=0,
+        start=BATTLE.BattleTaskStart(
+            config=MATCH.BattleBonusConfig(
+                preview_start_time=190,
+                target_config=MATCH.TaskPeriodConfig(target_start_time=180, duration=30, progress_target=7),
+                reward_config=MATCH.RewardPeriodConfig(reward_start_time=150, duration=30, reward_multiple=2),
+            )
+        ),
+        battle_id=77,
+    )
+    expected = {**_head("battleTask", 2501), "battleId": 77, "target": 7, "duration": 30, "rewardMultiple": 2}
+    return "WebcastLinkmicBattleTaskMessage", msg, expected
+
+
+@case("battleTask_settle")
+def _battle_task_settle() -> Case:
+    msg = MSG.WebcastLinkmicBattleTaskMessage(
+        common=_common("WebcastLinkmicBattleTaskMessage", 2502),
+        task_message_type=2,
+        task_settle=BATTLE.BattleTaskSettle(result=1, reward_start_time=5),
+        battle_id=77,
+    )
+    return (
+        "WebcastLinkmicBattleTaskMessage",
+        msg,
+        {**_head("battleTask", 2502), "battleId": 77, "taskType": 2, "result": 1},
+    )
+
+
+@case("battleTask_update")
+def _battle_task_update() -> Case:
+    msg = MSG.WebcastLinkmicBattleTaskMessage(
+        common=_common("WebcastLinkmicBattleTaskMessage", 2503),
+        task_message_type=1,
+        task_update=BATTLE.BattleTaskUpdate(progress=3, from_user_id=ALICE_ID),
+        battle_id=77,
+    )
+    expected = {
+        **_head("battleTask", 2503),
+        "battleId": 77,
+        "taskType": 1,
+        "progress": 3,
+        "fromUserId": ALICE_ID,
+    }
+    return "WebcastLinkmicBattleTaskMessage", msg, expected
+
+
+@case("rankText")
+def _rank_text() -> Case:
+    msg = MSG.WebcastRankTextMessage(
+        common=_common("WebcastRankTextMessage", 2601, "pm_mt_topviewer_comment"),
+        scene=1,
+        owner_idx_before_update=4,
+        owner_idx_after_update=3,
+        cur_user_id=ALICE_ID,
+    )
+    expected = {**_head("rankText", 2601), "scene": 1, "rankBefore": 4, "rankAfter": 3, "userId": ALICE_ID}
+    return "WebcastRankTextMessage", msg, expected
+
+
 # ---------------------------------------------------------------- the tests
 
 WRONG_TODAY: dict[str, str] = {}

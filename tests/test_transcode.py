@@ -85,8 +85,9 @@ def test_simulated_traffic() -> None:
 
 
 def test_ignored_unknown_and_missing_methods() -> None:
+    assert_transcodes("MsgDetectMessage", b"\x08\x01")
+    assert_transcodes("WebcastMsgDetectMessage", b"")
     assert_transcodes("LinkMicMethod", b"\x08\x01")
-    assert_transcodes("WebcastLinkMicMethod", b"")
     assert_transcodes("WebcastNewThing", b"\x08\x01")
     assert_transcodes("WebcastNewThing", b"")
     assert_transcodes("", b"\x08\x01")

@@ -610,6 +610,203 @@ WebcastPollMessage_poll_basic_info: Final = 8
 WebcastInRoomBannerMessage_common: Final = 1
 WebcastInRoomBannerMessage_json_data: Final = 2
 
+# UserFanTicket
+UserFanTicket_user_id: Final = 1
+UserFanTicket_fan_ticket: Final = 2
+UserFanTicket_match_total_score: Final = 3
+UserFanTicket_match_rank: Final = 4
+
+# FanTicketRoomNoticeContent
+FanTicketRoomNoticeContent_user_fan_ticket: Final = 1
+FanTicketRoomNoticeContent_total_linkmic_fan_ticket: Final = 2
+FanTicketRoomNoticeContent_match_id: Final = 3
+FanTicketRoomNoticeContent_event_time: Final = 4
+FanTicketRoomNoticeContent_fan_ticket_icon_url: Final = 5
+
+# WebcastLinkMicFanTicketMethod
+WebcastLinkMicFanTicketMethod_common: Final = 1
+WebcastLinkMicFanTicketMethod_fan_ticket_room_notice: Final = 2
+
+# WebcastLinkMicMethod
+WebcastLinkMicMethod_common: Final = 1
+WebcastLinkMicMethod_message_type: Final = 2
+WebcastLinkMicMethod_access_key: Final = 3
+WebcastLinkMicMethod_anchor_linkmic_id: Final = 4
+WebcastLinkMicMethod_user_id: Final = 5
+WebcastLinkMicMethod_fan_ticket: Final = 6
+WebcastLinkMicMethod_total_linkmic_fan_ticket: Final = 7
+WebcastLinkMicMethod_channel_id: Final = 8
+WebcastLinkMicMethod_layout: Final = 9
+WebcastLinkMicMethod_vendor: Final = 10
+WebcastLinkMicMethod_dimension: Final = 11
+WebcastLinkMicMethod_theme: Final = 12
+WebcastLinkMicMethod_invite_uid: Final = 13
+WebcastLinkMicMethod_answer: Final = 14
+WebcastLinkMicMethod_duration: Final = 16
+WebcastLinkMicMethod_match_type: Final = 18
+WebcastLinkMicMethod_win: Final = 19
+WebcastLinkMicMethod_prompts: Final = 20
+WebcastLinkMicMethod_to_user_id: Final = 21
+WebcastLinkMicMethod_rival_anchor_id: Final = 38
+WebcastLinkMicMethod_scene: Final = 43
+
+# WebcastLinkMicBattlePunishFinish
+WebcastLinkMicBattlePunishFinish_common: Final = 1
+WebcastLinkMicBattlePunishFinish_channel_id: Final = 2
+WebcastLinkMicBattlePunishFinish_op_uid: Final = 3
+WebcastLinkMicBattlePunishFinish_reason: Final = 4
+WebcastLinkMicBattlePunishFinish_battle_id: Final = 5
+WebcastLinkMicBattlePunishFinish_battle_settings: Final = 6
+
+# CriticalStrikeCardInfo
+CriticalStrikeCardInfo_card_name_key: Final = 1
+CriticalStrikeCardInfo_send_time_sec: Final = 3
+CriticalStrikeCardInfo_effect_last_duration: Final = 5
+CriticalStrikeCardInfo_multiple: Final = 8
+CriticalStrikeCardInfo_to_anchor_id: Final = 12
+
+# UseCriticalStrikeCard
+UseCriticalStrikeCard_card_info: Final = 1
+UseCriticalStrikeCard_anchor_id: Final = 2
+UseCriticalStrikeCard_display_content: Final = 3
+
+# AwardCardNotice
+AwardCardNotice_display_content: Final = 1
+AwardCardNotice_awarded_users: Final = 2
+
+# WebcastLinkMicBattleItemCard
+WebcastLinkMicBattleItemCard_common: Final = 1
+WebcastLinkMicBattleItemCard_battle_id: Final = 2
+WebcastLinkMicBattleItemCard_msg_type: Final = 3
+WebcastLinkMicBattleItemCard_use_critical_strike_card: Final = 5
+WebcastLinkMicBattleItemCard_award_card_notice: Final = 7
+WebcastLinkMicBattleItemCard_award_reason: Final = 16
+
+# LinkPlayer
+LinkPlayer_room_id: Final = 1
+LinkPlayer_user_id: Final = 2
+
+# LinkLayerListUser
+LinkLayerListUser_user: Final = 1
+LinkLayerListUser_linkmic_id: Final = 2
+LinkLayerListUser_linked_time_nano: Final = 4
+
+# AllListUser
+AllListUser_linked_list: Final = 2
+AllListUser_applied_list: Final = 3
+AllListUser_invited_list: Final = 4
+AllListUser_ready_list: Final = 5
+
+# LinkListChangeContent
+LinkListChangeContent_type: Final = 1
+LinkListChangeContent_list: Final = 2
+
+# CohostUserInfo
+CohostUserInfo_permission_type: Final = 1
+CohostUserInfo_nickname: Final = 11
+CohostUserInfo_display_id: Final = 12
+CohostUserInfo_avatar_thumb: Final = 13
+CohostUserInfo_follow_status: Final = 14
+CohostUserInfo_user_id_str: Final = 15
+
+# CohostUserInfoEntry
+CohostUserInfoEntry_key: Final = 1
+CohostUserInfoEntry_value: Final = 2
+
+# ListChangeBizContent
+ListChangeBizContent_user_infos: Final = 1
+
+# CohostContent
+CohostContent_list_change_biz_content: Final = 11
+
+# BusinessContent
+BusinessContent_over_length: Final = 1
+BusinessContent_cohost_content: Final = 200
+
+# WebcastLinkLayerMessage
+WebcastLinkLayerMessage_common: Final = 1
+WebcastLinkLayerMessage_message_type: Final = 2
+WebcastLinkLayerMessage_channel_id: Final = 3
+WebcastLinkLayerMessage_scene: Final = 4
+WebcastLinkLayerMessage_source: Final = 5
+WebcastLinkLayerMessage_rtc_room_id: Final = 7
+WebcastLinkLayerMessage_list_change_content: Final = 102
+WebcastLinkLayerMessage_business_content: Final = 200
+
+# LinkListUser
+LinkListUser_user: Final = 1
+
+# LinkerListChangeContent
+LinkerListChangeContent_linked_users: Final = 1
+LinkerListChangeContent_applied_users: Final = 2
+LinkerListChangeContent_connecting_users: Final = 3
+
+# CohostListUser
+CohostListUser_user_id: Final = 1
+CohostListUser_nick_name: Final = 2
+CohostListUser_avatar_thumb: Final = 3
+CohostListUser_linked_time: Final = 4
+CohostListUser_room_id: Final = 6
+CohostListUser_display_id: Final = 10
+CohostListUser_follow_status: Final = 11
+
+# CohostListChangeContent
+CohostListChangeContent_users: Final = 1
+
+# WebcastLinkMessage
+WebcastLinkMessage_common: Final = 1
+WebcastLinkMessage_message_type: Final = 2
+WebcastLinkMessage_linker_id: Final = 3
+WebcastLinkMessage_scene: Final = 4
+WebcastLinkMessage_list_change_content: Final = 20
+WebcastLinkMessage_cohost_list_change_content: Final = 21
+WebcastLinkMessage_extra: Final = 200
+WebcastLinkMessage_expire_timestamp: Final = 201
+
+# BattleTaskTarget
+BattleTaskTarget_target_start_time: Final = 1
+BattleTaskTarget_duration: Final = 2
+BattleTaskTarget_progress_target: Final = 23
+
+# BattleTaskReward
+BattleTaskReward_reward_start_time: Final = 1
+BattleTaskReward_duration: Final = 2
+BattleTaskReward_reward_multiple: Final = 3
+
+# BattleBonusConfig
+BattleBonusConfig_preview_start_time: Final = 1
+BattleBonusConfig_target_config: Final = 3
+BattleBonusConfig_reward_config: Final = 4
+
+# BattleTaskStart
+BattleTaskStart_config: Final = 1
+
+# BattleTaskUpdate
+BattleTaskUpdate_progress: Final = 1
+BattleTaskUpdate_from_user_id: Final = 2
+BattleTaskUpdate_prompt_key: Final = 3
+
+# BattleTaskSettle
+BattleTaskSettle_result: Final = 1
+BattleTaskSettle_reward_start_time: Final = 2
+
+# WebcastLinkmicBattleTaskMessage
+WebcastLinkmicBattleTaskMessage_common: Final = 1
+WebcastLinkmicBattleTaskMessage_task_message_type: Final = 2
+WebcastLinkmicBattleTaskMessage_start: Final = 3
+WebcastLinkmicBattleTaskMessage_task_update: Final = 4
+WebcastLinkmicBattleTaskMessage_task_settle: Final = 5
+WebcastLinkmicBattleTaskMessage_battle_id: Final = 20
+
+# WebcastRankTextMessage
+WebcastRankTextMessage_common: Final = 1
+WebcastRankTextMessage_scene: Final = 2
+WebcastRankTextMessage_owner_idx_before_update: Final = 3
+WebcastRankTextMessage_owner_idx_after_update: Final = 4
+WebcastRankTextMessage_self_get_badge_msg: Final = 5
+WebcastRankTextMessage_other_get_badge_msg: Final = 6
+WebcastRankTextMessage_cur_user_id: Final = 7
+
 # MapEntry: any map entry
 MapEntry_key: Final = 1
 MapEntry_value: Final = 2
@@ -924,7 +1121,7 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("battle_id", 1, 0, "int64", False, ""),
         WireField("start_time_ms", 2, 0, "int64", False, ""),
         WireField("duration", 3, 0, "int32", False, ""),
-        WireField("status", 5, 0, "int32", False, ""),
+        WireField("status", 5, 0, "int32", False, "status"),
         WireField("battle_type", 8, 0, "int32", False, ""),
         WireField("end_time_ms", 10, 0, "int64", False, ""),
     ),
@@ -934,12 +1131,12 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("score", 3, 0, "int64", False, ""),
     ),
     "BattleBaseUserInfo": (
-        WireField("user_id", 1, 0, "int64", False, ""),
-        WireField("nick_name", 2, 2, "string", False, ""),
+        WireField("user_id", 1, 0, "int64", False, "id"),
+        WireField("nick_name", 2, 2, "string", False, "nickname"),
         WireField("avatar_thumb", 3, 2, "ImageModel", False, ""),
-        WireField("display_id", 4, 2, "string", False, ""),
+        WireField("display_id", 4, 2, "string", False, "uniqueId"),
     ),
-    "BattleUserInfo": (WireField("user", 1, 2, "BattleBaseUserInfo", False, ""),),
+    "BattleUserInfo": (WireField("user", 1, 2, "BattleBaseUserInfo", False, "*"),),
     "BattleUserArmy": (
         WireField("user_id", 1, 0, "int64", False, ""),
         WireField("score", 2, 0, "int64", False, ""),
@@ -1204,6 +1401,193 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
     "WebcastInRoomBannerMessage": (
         WireField("common", 1, 2, "CommonMessageData", False, ""),
         WireField("json_data", 2, 2, "string", False, "data"),
+    ),
+    "UserFanTicket": (
+        WireField("user_id", 1, 0, "int64", False, "userId"),
+        WireField("fan_ticket", 2, 0, "int64", False, "score"),
+        WireField("match_total_score", 3, 0, "int64", False, "totalScore"),
+        WireField("match_rank", 4, 0, "int32", False, "rank"),
+    ),
+    "FanTicketRoomNoticeContent": (
+        WireField("user_fan_ticket", 1, 2, "UserFanTicket", True, "hosts"),
+        WireField("total_linkmic_fan_ticket", 2, 0, "int64", False, "total"),
+        WireField("match_id", 3, 0, "int64", False, "matchId"),
+        WireField("event_time", 4, 0, "int64", False, ""),
+        WireField("fan_ticket_icon_url", 5, 2, "string", False, ""),
+    ),
+    "WebcastLinkMicFanTicketMethod": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("fan_ticket_room_notice", 2, 2, "FanTicketRoomNoticeContent", False, "*"),
+    ),
+    "WebcastLinkMicMethod": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("message_type", 2, 0, "int32", False, "messageType"),
+        WireField("access_key", 3, 2, "string", False, ""),
+        WireField("anchor_linkmic_id", 4, 0, "int32", False, ""),
+        WireField("user_id", 5, 0, "int64", False, "userId"),
+        WireField("fan_ticket", 6, 0, "int64", False, "score"),
+        WireField("total_linkmic_fan_ticket", 7, 0, "int64", False, "total"),
+        WireField("channel_id", 8, 0, "int64", False, "channelId"),
+        WireField("layout", 9, 0, "int32", False, ""),
+        WireField("vendor", 10, 0, "int32", False, ""),
+        WireField("dimension", 11, 0, "int32", False, ""),
+        WireField("theme", 12, 2, "string", False, ""),
+        WireField("invite_uid", 13, 0, "int64", False, ""),
+        WireField("answer", 14, 0, "int32", False, ""),
+        WireField("duration", 16, 0, "int32", False, ""),
+        WireField("match_type", 18, 0, "int32", False, ""),
+        WireField("win", 19, 0, "bool", False, ""),
+        WireField("prompts", 20, 2, "string", False, ""),
+        WireField("to_user_id", 21, 0, "int64", False, ""),
+        WireField("rival_anchor_id", 38, 0, "int64", False, ""),
+        WireField("scene", 43, 0, "int64", False, ""),
+    ),
+    "WebcastLinkMicBattlePunishFinish": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("channel_id", 2, 0, "int64", False, "channelId"),
+        WireField("op_uid", 3, 0, "int64", False, "operatorId"),
+        WireField("reason", 4, 0, "int32", False, "reason"),
+        WireField("battle_id", 5, 0, "int64", False, "battleId"),
+        WireField("battle_settings", 6, 2, "BattleSetting", False, "*"),
+    ),
+    "CriticalStrikeCardInfo": (
+        WireField("card_name_key", 1, 2, "string", False, ""),
+        WireField("send_time_sec", 3, 0, "int64", False, ""),
+        WireField("effect_last_duration", 5, 0, "int64", False, "duration"),
+        WireField("multiple", 8, 0, "int64", False, "multiple"),
+        WireField("to_anchor_id", 12, 0, "int64", False, "toAnchorId"),
+    ),
+    "UseCriticalStrikeCard": (
+        WireField("card_info", 1, 2, "CriticalStrikeCardInfo", False, "*"),
+        WireField("anchor_id", 2, 0, "int64", False, "anchorId"),
+        WireField("display_content", 3, 2, "Text", False, ""),
+    ),
+    "AwardCardNotice": (
+        WireField("display_content", 1, 2, "Text", False, ""),
+        WireField("awarded_users", 2, 2, "BattleUserInfo", True, "awarded"),
+    ),
+    "WebcastLinkMicBattleItemCard": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("battle_id", 2, 0, "int64", False, "battleId"),
+        WireField("msg_type", 3, 0, "int32", False, "cardType"),
+        WireField("use_critical_strike_card", 5, 2, "UseCriticalStrikeCard", False, "*"),
+        WireField("award_card_notice", 7, 2, "AwardCardNotice", False, "*"),
+        WireField("award_reason", 16, 0, "int32", False, "awardReason"),
+    ),
+    "LinkPlayer": (
+        WireField("room_id", 1, 0, "int64", False, "roomId"),
+        WireField("user_id", 2, 0, "int64", False, "id"),
+    ),
+    "LinkLayerListUser": (
+        WireField("user", 1, 2, "LinkPlayer", False, "*"),
+        WireField("linkmic_id", 2, 2, "string", False, ""),
+        WireField("linked_time_nano", 4, 0, "int64", False, ""),
+    ),
+    "AllListUser": (
+        WireField("linked_list", 2, 2, "LinkLayerListUser", True, "linked"),
+        WireField("applied_list", 3, 2, "LinkLayerListUser", True, ""),
+        WireField("invited_list", 4, 2, "LinkLayerListUser", True, ""),
+        WireField("ready_list", 5, 2, "LinkLayerListUser", True, ""),
+    ),
+    "LinkListChangeContent": (
+        WireField("type", 1, 0, "int32", False, ""),
+        WireField("list", 2, 2, "AllListUser", False, "*"),
+    ),
+    "CohostUserInfo": (
+        WireField("permission_type", 1, 0, "int64", False, ""),
+        WireField("nickname", 11, 2, "string", False, "nickname"),
+        WireField("display_id", 12, 2, "string", False, "uniqueId"),
+        WireField("avatar_thumb", 13, 2, "ImageModel", False, ""),
+        WireField("follow_status", 14, 0, "int64", False, ""),
+        WireField("user_id_str", 15, 2, "string", False, ""),
+    ),
+    "CohostUserInfoEntry": (
+        WireField("key", 1, 0, "int64", False, "id"),
+        WireField("value", 2, 2, "CohostUserInfo", False, "*"),
+    ),
+    "ListChangeBizContent": (WireField("user_infos", 1, 2, "CohostUserInfoEntry", True, "users"),),
+    "CohostContent": (WireField("list_change_biz_content", 11, 2, "ListChangeBizContent", False, "*"),),
+    "BusinessContent": (
+        WireField("over_length", 1, 0, "int64", False, ""),
+        WireField("cohost_content", 200, 2, "CohostContent", False, "*"),
+    ),
+    "WebcastLinkLayerMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("message_type", 2, 0, "int32", False, "layerAction"),
+        WireField("channel_id", 3, 0, "int64", False, "channelId"),
+        WireField("scene", 4, 0, "int32", False, "scene"),
+        WireField("source", 5, 2, "string", False, ""),
+        WireField("rtc_room_id", 7, 0, "int64", False, ""),
+        WireField("list_change_content", 102, 2, "LinkListChangeContent", False, "*"),
+        WireField("business_content", 200, 2, "BusinessContent", False, "*"),
+    ),
+    "LinkListUser": (WireField("user", 1, 2, "User", False, "user"),),
+    "LinkerListChangeContent": (
+        WireField("linked_users", 1, 2, "LinkListUser", True, "linkedUsers"),
+        WireField("applied_users", 2, 2, "LinkListUser", True, ""),
+        WireField("connecting_users", 3, 2, "LinkListUser", True, ""),
+    ),
+    "CohostListUser": (
+        WireField("user_id", 1, 0, "int64", False, "id"),
+        WireField("nick_name", 2, 2, "string", False, "nickname"),
+        WireField("avatar_thumb", 3, 2, "ImageModel", False, ""),
+        WireField("linked_time", 4, 0, "int64", False, ""),
+        WireField("room_id", 6, 0, "int64", False, "roomId"),
+        WireField("display_id", 10, 2, "string", False, "uniqueId"),
+        WireField("follow_status", 11, 0, "int64", False, ""),
+    ),
+    "CohostListChangeContent": (WireField("users", 1, 2, "CohostListUser", True, "users"),),
+    "WebcastLinkMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("message_type", 2, 0, "int32", False, "linkAction"),
+        WireField("linker_id", 3, 0, "int64", False, "linkerId"),
+        WireField("scene", 4, 0, "int32", False, "scene"),
+        WireField("list_change_content", 20, 2, "LinkerListChangeContent", False, "*"),
+        WireField("cohost_list_change_content", 21, 2, "CohostListChangeContent", False, "*"),
+        WireField("extra", 200, 2, "string", False, ""),
+        WireField("expire_timestamp", 201, 0, "int64", False, ""),
+    ),
+    "BattleTaskTarget": (
+        WireField("target_start_time", 1, 0, "int64", False, ""),
+        WireField("duration", 2, 0, "int64", False, "duration"),
+        WireField("progress_target", 23, 0, "int64", False, "target"),
+    ),
+    "BattleTaskReward": (
+        WireField("reward_start_time", 1, 0, "int64", False, ""),
+        WireField("duration", 2, 0, "int64", False, ""),
+        WireField("reward_multiple", 3, 0, "int64", False, "rewardMultiple"),
+    ),
+    "BattleBonusConfig": (
+        WireField("preview_start_time", 1, 0, "int64", False, ""),
+        WireField("target_config", 3, 2, "BattleTaskTarget", False, "*"),
+        WireField("reward_config", 4, 2, "BattleTaskReward", False, "*"),
+    ),
+    "BattleTaskStart": (WireField("config", 1, 2, "BattleBonusConfig", False, "*"),),
+    "BattleTaskUpdate": (
+        WireField("progress", 1, 0, "int64", False, "progress"),
+        WireField("from_user_id", 2, 0, "int64", False, "fromUserId"),
+        WireField("prompt_key", 3, 2, "string", False, ""),
+    ),
+    "BattleTaskSettle": (
+        WireField("result", 1, 0, "int32", False, "result"),
+        WireField("reward_start_time", 2, 0, "int64", False, ""),
+    ),
+    "WebcastLinkmicBattleTaskMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("task_message_type", 2, 0, "int32", False, "taskType"),
+        WireField("start", 3, 2, "BattleTaskStart", False, "*"),
+        WireField("task_update", 4, 2, "BattleTaskUpdate", False, "*"),
+        WireField("task_settle", 5, 2, "BattleTaskSettle", False, "*"),
+        WireField("battle_id", 20, 0, "int64", False, "battleId"),
+    ),
+    "WebcastRankTextMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("scene", 2, 0, "int32", False, "scene"),
+        WireField("owner_idx_before_update", 3, 0, "int64", False, "rankBefore"),
+        WireField("owner_idx_after_update", 4, 0, "int64", False, "rankAfter"),
+        WireField("self_get_badge_msg", 5, 2, "Text", False, ""),
+        WireField("other_get_badge_msg", 6, 2, "Text", False, ""),
+        WireField("cur_user_id", 7, 0, "int64", False, "userId"),
     ),
 }
 """Message name -> its fields, in schema order."""

@@ -65,6 +65,12 @@ signal banner_received(event: Dictionary)          ## banner
 signal messages_deleted(event: Dictionary)         ## imDelete
 signal control_received(event: Dictionary)         ## control (1 paused, 2 resumed)
 signal stream_ended(event: Dictionary)             ## streamEnd
+signal co_host_score_updated(event: Dictionary)    ## coHostScore (hosts' live scores while linked)
+signal co_host_received(event: Dictionary)         ## coHost (hosts joined, left, list changed)
+signal rank_text_received(event: Dictionary)       ## rankText (a viewer moved in the top-viewer ranking)
+signal battle_punish_received(event: Dictionary)   ## battlePunish (punishment phase finished)
+signal battle_card_received(event: Dictionary)     ## battleCard (item card used or awarded)
+signal battle_task_received(event: Dictionary)     ## battleTask (speed challenge start, progress, result)
 signal stream_summary_received(event: Dictionary)  ## streamSummary
 signal unknown_received(event: Dictionary)         ## unknown (method, payload)
 ## A rule fired (topic action/<name>/<room>): its name, params and the event
@@ -131,6 +137,12 @@ const SIGNALS := {
 	"imDelete": &"messages_deleted",
 	"control": &"control_received",
 	"streamEnd": &"stream_ended",
+	"coHostScore": &"co_host_score_updated",
+	"coHost": &"co_host_received",
+	"rankText": &"rank_text_received",
+	"battlePunish": &"battle_punish_received",
+	"battleCard": &"battle_card_received",
+	"battleTask": &"battle_task_received",
 	"streamSummary": &"stream_summary_received",
 	"unknown": &"unknown_received",
 	"sys.heartbeat": &"heartbeat_received",
