@@ -184,6 +184,316 @@ cdef int _t_struct_poll_option_info(W* w, const u8* p, Py_ssize_t n, Py_ssize_t 
     return 0
 
 
+cdef dict _struct_user_fan_ticket(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef int64_t user_id = 0
+    cdef int64_t score = 0
+    cdef int64_t total_score = 0
+    cdef int64_t rank = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == UserFanTicket_user_id:
+                user_id = _s64(_val(&it, p))
+            elif it.num == UserFanTicket_fan_ticket:
+                score = _s64(_val(&it, p))
+            elif it.num == UserFanTicket_match_total_score:
+                total_score = _s64(_val(&it, p))
+            elif it.num == UserFanTicket_match_rank:
+                rank = _s64(_val(&it, p))
+    _put_int(event, "userId", user_id)
+    _put_int(event, "score", score)
+    _put_int(event, "totalScore", total_score)
+    _put_int(event, "rank", rank)
+    return event
+
+
+cdef int _t_struct_user_fan_ticket(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it
+    cdef int64_t user_id = 0
+    cdef int64_t score = 0
+    cdef int64_t total_score = 0
+    cdef int64_t rank = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == UserFanTicket_user_id:
+                user_id = _s64(_val(&it, p))
+            elif it.num == UserFanTicket_fan_ticket:
+                score = _s64(_val(&it, p))
+            elif it.num == UserFanTicket_match_total_score:
+                total_score = _s64(_val(&it, p))
+            elif it.num == UserFanTicket_match_rank:
+                rank = _s64(_val(&it, p))
+    at = _w_begin(w)
+    count += _wi(w, K_USER_ID, user_id)
+    count += _wi(w, K_SCORE, score)
+    count += _wi(w, K_TOTAL_SCORE, total_score)
+    count += _wi(w, K_RANK, rank)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _struct_link_layer_list_user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef int64_t id = 0
+    cdef int64_t room_id = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == LinkLayerListUser_user:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == LinkPlayer_room_id:
+                            room_id = _s64(_val(&it2, p))
+                        elif it2.num == LinkPlayer_user_id:
+                            id = _s64(_val(&it2, p))
+    _put_int(event, "id", id)
+    _put_int(event, "roomId", room_id)
+    return event
+
+
+cdef int _t_struct_link_layer_list_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it, it2
+    cdef int64_t id = 0
+    cdef int64_t room_id = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == LinkLayerListUser_user:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == LinkPlayer_room_id:
+                            room_id = _s64(_val(&it2, p))
+                        elif it2.num == LinkPlayer_user_id:
+                            id = _s64(_val(&it2, p))
+    at = _w_begin(w)
+    count += _wi(w, K_ID, id)
+    count += _wi(w, K_ROOM_ID, room_id)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _struct_cohost_user_info_entry(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef int64_t id = 0
+    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
+    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == CohostUserInfoEntry_key:
+                id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == CohostUserInfoEntry_value:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == CohostUserInfo_nickname:
+                            nickname_a = it2.a
+                            nickname_b = it2.b
+                        elif it2.num == CohostUserInfo_display_id:
+                            unique_id_a = it2.a
+                            unique_id_b = it2.b
+    _put_int(event, "id", id)
+    _put_str(event, "uniqueId", p, unique_id_a, unique_id_b)
+    _put_str(event, "nickname", p, nickname_a, nickname_b)
+    return event
+
+
+cdef int _t_struct_cohost_user_info_entry(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it, it2
+    cdef int64_t id = 0
+    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
+    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == CohostUserInfoEntry_key:
+                id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == CohostUserInfoEntry_value:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == CohostUserInfo_nickname:
+                            nickname_a = it2.a
+                            nickname_b = it2.b
+                        elif it2.num == CohostUserInfo_display_id:
+                            unique_id_a = it2.a
+                            unique_id_b = it2.b
+    at = _w_begin(w)
+    count += _wi(w, K_ID, id)
+    count += _ws(w, K_UNIQUE_ID, p, unique_id_a, unique_id_b)
+    count += _ws(w, K_NICKNAME, p, nickname_a, nickname_b)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _struct_link_list_user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == LinkListUser_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+    _put_user(event, has_user, p, n, user_a, user_b, 0)
+    return event
+
+
+cdef int _t_struct_link_list_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == LinkListUser_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+    at = _w_begin(w)
+    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _struct_cohost_list_user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef int64_t id = 0
+    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
+    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
+    cdef int64_t room_id = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == CohostListUser_user_id:
+                id = _s64(_val(&it, p))
+            elif it.num == CohostListUser_room_id:
+                room_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == CohostListUser_nick_name:
+                nickname_a = it.a
+                nickname_b = it.b
+            elif it.num == CohostListUser_display_id:
+                unique_id_a = it.a
+                unique_id_b = it.b
+    _put_int(event, "id", id)
+    _put_str(event, "uniqueId", p, unique_id_a, unique_id_b)
+    _put_str(event, "nickname", p, nickname_a, nickname_b)
+    _put_int(event, "roomId", room_id)
+    return event
+
+
+cdef int _t_struct_cohost_list_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it
+    cdef int64_t id = 0
+    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
+    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
+    cdef int64_t room_id = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == CohostListUser_user_id:
+                id = _s64(_val(&it, p))
+            elif it.num == CohostListUser_room_id:
+                room_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == CohostListUser_nick_name:
+                nickname_a = it.a
+                nickname_b = it.b
+            elif it.num == CohostListUser_display_id:
+                unique_id_a = it.a
+                unique_id_b = it.b
+    at = _w_begin(w)
+    count += _wi(w, K_ID, id)
+    count += _ws(w, K_UNIQUE_ID, p, unique_id_a, unique_id_b)
+    count += _ws(w, K_NICKNAME, p, nickname_a, nickname_b)
+    count += _wi(w, K_ROOM_ID, room_id)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _struct_battle_user_info(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef int64_t id = 0
+    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
+    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == BattleUserInfo_user:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleBaseUserInfo_user_id:
+                            id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == BattleBaseUserInfo_nick_name:
+                            nickname_a = it2.a
+                            nickname_b = it2.b
+                        elif it2.num == BattleBaseUserInfo_display_id:
+                            unique_id_a = it2.a
+                            unique_id_b = it2.b
+    _put_int(event, "id", id)
+    _put_str(event, "uniqueId", p, unique_id_a, unique_id_b)
+    _put_str(event, "nickname", p, nickname_a, nickname_b)
+    return event
+
+
+cdef int _t_struct_battle_user_info(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it, it2
+    cdef int64_t id = 0
+    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
+    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == BattleUserInfo_user:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleBaseUserInfo_user_id:
+                            id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == BattleBaseUserInfo_nick_name:
+                            nickname_a = it2.a
+                            nickname_b = it2.b
+                        elif it2.num == BattleBaseUserInfo_display_id:
+                            unique_id_a = it2.a
+                            unique_id_b = it2.b
+    at = _w_begin(w)
+    count += _wi(w, K_ID, id)
+    count += _ws(w, K_UNIQUE_ID, p, unique_id_a, unique_id_b)
+    count += _ws(w, K_NICKNAME, p, nickname_a, nickname_b)
+    _w_end(w, at, count, 1)
+    return 0
+
+
 cdef dict _like(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef bint has_user = False
@@ -1124,6 +1434,796 @@ cdef int _t_im_delete(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t 
     return 0
 
 
+cdef dict _link_mic_fan_ticket_method(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef list hosts = None
+    cdef int64_t total = 0
+    cdef int64_t match_id = 0
+    cdef dict event = {"type": "coHostScore"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == WebcastLinkMicFanTicketMethod_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLinkMicFanTicketMethod_fan_ticket_room_notice:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == FanTicketRoomNoticeContent_total_linkmic_fan_ticket:
+                            total = _s64(_val(&it2, p))
+                        elif it2.num == FanTicketRoomNoticeContent_match_id:
+                            match_id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == FanTicketRoomNoticeContent_user_fan_ticket:
+                            if hosts is None:
+                                hosts = []
+                            hosts.append(_struct_user_fan_ticket(p, n, it2.a, it2.b))
+    _put_obj(event, "hosts", hosts)
+    _put_int(event, "total", total)
+    _put_int(event, "matchId", match_id)
+    return event
+
+
+cdef int _t_link_mic_fan_ticket_method(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef W hosts
+    cdef Py_ssize_t hosts_count = 0
+    cdef int64_t total = 0
+    cdef int64_t match_id = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&hosts)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 2:
+                if it.num == WebcastLinkMicFanTicketMethod_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastLinkMicFanTicketMethod_fan_ticket_room_notice:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 0:
+                            if it2.num == FanTicketRoomNoticeContent_total_linkmic_fan_ticket:
+                                total = _s64(_val(&it2, p))
+                            elif it2.num == FanTicketRoomNoticeContent_match_id:
+                                match_id = _s64(_val(&it2, p))
+                        elif it2.wire == 2:
+                            if it2.num == FanTicketRoomNoticeContent_user_fan_ticket:
+                                _t_struct_user_fan_ticket(&hosts, p, n, it2.a, it2.b)
+                                hosts_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_CO_HOST_SCORE)
+        count += _w_common(w, &c, outer)
+        count += _w_array_of(w, K_HOSTS, &hosts, hosts_count)
+        count += _wi(w, K_TOTAL, total)
+        count += _wi(w, K_MATCH_ID, match_id)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&hosts)
+    return 0
+
+
+cdef dict _link_mic_method(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef int64_t total = 0
+    cdef int64_t user_id = 0
+    cdef int64_t score = 0
+    cdef int64_t message_type = 0
+    cdef int64_t channel_id = 0
+    cdef dict event = {"type": "coHostScore"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkMicMethod_message_type:
+                message_type = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_user_id:
+                user_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_fan_ticket:
+                score = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_total_linkmic_fan_ticket:
+                total = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_channel_id:
+                channel_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkMicMethod_common:
+                _common(p, n, it.a, it.b, event, key)
+    _put_int(event, "total", total)
+    _put_int(event, "userId", user_id)
+    _put_int(event, "score", score)
+    _put_int(event, "messageType", message_type)
+    _put_int(event, "channelId", channel_id)
+    return event
+
+
+cdef int _t_link_mic_method(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef int64_t total = 0
+    cdef int64_t user_id = 0
+    cdef int64_t score = 0
+    cdef int64_t message_type = 0
+    cdef int64_t channel_id = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkMicMethod_message_type:
+                message_type = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_user_id:
+                user_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_fan_ticket:
+                score = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_total_linkmic_fan_ticket:
+                total = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicMethod_channel_id:
+                channel_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkMicMethod_common:
+                _t_common(p, n, it.a, it.b, &c)
+    at = _w_begin(w)
+    _w_bytes(w, T_CO_HOST_SCORE)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_TOTAL, total)
+    count += _wi(w, K_USER_ID, user_id)
+    count += _wi(w, K_SCORE, score)
+    count += _wi(w, K_MESSAGE_TYPE, message_type)
+    count += _wi(w, K_CHANNEL_ID, channel_id)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _link_layer(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3, it4
+    cdef int64_t layer_action = 0
+    cdef int64_t scene = 0
+    cdef int64_t channel_id = 0
+    cdef list linked = None
+    cdef list users = None
+    cdef dict event = {"type": "coHost"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkLayerMessage_message_type:
+                layer_action = _s64(_val(&it, p))
+            elif it.num == WebcastLinkLayerMessage_channel_id:
+                channel_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkLayerMessage_scene:
+                scene = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkLayerMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLinkLayerMessage_list_change_content:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == LinkListChangeContent_list:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == AllListUser_linked_list:
+                                        if linked is None:
+                                            linked = []
+                                        linked.append(_struct_link_layer_list_user(p, n, it3.a, it3.b))
+            elif it.num == WebcastLinkLayerMessage_business_content:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == BusinessContent_cohost_content:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == CohostContent_list_change_biz_content:
+                                        _open(&it4, p, n, it3.a, it3.b)
+                                        while _next(&it4, p):
+                                            if it4.wire == 2:
+                                                if it4.num == ListChangeBizContent_user_infos:
+                                                    if users is None:
+                                                        users = []
+                                                    users.append(_struct_cohost_user_info_entry(p, n, it4.a, it4.b))
+    _put_int(event, "layerAction", layer_action)
+    _put_int(event, "scene", scene)
+    _put_int(event, "channelId", channel_id)
+    _put_obj(event, "linked", linked)
+    _put_obj(event, "users", users)
+    return event
+
+
+cdef int _t_link_layer(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3, it4
+    cdef int64_t layer_action = 0
+    cdef int64_t scene = 0
+    cdef int64_t channel_id = 0
+    cdef W linked
+    cdef Py_ssize_t linked_count = 0
+    cdef W users
+    cdef Py_ssize_t users_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&linked)
+    _w_init(&users)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastLinkLayerMessage_message_type:
+                    layer_action = _s64(_val(&it, p))
+                elif it.num == WebcastLinkLayerMessage_channel_id:
+                    channel_id = _s64(_val(&it, p))
+                elif it.num == WebcastLinkLayerMessage_scene:
+                    scene = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastLinkLayerMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastLinkLayerMessage_list_change_content:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == LinkListChangeContent_list:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 2:
+                                        if it3.num == AllListUser_linked_list:
+                                            _t_struct_link_layer_list_user(&linked, p, n, it3.a, it3.b)
+                                            linked_count += 1
+                elif it.num == WebcastLinkLayerMessage_business_content:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == BusinessContent_cohost_content:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 2:
+                                        if it3.num == CohostContent_list_change_biz_content:
+                                            _open(&it4, p, n, it3.a, it3.b)
+                                            while _next(&it4, p):
+                                                if it4.wire == 2:
+                                                    if it4.num == ListChangeBizContent_user_infos:
+                                                        _t_struct_cohost_user_info_entry(&users, p, n, it4.a, it4.b)
+                                                        users_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_CO_HOST)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_LAYER_ACTION, layer_action)
+        count += _wi(w, K_SCENE, scene)
+        count += _wi(w, K_CHANNEL_ID, channel_id)
+        count += _w_array_of(w, K_LINKED, &linked, linked_count)
+        count += _w_array_of(w, K_USERS, &users, users_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&linked)
+        _w_free(&users)
+    return 0
+
+
+cdef dict _link(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef int64_t link_action = 0
+    cdef int64_t scene = 0
+    cdef int64_t linker_id = 0
+    cdef list users = None
+    cdef list linked_users = None
+    cdef dict event = {"type": "coHost"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkMessage_message_type:
+                link_action = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMessage_linker_id:
+                linker_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMessage_scene:
+                scene = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLinkMessage_list_change_content:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == LinkerListChangeContent_linked_users:
+                            if linked_users is None:
+                                linked_users = []
+                            linked_users.append(_struct_link_list_user(p, n, it2.a, it2.b))
+            elif it.num == WebcastLinkMessage_cohost_list_change_content:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == CohostListChangeContent_users:
+                            if users is None:
+                                users = []
+                            users.append(_struct_cohost_list_user(p, n, it2.a, it2.b))
+    _put_int(event, "linkAction", link_action)
+    _put_int(event, "scene", scene)
+    _put_int(event, "linkerId", linker_id)
+    _put_obj(event, "users", users)
+    _put_obj(event, "linkedUsers", linked_users)
+    return event
+
+
+cdef int _t_link(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef int64_t link_action = 0
+    cdef int64_t scene = 0
+    cdef int64_t linker_id = 0
+    cdef W users
+    cdef Py_ssize_t users_count = 0
+    cdef W linked_users
+    cdef Py_ssize_t linked_users_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&users)
+    _w_init(&linked_users)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastLinkMessage_message_type:
+                    link_action = _s64(_val(&it, p))
+                elif it.num == WebcastLinkMessage_linker_id:
+                    linker_id = _s64(_val(&it, p))
+                elif it.num == WebcastLinkMessage_scene:
+                    scene = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastLinkMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastLinkMessage_list_change_content:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == LinkerListChangeContent_linked_users:
+                                _t_struct_link_list_user(&linked_users, p, n, it2.a, it2.b)
+                                linked_users_count += 1
+                elif it.num == WebcastLinkMessage_cohost_list_change_content:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == CohostListChangeContent_users:
+                                _t_struct_cohost_list_user(&users, p, n, it2.a, it2.b)
+                                users_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_CO_HOST)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_LINK_ACTION, link_action)
+        count += _wi(w, K_SCENE, scene)
+        count += _wi(w, K_LINKER_ID, linker_id)
+        count += _w_array_of(w, K_USERS, &users, users_count)
+        count += _w_array_of(w, K_LINKED_USERS, &linked_users, linked_users_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&users)
+        _w_free(&linked_users)
+    return 0
+
+
+cdef dict _rank_text(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it
+    cdef int64_t scene = 0
+    cdef int64_t rank_before = 0
+    cdef int64_t rank_after = 0
+    cdef int64_t user_id = 0
+    cdef dict event = {"type": "rankText"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastRankTextMessage_scene:
+                scene = _s64(_val(&it, p))
+            elif it.num == WebcastRankTextMessage_owner_idx_before_update:
+                rank_before = _s64(_val(&it, p))
+            elif it.num == WebcastRankTextMessage_owner_idx_after_update:
+                rank_after = _s64(_val(&it, p))
+            elif it.num == WebcastRankTextMessage_cur_user_id:
+                user_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastRankTextMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+    _put_int(event, "scene", scene)
+    _put_int(event, "rankBefore", rank_before)
+    _put_int(event, "rankAfter", rank_after)
+    _put_int(event, "userId", user_id)
+    return event
+
+
+cdef int _t_rank_text(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it
+    cdef int64_t scene = 0
+    cdef int64_t rank_before = 0
+    cdef int64_t rank_after = 0
+    cdef int64_t user_id = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastRankTextMessage_scene:
+                scene = _s64(_val(&it, p))
+            elif it.num == WebcastRankTextMessage_owner_idx_before_update:
+                rank_before = _s64(_val(&it, p))
+            elif it.num == WebcastRankTextMessage_owner_idx_after_update:
+                rank_after = _s64(_val(&it, p))
+            elif it.num == WebcastRankTextMessage_cur_user_id:
+                user_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastRankTextMessage_common:
+                _t_common(p, n, it.a, it.b, &c)
+    at = _w_begin(w)
+    _w_bytes(w, T_RANK_TEXT)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_SCENE, scene)
+    count += _wi(w, K_RANK_BEFORE, rank_before)
+    count += _wi(w, K_RANK_AFTER, rank_after)
+    count += _wi(w, K_USER_ID, user_id)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _link_mic_battle_punish_finish(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef int64_t battle_id = 0
+    cdef int64_t reason = 0
+    cdef int64_t status = 0
+    cdef int64_t channel_id = 0
+    cdef int64_t operator_id = 0
+    cdef dict event = {"type": "battlePunish"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkMicBattlePunishFinish_channel_id:
+                channel_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattlePunishFinish_op_uid:
+                operator_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattlePunishFinish_reason:
+                reason = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattlePunishFinish_battle_id:
+                battle_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkMicBattlePunishFinish_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLinkMicBattlePunishFinish_battle_settings:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleSetting_status:
+                            status = _s64(_val(&it2, p))
+    _put_int(event, "battleId", battle_id)
+    _put_int(event, "reason", reason)
+    _put_int(event, "status", status)
+    _put_int(event, "channelId", channel_id)
+    _put_int(event, "operatorId", operator_id)
+    return event
+
+
+cdef int _t_link_mic_battle_punish_finish(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef int64_t battle_id = 0
+    cdef int64_t reason = 0
+    cdef int64_t status = 0
+    cdef int64_t channel_id = 0
+    cdef int64_t operator_id = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkMicBattlePunishFinish_channel_id:
+                channel_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattlePunishFinish_op_uid:
+                operator_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattlePunishFinish_reason:
+                reason = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattlePunishFinish_battle_id:
+                battle_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkMicBattlePunishFinish_common:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == WebcastLinkMicBattlePunishFinish_battle_settings:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleSetting_status:
+                            status = _s64(_val(&it2, p))
+    at = _w_begin(w)
+    _w_bytes(w, T_BATTLE_PUNISH)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_BATTLE_ID, battle_id)
+    count += _wi(w, K_REASON, reason)
+    count += _wi(w, K_STATUS, status)
+    count += _wi(w, K_CHANNEL_ID, channel_id)
+    count += _wi(w, K_OPERATOR_ID, operator_id)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _linkmic_battle_task(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3, it4
+    cdef int64_t battle_id = 0
+    cdef int64_t task_type = 0
+    cdef int64_t target = 0
+    cdef int64_t duration = 0
+    cdef int64_t reward_multiple = 0
+    cdef int64_t progress = 0
+    cdef int64_t from_user_id = 0
+    cdef int64_t result = 0
+    cdef dict event = {"type": "battleTask"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkmicBattleTaskMessage_task_message_type:
+                task_type = _s64(_val(&it, p))
+            elif it.num == WebcastLinkmicBattleTaskMessage_battle_id:
+                battle_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkmicBattleTaskMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLinkmicBattleTaskMessage_start:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == BattleTaskStart_config:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == BattleBonusConfig_target_config:
+                                        _open(&it4, p, n, it3.a, it3.b)
+                                        while _next(&it4, p):
+                                            if it4.wire == 0:
+                                                if it4.num == BattleTaskTarget_duration:
+                                                    duration = _s64(_val(&it4, p))
+                                                elif it4.num == BattleTaskTarget_progress_target:
+                                                    target = _s64(_val(&it4, p))
+                                    elif it3.num == BattleBonusConfig_reward_config:
+                                        _open(&it4, p, n, it3.a, it3.b)
+                                        while _next(&it4, p):
+                                            if it4.wire == 0:
+                                                if it4.num == BattleTaskReward_reward_multiple:
+                                                    reward_multiple = _s64(_val(&it4, p))
+            elif it.num == WebcastLinkmicBattleTaskMessage_task_update:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleTaskUpdate_progress:
+                            progress = _s64(_val(&it2, p))
+                        elif it2.num == BattleTaskUpdate_from_user_id:
+                            from_user_id = _s64(_val(&it2, p))
+            elif it.num == WebcastLinkmicBattleTaskMessage_task_settle:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleTaskSettle_result:
+                            result = _s64(_val(&it2, p))
+    _put_int(event, "battleId", battle_id)
+    _put_int(event, "taskType", task_type)
+    _put_int(event, "target", target)
+    _put_int(event, "duration", duration)
+    _put_int(event, "rewardMultiple", reward_multiple)
+    _put_int(event, "progress", progress)
+    _put_int(event, "fromUserId", from_user_id)
+    _put_int(event, "result", result)
+    return event
+
+
+cdef int _t_linkmic_battle_task(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3, it4
+    cdef int64_t battle_id = 0
+    cdef int64_t task_type = 0
+    cdef int64_t target = 0
+    cdef int64_t duration = 0
+    cdef int64_t reward_multiple = 0
+    cdef int64_t progress = 0
+    cdef int64_t from_user_id = 0
+    cdef int64_t result = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkmicBattleTaskMessage_task_message_type:
+                task_type = _s64(_val(&it, p))
+            elif it.num == WebcastLinkmicBattleTaskMessage_battle_id:
+                battle_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkmicBattleTaskMessage_common:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == WebcastLinkmicBattleTaskMessage_start:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == BattleTaskStart_config:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == BattleBonusConfig_target_config:
+                                        _open(&it4, p, n, it3.a, it3.b)
+                                        while _next(&it4, p):
+                                            if it4.wire == 0:
+                                                if it4.num == BattleTaskTarget_duration:
+                                                    duration = _s64(_val(&it4, p))
+                                                elif it4.num == BattleTaskTarget_progress_target:
+                                                    target = _s64(_val(&it4, p))
+                                    elif it3.num == BattleBonusConfig_reward_config:
+                                        _open(&it4, p, n, it3.a, it3.b)
+                                        while _next(&it4, p):
+                                            if it4.wire == 0:
+                                                if it4.num == BattleTaskReward_reward_multiple:
+                                                    reward_multiple = _s64(_val(&it4, p))
+            elif it.num == WebcastLinkmicBattleTaskMessage_task_update:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleTaskUpdate_progress:
+                            progress = _s64(_val(&it2, p))
+                        elif it2.num == BattleTaskUpdate_from_user_id:
+                            from_user_id = _s64(_val(&it2, p))
+            elif it.num == WebcastLinkmicBattleTaskMessage_task_settle:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == BattleTaskSettle_result:
+                            result = _s64(_val(&it2, p))
+    at = _w_begin(w)
+    _w_bytes(w, T_BATTLE_TASK)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_BATTLE_ID, battle_id)
+    count += _wi(w, K_TASK_TYPE, task_type)
+    count += _wi(w, K_TARGET, target)
+    count += _wi(w, K_DURATION, duration)
+    count += _wi(w, K_REWARD_MULTIPLE, reward_multiple)
+    count += _wi(w, K_PROGRESS, progress)
+    count += _wi(w, K_FROM_USER_ID, from_user_id)
+    count += _wi(w, K_RESULT, result)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _link_mic_battle_item_card(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3
+    cdef int64_t battle_id = 0
+    cdef int64_t card_type = 0
+    cdef int64_t anchor_id = 0
+    cdef int64_t to_anchor_id = 0
+    cdef int64_t multiple = 0
+    cdef int64_t duration = 0
+    cdef list awarded = None
+    cdef int64_t award_reason = 0
+    cdef dict event = {"type": "battleCard"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkMicBattleItemCard_battle_id:
+                battle_id = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattleItemCard_msg_type:
+                card_type = _s64(_val(&it, p))
+            elif it.num == WebcastLinkMicBattleItemCard_award_reason:
+                award_reason = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkMicBattleItemCard_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLinkMicBattleItemCard_use_critical_strike_card:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == UseCriticalStrikeCard_anchor_id:
+                            anchor_id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == UseCriticalStrikeCard_card_info:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 0:
+                                    if it3.num == CriticalStrikeCardInfo_effect_last_duration:
+                                        duration = _s64(_val(&it3, p))
+                                    elif it3.num == CriticalStrikeCardInfo_multiple:
+                                        multiple = _s64(_val(&it3, p))
+                                    elif it3.num == CriticalStrikeCardInfo_to_anchor_id:
+                                        to_anchor_id = _s64(_val(&it3, p))
+            elif it.num == WebcastLinkMicBattleItemCard_award_card_notice:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == AwardCardNotice_awarded_users:
+                            if awarded is None:
+                                awarded = []
+                            awarded.append(_struct_battle_user_info(p, n, it2.a, it2.b))
+    _put_int(event, "battleId", battle_id)
+    _put_int(event, "cardType", card_type)
+    _put_int(event, "anchorId", anchor_id)
+    _put_int(event, "toAnchorId", to_anchor_id)
+    _put_int(event, "multiple", multiple)
+    _put_int(event, "duration", duration)
+    _put_obj(event, "awarded", awarded)
+    _put_int(event, "awardReason", award_reason)
+    return event
+
+
+cdef int _t_link_mic_battle_item_card(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3
+    cdef int64_t battle_id = 0
+    cdef int64_t card_type = 0
+    cdef int64_t anchor_id = 0
+    cdef int64_t to_anchor_id = 0
+    cdef int64_t multiple = 0
+    cdef int64_t duration = 0
+    cdef W awarded
+    cdef Py_ssize_t awarded_count = 0
+    cdef int64_t award_reason = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&awarded)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastLinkMicBattleItemCard_battle_id:
+                    battle_id = _s64(_val(&it, p))
+                elif it.num == WebcastLinkMicBattleItemCard_msg_type:
+                    card_type = _s64(_val(&it, p))
+                elif it.num == WebcastLinkMicBattleItemCard_award_reason:
+                    award_reason = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastLinkMicBattleItemCard_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastLinkMicBattleItemCard_use_critical_strike_card:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 0:
+                            if it2.num == UseCriticalStrikeCard_anchor_id:
+                                anchor_id = _s64(_val(&it2, p))
+                        elif it2.wire == 2:
+                            if it2.num == UseCriticalStrikeCard_card_info:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 0:
+                                        if it3.num == CriticalStrikeCardInfo_effect_last_duration:
+                                            duration = _s64(_val(&it3, p))
+                                        elif it3.num == CriticalStrikeCardInfo_multiple:
+                                            multiple = _s64(_val(&it3, p))
+                                        elif it3.num == CriticalStrikeCardInfo_to_anchor_id:
+                                            to_anchor_id = _s64(_val(&it3, p))
+                elif it.num == WebcastLinkMicBattleItemCard_award_card_notice:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == AwardCardNotice_awarded_users:
+                                _t_struct_battle_user_info(&awarded, p, n, it2.a, it2.b)
+                                awarded_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_BATTLE_CARD)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_BATTLE_ID, battle_id)
+        count += _wi(w, K_CARD_TYPE, card_type)
+        count += _wi(w, K_ANCHOR_ID, anchor_id)
+        count += _wi(w, K_TO_ANCHOR_ID, to_anchor_id)
+        count += _wi(w, K_MULTIPLE, multiple)
+        count += _wi(w, K_DURATION, duration)
+        count += _w_array_of(w, K_AWARDED, &awarded, awarded_count)
+        count += _wi(w, K_AWARD_REASON, award_reason)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&awarded)
+    return 0
+
+
 METHODS = {
     "WebcastChatMessage": 1,
     "WebcastGiftMessage": 2,
@@ -1147,6 +2247,14 @@ METHODS = {
     "WebcastInRoomBannerMessage": 20,
     "WebcastImDeleteMessage": 21,
     "WebcastControlMessage": 22,
+    "WebcastLinkMicFanTicketMethod": 23,
+    "WebcastLinkMicMethod": 24,
+    "WebcastLinkLayerMessage": 25,
+    "WebcastLinkMessage": 26,
+    "WebcastRankTextMessage": 27,
+    "WebcastLinkMicBattlePunishFinish": 28,
+    "WebcastLinkmicBattleTaskMessage": 29,
+    "WebcastLinkMicBattleItemCard": 30,
 }
 """Webcast method -> internal decoder code. Names also arrive without the ``Webcast`` prefix."""
 
@@ -1196,6 +2304,22 @@ cdef dict _run(int code, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
         return _im_delete(p, n, a, b)
     elif code == 22:
         return _control(p, n, a, b)
+    elif code == 23:
+        return _link_mic_fan_ticket_method(p, n, a, b)
+    elif code == 24:
+        return _link_mic_method(p, n, a, b)
+    elif code == 25:
+        return _link_layer(p, n, a, b)
+    elif code == 26:
+        return _link(p, n, a, b)
+    elif code == 27:
+        return _rank_text(p, n, a, b)
+    elif code == 28:
+        return _link_mic_battle_punish_finish(p, n, a, b)
+    elif code == 29:
+        return _linkmic_battle_task(p, n, a, b)
+    elif code == 30:
+        return _link_mic_battle_item_card(p, n, a, b)
     return None
 
 
@@ -1244,4 +2368,20 @@ cdef int _trun(int code, W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize
         return _t_im_delete(w, p, n, a, b, outer)
     elif code == 22:
         return _t_control(w, p, n, a, b, outer)
+    elif code == 23:
+        return _t_link_mic_fan_ticket_method(w, p, n, a, b, outer)
+    elif code == 24:
+        return _t_link_mic_method(w, p, n, a, b, outer)
+    elif code == 25:
+        return _t_link_layer(w, p, n, a, b, outer)
+    elif code == 26:
+        return _t_link(w, p, n, a, b, outer)
+    elif code == 27:
+        return _t_rank_text(w, p, n, a, b, outer)
+    elif code == 28:
+        return _t_link_mic_battle_punish_finish(w, p, n, a, b, outer)
+    elif code == 29:
+        return _t_linkmic_battle_task(w, p, n, a, b, outer)
+    elif code == 30:
+        return _t_link_mic_battle_item_card(w, p, n, a, b, outer)
     return 0

@@ -10,11 +10,51 @@ from collections.abc import Callable
 
 from ._scan import Event, _common, _fields, _ints, _put, _s64, _str, _user_with_identity
 from ._schema import (
+    AllListUser_linked_list,
+    AwardCardNotice_awarded_users,
+    BattleBaseUserInfo_display_id,
+    BattleBaseUserInfo_nick_name,
+    BattleBaseUserInfo_user_id,
+    BattleBonusConfig_reward_config,
+    BattleBonusConfig_target_config,
+    BattleSetting_status,
+    BattleTaskReward_reward_multiple,
+    BattleTaskSettle_result,
+    BattleTaskStart_config,
+    BattleTaskTarget_duration,
+    BattleTaskTarget_progress_target,
+    BattleTaskUpdate_from_user_id,
+    BattleTaskUpdate_progress,
+    BattleUserInfo_user,
+    BusinessContent_cohost_content,
     CaptionContent_content,
     CaptionContent_lang,
+    CohostContent_list_change_biz_content,
+    CohostListChangeContent_users,
+    CohostListUser_display_id,
+    CohostListUser_nick_name,
+    CohostListUser_room_id,
+    CohostListUser_user_id,
+    CohostUserInfo_display_id,
+    CohostUserInfo_nickname,
+    CohostUserInfoEntry_key,
+    CohostUserInfoEntry_value,
     Contributor_rank,
     Contributor_score,
     Contributor_user,
+    CriticalStrikeCardInfo_effect_last_duration,
+    CriticalStrikeCardInfo_multiple,
+    CriticalStrikeCardInfo_to_anchor_id,
+    FanTicketRoomNoticeContent_match_id,
+    FanTicketRoomNoticeContent_total_linkmic_fan_ticket,
+    FanTicketRoomNoticeContent_user_fan_ticket,
+    LinkerListChangeContent_linked_users,
+    LinkLayerListUser_user,
+    LinkListChangeContent_list,
+    LinkListUser_user,
+    LinkPlayer_room_id,
+    LinkPlayer_user_id,
+    ListChangeBizContent_user_infos,
     MessageRedEnvelopInfo_business_type,
     MessageRedEnvelopInfo_diamond_count,
     MessageRedEnvelopInfo_envelope_id,
@@ -42,6 +82,12 @@ from ._schema import (
     Question_user,
     RankUpdate_owner_rank,
     RankUpdate_rank_type,
+    UseCriticalStrikeCard_anchor_id,
+    UseCriticalStrikeCard_card_info,
+    UserFanTicket_fan_ticket,
+    UserFanTicket_match_rank,
+    UserFanTicket_match_total_score,
+    UserFanTicket_user_id,
     WebcastCaptionMessage_common,
     WebcastCaptionMessage_content,
     WebcastCaptionMessage_definite,
@@ -59,6 +105,44 @@ from ._schema import (
     WebcastLikeMessage_count,
     WebcastLikeMessage_total,
     WebcastLikeMessage_user,
+    WebcastLinkLayerMessage_business_content,
+    WebcastLinkLayerMessage_channel_id,
+    WebcastLinkLayerMessage_common,
+    WebcastLinkLayerMessage_list_change_content,
+    WebcastLinkLayerMessage_message_type,
+    WebcastLinkLayerMessage_scene,
+    WebcastLinkMessage_cohost_list_change_content,
+    WebcastLinkMessage_common,
+    WebcastLinkMessage_linker_id,
+    WebcastLinkMessage_list_change_content,
+    WebcastLinkMessage_message_type,
+    WebcastLinkMessage_scene,
+    WebcastLinkMicBattleItemCard_award_card_notice,
+    WebcastLinkMicBattleItemCard_award_reason,
+    WebcastLinkMicBattleItemCard_battle_id,
+    WebcastLinkMicBattleItemCard_common,
+    WebcastLinkMicBattleItemCard_msg_type,
+    WebcastLinkMicBattleItemCard_use_critical_strike_card,
+    WebcastLinkMicBattlePunishFinish_battle_id,
+    WebcastLinkMicBattlePunishFinish_battle_settings,
+    WebcastLinkMicBattlePunishFinish_channel_id,
+    WebcastLinkMicBattlePunishFinish_common,
+    WebcastLinkMicBattlePunishFinish_op_uid,
+    WebcastLinkMicBattlePunishFinish_reason,
+    WebcastLinkmicBattleTaskMessage_battle_id,
+    WebcastLinkmicBattleTaskMessage_common,
+    WebcastLinkmicBattleTaskMessage_start,
+    WebcastLinkmicBattleTaskMessage_task_message_type,
+    WebcastLinkmicBattleTaskMessage_task_settle,
+    WebcastLinkmicBattleTaskMessage_task_update,
+    WebcastLinkMicFanTicketMethod_common,
+    WebcastLinkMicFanTicketMethod_fan_ticket_room_notice,
+    WebcastLinkMicMethod_channel_id,
+    WebcastLinkMicMethod_common,
+    WebcastLinkMicMethod_fan_ticket,
+    WebcastLinkMicMethod_message_type,
+    WebcastLinkMicMethod_total_linkmic_fan_ticket,
+    WebcastLinkMicMethod_user_id,
     WebcastLiveIntroMessage_common,
     WebcastLiveIntroMessage_content,
     WebcastLiveIntroMessage_content_language,
@@ -77,6 +161,11 @@ from ._schema import (
     WebcastPollMessage_update_votes_content,
     WebcastQuestionNewMessage_common,
     WebcastQuestionNewMessage_details,
+    WebcastRankTextMessage_common,
+    WebcastRankTextMessage_cur_user_id,
+    WebcastRankTextMessage_owner_idx_after_update,
+    WebcastRankTextMessage_owner_idx_before_update,
+    WebcastRankTextMessage_scene,
     WebcastRankUpdateMessage_common,
     WebcastRankUpdateMessage_group_type,
     WebcastRankUpdateMessage_updates,
@@ -166,6 +255,134 @@ def _struct_poll_option_info(buf: bytes, a: int, b: int) -> Event:
     _put(event, "index", index)
     _put(event, "text", text)
     _put(event, "votes", votes)
+    return event
+
+
+def _struct_user_fan_ticket(buf: bytes, a: int, b: int) -> Event:
+    """``UserFanTicket`` as a list element."""
+    event: Event = {}
+    user_id = 0
+    score = 0
+    total_score = 0
+    rank = 0
+    for number, wire, x, _ in _fields(buf, a, b):
+        if wire == 0:
+            if number == UserFanTicket_user_id:
+                user_id = _s64(x)
+            elif number == UserFanTicket_fan_ticket:
+                score = _s64(x)
+            elif number == UserFanTicket_match_total_score:
+                total_score = _s64(x)
+            elif number == UserFanTicket_match_rank:
+                rank = _s64(x)
+    _put(event, "userId", user_id)
+    _put(event, "score", score)
+    _put(event, "totalScore", total_score)
+    _put(event, "rank", rank)
+    return event
+
+
+def _struct_link_layer_list_user(buf: bytes, a: int, b: int) -> Event:
+    """``LinkLayerListUser`` as a list element."""
+    event: Event = {}
+    id = 0
+    room_id = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == LinkLayerListUser_user:
+                for n2, w2, x2, _ in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == LinkPlayer_room_id:
+                            room_id = _s64(x2)
+                        elif n2 == LinkPlayer_user_id:
+                            id = _s64(x2)
+    _put(event, "id", id)
+    _put(event, "roomId", room_id)
+    return event
+
+
+def _struct_cohost_user_info_entry(buf: bytes, a: int, b: int) -> Event:
+    """``CohostUserInfoEntry`` as a list element."""
+    event: Event = {}
+    id = 0
+    unique_id = ""
+    nickname = ""
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == CohostUserInfoEntry_key:
+                id = _s64(x)
+        elif wire == 2:
+            if number == CohostUserInfoEntry_value:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == CohostUserInfo_nickname:
+                            nickname = _str(buf, x2, y2)
+                        elif n2 == CohostUserInfo_display_id:
+                            unique_id = _str(buf, x2, y2)
+    _put(event, "id", id)
+    _put(event, "uniqueId", unique_id)
+    _put(event, "nickname", nickname)
+    return event
+
+
+def _struct_link_list_user(buf: bytes, a: int, b: int) -> Event:
+    """``LinkListUser`` as a list element."""
+    event: Event = {}
+    user: tuple[int, int] | None = None
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == LinkListUser_user:
+                user = (x, y)
+    _put(event, "user", _user_with_identity(buf, user, 0))
+    return event
+
+
+def _struct_cohost_list_user(buf: bytes, a: int, b: int) -> Event:
+    """``CohostListUser`` as a list element."""
+    event: Event = {}
+    id = 0
+    unique_id = ""
+    nickname = ""
+    room_id = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == CohostListUser_user_id:
+                id = _s64(x)
+            elif number == CohostListUser_room_id:
+                room_id = _s64(x)
+        elif wire == 2:
+            if number == CohostListUser_nick_name:
+                nickname = _str(buf, x, y)
+            elif number == CohostListUser_display_id:
+                unique_id = _str(buf, x, y)
+    _put(event, "id", id)
+    _put(event, "uniqueId", unique_id)
+    _put(event, "nickname", nickname)
+    _put(event, "roomId", room_id)
+    return event
+
+
+def _struct_battle_user_info(buf: bytes, a: int, b: int) -> Event:
+    """``BattleUserInfo`` as a list element."""
+    event: Event = {}
+    id = 0
+    unique_id = ""
+    nickname = ""
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == BattleUserInfo_user:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == BattleBaseUserInfo_user_id:
+                            id = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == BattleBaseUserInfo_nick_name:
+                            nickname = _str(buf, x2, y2)
+                        elif n2 == BattleBaseUserInfo_display_id:
+                            unique_id = _str(buf, x2, y2)
+    _put(event, "id", id)
+    _put(event, "uniqueId", unique_id)
+    _put(event, "nickname", nickname)
     return event
 
 
@@ -526,6 +743,321 @@ def _im_delete(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
+def _link_mic_fan_ticket_method(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkMicFanTicketMethod`` -> ``coHostScore``."""
+    event: Event = {"type": "coHostScore"}
+    hosts: list[Event] = []
+    total = 0
+    match_id = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == WebcastLinkMicFanTicketMethod_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLinkMicFanTicketMethod_fan_ticket_room_notice:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == FanTicketRoomNoticeContent_total_linkmic_fan_ticket:
+                            total = _s64(x2)
+                        elif n2 == FanTicketRoomNoticeContent_match_id:
+                            match_id = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == FanTicketRoomNoticeContent_user_fan_ticket:
+                            hosts.append(_struct_user_fan_ticket(buf, x2, y2))
+    _put(event, "hosts", hosts)
+    _put(event, "total", total)
+    _put(event, "matchId", match_id)
+    return event
+
+
+def _link_mic_method(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkMicMethod`` -> ``coHostScore``."""
+    event: Event = {"type": "coHostScore"}
+    total = 0
+    user_id = 0
+    score = 0
+    message_type = 0
+    channel_id = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastLinkMicMethod_message_type:
+                message_type = _s64(x)
+            elif number == WebcastLinkMicMethod_user_id:
+                user_id = _s64(x)
+            elif number == WebcastLinkMicMethod_fan_ticket:
+                score = _s64(x)
+            elif number == WebcastLinkMicMethod_total_linkmic_fan_ticket:
+                total = _s64(x)
+            elif number == WebcastLinkMicMethod_channel_id:
+                channel_id = _s64(x)
+        elif wire == 2:
+            if number == WebcastLinkMicMethod_common:
+                _common(buf, x, y, event)
+    _put(event, "total", total)
+    _put(event, "userId", user_id)
+    _put(event, "score", score)
+    _put(event, "messageType", message_type)
+    _put(event, "channelId", channel_id)
+    return event
+
+
+def _link_layer(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkLayerMessage`` -> ``coHost``."""
+    event: Event = {"type": "coHost"}
+    layer_action = 0
+    scene = 0
+    channel_id = 0
+    linked: list[Event] = []
+    users: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastLinkLayerMessage_message_type:
+                layer_action = _s64(x)
+            elif number == WebcastLinkLayerMessage_channel_id:
+                channel_id = _s64(x)
+            elif number == WebcastLinkLayerMessage_scene:
+                scene = _s64(x)
+        elif wire == 2:
+            if number == WebcastLinkLayerMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLinkLayerMessage_list_change_content:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == LinkListChangeContent_list:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == AllListUser_linked_list:
+                                        linked.append(_struct_link_layer_list_user(buf, x3, y3))
+            elif number == WebcastLinkLayerMessage_business_content:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == BusinessContent_cohost_content:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == CohostContent_list_change_biz_content:
+                                        for n4, w4, x4, y4 in _fields(buf, x3, y3):
+                                            if w4 == 2:
+                                                if n4 == ListChangeBizContent_user_infos:
+                                                    users.append(_struct_cohost_user_info_entry(buf, x4, y4))
+    _put(event, "layerAction", layer_action)
+    _put(event, "scene", scene)
+    _put(event, "channelId", channel_id)
+    _put(event, "linked", linked)
+    _put(event, "users", users)
+    return event
+
+
+def _link(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkMessage`` -> ``coHost``."""
+    event: Event = {"type": "coHost"}
+    link_action = 0
+    scene = 0
+    linker_id = 0
+    users: list[Event] = []
+    linked_users: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastLinkMessage_message_type:
+                link_action = _s64(x)
+            elif number == WebcastLinkMessage_linker_id:
+                linker_id = _s64(x)
+            elif number == WebcastLinkMessage_scene:
+                scene = _s64(x)
+        elif wire == 2:
+            if number == WebcastLinkMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLinkMessage_list_change_content:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == LinkerListChangeContent_linked_users:
+                            linked_users.append(_struct_link_list_user(buf, x2, y2))
+            elif number == WebcastLinkMessage_cohost_list_change_content:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == CohostListChangeContent_users:
+                            users.append(_struct_cohost_list_user(buf, x2, y2))
+    _put(event, "linkAction", link_action)
+    _put(event, "scene", scene)
+    _put(event, "linkerId", linker_id)
+    _put(event, "users", users)
+    _put(event, "linkedUsers", linked_users)
+    return event
+
+
+def _rank_text(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastRankTextMessage`` -> ``rankText``."""
+    event: Event = {"type": "rankText"}
+    scene = 0
+    rank_before = 0
+    rank_after = 0
+    user_id = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastRankTextMessage_scene:
+                scene = _s64(x)
+            elif number == WebcastRankTextMessage_owner_idx_before_update:
+                rank_before = _s64(x)
+            elif number == WebcastRankTextMessage_owner_idx_after_update:
+                rank_after = _s64(x)
+            elif number == WebcastRankTextMessage_cur_user_id:
+                user_id = _s64(x)
+        elif wire == 2:
+            if number == WebcastRankTextMessage_common:
+                _common(buf, x, y, event)
+    _put(event, "scene", scene)
+    _put(event, "rankBefore", rank_before)
+    _put(event, "rankAfter", rank_after)
+    _put(event, "userId", user_id)
+    return event
+
+
+def _link_mic_battle_punish_finish(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkMicBattlePunishFinish`` -> ``battlePunish``."""
+    event: Event = {"type": "battlePunish"}
+    battle_id = 0
+    reason = 0
+    status = 0
+    channel_id = 0
+    operator_id = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastLinkMicBattlePunishFinish_channel_id:
+                channel_id = _s64(x)
+            elif number == WebcastLinkMicBattlePunishFinish_op_uid:
+                operator_id = _s64(x)
+            elif number == WebcastLinkMicBattlePunishFinish_reason:
+                reason = _s64(x)
+            elif number == WebcastLinkMicBattlePunishFinish_battle_id:
+                battle_id = _s64(x)
+        elif wire == 2:
+            if number == WebcastLinkMicBattlePunishFinish_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLinkMicBattlePunishFinish_battle_settings:
+                for n2, w2, x2, _ in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == BattleSetting_status:
+                            status = _s64(x2)
+    _put(event, "battleId", battle_id)
+    _put(event, "reason", reason)
+    _put(event, "status", status)
+    _put(event, "channelId", channel_id)
+    _put(event, "operatorId", operator_id)
+    return event
+
+
+def _linkmic_battle_task(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkmicBattleTaskMessage`` -> ``battleTask``."""
+    event: Event = {"type": "battleTask"}
+    battle_id = 0
+    task_type = 0
+    target = 0
+    duration = 0
+    reward_multiple = 0
+    progress = 0
+    from_user_id = 0
+    result = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastLinkmicBattleTaskMessage_task_message_type:
+                task_type = _s64(x)
+            elif number == WebcastLinkmicBattleTaskMessage_battle_id:
+                battle_id = _s64(x)
+        elif wire == 2:
+            if number == WebcastLinkmicBattleTaskMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLinkmicBattleTaskMessage_start:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == BattleTaskStart_config:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == BattleBonusConfig_target_config:
+                                        for n4, w4, x4, _ in _fields(buf, x3, y3):
+                                            if w4 == 0:
+                                                if n4 == BattleTaskTarget_duration:
+                                                    duration = _s64(x4)
+                                                elif n4 == BattleTaskTarget_progress_target:
+                                                    target = _s64(x4)
+                                    elif n3 == BattleBonusConfig_reward_config:
+                                        for n4, w4, x4, _ in _fields(buf, x3, y3):
+                                            if w4 == 0:
+                                                if n4 == BattleTaskReward_reward_multiple:
+                                                    reward_multiple = _s64(x4)
+            elif number == WebcastLinkmicBattleTaskMessage_task_update:
+                for n2, w2, x2, _ in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == BattleTaskUpdate_progress:
+                            progress = _s64(x2)
+                        elif n2 == BattleTaskUpdate_from_user_id:
+                            from_user_id = _s64(x2)
+            elif number == WebcastLinkmicBattleTaskMessage_task_settle:
+                for n2, w2, x2, _ in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == BattleTaskSettle_result:
+                            result = _s64(x2)
+    _put(event, "battleId", battle_id)
+    _put(event, "taskType", task_type)
+    _put(event, "target", target)
+    _put(event, "duration", duration)
+    _put(event, "rewardMultiple", reward_multiple)
+    _put(event, "progress", progress)
+    _put(event, "fromUserId", from_user_id)
+    _put(event, "result", result)
+    return event
+
+
+def _link_mic_battle_item_card(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkMicBattleItemCard`` -> ``battleCard``."""
+    event: Event = {"type": "battleCard"}
+    battle_id = 0
+    card_type = 0
+    anchor_id = 0
+    to_anchor_id = 0
+    multiple = 0
+    duration = 0
+    awarded: list[Event] = []
+    award_reason = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastLinkMicBattleItemCard_battle_id:
+                battle_id = _s64(x)
+            elif number == WebcastLinkMicBattleItemCard_msg_type:
+                card_type = _s64(x)
+            elif number == WebcastLinkMicBattleItemCard_award_reason:
+                award_reason = _s64(x)
+        elif wire == 2:
+            if number == WebcastLinkMicBattleItemCard_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLinkMicBattleItemCard_use_critical_strike_card:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == UseCriticalStrikeCard_anchor_id:
+                            anchor_id = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == UseCriticalStrikeCard_card_info:
+                            for n3, w3, x3, _ in _fields(buf, x2, y2):
+                                if w3 == 0:
+                                    if n3 == CriticalStrikeCardInfo_effect_last_duration:
+                                        duration = _s64(x3)
+                                    elif n3 == CriticalStrikeCardInfo_multiple:
+                                        multiple = _s64(x3)
+                                    elif n3 == CriticalStrikeCardInfo_to_anchor_id:
+                                        to_anchor_id = _s64(x3)
+            elif number == WebcastLinkMicBattleItemCard_award_card_notice:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == AwardCardNotice_awarded_users:
+                            awarded.append(_struct_battle_user_info(buf, x2, y2))
+    _put(event, "battleId", battle_id)
+    _put(event, "cardType", card_type)
+    _put(event, "anchorId", anchor_id)
+    _put(event, "toAnchorId", to_anchor_id)
+    _put(event, "multiple", multiple)
+    _put(event, "duration", duration)
+    _put(event, "awarded", awarded)
+    _put(event, "awardReason", award_reason)
+    return event
+
+
 DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastLikeMessage": _like,
     "WebcastMemberMessage": _member,
@@ -539,5 +1071,13 @@ DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastPollMessage": _poll,
     "WebcastInRoomBannerMessage": _in_room_banner,
     "WebcastImDeleteMessage": _im_delete,
+    "WebcastLinkMicFanTicketMethod": _link_mic_fan_ticket_method,
+    "WebcastLinkMicMethod": _link_mic_method,
+    "WebcastLinkLayerMessage": _link_layer,
+    "WebcastLinkMessage": _link,
+    "WebcastRankTextMessage": _rank_text,
+    "WebcastLinkMicBattlePunishFinish": _link_mic_battle_punish_finish,
+    "WebcastLinkmicBattleTaskMessage": _linkmic_battle_task,
+    "WebcastLinkMicBattleItemCard": _link_mic_battle_item_card,
 }
 """Method -> generated decoder."""

@@ -9,7 +9,7 @@ extends RefCounted
 const VERSION := 1
 
 ## Upstream event types, in contract order.
-const EVENT_TYPES: Array[String] = ["chat", "gift", "like", "member", "follow", "share", "social", "subscribe", "roomUserSeq", "battle", "battleArmies", "roomPin", "emote", "envelope", "question", "liveIntro", "caption", "barrage", "goal", "rank", "poll", "banner", "imDelete", "control", "streamEnd", "unknown", "giftFinal", "action", "streamSummary"]
+const EVENT_TYPES: Array[String] = ["chat", "gift", "like", "member", "follow", "share", "social", "subscribe", "roomUserSeq", "battle", "battleArmies", "roomPin", "emote", "envelope", "question", "liveIntro", "caption", "barrage", "goal", "rank", "poll", "banner", "imDelete", "control", "streamEnd", "coHostScore", "coHost", "rankText", "battlePunish", "battleTask", "battleCard", "unknown", "giftFinal", "action", "streamSummary"]
 
 ## Daemon messages that are not upstream events.
 const SYSTEM_TYPES: Array[String] = ["sys.rules", "sys.status", "sys.heartbeat"]
@@ -44,6 +44,12 @@ const EVENTS := {
 	"imDelete": {"msgIds": "[int]", "userIds": "[int]"},
 	"control": {"action": "int"},
 	"streamEnd": {"action": "int"},
+	"coHostScore": {"hosts": "[HostScore]", "total": "int", "matchId": "int", "userId": "int", "score": "int", "messageType": "int", "channelId": "int"},
+	"coHost": {"layerAction": "int", "linkAction": "int", "scene": "int", "channelId": "int", "linkerId": "int", "linked": "[CoHost]", "users": "[CoHost]", "linkedUsers": "[LinkedUser]"},
+	"rankText": {"scene": "int", "rankBefore": "int", "rankAfter": "int", "userId": "int"},
+	"battlePunish": {"battleId": "int", "reason": "int", "status": "int", "channelId": "int", "operatorId": "int"},
+	"battleTask": {"battleId": "int", "taskType": "int", "target": "int", "duration": "int", "rewardMultiple": "int", "progress": "int", "fromUserId": "int", "result": "int"},
+	"battleCard": {"battleId": "int", "cardType": "int", "anchorId": "int", "toAnchorId": "int", "multiple": "int", "duration": "int", "awarded": "[BattleAnchor]", "awardReason": "int"},
 	"unknown": {"method": "str", "payload": "bin"},
 	"giftFinal": {"user": "User", "giftId": "int", "giftName": "str", "diamondCount": "int", "giftType": "int", "groupId": "int", "giftImage": "str", "repeatCount": "int", "totalDiamonds": "int", "timedOut": "bool"},
 	"action": {"name": "str", "rule": "str", "params": "map", "event": "event"},
@@ -66,11 +72,14 @@ const STRUCTS := {
 	"GiftTotal": {"giftId": "int", "giftName": "str", "count": "int", "diamonds": "int"},
 	"Gifter": {"user": "User", "diamonds": "int"},
 	"RankEntry": {"rankType": "int", "rank": "int"},
+	"HostScore": {"userId": "int", "score": "int", "totalScore": "int", "rank": "int"},
+	"CoHost": {"id": "int", "uniqueId": "str", "nickname": "str", "roomId": "int"},
+	"LinkedUser": {"user": "User"},
 	"PollOption": {"index": "int", "text": "str", "votes": "int"},
 }
 
 ## Webcast methods that produce no event.
-const IGNORED_METHODS: Array[String] = ["WebcastLinkLayerMessage", "WebcastLinkMessage", "WebcastLinkMicFanTicketMethod", "WebcastLinkMicMethod", "WebcastMsgDetectMessage", "WebcastRoomStreamAdaptationMessage"]
+const IGNORED_METHODS: Array[String] = ["WebcastMsgDetectMessage", "WebcastRoomStreamAdaptationMessage"]
 
 # Values the daemon and the engines share (docs/events.md, Defaults).
 ## The daemon's event feed (ZeroMQ PUB), `publisher.endpoint`.

@@ -28,6 +28,9 @@ void dumpStruct(const ttb::Caption& o, std::string& out);
 void dumpStruct(const ttb::GiftTotal& o, std::string& out);
 void dumpStruct(const ttb::Gifter& o, std::string& out);
 void dumpStruct(const ttb::RankEntry& o, std::string& out);
+void dumpStruct(const ttb::HostScore& o, std::string& out);
+void dumpStruct(const ttb::CoHost& o, std::string& out);
+void dumpStruct(const ttb::LinkedUser& o, std::string& out);
 void dumpStruct(const ttb::PollOption& o, std::string& out);
 
 void put(W& w, const char* k, int64_t v) {
@@ -201,6 +204,33 @@ void dumpStruct(const ttb::RankEntry& o, std::string& out) {
     out.push_back('{');
     put(w, "rankType", o.rankType);
     put(w, "rank", o.rank);
+    out.push_back('}');
+}
+
+void dumpStruct(const ttb::HostScore& o, std::string& out) {
+    W w{out};
+    out.push_back('{');
+    put(w, "userId", o.userId);
+    put(w, "score", o.score);
+    put(w, "totalScore", o.totalScore);
+    put(w, "rank", o.rank);
+    out.push_back('}');
+}
+
+void dumpStruct(const ttb::CoHost& o, std::string& out) {
+    W w{out};
+    out.push_back('{');
+    put(w, "id", o.id);
+    put(w, "uniqueId", o.uniqueId);
+    put(w, "nickname", o.nickname);
+    put(w, "roomId", o.roomId);
+    out.push_back('}');
+}
+
+void dumpStruct(const ttb::LinkedUser& o, std::string& out) {
+    W w{out};
+    out.push_back('{');
+    putStruct(w, "user", o.user);
     out.push_back('}');
 }
 
@@ -518,6 +548,88 @@ public:
         json.push_back('{');
         dumpEnvelope(w, o.env);
         put(w, "action", o.action);
+        json.push_back('}');
+    }
+    void onCoHostScore(const ttb::CoHostScoreEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        putList(w, "hosts", o.hosts);
+        put(w, "total", o.total);
+        put(w, "matchId", o.matchId);
+        put(w, "userId", o.userId);
+        put(w, "score", o.score);
+        put(w, "messageType", o.messageType);
+        put(w, "channelId", o.channelId);
+        json.push_back('}');
+    }
+    void onCoHost(const ttb::CoHostEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "layerAction", o.layerAction);
+        put(w, "linkAction", o.linkAction);
+        put(w, "scene", o.scene);
+        put(w, "channelId", o.channelId);
+        put(w, "linkerId", o.linkerId);
+        putList(w, "linked", o.linked);
+        putList(w, "users", o.users);
+        putList(w, "linkedUsers", o.linkedUsers);
+        json.push_back('}');
+    }
+    void onRankText(const ttb::RankTextEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "scene", o.scene);
+        put(w, "rankBefore", o.rankBefore);
+        put(w, "rankAfter", o.rankAfter);
+        put(w, "userId", o.userId);
+        json.push_back('}');
+    }
+    void onBattlePunish(const ttb::BattlePunishEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "battleId", o.battleId);
+        put(w, "reason", o.reason);
+        put(w, "status", o.status);
+        put(w, "channelId", o.channelId);
+        put(w, "operatorId", o.operatorId);
+        json.push_back('}');
+    }
+    void onBattleTask(const ttb::BattleTaskEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "battleId", o.battleId);
+        put(w, "taskType", o.taskType);
+        put(w, "target", o.target);
+        put(w, "duration", o.duration);
+        put(w, "rewardMultiple", o.rewardMultiple);
+        put(w, "progress", o.progress);
+        put(w, "fromUserId", o.fromUserId);
+        put(w, "result", o.result);
+        json.push_back('}');
+    }
+    void onBattleCard(const ttb::BattleCardEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "battleId", o.battleId);
+        put(w, "cardType", o.cardType);
+        put(w, "anchorId", o.anchorId);
+        put(w, "toAnchorId", o.toAnchorId);
+        put(w, "multiple", o.multiple);
+        put(w, "duration", o.duration);
+        putList(w, "awarded", o.awarded);
+        put(w, "awardReason", o.awardReason);
         json.push_back('}');
     }
     void onUnknown(const ttb::UnknownEvent& o) override {

@@ -31,6 +31,9 @@ static void TTBConvertStruct(const ttb::Caption& In, FTikTokCaption& Out);
 static void TTBConvertStruct(const ttb::GiftTotal& In, FTikTokGiftTotal& Out);
 static void TTBConvertStruct(const ttb::Gifter& In, FTikTokGifter& Out);
 static void TTBConvertStruct(const ttb::RankEntry& In, FTikTokRankEntry& Out);
+static void TTBConvertStruct(const ttb::HostScore& In, FTikTokHostScore& Out);
+static void TTBConvertStruct(const ttb::CoHost& In, FTikTokCoHost& Out);
+static void TTBConvertStruct(const ttb::LinkedUser& In, FTikTokLinkedUser& Out);
 static void TTBConvertStruct(const ttb::PollOption& In, FTikTokPollOption& Out);
 
 static void TTBConvertStruct(const ttb::User& In, FTikTokUser& Out)
@@ -118,6 +121,27 @@ static void TTBConvertStruct(const ttb::RankEntry& In, FTikTokRankEntry& Out)
 {
 	Out.RankType = TTBClampInt32(In.rankType);
 	Out.Rank = TTBClampInt32(In.rank);
+}
+
+static void TTBConvertStruct(const ttb::HostScore& In, FTikTokHostScore& Out)
+{
+	Out.UserId = static_cast<int64>(In.userId);
+	Out.Score = TTBClampInt32(In.score);
+	Out.TotalScore = TTBClampInt32(In.totalScore);
+	Out.Rank = TTBClampInt32(In.rank);
+}
+
+static void TTBConvertStruct(const ttb::CoHost& In, FTikTokCoHost& Out)
+{
+	Out.Id = static_cast<int64>(In.id);
+	Out.UniqueId = TTBToFString(In.uniqueId);
+	Out.Nickname = TTBToFString(In.nickname);
+	Out.RoomId = static_cast<int64>(In.roomId);
+}
+
+static void TTBConvertStruct(const ttb::LinkedUser& In, FTikTokLinkedUser& Out)
+{
+	TTBConvertStruct(In.user, Out.User);
 }
 
 static void TTBConvertStruct(const ttb::PollOption& In, FTikTokPollOption& Out)
@@ -600,6 +624,133 @@ void FTikTokBridgeDispatcher::onStreamEnd(const ttb::StreamEndEvent& In)
 	TTBConvertEnvelope(In.env, Out);
 	Out.Action = TTBClampInt32(In.action);
 	Owner.OnStreamEnd.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onCoHostScore(const ttb::CoHostScoreEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnCoHostScoreEvent.IsBound())
+		return;
+	FTikTokCoHostScoreEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.Hosts.Reset();
+	Out.Hosts.Reserve(static_cast<int32>(In.hosts.size()));
+	for (const ttb::HostScore& Item : In.hosts)
+	    TTBConvertStruct(Item, Out.Hosts.AddDefaulted_GetRef());
+	Out.Total = TTBClampInt32(In.total);
+	Out.MatchId = static_cast<int64>(In.matchId);
+	Out.UserId = static_cast<int64>(In.userId);
+	Out.Score = TTBClampInt32(In.score);
+	Out.MessageType = TTBClampInt32(In.messageType);
+	Out.ChannelId = static_cast<int64>(In.channelId);
+	Owner.OnCoHostScoreEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onCoHost(const ttb::CoHostEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnCoHostEvent.IsBound())
+		return;
+	FTikTokCoHostEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.LayerAction = TTBClampInt32(In.layerAction);
+	Out.LinkAction = TTBClampInt32(In.linkAction);
+	Out.Scene = TTBClampInt32(In.scene);
+	Out.ChannelId = static_cast<int64>(In.channelId);
+	Out.LinkerId = static_cast<int64>(In.linkerId);
+	Out.Linked.Reset();
+	Out.Linked.Reserve(static_cast<int32>(In.linked.size()));
+	for (const ttb::CoHost& Item : In.linked)
+	    TTBConvertStruct(Item, Out.Linked.AddDefaulted_GetRef());
+	Out.Users.Reset();
+	Out.Users.Reserve(static_cast<int32>(In.users.size()));
+	for (const ttb::CoHost& Item : In.users)
+	    TTBConvertStruct(Item, Out.Users.AddDefaulted_GetRef());
+	Out.LinkedUsers.Reset();
+	Out.LinkedUsers.Reserve(static_cast<int32>(In.linkedUsers.size()));
+	for (const ttb::LinkedUser& Item : In.linkedUsers)
+	    TTBConvertStruct(Item, Out.LinkedUsers.AddDefaulted_GetRef());
+	Owner.OnCoHostEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onRankText(const ttb::RankTextEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnRankTextEvent.IsBound())
+		return;
+	FTikTokRankTextEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.Scene = TTBClampInt32(In.scene);
+	Out.RankBefore = TTBClampInt32(In.rankBefore);
+	Out.RankAfter = TTBClampInt32(In.rankAfter);
+	Out.UserId = static_cast<int64>(In.userId);
+	Owner.OnRankTextEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onBattlePunish(const ttb::BattlePunishEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnBattlePunishEvent.IsBound())
+		return;
+	FTikTokBattlePunishEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.BattleId = static_cast<int64>(In.battleId);
+	Out.Reason = TTBClampInt32(In.reason);
+	Out.Status = TTBClampInt32(In.status);
+	Out.ChannelId = static_cast<int64>(In.channelId);
+	Out.OperatorId = static_cast<int64>(In.operatorId);
+	Owner.OnBattlePunishEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onBattleTask(const ttb::BattleTaskEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnBattleTaskEvent.IsBound())
+		return;
+	FTikTokBattleTaskEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.BattleId = static_cast<int64>(In.battleId);
+	Out.TaskType = TTBClampInt32(In.taskType);
+	Out.Target = TTBClampInt32(In.target);
+	Out.Duration = TTBClampInt32(In.duration);
+	Out.RewardMultiple = TTBClampInt32(In.rewardMultiple);
+	Out.Progress = TTBClampInt32(In.progress);
+	Out.FromUserId = static_cast<int64>(In.fromUserId);
+	Out.Result = TTBClampInt32(In.result);
+	Owner.OnBattleTaskEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onBattleCard(const ttb::BattleCardEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnBattleCardEvent.IsBound())
+		return;
+	FTikTokBattleCardEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.BattleId = static_cast<int64>(In.battleId);
+	Out.CardType = TTBClampInt32(In.cardType);
+	Out.AnchorId = static_cast<int64>(In.anchorId);
+	Out.ToAnchorId = static_cast<int64>(In.toAnchorId);
+	Out.Multiple = TTBClampInt32(In.multiple);
+	Out.Duration = TTBClampInt32(In.duration);
+	Out.Awarded.Reset();
+	Out.Awarded.Reserve(static_cast<int32>(In.awarded.size()));
+	for (const ttb::BattleAnchor& Item : In.awarded)
+	    TTBConvertStruct(Item, Out.Awarded.AddDefaulted_GetRef());
+	Out.AwardReason = TTBClampInt32(In.awardReason);
+	Owner.OnBattleCardEvent.Broadcast(Out);
 }
 
 void FTikTokBridgeDispatcher::onUnknown(const ttb::UnknownEvent& In)

@@ -51,6 +51,12 @@ public:
 	virtual void onImDelete(const ttb::ImDeleteEvent& In) override;
 	virtual void onControl(const ttb::ControlEvent& In) override;
 	virtual void onStreamEnd(const ttb::StreamEndEvent& In) override;
+	virtual void onCoHostScore(const ttb::CoHostScoreEvent& In) override;
+	virtual void onCoHost(const ttb::CoHostEvent& In) override;
+	virtual void onRankText(const ttb::RankTextEvent& In) override;
+	virtual void onBattlePunish(const ttb::BattlePunishEvent& In) override;
+	virtual void onBattleTask(const ttb::BattleTaskEvent& In) override;
+	virtual void onBattleCard(const ttb::BattleCardEvent& In) override;
 	virtual void onUnknown(const ttb::UnknownEvent& In) override;
 	virtual void onGiftFinal(const ttb::GiftFinalEvent& In) override;
 	virtual void onAction(const ttb::ActionEvent& In) override;

@@ -215,6 +215,30 @@ public:
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokStreamEndEvent OnStreamEnd;
 
+	/** `coHostScore`: Live scores while hosts are linked (co-host or battle): every host's fan tickets (`hosts`, from LinkMicFanTicketMethod), or one host's (`userId`/`score`, from LinkMicMethod). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokCoHostScoreEvent OnCoHostScoreEvent;
+
+	/** `coHost`: Co-host sessions: hosts joined, left or the linked list changed. From the link layer (`layerAction`: 9 leave, 11 list change, 12 join) or the older linker (`linkAction`: 6 enter, 7 leave, 11/21 linked list change, 22 co-host list change). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokCoHostEvent OnCoHostEvent;
+
+	/** `rankText`: A viewer moved in the room's top-viewer ranking (the text TikTok shows: `{0:user} just became a top {1:string} viewer!`). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokRankTextEvent OnRankTextEvent;
+
+	/** `battlePunish`: A battle's punishment phase finished. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokBattlePunishEvent OnBattlePunishEvent;
+
+	/** `battleTask`: A battle task (speed challenge): started with its target, progress, then settled. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokBattleTaskEvent OnBattleTaskEvent;
+
+	/** `battleCard`: A battle item card: a card used (critical strike: points x `multiple` for `duration` seconds) or cards awarded to viewers. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokBattleCardEvent OnBattleCardEvent;
+
 	/** `unknown`: A webcast message the contract does not model, passed on so nothing is lost. */
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokUnknownEvent OnUnknownEvent;

@@ -254,6 +254,66 @@ struct TIKTOKBRIDGE_API FTikTokRankEntry
 
 };
 
+/** One host's score in a co-host session or battle. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokHostScore
+{
+	GENERATED_BODY()
+
+	/** Host user id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 UserId = 0;
+
+	/** The host's fan tickets (live score). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Score = 0;
+
+	/** The host's match total. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 TotalScore = 0;
+
+	/** The host's rank in the match. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Rank = 0;
+
+};
+
+/** A host taking part in a co-host session (ids from the link lists, names from the user map). */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokCoHost
+{
+	GENERATED_BODY()
+
+	/** Host user id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Id = 0;
+
+	/** Host @handle. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString UniqueId;
+
+	/** Host display name. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Nickname;
+
+	/** The host's room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+};
+
+/** A user linked to (or applying to join) the host's live. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokLinkedUser
+{
+	GENERATED_BODY()
+
+	/** The user. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FTikTokUser User;
+
+};
+
 /** One option of a poll. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokPollOption
@@ -1902,6 +1962,430 @@ struct TIKTOKBRIDGE_API FTikTokStreamEndEvent
 
 };
 
+/** `coHostScore` (topic coHostScore/<room>): Live scores while hosts are linked (co-host or battle): every host's fan tickets (`hosts`, from LinkMicFanTicketMethod), or one host's (`userId`/`score`, from LinkMicMethod). */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokCoHostScoreEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** Each host's score (LinkMicFanTicketMethod). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokHostScore> Hosts;
+
+	/** All linked hosts' fan tickets together. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Total = 0;
+
+	/** The match (LinkMicFanTicketMethod). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MatchId = 0;
+
+	/** The host whose score this is (LinkMicMethod). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 UserId = 0;
+
+	/** That host's fan tickets (LinkMicMethod). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Score = 0;
+
+	/** LinkMicMethod's message type (no public meaning; 4 and 8 occur). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 MessageType = 0;
+
+	/** The link session (LinkMicMethod). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 ChannelId = 0;
+
+};
+
+/** `coHost` (topic coHost/<room>): Co-host sessions: hosts joined, left or the linked list changed. From the link layer (`layerAction`: 9 leave, 11 list change, 12 join) or the older linker (`linkAction`: 6 enter, 7 leave, 11/21 linked list change, 22 co-host list change). */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokCoHostEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** Link-layer message type (WebcastLinkLayerMessage). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 LayerAction = 0;
+
+	/** Linker message type (WebcastLinkMessage). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 LinkAction = 0;
+
+	/** 2 co-host, 4 multi-guest. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Scene = 0;
+
+	/** The link-layer session. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 ChannelId = 0;
+
+	/** The linker session. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 LinkerId = 0;
+
+	/** The linked hosts' ids and rooms (link layer list change). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokCoHost> Linked;
+
+	/** The co-hosts with their names (user map or co-host list). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokCoHost> Users;
+
+	/** Linked users (linker list change). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokLinkedUser> LinkedUsers;
+
+};
+
+/** `rankText` (topic rankText/<room>): A viewer moved in the room's top-viewer ranking (the text TikTok shows: `{0:user} just became a top {1:string} viewer!`). */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokRankTextEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** 1 top-N update, 2/3 mid-peak motivation, 4 tile reward guide. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Scene = 0;
+
+	/** Position before the update. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 RankBefore = 0;
+
+	/** Position after it. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 RankAfter = 0;
+
+	/** The viewer concerned. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 UserId = 0;
+
+};
+
+/** `battlePunish` (topic battlePunish/<room>): A battle's punishment phase finished. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokBattlePunishEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** Battle id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 BattleId = 0;
+
+	/** 0 time up, 1 cut short. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Reason = 0;
+
+	/** Battle status from the settings block (4: punishment finished). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Status = 0;
+
+	/** The link session. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 ChannelId = 0;
+
+	/** Who ended it, when cut short. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 OperatorId = 0;
+
+};
+
+/** `battleTask` (topic battleTask/<room>): A battle task (speed challenge): started with its target, progress, then settled. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokBattleTaskEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** Battle id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 BattleId = 0;
+
+	/** 0 start, 1 progress update, 2 task settled, 3 reward settled. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 TaskType = 0;
+
+	/** Progress needed (start). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Target = 0;
+
+	/** Time to reach it, seconds (start). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Duration = 0;
+
+	/** Points multiplier if reached (start). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 RewardMultiple = 0;
+
+	/** Progress so far (update). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Progress = 0;
+
+	/** The viewer whose gift moved it (update). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 FromUserId = 0;
+
+	/** 0 succeeded, 1 failed, 2 both succeeded (settled). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Result = 0;
+
+};
+
+/** `battleCard` (topic battleCard/<room>): A battle item card: a card used (critical strike: points x `multiple` for `duration` seconds) or cards awarded to viewers. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokBattleCardEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** Battle id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 BattleId = 0;
+
+	/** 1 obtain guide, 2 critical strike used, 3 smoke, 4 award notice, 5 extra time, 6 special effect, 7 potion, 8 wave, 9 effect notice, 10 top-2, 11 top-3, 12 vault glove. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 CardType = 0;
+
+	/** The host whose side used the card. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 AnchorId = 0;
+
+	/** The host the card acts on. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 ToAnchorId = 0;
+
+	/** Critical strike multiplier. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Multiple = 0;
+
+	/** How long the card acts, seconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Duration = 0;
+
+	/** Viewers awarded a card (award notice). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokBattleAnchor> Awarded;
+
+	/** Why the cards were awarded. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 AwardReason = 0;
+
+};
+
 /** `unknown` (topic unknown/<room>): A webcast message the contract does not model, passed on so nothing is lost. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokUnknownEvent
@@ -2445,6 +2929,12 @@ DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBannerEvent, const FTikTokB
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokImDeleteEvent, const FTikTokImDeleteEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokControlEvent, const FTikTokControlEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokStreamEndEvent, const FTikTokStreamEndEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokCoHostScoreEvent, const FTikTokCoHostScoreEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokCoHostEvent, const FTikTokCoHostEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokRankTextEvent, const FTikTokRankTextEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattlePunishEvent, const FTikTokBattlePunishEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattleTaskEvent, const FTikTokBattleTaskEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattleCardEvent, const FTikTokBattleCardEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokUnknownEvent, const FTikTokUnknownEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokGiftFinalEvent, const FTikTokGiftFinalEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokGameAction, const FTikTokGameAction&, Event);

@@ -18,6 +18,9 @@ bool ttbRead(mp::Reader& r, Caption& o);
 bool ttbRead(mp::Reader& r, GiftTotal& o);
 bool ttbRead(mp::Reader& r, Gifter& o);
 bool ttbRead(mp::Reader& r, RankEntry& o);
+bool ttbRead(mp::Reader& r, HostScore& o);
+bool ttbRead(mp::Reader& r, CoHost& o);
+bool ttbRead(mp::Reader& r, LinkedUser& o);
 bool ttbRead(mp::Reader& r, PollOption& o);
 bool ttbReadAnyEvent(mp::Reader& r, AnyEvent& o);
 
@@ -374,6 +377,81 @@ bool ttbRead(mp::Reader& r, RankEntry& o) {
             ok = mp::readInt(r, o.rankType);
         } else if (k == "rank") {
             ok = mp::readInt(r, o.rank);
+        } else {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbRead(mp::Reader& r, HostScore& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "userId") {
+            ok = mp::readInt(r, o.userId);
+        } else if (k == "score") {
+            ok = mp::readInt(r, o.score);
+        } else if (k == "totalScore") {
+            ok = mp::readInt(r, o.totalScore);
+        } else if (k == "rank") {
+            ok = mp::readInt(r, o.rank);
+        } else {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbRead(mp::Reader& r, CoHost& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "id") {
+            ok = mp::readInt(r, o.id);
+        } else if (k == "uniqueId") {
+            ok = mp::readStr(r, o.uniqueId);
+        } else if (k == "nickname") {
+            ok = mp::readStr(r, o.nickname);
+        } else if (k == "roomId") {
+            ok = mp::readInt(r, o.roomId);
+        } else {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbRead(mp::Reader& r, LinkedUser& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "user") {
+            ok = ttbRead(r, o.user);
         } else {
             ok = r.skip();
         }
@@ -1116,6 +1194,200 @@ bool ttbReadEvent(mp::Reader& r, StreamEndEvent& o) {
     return true;
 }
 
+bool ttbReadEvent(mp::Reader& r, CoHostScoreEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "hosts") {
+            ok = ttbReadList(r, o.hosts);
+        } else if (k == "total") {
+            ok = mp::readInt(r, o.total);
+        } else if (k == "matchId") {
+            ok = mp::readInt(r, o.matchId);
+        } else if (k == "userId") {
+            ok = mp::readInt(r, o.userId);
+        } else if (k == "score") {
+            ok = mp::readInt(r, o.score);
+        } else if (k == "messageType") {
+            ok = mp::readInt(r, o.messageType);
+        } else if (k == "channelId") {
+            ok = mp::readInt(r, o.channelId);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, CoHostEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "layerAction") {
+            ok = mp::readInt(r, o.layerAction);
+        } else if (k == "linkAction") {
+            ok = mp::readInt(r, o.linkAction);
+        } else if (k == "scene") {
+            ok = mp::readInt(r, o.scene);
+        } else if (k == "channelId") {
+            ok = mp::readInt(r, o.channelId);
+        } else if (k == "linkerId") {
+            ok = mp::readInt(r, o.linkerId);
+        } else if (k == "linked") {
+            ok = ttbReadList(r, o.linked);
+        } else if (k == "users") {
+            ok = ttbReadList(r, o.users);
+        } else if (k == "linkedUsers") {
+            ok = ttbReadList(r, o.linkedUsers);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, RankTextEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "scene") {
+            ok = mp::readInt(r, o.scene);
+        } else if (k == "rankBefore") {
+            ok = mp::readInt(r, o.rankBefore);
+        } else if (k == "rankAfter") {
+            ok = mp::readInt(r, o.rankAfter);
+        } else if (k == "userId") {
+            ok = mp::readInt(r, o.userId);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, BattlePunishEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "battleId") {
+            ok = mp::readInt(r, o.battleId);
+        } else if (k == "reason") {
+            ok = mp::readInt(r, o.reason);
+        } else if (k == "status") {
+            ok = mp::readInt(r, o.status);
+        } else if (k == "channelId") {
+            ok = mp::readInt(r, o.channelId);
+        } else if (k == "operatorId") {
+            ok = mp::readInt(r, o.operatorId);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, BattleTaskEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "battleId") {
+            ok = mp::readInt(r, o.battleId);
+        } else if (k == "taskType") {
+            ok = mp::readInt(r, o.taskType);
+        } else if (k == "target") {
+            ok = mp::readInt(r, o.target);
+        } else if (k == "duration") {
+            ok = mp::readInt(r, o.duration);
+        } else if (k == "rewardMultiple") {
+            ok = mp::readInt(r, o.rewardMultiple);
+        } else if (k == "progress") {
+            ok = mp::readInt(r, o.progress);
+        } else if (k == "fromUserId") {
+            ok = mp::readInt(r, o.fromUserId);
+        } else if (k == "result") {
+            ok = mp::readInt(r, o.result);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, BattleCardEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "battleId") {
+            ok = mp::readInt(r, o.battleId);
+        } else if (k == "cardType") {
+            ok = mp::readInt(r, o.cardType);
+        } else if (k == "anchorId") {
+            ok = mp::readInt(r, o.anchorId);
+        } else if (k == "toAnchorId") {
+            ok = mp::readInt(r, o.toAnchorId);
+        } else if (k == "multiple") {
+            ok = mp::readInt(r, o.multiple);
+        } else if (k == "duration") {
+            ok = mp::readInt(r, o.duration);
+        } else if (k == "awarded") {
+            ok = ttbReadList(r, o.awarded);
+        } else if (k == "awardReason") {
+            ok = mp::readInt(r, o.awardReason);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
 bool ttbReadEvent(mp::Reader& r, UnknownEvent& o) {
     uint64_t n = 0;
     bool isMap = false;
@@ -1409,6 +1681,12 @@ const char* eventTypeName(EventType type) {
         case EventType::ImDelete: return "imDelete";
         case EventType::Control: return "control";
         case EventType::StreamEnd: return "streamEnd";
+        case EventType::CoHostScore: return "coHostScore";
+        case EventType::CoHost: return "coHost";
+        case EventType::RankText: return "rankText";
+        case EventType::BattlePunish: return "battlePunish";
+        case EventType::BattleTask: return "battleTask";
+        case EventType::BattleCard: return "battleCard";
         case EventType::Unknown: return "unknown";
         case EventType::GiftFinal: return "giftFinal";
         case EventType::Action: return "action";
@@ -1458,6 +1736,12 @@ EventType eventTypeFromName(std::string_view name) {
     if (name == "imDelete") return EventType::ImDelete;
     if (name == "control") return EventType::Control;
     if (name == "streamEnd") return EventType::StreamEnd;
+    if (name == "coHostScore") return EventType::CoHostScore;
+    if (name == "coHost") return EventType::CoHost;
+    if (name == "rankText") return EventType::RankText;
+    if (name == "battlePunish") return EventType::BattlePunish;
+    if (name == "battleTask") return EventType::BattleTask;
+    if (name == "battleCard") return EventType::BattleCard;
     if (name == "unknown") return EventType::Unknown;
     if (name == "giftFinal") return EventType::GiftFinal;
     if (name == "action") return EventType::Action;
@@ -1539,6 +1823,18 @@ DecodeResult decodeEvent(std::string_view topic, const uint8_t* payload, size_t 
             return ttbDecodeInto<ControlEvent>(r, sink, &EventSink::onControl);
         case EventType::StreamEnd:
             return ttbDecodeInto<StreamEndEvent>(r, sink, &EventSink::onStreamEnd);
+        case EventType::CoHostScore:
+            return ttbDecodeInto<CoHostScoreEvent>(r, sink, &EventSink::onCoHostScore);
+        case EventType::CoHost:
+            return ttbDecodeInto<CoHostEvent>(r, sink, &EventSink::onCoHost);
+        case EventType::RankText:
+            return ttbDecodeInto<RankTextEvent>(r, sink, &EventSink::onRankText);
+        case EventType::BattlePunish:
+            return ttbDecodeInto<BattlePunishEvent>(r, sink, &EventSink::onBattlePunish);
+        case EventType::BattleTask:
+            return ttbDecodeInto<BattleTaskEvent>(r, sink, &EventSink::onBattleTask);
+        case EventType::BattleCard:
+            return ttbDecodeInto<BattleCardEvent>(r, sink, &EventSink::onBattleCard);
         case EventType::Unknown:
             return ttbDecodeInto<UnknownEvent>(r, sink, &EventSink::onUnknown);
         case EventType::GiftFinal:

@@ -96,6 +96,27 @@ struct RankEntry {
     int64_t rank = 0;  // The creator's rank in it.
 };
 
+/** One host's score in a co-host session or battle. */
+struct HostScore {
+    int64_t userId = 0;  // Host user id.
+    int64_t score = 0;  // The host's fan tickets (live score).
+    int64_t totalScore = 0;  // The host's match total.
+    int64_t rank = 0;  // The host's rank in the match.
+};
+
+/** A host taking part in a co-host session (ids from the link lists, names from the user map). */
+struct CoHost {
+    int64_t id = 0;  // Host user id.
+    std::string uniqueId;  // Host @handle.
+    std::string nickname;  // Host display name.
+    int64_t roomId = 0;  // The host's room id.
+};
+
+/** A user linked to (or applying to join) the host's live. */
+struct LinkedUser {
+    User user;  // The user.
+};
+
 /** One option of a poll. */
 struct PollOption {
     int64_t index = 0;  // Option index, from 0.
@@ -367,6 +388,76 @@ struct StreamEndEvent {
     int64_t action = 0;  // 3 ended, 4 suspended.
 };
 
+/** Live scores while hosts are linked (co-host or battle): every host's fan tickets (`hosts`, from LinkMicFanTicketMethod), or one host's (`userId`/`score`, from LinkMicMethod). */
+struct CoHostScoreEvent {
+    Envelope env;
+    std::vector<HostScore> hosts;  // Each host's score (LinkMicFanTicketMethod).
+    int64_t total = 0;  // All linked hosts' fan tickets together.
+    int64_t matchId = 0;  // The match (LinkMicFanTicketMethod).
+    int64_t userId = 0;  // The host whose score this is (LinkMicMethod).
+    int64_t score = 0;  // That host's fan tickets (LinkMicMethod).
+    int64_t messageType = 0;  // LinkMicMethod's message type (no public meaning; 4 and 8 occur).
+    int64_t channelId = 0;  // The link session (LinkMicMethod).
+};
+
+/** Co-host sessions: hosts joined, left or the linked list changed. From the link layer (`layerAction`: 9 leave, 11 list change, 12 join) or the older linker (`linkAction`: 6 enter, 7 leave, 11/21 linked list change, 22 co-host list change). */
+struct CoHostEvent {
+    Envelope env;
+    int64_t layerAction = 0;  // Link-layer message type (WebcastLinkLayerMessage).
+    int64_t linkAction = 0;  // Linker message type (WebcastLinkMessage).
+    int64_t scene = 0;  // 2 co-host, 4 multi-guest.
+    int64_t channelId = 0;  // The link-layer session.
+    int64_t linkerId = 0;  // The linker session.
+    std::vector<CoHost> linked;  // The linked hosts' ids and rooms (link layer list change).
+    std::vector<CoHost> users;  // The co-hosts with their names (user map or co-host list).
+    std::vector<LinkedUser> linkedUsers;  // Linked users (linker list change).
+};
+
+/** A viewer moved in the room's top-viewer ranking (the text TikTok shows: `{0:user} just became a top {1:string} viewer!`). */
+struct RankTextEvent {
+    Envelope env;
+    int64_t scene = 0;  // 1 top-N update, 2/3 mid-peak motivation, 4 tile reward guide.
+    int64_t rankBefore = 0;  // Position before the update.
+    int64_t rankAfter = 0;  // Position after it.
+    int64_t userId = 0;  // The viewer concerned.
+};
+
+/** A battle's punishment phase finished. */
+struct BattlePunishEvent {
+    Envelope env;
+    int64_t battleId = 0;  // Battle id.
+    int64_t reason = 0;  // 0 time up, 1 cut short.
+    int64_t status = 0;  // Battle status from the settings block (4: punishment finished).
+    int64_t channelId = 0;  // The link session.
+    int64_t operatorId = 0;  // Who ended it, when cut short.
+};
+
+/** A battle task (speed challenge): started with its target, progress, then settled. */
+struct BattleTaskEvent {
+    Envelope env;
+    int64_t battleId = 0;  // Battle id.
+    int64_t taskType = 0;  // 0 start, 1 progress update, 2 task settled, 3 reward settled.
+    int64_t target = 0;  // Progress needed (start).
+    int64_t duration = 0;  // Time to reach it, seconds (start).
+    int64_t rewardMultiple = 0;  // Points multiplier if reached (start).
+    int64_t progress = 0;  // Progress so far (update).
+    int64_t fromUserId = 0;  // The viewer whose gift moved it (update).
+    int64_t result = 0;  // 0 succeeded, 1 failed, 2 both succeeded (settled).
+};
+
+/** A battle item card: a card used (critical strike: points x `multiple` for `duration` seconds) or cards awarded to viewers. */
+struct BattleCardEvent {
+    Envelope env;
+    int64_t battleId = 0;  // Battle id.
+    int64_t cardType = 0;  // 1 obtain guide, 2 critical strike used, 3 smoke, 4 award notice, 5 extra time, 6 special effect, 7 potion, 8 wave, 9 effect notice, 10 top-2, 11 top-3, 12 vault glove.
+    int64_t anchorId = 0;  // The host whose side used the card.
+    int64_t toAnchorId = 0;  // The host the card acts on.
+    int64_t multiple = 0;  // Critical strike multiplier.
+    int64_t duration = 0;  // How long the card acts, seconds.
+    std::vector<BattleAnchor> awarded;  // Viewers awarded a card (award notice).
+    int64_t awardReason = 0;  // Why the cards were awarded.
+};
+
 /** A webcast message the contract does not model, passed on so nothing is lost. */
 struct UnknownEvent {
     Envelope env;
@@ -479,6 +570,12 @@ enum class EventType : uint8_t {
     ImDelete,
     Control,
     StreamEnd,
+    CoHostScore,
+    CoHost,
+    RankText,
+    BattlePunish,
+    BattleTask,
+    BattleCard,
     Unknown,
     GiftFinal,
     Action,
@@ -489,7 +586,7 @@ enum class EventType : uint8_t {
     Unrecognized
 };
 
-constexpr size_t kEventTypeCount = 32;
+constexpr size_t kEventTypeCount = 38;
 
 // System messages (sys.*) as opposed to room events.
 bool eventTypeIsSystem(EventType type);
@@ -528,6 +625,12 @@ public:
     virtual void onImDelete(const ImDeleteEvent&) {}
     virtual void onControl(const ControlEvent&) {}
     virtual void onStreamEnd(const StreamEndEvent&) {}
+    virtual void onCoHostScore(const CoHostScoreEvent&) {}
+    virtual void onCoHost(const CoHostEvent&) {}
+    virtual void onRankText(const RankTextEvent&) {}
+    virtual void onBattlePunish(const BattlePunishEvent&) {}
+    virtual void onBattleTask(const BattleTaskEvent&) {}
+    virtual void onBattleCard(const BattleCardEvent&) {}
     virtual void onUnknown(const UnknownEvent&) {}
     virtual void onGiftFinal(const GiftFinalEvent&) {}
     virtual void onAction(const ActionEvent&) {}
