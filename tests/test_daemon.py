@@ -43,7 +43,7 @@ def test_events_are_stamped_and_topical(daemon: Daemon) -> None:
 def test_bad_inner_message_is_counted_and_the_rest_published(daemon: Daemon) -> None:
     good = wc.inner("WebcastChatMessage", str_field(3, "hi"), 1)
     bad = wc.inner("WebcastGiftMessage", b"\x0a\xff", 2)
-    ignored = wc.inner("WebcastLinkLayerMessage", int_field(2, 1), 3)
+    ignored = wc.inner("WebcastMsgDetectMessage", int_field(2, 1), 3)
     body = wc.fetch_result([good, bad, ignored, good], cursor="c", now=START_MS, internal_ext="x")
     room = Room("r")
     result = daemon.ingest(room, wc.push_frame("msg", body, compress=True))
