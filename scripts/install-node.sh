@@ -1,18 +1,15 @@
 #!/usr/bin/env bash
-# Install what the conformance tests need from npm: Node.js and npm (from Debian's packages if
-# missing), then tiktok-live-connector as pinned by tests/conformance/package-lock.json.
+# Install what the conformance tests need from npm (Node.js and npm come from
+# scripts/install-test-tools.sh): tiktok-live-connector as pinned by tests/conformance/package-lock.json.
 # Idempotent and quick when already done. If the npm registry cannot be reached the install is
 # skipped with a warning, and tests/test_conformance.py skips the Node client saying why.
 set -euo pipefail
 cd "$(dirname "$0")/../tests/conformance"
 
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    echo "install-node: installing nodejs and npm from Debian's packages"
-    SUDO=""
-    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null
-fi
+command -v node >/dev/null && command -v npm >/dev/null || {
+    echo "install-node: no node/npm (scripts/install-test-tools.sh installs Debian's)" >&2
+    exit 1
+}
 
 STAMP="node_modules/.installed-from"
 WANT="$(sha256sum package-lock.json | cut -d' ' -f1)"
