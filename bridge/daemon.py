@@ -157,7 +157,10 @@ class Daemon:
         self.publisher.publish(topics.event_topic(event["type"], room.name), event)
         room.last_event_ts = event["ts"]
         for listener in self.listeners:
-            self.listener_failures.call(_listener_name(listener), listener, room, event)
+            try:
+                listener(room, event)
+            except Exception as exc:  # isolation; the name is worked out only for a failure
+                self.listener_failures.record(_listener_name(listener), exc)
 
     def set_state(
         self, room: Room, state: str, reason: str, message: str = "", attempt: int = 0, task: str = ""
