@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bridge.simulator import Simulator, load_scenario  # noqa: E402
+from bridge.sim.simulator import Simulator, load_scenario  # noqa: E402
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 """Where generated corpora, protoc output and results go (git-ignored)."""

@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bridge.codec import decode_frame  # noqa: E402
 from bridge.config import ProxyConfig  # noqa: E402
-from bridge.proxy import Forwarder  # noqa: E402
-from bridge.simulator import Simulator, load_scenario  # noqa: E402
+from bridge.server.proxy import Forwarder  # noqa: E402
+from bridge.sim.simulator import Simulator, load_scenario  # noqa: E402
 
 
 def free_port() -> int:

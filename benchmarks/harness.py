@@ -2,7 +2,7 @@
 
 Three processes, as on a streamer's PC:
 
-* the **fake** (``python benchmarks/harness.py fake ...``): :class:`bridge.faketiktok.FakeTikTok`
+* the **fake** (``python benchmarks/harness.py fake ...``): :class:`bridge.sim.faketiktok.FakeTikTok`
   with N silent rooms; once every room has a push WebSocket it sends corpus frames
   at a fixed rate with :meth:`FakeRoom.push`;
 * the **daemon**: ``python -m bridge run -c bench.toml`` watching those rooms through
@@ -50,9 +50,9 @@ import zmq
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus as corpus_mod  # noqa: E402
 
-from bridge import protowire as pw  # noqa: E402
-from bridge import webcast as wc  # noqa: E402
 from bridge.codec import decode_message  # noqa: E402
+from bridge.codec import protowire as pw  # noqa: E402
+from bridge.codec import webcast as wc  # noqa: E402
 
 ROOT = corpus_mod.ROOT
 ROOM_ID_BASE = 7_500_000_000_000_000_000
@@ -150,7 +150,7 @@ def room_name(index: int) -> str:
 
 
 async def _fake(args: argparse.Namespace) -> None:
-    from bridge.faketiktok import FakeTikTok
+    from bridge.sim.faketiktok import FakeTikTok
 
     data = corpus_mod.load(args.seed, args.messages)
     templates = make_templates(data.messages, args.batch - 1)

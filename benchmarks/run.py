@@ -161,9 +161,9 @@ class FramePath:
 
     def __init__(self, game: bool) -> None:
         from bridge.config import Config, GameConfig, PublisherConfig
-        from bridge.daemon import Daemon, Room
-        from bridge.game import GameLayer
-        from bridge.publisher import Publisher
+        from bridge.game.layer import GameLayer
+        from bridge.server.daemon import Daemon, Room
+        from bridge.server.publisher import Publisher
 
         self.endpoint = f"tcp://127.0.0.1:{harness.free_port()}"
         config = Config(publisher=PublisherConfig(endpoint=self.endpoint, sndhwm=1_000_000))

@@ -1,8 +1,8 @@
 """Wiring: configuration in, a running daemon out.
 
-With rooms configured, each becomes a :class:`bridge.connection.LiveSource`
+With rooms configured, each becomes a :class:`bridge.upstream.connection.LiveSource`
 against TikTok, or a relay source (``tiktool:``/``euler:`` prefixes, see
-:mod:`bridge.upstreams`); ``record.dir`` makes them record. Without, the
+:mod:`bridge.upstream.upstreams`); ``record.dir`` makes them record. Without, the
 embedded default runs: a fake TikTok on loopback plays the simulator scenario,
 and the very same live client connects to it (lookup, signing, push WebSocket,
 heartbeats, acks), so the default ``run`` exercises the real code path end to
@@ -20,22 +20,22 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import replace
 
 from . import __version__, codec
-from .browser import Browser, browser_identity
 from .config import Config
-from .connection import LiveSource, Watcher
-from .control import Commands, ControlServer
-from .creators import register_lookup
-from .daemon import Daemon, Source
 from .errors import ConfigError, remember_secret
-from .faketiktok import FakeTikTok
-from .game import GameLayer
-from .lookup import WebClient
-from .publisher import Publisher
-from .recording import CapturingSigner
-from .shard import shard_of
-from .signing import SESSION_HOST_ENV, EulerSigner, session_opt_in
-from .simulator import Scenario, Simulator, load_scenario
-from .upstreams import SourceMaker, parse_room, simulator_source
+from .game.layer import GameLayer
+from .record.recorder import CapturingSigner
+from .server.control import Commands, ControlServer
+from .server.daemon import Daemon, Source
+from .server.publisher import Publisher
+from .server.shard import shard_of
+from .sim.faketiktok import FakeTikTok
+from .sim.simulator import Scenario, Simulator, load_scenario
+from .upstream.browser import Browser, browser_identity
+from .upstream.connection import LiveSource, Watcher
+from .upstream.creators import register_lookup
+from .upstream.lookup import WebClient
+from .upstream.signing import SESSION_HOST_ENV, EulerSigner, session_opt_in
+from .upstream.upstreams import SourceMaker, parse_room, simulator_source
 
 __all__ = ["build"]
 

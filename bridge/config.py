@@ -21,7 +21,7 @@ from typing import Any, get_type_hints
 from . import contract
 from .endpoints import is_loopback, parse_endpoint
 from .errors import ConfigError
-from .tiktok import SIGN_BASE, WEB_BASE, WEBCAST_BASE, normalize_target
+from .upstream.tiktok import SIGN_BASE, WEB_BASE, WEBCAST_BASE, normalize_target
 from .values import INT64_MAX, INT64_MIN, check_name
 
 __all__ = [
@@ -126,7 +126,7 @@ class BrowserConfig:
     """``[browser]``: the browser identity the live client presents (``docs/configuration.md``).
 
     Empty values are derived: one realistic User-Agent and screen per install,
-    the host's language and time zone (:func:`bridge.browser.browser_identity`).
+    the host's language and time zone (:func:`bridge.upstream.browser.browser_identity`).
     """
 
     user_agent: str = ""

@@ -19,7 +19,7 @@ from typing import Any
 
 from live import ROOM_ID, SCENARIO, Harness, connected_count
 
-from bridge.faketiktok import FakeRoom, FakeTikTok
+from bridge.sim.faketiktok import FakeRoom, FakeTikTok
 
 __all__ = ["SCENARIOS", "FaultProxy", "Outcome", "run_scenario"]
 

@@ -9,11 +9,11 @@ from typing import Any
 
 import msgpack
 
-from bridge import webcast as wc
+from bridge.codec import webcast as wc
+from bridge.codec.protowire import int_field, message_field
 from bridge.config import PublisherConfig
-from bridge.protowire import int_field, message_field
-from bridge.publisher import Publisher
-from bridge.simulator import Simulator, load_scenario
+from bridge.server.publisher import Publisher
+from bridge.sim.simulator import Simulator, load_scenario
 
 START_MS = 1_750_000_000_000
 

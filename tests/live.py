@@ -12,9 +12,9 @@ from helpers import RecordingPublisher
 
 from bridge.app import build
 from bridge.config import BrowserConfig, Config, ControlConfig, GameConfig, SignConfig, TikTokConfig
-from bridge.daemon import Daemon
-from bridge.faketiktok import FakeTikTok
-from bridge.simulator import load_scenario
+from bridge.server.daemon import Daemon
+from bridge.sim.faketiktok import FakeTikTok
+from bridge.sim.simulator import load_scenario
 
 ROOM_ID = 7_500_000_000_000_000_001
 # no ignored methods: every message the fake sends must come out as an event

@@ -10,9 +10,9 @@ from probe import LiveDaemon
 
 from bridge.config import load_config, parse_room
 from bridge.errors import ConfigError
-from bridge.recordfile import RecordFileError, RecordReader, RecordWriter
-from bridge.rules import load_rules
-from bridge.simulator import load_scenario
+from bridge.game.rules import load_rules
+from bridge.record.file import RecordFileError, RecordReader, RecordWriter
+from bridge.sim.simulator import load_scenario
 from bridge.values import INT64_MAX
 
 BAD_IDS = ["99999999999999999999999", str(2**63), str(2**64), "0000000000"]
@@ -136,7 +136,7 @@ def test_scenario_values_are_bounded(tmp_path: Path, text: str, message: str) ->
 
 
 def test_scenario_limits_load_and_start_quickly(tmp_path: Path) -> None:
-    from bridge.simulator import LIMITS, Simulator
+    from bridge.sim.simulator import LIMITS, Simulator
 
     path = tmp_path / "s.toml"
     path.write_text(

@@ -8,9 +8,16 @@ from pathlib import Path
 import pytest
 
 from bridge.app import identity_of
-from bridge.browser import SCREENS, USER_AGENTS, Browser, browser_identity, host_language, host_timezone
 from bridge.config import BrowserConfig, Config
 from bridge.errors import ConfigError
+from bridge.upstream.browser import (
+    SCREENS,
+    USER_AGENTS,
+    Browser,
+    browser_identity,
+    host_language,
+    host_timezone,
+)
 
 
 def test_one_identity_per_install_stable_and_varied() -> None:

@@ -17,8 +17,8 @@ from live import ROOM_ID, SCENARIO, Harness, connected_count, run
 from bridge import app
 from bridge.app import build, identity_of
 from bridge.config import Config, ControlConfig, GameConfig, SimulatorConfig, TikTokConfig
-from bridge.connection import backoff, replacement_delay
-from bridge.faketiktok import FakeTikTok
+from bridge.sim.faketiktok import FakeTikTok
+from bridge.upstream.connection import backoff, replacement_delay
 
 
 def test_streams_enters_heartbeats_and_acks() -> None:

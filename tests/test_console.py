@@ -27,16 +27,16 @@ from aiohttp import ClientSession, WSMsgType, WSServerHandshakeError
 from helpers import START_MS, RecordingPublisher, free_port
 
 from bridge import contract
+from bridge.cli.tail import describe
 from bridge.config import Config, GameConfig, load_config
 from bridge.console.bus import Control
 from bridge.console.service import Console, local_endpoint
 from bridge.console.state import MAX_NAMES, MAX_ROOMS, ConsoleState
 from bridge.console.web import STATIC, Browser, ConsoleSettings, encode, feed_line
-from bridge.daemon import Daemon, Room
 from bridge.errors import ConfigError
-from bridge.game import IDLE_SECONDS, GameLayer
-from bridge.simulator import Simulator, load_scenario
-from bridge.tail import describe
+from bridge.game.layer import IDLE_SECONDS, GameLayer
+from bridge.server.daemon import Daemon, Room
+from bridge.sim.simulator import Simulator, load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
@@ -795,7 +795,7 @@ def test_forwarder_replies_are_read_per_daemon() -> None:
 
 
 def test_run_starts_the_console_unless_told_not_to(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    from bridge.cli import _config, _parser
+    from bridge.cli.main import _config, _parser
     from bridge.console.service import serve_console
 
     caplog.set_level(logging.INFO, logger="bridge.console")

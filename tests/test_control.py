@@ -19,11 +19,11 @@ from probe import LiveDaemon
 from bridge import contract
 from bridge.app import build
 from bridge.config import Config, ControlConfig, SignConfig, TikTokConfig
-from bridge.control import LOG_LINES_PER_SECOND, MAX_MESSAGE_BYTES, Commands, ControlServer
-from bridge.control import MAX_REQUEST_BYTES as MAX_BYTES
-from bridge.daemon import Daemon, Room
 from bridge.errors import ConfigError
-from bridge.faketiktok import FakeTikTok
+from bridge.server.control import LOG_LINES_PER_SECOND, MAX_MESSAGE_BYTES, Commands, ControlServer
+from bridge.server.control import MAX_REQUEST_BYTES as MAX_BYTES
+from bridge.server.daemon import Daemon, Room
+from bridge.sim.faketiktok import FakeTikTok
 
 
 def commands(**config: Any) -> tuple[Commands, Daemon]:
@@ -369,7 +369,7 @@ def test_refusals_beyond_the_log_rate_are_summed_up(caplog: pytest.LogCaptureFix
 def test_connect_is_bounded() -> None:
     from types import SimpleNamespace
 
-    from bridge.control import MAX_WATCHED
+    from bridge.server.control import MAX_WATCHED
 
     cmds, daemon = commands()
     daemon.source_factory = lambda room: SimpleNamespace(room=Room(room.lstrip("@")))  # type: ignore[assignment,return-value]

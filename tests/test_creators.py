@@ -14,11 +14,11 @@ import zmq.asyncio
 from helpers import RecordingPublisher, free_port
 
 from bridge.app import build
-from bridge.cli import main
+from bridge.cli.main import main
 from bridge.config import Config, ControlConfig, GameConfig, SimulatorConfig
-from bridge.creators import format_table, lookup_creators
-from bridge.faketiktok import FakeTikTok
-from bridge.lookup import WebClient
+from bridge.sim.faketiktok import FakeTikTok
+from bridge.upstream.creators import format_table, lookup_creators
+from bridge.upstream.lookup import WebClient
 
 ALICE = 7_700_000_000_000_000_001
 BOB = 7_700_000_000_000_000_002

@@ -9,13 +9,13 @@ import pytest
 from helpers import START_MS, RecordingPublisher, free_port, simulated_frames
 
 from bridge import contract
-from bridge import webcast as wc
+from bridge.codec import webcast as wc
+from bridge.codec.protowire import int_field, message_field, str_field
 from bridge.config import Config, PublisherConfig
 from bridge.contract import validate
-from bridge.daemon import Daemon, Room
-from bridge.protowire import int_field, message_field, str_field
-from bridge.simulator import Simulator, load_scenario
-from bridge.sources import SimulatorSource
+from bridge.server.daemon import Daemon, Room
+from bridge.sim.simulator import Simulator, load_scenario
+from bridge.sim.source import SimulatorSource
 
 
 @pytest.fixture

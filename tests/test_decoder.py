@@ -7,8 +7,8 @@ from types import ModuleType
 import msgpack
 import pytest
 
-from bridge import protowire as w
-from bridge import webcast as wc
+from bridge.codec import protowire as w
+from bridge.codec import webcast as wc
 from bridge.contract import validate
 from bridge.errors import DecodeError
 

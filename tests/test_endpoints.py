@@ -15,11 +15,11 @@ from helpers import RecordingPublisher, free_port
 from probe import LiveProxy
 
 from bridge.config import Config, ControlConfig, PublisherConfig, load_config
-from bridge.control import Commands, ControlServer
-from bridge.daemon import Daemon
 from bridge.endpoints import bind, is_loopback, parse_endpoint
 from bridge.errors import ConfigError, PublishError
-from bridge.publisher import Publisher
+from bridge.server.control import Commands, ControlServer
+from bridge.server.daemon import Daemon
+from bridge.server.publisher import Publisher
 
 
 @pytest.mark.parametrize(
@@ -237,7 +237,7 @@ def test_forwarder_control_limits(tmp_path: Path) -> None:
 
 
 def test_proxy_allow_remote_flag() -> None:
-    from bridge.cli import _config, _parser
+    from bridge.cli.main import _config, _parser
 
     remote = ["proxy", "--frontend", "tcp://0.0.0.0:5558"]
     with pytest.raises(ConfigError, match="proxy.allow_remote"):
@@ -246,7 +246,7 @@ def test_proxy_allow_remote_flag() -> None:
 
 
 def test_tail_skips_messages_that_are_not_events() -> None:
-    from bridge.tail import Tail
+    from bridge.cli.tail import Tail
 
     endpoint = f"tcp://127.0.0.1:{free_port()}"
     pub = zmq.Context.instance().socket(zmq.PUB)
@@ -270,7 +270,7 @@ def test_tail_skips_messages_that_are_not_events() -> None:
 
 def test_the_forwarder_tracks_at_most_max_daemons() -> None:
     from bridge.config import ProxyConfig
-    from bridge.proxy import MAX_DAEMONS, Forwarder
+    from bridge.server.proxy import MAX_DAEMONS, Forwarder
 
     forwarder = Forwarder(ProxyConfig())
     try:

@@ -18,13 +18,13 @@ from websockets.exceptions import ConnectionClosed, ConnectionClosedError, Inval
 from websockets.typing import Subprotocol
 
 from bridge import codec
-from bridge import webcast as wc
 from bridge.codec import _pure
+from bridge.codec import webcast as wc
 from bridge.errors import DecodeError
-from bridge.faketiktok import FakeRoom, FakeTikTok
 from bridge.frames import FetchResult
-from bridge.simulator import Scenario, load_scenario
-from bridge.tiktok import DEFAULT_USER_AGENT, websocket_url
+from bridge.sim.faketiktok import FakeRoom, FakeTikTok
+from bridge.sim.simulator import Scenario, load_scenario
+from bridge.upstream.tiktok import DEFAULT_USER_AGENT, websocket_url
 
 UA = DEFAULT_USER_AGENT
 ROOM = 7_400_000_000_000_000_123

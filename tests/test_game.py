@@ -18,10 +18,10 @@ from helpers import START_MS, RecordingPublisher, free_port
 from bridge.app import build
 from bridge.config import Config, ControlConfig, GameConfig, PublisherConfig, SimulatorConfig
 from bridge.contract import validate
-from bridge.control import Commands
-from bridge.daemon import Daemon, Room
-from bridge.game import IDLE_SECONDS, MAX_UNWATCHED_ROOMS, GameLayer
-from bridge.simulator import Simulator, load_scenario
+from bridge.game.layer import IDLE_SECONDS, MAX_UNWATCHED_ROOMS, GameLayer
+from bridge.server.control import Commands
+from bridge.server.daemon import Daemon, Room
+from bridge.sim.simulator import Simulator, load_scenario
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "rules" / "game.toml"
 

@@ -7,7 +7,7 @@ the contract reads *and* many it ignores (badges, image url lists, follow info,
 text pieces, nested users...). Expected events are written out literally: they
 are never computed by a decoder.
 
-The reverse direction checks that what ``bridge.protowire`` encodes parses with
+The reverse direction checks that what ``bridge.codec.protowire`` encodes parses with
 the protoc classes, and the last section feeds malformed input and requires a
 :class:`bridge.errors.DecodeError` subclass, never another exception.
 """
@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from bridge import protowire as w
+from bridge.codec import protowire as w
 from bridge.contract import ENVELOPE, EVENTS_BY_NAME, STRUCTS, validate
 from bridge.errors import DecodeError, LimitError, TruncatedError, VarintError, WireTypeError
 from bridge.limits import MAX_FRAME_BYTES, MAX_MESSAGES_PER_FRAME

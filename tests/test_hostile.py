@@ -6,9 +6,9 @@ is covered without writing a test:
 - **config**: every field of every section dataclass in ``bridge.config``
   (``_SECTIONS``), as TOML and as a ``BRIDGE_*`` variable, through
   ``load_config`` in-process, plus a few real ``run`` processes;
-- **scenarios**: every field of ``bridge.simulator.Scenario``, every ``[mix]``
+- **scenarios**: every field of ``bridge.sim.simulator.Scenario``, every ``[mix]``
   kind and every gift key, through ``load_scenario`` and a few simulated frames;
-- **recording headers**: every field ``bridge.recording.file_header`` writes,
+- **recording headers**: every field ``bridge.record.recorder.file_header`` writes,
   replayed through a daemon;
 - **control**: every command the daemon's registry lists (its
   ``unknown_command`` reply), with every argument key, and ``simulate`` with
@@ -52,17 +52,17 @@ from helpers import RecordingPublisher, simulated_frames
 from probe import LiveDaemon
 
 from bridge import codec, contract
-from bridge import webcast as wc
 from bridge.app import build
+from bridge.codec import webcast as wc
+from bridge.codec.protowire import FIXED32, FIXED64, LEN, bytes_field, int_field, str_field, tag, varint
 from bridge.config import _SECTIONS, Config, ControlConfig, GameConfig, load_config
-from bridge.daemon import Room, Source
 from bridge.errors import ConfigError
-from bridge.faketiktok import FakeTikTok
-from bridge.protowire import FIXED32, FIXED64, LEN, bytes_field, int_field, str_field, tag, varint
-from bridge.recordfile import KIND_FRAME, MAGIC, VERSION, RecordFileError, RecordWriter
-from bridge.recording import file_header
-from bridge.replay import ReplayOptions, replay_sources
-from bridge.simulator import KINDS, Scenario, Simulator, load_scenario
+from bridge.record.file import KIND_FRAME, MAGIC, VERSION, RecordFileError, RecordWriter
+from bridge.record.recorder import file_header
+from bridge.record.replay import ReplayOptions, replay_sources
+from bridge.server.daemon import Room, Source
+from bridge.sim.faketiktok import FakeTikTok
+from bridge.sim.simulator import KINDS, Scenario, Simulator, load_scenario
 from bridge.values import INT64_MAX, INT64_MIN
 
 DEEP = 5000
@@ -597,7 +597,7 @@ def cli_options() -> Iterator[tuple[str, str]]:
     """``(command, option)`` for every option of every command that takes a value."""
     import argparse
 
-    from bridge.cli import _parser
+    from bridge.cli.main import _parser
 
     parser = _parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
@@ -608,7 +608,7 @@ def cli_options() -> Iterator[tuple[str, str]]:
 
 
 def test_every_command_line_option_with_every_hostile_value(capsys: pytest.CaptureFixture[str]) -> None:
-    from bridge.cli import _config, _parser
+    from bridge.cli.main import _config, _parser
 
     options = list(cli_options())
     assert ("fake-tiktok", "--port") in options and ("replay", "--speed") in options
@@ -642,7 +642,7 @@ def test_every_heartbeat_field_on_the_forwarder_frontend(tmp_path: Path) -> None
     from probe import LiveProxy
 
     from bridge.config import PublisherConfig
-    from bridge.daemon import Daemon
+    from bridge.server.daemon import Daemon
 
     config = Config(publisher=PublisherConfig(connect=True, daemon_id="d1"), control=ControlConfig())
     daemon = Daemon(config, [], RecordingPublisher())

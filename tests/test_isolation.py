@@ -14,8 +14,8 @@ from helpers import free_port, gift_frame
 from live import ROOM_ID, SCENARIO, Harness, connected_count, run
 
 from bridge.contract import validate
-from bridge.daemon import Room
-from bridge.faketiktok import FakeTikTok
+from bridge.server.daemon import Room
+from bridge.sim.faketiktok import FakeTikTok
 from bridge.values import INT64_MAX
 
 HUGE = 2**62

@@ -12,8 +12,8 @@ import msgpack
 import pytest
 
 from bridge.contract import validate
-from bridge.ledger import Ledger
-from bridge.streaks import GiftStep
+from bridge.game.ledger import Ledger
+from bridge.game.streaks import GiftStep
 from bridge.values import INT64_MAX
 
 ALICE = {"id": 1, "uniqueId": "alice", "nickname": "Alice", "avatar": "http://x"}
@@ -191,7 +191,7 @@ import json, resource, sys
 from pathlib import Path
 sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
 from bridge.contract import validate
-from bridge.ledger import Ledger
+from bridge.game.ledger import Ledger
 path = Path({str(tmp_path)!r}) / "big.jsonl"
 with path.open("w") as out:
     out.write('{{"k":"start","roomId":9,"t":1}}\\n')

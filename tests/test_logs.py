@@ -8,10 +8,10 @@ import logging
 import pytest
 from live import ROOM_ID, SCENARIO, Harness, connected_count, run
 
-from bridge import connection
 from bridge.errors import remember_secret
-from bridge.faketiktok import FakeTikTok
 from bridge.logs import setup_logging
+from bridge.sim.faketiktok import FakeTikTok
+from bridge.upstream import connection
 
 SESSION = "sess-logged-0123456789abcdef"
 API_KEY = "key-logged-fedcba9876543210"

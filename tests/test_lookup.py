@@ -1,4 +1,4 @@
-"""bridge.lookup: room id, check_alive and room_info against mocked TikTok answers."""
+"""bridge.upstream.lookup: room id, check_alive and room_info against mocked TikTok answers."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from bridge.browser import Browser
 from bridge.errors import (
     BlockedError,
     LiveError,
@@ -19,8 +18,9 @@ from bridge.errors import (
     UserNotFoundError,
     UserOfflineError,
 )
-from bridge.lookup import RoomInfo, StreamUrl, WebClient
-from bridge.tiktok import DEFAULT_USER_AGENT, base_params
+from bridge.upstream.browser import Browser
+from bridge.upstream.lookup import RoomInfo, StreamUrl, WebClient
+from bridge.upstream.tiktok import DEFAULT_USER_AGENT, base_params
 
 T = TypeVar("T")
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -548,7 +548,7 @@ def test_errors_never_mention_the_session() -> None:
 
 def fake_run(call: Callable[[Any, WebClient], Coroutine[Any, Any, T]]) -> T:
     """Run ``call(fake, client)`` with a WebClient pointed at a started FakeTikTok."""
-    from bridge.faketiktok import FakeTikTok
+    from bridge.sim.faketiktok import FakeTikTok
 
     async def main() -> T:
         async with FakeTikTok() as fake:
@@ -612,13 +612,13 @@ def test_fake_room_info() -> None:
 )
 def test_hostile_json_numbers_read_as_absent(value: object) -> None:
     """Ids from TikTok's JSON outside int64 (or NaN, which Python's json accepts) read as 0: absent."""
-    from bridge.lookup import _int
+    from bridge.upstream.lookup import _int
 
     assert _int(value) == 0
 
 
 def test_json_numbers_in_range_are_kept() -> None:
-    from bridge.lookup import _int
+    from bridge.upstream.lookup import _int
 
     assert [_int(v) for v in (7, "7", " 42 ", 2**63 - 1, str(2**63 - 1), 3.9, True)] == [
         7,

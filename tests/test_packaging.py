@@ -81,8 +81,11 @@ def test_wheel_is_a_platform_wheel_with_the_compiled_decoder(wheel: Path) -> Non
     assert "-cp3" in wheel.name and "linux" in wheel.name, f"not a CPython platform wheel: {wheel.name}"
     names = zipfile.ZipFile(wheel).namelist()
     assert any(n.startswith("bridge/_native.") and n.endswith(".so") for n in names), names
-    assert "bridge/scenarios/default.toml" in names
+    assert "bridge/sim/scenarios/default.toml" in names
     assert not any(n.startswith(("tests/", "native/", "godot_addon/", "unreal_plugin/")) for n in names)
+    source = {str(p.relative_to(ROOT)) for p in (ROOT / "bridge").rglob("*.py")}
+    assert source <= set(names), f"modules missing from the wheel: {sorted(source - set(names))}"
+    assert not any("fake" in n and "relay" in n for n in names), "test-only relays ship in the wheel"
 
 
 def test_wheel_runs_in_a_fresh_venv_without_a_compiler(venv: Path, tmp_path: Path) -> None:
@@ -149,7 +152,7 @@ def test_daemon_says_once_when_the_compiled_decoder_is_missing(tmp_path: Path) -
         "        if name == 'bridge._native':\n"
         "            raise ImportError('hidden by the test')\n"
         "sys.meta_path.insert(0, Hide())\n"
-        "from bridge.cli import main\n"
+        "from bridge.cli.main import main\n"
         "sys.exit(main())\n"
     )
 

@@ -25,8 +25,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from bridge import codec, protowire
-from bridge.codec import _pure
+from bridge import codec
+from bridge.codec import _pure, protowire
 from bridge.errors import DecodeError, LimitError, TruncatedError, VarintError, WireTypeError
 from bridge.frames import FetchResult, PushFrame
 

@@ -14,7 +14,7 @@ from helpers import free_port
 
 from bridge.config import PublisherConfig
 from bridge.errors import PublishError
-from bridge.publisher import Publisher
+from bridge.server.publisher import Publisher
 
 
 @pytest.fixture

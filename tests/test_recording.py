@@ -28,10 +28,7 @@ from bridge.config import (
     SimulatorConfig,
     TikTokConfig,
 )
-from bridge.daemon import Source
-from bridge.faketiktok import FakeTikTok
-from bridge.publisher import Publisher
-from bridge.recordfile import (
+from bridge.record.file import (
     KIND_FETCH,
     KIND_FRAME,
     KIND_STAMPS,
@@ -41,9 +38,12 @@ from bridge.recordfile import (
     RecordWriter,
     unpack_stamps,
 )
-from bridge.recording import UPSTREAM_TYPES
-from bridge.replay import KeepStampsPublisher, ReplayOptions, ReplaySource, replay_sources
-from bridge.simulator import load_scenario
+from bridge.record.recorder import UPSTREAM_TYPES
+from bridge.record.replay import KeepStampsPublisher, ReplayOptions, ReplaySource, replay_sources
+from bridge.server.daemon import Source
+from bridge.server.publisher import Publisher
+from bridge.sim.faketiktok import FakeTikTok
+from bridge.sim.simulator import load_scenario
 
 ROOM_ID = 7_500_000_000_000_000_077
 MIX = {

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakerelays import TIKTOOL_STREAM, FakeEuler, FakeRelay, FakeTikTool, tiktool_sample
 from helpers import RecordingPublisher
 
 from bridge import contract
@@ -26,16 +27,22 @@ from bridge.config import (
     TikTokConfig,
     TikToolConfig,
 )
-from bridge.daemon import Daemon, Source
 from bridge.errors import ConfigError
-from bridge.fakerelays import TIKTOOL_STREAM, FakeEuler, FakeRelay, FakeTikTool, tiktool_sample
-from bridge.faketiktok import FakeTikTok
 from bridge.frames import gunzip, is_gzip
-from bridge.recording import UPSTREAM_TYPES
-from bridge.relays import CLOSE_CODES, EulerSource, TikToolSource, parse_euler, parse_tiktool, tiktool_event
-from bridge.replay import ReplayOptions, replay_sources
-from bridge.simulator import Simulator, load_scenario
-from bridge.upstreams import parse_room
+from bridge.record.recorder import UPSTREAM_TYPES
+from bridge.record.replay import ReplayOptions, replay_sources
+from bridge.server.daemon import Daemon, Source
+from bridge.sim.faketiktok import FakeTikTok
+from bridge.sim.simulator import Simulator, load_scenario
+from bridge.upstream.relays import (
+    CLOSE_CODES,
+    EulerSource,
+    TikToolSource,
+    parse_euler,
+    parse_tiktool,
+    tiktool_event,
+)
+from bridge.upstream.upstreams import parse_room
 
 ROOM_ID = 7_600_000_000_000_000_042
 KEY = "relay-secret-key-123"

@@ -12,9 +12,9 @@ import pytest
 from helpers import free_port
 from test_recording import frames_file
 
-from bridge import cli
-from bridge.recordfile import MAGIC, VERSION
-from bridge.replay import ReplaySource
+from bridge.cli import main as cli
+from bridge.record.file import MAGIC, VERSION
+from bridge.record.replay import ReplaySource
 
 
 def replay(path: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:

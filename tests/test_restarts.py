@@ -24,7 +24,7 @@ import zmq.asyncio
 from helpers import free_port
 from live import BRIDGE_MADE, ROOM_ID, SCENARIO
 
-from bridge.faketiktok import FakeTikTok
+from bridge.sim.faketiktok import FakeTikTok
 
 MIX = {"like": 30.0, "gift": 45.0, "roomUserSeq": 10.0, "social": 10.0, "chat": 5.0}
 

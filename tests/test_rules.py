@@ -10,8 +10,8 @@ import msgpack
 import pytest
 
 from bridge.errors import ConfigError
-from bridge.rules import RuleEngine, load_rules, parse_rules
-from bridge.streaks import StreakTracker
+from bridge.game.rules import RuleEngine, load_rules, parse_rules
+from bridge.game.streaks import StreakTracker
 from bridge.values import INT64_MAX
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "rules" / "game.toml"

@@ -17,7 +17,7 @@ import pytest
 import zmq
 from helpers import free_port
 
-from bridge.shard import shard_of
+from bridge.server.shard import shard_of
 
 ROOMS = [f"creator{i}" for i in range(9)]
 

@@ -6,10 +6,10 @@ import gzip
 from types import ModuleType
 from urllib.parse import parse_qsl, urlsplit
 
-from bridge import webcast as wc
+from bridge.codec import webcast as wc
+from bridge.codec.protowire import int_field, message_field, str_field
 from bridge.frames import FetchResult
-from bridge.protowire import int_field, message_field, str_field
-from bridge.session import Session
+from bridge.upstream.session import Session
 
 ROOM = 7_400_000_000_000_000_001
 

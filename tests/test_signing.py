@@ -1,4 +1,4 @@
-"""bridge.signing: the Euler-Stream-compatible signer against mocked sign-server answers."""
+"""bridge.upstream.signing: the Euler-Stream-compatible signer against mocked sign-server answers."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ import httpx
 import pytest
 
 import bridge
-from bridge import webcast
+from bridge.codec import webcast
 from bridge.errors import SignAuthError, SignError, SignRateLimitError, remember_secret, scrub
-from bridge.faketiktok import RATE_LIMIT_FORMS
-from bridge.signing import (
+from bridge.sim.faketiktok import RATE_LIMIT_FORMS
+from bridge.upstream.signing import (
     SESSION_HOST_ENV,
     EulerSigner,
     SignedConnection,
@@ -23,7 +23,7 @@ from bridge.signing import (
     parse_tt_cookies,
     session_opt_in,
 )
-from bridge.tiktok import DEFAULT_USER_AGENT, SIGN_BASE
+from bridge.upstream.tiktok import DEFAULT_USER_AGENT, SIGN_BASE
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
@@ -396,7 +396,7 @@ def test_no_secret_in_any_error(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("style", ["connect", "fetch"])
 def test_fake_sign(style: Literal["connect", "fetch"]) -> None:
-    from bridge.faketiktok import FakeTikTok
+    from bridge.sim.faketiktok import FakeTikTok
 
     async def main() -> tuple[SignedConnection, str, list[dict[str, Any]]]:
         async with FakeTikTok(require_api_key=API_KEY) as fake:
@@ -418,7 +418,7 @@ def test_fake_sign(style: Literal["connect", "fetch"]) -> None:
 
 
 def test_fake_sign_faults() -> None:
-    from bridge.faketiktok import FakeTikTok
+    from bridge.sim.faketiktok import FakeTikTok
 
     async def main() -> list[SignError]:
         errors: list[SignError] = []
@@ -449,7 +449,7 @@ def test_fake_sign_faults() -> None:
 @pytest.mark.parametrize("form", RATE_LIMIT_FORMS)
 def test_fake_rate_limit_in_every_header_form(form: str) -> None:
     """Each header set a peer reads (see FakeTikTok.rate_limit_form) gives the true reset time."""
-    from bridge.faketiktok import FakeTikTok
+    from bridge.sim.faketiktok import FakeTikTok
 
     async def main() -> SignRateLimitError:
         async with FakeTikTok(rate_limit_form=form) as fake:

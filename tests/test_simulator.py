@@ -12,7 +12,7 @@ from helpers import START_MS, events_of, simulated_frames
 
 from bridge.codec import _pure, decode_fields
 from bridge.errors import ConfigError
-from bridge.simulator import Simulator, builtin_scenarios, load_scenario
+from bridge.sim.simulator import Simulator, builtin_scenarios, load_scenario
 
 
 def test_same_seed_same_frames() -> None:

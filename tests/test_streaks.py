@@ -9,7 +9,7 @@ import msgpack
 from helpers import events_of, simulated_frames
 
 from bridge.codec import _pure
-from bridge.streaks import StreakTracker
+from bridge.game.streaks import StreakTracker
 from bridge.values import INT64_MAX
 
 ALICE = {"id": 1, "uniqueId": "alice"}

@@ -15,8 +15,8 @@ from helpers import free_port
 
 from bridge.config import Config, PublisherConfig
 from bridge.contract import validate
-from bridge.daemon import Daemon, Room
-from bridge.supervisor import Backoff, Failures, Supervisor
+from bridge.server.daemon import Daemon, Room
+from bridge.server.supervisor import Backoff, Failures, Supervisor
 
 
 def test_backoff_doubles_up_to_the_cap_and_resets_after_health() -> None:

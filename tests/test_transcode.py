@@ -31,9 +31,9 @@ from test_parity import (
 )
 
 from bridge import codec
-from bridge import protowire as w
-from bridge import webcast as wc
 from bridge.codec import _pure
+from bridge.codec import protowire as w
+from bridge.codec import webcast as wc
 from bridge.errors import DecodeError
 
 IMPLEMENTATIONS = codec.implementations()

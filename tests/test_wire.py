@@ -14,9 +14,9 @@ from types import ModuleType, SimpleNamespace
 import pytest
 
 from bridge import codec, contract
-from bridge import protowire as w
-from bridge import webcast as wc
 from bridge.codec import _pure, _schema
+from bridge.codec import protowire as w
+from bridge.codec import webcast as wc
 from bridge.errors import DecodeError
 
 ROOT = Path(__file__).resolve().parent.parent

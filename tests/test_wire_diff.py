@@ -19,8 +19,8 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from live import Harness
 
-from bridge.faketiktok import FakeTikTok
-from bridge.simulator import load_scenario
+from bridge.sim.faketiktok import FakeTikTok
+from bridge.sim.simulator import load_scenario
 
 CONFORMANCE = Path(__file__).parent / "conformance"
 ROOM_ID = 7_400_000_000_000_000_777

@@ -14,12 +14,12 @@ control commands it asks (:meth:`~ConsoleState.rules_reply`,
 - rates: events per second by type and viewers per room, for the last
   :data:`HISTORY_SECONDS`;
 - ledger: each room's running totals, counted by the daemon's own
-  :class:`~bridge.ledger.Ledger` and :class:`~bridge.streaks.StreakTracker`
+  :class:`~bridge.game.ledger.Ledger` and :class:`~bridge.game.streaks.StreakTracker`
   from the bus events, and the last ``streamSummary`` the daemon published; in
   two books per room, as the daemon keeps them: the stream's (real events only)
   and the simulated one (``simulated: true`` events only: in memory in the
   daemon, so it starts afresh when the daemon restarts or after
-  :data:`~bridge.game.IDLE_SECONDS` without a simulated event);
+  :data:`~bridge.game.layer.IDLE_SECONDS` without a simulated event);
 - rules: the ``rules`` command's list with fire counts and drops, when each
   rule last fired (``action`` events), and the last reload result
   (``sys.rules``, or the ``reload`` reply).
@@ -34,9 +34,9 @@ from typing import Any
 
 import msgpack
 
-from ..game import IDLE_SECONDS
-from ..ledger import Ledger
-from ..streaks import StreakTracker
+from ..game.layer import IDLE_SECONDS
+from ..game.ledger import Ledger
+from ..game.streaks import StreakTracker
 
 __all__ = ["ConsoleState", "DaemonView", "RoomView", "HISTORY_SECONDS"]
 

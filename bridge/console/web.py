@@ -34,8 +34,8 @@ from urllib.parse import urlsplit
 from aiohttp import WSMsgType, web
 
 from .. import __version__, contract
-from ..control import ControlError, synthetic_event
-from ..tail import describe
+from ..cli.tail import describe
+from ..server.control import ControlError, synthetic_event
 from .bus import Control, failure
 from .state import HISTORY_SECONDS, ConsoleState
 

@@ -1,0 +1,1 @@
+"""The ``tiktok-bridge`` command line: ``run`` and its tools (replay, record, tail, status, services)."""

@@ -1,0 +1,1 @@
+"""Recording and replay: the recorder (a raw-message tap on any source), the record file format and replay."""

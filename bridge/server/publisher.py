@@ -1,0 +1,144 @@
+"""The ZeroMQ PUB socket: stamps ``seq``/``ts``, packs msgpack, never blocks.
+
+A PUB socket drops messages for a subscriber whose queue is full (``sndhwm``)
+and never blocks the sender, so a slow engine cannot stall the daemon. libzmq
+does not report those per-subscriber drops; every message carries ``seq`` so a
+subscriber detects its own gaps (``tiktok-bridge tail`` and the engine clients
+count them). ZMTP heartbeats (PING every ``zmq_heartbeat_ivl``) let subscribers
+notice a dead daemon and let the daemon drop dead subscribers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import msgpack
+import zmq
+
+from ..config import PublisherConfig
+from ..endpoints import bind
+from ..errors import PublishError
+
+__all__ = ["Publisher"]
+
+log = logging.getLogger("bridge.publisher")
+
+_MORE = int(zmq.SNDMORE | zmq.NOBLOCK)
+_LAST = int(zmq.NOBLOCK)
+_BACKEND: Any = getattr(zmq.backend, "Socket", None)
+"""pyzmq's compiled socket class: calling its ``send`` directly skips the Python wrapper."""
+
+
+class Publisher:
+    """A bound ZeroMQ PUB socket publishing ``[topic, msgpack map]`` messages."""
+
+    def __init__(self, config: PublisherConfig, context: zmq.Context[Any] | None = None) -> None:
+        self.config = config
+        self.context = context or zmq.Context.instance()
+        self.seq = 0
+        """The last ``seq`` stamped."""
+        self.published = 0
+        self.dropped = 0
+        self._socket: zmq.Socket[Any] | None = None
+        self._pending: list[tuple[bytes, bytes]] | None = None
+        self._packer = msgpack.Packer(use_bin_type=True)
+
+    def start(self) -> None:
+        """Create and bind the socket.
+
+        Raises:
+            PublishError: the endpoint cannot be bound (in use, bad address).
+            ConfigError: it binds beyond loopback without ``allow_remote`` (checked on the
+                address actually bound, see :func:`bridge.endpoints.bind`).
+        """
+        socket = self.context.socket(zmq.PUB)
+        socket.setsockopt(zmq.LINGER, 0)
+        socket.setsockopt(zmq.SNDHWM, self.config.sndhwm)
+        ivl = int(self.config.zmq_heartbeat_ivl * 1000)
+        if ivl:
+            socket.setsockopt(zmq.HEARTBEAT_IVL, ivl)
+            socket.setsockopt(zmq.HEARTBEAT_TIMEOUT, int(self.config.zmq_heartbeat_timeout * 1000) or ivl)
+            socket.setsockopt(zmq.HEARTBEAT_TTL, int(self.config.zmq_heartbeat_ttl * 1000))
+        if self.config.curve_secret_key:
+            try:
+                secret = self.config.curve_secret_key.encode("ascii")
+                public = zmq.curve_public(secret)
+                socket.curve_secretkey = secret
+                socket.curve_server = True
+            except (zmq.ZMQError, ValueError, UnicodeEncodeError):
+                socket.close()
+                raise PublishError("publisher.curve_secret_key is not a Z85 CURVE secret key") from None
+            log.info("CURVE encryption on; subscribers need the server key %s", public.decode())
+        if self.config.connect:  # publish into a forwarder (tiktok-bridge proxy)
+            try:
+                socket.connect(self.config.endpoint)
+            except zmq.ZMQError as exc:
+                socket.close()
+                raise PublishError(f"cannot connect to {self.config.endpoint}: {exc.strerror}") from None
+        else:
+            allow = "publisher.allow_remote = true"
+            bind(socket, self.config.endpoint, "publisher.endpoint", self.config.allow_remote, allow)
+        self._socket = socket
+
+    def publish(self, topic: str, message: dict[str, Any]) -> None:
+        """Stamp the next ``seq`` and the current ``ts`` into ``message`` and send it; never blocks."""
+        self.seq += 1
+        self.send(topic, message, self.seq, time.time_ns() // 1_000_000)
+
+    def send(self, topic: str, message: dict[str, Any], seq: int, ts: int) -> None:
+        """Send ``message`` with the given stamps (replay keeps recorded ones); never blocks."""
+        if self._socket is None:
+            raise PublishError("publisher is not started")
+        message["seq"] = seq
+        message["ts"] = ts
+        if self.config.daemon_id:
+            message["daemon"] = self.config.daemon_id
+        payload = self._packer.pack(message)
+        if self._pending is not None:
+            self._pending.append((topic.encode("utf-8"), payload))
+        else:
+            self._emit(topic.encode("utf-8"), payload)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Hold what is published inside and send it in one burst when the block ends.
+
+        Messages keep their order and their stamps. ZeroMQ's I/O thread then wakes
+        once for the burst instead of once per message, which is most of the cost
+        of a send at moderate rates (the daemon sends each decoded frame this way).
+        A batch inside a batch joins the outer one.
+        """
+        if self._pending is not None:
+            yield
+            return
+        self._pending = []
+        try:
+            yield
+        finally:
+            pending, self._pending = self._pending, None
+            for topic, payload in pending:
+                self._emit(topic, payload)
+
+    def _emit(self, topic: bytes, payload: bytes) -> None:
+        socket = self._socket
+        if socket is None:  # closed inside a batch
+            self.dropped += 1
+            return
+        send = _BACKEND.send if _BACKEND is not None and isinstance(socket, _BACKEND) else type(socket).send
+        try:
+            send(socket, topic, _MORE)
+            send(socket, payload, _LAST)
+        except zmq.Again:
+            self.dropped += 1
+        else:
+            self.published += 1
+
+    def close(self, linger: float = 0.25) -> None:
+        """Close the socket, giving queued messages ``linger`` seconds to leave."""
+        if self._socket is not None:
+            self._socket.close(linger=int(linger * 1000))
+            self._socket = None

@@ -1,0 +1,1 @@
+"""Simulator: scenarios, the simulator source and the embedded fake TikTok that the default ``run`` plays."""
