@@ -162,7 +162,8 @@ class FramePath:
     def __init__(self, game: bool) -> None:
         from bridge.config import Config, GameConfig, PublisherConfig
         from bridge.game.layer import GameLayer
-        from bridge.server.daemon import Daemon, Room
+        from bridge.room import Room
+        from bridge.server.daemon import Daemon
         from bridge.server.publisher import Publisher
 
         self.endpoint = f"tcp://127.0.0.1:{harness.free_port()}"

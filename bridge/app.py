@@ -18,26 +18,29 @@ import logging
 import os
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from . import __version__, codec
-from .config import Config
+from .config import Config, parse_room
 from .errors import ConfigError, remember_secret
 from .game.layer import GameLayer
-from .record.recorder import CapturingSigner
-from .server.control import Commands, ControlServer
-from .server.daemon import Daemon, Source
+from .record.recorder import Recorder
+from .room import Source
+from .server.control import Commands, ControlError, ControlServer
+from .server.daemon import Daemon
 from .server.publisher import Publisher
 from .server.shard import shard_of
 from .sim.faketiktok import FakeTikTok
 from .sim.simulator import Scenario, Simulator, load_scenario
+from .sim.source import SimulatorSource
 from .upstream.browser import Browser, browser_identity
 from .upstream.connection import LiveSource, Watcher
-from .upstream.creators import register_lookup
+from .upstream.creators import MAX_CREATORS, lookup_creators
 from .upstream.lookup import WebClient
-from .upstream.signing import SESSION_HOST_ENV, EulerSigner, session_opt_in
-from .upstream.upstreams import SourceMaker, parse_room, simulator_source
+from .upstream.relays import EulerSource, RelaySource, TikToolSource
+from .upstream.signing import SESSION_HOST_ENV, EulerSigner, SignProvider, session_opt_in
 
-__all__ = ["build"]
+__all__ = ["SourceMaker", "build", "recorder_of", "register_lookup", "relay_api_key"]
 
 log = logging.getLogger("bridge.app")
 
@@ -83,7 +86,8 @@ async def build(
         else:
             scenario = scenario_of(config)
             if config.simulator.via == "direct":
-                sources, factory = [simulator_source(Simulator(scenario), config)], None
+                tap = recorder_of(config, "simulator")
+                sources, factory = [SimulatorSource(Simulator(scenario), tap=tap)], None
                 log.info("source: simulator %r as @%s, frames fed directly", scenario.name, scenario.room)
             else:
                 # the daemon never reads the fake's records: keep memory bounded (issue 13, item 12)
@@ -147,7 +151,7 @@ async def _live_sources(
             "the TikTok session id is not sent to the sign server (set %s to its host to allow it)",
             SESSION_HOST_ENV,
         )
-    signer = (CapturingSigner if config.record.dir else EulerSigner)(
+    signer = EulerSigner(
         base_url=config.sign.base_url,
         api_key=config.sign.api_key or os.environ.get("SIGN_API_KEY", ""),
         style="fetch" if config.sign.style == "fetch" else "connect",
@@ -208,3 +212,95 @@ def _target(room: str, where: str, default: str = "tiktok") -> str | int:
         return parse_room(room, default)[1]
     except ValueError as exc:
         raise ConfigError(f"{where}: {exc}") from None
+
+
+# ------------------------------------------------------------------ choosing each room's source
+
+
+def relay_api_key(config: Config, source: str, env: Mapping[str, str] | None = None) -> str:
+    """The API key of a relay: the config key, else ``TIKTOOL_API_KEY`` / ``EULER_API_KEY``."""
+    environ = os.environ if env is None else env
+    if source == "tiktool":
+        return config.tiktool.api_key or environ.get("TIKTOOL_API_KEY", "")
+    return config.euler.api_key or environ.get("EULER_API_KEY", "")
+
+
+def recorder_of(config: Config, source: str) -> Recorder | None:
+    """The tap of a new ``source`` (``tiktok``, ``tiktool``, ``euler``, ``simulator``): a recorder
+    when ``record.dir`` is set, else none."""
+    record = config.record
+    if not record.dir:
+        return None
+    if source == "simulator":
+        return Recorder(record.dir, source, flush_interval=record.flush_interval)
+    return Recorder(
+        record.dir, source, dedupe_size=config.tiktok.dedupe_size, flush_interval=record.flush_interval
+    )
+
+
+class SourceMaker:
+    """Makes the source for a room entry, sharing the lookup client, signer, watcher and slots.
+
+    A room entry may start with a source prefix: ``tiktok:@name``, ``tiktool:@name``
+    or ``euler:@name``; without one, ``tiktok.source`` applies (default
+    ``tiktok``). Relays need a creator's username (they look the room up
+    themselves) and an API key (``tiktool.api_key`` / ``TIKTOOL_API_KEY``,
+    ``euler.api_key`` / ``EULER_API_KEY``). With ``record.dir`` set, every source
+    records what it receives (:func:`recorder_of`).
+    """
+
+    def __init__(
+        self,
+        config: Config,
+        web: WebClient,
+        signer: SignProvider,
+        watcher: Watcher,
+        slots: asyncio.Semaphore,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.config = config
+        self.web = web
+        self.signer = signer
+        self.watcher = watcher
+        self.slots = slots
+        self.env = env
+
+    def __call__(self, room: str, where: str = "room") -> Source:
+        """The source for ``room``.
+
+        Raises:
+            ConfigError: a bad room entry, or a relay without an API key.
+        """
+        config = self.config
+        try:
+            source, target = parse_room(room, config.tiktok.source)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+        if source == "tiktok":
+            tap = recorder_of(config, source)
+            return LiveSource(target, config.tiktok, self.web, self.signer, self.watcher, self.slots, tap=tap)
+        key = relay_api_key(config, source, self.env)
+        if not key:
+            variable = "TIKTOOL_API_KEY" if source == "tiktool" else "EULER_API_KEY"
+            raise ConfigError(f"{where}: {room!r} needs {source}.api_key (or {variable} in the environment)")
+        cls: type[RelaySource] = TikToolSource if source == "tiktool" else EulerSource
+        url = config.tiktool.ws_url if source == "tiktool" else config.euler.ws_url
+        tap = recorder_of(config, source)
+        return cls(str(target), config.tiktok, url, key, web=self.web, watcher=self.watcher, tap=tap)
+
+
+def register_lookup(commands: Commands, web: WebClient) -> None:
+    """Add the ``lookup`` command: ``lookup @a @b`` or ``{"cmd": "lookup", "creators": [...]}``."""
+
+    async def lookup(request: dict[str, Any]) -> dict[str, Any]:
+        creators = request.get("creators")
+        if creators is None:
+            text = request.get("room")
+            creators = text.replace(",", " ").split() if isinstance(text, str) else []
+        if not isinstance(creators, list) or not all(isinstance(c, str) for c in creators) or not creators:
+            raise ControlError("bad_request", "lookup needs creators: a list of @names, URLs or room ids")
+        if len(creators) > MAX_CREATORS:
+            raise ControlError("bad_request", f"lookup takes at most {MAX_CREATORS} creators")
+        return {"creators": await lookup_creators(web, creators)}
+
+    commands.register("lookup", lookup)

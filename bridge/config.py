@@ -21,8 +21,7 @@ from typing import Any, get_type_hints
 from . import contract
 from .endpoints import is_loopback, parse_endpoint
 from .errors import ConfigError
-from .upstream.tiktok import SIGN_BASE, WEB_BASE, WEBCAST_BASE, normalize_target
-from .values import INT64_MAX, INT64_MIN, check_name
+from .values import INT64_MAX, INT64_MIN, check_name, normalize_target
 
 __all__ = [
     "BrowserConfig",
@@ -38,7 +37,10 @@ __all__ = [
     "RecordConfig",
     "SimulatorConfig",
     "TikToolConfig",
+    "SIGN_BASE",
     "SOURCES",
+    "WEBCAST_BASE",
+    "WEB_BASE",
     "is_loopback",
     "load_config",
     "override",
@@ -46,6 +48,13 @@ __all__ = [
 ]
 
 log = logging.getLogger("bridge.config")
+
+WEB_BASE = "https://www.tiktok.com"
+"""TikTok's web site (creator lookups), the default of ``tiktok.web_base``."""
+WEBCAST_BASE = "https://webcast.tiktok.com"
+"""TikTok's webcast API (live checks, room info), the default of ``tiktok.webcast_base``."""
+SIGN_BASE = "https://api.eulerstream.com"
+"""The sign server, the default of ``sign.base_url``."""
 
 SOURCES = ("tiktok", "tiktool", "euler")
 """Upstreams a room entry may name with a prefix (``tiktool:@name``)."""

@@ -6,6 +6,7 @@ websockets and httpx) through one stderr handler on the root logger. At
 handshake headers, cookies included), so :class:`SecretFilter`, installed on
 every root handler, masks each secret :func:`bridge.errors.scrub` knows in
 every record's message, arguments and traceback, whatever the format.
+:class:`Throttle` caps how many lines a second one kind of warning may log.
 """
 
 from __future__ import annotations
@@ -15,10 +16,52 @@ import logging
 import sys
 import time
 import traceback
+from collections.abc import Callable
 
 from .errors import scrub
 
-__all__ = ["JsonFormatter", "SecretFilter", "setup_logging"]
+__all__ = ["JsonFormatter", "LINES_PER_SECOND", "SecretFilter", "Throttle", "setup_logging"]
+
+LINES_PER_SECOND = 5
+"""Lines a :class:`Throttle` logs a second by default."""
+
+
+class Throttle:
+    """Logs at most ``per_second`` lines a second of one kind of warning; the rest are counted.
+
+    The first line of the next second says how many were left out (``5 more refused
+    control requests were not logged``), so a flood of bad input cannot flood the log.
+    """
+
+    def __init__(
+        self,
+        log: logging.Logger,
+        what: str,
+        per_second: int = LINES_PER_SECOND,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.log = log
+        self.what = what
+        self.per_second = per_second
+        self.clock = clock
+        self.unlogged = 0
+        """Lines left out so far (reset when reported)."""
+        self._start = -1.0
+        self._count = 0
+
+    def warning(self, message: str, *args: object) -> None:
+        """Log ``message % args`` unless this second's lines are used up."""
+        now = self.clock()
+        if self._start < 0 or now - self._start >= 1.0:
+            if self.unlogged:
+                self.log.warning("%d more %s were not logged", self.unlogged, self.what)
+                self.unlogged = 0
+            self._start, self._count = now, 0
+        self._count += 1
+        if self._count > self.per_second:
+            self.unlogged += 1
+        else:
+            self.log.warning(message, *args)
 
 
 class JsonFormatter(logging.Formatter):

@@ -1,6 +1,7 @@
 """Value domains: what an integer or a name entering the daemon may be.
 
 Everything that comes from outside (upstream fields, control requests, config,
+the creators a user names,
 scenarios, recording headers) passes through these checks before it becomes a
 room id, a counter, a topic or a file name. Counters saturate instead of
 overflowing what msgpack (and the engines' int64 fields) can carry.
@@ -17,6 +18,7 @@ __all__ = [
     "check_name",
     "check_room_id",
     "clamp_i64",
+    "normalize_target",
     "safe_file_stem",
     "sat_add",
     "sat_mul",
@@ -94,3 +96,27 @@ def safe_file_stem(name: str) -> str:
 def _show(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+_HANDLE = re.compile(r"^[A-Za-z0-9_.]{1,64}$")
+
+
+def normalize_target(text: str) -> str | int:
+    """A creator's uniqueId from ``@name``, ``name`` or a profile/live URL; or a numeric room id.
+
+    Raises:
+        ValueError: the text is none of those, or a room id outside 1..2^63-1.
+    """
+    value = text.strip()
+    if value.isascii() and value.isdigit() and len(value) >= 10:
+        if len(value) > 19:
+            raise ValueError(f"room id {value[:24]}{'...' if len(value) > 24 else ''} is not in 1..2^63-1")
+        return check_room_id(int(value))
+    value = re.sub(r"^(https?://)?(www\.|m\.)?tiktok\.com/", "", value)
+    value = value.split("?", 1)[0].rstrip("/")
+    if value.endswith("/live"):
+        value = value[: -len("/live")]
+    value = value.lstrip("@")
+    if not _HANDLE.match(value):
+        raise ValueError(f"{text!r} is not a TikTok username, profile URL or room id")
+    return value

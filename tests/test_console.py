@@ -27,15 +27,16 @@ from aiohttp import ClientSession, WSMsgType, WSServerHandshakeError
 from helpers import START_MS, RecordingPublisher, free_port
 
 from bridge import contract
-from bridge.cli.tail import describe
 from bridge.config import Config, GameConfig, load_config
 from bridge.console.bus import Control
 from bridge.console.service import Console, local_endpoint
 from bridge.console.state import MAX_NAMES, MAX_ROOMS, ConsoleState
+from bridge.console.tail import describe
 from bridge.console.web import STATIC, Browser, ConsoleSettings, encode, feed_line
 from bridge.errors import ConfigError
 from bridge.game.layer import IDLE_SECONDS, GameLayer
-from bridge.server.daemon import Daemon, Room
+from bridge.room import Room
+from bridge.server.daemon import Daemon
 from bridge.sim.simulator import Simulator, load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent

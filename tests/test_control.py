@@ -20,9 +20,10 @@ from bridge import contract
 from bridge.app import build
 from bridge.config import Config, ControlConfig, SignConfig, TikTokConfig
 from bridge.errors import ConfigError
+from bridge.room import Room
 from bridge.server.control import LOG_LINES_PER_SECOND, MAX_MESSAGE_BYTES, Commands, ControlServer
 from bridge.server.control import MAX_REQUEST_BYTES as MAX_BYTES
-from bridge.server.daemon import Daemon, Room
+from bridge.server.daemon import Daemon
 from bridge.sim.faketiktok import FakeTikTok
 
 

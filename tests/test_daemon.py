@@ -13,7 +13,8 @@ from bridge.codec import webcast as wc
 from bridge.codec.protowire import int_field, message_field, str_field
 from bridge.config import Config, PublisherConfig
 from bridge.contract import validate
-from bridge.server.daemon import Daemon, Room
+from bridge.room import Room
+from bridge.server.daemon import Daemon
 from bridge.sim.simulator import Simulator, load_scenario
 from bridge.sim.source import SimulatorSource
 

@@ -246,7 +246,7 @@ def test_proxy_allow_remote_flag() -> None:
 
 
 def test_tail_skips_messages_that_are_not_events() -> None:
-    from bridge.cli.tail import Tail
+    from bridge.console.tail import Tail
 
     endpoint = f"tcp://127.0.0.1:{free_port()}"
     pub = zmq.Context.instance().socket(zmq.PUB)

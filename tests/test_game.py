@@ -19,8 +19,9 @@ from bridge.app import build
 from bridge.config import Config, ControlConfig, GameConfig, PublisherConfig, SimulatorConfig
 from bridge.contract import validate
 from bridge.game.layer import IDLE_SECONDS, MAX_UNWATCHED_ROOMS, GameLayer
+from bridge.room import Room
 from bridge.server.control import Commands
-from bridge.server.daemon import Daemon, Room
+from bridge.server.daemon import Daemon
 from bridge.sim.simulator import Simulator, load_scenario
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "rules" / "game.toml"

@@ -60,7 +60,7 @@ from bridge.errors import ConfigError
 from bridge.record.file import KIND_FRAME, MAGIC, VERSION, RecordFileError, RecordWriter
 from bridge.record.recorder import file_header
 from bridge.record.replay import ReplayOptions, replay_sources
-from bridge.server.daemon import Room, Source
+from bridge.room import Room, Source
 from bridge.sim.faketiktok import FakeTikTok
 from bridge.sim.simulator import KINDS, Scenario, Simulator, load_scenario
 from bridge.values import INT64_MAX, INT64_MIN

@@ -14,7 +14,7 @@ from helpers import free_port, gift_frame
 from live import ROOM_ID, SCENARIO, Harness, connected_count, run
 
 from bridge.contract import validate
-from bridge.server.daemon import Room
+from bridge.room import Room
 from bridge.sim.faketiktok import FakeTikTok
 from bridge.values import INT64_MAX
 

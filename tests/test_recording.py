@@ -40,7 +40,7 @@ from bridge.record.file import (
 )
 from bridge.record.recorder import UPSTREAM_TYPES
 from bridge.record.replay import KeepStampsPublisher, ReplayOptions, ReplaySource, replay_sources
-from bridge.server.daemon import Source
+from bridge.room import Source
 from bridge.server.publisher import Publisher
 from bridge.sim.faketiktok import FakeTikTok
 from bridge.sim.simulator import load_scenario
@@ -547,7 +547,7 @@ def test_daemon_keeps_working_when_recording_fails(tmp_path: Path) -> None:
             task = asyncio.create_task(daemon.run())
             await until(lambda: len(upstream(publisher)) > 50)
             source = daemon.sources["alice"]
-            assert source.recorder.failed  # type: ignore[attr-defined]
+            assert source.tap.failed  # type: ignore[union-attr]
             daemon.stop()
             await asyncio.wait_for(task, 10)
 

@@ -26,12 +26,14 @@ from bridge.config import (
     RecordConfig,
     TikTokConfig,
     TikToolConfig,
+    parse_room,
 )
 from bridge.errors import ConfigError
 from bridge.frames import gunzip, is_gzip
 from bridge.record.recorder import UPSTREAM_TYPES
 from bridge.record.replay import ReplayOptions, replay_sources
-from bridge.server.daemon import Daemon, Source
+from bridge.room import Source
+from bridge.server.daemon import Daemon
 from bridge.sim.faketiktok import FakeTikTok
 from bridge.sim.simulator import Simulator, load_scenario
 from bridge.upstream.relays import (
@@ -42,7 +44,6 @@ from bridge.upstream.relays import (
     parse_tiktool,
     tiktool_event,
 )
-from bridge.upstream.upstreams import parse_room
 
 ROOM_ID = 7_600_000_000_000_000_042
 KEY = "relay-secret-key-123"

@@ -13,6 +13,7 @@ import pytest
 
 import bridge
 from bridge.codec import webcast
+from bridge.config import SIGN_BASE
 from bridge.errors import SignAuthError, SignError, SignRateLimitError, remember_secret, scrub
 from bridge.sim.faketiktok import RATE_LIMIT_FORMS
 from bridge.upstream.signing import (
@@ -23,7 +24,7 @@ from bridge.upstream.signing import (
     parse_tt_cookies,
     session_opt_in,
 )
-from bridge.upstream.tiktok import DEFAULT_USER_AGENT, SIGN_BASE
+from bridge.upstream.tiktok import DEFAULT_USER_AGENT
 
 Handler = Callable[[httpx.Request], httpx.Response]
 

@@ -15,7 +15,8 @@ from helpers import free_port
 
 from bridge.config import Config, PublisherConfig
 from bridge.contract import validate
-from bridge.server.daemon import Daemon, Room
+from bridge.room import Room
+from bridge.server.daemon import Daemon
 from bridge.server.supervisor import Backoff, Failures, Supervisor
 
 

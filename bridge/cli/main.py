@@ -15,12 +15,12 @@ from .. import __version__, contract
 from ..app import build
 from ..config import Config, load_config, override
 from ..console import serve_console
+from ..console.tail import Tail
 from ..errors import BridgeError
 from ..logs import setup_logging
 from ..sim.simulator import builtin_scenarios
 from ..values import INT64_MAX
 from .services import run_console, run_fake, run_proxy
-from .tail import Tail
 from .tools import RATE, SEED, TOOL_COMMANDS, add_tool_commands, bounded, run_tool_command
 
 __all__ = ["main"]

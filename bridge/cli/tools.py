@@ -23,8 +23,10 @@ from typing import Any
 from ..app import build, identity_of
 from ..config import Config, load_config, override
 from ..logs import setup_logging
+from ..record.recorder import Recorder
 from ..record.replay import KeepStampsPublisher, ReplayOptions, ReplaySource, replay_sources
-from ..server.daemon import Daemon, Source
+from ..room import Source
+from ..server.daemon import Daemon
 from ..server.publisher import Publisher
 from ..sim.simulator import LIMITS as SCENARIO_LIMITS
 from ..sim.simulator import builtin_scenarios
@@ -239,9 +241,7 @@ def _record(config: Config, duration: float) -> int:
 
 
 def _recorded(source: Source) -> list[Path]:
-    recorder = getattr(source, "recorder", None)
-    files = getattr(recorder, "files", None)
-    return list(files) if isinstance(files, list) else []
+    return list(source.tap.files) if isinstance(source.tap, Recorder) else []
 
 
 def _replay(config: Config, files: Sequence[str], options: ReplayOptions, *, stay: bool) -> int:

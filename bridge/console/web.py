@@ -34,10 +34,10 @@ from urllib.parse import urlsplit
 from aiohttp import WSMsgType, web
 
 from .. import __version__, contract
-from ..cli.tail import describe
 from ..server.control import ControlError, synthetic_event
 from .bus import Control, failure
 from .state import HISTORY_SECONDS, ConsoleState
+from .tail import describe
 
 __all__ = ["Browser", "ConsoleSettings", "Site", "browser_json", "encode", "feed_line", "is_loopback_host"]
 

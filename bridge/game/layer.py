@@ -30,9 +30,10 @@ from typing import Any
 
 from ..config import GameConfig
 from ..errors import ConfigError
+from ..room import Room
 from ..server import topics
 from ..server.control import Commands, ControlError
-from ..server.daemon import Daemon, Room
+from ..server.daemon import Daemon
 from .ledger import Ledger
 from .rules import RuleEngine, load_rules
 from .streaks import GiftStep, StreakTracker

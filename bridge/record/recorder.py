@@ -16,11 +16,9 @@ stream ended, or when the room id changes. Files are flushed every
 leaves at most one torn record, which readers skip. The format is
 :mod:`bridge.record.file`; the user guide is ``docs/recording.md``.
 
-Recording hooks into the live client without changing it: the
-:class:`RecordingLiveSource` subclass taps the push WebSocket handed to
-:meth:`LiveSource._pump` and wraps the signer, and :class:`CapturingSigner`
-keeps the raw body of the sign server's answer. When not recording none of
-this is constructed, so the hot path is untouched.
+A recorder is the :class:`~bridge.room.Tap` of its source: every source (live,
+relay, simulator, replay) shows its tap each raw message before decoding it, so
+a recorder attaches the same way to all of them (``source.tap = Recorder(...)``).
 """
 
 from __future__ import annotations
@@ -30,35 +28,15 @@ import datetime
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-import httpx
-from websockets.asyncio.client import ClientConnection
-
 from .. import __version__, contract
-from ..config import TikTokConfig
-from ..server.daemon import Daemon, Room
-from ..sim.simulator import Simulator
-from ..sim.source import SimulatorSource
-from ..upstream.connection import LiveSource, Watcher
-from ..upstream.lookup import WebClient
-from ..upstream.session import Session
-from ..upstream.signing import EulerSigner, SignedConnection, SignProvider
+from ..room import Raw, Room, Sink
 from ..values import safe_file_stem
-from .file import KIND_FETCH, KIND_FRAME, KIND_STAMPS, VERSION, RecordWriter, pack_stamps
+from .file import KIND_FETCH, KIND_FRAME, KIND_JSON, KIND_STAMPS, VERSION, RecordWriter, pack_stamps
 
-__all__ = [
-    "CapturedSignedConnection",
-    "CapturingSigner",
-    "FILE_SUFFIX",
-    "file_header",
-    "Recorder",
-    "RecordingLiveSource",
-    "RecordingSimulatorSource",
-    "UPSTREAM_TYPES",
-]
+__all__ = ["FILE_SUFFIX", "KINDS", "UPSTREAM_TYPES", "Recorder", "file_header"]
 
 log = logging.getLogger("bridge.recording")
 
@@ -66,6 +44,9 @@ FILE_SUFFIX = ".tlrec"
 
 UPSTREAM_TYPES: frozenset[str] = frozenset(e.name for e in contract.EVENTS if e.methods) | {"unknown"}
 """Event types decoded from upstream messages (not made by the bridge)."""
+
+KINDS: dict[Raw, int] = {"frame": KIND_FRAME, "fetch": KIND_FETCH, "json": KIND_JSON}
+"""The record kind each raw message a source shows its tap is stored as."""
 
 
 def file_header(room: Room, source: str, dedupe_size: int, now: datetime.datetime) -> dict[str, Any]:
@@ -83,12 +64,16 @@ def file_header(room: Room, source: str, dedupe_size: int, now: datetime.datetim
 
 
 class Recorder:
-    """Writes one room's upstream messages, and the stamps of what they published, to record files."""
+    """Writes one room's upstream messages, and the stamps of what they published, to record files.
+
+    It is the :class:`~bridge.room.Tap` of one source: :meth:`open` (the source
+    starts) names the room and listens to the sink's events for their stamps,
+    :meth:`raw` records a message, :meth:`close` (the source stopped) finishes the file.
+    """
 
     def __init__(
         self,
         directory: str | Path,
-        room: Room,
         source: str,
         *,
         dedupe_size: int = 10_000,
@@ -96,7 +81,8 @@ class Recorder:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.directory = Path(directory).expanduser()
-        self.room = room
+        self.room = Room("")
+        """The room recorded (named by :meth:`open`)."""
         self.source = source
         self.dedupe_size = dedupe_size
         self.flush_interval = flush_interval
@@ -111,23 +97,40 @@ class Recorder:
         self._stamps: list[tuple[int, int, int]] = []
         self._pending = False  # a data record whose stamps are not written yet
         self._ended = False
-        self._daemon: Daemon | None = None
+        self._sink: Sink | None = None
+        self._warned = False
         self._flush_handle: asyncio.TimerHandle | None = None
 
-    # -------------------------------------------------------- daemon listener
+    # -------------------------------------------------------- the tap
 
-    def attach(self, daemon: Daemon) -> None:
-        """Start noting the stamps of the events this room publishes."""
-        if self._daemon is None:
-            self._daemon = daemon
-            daemon.listeners.append(self._on_event)
+    def open(self, room: Room, sink: Sink) -> None:
+        """The source starts feeding ``room`` into ``sink``: note the stamps of its events."""
+        self.room = room
+        if self._sink is None:
+            self._sink = sink
+            sink.listeners.append(self._on_event)
 
-    def detach(self) -> None:
-        """Stop listening."""
-        if self._daemon is not None:
-            if self._on_event in self._daemon.listeners:
-                self._daemon.listeners.remove(self._on_event)
-            self._daemon = None
+    def raw(self, kind: Raw, data: bytes) -> None:
+        """Record one raw upstream message; an empty one (a first fetch the signer did not keep) is a gap."""
+        if data:
+            self.write(KINDS[kind], data)
+            return
+        if not self._warned:
+            self._warned = True
+            log.warning("the signer keeps no raw fetch result: first-fetch events are not recorded")
+        self.gap()
+
+    def close(self) -> None:
+        """The source stopped: finish the current file and stop listening."""
+        try:
+            self._close_file()
+        except OSError as exc:
+            log.error("closing the recording of @%s failed: %s", self.room.name, exc)
+            self._abandon()
+        if self._sink is not None:
+            if self._on_event in self._sink.listeners:
+                self._sink.listeners.remove(self._on_event)
+            self._sink = None
 
     def _on_event(self, room: Room, event: dict[str, Any]) -> None:
         if room is not self.room or not self._pending:
@@ -190,14 +193,6 @@ class Recorder:
                 self.failed = True
                 log.error("recording of @%s stopped: %s", self.room.name, exc)
                 self._abandon()
-
-    def close(self) -> None:
-        """Finish the current file."""
-        try:
-            self._close_file()
-        except OSError as exc:
-            log.error("closing the recording of @%s failed: %s", self.room.name, exc)
-            self._abandon()
 
     # -------------------------------------------------------- internals
 
@@ -268,141 +263,3 @@ class Recorder:
                 writer.close()
             except OSError:
                 pass
-
-
-# ------------------------------------------------------------------ the sign server's raw answer
-
-
-@dataclass(frozen=True, slots=True)
-class CapturedSignedConnection(SignedConnection):
-    """A :class:`SignedConnection` that also keeps the sign server's raw answer."""
-
-    raw: bytes = b""
-    """The body of the sign server's answer: a ``ProtoMessageFetchResult``, possibly gzip."""
-
-
-class CapturingSigner(EulerSigner):
-    """An :class:`EulerSigner` whose results keep the raw fetch result (for recording)."""
-
-    def _signed(self, response: httpx.Response, room_id: int) -> SignedConnection:
-        signed = super()._signed(response, room_id)
-        return CapturedSignedConnection(
-            result=signed.result,
-            cookies=signed.cookies,
-            room_id=signed.room_id,
-            user_agent=signed.user_agent,
-            raw=response.content,
-        )
-
-
-class _SignerTap:
-    """Wraps a source's signer: every successful sign starts a session and records the first fetch."""
-
-    def __init__(self, signer: SignProvider, recorder: Recorder) -> None:
-        self.signer = signer
-        self.recorder = recorder
-        self._warned = False
-
-    async def sign(self, room_id: int, *, cursor: str = "") -> SignedConnection:
-        signed = await self.signer.sign(room_id, cursor=cursor)
-        self.recorder.session()
-        raw = signed.raw if isinstance(signed, CapturedSignedConnection) else b""
-        if raw:
-            self.recorder.write(KIND_FETCH, raw)
-        else:
-            if not self._warned:
-                self._warned = True
-                log.warning("the signer keeps no raw fetch result: first-fetch events are not recorded")
-            self.recorder.gap()
-        return signed
-
-
-class _SocketTap:
-    """Stands in for the push WebSocket in :meth:`LiveSource._pump`, recording each binary message."""
-
-    def __init__(self, websocket: ClientConnection, recorder: Recorder) -> None:
-        self._websocket = websocket
-        self._recorder = recorder
-
-    @property
-    def response(self) -> Any:
-        return self._websocket.response
-
-    async def send(self, message: bytes) -> None:
-        await self._websocket.send(message)
-
-    async def recv(self) -> bytes | str:
-        data = await self._websocket.recv()
-        if isinstance(data, bytes):
-            self._recorder.write(KIND_FRAME, data)
-        return data
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._websocket, name)
-
-
-class RecordingLiveSource(LiveSource):
-    """A :class:`LiveSource` that records its first fetches and push frames."""
-
-    def __init__(
-        self,
-        target: str | int,
-        settings: TikTokConfig,
-        web: WebClient,
-        signer: SignProvider,
-        watcher: Watcher,
-        slots: asyncio.Semaphore,
-        directory: str | Path,
-        *,
-        flush_interval: float = 0.5,
-    ) -> None:
-        super().__init__(target, settings, web, signer, watcher, slots)
-        self.recorder = Recorder(
-            directory, self.room, "tiktok", dedupe_size=settings.dedupe_size, flush_interval=flush_interval
-        )
-        self.signer = _SignerTap(signer, self.recorder)
-
-    async def run(self, daemon: Daemon) -> None:
-        """As :meth:`LiveSource.run`, recording."""
-        self.recorder.attach(daemon)
-        try:
-            await super().run(daemon)
-        finally:
-            self.recorder.close()
-            self.recorder.detach()
-
-    async def _pump(self, daemon: Daemon, session: Session, websocket: ClientConnection) -> None:
-        tap = _SocketTap(websocket, self.recorder)
-        await super()._pump(daemon, session, cast(ClientConnection, tap))
-
-
-class _IngestTap:
-    """Stands in for the daemon in :meth:`SimulatorSource.run`, recording each frame it ingests."""
-
-    def __init__(self, daemon: Daemon, recorder: Recorder) -> None:
-        self._daemon = daemon
-        self._recorder = recorder
-
-    def ingest(self, room: Room, data: bytes) -> Any:
-        self._recorder.write(KIND_FRAME, data)
-        return self._daemon.ingest(room, data)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._daemon, name)
-
-
-class RecordingSimulatorSource(SimulatorSource):
-    """A :class:`SimulatorSource` (``--direct``) that records the frames it feeds."""
-
-    def __init__(self, simulator: Simulator, directory: str | Path, *, flush_interval: float = 0.5) -> None:
-        super().__init__(simulator)
-        self.recorder = Recorder(directory, self.room, "simulator", flush_interval=flush_interval)
-
-    async def run(self, daemon: Daemon) -> None:
-        """As :meth:`SimulatorSource.run`, recording."""
-        self.recorder.attach(daemon)
-        try:
-            await super().run(cast(Daemon, _IngestTap(daemon, self.recorder)))
-        finally:
-            self.recorder.close()
-            self.recorder.detach()

@@ -3,7 +3,7 @@
 :class:`ReplaySource` is a source like any other: it reads one room's record
 files and feeds every recorded message through the same decoding the live
 source used (the codec for TikTok frames and first fetches, the relay parsers
-for TikTool and Euler), then :meth:`Daemon.deliver`, with the room's recorded
+for TikTool and Euler), then the sink's ``deliver``, with the room's recorded
 name and room id. Pacing follows the recorded offsets divided by ``speed``
 (``0``: as fast as possible); ``seek`` skips the first seconds; ``loop``
 starts again at the end.
@@ -33,8 +33,7 @@ from .. import codec
 from ..config import PublisherConfig
 from ..errors import ConfigError, DecodeError
 from ..frames import FetchResult, gunzip
-from ..room import RecentIds
-from ..server.daemon import Daemon, Room
+from ..room import RecentIds, Room, Sink, Tap, tapped
 from ..server.publisher import Publisher
 from ..upstream.relays import PARSERS
 from .file import (
@@ -47,11 +46,14 @@ from .file import (
     RecordReader,
     unpack_stamps,
 )
-from .recorder import UPSTREAM_TYPES
+from .recorder import KINDS, UPSTREAM_TYPES
 
 __all__ = ["KeepStampsPublisher", "ReplayOptions", "ReplaySource", "decode_record", "replay_sources"]
 
 log = logging.getLogger("bridge.replay")
+
+RAW_OF = {kind: raw for raw, kind in KINDS.items()}
+"""What each data record is shown to a tap as."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +180,8 @@ class ReplaySource:
         paths: Iterable[str | Path],
         options: ReplayOptions | None = None,
         clock: Callable[[], float] = time.monotonic,
+        *,
+        tap: Tap | None = None,
     ) -> None:
         self.readers = sorted((RecordReader(p) for p in paths), key=lambda r: r.start_time)
         if not self.readers:
@@ -189,6 +193,8 @@ class ReplaySource:
         self.clock = clock
         first = self.readers[0]
         self.room = Room(first.room, first.room_id)
+        self.tap = tap
+        """Shown every recorded message played, before its events are published."""
         self.records = 0
         """Data records played."""
         self.done = asyncio.Event()
@@ -196,7 +202,7 @@ class ReplaySource:
         self.failure = ""
         """Why playing stopped early (an unreadable file, a bug); empty when it did not."""
 
-    async def run(self, daemon: Daemon) -> None:
+    async def run(self, sink: Sink) -> None:
         """Play every file (again and again with ``loop``), then report ``replay_ended``.
 
         A failure while playing (a file that became unreadable, a bug) ends the
@@ -204,14 +210,20 @@ class ReplaySource:
         and kept in :attr:`failure`, and never restarts from the beginning
         (which would publish every event again).
         """
+        with tapped(self.tap, self.room, sink):
+            await self._run(sink)
+
+    async def _run(self, sink: Sink) -> None:
         room = self.room
         files = ", ".join(reader.path.name for reader in self.readers)
         try:
-            daemon.set_state(room, "connecting", "replay", files)
+            sink.set_state(room, "connecting", "replay", files)
             if self.options.start_delay > 0:
                 await asyncio.sleep(self.options.start_delay)
-            daemon.set_state(room, "connected", "replay", files)
-            keeper = daemon.publisher if isinstance(daemon.publisher, KeepStampsPublisher) else None
+            sink.set_state(room, "connected", "replay", files)
+            keeper = getattr(sink, "publisher", None)  # the daemon's, when it keeps stamps
+            if not isinstance(keeper, KeepStampsPublisher):
+                keeper = None
             if not self.options.keep_stamps:
                 keeper = None
             elif keeper is None:
@@ -220,14 +232,14 @@ class ReplaySource:
             while True:
                 recent = RecentIds(size)  # one memory across the files, as the live source kept one
                 for reader in self.readers:
-                    await self._play(daemon, reader, keeper, recent)
+                    await self._play(sink, reader, keeper, recent)
                 if not self.options.loop:
                     break
-            daemon.set_state(room, "disconnected", "replay_ended", self.summary())
+            sink.set_state(room, "disconnected", "replay_ended", self.summary())
         except Exception as exc:  # a failed replay ends; restarting it would publish everything again
             log.exception("replaying @%s failed", room.name)
             self.failure = f"{type(exc).__name__}: {exc}"
-            daemon.set_state(room, "error", "internal", f"replay failed: {self.failure}")
+            sink.set_state(room, "error", "internal", f"replay failed: {self.failure}")
         finally:
             self.done.set()
 
@@ -243,7 +255,7 @@ class ReplaySource:
         return message
 
     async def _play(
-        self, daemon: Daemon, reader: RecordReader, keeper: KeepStampsPublisher | None, recent: RecentIds
+        self, sink: Sink, reader: RecordReader, keeper: KeepStampsPublisher | None, recent: RecentIds
     ) -> None:
         room = self.room
         room.room_id = reader.room_id
@@ -272,20 +284,20 @@ class ReplaySource:
                 await asyncio.sleep(0)
             previous = record.offset_ms
             self.records += 1
+            if self.tap is not None:
+                self.tap.raw(RAW_OF[record.kind], record.data)
             if decoded.error:
-                room.decode_errors += 1
-                daemon.decode_errors += 1
-                log.warning("dropped a malformed recorded message of @%s: %s", room.name, decoded.error)
+                sink.decode_error(room, "a malformed recorded message", decoded.error)
             if result is None:
                 continue
             dedupe = recent if stamps is None else _Allowed(stamps, recent)
             if keeper is not None:
                 keeper.expect(room.name, stamps or [])
-            ended = daemon.deliver(room, result, dedupe)
+            ended = sink.deliver(room, result, dedupe)
             if keeper is not None:
                 keeper.expect(room.name, [])
             if ended:
-                daemon.set_state(room, "streamEnd", "stream_ended", "the recorded stream ended")
+                sink.set_state(room, "streamEnd", "stream_ended", "the recorded stream ended")
 
 
 def _dedupe_size(header: dict[str, Any]) -> int:

@@ -28,9 +28,11 @@ from .. import contract
 from ..config import ControlConfig, parse_room
 from ..endpoints import bind
 from ..errors import ConfigError, PublishError
+from ..logs import Throttle
+from ..room import Room
 from ..values import INT64_MAX, INT64_MIN, check_name
 from . import topics
-from .daemon import Daemon, Room
+from .daemon import Daemon
 
 __all__ = [
     "Commands",
@@ -256,10 +258,9 @@ class Gate:
         self.per_second = per_second
         self.refusals = 0
         """Requests answered with an error."""
-        self.unlogged = 0
-        """Refusals beyond the log rate, not logged one by one."""
+        self.throttle = Throttle(log, "refused control requests", LOG_LINES_PER_SECOND)
+        """Logs the refusals; ``throttle.unlogged``: those beyond the log rate, not logged one by one."""
         self._windows: dict[bytes | None, tuple[float, int]] = {}
-        self._log_window = (0.0, 0)
 
     def admit(self, body: bytes, client: bytes, now: float) -> dict[str, Any]:
         """The request's fields, when it may be carried out.
@@ -284,18 +285,12 @@ class Gate:
     def refused(self, exc: ControlError) -> None:
         """Count an error reply and log it (one line, rate-limited)."""
         self.refusals += 1
-        start, count = self._log_window
-        now = time.monotonic()
-        if now - start >= 1.0:
-            if self.unlogged:
-                log.warning("%d more refused control requests were not logged", self.unlogged)
-                self.unlogged = 0
-            start, count = now, 0
-        if count >= LOG_LINES_PER_SECOND:
-            self.unlogged += 1
-        else:
-            log.warning("refused a control request: %s: %.200s", exc.code, exc)
-        self._log_window = (start, count + 1)
+        self.throttle.warning("refused a control request: %s: %.200s", exc.code, exc)
+
+    @property
+    def unlogged(self) -> int:
+        """Refusals beyond the log rate, not logged one by one."""
+        return self.throttle.unlogged
 
     def _over(self, key: bytes | None, now: float) -> bool:
         windows = self._windows

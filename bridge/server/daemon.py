@@ -13,54 +13,25 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from .. import codec
 from ..config import Config
 from ..errors import DecodeError
 from ..frames import FetchResult
-from ..room import RecentIds
+from ..logs import Throttle
+from ..room import RecentIds, Room, Source
 from . import topics
 from .publisher import Publisher
 from .supervisor import Failures, Supervisor
 
-__all__ = ["Daemon", "Room", "Source"]
+__all__ = ["Daemon"]
 
 log = logging.getLogger("bridge.daemon")
 
 
-@dataclass(slots=True)
-class Room:
-    """What the daemon tracks about one watched room."""
-
-    name: str
-    room_id: int = 0
-    state: str = "disconnected"
-    reason: str = ""
-    events: int = 0
-    decode_errors: int = 0
-    duplicates: int = 0
-    last_event_ts: int = 0
-    reconnects: int = 0
-    sign_calls: int = 0
-
-
-class Source(Protocol):
-    """An upstream that feeds frames of one room into the daemon until cancelled.
-
-    A source whose ``run`` raises is restarted (see :attr:`Daemon.supervisor`),
-    unless it has an attribute ``restartable = False`` (a replay must not play twice).
-    """
-
-    room: Room
-
-    async def run(self, daemon: Daemon) -> None:
-        """Feed frames through :meth:`Daemon.ingest` until done or cancelled."""
-
-
 class Daemon:
-    """Owns the publisher, the rooms and the heartbeat; runs the sources."""
+    """Owns the publisher, the rooms and the heartbeat; runs the sources (the :class:`~bridge.room.Sink`)."""
 
     def __init__(
         self,
@@ -92,6 +63,7 @@ class Daemon:
         """Runs every source (task ``source:<room>``), service and the heartbeat; restarts failures."""
         self.started = time.monotonic()
         self.decode_errors = 0
+        self._decode_log = Throttle(log, "undecodable messages")
         self._stop = asyncio.Event()
         self._running = False
         for source in sources:
@@ -109,9 +81,7 @@ class Daemon:
         try:
             frame = codec.decode_frame(data)
         except DecodeError as exc:
-            room.decode_errors += 1
-            self.decode_errors += 1
-            log.warning("dropped a malformed frame from @%s: %s", room.name, exc)
+            self.decode_error(room, "a malformed frame", str(exc))
             return None
         if frame.result is not None:
             self.deliver(room, frame.result)
@@ -124,12 +94,7 @@ class Daemon:
             Whether the result carried the end of the stream.
         """
         for error in result.errors:
-            room.decode_errors += 1
-            self.decode_errors += 1
-            log.warning(
-                "dropped a malformed %s (msgId %s) from @%s: %s",
-                *(error.method, error.msg_id, room.name, error.reason),
-            )
+            self.decode_error(room, f"a malformed {error.method} (msgId {error.msg_id})", error.reason)
         ended = False
         with self.publisher.batch():  # the frame's messages leave in one burst
             for event in result.events:
@@ -162,6 +127,12 @@ class Daemon:
                 listener(room, event)
             except Exception as exc:  # isolation; the name is worked out only for a failure
                 self.listener_failures.record(_listener_name(listener), exc)
+
+    def decode_error(self, room: Room, what: str, reason: str) -> None:
+        """Count a dropped undecodable message of ``room`` (its counter and the daemon's) and log why."""
+        room.decode_errors += 1
+        self.decode_errors += 1
+        self._decode_log.warning("dropped %s from @%s: %s", what, room.name, reason)
 
     def set_state(
         self, room: Room, state: str, reason: str, message: str = "", attempt: int = 0, task: str = ""

@@ -32,8 +32,7 @@ from websockets.typing import Subprotocol
 from ..config import TikTokConfig
 from ..errors import HandshakeError, LiveError, SignRateLimitError, UserOfflineError
 from ..limits import MAX_FRAME_BYTES
-from ..room import RecentIds
-from ..server.daemon import Daemon, Room
+from ..room import RecentIds, Room, Sink, Tap, tapped
 from .lookup import WebClient
 from .session import Session
 from .signing import SignProvider
@@ -134,6 +133,8 @@ class LiveSource:
         watcher: Watcher,
         slots: asyncio.Semaphore,
         clock: Callable[[], float] = time.monotonic,
+        *,
+        tap: Tap | None = None,
     ) -> None:
         self.unique_id = target if isinstance(target, str) else ""
         self.room = Room(self.unique_id or str(target), target if isinstance(target, int) else 0)
@@ -143,6 +144,8 @@ class LiveSource:
         self.watcher = watcher
         self.slots = slots
         self.clock = clock
+        self.tap = tap
+        """Shown the first fetch of every connection and each push frame, before decoding (the recorder)."""
         self.recent = RecentIds(settings.dedupe_size)
         self.sessions = 0
         """Push connections opened so far."""
@@ -153,20 +156,24 @@ class LiveSource:
         self._hb_answered = False
         self._warned_session = False
 
-    async def run(self, daemon: Daemon) -> None:
+    async def run(self, sink: Sink) -> None:
         """Connect, reconnect and wait for the stream until cancelled or hopeless."""
+        with tapped(self.tap, self.room, sink):
+            await self._run(sink)
+
+    async def _run(self, sink: Sink) -> None:
         attempt = 0
         while True:
             retry_after = 0.0
             try:
-                await self._stream(daemon)
+                await self._stream(sink)
             except UserOfflineError:
                 attempt = 0
-                await self._wait_for_live(daemon, f"@{self.room.name} is not live; waiting")
+                await self._wait_for_live(sink, f"@{self.room.name} is not live; waiting")
                 continue
             except LiveError as exc:
                 if not exc.retryable:
-                    daemon.set_state(self.room, "error", exc.reason, str(exc))
+                    sink.set_state(self.room, "error", exc.reason, str(exc))
                     return
                 reason, message = exc.reason, str(exc)
                 if isinstance(exc, SignRateLimitError):
@@ -187,20 +194,20 @@ class LiveSource:
                 reason, message = "connect_failed", str(exc) or type(exc).__name__
             else:
                 attempt = 0
-                daemon.set_state(self.room, "streamEnd", "stream_ended", "the creator ended the stream")
+                sink.set_state(self.room, "streamEnd", "stream_ended", "the creator ended the stream")
                 if not self.settings.wait_for_live:
-                    daemon.set_state(self.room, "disconnected", "stream_ended", "not waiting for the next")
+                    sink.set_state(self.room, "disconnected", "stream_ended", "not waiting for the next")
                     return
-                await self._wait_for_live(daemon, "stream ended; waiting for the next one")
+                await self._wait_for_live(sink, "stream ended; waiting for the next one")
                 continue
             attempt = 1 if self._established else attempt + 1
             self._established = False
             limit = self.settings.max_reconnect_attempts
             if not self.settings.auto_reconnect or (limit and attempt > limit):
-                daemon.set_state(self.room, "disconnected", reason, f"{message}; giving up")
+                sink.set_state(self.room, "disconnected", reason, f"{message}; giving up")
                 return
             delay = retry_after or backoff(attempt, self.settings.backoff_base, self.settings.backoff_cap)
-            daemon.set_state(self.room, "reconnecting", reason, f"{message}; retry in {delay:.1f} s", attempt)
+            sink.set_state(self.room, "reconnecting", reason, f"{message}; retry in {delay:.1f} s", attempt)
             await asyncio.sleep(delay)
 
     async def _resolve(self) -> int:
@@ -208,8 +215,8 @@ class LiveSource:
             self.room.room_id = await self.web.room_id(self.unique_id)
         return self.room.room_id
 
-    async def _wait_for_live(self, daemon: Daemon, message: str) -> None:
-        daemon.set_state(self.room, "disconnected", "offline", message)
+    async def _wait_for_live(self, sink: Sink, message: str) -> None:
+        sink.set_state(self.room, "disconnected", "offline", message)
         interval = self.settings.poll_interval
         while True:
             if self.room.room_id and await self.watcher.wait_live(self.room.room_id, interval):
@@ -226,9 +233,9 @@ class LiveSource:
             if not self.room.room_id:
                 await asyncio.sleep(interval)
 
-    async def _stream(self, daemon: Daemon) -> None:
+    async def _stream(self, sink: Sink) -> None:
         """One connection from lookup to its end; returns normally only at stream end."""
-        daemon.set_state(self.room, "connecting", "lookup" if self.unique_id else "signing")
+        sink.set_state(self.room, "connecting", "lookup" if self.unique_id else "signing")
         room_id = await self._resolve()
         if self.slots.locked():
             log.warning(
@@ -241,7 +248,10 @@ class LiveSource:
             self.room.sign_calls += 1
             signed = await self.signer.sign(room_id)
             first = signed.result
-            if daemon.deliver(self.room, first, self.recent):
+            if self.tap is not None:
+                self.tap.session()
+                self.tap.raw("fetch", signed.raw)
+            if sink.deliver(self.room, first, self.recent):
                 return
             session = Session(
                 room_id,
@@ -287,17 +297,17 @@ class LiveSource:
             self.sessions += 1
             self._opened_at = self.clock()
             try:
-                await self._pump(daemon, session, websocket)
+                await self._pump(sink, session, websocket)
             finally:
                 self._hb_answered = self._hb_answered or session.hb_answers > 0
                 await websocket.close(1000)  # a normal closure, as the peers close, whatever ended it
 
-    async def _pump(self, daemon: Daemon, session: Session, websocket: ClientConnection) -> None:
+    async def _pump(self, sink: Sink, session: Session, websocket: ClientConnection) -> None:
         if websocket.response is not None:
             session.handshake_options(websocket.response.headers.get("Handshake-Options", ""))
         for frame in session.opened(self.clock()):
             await websocket.send(frame)
-        daemon.set_state(self.room, "connected", "ok", f"room {session.room_id}")
+        sink.set_state(self.room, "connected", "ok", f"room {session.room_id}")
         self._established = True
         while True:
             data: bytes | str | None = None
@@ -307,16 +317,14 @@ class LiveSource:
             except TimeoutError:
                 pass
             now = self.clock()
+            if isinstance(data, bytes) and self.tap is not None:
+                self.tap.raw("frame", data)
             if data is not None:
                 received = session.receive(data if isinstance(data, bytes) else b"", now)
                 if received.error:
-                    self.room.decode_errors += 1
-                    daemon.decode_errors += 1
-                    log.warning("dropped a malformed frame from @%s: %s", self.room.name, received.error)
+                    sink.decode_error(self.room, "a malformed frame", received.error)
                 # publish first, then acknowledge: the events do not wait for the ack's send
-                ended = received.result is not None and daemon.deliver(
-                    self.room, received.result, self.recent
-                )
+                ended = received.result is not None and sink.deliver(self.room, received.result, self.recent)
                 for reply in received.replies:
                     await websocket.send(reply)
                 if ended:

@@ -5,7 +5,7 @@ then ``api-live``), checks every resolved room in one batched ``check_alive``
 request, and reads the room info (title, viewers, start time, HLS/FLV URLs per
 quality) of the live ones. ``tiktok-bridge status @a @b`` prints the result
 (:func:`format_table`, or JSON), and the control channel's ``lookup`` command
-returns it (:func:`register_lookup`). ``docs/lookup.md`` documents the output.
+returns it (:func:`bridge.app.register_lookup`). ``docs/lookup.md`` documents the output.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import BlockedError, LiveError, PrivateRoomError, UserNotFoundError, UserOfflineError
-from ..server.control import Commands, ControlError
+from ..values import normalize_target
 from .lookup import RoomInfo, WebClient
-from .tiktok import normalize_target
 
-__all__ = ["MAX_CREATORS", "format_table", "lookup_creators", "register_lookup"]
+__all__ = ["MAX_CREATORS", "format_table", "lookup_creators"]
 
 MAX_CREATORS = 100
 """Creators one lookup may ask about."""
@@ -166,20 +165,3 @@ def format_table(entries: Sequence[dict[str, Any]]) -> str:
         out.append("  ".join(cells).rstrip())
         out.extend(extra)
     return "\n".join(out)
-
-
-def register_lookup(commands: Commands, web: WebClient) -> None:
-    """Add the ``lookup`` command: ``lookup @a @b`` or ``{"cmd": "lookup", "creators": [...]}``."""
-
-    async def lookup(request: dict[str, Any]) -> dict[str, Any]:
-        creators = request.get("creators")
-        if creators is None:
-            text = request.get("room")
-            creators = text.replace(",", " ").split() if isinstance(text, str) else []
-        if not isinstance(creators, list) or not all(isinstance(c, str) for c in creators) or not creators:
-            raise ControlError("bad_request", "lookup needs creators: a list of @names, URLs or room ids")
-        if len(creators) > MAX_CREATORS:
-            raise ControlError("bad_request", f"lookup takes at most {MAX_CREATORS} creators")
-        return {"creators": await lookup_creators(web, creators)}
-
-    commands.register("lookup", lookup)

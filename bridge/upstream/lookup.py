@@ -21,6 +21,7 @@ from typing import Any
 
 import httpx
 
+from ..config import WEB_BASE, WEBCAST_BASE
 from ..errors import (
     BlockedError,
     LiveError,
@@ -31,7 +32,7 @@ from ..errors import (
 )
 from ..values import INT64_MAX
 from .browser import Browser
-from .tiktok import DEFAULT_BROWSER, WEB_BASE, WEBCAST_BASE, base_params, browser_headers
+from .tiktok import DEFAULT_BROWSER, base_params, browser_headers
 
 __all__ = ["CHECK_ALIVE_BATCH", "RoomInfo", "StreamUrl", "WebClient"]
 

@@ -41,10 +41,7 @@ from ..config import TikTokConfig
 from ..errors import DecodeError, LiveError, UserOfflineError, scrub
 from ..frames import FetchResult, gunzip
 from ..limits import MAX_FRAME_BYTES
-from ..record.file import KIND_FRAME, KIND_JSON
-from ..record.recorder import Recorder
-from ..room import RecentIds
-from ..server.daemon import Daemon, Room
+from ..room import Raw, RecentIds, Room, Sink, Tap, tapped
 from ..values import clamp_i64
 from .connection import Watcher, backoff
 from .lookup import WebClient
@@ -566,7 +563,7 @@ class RelaySource:
         *,
         web: WebClient | None = None,
         watcher: Watcher | None = None,
-        recorder: Recorder | None = None,
+        tap: Tap | None = None,
         params: dict[str, str] | None = None,
     ) -> None:
         self.unique_id = unique_id.lstrip("@")
@@ -575,7 +572,8 @@ class RelaySource:
         self.api_key = api_key
         self.web = web
         self.watcher = watcher
-        self.recorder = recorder
+        self.tap = tap
+        """Shown every relay message before it is decoded (the recorder)."""
         self.params = dict(params or {})
         self.room = Room(self.unique_id)
         self.recent = RecentIds(settings.dedupe_size)
@@ -593,9 +591,9 @@ class RelaySource:
         """Decode one message (pure; replays use the same function)."""
         raise NotImplementedError
 
-    def record_kind(self, raw: bytes | str) -> int:
-        """The record kind a message is stored as."""
-        return KIND_JSON if isinstance(raw, str) else KIND_FRAME
+    def raw_kind(self, raw: bytes | str) -> Raw:
+        """What a message is shown to the tap as."""
+        return "json" if isinstance(raw, str) else "frame"
 
     def stream_end_message(self) -> bytes | str:
         """A message of this relay's format that ends the stream (used when it closes with 4005)."""
@@ -611,25 +609,19 @@ class RelaySource:
     def _scrub(self, text: str) -> str:
         return scrub(text, self.api_key)
 
-    async def run(self, daemon: Daemon) -> None:
+    async def run(self, sink: Sink) -> None:
         """Connect, reconnect and wait for the stream until cancelled or hopeless."""
-        if self.recorder is not None:
-            self.recorder.attach(daemon)
-        try:
-            await self._run(daemon)
-        finally:
-            if self.recorder is not None:
-                self.recorder.close()
-                self.recorder.detach()
+        with tapped(self.tap, self.room, sink):
+            await self._run(sink)
 
-    async def _run(self, daemon: Daemon) -> None:
+    async def _run(self, sink: Sink) -> None:
         attempt = 0
         while True:
             delay: float | None = None
             try:
-                outcome = await self._connection(daemon)
+                outcome = await self._connection(sink)
             except _Stop as exc:
-                daemon.set_state(self.room, "error", exc.reason, str(exc))
+                sink.set_state(self.room, "error", exc.reason, str(exc))
                 return
             except _Retry as exc:
                 reason, message, delay = exc.reason, str(exc), exc.delay
@@ -640,31 +632,31 @@ class RelaySource:
             else:
                 attempt = 0
                 if outcome.kind == "offline":
-                    await self._wait_for_live(daemon, outcome.message)
+                    await self._wait_for_live(sink, outcome.message)
                     continue
-                daemon.set_state(self.room, "streamEnd", "stream_ended", outcome.message)
+                sink.set_state(self.room, "streamEnd", "stream_ended", outcome.message)
                 if not self.settings.wait_for_live:
-                    daemon.set_state(self.room, "disconnected", "stream_ended", "not waiting for the next")
+                    sink.set_state(self.room, "disconnected", "stream_ended", "not waiting for the next")
                     return
-                await self._wait_for_live(daemon, "stream ended; waiting for the next one")
+                await self._wait_for_live(sink, "stream ended; waiting for the next one")
                 continue
             attempt = 1 if self._received else attempt + 1
             limit = self.settings.max_reconnect_attempts
             if not self.settings.auto_reconnect or (limit and attempt > limit):
-                daemon.set_state(self.room, "disconnected", reason, f"{message}; giving up")
+                sink.set_state(self.room, "disconnected", reason, f"{message}; giving up")
                 return
             if delay is None:
                 delay = backoff(attempt, self.settings.backoff_base, self.settings.backoff_cap)
-            daemon.set_state(self.room, "reconnecting", reason, f"{message}; retry in {delay:.1f} s", attempt)
+            sink.set_state(self.room, "reconnecting", reason, f"{message}; retry in {delay:.1f} s", attempt)
             await asyncio.sleep(delay)
 
-    async def _connection(self, daemon: Daemon) -> _Outcome:
+    async def _connection(self, sink: Sink) -> _Outcome:
         """One relay WebSocket from open to close."""
         self._received = False
         self._ended = False
-        daemon.set_state(self.room, "connecting", "relay", f"through {self.label} ({self._scrub(self.url)})")
-        if self.recorder is not None:
-            self.recorder.session()
+        sink.set_state(self.room, "connecting", "relay", f"through {self.label} ({self._scrub(self.url)})")
+        if self.tap is not None:
+            self.tap.session()
         try:
             websocket = await connect(
                 self._url(),
@@ -690,10 +682,10 @@ class RelaySource:
             ) from None
         self.connections += 1
         async with websocket:
-            code, reason = await self._pump(daemon, websocket)
-        return self._closed(daemon, code, reason)
+            code, reason = await self._pump(sink, websocket)
+        return self._closed(sink, code, reason)
 
-    async def _pump(self, daemon: Daemon, websocket: ClientConnection) -> tuple[int | None, str]:
+    async def _pump(self, sink: Sink, websocket: ClientConnection) -> tuple[int | None, str]:
         while True:
             try:
                 message = await websocket.recv()
@@ -703,27 +695,25 @@ class RelaySource:
                 return exc.rcvd.code, exc.rcvd.reason
             if not self._received:
                 self._received = True
-                daemon.set_state(self.room, "connected", "ok", f"through {self.label}")
-            if self.handle(daemon, message):
+                sink.set_state(self.room, "connected", "ok", f"through {self.label}")
+            if self.handle(sink, message):
                 await websocket.close(1000, "stream ended")
 
-    def handle(self, daemon: Daemon, message: bytes | str) -> bool:
+    def handle(self, sink: Sink, message: bytes | str) -> bool:
         """Record, decode and publish one message; whether it ended the stream."""
         parsed = self.parse(message)
         if parsed.room_id and parsed.room_id != self.room.room_id:
             self.room.room_id = parsed.room_id
-        if self.recorder is not None:
+        if self.tap is not None:
             raw = message.encode("utf-8") if isinstance(message, str) else message
-            self.recorder.write(self.record_kind(message), raw)
+            self.tap.raw(self.raw_kind(message), raw)
         if parsed.error:
-            self.room.decode_errors += 1
-            daemon.decode_errors += 1
-            log.warning("dropped a message from %s for @%s: %s", self.label, self.room.name, parsed.error)
-        if parsed.result is not None and daemon.deliver(self.room, parsed.result, self.recent):
+            sink.decode_error(self.room, f"a message from {self.label}", parsed.error)
+        if parsed.result is not None and sink.deliver(self.room, parsed.result, self.recent):
             self._ended = True
         return self._ended
 
-    def _closed(self, daemon: Daemon, code: int | None, reason: str) -> _Outcome:
+    def _closed(self, sink: Sink, code: int | None, reason: str) -> _Outcome:
         rule = CLOSE_CODES.get(code, _DROPPED) if code is not None else _DROPPED
         described = f"{code} {rule.name}" if code is not None and rule.name else str(code or "no close frame")
         detail = f"{self.label} closed the connection ({described}"
@@ -731,7 +721,7 @@ class RelaySource:
         if self._ended:
             return _Outcome("end", f"the creator ended the stream; {detail}")
         if rule.action == "end":  # the relay said so but sent no control message: publish streamEnd ourselves
-            self.handle(daemon, self.stream_end_message())
+            self.handle(sink, self.stream_end_message())
             return _Outcome("end", f"the creator ended the stream; {detail}")
         if rule.action == "offline":
             return _Outcome("offline", f"@{self.unique_id} is not live; {detail}")
@@ -743,9 +733,9 @@ class RelaySource:
             raise _Retry(rule.reason, detail, self.settings.backoff_cap)
         raise _Retry(rule.reason, detail)
 
-    async def _wait_for_live(self, daemon: Daemon, message: str) -> None:
+    async def _wait_for_live(self, sink: Sink, message: str) -> None:
         """Wait until the creator is live: TikTok's web lookups if they work, else retry the relay."""
-        daemon.set_state(self.room, "disconnected", "offline", message)
+        sink.set_state(self.room, "disconnected", "offline", message)
         interval = self.settings.poll_interval
         while True:
             if self.room.room_id and self.watcher is not None:
@@ -772,8 +762,8 @@ class TikToolSource(RelaySource):
     def parse(self, raw: bytes | str) -> Parsed:
         return parse_tiktool(raw)
 
-    def record_kind(self, raw: bytes | str) -> int:
-        return KIND_JSON
+    def raw_kind(self, raw: bytes | str) -> Raw:
+        return "json"
 
     def stream_end_message(self) -> bytes | str:
         return json.dumps({"event": "control", "data": {"type": "control", "action": 3}})

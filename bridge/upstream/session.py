@@ -83,7 +83,6 @@ class Session:
         self.expect_hb_answers = expect_hb_answers
         self.acks = 0
         self.frames = 0
-        self.malformed = 0
         self._next_hb = 0.0
         self._last_rx = 0.0
 
@@ -115,8 +114,7 @@ class Session:
         self._last_rx = now
         try:
             frame = codec.decode_frame(data)
-        except DecodeError as exc:
-            self.malformed += 1
+        except DecodeError as exc:  # the source counts it (Sink.decode_error)
             return Received(error=str(exc))
         self.frames += 1
         if frame.payload_type == "hb":

@@ -20,16 +20,17 @@ import os
 import re
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 import httpx
 
 from .. import __version__
 from ..codec import decode_fetch_result
+from ..config import SIGN_BASE
 from ..errors import DecodeError, SignAuthError, SignError, SignRateLimitError, scrub
 from ..frames import FetchResult, gunzip
-from .tiktok import DEFAULT_USER_AGENT, SIGN_BASE
+from .tiktok import DEFAULT_USER_AGENT
 
 __all__ = [
     "DEFAULT_RETRY_AFTER",
@@ -65,6 +66,9 @@ class SignedConnection:
     """The room signed for (the server's ``x-room-id`` if it sent one)."""
     user_agent: str
     """The User-Agent the fetch was signed for; the WebSocket must send the same."""
+    raw: bytes = field(default=b"", repr=False)
+    """The sign server's answer as received (a ``ProtoMessageFetchResult``, possibly gzip), for a
+    recording; empty from a provider that does not keep it."""
 
 
 class SignProvider(Protocol):
@@ -307,4 +311,5 @@ class EulerSigner:
             cookies=cookies,
             room_id=int(signed_room) if signed_room.isascii() and signed_room.isdigit() else room_id,
             user_agent=self.user_agent,
+            raw=response.content,
         )

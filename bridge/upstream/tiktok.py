@@ -7,10 +7,8 @@ that tests and the default ``run`` use in its place.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlencode, urlsplit
 
-from ..values import check_room_id
 from .browser import USER_AGENTS, Browser
 
 __all__ = [
@@ -18,20 +16,12 @@ __all__ = [
     "DEFAULT_USER_AGENT",
     "PUSH_HOST_SUFFIXES",
     "RTT_RANGE",
-    "SIGN_BASE",
-    "WEBCAST_BASE",
-    "WEB_BASE",
     "WS_FIXED_PARAMS",
     "base_params",
     "browser_headers",
-    "normalize_target",
     "session_host_allowed",
     "websocket_url",
 ]
-
-WEB_BASE = "https://www.tiktok.com"
-WEBCAST_BASE = "https://webcast.tiktok.com"
-SIGN_BASE = "https://api.eulerstream.com"
 
 DEFAULT_USER_AGENT = USER_AGENTS[2]
 """The User-Agent of :data:`DEFAULT_BROWSER`; the daemon uses the install's own (:mod:`.browser`)."""
@@ -156,27 +146,3 @@ def session_host_allowed(push_server: str) -> bool:
     url = urlsplit(push_server)
     host = (url.hostname or "").lower()
     return url.scheme == "wss" and any(host.endswith(suffix) for suffix in PUSH_HOST_SUFFIXES)
-
-
-_HANDLE = re.compile(r"^[A-Za-z0-9_.]{1,64}$")
-
-
-def normalize_target(text: str) -> str | int:
-    """A creator's uniqueId from ``@name``, ``name`` or a profile/live URL; or a numeric room id.
-
-    Raises:
-        ValueError: the text is none of those, or a room id outside 1..2^63-1.
-    """
-    value = text.strip()
-    if value.isascii() and value.isdigit() and len(value) >= 10:
-        if len(value) > 19:
-            raise ValueError(f"room id {value[:24]}{'...' if len(value) > 24 else ''} is not in 1..2^63-1")
-        return check_room_id(int(value))
-    value = re.sub(r"^(https?://)?(www\.|m\.)?tiktok\.com/", "", value)
-    value = value.split("?", 1)[0].rstrip("/")
-    if value.endswith("/live"):
-        value = value[: -len("/live")]
-    value = value.lstrip("@")
-    if not _HANDLE.match(value):
-        raise ValueError(f"{text!r} is not a TikTok username, profile URL or room id")
-    return value
