@@ -122,7 +122,7 @@ def inner_messages(frame: bytes) -> list[tuple[str, bytes]]:
 
 def _source_hash() -> str:
     digest = hashlib.sha1()
-    for name in ("simulator.py", "webcast.py", "protowire.py"):
+    for name in ("sim/simulator.py", "codec/webcast.py", "codec/protowire.py"):
         digest.update((ROOT / "bridge" / name).read_bytes())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:12]

@@ -264,7 +264,7 @@ def capture(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def every_kind_scenario(directory: Path) -> Path:
     """The default scenario with every message kind equally likely."""
-    text = (ROOT / "bridge" / "scenarios" / "default.toml").read_text()
+    text = (ROOT / "bridge" / "sim" / "scenarios" / "default.toml").read_text()
     start, end = text.index("[mix]"), text.index("[[gifts]]")
     kinds = re.findall(r"(?m)^(\w+)\s*=", text[start:end])
     text = text[:start] + "[mix]\n" + "".join(f"{k} = 1\n" for k in kinds) + "\n" + text[end:]

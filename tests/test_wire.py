@@ -25,7 +25,10 @@ PROTO = ROOT / "proto" / "webcast.proto"
 
 SOURCES = [
     *(ROOT / "bridge" / "codec" / name for name in ("_pure.py", "_scan.py", "_events.py", "fields.py")),
-    *(ROOT / "bridge" / name for name in ("webcast.py", "simulator.py", "relays.py", "faketiktok.py")),
+    *(
+        ROOT / "bridge" / name
+        for name in ("codec/webcast.py", "sim/simulator.py", "upstream/relays.py", "sim/faketiktok.py")
+    ),
     *sorted(p for p in (ROOT / "native").glob("*.p[yx][xi]") if p.name != "_schema.pxi"),
 ]
 """Sources that read or write webcast fields: they name fields, never number them (a line after an

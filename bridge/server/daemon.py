@@ -1,7 +1,8 @@
 """The daemon: upstream sources in, decoded events out through the publisher.
 
-Sources (the simulator now, live TikTok connections later) hand raw push frames
-to :meth:`Daemon.ingest` together with the room they belong to. The daemon
+Sources feed it through the :class:`~bridge.room.Sink` protocol: raw push frames
+to :meth:`Daemon.ingest`, decoded fetch results to :meth:`Daemon.deliver`, each
+with the room they belong to. The daemon
 decodes them with the active codec, stamps ``room``/``roomId``, publishes every
 event, counts and logs what failed, and publishes ``sys.status`` whenever a room
 changes state and ``sys.heartbeat`` every heartbeat interval.
