@@ -23,7 +23,7 @@ from .errors import ConfigError
 from .streaks import GiftStep
 from .values import INT64_MAX, check_name, clamp_i64, sat_add, sat_mul
 
-__all__ = ["Filter", "Rule", "RuleEngine", "Trigger", "TRIGGERS", "load_rules", "parse_rules"]
+__all__ = ["COMMON_KEYS", "Filter", "Rule", "RuleEngine", "TRIGGERS", "Trigger", "load_rules", "parse_rules"]
 
 Event = dict[str, Any]
 
@@ -112,7 +112,7 @@ TRIGGERS: dict[str, Trigger] = {
 """Every value of ``on``. A trigger that fires on each event of a type, filtered by its integer fields and
 passing some of them on, is one entry here; the others also have a matcher in :class:`RuleEngine`."""
 
-_COMMON = {
+COMMON_KEYS = {
     "name",
     "on",
     "params",
@@ -126,6 +126,7 @@ _COMMON = {
     "follower",
     "min_gifter_level",
 }
+"""The keys every rule may have, whatever its trigger."""
 _CHOICES: dict[str, tuple[str, ...]] = {
     "per": ("gift", "streak"),
     "score": ("host", "total", "lead"),
@@ -254,7 +255,7 @@ def _rule(item: Any, where: str) -> Rule:
     if not isinstance(on, str) or on not in TRIGGERS:
         raise ConfigError(f"{where}: key 'on' = {on!r}: expected one of {', '.join(TRIGGERS)}")
     trigger = TRIGGERS[on]
-    allowed = _COMMON | set(trigger.own_keys)
+    allowed = COMMON_KEYS | set(trigger.own_keys)
     for key in item:
         if key not in allowed:
             raise ConfigError(

@@ -113,6 +113,13 @@ def decoded(message: Message, room: str = ROOM, room_id: int = ROOM_ID) -> dict[
     return {**events[0], "room": room, "roomId": room_id}
 
 
+def frame(messages: list[Message], first_id: int, now: int = 1_750_000_000_000) -> bytes:
+    """A push frame carrying ``messages`` (with message ids from ``first_id``), as TikTok's push server sends."""
+    records = [wc.inner(method, payload, first_id + i) for i, (method, payload) in enumerate(messages)]
+    body = wc.fetch_result(records, cursor="c", now=now, internal_ext="x")
+    return wc.push_frame("msg", body, log_id=first_id)
+
+
 def live_intro(host: int = HOST, handle: str = ROOM) -> Message:
     u = wc.SimUser(host, handle, "Host")
     body = message_field(WebcastLiveIntroMessage_user, wc.user(u)) + str_field(
