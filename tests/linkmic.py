@@ -28,6 +28,11 @@ from bridge.codec._schema import (
     BattleUserInfo_user,
     BusinessContent_cohost_content,
     CohostContent_list_change_biz_content,
+    CohostListChangeContent_users,
+    CohostListUser_display_id,
+    CohostListUser_nick_name,
+    CohostListUser_room_id,
+    CohostListUser_user_id,
     CohostUserInfo_display_id,
     CohostUserInfo_nickname,
     CohostUserInfoEntry_key,
@@ -67,6 +72,8 @@ from bridge.codec._schema import (
     WebcastLinkLayerMessage_list_change_content,
     WebcastLinkLayerMessage_message_type,
     WebcastLinkLayerMessage_scene,
+    WebcastLinkMessage_cohost_list_change_content,
+    WebcastLinkMessage_message_type,
     WebcastLinkMicBattle_action,
     WebcastLinkMicBattle_anchor_info,
     WebcastLinkMicBattle_AnchorInfoEntry_key,
@@ -228,6 +235,22 @@ def co_hosts(hosts: list[tuple[int, str, int]], action: int = 11) -> Message:
         ]
     )
     return "WebcastLinkLayerMessage", body
+
+
+def linker_co_hosts(hosts: list[tuple[int, str, int]]) -> Message:
+    """``WebcastLinkMessage`` co-host list change (22): the hosts ``(id, @handle, room id)``."""
+    users = b"".join(
+        message_field(
+            CohostListChangeContent_users,
+            int_field(CohostListUser_user_id, uid),
+            str_field(CohostListUser_nick_name, handle.title()),
+            int_field(CohostListUser_room_id, room),
+            str_field(CohostListUser_display_id, handle),
+        )
+        for uid, handle, room in hosts
+    )
+    body = int_field(WebcastLinkMessage_message_type, 22)
+    return "WebcastLinkMessage", body + message_field(WebcastLinkMessage_cohost_list_change_content, users)
 
 
 def co_host_notice(action: int) -> Message:

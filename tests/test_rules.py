@@ -11,7 +11,7 @@ import msgpack
 import pytest
 
 from bridge.errors import ConfigError
-from bridge.rules import TRIGGERS, RuleEngine, load_rules, parse_rules
+from bridge.rules import MAX_ROOMS, MAX_TRACKED, TRIGGERS, RuleEngine, load_rules, parse_rules
 from bridge.streaks import StreakTracker
 from bridge.values import INT64_MAX
 
@@ -399,6 +399,37 @@ def test_co_hosts_joining_and_leaving() -> None:
     ]
 
 
+def test_the_linker_co_host_list_counts_too_and_an_empty_list_ends_the_match() -> None:
+    eng = engine(
+        '[[rules]]\nname = "joined"\non = "coHost"\n'
+        '[[rules]]\nname = "t"\non = "coHostScore"\nscore = "total"\nabove = 100\n'
+    )
+    us, rival = (lm.HOST, lm.ROOM, lm.ROOM_ID), (lm.RIVAL, "rival", 77)
+    fired = run(
+        eng, [lm.linker_co_hosts([us, rival]), scores(60, 60), lm.co_hosts([us, rival]), scores(70, 70)]
+    )
+    assert fired == [
+        ("joined", {"host_id": lm.RIVAL, "host": "rival", "nickname": "Rival"}),
+        ("t", {"total": 120, "score": 60, "rival": 60}),
+    ]
+    # everyone leaves (an empty list change): the next session is a new match, the rival joins again
+    fired = run(eng, [lm.co_hosts([]), lm.co_hosts([us, rival]), scores(70, 70)])
+    assert [n for n, _ in fired] == ["joined", "t"]
+
+
+def test_learnt_state_is_bounded_and_simulated_events_have_their_own() -> None:
+    eng = engine('[[rules]]\nname = "t"\non = "coHostScore"\nscore = "total"\nabove = 100\n')
+    crowd = lm.decoded(lm.fan_tickets([(uid, 10) for uid in range(1, 200)]))
+    for i in range(MAX_ROOMS + 500):
+        eng.feed({**crowd, "room": f"room{i}"}, None, 0.0)
+    rooms = eng._rooms  # the engine's memory of the rooms
+    assert len(rooms) == MAX_ROOMS and max(len(r.scores) for r in rooms.values()) == MAX_TRACKED
+    real = lm.decoded(scores(60, 60))
+    assert len(eng.feed({**real, "simulated": True}, None, 0.0)) == 1
+    assert len(eng.feed(real, None, 0.0)) == 1  # the simulated total is not the real one
+    assert eng.feed({**real, "simulated": True}, None, 0.0) == []
+
+
 def test_battle_cards_punishment_and_tasks() -> None:
     eng = engine(
         '[[rules]]\nname = "our_strike"\non = "battleCard"\ncard_type = 2\nside = "ours"\n'
@@ -531,3 +562,16 @@ def test_every_example_rules_file_loads_and_fires() -> None:
     opening = lm.battle(11, 4, [(lm.HOST, lm.ROOM), (lm.RIVAL, "rival")])
     names = [n for n, _ in run(battle, [opening, scores(6000, 1000), lm.strike_card(lm.HOST, lm.RIVAL)])]
     assert {"battle_start", "score_5000", "lead_1000", "critical_strike"} <= set(names), names
+
+
+def test_the_rules_command_describes_the_new_triggers() -> None:
+    rules = parse_rules(
+        '[[rules]]\nname = "a"\non = "coHostScore"\nscore = "lead"\nevery = 500\n'
+        '[[rules]]\nname = "b"\non = "battleCard"\ncard_type = [5, 2]\nside = "ours"\n'
+        '[[rules]]\nname = "c"\non = "poll"\noption = "Boss"\n'
+    )
+    assert [r.describe()["trigger"] for r in rules] == [
+        {"on": "coHostScore", "score": "lead", "every": 500},
+        {"on": "battleCard", "side": "ours", "card_type": [2, 5]},
+        {"on": "poll", "option": ["boss"]},
+    ]
