@@ -6,7 +6,10 @@ conditions on the user, and the limits. :func:`load_rules` validates it with
 errors that name the file, the rule and the key; nothing in it is ever
 evaluated as code. :class:`RuleEngine` is sans-I/O: it is fed events (with the
 streak tracker's verdict for gifts) and the time, and returns ``action``
-events, which the daemon publishes on ``action/<name>/<room>``.
+events, which the daemon publishes on ``action/<name>/<room>``. What the
+co-host and battle triggers need to know about a room (our host, the co-host
+list, the match's scores) the engine learns from the events themselves, in
+bounded memory that a reload of the rules keeps.
 """
 
 from __future__ import annotations
@@ -298,6 +301,9 @@ def _rule(item: Any, where: str) -> Rule:
         return str(value)
 
     params = get("params", dict, {})
+    problem = _unplain(params)
+    if problem:
+        raise fail("params", params, problem)
     gifts = listed("gift", (str, int), "a gift name or id")
     aliases = get("aliases", list, [])
     if len(aliases) > MAX_LIST or not all(isinstance(a, str) and a and _word(a) for a in aliases):
@@ -355,6 +361,21 @@ def _rule(item: Any, where: str) -> Rule:
     if len(given) > 1:
         raise ConfigError(f"{where}: keys {' and '.join(map(repr, given))}: give one of them, not both")
     return rule
+
+
+def _unplain(value: Any) -> str:
+    """What keeps ``value`` (a ``params`` table) from reaching every engine as it is; "" when nothing."""
+    if isinstance(value, dict):
+        return next((p for p in map(_unplain, value.values()) if p), "")
+    if isinstance(value, list):
+        return next((p for p in map(_unplain, value) if p), "")
+    if isinstance(value, bool | str):
+        return ""
+    if isinstance(value, int):
+        return "" if -INT64_MAX - 1 <= value <= INT64_MAX else f"{value} is beyond 64 bits"
+    if isinstance(value, float):
+        return "" if math.isfinite(value) else f"{value} is not a finite number"
+    return f"{value} is not a number, string, boolean, list or table"
 
 
 def _word(text: str) -> bool:

@@ -65,7 +65,7 @@ from bridge.protowire import FIXED32, FIXED64, LEN, bytes_field, int_field, str_
 from bridge.recordfile import KIND_FRAME, MAGIC, VERSION, RecordFileError, RecordWriter
 from bridge.recording import file_header
 from bridge.replay import ReplayOptions, replay_sources
-from bridge.rules import COMMON_KEYS, TRIGGERS, RuleEngine, load_rules
+from bridge.rules import COMMON_KEYS, TRIGGERS, RuleEngine, load_rules, parse_rules
 from bridge.simulator import KINDS, Scenario, Simulator, load_scenario
 from bridge.values import INT64_MAX, INT64_MIN
 
@@ -241,11 +241,13 @@ def rule_keys() -> Iterator[tuple[str, str, bytes]]:
             needs = "" if key in trigger.needs else trigger.example
             text = "".join(f"{k} = {v}\n" for k, v in head.items()) + (needs + "\n" if needs else "")
             yield on, key, f"[[rules]]\n{text}{key} = ".encode()
+            if key == "params":  # and inside the params table
+                yield on, key, f"[[rules]]\n{text}[rules.params]\nvalue = ".encode()
 
 
 def rule_corpus() -> list[dict[str, Any]]:
     """A simulated stream's events and co-host/battle messages, hostile scores included, as decoded."""
-    events = events_of(codec, simulated_frames(400))
+    events = events_of(codec, simulated_frames(150))
     messages = [
         lm.live_intro(),
         lm.battle(1, 4, [(lm.HOST, lm.ROOM), (lm.RIVAL, "rival")]),
@@ -271,9 +273,13 @@ def test_every_rule_key_with_every_hostile_value(tmp_path: Path) -> None:
         events = [e for e in corpus if e["type"] in TRIGGERS[on].events]
         for value in HOSTILE:
             case = f"on = {on!r}, {key} = {value!r:.40}"
-            path.write_bytes(prefix + toml_value(value) + b"\n")
+            data = prefix + toml_value(value) + b"\n"
             try:
-                [rule] = load_rules(path)
+                try:  # in memory as the file's text; through a real file when it is not UTF-8
+                    [rule] = parse_rules(data.decode("utf-8"), str(path))
+                except UnicodeDecodeError:
+                    path.write_bytes(data)
+                    [rule] = load_rules(path)
                 engine = RuleEngine([rule])
                 actions = [a for now, e in enumerate(events) for a in engine.feed(e, None, float(now))]
                 actions += engine.tick(float(len(events) + 10**6))

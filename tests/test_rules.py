@@ -542,6 +542,18 @@ def test_a_reload_keeps_what_the_engine_learnt() -> None:
         ("on = 'goal'\npercent = 101", "key 'percent' = 101: must be at most 100"),
         ("on = 'goal'\nabove = 5", "unknown key 'above' for on = 'goal'"),
         ("on = 'battle'\nbattle_action = -1", "key 'battle_action' = -1"),
+        (
+            "on = 'poll'\nparams = { at = 1979-05-27 }",
+            "key 'params' = {'at': datetime.date(1979, 5, 27)}: 1979",
+        ),
+        (
+            "on = 'poll'\nparams = { a = [1, nan] }",
+            "key 'params' = {'a': [1, nan]}: nan is not a finite number",
+        ),
+        (
+            "on = 'poll'\nparams = { a = { b = -9223372036854775809 } }",
+            "-9223372036854775809 is beyond 64 bits",
+        ),
         ("on = 'like'\nevery = 9223372036854775808", "key 'every' = 9223372036854775808: must be at most"),
         ('on = "chat"\ncommand = "a\\u0000b"', "key 'command': a chat rule needs a one-word command"),
     ],
