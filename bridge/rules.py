@@ -44,20 +44,22 @@ class Trigger:
     """One value of ``on``: the events it reads, its own keys, and what it adds to the action's params.
 
     ``params`` copies event fields into the params (``(param, event field)``, empty ones left out);
-    ``needs``: a rule must set one of these keys (``example`` shows one in TOML).
+    ``side``: the event field with the id of the host whose side the event is on, which the ``side`` key
+    compares with our host; ``needs``: a rule must set one of these keys (``example`` shows one in TOML).
     """
 
     events: tuple[str, ...]
     keys: tuple[str, ...] = ()
     filters: tuple[Filter, ...] = ()
     params: tuple[tuple[str, str], ...] = ()
+    side: str = ""
     needs: tuple[str, ...] = ()
     example: str = ""
 
     @property
     def own_keys(self) -> tuple[str, ...]:
         """Every key this trigger takes besides the common ones."""
-        return self.keys + tuple(f.key for f in self.filters)
+        return self.keys + tuple(f.key for f in self.filters) + (("side",) if self.side else ())
 
 
 TRIGGERS: dict[str, Trigger] = {
@@ -81,9 +83,9 @@ TRIGGERS: dict[str, Trigger] = {
     "coHost": Trigger(("coHost",), ("change",)),
     "battleCard": Trigger(
         ("battleCard",),
-        ("side",),
-        (Filter("card_type", "cardType"),),
-        (("card", "cardType"), ("multiple", "multiple"), ("duration", "duration")),
+        filters=(Filter("card_type", "cardType"),),
+        params=(("card", "cardType"), ("multiple", "multiple"), ("duration", "duration")),
+        side="anchorId",
     ),
     "battlePunish": Trigger(
         ("battlePunish",), filters=(Filter("reason", "reason"),), params=(("reason", "reason"),)
@@ -201,7 +203,8 @@ class Rule:
                 "gift": sorted(self.gifts, key=str),
                 "percent": self.percent,
             }
-            trigger.update((k, values[k]) for k in TRIGGERS[self.on].keys if not is_empty(values[k]))
+            own = TRIGGERS[self.on].own_keys
+            trigger.update((k, values[k]) for k in own if k in values and not is_empty(values[k]))
             by_field = dict(self.filters)
             for f in TRIGGERS[self.on].filters:
                 if f.field in by_field:
@@ -454,13 +457,12 @@ class _Facts:
     winner: dict[str, Any] | None = None
     goal: tuple[int, int, int] = (0, 0, 0)
     """goal: (progress before, progress now, target) of the sub-goal."""
-    side: str = ""
     target: int = 0
 
 
 def _int(value: Any) -> int:
-    """An event's integer field: 0 when absent or not an integer, else within int64."""
-    return clamp_i64(value) if isinstance(value, int) and not isinstance(value, bool) else 0
+    """An event's integer field: 0 when absent or not an integer, else within int64 (``true`` is 1)."""
+    return clamp_i64(value) if isinstance(value, int) else 0
 
 
 def _list(value: Any) -> list[Event]:
@@ -554,10 +556,6 @@ class RuleEngine:
             self._scores(room, event, facts)
         elif kind == "coHost":
             self._cohosts(room, event, facts, name)
-        elif kind == "battleCard":
-            user = _int(event.get("anchorId"))
-            if room.host and user:
-                facts.side = "ours" if user == room.host else "rival"
         elif kind == "battleTask":
             if _int(event.get("taskType")) == 0 and _int(event.get("target")):
                 room.task_target = _int(event.get("target"))
@@ -658,13 +656,27 @@ class RuleEngine:
         for name, values in rule.filters:
             if _int(event.get(name)) not in values:
                 return []
+        trigger = TRIGGERS[rule.on]
+        side = self._side(event, trigger.side) if trigger.side else ""
+        if rule.side != "any" and side != rule.side:
+            return []
         found = self._special(rule, event, step, facts)
         for params in found:
-            for param, name in TRIGGERS[rule.on].params:
+            if side:
+                params["side"] = side
+            for param, name in trigger.params:
                 value = event.get(name)
                 if param not in params and value is not None and not is_empty(value):
                     params[param] = value
         return found
+
+    def _side(self, event: Event, name: str) -> str:
+        """``ours`` or ``rival``: whose side the host in ``event[name]`` is on; "" while unknown."""
+        room = self._rooms.get((str(event.get("room", "")), event.get("simulated") is True))
+        host = _int(event.get(name))
+        if room is None or not room.host or not host:
+            return ""
+        return "ours" if host == room.host else "rival"
 
     def _special(self, rule: Rule, event: Event, step: GiftStep | None, facts: _Facts | None) -> list[Event]:
         """The params of each firing (one for most triggers), before the trigger's copied fields."""
@@ -690,10 +702,6 @@ class RuleEngine:
         if on == "coHost":
             hosts = facts.joined if rule.change == "join" else facts.left
             return [_host_params(host) for host in hosts]
-        if on == "battleCard":
-            if rule.side != "any" and facts.side != rule.side:
-                return []
-            return [{"side": facts.side}]
         if on == "battleTask":
             return [{"target": facts.target}]
         if on == "poll":
@@ -809,9 +817,7 @@ class RuleEngine:
         return action
 
 
-_LEARNT = frozenset(
-    {"liveIntro", "battle", "coHostScore", "coHost", "battleCard", "battleTask", "poll", "goal"}
-)
+_LEARNT = frozenset({"liveIntro", "battle", "coHostScore", "coHost", "battleTask", "poll", "goal"})
 """Event types the engine learns room state from, whatever rules are loaded."""
 
 
