@@ -11,7 +11,16 @@ import msgpack
 import pytest
 
 from bridge.errors import ConfigError
-from bridge.rules import MAX_ROOMS, MAX_TRACKED, TRIGGERS, RuleEngine, load_rules, parse_rules
+from bridge.rules import (
+    MAX_ROOMS,
+    MAX_TRACKED,
+    TRIGGERS,
+    Filter,
+    RuleEngine,
+    Trigger,
+    load_rules,
+    parse_rules,
+)
 from bridge.streaks import StreakTracker
 from bridge.values import INT64_MAX
 
@@ -587,3 +596,28 @@ def test_the_rules_command_describes_the_new_triggers() -> None:
         {"on": "battleCard", "side": "ours", "card_type": [2, 5]},
         {"on": "poll", "option": ["boss"]},
     ]
+
+
+def test_a_new_event_type_is_one_table_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    # what an entry for a notice event (a bool field, a host field, a text) gives without other code
+    entry = Trigger(
+        ("notice",), filters=(Filter("welcome", "welcome"),), params=(("text", "content"),), side="toAnchorId"
+    )
+    monkeypatch.setitem(TRIGGERS, "notice", entry)
+    eng = engine('[[rules]]\nname = "n"\non = "notice"\nwelcome = 1\nside = "ours"\n')
+    with pytest.raises(ConfigError, match="key 'welcome' = True: expected an integer"):
+        parse_rules('[[rules]]\nname = "n"\non = "notice"\nwelcome = true\n')
+    notices = [
+        {
+            "type": "notice",
+            "welcome": True,
+            "content": "hi",
+            "toAnchorId": lm.HOST,
+        },  # our host: not known yet
+        lm.decoded(lm.live_intro()),
+        {"type": "notice", "welcome": True, "content": "hello", "toAnchorId": lm.HOST},
+        {"type": "notice", "content": "not a welcome", "toAnchorId": lm.HOST},
+        {"type": "notice", "welcome": True, "content": "theirs", "toAnchorId": lm.RIVAL},
+    ]
+    fired = [(a["name"], a["params"]) for e in notices for a in eng.feed({"room": lm.ROOM, **e}, None, 0.0)]
+    assert fired == [("n", {"side": "ours", "text": "hello"})]
