@@ -76,7 +76,7 @@ TRIGGERS: dict[str, Trigger] = {
     "subscribe": Trigger(("subscribe",)),
     "member": Trigger(("member",)),
     "viewers": Trigger(("roomUserSeq",), ("above",), needs=("above",), example="above = 1000"),
-    "battle": Trigger(("battle", "battleArmies"), filters=(Filter("battle_action", "action"),)),
+    "battle": Trigger(("battle", "battleArmies"), ("outcome",), (Filter("battle_action", "action"),)),
     "coHostScore": Trigger(
         ("coHostScore",), ("score", "above", "every"), needs=("above", "every"), example="above = 5000"
     ),
@@ -134,7 +134,8 @@ COMMON_KEYS = {
 """The keys every rule may have, whatever its trigger."""
 _CHOICES: dict[str, tuple[str, ...]] = {
     "per": ("gift", "streak"),
-    "score": ("host", "total", "lead"),
+    "score": ("host", "total", "lead", "rival"),
+    "outcome": ("any", "win", "lose", "draw"),
     "side": ("any", "ours", "rival"),
     "change": ("join", "leave"),
 }
@@ -165,6 +166,7 @@ class Rule:
     score: str = "host"
     side: str = "any"
     change: str = "join"
+    outcome: str = "any"
     options: frozenset[str] = frozenset()
     percent: int = 100
     cooldown: float = 0.0
@@ -199,6 +201,7 @@ class Rule:
                 "every": self.every,
                 "side": self.side,
                 "change": self.change,
+                "outcome": self.outcome,
                 "option": sorted(self.options),
                 "gift": sorted(self.gifts, key=str),
                 "percent": self.percent,
@@ -335,6 +338,7 @@ def _rule(item: Any, where: str) -> Rule:
         score=choice("score"),
         side=choice("side"),
         change=choice("change"),
+        outcome=choice("outcome"),
         options=frozenset(o.lower() for o in options),
         percent=get("percent", int, 100, 1),
         cooldown=float(get("cooldown", (int, float), 0, 0)),
@@ -458,6 +462,8 @@ class _Facts:
     goal: tuple[int, int, int] = (0, 0, 0)
     """goal: (progress before, progress now, target) of the sub-goal."""
     target: int = 0
+    battle: dict[str, Any] = field(default_factory=dict)
+    """battle: ``outcome`` (our host's result), ``score``, ``rival`` of a finished battle."""
 
 
 def _int(value: Any) -> int:
@@ -552,6 +558,7 @@ class RuleEngine:
             battle = _int(event.get("battleId"))
             if _int(event.get("action")) == 4 and battle and battle != room.match:
                 room.new_match(battle)
+            self._outcome(room, event, facts)
         elif kind == "coHostScore":
             self._scores(room, event, facts)
         elif kind == "coHost":
@@ -594,12 +601,27 @@ class RuleEngine:
             ours = values["host"] = facts.scores["score"] = room.scores[room.host]
             rivals = [score for uid, score in room.scores.items() if uid != room.host]
             if rivals:
-                facts.scores["rival"] = max(rivals)
+                values["rival"] = facts.scores["rival"] = max(rivals)
                 values["lead"] = facts.scores["lead"] = clamp_i64(ours - max(rivals))
         for which, value in values.items():
             before = room.marks.get(which, 0)
             room.marks[which] = after = max(before, value)
             facts.steps[which] = (before, after)
+
+    @staticmethod
+    def _outcome(room: _Room, event: Event, facts: _Facts) -> None:
+        """A finished battle's result for our host: ``outcome`` and the scores."""
+        results = _list(event.get("results"))
+        ours = [r for r in results if room.host and _int(r.get("userId")) == room.host]
+        if not ours:
+            return
+        result = _int(ours[0].get("result"))
+        if 0 <= result < 3:
+            facts.battle["outcome"] = ("win", "lose", "draw")[result]
+        facts.battle["score"] = _int(ours[0].get("score"))
+        rivals = [_int(r.get("score")) for r in results if r is not ours[0]]
+        if rivals:
+            facts.battle["rival"] = max(rivals)
 
     def _cohosts(self, room: _Room, event: Event, facts: _Facts, name: str) -> None:
         listing = _int(event.get("layerAction")) == 11 or _int(event.get("linkAction")) == 22
@@ -695,6 +717,11 @@ class RuleEngine:
             return [{"viewers": viewers}] if crossed else []
         if on == "member" and event.get("action", 0) not in (0, 1):
             return []
+        if on == "battle":
+            result = facts.battle if facts else {}
+            if rule.outcome != "any" and result.get("outcome") != rule.outcome:
+                return []
+            return [dict(result)]
         if facts is None:
             return [{}]
         if on == "coHostScore":

@@ -18,6 +18,9 @@ from bridge.codec._schema import (
     BattleBaseUserInfo_user_id,
     BattleBonusConfig_reward_config,
     BattleBonusConfig_target_config,
+    BattleResult_result,
+    BattleResult_score,
+    BattleResult_user_id,
     BattleTaskReward_reward_multiple,
     BattleTaskSettle_result,
     BattleTaskStart_config,
@@ -79,6 +82,9 @@ from bridge.codec._schema import (
     WebcastLinkMicBattle_AnchorInfoEntry_key,
     WebcastLinkMicBattle_AnchorInfoEntry_value,
     WebcastLinkMicBattle_battle_id,
+    WebcastLinkMicBattle_battle_result,
+    WebcastLinkMicBattle_BattleResultEntry_key,
+    WebcastLinkMicBattle_BattleResultEntry_value,
     WebcastLinkMicBattleItemCard_battle_id,
     WebcastLinkMicBattleItemCard_msg_type,
     WebcastLinkMicBattleItemCard_use_critical_strike_card,
@@ -135,28 +141,48 @@ def live_intro(host: int = HOST, handle: str = ROOM) -> Message:
     return "WebcastLiveIntroMessage", body
 
 
-def battle(battle_id: int, action: int, anchors: list[tuple[int, str]]) -> Message:
-    """A ``WebcastLinkMicBattle`` with the hosts ``(id, @handle)`` in its anchor map."""
-    entries = [
-        map_entry(
-            WebcastLinkMicBattle_anchor_info,
-            int_field(WebcastLinkMicBattle_AnchorInfoEntry_key, uid),
-            message_field(
-                WebcastLinkMicBattle_AnchorInfoEntry_value,
-                message_field(
-                    BattleUserInfo_user,
-                    int_field(BattleBaseUserInfo_user_id, uid),
-                    str_field(BattleBaseUserInfo_nick_name, handle.title()),
-                    str_field(BattleBaseUserInfo_display_id, handle),
-                ),
-            ),
-        )
-        for uid, handle in anchors
-    ]
+def battle(
+    battle_id: int,
+    action: int,
+    anchors: list[tuple[int, str]],
+    results: tuple[tuple[int, int, int], ...] = (),
+) -> Message:
+    """A ``WebcastLinkMicBattle`` with the hosts ``(id, @handle)`` in its anchor map and, for a finish,
+    the ``(id, result, score)`` results (0 win, 1 lose, 2 draw)."""
+    anchor_map = (
+        WebcastLinkMicBattle_anchor_info,
+        WebcastLinkMicBattle_AnchorInfoEntry_key,
+        WebcastLinkMicBattle_AnchorInfoEntry_value,
+    )
+    result_map = (
+        WebcastLinkMicBattle_battle_result,
+        WebcastLinkMicBattle_BattleResultEntry_key,
+        WebcastLinkMicBattle_BattleResultEntry_value,
+    )
+    user = (BattleBaseUserInfo_user_id, BattleBaseUserInfo_nick_name, BattleBaseUserInfo_display_id)
+    result = (BattleResult_user_id, BattleResult_result, BattleResult_score)
+    entries = _id_map(
+        *anchor_map,
+        {uid: message_field(BattleUserInfo_user, _fields(user, uid, h.title(), h)) for uid, h in anchors},
+    )
+    entries += _id_map(*result_map, {uid: _fields(result, uid, r, score) for uid, r, score in results})
     body = int_field(WebcastLinkMicBattle_battle_id, battle_id) + int_field(
         WebcastLinkMicBattle_action, action
     )
-    return "WebcastLinkMicBattle", body + b"".join(entries)
+    return "WebcastLinkMicBattle", body + entries
+
+
+def _fields(numbers: tuple[int, ...], *values: int | str) -> bytes:
+    """The fields ``numbers`` with ``values`` (strings as strings, the rest as integers)."""
+    return b"".join(
+        str_field(n, v) if isinstance(v, str) else int_field(n, v)
+        for n, v in zip(numbers, values, strict=True)
+    )
+
+
+def _id_map(number: int, key: int, value: int, items: dict[int, bytes]) -> bytes:
+    """A protobuf map field ``number`` from integer ids to encoded messages."""
+    return b"".join(map_entry(number, int_field(key, k), message_field(value, v)) for k, v in items.items())
 
 
 def fan_tickets(scores: list[tuple[int, int]], total: int | None = None, match: int = 0) -> Message:

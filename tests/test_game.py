@@ -422,7 +422,7 @@ def test_a_co_host_battle_fires_the_example_rules_through_the_daemon(tmp_path: P
         lm.battle_task(1, progress=4),
         lm.battle_task(2, result=0),
         lm.fan_tickets([(lm.HOST, 5200), (lm.RIVAL, 1300)], match=21),
-        lm.battle(21, 5, hosts),
+        lm.battle(21, 5, hosts, ((lm.HOST, 0, 5200), (lm.RIVAL, 1, 1300))),
         lm.punish_finish(21, 0),
         lm.poll(5, 0, [("Boss fight", 0), ("Maze", 0)], title="Next level?"),
         lm.poll(5, 1, [("Boss fight", 30), ("Maze", 12)]),
@@ -440,6 +440,7 @@ def test_a_co_host_battle_fires_the_example_rules_through_the_daemon(tmp_path: P
         "task_won",
         "score_5000",
         "tower_brick",
+        "battle_won",
         "punishment_over",
         "boss_level",
         "goal_half_way",
@@ -448,6 +449,7 @@ def test_a_co_host_battle_fires_the_example_rules_through_the_daemon(tmp_path: P
     assert by_name["greet_co_host"]["params"] == {"host_id": lm.RIVAL, "host": "rival", "nickname": "Rival"}
     assert by_name["lead_1000"]["params"] == {"score": 2500, "rival": 1000, "lead": 1500, "total": 3500}
     assert by_name["critical_strike"]["params"] == {"side": "ours", "card": 2, "multiple": 2, "duration": 20}
+    assert by_name["battle_won"]["params"] == {"outcome": "win", "score": 5200, "rival": 1300}
     assert by_name["task_progress"]["params"] == {"task": 1, "progress": 4, "target": 7}
     assert by_name["boss_level"]["params"] == {
         "option": "Boss fight",

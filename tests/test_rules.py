@@ -475,6 +475,37 @@ def test_battle_cards_punishment_and_tasks() -> None:
     ]
 
 
+def test_battle_outcomes_and_the_rival_score() -> None:
+    eng = engine(
+        '[[rules]]\nname = "won"\non = "battle"\noutcome = "win"\n'
+        '[[rules]]\nname = "lost"\non = "battle"\noutcome = "lose"\n'
+        '[[rules]]\nname = "finished"\non = "battle"\nbattle_action = 5\n'
+        '[[rules]]\nname = "rival_close"\non = "coHostScore"\nscore = "rival"\nabove = 4000\n'
+    )
+    hosts = [(lm.HOST, lm.ROOM), (lm.RIVAL, "rival")]
+    fired = run(
+        eng,
+        [
+            lm.battle(11, 4, hosts),
+            lm.fan_tickets([(lm.HOST, 3000), (lm.RIVAL, 4100)], match=11),
+            lm.battle(11, 5, hosts, ((lm.HOST, 0, 5200), (lm.RIVAL, 1, 4100))),
+            lm.battle(12, 5, hosts, ((lm.HOST, 1, 10), (lm.RIVAL, 0, 90))),
+            lm.battle(13, 5, hosts, ((lm.HOST, 2, 50), (lm.RIVAL, 2, 50))),
+        ],
+    )
+    assert fired == [
+        ("rival_close", {"score": 3000, "rival": 4100, "lead": -1100, "total": 7100}),
+        ("won", {"outcome": "win", "score": 5200, "rival": 4100}),
+        ("finished", {"outcome": "win", "score": 5200, "rival": 4100}),
+        ("lost", {"outcome": "lose", "score": 10, "rival": 90}),
+        ("finished", {"outcome": "lose", "score": 10, "rival": 90}),
+        ("finished", {"outcome": "draw", "score": 50, "rival": 50}),
+    ]
+    # without our host known there is no outcome: only the rules that do not ask for one fire
+    fresh = engine('[[rules]]\nname = "won"\non = "battle"\noutcome = "win"\n')
+    assert run(fresh, [lm.battle(11, 5, [(lm.RIVAL, "rival")], ((lm.HOST, 0, 5200),))]) == []
+
+
 def test_battle_card_side_needs_our_host() -> None:
     eng = engine('[[rules]]\nname = "ours"\non = "battleCard"\nside = "ours"\n')
     assert run(eng, [lm.strike_card(lm.HOST, lm.RIVAL)]) == []  # whose side is unknown
@@ -538,7 +569,11 @@ def test_a_reload_keeps_what_the_engine_learnt() -> None:
         ("on = 'coHostScore'\nabove = nan", "key 'above' = nan: expected an integer"),
         ("on = 'coHostScore'\nevery = 0", "key 'every' = 0: must be at least 1"),
         ("on = 'coHostScore'\nabove = 5\nevery = 5", "keys 'above' and 'every': give one of them"),
-        ("on = 'coHostScore'\nabove = 5\nscore = 'rival'", "key 'score' = 'rival': expected 'host' or"),
+        ("on = 'coHostScore'\nabove = 5\nscore = 'rivals'", "key 'score' = 'rivals': expected 'host' or"),
+        (
+            "on = 'battle'\noutcome = 'won'",
+            "key 'outcome' = 'won': expected 'any' or 'win' or 'lose' or 'draw'",
+        ),
         ("on = 'battleCard'\ncard_type = -1", "key 'card_type' = -1: expected an integer in 0.."),
         ("on = 'battleCard'\ncard_type = 18446744073709551616", "key 'card_type' = 18446744073709551616"),
         ("on = 'battleCard'\ncard_type = []", "key 'card_type' = []: expected an integer"),
