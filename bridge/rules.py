@@ -426,13 +426,12 @@ class _Room:
 
     ``host``: our host's user id (from the stream introduction, the battle anchors or the co-host list,
     matched by the room name or room id). ``match``: the current battle or co-host match; ``scores``
-    and ``marks`` (the highest ``host``, ``total`` and ``lead`` seen) belong to it.
+    and ``marks`` (the highest of each ``score`` seen) belong to it.
     """
 
     host: int = 0
     match: int = 0
     scores: dict[int, int] = field(default_factory=dict)
-    total: int = 0
     marks: dict[str, int] = field(default_factory=dict)
     cohosts: dict[int, Event] = field(default_factory=dict)
     goals: dict[tuple[int, str, int], int] = field(default_factory=dict)
@@ -444,7 +443,6 @@ class _Room:
         self.match = match
         self.scores.clear()
         self.marks.clear()
-        self.total = 0
         self.task_target = 0
 
 
@@ -453,7 +451,7 @@ class _Facts:
     """What one event means for the rules (worked out once, before any rule looks at it)."""
 
     steps: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """coHostScore: ``host``/``total``/``lead`` -> (highest before, highest after) this match."""
+    """coHostScore: ``host``/``total``/``lead``/``rival`` -> (highest before, highest after) this match."""
     scores: dict[str, int] = field(default_factory=dict)
     """coHostScore: the params (score, rival, lead, total) that are known."""
     joined: list[Event] = field(default_factory=list)
@@ -594,9 +592,9 @@ class RuleEngine:
         for host in hosts:
             if _int(host.get("userId")):
                 _remember(room.scores, _int(host.get("userId")), _int(host.get("score")))
-        room.total = _int(event.get("total")) if "total" in event else _saturated_sum(room.scores.values())
-        values = {"total": room.total}
-        facts.scores["total"] = room.total
+        total = _int(event.get("total")) if "total" in event else _saturated_sum(room.scores.values())
+        values = {"total": total}
+        facts.scores["total"] = total
         if room.host in room.scores:
             ours = values["host"] = facts.scores["score"] = room.scores[room.host]
             rivals = [score for uid, score in room.scores.items() if uid != room.host]
