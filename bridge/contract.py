@@ -760,7 +760,11 @@ EVENTS: tuple[Event, ...] = (
         (
             _f("name", "str", "The action name (the rule's name)."),
             _f("rule", "str", "The rule that fired."),
-            _f("params", "map", "The rule's params plus count, amount, gift, likes, args, viewers."),
+            _f(
+                "params",
+                "map",
+                "The rule's params plus what its trigger adds (count, amount, score, option...).",
+            ),
             _f("event", "event", "The event that triggered it."),
         ),
     ),

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import linkmic as lm
 import msgpack
 import zmq
 from helpers import START_MS, RecordingPublisher, free_port
@@ -404,3 +405,68 @@ def test_a_new_room_id_closes_the_previous_streams_ledger(tmp_path: Path) -> Non
     [old] = of(recorder2, "streamSummary")
     assert old["roomId"] == 9 and old["likes"] == 2 and old["ended"] is True
     assert game2.ledger("r").summary()["likes"] == 5 and game2.ledger("r").room_id == 10
+
+
+def test_a_co_host_battle_fires_the_example_rules_through_the_daemon(tmp_path: Path) -> None:
+    example = EXAMPLE.parent / "cohost-battle.toml"
+    daemon, game, recorder = game_daemon(tmp_path, example.read_text())
+    room = Room(lm.ROOM, lm.ROOM_ID)
+    hosts = [(lm.HOST, lm.ROOM), (lm.RIVAL, "rival")]
+    battle = [
+        lm.co_hosts([(lm.HOST, lm.ROOM, lm.ROOM_ID), (lm.RIVAL, "rival", 77)]),
+        lm.battle(21, 4, hosts),
+        lm.fan_tickets([(lm.HOST, 900), (lm.RIVAL, 800)], match=21),
+        lm.fan_tickets([(lm.HOST, 2500), (lm.RIVAL, 1000)], match=21),
+        lm.strike_card(lm.HOST, lm.RIVAL, multiple=2, duration=20),
+        lm.strike_card(lm.RIVAL, lm.HOST),
+        lm.battle_task(0, target=7),
+        lm.battle_task(1, progress=4),
+        lm.battle_task(2, result=0),
+        lm.fan_tickets([(lm.HOST, 5200), (lm.RIVAL, 1300)], match=21),
+        lm.battle(21, 5, hosts, ((lm.HOST, 0, 5200), (lm.RIVAL, 1, 1300))),
+        lm.punish_finish(21, 0),
+        lm.poll(5, 0, [("Boss fight", 0), ("Maze", 0)], title="Next level?"),
+        lm.poll(5, 1, [("Boss fight", 30), ("Maze", 12)]),
+        lm.goal(250, 500),
+    ]
+    daemon.ingest(room, lm.frame(battle, 1_000))
+    actions = of(recorder, "action")
+    assert [a["name"] for a in actions] == [
+        "greet_co_host",
+        "battle_start",
+        "lead_1000",
+        "tower_brick",
+        "critical_strike",
+        "task_progress",
+        "task_won",
+        "score_5000",
+        "tower_brick",
+        "battle_won",
+        "punishment_over",
+        "boss_level",
+        "goal_half_way",
+    ]
+    by_name = {a["name"]: a for a in actions}
+    assert by_name["greet_co_host"]["params"] == {"host_id": lm.RIVAL, "host": "rival", "nickname": "Rival"}
+    assert by_name["lead_1000"]["params"] == {"score": 2500, "rival": 1000, "lead": 1500, "total": 3500}
+    assert by_name["critical_strike"]["params"] == {"side": "ours", "card": 2, "multiple": 2, "duration": 20}
+    assert by_name["battle_won"]["params"] == {"outcome": "win", "score": 5200, "rival": 1300}
+    assert by_name["task_progress"]["params"] == {"task": 1, "progress": 4, "target": 7}
+    assert by_name["boss_level"]["params"] == {
+        "option": "Boss fight",
+        "votes": 30,
+        "total": 42,
+        "title": "Next level?",
+    }
+    assert [a["params"]["count"] for a in actions if a["name"] == "tower_brick"] == [2, 3]
+    assert {t for t, m in recorder.sent if m["type"] == "action"} == {
+        f"action/{name}/{lm.ROOM}" for name in by_name
+    }
+    for _, message in recorder.sent:
+        assert validate(message) == [], message
+    # a reload keeps what the game layer learnt: the thresholds passed in this battle stay passed
+    (tmp_path / "rules.toml").write_text(example.read_text() + '\n[[rules]]\nname = "x"\non = "follow"\n')
+    assert game.reload() == len(game.engine.rules)
+    daemon.ingest(room, lm.frame([lm.fan_tickets([(lm.HOST, 5300), (lm.RIVAL, 1300)], match=21)], 2_000))
+    assert len(of(recorder, "action")) == len(actions)
+    assert daemon.listener_failures.counts == {}

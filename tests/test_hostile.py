@@ -6,6 +6,8 @@ is covered without writing a test:
 - **config**: every field of every section dataclass in ``bridge.config``
   (``_SECTIONS``), as TOML and as a ``BRIDGE_*`` variable, through
   ``load_config`` in-process, plus a few real ``run`` processes;
+- **rules**: every key of every trigger in ``bridge.game.rules.TRIGGERS`` (and the keys common to all),
+  through ``load_rules``, and each accepted rule fed a simulated stream and co-host/battle messages;
 - **scenarios**: every field of ``bridge.sim.simulator.Scenario``, every ``[mix]``
   kind and every gift key, through ``load_scenario`` and a few simulated frames;
 - **recording headers**: every field ``bridge.record.recorder.file_header`` writes,
@@ -45,10 +47,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, get_type_hints
 
+import linkmic as lm
 import msgpack
 import pytest
 from google.protobuf.descriptor import Descriptor, FieldDescriptor
-from helpers import RecordingPublisher, simulated_frames
+from helpers import RecordingPublisher, events_of, simulated_frames
 from probe import LiveDaemon
 
 from bridge import codec, contract
@@ -57,6 +60,7 @@ from bridge.codec import webcast as wc
 from bridge.codec.protowire import FIXED32, FIXED64, LEN, bytes_field, int_field, str_field, tag, varint
 from bridge.config import _SECTIONS, Config, ControlConfig, GameConfig, load_config
 from bridge.errors import ConfigError
+from bridge.game.rules import COMMON_KEYS, TRIGGERS, RuleEngine, load_rules, parse_rules
 from bridge.record.file import KIND_FRAME, MAGIC, VERSION, RecordFileError, RecordWriter
 from bridge.record.recorder import file_header
 from bridge.record.replay import ReplayOptions, replay_sources
@@ -67,6 +71,7 @@ from bridge.values import INT64_MAX, INT64_MIN
 
 DEEP = 5000
 """Nesting depth of the deep values."""
+EXAMPLE_RULES = Path(__file__).resolve().parent.parent / "examples" / "rules"
 
 
 class Deep:
@@ -222,6 +227,76 @@ def test_run_processes_refuse_hostile_configs(tmp_path: Path) -> None:
         _, err = process.communicate(timeout=60)
         assert process.returncode == 2, (name, err)
         assert err.startswith("tiktok-bridge: error: ") and err.count("\n") == 1, (name, err)
+
+
+# ---------------------------------------------------------------- rules
+
+
+def rule_keys() -> Iterator[tuple[str, str, bytes]]:
+    """``(trigger, key, TOML prefix)``: every key of every trigger, after what the trigger needs."""
+    for on, trigger in TRIGGERS.items():
+        for key in sorted(COMMON_KEYS | set(trigger.own_keys)):
+            head = {"name": '"r"', "on": f'"{on}"'}
+            head.pop(key, None)
+            needs = "" if key in trigger.needs else trigger.example
+            text = "".join(f"{k} = {v}\n" for k, v in head.items()) + (needs + "\n" if needs else "")
+            yield on, key, f"[[rules]]\n{text}{key} = ".encode()
+            if key == "params":  # and inside the params table
+                yield on, key, f"[[rules]]\n{text}[rules.params]\nvalue = ".encode()
+
+
+def rule_corpus() -> list[dict[str, Any]]:
+    """A simulated stream's events and co-host/battle messages, hostile scores included, as decoded."""
+    events = events_of(codec, simulated_frames(150))
+    messages = [
+        lm.live_intro(),
+        lm.battle(1, 4, [(lm.HOST, lm.ROOM), (lm.RIVAL, "rival")]),
+        lm.fan_tickets([(lm.HOST, INT64_MAX), (lm.RIVAL, -(2**63))], match=1),
+        lm.link_mic_score(lm.HOST, INT64_MAX, -1),
+        lm.co_hosts([(lm.HOST, lm.ROOM, lm.ROOM_ID), (lm.RIVAL, "rival", 2**63 - 1)]),
+        lm.co_hosts([]),
+        lm.strike_card(lm.HOST, lm.RIVAL, multiple=2**63 - 1, duration=-1),
+        lm.battle_task(0, target=INT64_MAX),
+        lm.battle_task(1, progress=INT64_MAX),
+        lm.poll(1, 1, [("", INT64_MAX), ("x" * 10_240, INT64_MAX)]),
+        lm.goal(INT64_MAX, INT64_MAX, gift="a\x00b"),
+        lm.goal(-1, -1),
+    ]
+    return [{**e, "room": "r"} for e in events] + [lm.decoded(m) for m in messages]
+
+
+def test_every_rule_key_with_every_hostile_value(tmp_path: Path) -> None:
+    problems: list[str] = []
+    corpus = rule_corpus()
+    path = tmp_path / "rules.toml"
+    for on, key, prefix in rule_keys():
+        events = [e for e in corpus if e["type"] in TRIGGERS[on].events]
+        for value in HOSTILE:
+            case = f"on = {on!r}, {key} = {value!r:.40}"
+            data = prefix + toml_value(value) + b"\n"
+            try:
+                try:  # in memory as the file's text; through a real file when it is not UTF-8
+                    [rule] = parse_rules(data.decode("utf-8"), str(path))
+                except UnicodeDecodeError:
+                    path.write_bytes(data)
+                    [rule] = load_rules(path)
+                engine = RuleEngine([rule])
+                actions = [a for now, e in enumerate(events) for a in engine.feed(e, None, float(now))]
+                actions += engine.tick(float(len(events) + 10**6))
+                msgpack.packb(actions)
+            except ConfigError as exc:
+                whole_file = "not valid TOML" in str(exc) or "not UTF-8" in str(exc)
+                if not str(exc).startswith(f"{path}: ") or f"'{key}'" not in str(exc) and not whole_file:
+                    problems.append(f"{case}: the error does not name the file and the key: {exc}")
+                continue
+            except Exception as exc:  # the harness reports every other outcome
+                problems.append(f"{case}: {type(exc).__name__}: {exc}")
+                continue
+            loaded = {f.name: getattr(rule, f.name) for f in dataclass_fields(rule)}
+            loaded = {k: sorted(v, key=str) if isinstance(v, frozenset) else v for k, v in loaded.items()}
+            problems += in_domain(loaded, f"{case} loaded as")
+            problems += [p for a in actions for p in in_domain(a.get("params", {}), f"{case}: params")]
+    assert not problems, "\n".join(problems)
 
 
 # ---------------------------------------------------------------- scenarios
@@ -534,7 +609,9 @@ def test_every_upstream_field_with_every_hostile_value(
         f'backoff_base = 0.1\n[sign]\nbase_url = "{base}"\n'
     )
     env = {"BRIDGE_PUREPYTHON": "1"} if decoder == "python" else {}
-    with LiveDaemon(tmp_path, config, env=env) as daemon:
+    rules = tmp_path / "rules.toml"  # every example rule sees the hostile events too
+    rules.write_text("\n".join(p.read_text() for p in sorted(EXAMPLE_RULES.glob("*.toml"))))
+    with LiveDaemon(tmp_path, config, args=("--rules", str(rules)), env=env) as daemon:
         assert daemon.ask(b"status")["result"]["implementation"] == decoder  # type: ignore[index]
         deadline = time.monotonic() + 20
         while not room.connections:
@@ -563,6 +640,7 @@ def test_every_upstream_field_with_every_hostile_value(
         rooms = status["result"]["rooms"]
         assert rooms["hostile"]["state"] == "connected", rooms
         assert "taskFailures" not in status["result"], status["result"]
+        assert "listenerFailures" not in status["result"], status["result"]
         published = rooms["hostile"]["events"] - before["rooms"]["hostile"]["events"]
         dropped = status["result"].get("decodeErrors", 0) - before.get("decodeErrors", 0)
         assert dropped > 0 and published > len(frames)

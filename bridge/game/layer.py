@@ -300,7 +300,7 @@ class GameLayer:
                 {"type": "sys.rules", "ok": False, "rules": len(self.engine.rules), "error": str(exc)},
             )
             raise
-        self.engine = RuleEngine(rules)
+        self.engine = self.engine.reloaded(rules)
         log.info("loaded %d rules from %s", len(rules), self.rules_path)
         self.daemon.publisher.publish(topics.RULES, {"type": "sys.rules", "ok": True, "rules": len(rules)})
         return len(rules)

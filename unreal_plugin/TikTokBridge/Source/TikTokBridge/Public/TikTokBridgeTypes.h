@@ -2572,7 +2572,7 @@ struct TIKTOKBRIDGE_API FTikTokGameAction
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FString Rule;
 
-	/** The rule's params plus count, amount, gift, likes, args, viewers. Values: strings as they are, anything else as JSON text. */
+	/** The rule's params plus what its trigger adds (count, amount, score, option...). Values: strings as they are, anything else as JSON text. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	TMap<FString, FString> Params;
 

@@ -485,7 +485,7 @@ struct ActionEvent {
     Envelope env;
     std::string name;  // The action name (the rule's name).
     std::string rule;  // The rule that fired.
-    std::vector<std::pair<std::string, std::string>> params;  // The rule's params plus count, amount, gift, likes, args, viewers.
+    std::vector<std::pair<std::string, std::string>> params;  // The rule's params plus what its trigger adds (count, amount, score, option...).
     std::string paramsJson;  // the same map as JSON text
     AnyEvent event;  // The event that triggered it.
 };
