@@ -29,6 +29,7 @@ import base64
 import json
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
@@ -36,6 +37,7 @@ from typing import Any
 
 import msgpack
 import pytest
+from google.protobuf.descriptor import Descriptor, FieldDescriptor
 
 from bridge.contract import STRUCTS, validate
 from bridge.frames import FetchResult, PushFrame
@@ -1173,6 +1175,144 @@ FRAMES: dict[str, tuple[Message, PushFrame]] = {
 }
 
 
+# ---------------------------------------------------------------- every field number of our schema
+
+NOT_IN_PACKAGE: dict[str, str] = {
+    "WebcastLinkmicBattleNoticeMessage": "only TikTok's Android client gives its numbers",
+    "WebcastHourlyRankMessage": "the package has only WebcastHourlyRankRewardMessage",
+}
+"""Top-level messages of ours the package does not have, so it cannot check them."""
+
+NOT_READ: dict[str, str] = {
+    "Gift.region": "17 is in an older public schema, not in v3 (neither package has it); no event uses it",
+    "BarrageUserGradeParam.user_id": "our fans-level block (Barrage 101) reuses the user-grade type; "
+    "the package's fans-level type has no 3 (its user is 4, like ours)",
+    "WebcastGoalUpdateMessage.pin": "v2 and TikTokLiveJava only; v3 pins in 15",
+    "WebcastGoalUpdateMessage.unpin": "v2 and TikTokLiveJava only; v3 pins in 15",
+    "WebcastInRoomBannerMessage.json_data": "from wire observations; neither package has 2",
+}
+"""Fields of proto/webcast.proto the package does not read at their number and wire type, and why."""
+
+RENAMED: dict[str, str] = {
+    "BadgeStruct.position": "priorityType",  # v3: 2 is priority_type, position is 4; we read neither
+    "BattleUserArmies.host_score": "hostscore",
+    "ImageModel.schema": "openWebUrl",
+    "RankUpdate.owner_rank": "ownRank",
+    "User.short_id": "deprecated1",  # the package calls User 2, 4-7, 10 and 15 deprecated
+    "User.gender": "deprecated2",
+    "User.signature": "bioDescription",
+    "User.level": "deprecated3",
+    "User.birthday": "deprecated4",
+    "User.telephone": "deprecated5",
+    "User.experience": "deprecated6",
+    "User.city": "deprecated7",
+    "WebcastChatMessage.background": "backgroundImage",
+    "WebcastLinkMicArmies.battle_items": "armies",
+    "WebcastLinkMicArmies.gift_sent_time": "sendGiftSuccessTime",
+    "WebcastLinkMicArmies.score_update_time": "updateBattleScoreTime",
+    "WebcastLinkMicBattle.anchor_info": "anchorsInfo",
+    "WebcastLinkMicBattle.battle_setting": "battleSettings",
+    "WebcastQuestionNewMessage.details": "data",
+    "WebcastRankUpdateMessage.priority": "rankPriority",
+    "WebcastRoomPinMessage.pin_id": "pinMsgId",
+}
+"""Fields of ours the package reads under another name than our name in camelCase (ours -> its)."""
+
+FRAME_MESSAGES = ("ProtoMessageFetchResult", "BaseProtoMessage", "HeartBeatMessage")
+VARINT_TYPES = {
+    FieldDescriptor.TYPE_INT32,
+    FieldDescriptor.TYPE_INT64,
+    FieldDescriptor.TYPE_UINT32,
+    FieldDescriptor.TYPE_UINT64,
+    FieldDescriptor.TYPE_SINT32,
+    FieldDescriptor.TYPE_SINT64,
+    FieldDescriptor.TYPE_BOOL,
+    FieldDescriptor.TYPE_ENUM,
+}
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One field of ours, reached from a top-level message: bytes with and without it."""
+
+    root: str
+    path: str
+    field: str  # "Message.field" of our schema
+    data: bytes
+    base: bytes
+    entry: bool  # a map (or a list of key/value entries): the package may key its decoding by our key
+
+
+def _varint(value: int) -> bytes:
+    out = bytearray()
+    while value > 0x7F:
+        out.append(value & 0x7F | 0x80)
+        value >>= 7
+    out.append(value)
+    return bytes(out)
+
+
+def _entry(message: Descriptor | None) -> tuple[FieldDescriptor, FieldDescriptor] | None:
+    """The key and value fields of a map entry (or of a message shaped like one)."""
+    if message is None:
+        return None
+    fields = message.fields_by_number
+    if set(fields) == {1, 2} and (fields[1].name, fields[2].name) == ("key", "value"):
+        return fields[1], fields[2]
+    return None
+
+
+def _written(field: FieldDescriptor, inner: bytes = b"") -> bytes:
+    """``field`` with the smallest value that differs from the default; ``inner``: a message's content.
+
+    A map entry always carries a key and a value: an entry without a value is not stored.
+    """
+    if field.type == FieldDescriptor.TYPE_MESSAGE:
+        entry = _entry(field.message_type)
+        body = _written(entry[0]) + _written(entry[1], inner) if entry else inner
+        return _varint(field.number << 3 | 2) + _varint(len(body)) + body
+    if field.type in VARINT_TYPES:
+        return _varint(field.number << 3) + b"\x01"
+    if field.type in (FieldDescriptor.TYPE_STRING, FieldDescriptor.TYPE_BYTES):
+        return _varint(field.number << 3 | 2) + b"\x01a"
+    if field.type in (
+        FieldDescriptor.TYPE_FIXED64,
+        FieldDescriptor.TYPE_SFIXED64,
+        FieldDescriptor.TYPE_DOUBLE,
+    ):
+        return _varint(field.number << 3 | 1) + bytes(6) + b"\xf0\x3f"
+    return _varint(field.number << 3 | 5) + bytes(2) + b"\x80\x3f"
+
+
+def _below(field: FieldDescriptor) -> Descriptor | None:
+    """The message whose fields lie below ``field``: its type, or a map entry's value type."""
+    entry = _entry(field.message_type)
+    return entry[1].message_type if entry else field.message_type
+
+
+def _probes(pb: ModuleType) -> list[Probe]:
+    """A probe for every field of every message reachable from our top-level messages (8 levels deep)."""
+    probes: list[Probe] = []
+
+    def walk(root: str, message: Descriptor, path: str, wrap: Callable[[bytes], bytes]) -> None:
+        for field in message.fields:
+
+            def inside(inner: bytes, field: FieldDescriptor = field) -> bytes:
+                return wrap(_written(field, inner))
+
+            where = f"{path}.{field.name}"
+            entry = _entry(field.message_type) is not None
+            probes.append(Probe(root, where, f"{message.name}.{field.name}", inside(b""), wrap(b""), entry))
+            below = _below(field)
+            if below is not None and where.count(".") < 8:
+                walk(root, below, where, inside)
+
+    for name, message in pb.DESCRIPTOR.message_types_by_name.items():
+        if (name.startswith("Webcast") or name in FRAME_MESSAGES) and name not in NOT_IN_PACKAGE:
+            walk(name, message, name, lambda inner: inner)
+    return probes
+
+
 # ---------------------------------------------------------------- the tests
 
 
@@ -1187,9 +1327,17 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class Npm:
+    """What the package said in the module's one Node run."""
+
+    encoded: dict[str, bytes]  # case or "frame:" name (and "toast") -> its encoding
+    reads: dict[Probe, list[str | int] | str | None]  # probe -> the key path to the field, or why not
+
+
 @pytest.fixture(scope="module")
-def npm_encoded() -> dict[str, bytes]:
-    """Every case's and frame's message (and the toast), encoded by the npm package in one Node run."""
+def npm(pb: ModuleType) -> Npm:
+    """Every case's and frame's message encoded, and every probe of our schema read, by the package."""
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed (scripts/install-test-tools.sh installs it; CI runs it)")
@@ -1203,9 +1351,16 @@ def npm_encoded() -> dict[str, bytes]:
         **{"frame:" + name: frame for name, (frame, _) in FRAMES.items()},
         "toast": TOAST,
     }
+    probes = _probes(pb)
+    request = {
+        "encode": _jsonable(list(messages.values())),
+        "reads": [
+            [p.root, base64.b64encode(p.data).decode(), base64.b64encode(p.base).decode()] for p in probes
+        ],
+    }
     done = subprocess.run(
         [node, str(ENCODER)],
-        input=json.dumps(_jsonable(list(messages.values()))),
+        input=json.dumps(request),
         capture_output=True,
         text=True,
         cwd=CONFORMANCE,
@@ -1213,7 +1368,11 @@ def npm_encoded() -> dict[str, bytes]:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    return dict(zip(messages, map(base64.b64decode, json.loads(done.stdout)), strict=True))
+    answer = json.loads(done.stdout)
+    return Npm(
+        dict(zip(messages, map(base64.b64decode, answer["encoded"]), strict=True)),
+        dict(zip(probes, answer["reads"], strict=True)),
+    )
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -1222,21 +1381,19 @@ def test_expected_events_follow_the_contract(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_package_encoded_message_decodes(impl: ModuleType, npm_encoded: dict[str, bytes], name: str) -> None:
-    method, data, expected = CASES[name].message["$type"], npm_encoded[name], CASES[name].expected
+def test_package_encoded_message_decodes(impl: ModuleType, npm: Npm, name: str) -> None:
+    method, data, expected = CASES[name].message["$type"], npm.encoded[name], CASES[name].expected
     assert impl.decode_message(method, data) == expected
     assert impl.transcode_message(method, data) == msgpack.packb(expected, use_bin_type=True)
     assert impl.decode_message(method.removeprefix("Webcast"), data) == expected
 
 
 @pytest.mark.parametrize("name", list(FRAMES))
-def test_package_encoded_push_frame_decodes(
-    impl: ModuleType, npm_encoded: dict[str, bytes], name: str
-) -> None:
-    frame = impl.decode_frame(npm_encoded["frame:" + name])
+def test_package_encoded_push_frame_decodes(impl: ModuleType, npm: Npm, name: str) -> None:
+    frame = impl.decode_frame(npm.encoded["frame:" + name])
     expected = FRAMES[name][1]
     if expected.payload_type == "msg":
-        expected = replace(expected, result=_fetch_result(npm_encoded["toast"]))
+        expected = replace(expected, result=_fetch_result(npm.encoded["toast"]))
     assert frame.payload  # the payload bytes are kept as they came; their content is checked through result
     assert replace(frame, payload=b"") == expected
 
@@ -1245,3 +1402,37 @@ def test_every_typed_method_has_an_npm_case() -> None:
     from bridge.codec import _pure
 
     assert {c.message["$type"] for c in CASES.values()} == set(_pure.METHODS)
+
+
+def _camel(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def test_package_reads_every_field_of_our_schema(npm: Npm) -> None:
+    """Each field of proto/webcast.proto is one the package reads, at its number and wire type.
+
+    Every field reachable from our top-level messages is written alone (a probe) and decoded by
+    the package; the decodings with and without it must differ, in a field of the same name (our
+    name in camelCase, or the one in ``RENAMED``). A wrong field number or wire type in our
+    schema, even on a field no event uses yet, fails here; so does a number that lands on another
+    field of the package's.
+    """
+    assert len(npm.reads) > 5000  # every field, in every place it occurs
+    assert {p.path: answer for p, answer in npm.reads.items() if isinstance(answer, str)} == {}
+    unread: dict[str, str] = {}
+    names: dict[str, str] = {}
+    renamed: set[str] = set()
+    for probe, answer in npm.reads.items():
+        if answer is None:
+            unread.setdefault(probe.field, probe.path)
+        elif isinstance(answer, list):  # a map's decoding is keyed by our probe's key, 1 or "a"
+            name = answer[-2] if probe.entry and answer[-1] in ("1", "a") else answer[-1]
+            if name != RENAMED.get(probe.field, _camel(probe.field.split(".")[1])):
+                names.setdefault(probe.field, f"{name} at {probe.path}")
+            elif probe.field in RENAMED:
+                renamed.add(probe.field)
+    assert {field: path for field, path in unread.items() if field not in NOT_READ} == {}
+    assert sorted(unread) == sorted(NOT_READ)
+    assert names == {}
+    assert sorted(renamed) == sorted(RENAMED)

@@ -1,7 +1,14 @@
 // Encodes webcast messages with the published npm schema package tiktok-live-proto (its v3 classes,
-// the ones tiktok-live-connector decodes with), for tests/test_oracle_npm.py.
+// the ones tiktok-live-connector decodes with), and asks it which fields it reads, for
+// tests/test_oracle_npm.py.
 //
-// stdin: a JSON list of messages; stdout: a JSON list of their encodings (base64), in the same order.
+// stdin: {"encode": [message, ...], "reads": [[type name, probe, base], ...]} (probe and base are
+// base64 protobuf bytes); stdout: {"encoded": [base64, ...], "reads": [answer, ...]}, each list in
+// its input's order, from one Node run. An answer is the key path (field names, list indices, map
+// keys) to where the package's decodings of probe and base first differ: the field probe adds, as
+// the package names it; null when they do not differ (the package ignores that field), and the
+// error's text when it cannot decode probe at all.
+//
 // A message is {"$type": name, field: value, ...}: the package's export name and its camelCase field
 // names. Nested messages are written the same way, maps as plain objects, int64 values as numbers
 // (safe integers) or decimal strings. A bytes field takes {"$encode": message} (that message's
@@ -72,12 +79,38 @@ function encode(value, where) {
     return messageType(value.$type, where).encode(message(value, where)).finish();
 }
 
+function difference(a, b) {
+    // the key path to the first place where a and b differ, or null
+    if (JSON.stringify(a) === JSON.stringify(b)) return null;
+    if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return [];
+    if (a instanceof Uint8Array || b instanceof Uint8Array) return [];
+    if (Array.isArray(a) && a.length !== b.length) return [];
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        const below = difference(a[key], b[key]);
+        if (below !== null) return [Array.isArray(a) ? Number(key) : key, ...below];
+    }
+    return [];
+}
+
+function reads([name, probe, base], where) {
+    const type = messageType(name, where);
+    try {
+        return difference(type.decode(Buffer.from(probe, "base64")), type.decode(Buffer.from(base, "base64")));
+    } catch (error) {
+        return String(error.message);
+    }
+}
+
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 try {
-    const messages = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-    const out = messages.map((value, i) => Buffer.from(encode(value, `[${i}]`)).toString("base64"));
-    process.stdout.write(JSON.stringify(out));
+    const request = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    process.stdout.write(
+        JSON.stringify({
+            encoded: request.encode.map((value, i) => Buffer.from(encode(value, `encode[${i}]`)).toString("base64")),
+            reads: request.reads.map((item, i) => reads(item, `reads[${i}]`)),
+        }),
+    );
 } catch (error) {
     process.stderr.write(`proto_encode: ${error.message}\n`);
     process.exit(1);
