@@ -16,10 +16,16 @@ ones: int64 extremes, negative ids, a user known only by its id string, control 
 lone surrogates, empty repeated fields (the package writes them as zero-length packed fields,
 which TikTokLiveProto never does).
 
-Where the two packages disagree: nowhere on a field number for the typed messages (both are
-generated from the same 0.2.x snapshot of the v3 schema); ``WebcastInRoomBannerMessage`` lacks
-field 2 in both, so the banner case only proves the envelope (the JSON text's number comes from
-wire observations, see proto/webcast.proto). The npm package has no ``WebcastLinkmicBattleNoticeMessage``
+Beyond the cases, ``test_package_reads_every_field_of_our_schema`` has the package read every
+field of proto/webcast.proto, in every place it occurs, and requires it at our number, wire type
+and name; the few exceptions are listed with their reasons (``NOT_READ``, ``RENAMED``).
+
+Where the two packages disagree: on no field number of our schema. Both are generated from the
+same 0.2.x snapshot of the v3 schema, and running this module's probes through TikTokLiveProto
+0.2.2 as well finds the same unread fields (that package cannot decode a message holding a User,
+so for those its field tables were compared). ``WebcastInRoomBannerMessage`` lacks field 2 in
+both, so the banner case only proves the envelope (the JSON text's number comes from wire
+observations, see proto/webcast.proto). The npm package has no ``WebcastLinkmicBattleNoticeMessage``
 and no ``WebcastHourlyRankMessage`` (only ``WebcastHourlyRankRewardMessage``).
 """
 
@@ -40,7 +46,7 @@ import pytest
 from google.protobuf.descriptor import Descriptor, FieldDescriptor
 
 from bridge.contract import STRUCTS, validate
-from bridge.frames import FetchResult, PushFrame
+from bridge.frames import FetchResult, MessageError, PushFrame
 
 CONFORMANCE = Path(__file__).parent / "conformance"
 ENCODER = CONFORMANCE / "proto_encode.mjs"
@@ -1089,6 +1095,7 @@ FETCH = m(
         _base("WebcastMsgDetectMessage", 6003, m("WebcastMsgDetectMessage")),  # ignored
         _base("WebcastToastMessage", 6001, TOAST),
         _base("LinkMicFanTicketMethod", 5501, CASES["coHostScore"].message),  # without the prefix
+        _base("", 6004, m("WebcastLikeMessage", count=1)),  # no method: recorded, the rest still decode
     ],
     cursor="t-1733200000000_r-1_d-1_u-1_h-1",
     fetchInterval=1000,
@@ -1111,6 +1118,7 @@ def _fetch_result(toast: bytes) -> FetchResult:
             {"type": "unknown", "msgId": 6001, "method": "WebcastToastMessage", "payload": toast},
             CASES["coHostScore"].expected,
         ],
+        errors=[MessageError("", 6004, "message has no method")],
         cursor="t-1733200000000_r-1_d-1_u-1_h-1",
         internal_ext="internal_src:dim|wss_push_room_id:7390000000000000007",
         push_server="wss://webcast-ws.tiktok.com",
