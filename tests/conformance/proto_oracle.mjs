@@ -112,6 +112,6 @@ try {
         }),
     );
 } catch (error) {
-    process.stderr.write(`proto_encode: ${error.message}\n`);
+    process.stderr.write(`proto_oracle: ${error.message}\n`);
     process.exit(1);
 }
