@@ -49,7 +49,7 @@ from bridge.contract import STRUCTS, validate
 from bridge.frames import FetchResult, MessageError, PushFrame
 
 CONFORMANCE = Path(__file__).parent / "conformance"
-ENCODER = CONFORMANCE / "proto_oracle.mjs"
+ORACLE = CONFORMANCE / "proto_oracle.mjs"
 PACKAGE = CONFORMANCE / "node_modules" / "tiktok-live-proto"
 
 Message = dict[str, Any]
@@ -1367,7 +1367,7 @@ def npm(pb: ModuleType) -> Npm:
         ],
     }
     done = subprocess.run(
-        [node, str(ENCODER)],
+        [node, str(ORACLE)],
         input=json.dumps(request),
         capture_output=True,
         text=True,
