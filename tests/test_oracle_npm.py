@@ -20,10 +20,10 @@ Beyond the cases, ``test_package_reads_every_field_of_our_schema`` has the packa
 field of proto/webcast.proto, in every place it occurs, and requires it at our number, wire type
 and name; the few exceptions are listed with their reasons (``NOT_READ``, ``RENAMED``).
 
-Where the two packages disagree: on no field number of our schema. Both are generated from the
-same 0.2.x snapshot of the v3 schema, and running this module's probes through TikTokLiveProto
-0.2.2 as well finds the same unread fields (that package cannot decode a message holding a User,
-so for those its field tables were compared). ``WebcastInRoomBannerMessage`` lacks field 2 in
+Where the two packages disagree: nowhere. Both are generated from the same 0.2.x snapshot of the
+v3 schema; compared field by field once (the 631 messages both name alike), tiktok-live-proto
+0.2.4 and TikTokLiveProto 0.2.2 give every field the same number and name, so the fields this
+module finds unread or renamed are the same in both. ``WebcastInRoomBannerMessage`` lacks field 2 in
 both, so the banner case only proves the envelope (the JSON text's number comes from wire
 observations, see proto/webcast.proto). The npm package has no ``WebcastLinkmicBattleNoticeMessage``
 and no ``WebcastHourlyRankMessage`` (only ``WebcastHourlyRankRewardMessage``).
