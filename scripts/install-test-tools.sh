@@ -3,7 +3,7 @@
 # at C++20 with -Wshadow-all), the locale sources (the C++ core's comma-decimal locale
 # test builds de_DE.UTF-8 from them with localedef), Xvfb (the Godot demo played from
 # the editor in a window), Chromium (the console's browser test) and Node.js with npm (the
-# conformance test's tiktok-live-connector). Installs only what is missing, so a second run does nothing;
+# conformance test's tiktok-live-connector, the npm schema oracle). Installs only what is missing, so a second run does nothing;
 # called by scripts/test.sh. (Godot itself comes from scripts/install-godot.sh.)
 set -euo pipefail
 need=()
