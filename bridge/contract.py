@@ -1002,6 +1002,15 @@ CHANGELOG: tuple[tuple[str, str], ...] = (
         "`battleArmies.status` is now the battle status of the settings block (as in `battle`); it used to"
         " carry the message's trigger reason, which is now `triggerReason`.",
     ),
+    (
+        "2026-12",
+        "Messages that used to arrive as `unknown` have their own events now: `LinkmicBattleNoticeMessage`"
+        " (`battleNotice`), `RoomMessage` (`roomMessage`), `SystemMessage` (`systemMessage`),"
+        " `RoomNotifyMessage` (`roomNotify`), `GiftBroadcastMessage` (`giftBroadcast`),"
+        " `HourlyRankMessage` (`hourlyRank`), `SubPinEventMessage` (`subPin`), `BottomMessage`"
+        " (`bottomMessage`), `UnauthorizedMemberMessage` (`unauthorizedMember`) and `AccessRecallMessage`"
+        " (`accessRecall`). `HourlyRankRewardMessage` is still `unknown`.",
+    ),
 )
 """Changes of meaning within the contract version, newest last (rendered into docs/events.md)."""
 

@@ -60,7 +60,7 @@ def test_only_the_ignored_methods_publish_nothing(daemon: Daemon) -> None:
         "RoomMessage",
         "WebcastLinkmicBattleNoticeMessage",
         "WebcastHourlyRankMessage",
-        "WebcastToastMessage",
+        "WebcastHourlyRankRewardMessage",
     ]
     ignored = sorted(contract.IGNORED_METHODS)
     messages = [
@@ -71,7 +71,7 @@ def test_only_the_ignored_methods_publish_nothing(daemon: Daemon) -> None:
     daemon.ingest(Room("r"), wc.push_frame("msg", body, compress=True))
     published = [event for _, event in sent(daemon)]
     assert [e["type"] for e in published] == ["roomMessage", "battleNotice", "hourlyRank", "unknown"]
-    assert published[0]["content"] == "x" and published[3]["method"] == "WebcastToastMessage"
+    assert published[0]["content"] == "x" and published[3]["method"] == "WebcastHourlyRankRewardMessage"
     assert contract.IGNORED_METHODS == {"WebcastMsgDetectMessage", "WebcastRoomStreamAdaptationMessage"}
 
 
