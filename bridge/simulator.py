@@ -1731,8 +1731,11 @@ class Simulator:
         fields = [str_field(ws.WebcastSystemMessage_message, "The host has limited comments to followers.")]
         return self._inner("systemMessage", fields, now_ms)
 
-    def _notify(self, sender: SimUser, receiver: SimUser, gift: GiftSpec) -> tuple[bytes, list[bytes]]:
-        """A room notice announcing ``sender``'s gift to ``receiver``: its display text and its fields."""
+    def _notify(
+        self, sender: SimUser, receiver: SimUser, gift: GiftSpec, whole: bool = False
+    ) -> tuple[bytes, list[bytes]]:
+        """A room notice announcing ``sender``'s gift to ``receiver``: its display text and its fields
+        (``whole``: the sender's piece is the whole user, which brings a broadcast near its real size)."""
         gift_piece = message_field(
             ws.Text_pieces,
             message_field(
@@ -1746,7 +1749,7 @@ class Simulator:
             ),
         )
         pattern = "{0:user} sent {1:gift} to {2:user}"
-        display = wc.text("pm_mt_live_gift_platform_announcement", pattern, [sender])
+        display = wc.text("pm_mt_live_gift_platform_announcement", pattern) + wc.user_piece(sender, whole)
         fields = [
             str_field(ws.WebcastRoomNotifyMessage_schema, f"sslocal://webcast_gift_dialog?gift_id={gift.id}"),
             int_field(ws.WebcastRoomNotifyMessage_notify_type, 3),
@@ -1764,7 +1767,7 @@ class Simulator:
 
     def _gift_broadcast(self, now_ms: int) -> bytes:
         sender, receiver = self._user(), self._user()
-        display, notify = self._notify(sender, receiver, self.rng.choice(self.gifts))
+        display, notify = self._notify(sender, receiver, self.rng.choice(self.gifts), whole=True)
         msg_id = self._next_id()
         common = wc.common("WebcastRoomNotifyMessage", msg_id, self.scenario.room_id, now_ms, display)
         fields = [
