@@ -313,6 +313,20 @@ from .webcast import SimUser
 
 __all__ = ["GiftSpec", "Scenario", "Simulator", "load_scenario", "builtin_scenarios"]
 
+_NOTICE_KINDS = (
+    "battleNotice",
+    "roomMessage",
+    "systemMessage",
+    "roomNotify",
+    "giftBroadcast",
+    "hourlyRank",
+    "subPin",
+    "bottomMessage",
+    "unauthorizedMember",
+    "accessRecall",
+)
+"""Room and system text, notices, pins, ranks and battle notices (:meth:`Simulator._notice_makers`)."""
+
 KINDS = (
     "member",
     "like",
@@ -337,18 +351,7 @@ KINDS = (
     "coHostScore",
     "coHost",
     "rankText",
-    *(
-        "battleNotice",
-        "roomMessage",
-        "systemMessage",
-        "roomNotify",
-        "giftBroadcast",
-        "hourlyRank",
-        "subPin",
-        "bottomMessage",
-        "unauthorizedMember",
-        "accessRecall",
-    ),
+    *_NOTICE_KINDS,
     "unknown",
     "ignored",
 )
@@ -599,10 +602,7 @@ _DEFAULT_MIX = {
     "coHostScore": 0.8,
     "coHost": 0.4,
     "rankText": 0.3,
-    **dict.fromkeys(
-        ("battleNotice", "roomMessage", "systemMessage", "roomNotify", "giftBroadcast", "hourlyRank"), 0.2
-    ),
-    **dict.fromkeys(("subPin", "bottomMessage", "unauthorizedMember", "accessRecall"), 0.2),
+    **dict.fromkeys(_NOTICE_KINDS, 0.2),
     "unknown": 0.3,
     "ignored": 0.5,
 }
@@ -1681,7 +1681,7 @@ class Simulator:
     # ------------------------------------------------------------ notices, rankings, pins
 
     def _notice_makers(self) -> dict[str, Callable[[int], bytes]]:
-        """The makers of the notice kinds (room and system text, notices, pins, ranks, battle notices)."""
+        """The makers of :data:`_NOTICE_KINDS`."""
         return {
             "battleNotice": self._battle_notice,
             "roomMessage": self._room_message,
