@@ -607,6 +607,7 @@ def _battle_notice(m: Any) -> Event:
     _put(event, "noticeType", m.notice_type)
     _put(event, "text", m.battle_rule_guide.content.text)
     _put(event, "ruleUrl", m.battle_rule_guide.rule_url)
+    _text(event, m.battle_rule_guide.content_text)
     _text(event, m.common_guide.display_text)
     return event
 

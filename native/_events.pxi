@@ -2354,6 +2354,20 @@ cdef dict _linkmic_battle_notice(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssi
                         elif it2.num == BattleNoticeRuleGuide_rule_url:
                             rule_url_a = it2.a
                             rule_url_b = it2.b
+                        elif it2.num == BattleNoticeRuleGuide_content_text:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == Text_key:
+                                        text_key_a = it3.a
+                                        text_key_b = it3.b
+                                    elif it3.num == Text_default_pattern:
+                                        text_a = it3.a
+                                        text_b = it3.b
+                                    elif it3.num == Text_pieces:
+                                        if pieces is None:
+                                            pieces = []
+                                        pieces.append(_struct_text_piece(p, n, it3.a, it3.b))
             elif it.num == WebcastLinkmicBattleNoticeMessage_common_guide:
                 _open(&it2, p, n, it.a, it.b)
                 while _next(&it2, p):
@@ -2416,6 +2430,19 @@ cdef int _t_linkmic_battle_notice(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a,
                             elif it2.num == BattleNoticeRuleGuide_rule_url:
                                 rule_url_a = it2.a
                                 rule_url_b = it2.b
+                            elif it2.num == BattleNoticeRuleGuide_content_text:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 2:
+                                        if it3.num == Text_key:
+                                            text_key_a = it3.a
+                                            text_key_b = it3.b
+                                        elif it3.num == Text_default_pattern:
+                                            text_a = it3.a
+                                            text_b = it3.b
+                                        elif it3.num == Text_pieces:
+                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
+                                            pieces_count += 1
                 elif it.num == WebcastLinkmicBattleNoticeMessage_common_guide:
                     _open(&it2, p, n, it.a, it.b)
                     while _next(&it2, p):

@@ -803,6 +803,8 @@ cdef enum:  # BattleNoticeRuleGuide
     BattleNoticeRuleGuide_button_content = 2
     BattleNoticeRuleGuide_rule_url = 3
     BattleNoticeRuleGuide_except_anchor = 4
+    BattleNoticeRuleGuide_content_text = 5
+    BattleNoticeRuleGuide_button_content_text = 6
 
 cdef enum:  # BattleNoticeCommonGuide
     BattleNoticeCommonGuide_display_text = 1

@@ -1526,6 +1526,7 @@ def _battle_notice(pb: ModuleType) -> Case:
             button_content=pb.BattleNoticeText(text="Learn more"),
             rule_url="https://www.tiktok.com/live/match/rules",
             except_anchor=True,
+            button_content_text=pb.Text(key="pm_mt_learn_more", default_pattern="Learn more"),
         ),
     )
     expected = {
@@ -1535,6 +1536,29 @@ def _battle_notice(pb: ModuleType) -> Case:
         "noticeType": 4,
         "text": "LIVE Match: the side with more points wins",
         "ruleUrl": "https://www.tiktok.com/live/match/rules",
+    }
+    return "WebcastLinkmicBattleNoticeMessage", msg, expected
+
+
+@golden("battle_notice_rule_text")
+def _battle_notice_rule_text(pb: ModuleType) -> Case:
+    # newer clients send the rule text as a template (5) instead of the plain text (1)
+    msg = pb.WebcastLinkmicBattleNoticeMessage(
+        common=_common(pb, "WebcastLinkmicBattleNoticeMessage", 7380000000000026003, 1717000002600),
+        notice_type=4,
+        battle_rule_guide=pb.BattleNoticeRuleGuide(
+            content_text=pb.Text(key="pm_mt_match_rule", default_pattern="The side with more points wins"),
+            rule_url="https://www.tiktok.com/live/match/rules",
+        ),
+    )
+    expected = {
+        "type": "battleNotice",
+        "msgId": 7380000000000026003,
+        "createTime": 1717000002600,
+        "noticeType": 4,
+        "text": "The side with more points wins",
+        "ruleUrl": "https://www.tiktok.com/live/match/rules",
+        "textKey": "pm_mt_match_rule",
     }
     return "WebcastLinkmicBattleNoticeMessage", msg, expected
 

@@ -19,6 +19,7 @@ from ._schema import (
     BattleBonusConfig_target_config,
     BattleNoticeCommonGuide_display_text,
     BattleNoticeRuleGuide_content,
+    BattleNoticeRuleGuide_content_text,
     BattleNoticeRuleGuide_rule_url,
     BattleNoticeText_text,
     BattleSetting_status,
@@ -1186,6 +1187,15 @@ def _linkmic_battle_notice(buf: bytes, a: int, b: int) -> Event:
                                         text = _str(buf, x3, y3)
                         elif n2 == BattleNoticeRuleGuide_rule_url:
                             rule_url = _str(buf, x2, y2)
+                        elif n2 == BattleNoticeRuleGuide_content_text:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == Text_key:
+                                        text_key = _str(buf, x3, y3)
+                                    elif n3 == Text_default_pattern:
+                                        text = _str(buf, x3, y3)
+                                    elif n3 == Text_pieces:
+                                        pieces.append(_struct_text_piece(buf, x3, y3))
             elif number == WebcastLinkmicBattleNoticeMessage_common_guide:
                 for n2, w2, x2, y2 in _fields(buf, x, y):
                     if w2 == 2:

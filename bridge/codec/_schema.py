@@ -824,6 +824,8 @@ BattleNoticeRuleGuide_content: Final = 1
 BattleNoticeRuleGuide_button_content: Final = 2
 BattleNoticeRuleGuide_rule_url: Final = 3
 BattleNoticeRuleGuide_except_anchor: Final = 4
+BattleNoticeRuleGuide_content_text: Final = 5
+BattleNoticeRuleGuide_button_content_text: Final = 6
 
 # BattleNoticeCommonGuide
 BattleNoticeCommonGuide_display_text: Final = 1
@@ -1717,6 +1719,8 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("button_content", 2, 2, "BattleNoticeText", False, ""),
         WireField("rule_url", 3, 2, "string", False, "ruleUrl"),
         WireField("except_anchor", 4, 0, "bool", False, ""),
+        WireField("content_text", 5, 2, "Text", False, "*"),
+        WireField("button_content_text", 6, 2, "Text", False, ""),
     ),
     "BattleNoticeCommonGuide": (
         WireField("display_text", 1, 2, "Text", False, "*"),
