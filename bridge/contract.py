@@ -309,9 +309,16 @@ STRUCTS: tuple[Struct, ...] = (
     ),
     Struct(
         "TextPiece",
-        "One piece of a TikTok text template: piece n fills the template's placeholder `{n:...}`.",
+        "One piece of a TikTok text template: piece n fills the template's placeholder `{n:...}`. From"
+        " `Text.pieces` (4): `type` (1), `string_value` (11), `user_value.user` (21.1),"
+        " `gift_value.gift_id` (22.1) and `gift_value.name_ref.default_pattern` (22.2.2).",
         (
-            _f("kind", "int", "TikTok's piece type number (the public schemas give the values no names)."),
+            _f(
+                "kind",
+                "int",
+                "TikTok's piece type number (user pieces carry 11; the public schemas give the values no"
+                " names).",
+            ),
             _f("text", "str", "A string piece's text."),
             _f("user", "User", "A user piece's user."),
             _f("giftId", "int", "A gift piece's gift id."),

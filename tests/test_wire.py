@@ -351,8 +351,9 @@ def test_decode_client_frame_rejects_bad_frames(data: bytes) -> None:
 _PATH = re.compile(r"^(\w+)((?:\.\w+)+) \((\d+(?:\.\d+)*)\)$")
 
 
-def _resolve(path: str) -> tuple[str, list[int]]:
-    """``Message.a.b (1.2)`` -> (message, numbers walked through the schema); fails on any mismatch."""
+def _resolve(path: str) -> tuple[str, list[int], _schema.WireField]:
+    """``Message.a.b (1.2)`` -> (message, numbers, the last field), walked through the schema; fails on
+    any mismatch of name or number."""
     found = _PATH.match(path)
     assert found, f"not a wire path: {path!r}"
     message, names, numbers = found.group(1), found.group(2).split(".")[1:], found.group(3).split(".")
@@ -361,10 +362,11 @@ def _resolve(path: str) -> tuple[str, list[int]]:
     for name, number in zip(names, numbers, strict=True):
         fields = {f.name: f for f in _schema.MESSAGES[current]}
         assert name in fields, f"{path}: {current} has no field {name}"
-        assert fields[name].number == int(number), f"{path}: {current}.{name} is {fields[name].number}"
-        walked.append(fields[name].number)
-        current = fields[name].type
-    return message, walked
+        field = fields[name]
+        assert field.number == int(number), f"{path}: {current}.{name} is {field.number}"
+        walked.append(field.number)
+        current = field.type
+    return message, walked, field
 
 
 def test_every_typed_event_states_the_wire_source_of_every_key(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -378,7 +380,7 @@ def test_every_typed_event_states_the_wire_source_of_every_key(monkeypatch: pyte
         assert set(sources) == {f.name for f in event.fields}, event.name
         for key, source in sources.items():
             for path in source.partition("; ")[0].split(" or "):
-                message, _ = _resolve(path)
+                message, _, _ = _resolve(path)
                 assert message in event.methods, f"{event.name}.{key}: {path} is not from its methods"
 
 
@@ -396,3 +398,19 @@ def test_events_md_shows_the_wire_sources() -> None:
     assert "| `noticeType` | int |" in text
     assert "`WebcastLinkmicBattleNoticeMessage.notice_type (2)`" in text
     assert "`WebcastChatMessage.mention_users (28)`" in text
+
+
+def test_text_piece_sources_in_its_struct_doc() -> None:
+    doc = next(s.doc for s in contract.STRUCTS if s.name == "TextPiece")
+    paths = {
+        "kind": "TextPiece.type (1)",
+        "text": "TextPiece.string_value (11)",
+        "user": "TextPiece.user_value.user (21.1)",
+        "giftId": "TextPiece.gift_value.gift_id (22.1)",
+        "giftName": "TextPiece.gift_value.name_ref.default_pattern (22.2.2)",
+    }
+    assert _resolve("Text.pieces (4)")[2].key == "pieces" and "`Text.pieces` (4)" in doc
+    for key, path in paths.items():
+        assert _resolve(path)[2].key == key, path
+        names, numbers = path.removeprefix("TextPiece.").split(" ")
+        assert f"`{names}` {numbers}" in doc, path

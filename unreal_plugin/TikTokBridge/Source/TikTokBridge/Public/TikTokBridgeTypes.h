@@ -334,13 +334,13 @@ struct TIKTOKBRIDGE_API FTikTokPollOption
 
 };
 
-/** One piece of a TikTok text template: piece n fills the template's placeholder `{n:...}`. */
+/** One piece of a TikTok text template: piece n fills the template's placeholder `{n:...}`. From `Text.pieces` (4): `type` (1), `string_value` (11), `user_value.user` (21.1), `gift_value.gift_id` (22.1) and `gift_value.name_ref.default_pattern` (22.2.2). */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokTextPiece
 {
 	GENERATED_BODY()
 
-	/** TikTok's piece type number (the public schemas give the values no names). */
+	/** TikTok's piece type number (user pieces carry 11; the public schemas give the values no names). */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	int32 Kind = 0;
 

@@ -124,9 +124,9 @@ struct PollOption {
     int64_t votes = 0;  // Votes so far (0 at the start).
 };
 
-/** One piece of a TikTok text template: piece n fills the template's placeholder `{n:...}`. */
+/** One piece of a TikTok text template: piece n fills the template's placeholder `{n:...}`. From `Text.pieces` (4): `type` (1), `string_value` (11), `user_value.user` (21.1), `gift_value.gift_id` (22.1) and `gift_value.name_ref.default_pattern` (22.2.2). */
 struct TextPiece {
-    int64_t kind = 0;  // TikTok's piece type number (the public schemas give the values no names).
+    int64_t kind = 0;  // TikTok's piece type number (user pieces carry 11; the public schemas give the values no names).
     std::string text;  // A string piece's text.
     User user;  // A user piece's user.
     int64_t giftId = 0;  // A gift piece's gift id.
