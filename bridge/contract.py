@@ -328,6 +328,7 @@ STRUCTS: tuple[Struct, ...] = (
 )
 
 _USER = _f("user", "User", "Who did it.")
+_NOTICE_USER = _f("user", "User", "The user the notice is about, when TikTok attaches one.")
 _TEXT = (
     _f("text", "str", "The text template TikTok shows, e.g. `{0:user} joined` (its pattern)."),
     _f("textKey", "str", "The template's translation key, e.g. `live_room_enter_toast`."),
@@ -795,7 +796,7 @@ EVENTS: tuple[Event, ...] = (
         (
             _f("notifyType", "int", "TikTok's notice type (3 a gift announcement)."),
             _f("content", "str", "Plain text, when TikTok gives one."),
-            _USER,
+            _NOTICE_USER,
             _f("source", "str", "Where it comes from, e.g. `gift_broadcast`."),
             _f("fromUserId", "int", "The user who caused it."),
             _f("toAnchorId", "int", "The host it is about."),
@@ -811,7 +812,7 @@ EVENTS: tuple[Event, ...] = (
             _f("fromUserId", "int", "The sender."),
             _f("notifyType", "int", "The embedded notice's type (3)."),
             _f("content", "str", "Plain text, when TikTok gives one."),
-            _USER,
+            _NOTICE_USER,
             _f("source", "str", "The notice's source (`gift_broadcast`)."),
             _f("toAnchorId", "int", "The receiving host."),
             *_TEXT,

@@ -2660,7 +2660,7 @@ struct TIKTOKBRIDGE_API FTikTokRoomNotifyEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FString Content;
 
-	/** Who did it. */
+	/** The user the notice is about, when TikTok attaches one. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FTikTokUser User;
 
@@ -2744,7 +2744,7 @@ struct TIKTOKBRIDGE_API FTikTokGiftBroadcastEvent
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FString Content;
 
-	/** Who did it. */
+	/** The user the notice is about, when TikTok attaches one. */
 	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
 	FTikTokUser User;
 

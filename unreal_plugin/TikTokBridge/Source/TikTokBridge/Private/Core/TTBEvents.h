@@ -503,7 +503,7 @@ struct RoomNotifyEvent {
     Envelope env;
     int64_t notifyType = 0;  // TikTok's notice type (3 a gift announcement).
     std::string content;  // Plain text, when TikTok gives one.
-    User user;  // Who did it.
+    User user;  // The user the notice is about, when TikTok attaches one.
     std::string source;  // Where it comes from, e.g. `gift_broadcast`.
     int64_t fromUserId = 0;  // The user who caused it.
     int64_t toAnchorId = 0;  // The host it is about.
@@ -518,7 +518,7 @@ struct GiftBroadcastEvent {
     int64_t fromUserId = 0;  // The sender.
     int64_t notifyType = 0;  // The embedded notice's type (3).
     std::string content;  // Plain text, when TikTok gives one.
-    User user;  // Who did it.
+    User user;  // The user the notice is about, when TikTok attaches one.
     std::string source;  // The notice's source (`gift_broadcast`).
     int64_t toAnchorId = 0;  // The receiving host.
     std::string text;  // The text template TikTok shows, e.g. `{0:user} joined` (its pattern).
