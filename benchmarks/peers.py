@@ -585,6 +585,117 @@ def _room_pin(m: Any) -> Event:
     return event
 
 
+def _text(event: Event, t: Any) -> None:
+    """A display text's pattern, key and pieces (``common // => *`` and the flattened texts)."""
+    _put(event, "text", t.default_pattern)
+    _put(event, "textKey", t.key)
+    pieces = []
+    for piece in t.pieces:
+        entry: Event = {}
+        _put(entry, "kind", piece.type)
+        _put(entry, "text", piece.string_value)
+        if piece.user_value.HasField("user"):
+            _put(entry, "user", _user(piece.user_value.user))
+        _put(entry, "giftId", piece.gift_value.gift_id)
+        _put(entry, "giftName", piece.gift_value.name_ref.default_pattern)
+        pieces.append(entry)
+    _put(event, "pieces", pieces)
+
+
+def _battle_notice(m: Any) -> Event:
+    event = _head("battleNotice", m)
+    _put(event, "noticeType", m.notice_type)
+    _put(event, "text", m.battle_rule_guide.content.text)
+    _put(event, "ruleUrl", m.battle_rule_guide.rule_url)
+    _text(event, m.battle_rule_guide.content_text)
+    _text(event, m.common_guide.display_text)
+    return event
+
+
+def _room_message(m: Any) -> Event:
+    event = _head("roomMessage", m)
+    _put(event, "content", m.content)
+    _put(event, "scene", m.scene)
+    _put(event, "welcome", m.is_welcome)
+    _put(event, "durationMs", m.show_duration_ms)
+    _text(event, m.common.display_text)
+    return event
+
+
+def _system_message(m: Any) -> Event:
+    event = _head("systemMessage", m)
+    _put(event, "content", m.message)
+    _text(event, m.common.display_text)
+    return event
+
+
+def _notify_fields(event: Event, n: Any) -> Event:
+    _put(event, "notifyType", n.notify_type)
+    _put(event, "content", n.content)
+    _with_user(event, n)
+    _put(event, "source", n.source)
+    _put(event, "fromUserId", n.from_user_id)
+    _put(event, "toAnchorId", n.to_anchor_id)
+    _text(event, n.common.display_text)
+    return event
+
+
+def _room_notify(m: Any) -> Event:
+    return _notify_fields(_head("roomNotify", m), m)
+
+
+def _gift_broadcast(m: Any) -> Event:
+    event = _head("giftBroadcast", m)
+    _notify_fields(event, m.notify)
+    _put(event, "fromUserId", m.notify.from_user_id or m.from_user_id)
+    return event
+
+
+def _hourly_rank(m: Any) -> Event:
+    event = _head("hourlyRank", m)
+    _text(event, m.data.rankings)
+    return event
+
+
+def _sub_pin(m: Any) -> Event:
+    event = _head("subPin", m)
+    _put(event, "action", m.action_type)
+    _put(event, "cardType", m.card.type)
+    _put(event, "cardId", m.card.id)
+    _put(event, "title", m.card.title.content)
+    _put(event, "operatorId", m.operator_user_id)
+    return event
+
+
+def _bottom_message(m: Any) -> Event:
+    event = _head("bottomMessage", m)
+    _put(event, "content", m.content)
+    _put(event, "textType", m.text_type)
+    _put(event, "duration", m.duration)
+    _put(event, "bizType", m.biz_type)
+    _put(event, "violationUserId", m.violation_user_id)
+    _text(event, m.common.display_text)
+    return event
+
+
+def _unauthorized_member(m: Any) -> Event:
+    event = _head("unauthorizedMember", m)
+    _put(event, "action", m.action)
+    _put(event, "nickname", m.nick_name)
+    _text(event, m.enter_text)
+    return event
+
+
+def _access_recall(m: Any) -> Event:
+    event = _head("accessRecall", m)
+    _put(event, "status", m.status)
+    _put(event, "duration", m.duration)
+    _put(event, "endTime", m.end_time)
+    _put(event, "scene", m.scene)
+    _text(event, m.notice)
+    return event
+
+
 _UPB: dict[str, tuple[str, Callable[[Any], Event]]] = {
     "WebcastChatMessage": ("WebcastChatMessage", _chat),
     "WebcastGiftMessage": ("WebcastGiftMessage", _gift),
@@ -616,6 +727,21 @@ _UPB: dict[str, tuple[str, Callable[[Any], Event]]] = {
     "WebcastLinkmicBattleTaskMessage": ("WebcastLinkmicBattleTaskMessage", _battle_task),
     "WebcastRankTextMessage": ("WebcastRankTextMessage", _rank_text),
     "WebcastLinkMessage": ("WebcastLinkMessage", _linker),
+    **{
+        method: (method, convert)
+        for method, convert in (
+            ("WebcastLinkmicBattleNoticeMessage", _battle_notice),
+            ("WebcastRoomMessage", _room_message),
+            ("WebcastSystemMessage", _system_message),
+            ("WebcastRoomNotifyMessage", _room_notify),
+            ("WebcastGiftBroadcastMessage", _gift_broadcast),
+            ("WebcastHourlyRankMessage", _hourly_rank),
+            ("WebcastSubPinEventMessage", _sub_pin),
+            ("WebcastBottomMessage", _bottom_message),
+            ("WebcastUnauthorizedMemberMessage", _unauthorized_member),
+            ("WebcastAccessRecallMessage", _access_recall),
+        )
+    },
 }
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "EVENTS_BY_NAME",
     "IGNORED_METHODS",
     "STRUCTS",
+    "WIRE_SOURCES",
     "is_empty",
     "Event",
     "Field",
@@ -306,9 +307,33 @@ STRUCTS: tuple[Struct, ...] = (
             _f("votes", "int", "Votes so far (0 at the start)."),
         ),
     ),
+    Struct(
+        "TextPiece",
+        "One piece of a TikTok text template: piece n fills the template's placeholder `{n:...}`. From"
+        " `Text.pieces` (4): `type` (1), `string_value` (11), `user_value.user` (21.1),"
+        " `gift_value.gift_id` (22.1) and `gift_value.name_ref.default_pattern` (22.2.2).",
+        (
+            _f(
+                "kind",
+                "int",
+                "TikTok's piece type number (user pieces carry 11; the public schemas give the values no"
+                " names).",
+            ),
+            _f("text", "str", "A string piece's text."),
+            _f("user", "User", "A user piece's user."),
+            _f("giftId", "int", "A gift piece's gift id."),
+            _f("giftName", "str", "A gift piece's gift name."),
+        ),
+    ),
 )
 
 _USER = _f("user", "User", "Who did it.")
+_NOTICE_USER = _f("user", "User", "The user the notice is about, when TikTok attaches one.")
+_TEXT = (
+    _f("text", "str", "The text template TikTok shows, e.g. `{0:user} joined` (its pattern)."),
+    _f("textKey", "str", "The template's translation key, e.g. `live_room_enter_toast`."),
+    _f("pieces", "[TextPiece]", "What fills the template's placeholders, in order."),
+)
 _GIFT_SOURCE = _f(
     "giftSource",
     "int",
@@ -730,6 +755,136 @@ EVENTS: tuple[Event, ...] = (
         ("WebcastLinkMicBattleItemCard",),
     ),
     Event(
+        "battleNotice",
+        "A battle notice: a rule guide (`text` with a `ruleUrl`) or a common guide (a text template).",
+        (
+            _f(
+                "noticeType",
+                "int",
+                "0/4/5 public-screen notices (4 with the rule guide), 3 anchor gift guide, 6 common guide.",
+            ),
+            _TEXT[0],
+            _f("ruleUrl", "str", "Link to the battle rules (rule guide)."),
+            *_TEXT[1:],
+        ),
+        ("WebcastLinkmicBattleNoticeMessage",),
+    ),
+    Event(
+        "roomMessage",
+        "A system or welcome line in the room (TikTok sends it as `RoomMessage`, without the prefix):"
+        " show `content`, or the text template when content is empty.",
+        (
+            _f("content", "str", "The line's text."),
+            _f("scene", "str", "Where it comes from (TikTok's scene name)."),
+            _f("welcome", "bool", "A welcome message."),
+            _f("durationMs", "int", "How long to show it, ms."),
+            *_TEXT,
+        ),
+        ("WebcastRoomMessage",),
+    ),
+    Event(
+        "systemMessage",
+        "A system message (TikTok-Live-Connector calls it `system`; named so it is not taken for the"
+        " bridge's own `sys.*` events).",
+        (_f("content", "str", "The message text."), *_TEXT),
+        ("WebcastSystemMessage",),
+    ),
+    Event(
+        "roomNotify",
+        "A notice in the room (an announcement, a gift or subscription notice): its text template"
+        " carries the users and gifts concerned.",
+        (
+            _f("notifyType", "int", "TikTok's notice type (3 a gift announcement)."),
+            _f("content", "str", "Plain text, when TikTok gives one."),
+            _NOTICE_USER,
+            _f("source", "str", "Where it comes from, e.g. `gift_broadcast`."),
+            _f("fromUserId", "int", "The user who caused it."),
+            _f("toAnchorId", "int", "The host it is about."),
+            *_TEXT,
+        ),
+        ("WebcastRoomNotifyMessage",),
+    ),
+    Event(
+        "giftBroadcast",
+        "A platform-wide gift announcement (`{0:user} sent {1:gift} to {2:user}`): sender, gift and"
+        " receiver are the template's pieces.",
+        (
+            _f("fromUserId", "int", "The sender."),
+            _f("notifyType", "int", "The embedded notice's type (3)."),
+            _f("content", "str", "Plain text, when TikTok gives one."),
+            _NOTICE_USER,
+            _f("source", "str", "The notice's source (`gift_broadcast`)."),
+            _f("toAnchorId", "int", "The receiving host."),
+            *_TEXT,
+        ),
+        ("WebcastGiftBroadcastMessage",),
+    ),
+    Event(
+        "hourlyRank",
+        "The creator's place in an hourly or weekly ranking, as the text TikTok shows (e.g. `Weekly"
+        " ranking`). From WebcastHourlyRankMessage, not the hourly rank reward message.",
+        _TEXT,
+        ("WebcastHourlyRankMessage",),
+    ),
+    Event(
+        "subPin",
+        "A subscription card was pinned (action 1) or unpinned (2).",
+        (
+            _f("action", "int", "1 pin, 2 unpin."),
+            _f(
+                "cardType",
+                "int",
+                "1 customized benefit, 2 sub goal, 3 upsell DM, 4 upsell lead, 5 subscription plan,"
+                " 6 course.",
+            ),
+            _f("cardId", "int", "The card."),
+            _f("title", "str", "The card's title."),
+            _f("operatorId", "int", "Who pinned it."),
+        ),
+        ("WebcastSubPinEventMessage",),
+    ),
+    Event(
+        "bottomMessage",
+        "A notice at the bottom of the screen (warnings, reminders): show the text template when"
+        " `textType` is 0, `content` when it is 1.",
+        (
+            _f("content", "str", "Plain text."),
+            _f("textType", "int", "0 show the text template, 1 show content."),
+            _f("duration", "int", "How long to show it, as TikTok sends it."),
+            _f(
+                "bizType",
+                "int",
+                "0 default, 1 rethink chat, 2 rethink Q&A, 3 warning tag on this room, 4 on a co-host's"
+                " room, 5 at risk of losing comments, 6 perception center.",
+            ),
+            _f("violationUserId", "int", "The user a warning is about."),
+            *_TEXT,
+        ),
+        ("WebcastBottomMessage",),
+    ),
+    Event(
+        "unauthorizedMember",
+        "A viewer who is not logged in joined (`{0:user} joined`, the user a placeholder name).",
+        (
+            _f("action", "int", "1 joined."),
+            _f("nickname", "str", "The placeholder name TikTok shows."),
+            *_TEXT,
+        ),
+        ("WebcastUnauthorizedMemberMessage",),
+    ),
+    Event(
+        "accessRecall",
+        "A restriction on the host's access to a feature, and when it ends.",
+        (
+            _f("status", "int", "TikTok's status code."),
+            _f("duration", "int", "How long it lasts, as TikTok sends it."),
+            _f("endTime", "int", "When it ends, as TikTok sends it."),
+            _f("scene", "str", "The feature concerned (TikTok's scene name)."),
+            *_TEXT,
+        ),
+        ("WebcastAccessRecallMessage",),
+    ),
+    Event(
         "unknown",
         "A webcast message the contract does not model, passed on so nothing is lost.",
         (
@@ -859,8 +1014,125 @@ CHANGELOG: tuple[tuple[str, str], ...] = (
         "`battleArmies.status` is now the battle status of the settings block (as in `battle`); it used to"
         " carry the message's trigger reason, which is now `triggerReason`.",
     ),
+    (
+        "2026-12",
+        "Messages that used to arrive as `unknown` have their own events now: `LinkmicBattleNoticeMessage`"
+        " (`battleNotice`), `RoomMessage` (`roomMessage`), `SystemMessage` (`systemMessage`),"
+        " `RoomNotifyMessage` (`roomNotify`), `GiftBroadcastMessage` (`giftBroadcast`),"
+        " `HourlyRankMessage` (`hourlyRank`), `SubPinEventMessage` (`subPin`), `BottomMessage`"
+        " (`bottomMessage`), `UnauthorizedMemberMessage` (`unauthorizedMember`) and `AccessRecallMessage`"
+        " (`accessRecall`). `HourlyRankRewardMessage` is still `unknown`.",
+    ),
 )
 """Changes of meaning within the contract version, newest last (rendered into docs/events.md)."""
+
+WIRE_SOURCES: dict[str, dict[str, str]] = {
+    "chat": {
+        "user": "WebcastChatMessage.user (2) or WebcastChatMessage.user_identity (18); the identity flags",
+        "comment": "WebcastChatMessage.content (3)",
+        "language": "WebcastChatMessage.content_language (14)",
+        "emotes": "WebcastChatMessage.emotes (13)",
+        "mentions": "WebcastChatMessage.mention_users (28) or WebcastChatMessage.mention_user_list (27)"
+        " or WebcastChatMessage.at_user (12); in that order of preference",
+    },
+    "gift": {
+        "user": "WebcastGiftMessage.user (7) or WebcastGiftMessage.user_identity (32); the identity flags",
+        "giftId": "WebcastGiftMessage.gift_id (2) or WebcastGiftMessage.gift.id (15.5)",
+        "giftName": "WebcastGiftMessage.gift.name (15.16)",
+        "diamondCount": "WebcastGiftMessage.gift.diamond_count (15.12)",
+        "repeatCount": "WebcastGiftMessage.repeat_count (5)",
+        "repeatEnd": "WebcastGiftMessage.repeat_end (9)",
+        "giftType": "WebcastGiftMessage.gift.type (15.11)",
+        "groupId": "WebcastGiftMessage.group_id (11)",
+        "streaking": "WebcastGiftMessage.gift.type (15.11) or WebcastGiftMessage.repeat_end (9); type 1 and"
+        " no repeat end",
+        "giftImage": "WebcastGiftMessage.gift.image (15.1); its first URL",
+        "toUserId": "WebcastGiftMessage.to_user.id (8.1)",
+        "describe": "WebcastGiftMessage.gift.describe (15.2)",
+    },
+    "follow": {
+        "user": "WebcastSocialMessage.user (2)",
+        "followCount": "WebcastSocialMessage.follow_count (6)",
+    },
+    "share": {
+        "user": "WebcastSocialMessage.user (2)",
+        "shareType": "WebcastSocialMessage.share_type (3)",
+        "shareCount": "WebcastSocialMessage.share_count (8)",
+        "shareTarget": "WebcastSocialMessage.share_target (5)",
+    },
+    "social": {
+        "user": "WebcastSocialMessage.user (2)",
+        "action": "WebcastSocialMessage.action (4)",
+    },
+    "battle": {
+        "battleId": "WebcastLinkMicBattle.battle_id (2) or"
+        " WebcastLinkMicBattle.battle_setting.battle_id (3.1)",
+        "action": "WebcastLinkMicBattle.action (4)",
+        "status": "WebcastLinkMicBattle.battle_setting.status (3.5)",
+        "duration": "WebcastLinkMicBattle.battle_setting.duration (3.3)",
+        "startTime": "WebcastLinkMicBattle.battle_setting.start_time_ms (3.2)",
+        "results": "WebcastLinkMicBattle.battle_result (5); each map value's user_id, result, score",
+        "anchors": "WebcastLinkMicBattle.anchor_info (10); each map value's user",
+    },
+    "battleArmies": {
+        "battleId": "WebcastLinkMicArmies.battle_id (2)",
+        "status": "WebcastLinkMicArmies.battle_settings.status (18.5)",
+        "triggerReason": "WebcastLinkMicArmies.trigger_reason (7)",
+        "fromUserId": "WebcastLinkMicArmies.from_user_id (8)",
+        "giftId": "WebcastLinkMicArmies.gift_id (9)",
+        "giftCount": "WebcastLinkMicArmies.gift_count (10)",
+        "totalDiamonds": "WebcastLinkMicArmies.total_diamond_count (12)",
+        "teams": "WebcastLinkMicArmies.battle_items (3); each map key and value's host_score, user_armies",
+    },
+    "roomPin": {
+        "action": "WebcastRoomPinMessage.action (33)",
+        "pinTime": "WebcastRoomPinMessage.pin_time (31)",
+        "duration": "WebcastRoomPinMessage.display_duration (34)",
+        "originalType": "WebcastRoomPinMessage.method (30)",
+        "operatorId": "WebcastRoomPinMessage.operator.id (32.1)",
+        "pinned": "WebcastRoomPinMessage.chat_message (2) or WebcastRoomPinMessage.social_message (3)"
+        " or WebcastRoomPinMessage.gift_message (4) or WebcastRoomPinMessage.member_message (5)"
+        " or WebcastRoomPinMessage.like_message (6)",
+    },
+    "emote": {
+        "user": "WebcastEmoteChatMessage.user (2) or WebcastEmoteChatMessage.user_identity (5); the identity"
+        " flags",
+        "emoteId": "WebcastEmoteChatMessage.emote_list.emote_id (3.1); the first emote",
+        "emoteUrl": "WebcastEmoteChatMessage.emote_list.image (3.2); the first emote",
+        "emotes": "WebcastEmoteChatMessage.emote_list (3)",
+    },
+    "barrage": {
+        "barrageType": "WebcastBarrageMessage.msg_type (3)",
+        "textKey": "WebcastBarrageMessage.content.key (5.1)",
+        "text": "WebcastBarrageMessage.content.default_pattern (5.2)",
+        "duration": "WebcastBarrageMessage.duration (6)",
+        "user": "WebcastBarrageMessage.user_grade_param.user (100.4) or"
+        " WebcastBarrageMessage.fans_level_param.user (101.4)",
+        "level": "WebcastBarrageMessage.user_grade_param.current_grade (100.1) or"
+        " WebcastBarrageMessage.fans_level_param.current_grade (101.1)",
+        "subCount": "WebcastBarrageMessage.subscribe_gift_param.gift_sub_count (102.1)",
+        "giftSource": "WebcastBarrageMessage.subscribe_gift_param.gift_source (102.3)",
+    },
+    "goal": {
+        "contributorId": "WebcastGoalUpdateMessage.contributor_id (4)",
+        "contributorUniqueId": "WebcastGoalUpdateMessage.contributor_display_id (6)",
+        "contributeCount": "WebcastGoalUpdateMessage.contribute_count (9)",
+        "contributeScore": "WebcastGoalUpdateMessage.contribute_score (10)",
+        "goalType": "WebcastGoalUpdateMessage.contribute_subgoal.type (7.1) or"
+        " WebcastGoalUpdateMessage.goal.sub_goals.type (3.4.1)",
+        "progress": "WebcastGoalUpdateMessage.contribute_subgoal.progress (7.3) or"
+        " WebcastGoalUpdateMessage.goal.sub_goals.progress (3.4.3); the sub-goal of the same id",
+        "target": "WebcastGoalUpdateMessage.contribute_subgoal.target (7.4) or"
+        " WebcastGoalUpdateMessage.goal.sub_goals.target (3.4.4); the sub-goal of the same id",
+        "giftName": "WebcastGoalUpdateMessage.contribute_subgoal.gift.name (7.5.1) or"
+        " WebcastGoalUpdateMessage.goal.sub_goals.gift.name (3.4.5.1); the sub-goal of the same id",
+    },
+    "control": {"action": "WebcastControlMessage.action (2)"},
+    "streamEnd": {"action": "WebcastControlMessage.action (2)"},
+}
+"""Where each key of an event with a hand-written decoder comes from: ``Message.field.path (numbers)``,
+paths joined by " or ", a note after "; ". Events with generated decoders get theirs from the schema's
+annotations (``scripts/gen_wire.py``); docs/events.md shows both, and a test checks every path."""
 
 EVENTS_BY_NAME: dict[str, Event] = {event.name: event for event in EVENTS}
 _STRUCTS_BY_NAME: dict[str, Struct] = {struct.name: struct for struct in STRUCTS}
@@ -950,14 +1222,30 @@ def _type_md(type_: str) -> str:
     return f"list of {link}" if type_.startswith("[") else link
 
 
-def _table(fields: tuple[Field, ...]) -> list[str]:
-    lines = ["| key | type | meaning |", "| --- | --- | --- |"]
-    lines += [f"| `{f.name}` | {_type_md(f.type)} | {f.doc} |" for f in fields]
-    return lines
+def _table(fields: tuple[Field, ...], wire: dict[str, str] | None = None) -> list[str]:
+    if wire is None:
+        lines = ["| key | type | meaning |", "| --- | --- | --- |"]
+        return lines + [f"| `{f.name}` | {_type_md(f.type)} | {f.doc} |" for f in fields]
+    lines = ["| key | type | meaning | wire source |", "| --- | --- | --- | --- |"]
+    return lines + [
+        f"| `{f.name}` | {_type_md(f.type)} | {f.doc} | {_wire_md(wire.get(f.name, ''))} |" for f in fields
+    ]
 
 
-def render_markdown() -> str:
-    """Render ``docs/events.md`` from the definitions above."""
+def _wire_md(source: str) -> str:
+    paths, _, note = source.partition("; ")
+    shown = " or ".join(f"`{path}`" for path in paths.split(" or ")) if paths else ""
+    return f"{shown}; {note}" if note else shown
+
+
+def render_markdown(generated: dict[str, dict[str, str]] | None = None) -> str:
+    """Render ``docs/events.md`` from the definitions above.
+
+    Args:
+        generated: the wire sources of the events with generated decoders (event -> key -> path),
+            which ``scripts/gen_wire.py`` reads off the schema; shown beside :data:`WIRE_SOURCES`.
+    """
+    sources = {**WIRE_SOURCES, **(generated or {})}
     out = [
         f"# Event contract v{CONTRACT_VERSION}",
         "",
@@ -981,7 +1269,9 @@ def render_markdown() -> str:
         out += [f"### `{event.name}`", "", event.doc, ""]
         if event.methods:
             out += ["From: " + ", ".join(f"`{m}`" for m in event.methods), ""]
-        out += [*_table(event.fields), ""]
+            out += [*_table(event.fields, sources.get(event.name, {})), ""]
+        else:
+            out += [*_table(event.fields), ""]
     out += [
         "## Method names and ignored methods",
         "",

@@ -494,6 +494,105 @@ cdef int _t_struct_battle_user_info(W* w, const u8* p, Py_ssize_t n, Py_ssize_t 
     return 0
 
 
+cdef dict _struct_text_piece(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3
+    cdef int64_t kind = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int64_t gift_id = 0
+    cdef Py_ssize_t gift_name_a = 0, gift_name_b = 0
+    cdef dict event = {}
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == TextPiece_type:
+                kind = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == TextPiece_string_value:
+                text_a = it.a
+                text_b = it.b
+            elif it.num == TextPiece_user_value:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == TextPieceUser_user:
+                            has_user = True
+                            user_a = it2.a
+                            user_b = it2.b
+            elif it.num == TextPiece_gift_value:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == TextPieceGift_gift_id:
+                            gift_id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == TextPieceGift_name_ref:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == PatternRef_default_pattern:
+                                        gift_name_a = it3.a
+                                        gift_name_b = it3.b
+    _put_int(event, "kind", kind)
+    _put_str(event, "text", p, text_a, text_b)
+    _put_user(event, has_user, p, n, user_a, user_b, 0)
+    _put_int(event, "giftId", gift_id)
+    _put_str(event, "giftName", p, gift_name_a, gift_name_b)
+    return event
+
+
+cdef int _t_struct_text_piece(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
+    cdef It it, it2, it3
+    cdef int64_t kind = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef int64_t gift_id = 0
+    cdef Py_ssize_t gift_name_a = 0, gift_name_b = 0
+    cdef int count = 0
+    cdef Py_ssize_t at
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == TextPiece_type:
+                kind = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == TextPiece_string_value:
+                text_a = it.a
+                text_b = it.b
+            elif it.num == TextPiece_user_value:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == TextPieceUser_user:
+                            has_user = True
+                            user_a = it2.a
+                            user_b = it2.b
+            elif it.num == TextPiece_gift_value:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == TextPieceGift_gift_id:
+                            gift_id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == TextPieceGift_name_ref:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == PatternRef_default_pattern:
+                                        gift_name_a = it3.a
+                                        gift_name_b = it3.b
+    at = _w_begin(w)
+    count += _wi(w, K_KIND, kind)
+    count += _ws(w, K_TEXT, p, text_a, text_b)
+    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
+    count += _wi(w, K_GIFT_ID, gift_id)
+    count += _ws(w, K_GIFT_NAME, p, gift_name_a, gift_name_b)
+    _w_end(w, at, count, 1)
+    return 0
+
+
 cdef dict _like(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef bint has_user = False
@@ -2224,6 +2323,1163 @@ cdef int _t_link_mic_battle_item_card(W* w, const u8* p, Py_ssize_t n, Py_ssize_
     return 0
 
 
+cdef dict _linkmic_battle_notice(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3
+    cdef int64_t notice_type = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t rule_url_a = 0, rule_url_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef list pieces = None
+    cdef dict event = {"type": "battleNotice"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastLinkmicBattleNoticeMessage_notice_type:
+                notice_type = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastLinkmicBattleNoticeMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastLinkmicBattleNoticeMessage_battle_rule_guide:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == BattleNoticeRuleGuide_content:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == BattleNoticeText_text:
+                                        text_a = it3.a
+                                        text_b = it3.b
+                        elif it2.num == BattleNoticeRuleGuide_rule_url:
+                            rule_url_a = it2.a
+                            rule_url_b = it2.b
+                        elif it2.num == BattleNoticeRuleGuide_content_text:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == Text_key:
+                                        text_key_a = it3.a
+                                        text_key_b = it3.b
+                                    elif it3.num == Text_default_pattern:
+                                        text_a = it3.a
+                                        text_b = it3.b
+                                    elif it3.num == Text_pieces:
+                                        if pieces is None:
+                                            pieces = []
+                                        pieces.append(_struct_text_piece(p, n, it3.a, it3.b))
+            elif it.num == WebcastLinkmicBattleNoticeMessage_common_guide:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == BattleNoticeCommonGuide_display_text:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == Text_key:
+                                        text_key_a = it3.a
+                                        text_key_b = it3.b
+                                    elif it3.num == Text_default_pattern:
+                                        text_a = it3.a
+                                        text_b = it3.b
+                                    elif it3.num == Text_pieces:
+                                        if pieces is None:
+                                            pieces = []
+                                        pieces.append(_struct_text_piece(p, n, it3.a, it3.b))
+    _put_int(event, "noticeType", notice_type)
+    _put_str(event, "text", p, text_a, text_b)
+    _put_str(event, "ruleUrl", p, rule_url_a, rule_url_b)
+    _put_str(event, "textKey", p, text_key_a, text_key_b)
+    _put_obj(event, "pieces", pieces)
+    return event
+
+
+cdef int _t_linkmic_battle_notice(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3
+    cdef int64_t notice_type = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t rule_url_a = 0, rule_url_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef W pieces
+    cdef Py_ssize_t pieces_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&pieces)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastLinkmicBattleNoticeMessage_notice_type:
+                    notice_type = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastLinkmicBattleNoticeMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastLinkmicBattleNoticeMessage_battle_rule_guide:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == BattleNoticeRuleGuide_content:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 2:
+                                        if it3.num == BattleNoticeText_text:
+                                            text_a = it3.a
+                                            text_b = it3.b
+                            elif it2.num == BattleNoticeRuleGuide_rule_url:
+                                rule_url_a = it2.a
+                                rule_url_b = it2.b
+                            elif it2.num == BattleNoticeRuleGuide_content_text:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 2:
+                                        if it3.num == Text_key:
+                                            text_key_a = it3.a
+                                            text_key_b = it3.b
+                                        elif it3.num == Text_default_pattern:
+                                            text_a = it3.a
+                                            text_b = it3.b
+                                        elif it3.num == Text_pieces:
+                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
+                                            pieces_count += 1
+                elif it.num == WebcastLinkmicBattleNoticeMessage_common_guide:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == BattleNoticeCommonGuide_display_text:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 2:
+                                        if it3.num == Text_key:
+                                            text_key_a = it3.a
+                                            text_key_b = it3.b
+                                        elif it3.num == Text_default_pattern:
+                                            text_a = it3.a
+                                            text_b = it3.b
+                                        elif it3.num == Text_pieces:
+                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
+                                            pieces_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_BATTLE_NOTICE)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_NOTICE_TYPE, notice_type)
+        count += _ws(w, K_TEXT, p, text_a, text_b)
+        count += _ws(w, K_RULE_URL, p, rule_url_a, rule_url_b)
+        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
+        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&pieces)
+    return 0
+
+
+cdef dict _room(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3
+    cdef Py_ssize_t content_a = 0, content_b = 0
+    cdef Py_ssize_t scene_a = 0, scene_b = 0
+    cdef uint64_t welcome = 0
+    cdef int64_t duration_ms = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef list pieces = None
+    cdef dict event = {"type": "roomMessage"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastRoomMessage_is_welcome:
+                welcome = _val(&it, p)
+            elif it.num == WebcastRoomMessage_show_duration_ms:
+                duration_ms = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastRoomMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == CommonMessageData_display_text:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == Text_key:
+                                        text_key_a = it3.a
+                                        text_key_b = it3.b
+                                    elif it3.num == Text_default_pattern:
+                                        text_a = it3.a
+                                        text_b = it3.b
+                                    elif it3.num == Text_pieces:
+                                        if pieces is None:
+                                            pieces = []
+                                        pieces.append(_struct_text_piece(p, n, it3.a, it3.b))
+            elif it.num == WebcastRoomMessage_content:
+                content_a = it.a
+                content_b = it.b
+            elif it.num == WebcastRoomMessage_scene:
+                scene_a = it.a
+                scene_b = it.b
+    _put_str(event, "content", p, content_a, content_b)
+    _put_str(event, "scene", p, scene_a, scene_b)
+    _put_bool(event, "welcome", welcome != 0)
+    _put_int(event, "durationMs", duration_ms)
+    _put_str(event, "text", p, text_a, text_b)
+    _put_str(event, "textKey", p, text_key_a, text_key_b)
+    _put_obj(event, "pieces", pieces)
+    return event
+
+
+cdef int _t_room(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3
+    cdef Py_ssize_t content_a = 0, content_b = 0
+    cdef Py_ssize_t scene_a = 0, scene_b = 0
+    cdef uint64_t welcome = 0
+    cdef int64_t duration_ms = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef W pieces
+    cdef Py_ssize_t pieces_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&pieces)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastRoomMessage_is_welcome:
+                    welcome = _val(&it, p)
+                elif it.num == WebcastRoomMessage_show_duration_ms:
+                    duration_ms = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastRoomMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == CommonMessageData_display_text:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 2:
+                                        if it3.num == Text_key:
+                                            text_key_a = it3.a
+                                            text_key_b = it3.b
+                                        elif it3.num == Text_default_pattern:
+                                            text_a = it3.a
+                                            text_b = it3.b
+                                        elif it3.num == Text_pieces:
+                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
+                                            pieces_count += 1
+                elif it.num == WebcastRoomMessage_content:
+                    content_a = it.a
+                    content_b = it.b
+                elif it.num == WebcastRoomMessage_scene:
+                    scene_a = it.a
+                    scene_b = it.b
+        at = _w_begin(w)
+        _w_bytes(w, T_ROOM_MESSAGE)
+        count += _w_common(w, &c, outer)
+        count += _ws(w, K_CONTENT, p, content_a, content_b)
+        count += _ws(w, K_SCENE, p, scene_a, scene_b)
+        count += _wb(w, K_WELCOME, welcome != 0)
+        count += _wi(w, K_DURATION_MS, duration_ms)
+        count += _ws(w, K_TEXT, p, text_a, text_b)
+        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
+        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&pieces)
+    return 0
+
+
+cdef dict _system(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3
+    cdef Py_ssize_t content_a = 0, content_b = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef list pieces = None
+    cdef dict event = {"type": "systemMessage"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == WebcastSystemMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == CommonMessageData_display_text:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == Text_key:
+                                        text_key_a = it3.a
+                                        text_key_b = it3.b
+                                    elif it3.num == Text_default_pattern:
+                                        text_a = it3.a
+                                        text_b = it3.b
+                                    elif it3.num == Text_pieces:
+                                        if pieces is None:
+                                            pieces = []
+                                        pieces.append(_struct_text_piece(p, n, it3.a, it3.b))
+            elif it.num == WebcastSystemMessage_message:
+                content_a = it.a
+                content_b = it.b
+    _put_str(event, "content", p, content_a, content_b)
+    _put_str(event, "text", p, text_a, text_b)
+    _put_str(event, "textKey", p, text_key_a, text_key_b)
+    _put_obj(event, "pieces", pieces)
+    return event
+
+
+cdef int _t_system(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3
+    cdef Py_ssize_t content_a = 0, content_b = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef W pieces
+    cdef Py_ssize_t pieces_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&pieces)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 2:
+                if it.num == WebcastSystemMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == CommonMessageData_display_text:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 2:
+                                        if it3.num == Text_key:
+                                            text_key_a = it3.a
+                                            text_key_b = it3.b
+                                        elif it3.num == Text_default_pattern:
+                                            text_a = it3.a
+                                            text_b = it3.b
+                                        elif it3.num == Text_pieces:
+                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
+                                            pieces_count += 1
+                elif it.num == WebcastSystemMessage_message:
+                    content_a = it.a
+                    content_b = it.b
+        at = _w_begin(w)
+        _w_bytes(w, T_SYSTEM_MESSAGE)
+        count += _w_common(w, &c, outer)
+        count += _ws(w, K_CONTENT, p, content_a, content_b)
+        count += _ws(w, K_TEXT, p, text_a, text_b)
+        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
+        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&pieces)
+    return 0
+
+
+cdef dict _room_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3
+    cdef int64_t notify_type = 0
+    cdef Py_ssize_t content_a = 0, content_b = 0
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef Py_ssize_t source_a = 0, source_b = 0
+    cdef int64_t from_user_id = 0
+    cdef int64_t to_anchor_id = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef list pieces = None
+    cdef dict event = {"type": "roomNotify"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastRoomNotifyMessage_notify_type:
+                notify_type = _s64(_val(&it, p))
+            elif it.num == WebcastRoomNotifyMessage_from_user_id:
+                from_user_id = _s64(_val(&it, p))
+            elif it.num == WebcastRoomNotifyMessage_to_anchor_id:
+                to_anchor_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastRoomNotifyMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == CommonMessageData_display_text:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == Text_key:
+                                        text_key_a = it3.a
+                                        text_key_b = it3.b
+                                    elif it3.num == Text_default_pattern:
+                                        text_a = it3.a
+                                        text_b = it3.b
+                                    elif it3.num == Text_pieces:
+                                        if pieces is None:
+                                            pieces = []
+                                        pieces.append(_struct_text_piece(p, n, it3.a, it3.b))
+            elif it.num == WebcastRoomNotifyMessage_content:
+                content_a = it.a
+                content_b = it.b
+            elif it.num == WebcastRoomNotifyMessage_user:
+                has_user = True
+                user_a = it.a
+                user_b = it.b
+            elif it.num == WebcastRoomNotifyMessage_source:
+                source_a = it.a
+                source_b = it.b
+    _put_int(event, "notifyType", notify_type)
+    _put_str(event, "content", p, content_a, content_b)
+    _put_user(event, has_user, p, n, user_a, user_b, 0)
+    _put_str(event, "source", p, source_a, source_b)
+    _put_int(event, "fromUserId", from_user_id)
+    _put_int(event, "toAnchorId", to_anchor_id)
+    _put_str(event, "text", p, text_a, text_b)
+    _put_str(event, "textKey", p, text_key_a, text_key_b)
+    _put_obj(event, "pieces", pieces)
+    return event
+
+
+cdef int _t_room_notify(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3
+    cdef int64_t notify_type = 0
+    cdef Py_ssize_t content_a = 0, content_b = 0
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef Py_ssize_t source_a = 0, source_b = 0
+    cdef int64_t from_user_id = 0
+    cdef int64_t to_anchor_id = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef W pieces
+    cdef Py_ssize_t pieces_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&pieces)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastRoomNotifyMessage_notify_type:
+                    notify_type = _s64(_val(&it, p))
+                elif it.num == WebcastRoomNotifyMessage_from_user_id:
+                    from_user_id = _s64(_val(&it, p))
+                elif it.num == WebcastRoomNotifyMessage_to_anchor_id:
+                    to_anchor_id = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastRoomNotifyMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == CommonMessageData_display_text:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 2:
+                                        if it3.num == Text_key:
+                                            text_key_a = it3.a
+                                            text_key_b = it3.b
+                                        elif it3.num == Text_default_pattern:
+                                            text_a = it3.a
+                                            text_b = it3.b
+                                        elif it3.num == Text_pieces:
+                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
+                                            pieces_count += 1
+                elif it.num == WebcastRoomNotifyMessage_content:
+                    content_a = it.a
+                    content_b = it.b
+                elif it.num == WebcastRoomNotifyMessage_user:
+                    has_user = True
+                    user_a = it.a
+                    user_b = it.b
+                elif it.num == WebcastRoomNotifyMessage_source:
+                    source_a = it.a
+                    source_b = it.b
+        at = _w_begin(w)
+        _w_bytes(w, T_ROOM_NOTIFY)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_NOTIFY_TYPE, notify_type)
+        count += _ws(w, K_CONTENT, p, content_a, content_b)
+        count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
+        count += _ws(w, K_SOURCE, p, source_a, source_b)
+        count += _wi(w, K_FROM_USER_ID, from_user_id)
+        count += _wi(w, K_TO_ANCHOR_ID, to_anchor_id)
+        count += _ws(w, K_TEXT, p, text_a, text_b)
+        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
+        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&pieces)
+    return 0
+
+
+cdef dict _gift_broadcast(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3, it4
+    cdef int64_t from_user_id = 0
+    cdef int64_t notify_type = 0
+    cdef Py_ssize_t content_a = 0, content_b = 0
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef Py_ssize_t source_a = 0, source_b = 0
+    cdef int64_t to_anchor_id = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef list pieces = None
+    cdef dict event = {"type": "giftBroadcast"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastGiftBroadcastMessage_from_user_id:
+                from_user_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastGiftBroadcastMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastGiftBroadcastMessage_notify:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == WebcastRoomNotifyMessage_notify_type:
+                            notify_type = _s64(_val(&it2, p))
+                        elif it2.num == WebcastRoomNotifyMessage_from_user_id:
+                            from_user_id = _s64(_val(&it2, p))
+                        elif it2.num == WebcastRoomNotifyMessage_to_anchor_id:
+                            to_anchor_id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == WebcastRoomNotifyMessage_common:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == CommonMessageData_display_text:
+                                        _open(&it4, p, n, it3.a, it3.b)
+                                        while _next(&it4, p):
+                                            if it4.wire == 2:
+                                                if it4.num == Text_key:
+                                                    text_key_a = it4.a
+                                                    text_key_b = it4.b
+                                                elif it4.num == Text_default_pattern:
+                                                    text_a = it4.a
+                                                    text_b = it4.b
+                                                elif it4.num == Text_pieces:
+                                                    if pieces is None:
+                                                        pieces = []
+                                                    pieces.append(_struct_text_piece(p, n, it4.a, it4.b))
+                        elif it2.num == WebcastRoomNotifyMessage_content:
+                            content_a = it2.a
+                            content_b = it2.b
+                        elif it2.num == WebcastRoomNotifyMessage_user:
+                            has_user = True
+                            user_a = it2.a
+                            user_b = it2.b
+                        elif it2.num == WebcastRoomNotifyMessage_source:
+                            source_a = it2.a
+                            source_b = it2.b
+    _put_int(event, "fromUserId", from_user_id)
+    _put_int(event, "notifyType", notify_type)
+    _put_str(event, "content", p, content_a, content_b)
+    _put_user(event, has_user, p, n, user_a, user_b, 0)
+    _put_str(event, "source", p, source_a, source_b)
+    _put_int(event, "toAnchorId", to_anchor_id)
+    _put_str(event, "text", p, text_a, text_b)
+    _put_str(event, "textKey", p, text_key_a, text_key_b)
+    _put_obj(event, "pieces", pieces)
+    return event
+
+
+cdef int _t_gift_broadcast(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3, it4
+    cdef int64_t from_user_id = 0
+    cdef int64_t notify_type = 0
+    cdef Py_ssize_t content_a = 0, content_b = 0
+    cdef bint has_user = False
+    cdef Py_ssize_t user_a = 0, user_b = 0
+    cdef Py_ssize_t source_a = 0, source_b = 0
+    cdef int64_t to_anchor_id = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef W pieces
+    cdef Py_ssize_t pieces_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&pieces)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastGiftBroadcastMessage_from_user_id:
+                    from_user_id = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastGiftBroadcastMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastGiftBroadcastMessage_notify:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 0:
+                            if it2.num == WebcastRoomNotifyMessage_notify_type:
+                                notify_type = _s64(_val(&it2, p))
+                            elif it2.num == WebcastRoomNotifyMessage_from_user_id:
+                                from_user_id = _s64(_val(&it2, p))
+                            elif it2.num == WebcastRoomNotifyMessage_to_anchor_id:
+                                to_anchor_id = _s64(_val(&it2, p))
+                        elif it2.wire == 2:
+                            if it2.num == WebcastRoomNotifyMessage_common:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 2:
+                                        if it3.num == CommonMessageData_display_text:
+                                            _open(&it4, p, n, it3.a, it3.b)
+                                            while _next(&it4, p):
+                                                if it4.wire == 2:
+                                                    if it4.num == Text_key:
+                                                        text_key_a = it4.a
+                                                        text_key_b = it4.b
+                                                    elif it4.num == Text_default_pattern:
+                                                        text_a = it4.a
+                                                        text_b = it4.b
+                                                    elif it4.num == Text_pieces:
+                                                        _t_struct_text_piece(&pieces, p, n, it4.a, it4.b)
+                                                        pieces_count += 1
+                            elif it2.num == WebcastRoomNotifyMessage_content:
+                                content_a = it2.a
+                                content_b = it2.b
+                            elif it2.num == WebcastRoomNotifyMessage_user:
+                                has_user = True
+                                user_a = it2.a
+                                user_b = it2.b
+                            elif it2.num == WebcastRoomNotifyMessage_source:
+                                source_a = it2.a
+                                source_b = it2.b
+        at = _w_begin(w)
+        _w_bytes(w, T_GIFT_BROADCAST)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_FROM_USER_ID, from_user_id)
+        count += _wi(w, K_NOTIFY_TYPE, notify_type)
+        count += _ws(w, K_CONTENT, p, content_a, content_b)
+        count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
+        count += _ws(w, K_SOURCE, p, source_a, source_b)
+        count += _wi(w, K_TO_ANCHOR_ID, to_anchor_id)
+        count += _ws(w, K_TEXT, p, text_a, text_b)
+        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
+        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&pieces)
+    return 0
+
+
+cdef dict _hourly_rank(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef list pieces = None
+    cdef dict event = {"type": "hourlyRank"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 2:
+            if it.num == WebcastHourlyRankMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastHourlyRankMessage_data:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == HourlyRankContainer_rankings:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == Text_key:
+                                        text_key_a = it3.a
+                                        text_key_b = it3.b
+                                    elif it3.num == Text_default_pattern:
+                                        text_a = it3.a
+                                        text_b = it3.b
+                                    elif it3.num == Text_pieces:
+                                        if pieces is None:
+                                            pieces = []
+                                        pieces.append(_struct_text_piece(p, n, it3.a, it3.b))
+    _put_str(event, "text", p, text_a, text_b)
+    _put_str(event, "textKey", p, text_key_a, text_key_b)
+    _put_obj(event, "pieces", pieces)
+    return event
+
+
+cdef int _t_hourly_rank(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef W pieces
+    cdef Py_ssize_t pieces_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&pieces)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 2:
+                if it.num == WebcastHourlyRankMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastHourlyRankMessage_data:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == HourlyRankContainer_rankings:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 2:
+                                        if it3.num == Text_key:
+                                            text_key_a = it3.a
+                                            text_key_b = it3.b
+                                        elif it3.num == Text_default_pattern:
+                                            text_a = it3.a
+                                            text_b = it3.b
+                                        elif it3.num == Text_pieces:
+                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
+                                            pieces_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_HOURLY_RANK)
+        count += _w_common(w, &c, outer)
+        count += _ws(w, K_TEXT, p, text_a, text_b)
+        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
+        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&pieces)
+    return 0
+
+
+cdef dict _sub_pin_event(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3
+    cdef int64_t action = 0
+    cdef int64_t card_type = 0
+    cdef int64_t card_id = 0
+    cdef Py_ssize_t title_a = 0, title_b = 0
+    cdef int64_t operator_id = 0
+    cdef dict event = {"type": "subPin"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastSubPinEventMessage_action_type:
+                action = _s64(_val(&it, p))
+            elif it.num == WebcastSubPinEventMessage_operator_user_id:
+                operator_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastSubPinEventMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastSubPinEventMessage_card:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == SubPinCard_type:
+                            card_type = _s64(_val(&it2, p))
+                        elif it2.num == SubPinCard_id:
+                            card_id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == SubPinCard_title:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == SubPinCardText_content:
+                                        title_a = it3.a
+                                        title_b = it3.b
+    _put_int(event, "action", action)
+    _put_int(event, "cardType", card_type)
+    _put_int(event, "cardId", card_id)
+    _put_str(event, "title", p, title_a, title_b)
+    _put_int(event, "operatorId", operator_id)
+    return event
+
+
+cdef int _t_sub_pin_event(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3
+    cdef int64_t action = 0
+    cdef int64_t card_type = 0
+    cdef int64_t card_id = 0
+    cdef Py_ssize_t title_a = 0, title_b = 0
+    cdef int64_t operator_id = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastSubPinEventMessage_action_type:
+                action = _s64(_val(&it, p))
+            elif it.num == WebcastSubPinEventMessage_operator_user_id:
+                operator_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastSubPinEventMessage_common:
+                _t_common(p, n, it.a, it.b, &c)
+            elif it.num == WebcastSubPinEventMessage_card:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 0:
+                        if it2.num == SubPinCard_type:
+                            card_type = _s64(_val(&it2, p))
+                        elif it2.num == SubPinCard_id:
+                            card_id = _s64(_val(&it2, p))
+                    elif it2.wire == 2:
+                        if it2.num == SubPinCard_title:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == SubPinCardText_content:
+                                        title_a = it3.a
+                                        title_b = it3.b
+    at = _w_begin(w)
+    _w_bytes(w, T_SUB_PIN)
+    count += _w_common(w, &c, outer)
+    count += _wi(w, K_ACTION, action)
+    count += _wi(w, K_CARD_TYPE, card_type)
+    count += _wi(w, K_CARD_ID, card_id)
+    count += _ws(w, K_TITLE, p, title_a, title_b)
+    count += _wi(w, K_OPERATOR_ID, operator_id)
+    _w_end(w, at, count, 1)
+    return 0
+
+
+cdef dict _bottom(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2, it3
+    cdef Py_ssize_t content_a = 0, content_b = 0
+    cdef int64_t text_type = 0
+    cdef int64_t duration = 0
+    cdef int64_t biz_type = 0
+    cdef int64_t violation_user_id = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef list pieces = None
+    cdef dict event = {"type": "bottomMessage"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastBottomMessage_text_type:
+                text_type = _s64(_val(&it, p))
+            elif it.num == WebcastBottomMessage_duration:
+                duration = _s64(_val(&it, p))
+            elif it.num == WebcastBottomMessage_biz_type:
+                biz_type = _s64(_val(&it, p))
+            elif it.num == WebcastBottomMessage_violation_user_id:
+                violation_user_id = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastBottomMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == CommonMessageData_display_text:
+                            _open(&it3, p, n, it2.a, it2.b)
+                            while _next(&it3, p):
+                                if it3.wire == 2:
+                                    if it3.num == Text_key:
+                                        text_key_a = it3.a
+                                        text_key_b = it3.b
+                                    elif it3.num == Text_default_pattern:
+                                        text_a = it3.a
+                                        text_b = it3.b
+                                    elif it3.num == Text_pieces:
+                                        if pieces is None:
+                                            pieces = []
+                                        pieces.append(_struct_text_piece(p, n, it3.a, it3.b))
+            elif it.num == WebcastBottomMessage_content:
+                content_a = it.a
+                content_b = it.b
+    _put_str(event, "content", p, content_a, content_b)
+    _put_int(event, "textType", text_type)
+    _put_int(event, "duration", duration)
+    _put_int(event, "bizType", biz_type)
+    _put_int(event, "violationUserId", violation_user_id)
+    _put_str(event, "text", p, text_a, text_b)
+    _put_str(event, "textKey", p, text_key_a, text_key_b)
+    _put_obj(event, "pieces", pieces)
+    return event
+
+
+cdef int _t_bottom(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2, it3
+    cdef Py_ssize_t content_a = 0, content_b = 0
+    cdef int64_t text_type = 0
+    cdef int64_t duration = 0
+    cdef int64_t biz_type = 0
+    cdef int64_t violation_user_id = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef W pieces
+    cdef Py_ssize_t pieces_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&pieces)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastBottomMessage_text_type:
+                    text_type = _s64(_val(&it, p))
+                elif it.num == WebcastBottomMessage_duration:
+                    duration = _s64(_val(&it, p))
+                elif it.num == WebcastBottomMessage_biz_type:
+                    biz_type = _s64(_val(&it, p))
+                elif it.num == WebcastBottomMessage_violation_user_id:
+                    violation_user_id = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastBottomMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == CommonMessageData_display_text:
+                                _open(&it3, p, n, it2.a, it2.b)
+                                while _next(&it3, p):
+                                    if it3.wire == 2:
+                                        if it3.num == Text_key:
+                                            text_key_a = it3.a
+                                            text_key_b = it3.b
+                                        elif it3.num == Text_default_pattern:
+                                            text_a = it3.a
+                                            text_b = it3.b
+                                        elif it3.num == Text_pieces:
+                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
+                                            pieces_count += 1
+                elif it.num == WebcastBottomMessage_content:
+                    content_a = it.a
+                    content_b = it.b
+        at = _w_begin(w)
+        _w_bytes(w, T_BOTTOM_MESSAGE)
+        count += _w_common(w, &c, outer)
+        count += _ws(w, K_CONTENT, p, content_a, content_b)
+        count += _wi(w, K_TEXT_TYPE, text_type)
+        count += _wi(w, K_DURATION, duration)
+        count += _wi(w, K_BIZ_TYPE, biz_type)
+        count += _wi(w, K_VIOLATION_USER_ID, violation_user_id)
+        count += _ws(w, K_TEXT, p, text_a, text_b)
+        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
+        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&pieces)
+    return 0
+
+
+cdef dict _unauthorized_member(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef int64_t action = 0
+    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef list pieces = None
+    cdef dict event = {"type": "unauthorizedMember"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastUnauthorizedMemberMessage_action:
+                action = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastUnauthorizedMemberMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastUnauthorizedMemberMessage_nick_name:
+                nickname_a = it.a
+                nickname_b = it.b
+            elif it.num == WebcastUnauthorizedMemberMessage_enter_text:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == Text_key:
+                            text_key_a = it2.a
+                            text_key_b = it2.b
+                        elif it2.num == Text_default_pattern:
+                            text_a = it2.a
+                            text_b = it2.b
+                        elif it2.num == Text_pieces:
+                            if pieces is None:
+                                pieces = []
+                            pieces.append(_struct_text_piece(p, n, it2.a, it2.b))
+    _put_int(event, "action", action)
+    _put_str(event, "nickname", p, nickname_a, nickname_b)
+    _put_str(event, "text", p, text_a, text_b)
+    _put_str(event, "textKey", p, text_key_a, text_key_b)
+    _put_obj(event, "pieces", pieces)
+    return event
+
+
+cdef int _t_unauthorized_member(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef int64_t action = 0
+    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef W pieces
+    cdef Py_ssize_t pieces_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&pieces)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastUnauthorizedMemberMessage_action:
+                    action = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastUnauthorizedMemberMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastUnauthorizedMemberMessage_nick_name:
+                    nickname_a = it.a
+                    nickname_b = it.b
+                elif it.num == WebcastUnauthorizedMemberMessage_enter_text:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == Text_key:
+                                text_key_a = it2.a
+                                text_key_b = it2.b
+                            elif it2.num == Text_default_pattern:
+                                text_a = it2.a
+                                text_b = it2.b
+                            elif it2.num == Text_pieces:
+                                _t_struct_text_piece(&pieces, p, n, it2.a, it2.b)
+                                pieces_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_UNAUTHORIZED_MEMBER)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_ACTION, action)
+        count += _ws(w, K_NICKNAME, p, nickname_a, nickname_b)
+        count += _ws(w, K_TEXT, p, text_a, text_b)
+        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
+        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&pieces)
+    return 0
+
+
+cdef dict _access_recall(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
+    cdef It it, it2
+    cdef int64_t status = 0
+    cdef int64_t duration = 0
+    cdef int64_t end_time = 0
+    cdef Py_ssize_t scene_a = 0, scene_b = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef list pieces = None
+    cdef dict event = {"type": "accessRecall"}
+    cdef Py_ssize_t key[2]
+    _open(&it, p, n, a, b)
+    while _next(&it, p):
+        if it.wire == 0:
+            if it.num == WebcastAccessRecallMessage_status:
+                status = _s64(_val(&it, p))
+            elif it.num == WebcastAccessRecallMessage_duration:
+                duration = _s64(_val(&it, p))
+            elif it.num == WebcastAccessRecallMessage_end_time:
+                end_time = _s64(_val(&it, p))
+        elif it.wire == 2:
+            if it.num == WebcastAccessRecallMessage_common:
+                _common(p, n, it.a, it.b, event, key)
+            elif it.num == WebcastAccessRecallMessage_scene:
+                scene_a = it.a
+                scene_b = it.b
+            elif it.num == WebcastAccessRecallMessage_notice:
+                _open(&it2, p, n, it.a, it.b)
+                while _next(&it2, p):
+                    if it2.wire == 2:
+                        if it2.num == Text_key:
+                            text_key_a = it2.a
+                            text_key_b = it2.b
+                        elif it2.num == Text_default_pattern:
+                            text_a = it2.a
+                            text_b = it2.b
+                        elif it2.num == Text_pieces:
+                            if pieces is None:
+                                pieces = []
+                            pieces.append(_struct_text_piece(p, n, it2.a, it2.b))
+    _put_int(event, "status", status)
+    _put_int(event, "duration", duration)
+    _put_int(event, "endTime", end_time)
+    _put_str(event, "scene", p, scene_a, scene_b)
+    _put_str(event, "text", p, text_a, text_b)
+    _put_str(event, "textKey", p, text_key_a, text_key_b)
+    _put_obj(event, "pieces", pieces)
+    return event
+
+
+cdef int _t_access_recall(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
+    cdef It it, it2
+    cdef int64_t status = 0
+    cdef int64_t duration = 0
+    cdef int64_t end_time = 0
+    cdef Py_ssize_t scene_a = 0, scene_b = 0
+    cdef Py_ssize_t text_a = 0, text_b = 0
+    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
+    cdef W pieces
+    cdef Py_ssize_t pieces_count = 0
+    cdef Common c
+    cdef int count = 1
+    cdef Py_ssize_t at
+    _c_init(&c)
+    _w_init(&pieces)
+    try:
+        _open(&it, p, n, a, b)
+        while _next(&it, p):
+            if it.wire == 0:
+                if it.num == WebcastAccessRecallMessage_status:
+                    status = _s64(_val(&it, p))
+                elif it.num == WebcastAccessRecallMessage_duration:
+                    duration = _s64(_val(&it, p))
+                elif it.num == WebcastAccessRecallMessage_end_time:
+                    end_time = _s64(_val(&it, p))
+            elif it.wire == 2:
+                if it.num == WebcastAccessRecallMessage_common:
+                    _t_common(p, n, it.a, it.b, &c)
+                elif it.num == WebcastAccessRecallMessage_scene:
+                    scene_a = it.a
+                    scene_b = it.b
+                elif it.num == WebcastAccessRecallMessage_notice:
+                    _open(&it2, p, n, it.a, it.b)
+                    while _next(&it2, p):
+                        if it2.wire == 2:
+                            if it2.num == Text_key:
+                                text_key_a = it2.a
+                                text_key_b = it2.b
+                            elif it2.num == Text_default_pattern:
+                                text_a = it2.a
+                                text_b = it2.b
+                            elif it2.num == Text_pieces:
+                                _t_struct_text_piece(&pieces, p, n, it2.a, it2.b)
+                                pieces_count += 1
+        at = _w_begin(w)
+        _w_bytes(w, T_ACCESS_RECALL)
+        count += _w_common(w, &c, outer)
+        count += _wi(w, K_STATUS, status)
+        count += _wi(w, K_DURATION, duration)
+        count += _wi(w, K_END_TIME, end_time)
+        count += _ws(w, K_SCENE, p, scene_a, scene_b)
+        count += _ws(w, K_TEXT, p, text_a, text_b)
+        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
+        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
+        _w_end(w, at, count, 1)
+    finally:
+        _w_free(&pieces)
+    return 0
+
+
 METHODS = {
     "WebcastChatMessage": 1,
     "WebcastGiftMessage": 2,
@@ -2255,6 +3511,16 @@ METHODS = {
     "WebcastLinkMicBattlePunishFinish": 28,
     "WebcastLinkmicBattleTaskMessage": 29,
     "WebcastLinkMicBattleItemCard": 30,
+    "WebcastLinkmicBattleNoticeMessage": 31,
+    "WebcastRoomMessage": 32,
+    "WebcastSystemMessage": 33,
+    "WebcastRoomNotifyMessage": 34,
+    "WebcastGiftBroadcastMessage": 35,
+    "WebcastHourlyRankMessage": 36,
+    "WebcastSubPinEventMessage": 37,
+    "WebcastBottomMessage": 38,
+    "WebcastUnauthorizedMemberMessage": 39,
+    "WebcastAccessRecallMessage": 40,
 }
 """Webcast method -> internal decoder code. Names also arrive without the ``Webcast`` prefix."""
 
@@ -2320,6 +3586,26 @@ cdef dict _run(int code, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
         return _linkmic_battle_task(p, n, a, b)
     elif code == 30:
         return _link_mic_battle_item_card(p, n, a, b)
+    elif code == 31:
+        return _linkmic_battle_notice(p, n, a, b)
+    elif code == 32:
+        return _room(p, n, a, b)
+    elif code == 33:
+        return _system(p, n, a, b)
+    elif code == 34:
+        return _room_notify(p, n, a, b)
+    elif code == 35:
+        return _gift_broadcast(p, n, a, b)
+    elif code == 36:
+        return _hourly_rank(p, n, a, b)
+    elif code == 37:
+        return _sub_pin_event(p, n, a, b)
+    elif code == 38:
+        return _bottom(p, n, a, b)
+    elif code == 39:
+        return _unauthorized_member(p, n, a, b)
+    elif code == 40:
+        return _access_recall(p, n, a, b)
     return None
 
 
@@ -2384,4 +3670,24 @@ cdef int _trun(int code, W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize
         return _t_linkmic_battle_task(w, p, n, a, b, outer)
     elif code == 30:
         return _t_link_mic_battle_item_card(w, p, n, a, b, outer)
+    elif code == 31:
+        return _t_linkmic_battle_notice(w, p, n, a, b, outer)
+    elif code == 32:
+        return _t_room(w, p, n, a, b, outer)
+    elif code == 33:
+        return _t_system(w, p, n, a, b, outer)
+    elif code == 34:
+        return _t_room_notify(w, p, n, a, b, outer)
+    elif code == 35:
+        return _t_gift_broadcast(w, p, n, a, b, outer)
+    elif code == 36:
+        return _t_hourly_rank(w, p, n, a, b, outer)
+    elif code == 37:
+        return _t_sub_pin_event(w, p, n, a, b, outer)
+    elif code == 38:
+        return _t_bottom(w, p, n, a, b, outer)
+    elif code == 39:
+        return _t_unauthorized_member(w, p, n, a, b, outer)
+    elif code == 40:
+        return _t_access_recall(w, p, n, a, b, outer)
     return 0

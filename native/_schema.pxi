@@ -98,10 +98,19 @@ cdef enum:  # TextPiece
     TextPiece_format = 2
     TextPiece_string_value = 11
     TextPiece_user_value = 21
+    TextPiece_gift_value = 22
 
 cdef enum:  # TextPieceUser
     TextPieceUser_user = 1
     TextPieceUser_with_colon = 2
+
+cdef enum:  # TextPieceGift
+    TextPieceGift_gift_id = 1
+    TextPieceGift_name_ref = 2
+
+cdef enum:  # PatternRef
+    PatternRef_key = 1
+    PatternRef_default_pattern = 2
 
 cdef enum:  # ImageModel
     ImageModel_url_list = 1
@@ -785,6 +794,112 @@ cdef enum:  # WebcastRankTextMessage
     WebcastRankTextMessage_self_get_badge_msg = 5
     WebcastRankTextMessage_other_get_badge_msg = 6
     WebcastRankTextMessage_cur_user_id = 7
+
+cdef enum:  # BattleNoticeText
+    BattleNoticeText_text = 1
+
+cdef enum:  # BattleNoticeRuleGuide
+    BattleNoticeRuleGuide_content = 1
+    BattleNoticeRuleGuide_button_content = 2
+    BattleNoticeRuleGuide_rule_url = 3
+    BattleNoticeRuleGuide_except_anchor = 4
+    BattleNoticeRuleGuide_content_text = 5
+    BattleNoticeRuleGuide_button_content_text = 6
+
+cdef enum:  # BattleNoticeCommonGuide
+    BattleNoticeCommonGuide_display_text = 1
+    BattleNoticeCommonGuide_except_anchor = 2
+
+cdef enum:  # WebcastLinkmicBattleNoticeMessage
+    WebcastLinkmicBattleNoticeMessage_common = 1
+    WebcastLinkmicBattleNoticeMessage_notice_type = 2
+    WebcastLinkmicBattleNoticeMessage_battle_rule_guide = 7
+    WebcastLinkmicBattleNoticeMessage_common_guide = 8
+
+cdef enum:  # WebcastRoomMessage
+    WebcastRoomMessage_common = 1
+    WebcastRoomMessage_content = 2
+    WebcastRoomMessage_support_landscape = 3
+    WebcastRoomMessage_source = 4
+    WebcastRoomMessage_icon = 5
+    WebcastRoomMessage_scene = 6
+    WebcastRoomMessage_is_welcome = 7
+    WebcastRoomMessage_show_duration_ms = 9
+    WebcastRoomMessage_sub_scene = 10
+
+cdef enum:  # WebcastSystemMessage
+    WebcastSystemMessage_common = 1
+    WebcastSystemMessage_message = 2
+
+cdef enum:  # WebcastRoomNotifyMessage
+    WebcastRoomNotifyMessage_common = 1
+    WebcastRoomNotifyMessage_schema = 2
+    WebcastRoomNotifyMessage_notify_type = 3
+    WebcastRoomNotifyMessage_content = 4
+    WebcastRoomNotifyMessage_user = 5
+    WebcastRoomNotifyMessage_notify_class = 7
+    WebcastRoomNotifyMessage_flex_setting = 8
+    WebcastRoomNotifyMessage_source = 9
+    WebcastRoomNotifyMessage_from_user_id = 10
+    WebcastRoomNotifyMessage_to_anchor_id = 12
+
+cdef enum:  # WebcastGiftBroadcastMessage
+    WebcastGiftBroadcastMessage_common = 1
+    WebcastGiftBroadcastMessage_from_user_id = 2
+    WebcastGiftBroadcastMessage_left_icon = 3
+    WebcastGiftBroadcastMessage_notify = 4
+
+cdef enum:  # HourlyRankContainer
+    HourlyRankContainer_kind = 1
+    HourlyRankContainer_rankings = 4
+
+cdef enum:  # WebcastHourlyRankMessage
+    WebcastHourlyRankMessage_common = 1
+    WebcastHourlyRankMessage_data = 2
+    WebcastHourlyRankMessage_extra = 3
+
+cdef enum:  # SubPinCardText
+    SubPinCardText_type = 1
+    SubPinCardText_content = 2
+
+cdef enum:  # SubPinCard
+    SubPinCard_time_to_live = 1
+    SubPinCard_title = 2
+    SubPinCard_desc = 3
+    SubPinCard_image = 4
+    SubPinCard_type = 5
+    SubPinCard_id = 6
+
+cdef enum:  # WebcastSubPinEventMessage
+    WebcastSubPinEventMessage_common = 1
+    WebcastSubPinEventMessage_action_type = 2
+    WebcastSubPinEventMessage_card = 3
+    WebcastSubPinEventMessage_operator_user_id = 4
+
+cdef enum:  # WebcastBottomMessage
+    WebcastBottomMessage_common = 1
+    WebcastBottomMessage_content = 2
+    WebcastBottomMessage_show_type = 3
+    WebcastBottomMessage_text_type = 4
+    WebcastBottomMessage_duration = 5
+    WebcastBottomMessage_biz_type = 6
+    WebcastBottomMessage_violation_user_id = 7
+
+cdef enum:  # WebcastUnauthorizedMemberMessage
+    WebcastUnauthorizedMemberMessage_common = 1
+    WebcastUnauthorizedMemberMessage_action = 2
+    WebcastUnauthorizedMemberMessage_nick_name_prefix = 3
+    WebcastUnauthorizedMemberMessage_nick_name = 4
+    WebcastUnauthorizedMemberMessage_enter_text = 5
+
+cdef enum:  # WebcastAccessRecallMessage
+    WebcastAccessRecallMessage_common = 1
+    WebcastAccessRecallMessage_status = 2
+    WebcastAccessRecallMessage_duration = 3
+    WebcastAccessRecallMessage_end_time = 4
+    WebcastAccessRecallMessage_scene = 5
+    WebcastAccessRecallMessage_notice = 6
+    WebcastAccessRecallMessage_content = 7
 
 cdef enum:  # MapEntry: any map entry
     MapEntry_key = 1

@@ -11,12 +11,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import gen_wire
+
 from bridge.contract import render_json, render_markdown
 
 
 def outputs() -> dict[Path, str]:
-    """docs/events.md and docs/contract.json (relative to the repository) and their text."""
-    return {Path("docs") / "events.md": render_markdown(), Path("docs") / "contract.json": render_json()}
+    """docs/events.md (with the generated decoders' wire sources, from the schema) and docs/contract.json
+    (relative to the repository) and their text."""
+    events = render_markdown(gen_wire.sources())
+    return {Path("docs") / "events.md": events, Path("docs") / "contract.json": render_json()}
 
 
 if __name__ == "__main__":

@@ -268,7 +268,8 @@ def render_cython(schema: Schema) -> str:
 # Python one, the Cython dict decoder and the Cython msgpack transcoder, all three
 # from the same reads, so they agree by construction. Kinds of read:
 #
-#   CommonMessageData field          msgId/createTime (the shared ``_common`` hook)
+#   CommonMessageData field          msgId/createTime (the shared ``_common`` hook); with
+#                                    ``// => *`` also its annotated fields (the display text)
 #   varint -> contract int           the signed 64-bit value
 #   varint -> contract bool          true when non-zero
 #   string -> contract str           the text (the last occurrence wins)
@@ -390,7 +391,9 @@ class _Builder:
         for f in item.fields:
             where = f"{item.name}.{f.name}"
             if top and f.type == "CommonMessageData":
-                found.append(Read(item.name, f, "common", ""))
+                # ``common // => *``: msgId/createTime, and the common block's own annotated fields
+                inner = self.reads(self.by_name[f.type], types, owner, False) if f.key == "*" else ()
+                found.append(Read(item.name, f, "common", "", inner))
             elif f.key == "*":
                 if f.type not in self.by_name or f.repeated:
                     raise SchemaError(f"{where}: only a single embedded message can be flattened")
@@ -421,9 +424,9 @@ class _Builder:
 def _keys_read(reads: Sequence[Read], into: dict[str, str]) -> dict[str, str]:
     """Contract key -> kind of every value ``reads`` produce."""
     for r in reads:
-        if r.kind == "flatten":
+        if r.kind in ("flatten", "common"):
             _keys_read(r.inner, into)
-        elif r.kind != "common":
+        else:
             into[r.field.key] = r.kind
     return into
 
@@ -447,6 +450,39 @@ def decoders(schema: Schema) -> list[Decoder]:
             raise SchemaError(f"{method} feeds {len(fed)} events: it needs a hand-written decoder")
         events.append(builder.decoder(message, fed[0].name, fed[0].fields, f"event {fed[0].name!r}"))
     return [decoder for _, decoder in builder.elements.values()] + events
+
+
+def wire_sources(schema: Schema) -> dict[str, dict[str, str]]:
+    """Event -> contract key -> where a generated decoder reads it: ``Message.field.path (1.2.3)``.
+
+    A key read in several places (several methods, or several blocks of one) lists them all, joined
+    by " or ". docs/events.md shows these beside ``bridge.contract.WIRE_SOURCES`` (the hand-written
+    decoders' own).
+    """
+    found: dict[str, dict[str, list[str]]] = {}
+
+    def walk(
+        reads: Sequence[Read], names: tuple[str, ...], numbers: tuple[int, ...], into: dict[str, list[str]]
+    ) -> None:
+        for r in reads:
+            here, at = (*names, r.field.name), (*numbers, r.field.number)
+            if r.kind in ("flatten", "common"):
+                walk(r.inner, here, at, into)
+            else:
+                path = f"{'.'.join(here)} ({'.'.join(map(str, at))})"
+                into.setdefault(r.field.key, []).append(path)
+
+    for d in decoders(schema):
+        if d.event:
+            walk(d.reads, (d.message,), (), found.setdefault(d.event, {}))
+    return {event: {key: " or ".join(paths) for key, paths in keys.items()} for event, keys in found.items()}
+
+
+def sources(proto: Path = PROTO, contract: Any = None) -> dict[str, dict[str, str]]:
+    """:func:`wire_sources` of ``proto`` and ``contract`` (default: ``bridge.contract``)."""
+    if contract is None:
+        from bridge import contract  # the installed package (pip install -e .)
+    return wire_sources(Schema(messages(descriptors(proto)), contract))
 
 
 class _Lines:
@@ -542,6 +578,8 @@ def _py_loop(out: _Lines, reads: Sequence[Read], level: int, source: str, depth:
             body = depth + 3
             if r.kind == "common":
                 out.add(body, f"_common(buf, {x}, {y}, event)")
+                if r.inner:
+                    _py_loop(out, r.inner, level + 1, f"{x}, {y}", body)
             elif r.kind == "int":
                 out.add(body, f"{r.var} = _s64({x})")
             elif r.kind == "bool":
@@ -644,6 +682,8 @@ def _pyx_loop(
                     out.add(body, f"_t_common(p, n, {it}.a, {it}.b, &c)")
                 else:
                     out.add(body, f"_common(p, n, {it}.a, {it}.b, event, key)")
+                if r.inner:
+                    _pyx_loop(out, r.inner, level + 1, f"{it}.a, {it}.b", body, transcode)
             elif r.kind == "int":
                 out.add(body, f"{r.var} = _s64(_val(&{it}, p))")
             elif r.kind == "bool":

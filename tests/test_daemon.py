@@ -54,6 +54,28 @@ def test_bad_inner_message_is_counted_and_the_rest_published(daemon: Daemon) -> 
     assert daemon.heartbeat()["decodeErrors"] == 1
 
 
+def test_only_the_ignored_methods_publish_nothing(daemon: Daemon) -> None:
+    # the notice methods issue 15 types (RoomMessage arrives without the prefix) publish their events,
+    # a method the contract does not model is passed on as unknown, only the ignored ones vanish
+    methods = [
+        "RoomMessage",
+        "WebcastLinkmicBattleNoticeMessage",
+        "WebcastHourlyRankMessage",
+        "WebcastHourlyRankRewardMessage",
+    ]
+    ignored = sorted(contract.IGNORED_METHODS)
+    messages = [
+        wc.inner(m, str_field(2, "x") if m == "RoomMessage" else b"", i)
+        for i, m in enumerate([*methods, *ignored], 1)
+    ]
+    body = wc.fetch_result(messages, cursor="c", now=START_MS, internal_ext="x")
+    daemon.ingest(Room("r"), wc.push_frame("msg", body, compress=True))
+    published = [event for _, event in sent(daemon)]
+    assert [e["type"] for e in published] == ["roomMessage", "battleNotice", "hourlyRank", "unknown"]
+    assert published[0]["content"] == "x" and published[3]["method"] == "WebcastHourlyRankRewardMessage"
+    assert contract.IGNORED_METHODS == {"WebcastMsgDetectMessage", "WebcastRoomStreamAdaptationMessage"}
+
+
 @pytest.mark.parametrize("data", [b"", b"\x0a", b"\xff" * 12, wc.push_frame("msg", b"\x1f\x8b\x08garbage")])
 def test_malformed_frames_are_dropped_and_counted(daemon: Daemon, data: bytes) -> None:
     room = Room("r")

@@ -1504,6 +1504,333 @@ def _rank_text(pb: ModuleType) -> Case:
     return "WebcastRankTextMessage", msg, expected
 
 
+PIECES = [
+    {"kind": 11, "user": {"id": 1, "uniqueId": "piece.user", "nickname": "piece user"}},
+    {"kind": 1, "text": "did something"},
+]
+"""The pieces of every ``_common`` display text."""
+
+
+def _text_of(key: str) -> Event:
+    """What an event whose common block is read (``common // => *``) gets from ``_common``."""
+    return {"text": "{0:user} did something", "textKey": key, "pieces": PIECES}
+
+
+@golden("battle_notice")
+def _battle_notice(pb: ModuleType) -> Case:
+    msg = pb.WebcastLinkmicBattleNoticeMessage(
+        common=_common(pb, "WebcastLinkmicBattleNoticeMessage", 7380000000000026001, 1717000002600),
+        notice_type=4,
+        battle_rule_guide=pb.BattleNoticeRuleGuide(
+            content=pb.BattleNoticeText(text="LIVE Match: the side with more points wins"),
+            button_content=pb.BattleNoticeText(text="Learn more"),
+            rule_url="https://www.tiktok.com/live/match/rules",
+            except_anchor=True,
+            button_content_text=pb.Text(key="pm_mt_learn_more", default_pattern="Learn more"),
+        ),
+    )
+    expected = {
+        "type": "battleNotice",
+        "msgId": 7380000000000026001,
+        "createTime": 1717000002600,
+        "noticeType": 4,
+        "text": "LIVE Match: the side with more points wins",
+        "ruleUrl": "https://www.tiktok.com/live/match/rules",
+    }
+    return "WebcastLinkmicBattleNoticeMessage", msg, expected
+
+
+@golden("battle_notice_rule_text")
+def _battle_notice_rule_text(pb: ModuleType) -> Case:
+    # newer clients send the rule text as a template (5) instead of the plain text (1)
+    msg = pb.WebcastLinkmicBattleNoticeMessage(
+        common=_common(pb, "WebcastLinkmicBattleNoticeMessage", 7380000000000026003, 1717000002600),
+        notice_type=4,
+        battle_rule_guide=pb.BattleNoticeRuleGuide(
+            content_text=pb.Text(key="pm_mt_match_rule", default_pattern="The side with more points wins"),
+            rule_url="https://www.tiktok.com/live/match/rules",
+        ),
+    )
+    expected = {
+        "type": "battleNotice",
+        "msgId": 7380000000000026003,
+        "createTime": 1717000002600,
+        "noticeType": 4,
+        "text": "The side with more points wins",
+        "ruleUrl": "https://www.tiktok.com/live/match/rules",
+        "textKey": "pm_mt_match_rule",
+    }
+    return "WebcastLinkmicBattleNoticeMessage", msg, expected
+
+
+@golden("battle_notice_common_guide")
+def _battle_notice_common_guide(pb: ModuleType) -> Case:
+    text = _common(pb, "x", 0, 0).display_text
+    msg = pb.WebcastLinkmicBattleNoticeMessage(
+        common=_common(pb, "WebcastLinkmicBattleNoticeMessage", 7380000000000026002, 1717000002600),
+        notice_type=6,
+        common_guide=pb.BattleNoticeCommonGuide(display_text=text, except_anchor=True),
+    )
+    expected = {
+        "type": "battleNotice",
+        "msgId": 7380000000000026002,
+        "createTime": 1717000002600,
+        "noticeType": 6,
+        "text": "{0:user} did something",
+        "pieces": PIECES,
+    }
+    return "WebcastLinkmicBattleNoticeMessage", msg, expected
+
+
+@golden("room_message")
+def _room_message(pb: ModuleType) -> Case:
+    msg = pb.WebcastRoomMessage(
+        common=_common(pb, "SystemMessage", 7380000000000026101, 1717000002610, key="live_room_notice"),
+        content="Welcome to the LIVE!",
+        support_landscape=True,
+        source=1,
+        icon=_image(pb, "https://p16-webcast.tiktokcdn.com/icon/welcome.png"),
+        scene="live_room_welcome",
+        is_welcome=True,
+        show_duration_ms=5000,
+        sub_scene="first_enter",
+    )
+    expected = {
+        "type": "roomMessage",
+        "msgId": 7380000000000026101,
+        "createTime": 1717000002610,
+        "content": "Welcome to the LIVE!",
+        "scene": "live_room_welcome",
+        "welcome": True,
+        "durationMs": 5000,
+        **_text_of("live_room_notice"),
+    }
+    return "WebcastRoomMessage", msg, expected
+
+
+@golden("system_message")
+def _system_message(pb: ModuleType) -> Case:
+    msg = pb.WebcastSystemMessage(
+        common=_common(pb, "WebcastSystemMessage", 7380000000000026201, 1717000002620, key="live_system"),
+        message="Comments are limited to followers.",
+    )
+    expected = {
+        "type": "systemMessage",
+        "msgId": 7380000000000026201,
+        "createTime": 1717000002620,
+        "content": "Comments are limited to followers.",
+        **_text_of("live_system"),
+    }
+    return "WebcastSystemMessage", msg, expected
+
+
+def _broadcast_text(pb: ModuleType) -> Any:
+    return pb.Text(
+        key="pm_mt_live_gift_platform_announcement",
+        default_pattern="{0:user} sent {1:gift} to {2:user}",
+        pieces=[
+            pb.TextPiece(type=11, user_value=pb.TextPieceUser(user=_alice(pb))),
+            pb.TextPiece(
+                type=12,
+                gift_value=pb.TextPieceGift(
+                    gift_id=7934, name_ref=pb.PatternRef(key="pm_mt_gift_7934", default_pattern="Galaxy")
+                ),
+            ),
+            pb.TextPiece(type=11, user_value=pb.TextPieceUser(user=_host(pb), with_colon=True)),
+        ],
+    )
+
+
+BROADCAST: Event = {
+    "text": "{0:user} sent {1:gift} to {2:user}",
+    "textKey": "pm_mt_live_gift_platform_announcement",
+    "pieces": [
+        {"kind": 11, "user": ALICE},
+        {"kind": 12, "giftId": 7934, "giftName": "Galaxy"},
+        {"kind": 11, "user": HOST},
+    ],
+}
+
+
+def _notify(pb: ModuleType, msg_id: int, user: Any = None) -> Any:
+    common = _common(pb, "WebcastRoomNotifyMessage", msg_id, 1717000002630)
+    common.display_text.CopyFrom(_broadcast_text(pb))
+    return pb.WebcastRoomNotifyMessage(
+        common=common,
+        schema="sslocal://webcast_gift_dialog?gift_id=7934",
+        notify_type=3,
+        user=user,
+        notify_class=1,
+        flex_setting=[1, 2],
+        source="gift_broadcast",
+        from_user_id=ALICE_ID,
+        to_anchor_id=HOST_ID,
+    )
+
+
+@golden("room_notify")
+def _room_notify(pb: ModuleType) -> Case:
+    msg = _notify(pb, 7380000000000026301, _alice(pb))
+    msg.content = "Alice sent Galaxy"
+    expected = {
+        "type": "roomNotify",
+        "msgId": 7380000000000026301,
+        "createTime": 1717000002630,
+        "notifyType": 3,
+        "content": "Alice sent Galaxy",
+        "user": ALICE,
+        "source": "gift_broadcast",
+        "fromUserId": ALICE_ID,
+        "toAnchorId": HOST_ID,
+        **BROADCAST,
+    }
+    return "WebcastRoomNotifyMessage", msg, expected
+
+
+@golden("gift_broadcast")
+def _gift_broadcast(pb: ModuleType) -> Case:
+    msg = pb.WebcastGiftBroadcastMessage(
+        common=_common(pb, "WebcastGiftBroadcastMessage", 7380000000000026401, 1717000002640),
+        from_user_id=ALICE_ID,
+        left_icon=_image(pb, "https://p16-webcast.tiktokcdn.com/icon/broadcast.png"),
+        notify=_notify(pb, 7380000000000026402),
+    )
+    expected = {
+        "type": "giftBroadcast",
+        "msgId": 7380000000000026401,
+        "createTime": 1717000002640,
+        "fromUserId": ALICE_ID,
+        "notifyType": 3,
+        "source": "gift_broadcast",
+        "toAnchorId": HOST_ID,
+        **BROADCAST,
+    }
+    return "WebcastGiftBroadcastMessage", msg, expected
+
+
+@golden("hourly_rank")
+def _hourly_rank(pb: ModuleType) -> Case:
+    msg = pb.WebcastHourlyRankMessage(
+        common=_common(pb, "WebcastHourlyRankMessage", 7380000000000026501, 1717000002650),
+        data=pb.HourlyRankContainer(
+            kind=1,
+            rankings=pb.Text(
+                key="pm_mt_Live_WR",
+                default_pattern="Weekly ranking",
+                default_format=pb.TextFormat(color="#ffffffff", weight=400),
+            ),
+        ),
+        extra=1,
+    )
+    expected = {
+        "type": "hourlyRank",
+        "msgId": 7380000000000026501,
+        "createTime": 1717000002650,
+        "text": "Weekly ranking",
+        "textKey": "pm_mt_Live_WR",
+    }
+    return "WebcastHourlyRankMessage", msg, expected
+
+
+@golden("sub_pin")
+def _sub_pin(pb: ModuleType) -> Case:
+    msg = pb.WebcastSubPinEventMessage(
+        common=_common(pb, "WebcastSubPinEventMessage", 7380000000000026601, 1717000002660),
+        action_type=1,
+        card=pb.SubPinCard(
+            time_to_live=300,
+            title=pb.SubPinCardText(type=1, content="Subscriber goal"),
+            desc=pb.SubPinCardText(type=1, content="50 subs for a boss fight"),
+            image=_image(pb, "https://p16-webcast.tiktokcdn.com/pin.png"),
+            type=2,
+            id=7420000000000000001,
+        ),
+        operator_user_id=HOST_ID,
+    )
+    expected = {
+        "type": "subPin",
+        "msgId": 7380000000000026601,
+        "createTime": 1717000002660,
+        "action": 1,
+        "cardType": 2,
+        "cardId": 7420000000000000001,
+        "title": "Subscriber goal",
+        "operatorId": HOST_ID,
+    }
+    return "WebcastSubPinEventMessage", msg, expected
+
+
+@golden("bottom_message")
+def _bottom_message(pb: ModuleType) -> Case:
+    msg = pb.WebcastBottomMessage(
+        common=_common(pb, "WebcastBottomMessage", 7380000000000026701, 1717000002670, key="live_bottom"),
+        content="Keep it friendly",
+        show_type=1,
+        text_type=1,
+        duration=5,
+        biz_type=3,
+        violation_user_id=BOB_ID,
+    )
+    expected = {
+        "type": "bottomMessage",
+        "msgId": 7380000000000026701,
+        "createTime": 1717000002670,
+        "content": "Keep it friendly",
+        "textType": 1,
+        "duration": 5,
+        "bizType": 3,
+        "violationUserId": BOB_ID,
+        **_text_of("live_bottom"),
+    }
+    return "WebcastBottomMessage", msg, expected
+
+
+@golden("unauthorized_member")
+def _unauthorized_member(pb: ModuleType) -> Case:
+    msg = pb.WebcastUnauthorizedMemberMessage(
+        common=_common(pb, "WebcastUnauthorizedMemberMessage", 7380000000000026801, 1717000002680),
+        action=1,
+        nick_name_prefix=pb.Text(key="web_nonlogin_im_1", default_pattern="Viewer"),
+        nick_name="483920",
+        enter_text=pb.Text(key="live_room_enter_toast", default_pattern="{0:user} joined"),
+    )
+    expected = {
+        "type": "unauthorizedMember",
+        "msgId": 7380000000000026801,
+        "createTime": 1717000002680,
+        "action": 1,
+        "nickname": "483920",
+        "text": "{0:user} joined",
+        "textKey": "live_room_enter_toast",
+    }
+    return "WebcastUnauthorizedMemberMessage", msg, expected
+
+
+@golden("access_recall")
+def _access_recall(pb: ModuleType) -> Case:
+    msg = pb.WebcastAccessRecallMessage(
+        common=_common(pb, "WebcastAccessRecallMessage", 7380000000000026901, 1717000002690),
+        status=1,
+        duration=600,
+        end_time=1717000600,
+        scene="live_gift",
+        notice=pb.Text(key="live_access_recall", default_pattern="Gifts are paused"),
+        content=pb.Text(key="live_access_recall_content", default_pattern="For 10 minutes"),
+    )
+    expected = {
+        "type": "accessRecall",
+        "msgId": 7380000000000026901,
+        "createTime": 1717000002690,
+        "status": 1,
+        "duration": 600,
+        "endTime": 1717000600,
+        "scene": "live_gift",
+        "text": "Gifts are paused",
+        "textKey": "live_access_recall",
+    }
+    return "WebcastAccessRecallMessage", msg, expected
+
+
 BANNER_JSON = '{"banner_type":1,"data":{"title":"Weekly ranking ⭐","url":"https://www.tiktok.com/"}}'
 
 
@@ -1717,22 +2044,22 @@ def test_im_delete_unpacked_ids(impl: ModuleType, pb: ModuleType) -> None:
     }
 
 
-# Serialized pb.CommonMessageData(method="WebcastHourlyRankMessage", msg_id=9, create_time=1)
-UNKNOWN_PAYLOAD = b"\n\x18WebcastHourlyRankMessage\x10\t \x01"
+# Serialized pb.CommonMessageData(method="WebcastToastMessage", msg_id=9, create_time=1)
+UNKNOWN_PAYLOAD = b"\n\x13WebcastToastMessage\x10\t \x01"
 
 
 def test_unknown_method(impl: ModuleType, pb: ModuleType) -> None:
-    data = _ser(pb.CommonMessageData(method="WebcastHourlyRankMessage", msg_id=9, create_time=1))
+    data = _ser(pb.CommonMessageData(method="WebcastToastMessage", msg_id=9, create_time=1))
     assert data == UNKNOWN_PAYLOAD
-    assert impl.decode_message("WebcastHourlyRankMessage", data) == {
+    assert impl.decode_message("WebcastToastMessage", data) == {
         "type": "unknown",
-        "method": "WebcastHourlyRankMessage",
-        "payload": b"\n\x18WebcastHourlyRankMessage\x10\t \x01",
+        "method": "WebcastToastMessage",
+        "payload": b"\n\x13WebcastToastMessage\x10\t \x01",
     }
-    assert impl.decode_message("RoomMessage", data) == {
+    assert impl.decode_message("ToastMessage", data) == {
         "type": "unknown",
-        "method": "RoomMessage",
-        "payload": b"\n\x18WebcastHourlyRankMessage\x10\t \x01",
+        "method": "ToastMessage",
+        "payload": b"\n\x13WebcastToastMessage\x10\t \x01",
     }
 
 
@@ -1846,7 +2173,7 @@ def _main_messages(pb: ModuleType) -> list[Any]:
         _base(pb, "WebcastChatMessage", _ser(chat), 999),  # the common's msg_id wins
         _base(pb, "WebcastLikeMessage", _ser(like), 7380000000000009002),
         _base(pb, "WebcastMsgDetectMessage", b"\x08\x01", 7380000000000009003),
-        _base(pb, "RoomMessage", UNKNOWN_PAYLOAD, 7380000000000009004),
+        _base(pb, "ToastMessage", UNKNOWN_PAYLOAD, 7380000000000009004),
         _base(pb, "ControlMessage", _ser(end), 7380000000000009005),
     ]
 
@@ -1880,8 +2207,8 @@ MAIN_EVENTS: list[Event] = [
     {
         "type": "unknown",
         "msgId": 7380000000000009004,
-        "method": "RoomMessage",
-        "payload": b"\n\x18WebcastHourlyRankMessage\x10\t \x01",
+        "method": "ToastMessage",
+        "payload": b"\n\x13WebcastToastMessage\x10\t \x01",
     },
     {"type": "streamEnd", "msgId": 7380000000000021003, "createTime": 1717000002200, "action": 3},
 ]

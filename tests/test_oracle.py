@@ -16,6 +16,7 @@ from wire observations, see proto/webcast.proto).
 from __future__ import annotations
 
 import importlib
+import warnings
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 import msgpack
 import pytest
 
+from bridge.codec import protowire as w
 from bridge.contract import validate
 
 pytest.importorskip(
@@ -1113,6 +1115,300 @@ def _rank_text() -> Case:
     )
     expected = {**_head("rankText", 2601), "scene": 1, "rankBefore": 4, "rankAfter": 3, "userId": ALICE_ID}
     return "WebcastRankTextMessage", msg, expected
+
+
+# ---------------------------------------------------------------- notices, rankings, pins
+
+IM = _pkg("webcast.im")
+GAME = _pkg("webcast.model.game")
+CHATROOM = _pkg("webcast.chatroom.api")
+with warnings.catch_warnings():  # its generated code uses a validator form pydantic 2.12 deprecates
+    warnings.simplefilter("ignore", DeprecationWarning)
+    V2 = importlib.import_module("TikTokLiveProto.v2")
+"""The package's v2 schema: the only published one with WebcastHourlyRankMessage."""
+
+PIECES = [{"kind": 11, "user": {"id": 1, "nickname": "p"}}]
+"""The pieces of every ``_common`` display text."""
+
+
+def _text_of(key: str) -> Event:
+    """What an event whose common block is read gets from ``_common``'s display text."""
+    return {"text": "{0:user} did something", "textKey": key, "pieces": PIECES}
+
+
+def _apk_battle_notice() -> bytes:
+    """No published schema has LinkmicBattleNoticeMessage: the bytes are laid out by hand, with the
+    field numbers of TikTok's Android client (a real 2022 capture has the same layout)."""
+    common = w.message_field(
+        1,
+        w.str_field(1, "WebcastLinkmicBattleNoticeMessage"),
+        w.int_field(2, 2701),
+        w.int_field(4, 1717000000701),
+    )
+    guide = w.message_field(
+        7,
+        w.message_field(1, w.str_field(1, "LIVE Match: the side with more points wins")),
+        w.message_field(2, w.str_field(1, "Learn more")),
+        w.str_field(3, "https://www.tiktok.com/live/match/rules"),
+        w.bool_field(4, True),
+    )
+    return common + w.int_field(2, 4) + guide
+
+
+@case("battleNotice")
+def _battle_notice() -> Case:
+    expected = {
+        **_head("battleNotice", 2701),
+        "noticeType": 4,
+        "text": "LIVE Match: the side with more points wins",
+        "ruleUrl": "https://www.tiktok.com/live/match/rules",
+    }
+    return "WebcastLinkmicBattleNoticeMessage", _apk_battle_notice(), expected
+
+
+@case("roomMessage")
+def _room_message() -> Case:
+    msg = MSG.WebcastRoomMessage(
+        common=_common("SystemMessage", 2702, "live_room_notice"),
+        content="Welcome to the LIVE!",
+        supprot_landscape=True,
+        source=1,
+        scene="live_room_welcome",
+        is_welcome=True,
+        show_duration_ms=5000,
+        sub_scene="first_enter",
+    )
+    expected = {
+        **_head("roomMessage", 2702),
+        "content": "Welcome to the LIVE!",
+        "scene": "live_room_welcome",
+        "welcome": True,
+        "durationMs": 5000,
+        **_text_of("live_room_notice"),
+    }
+    return "WebcastRoomMessage", msg, expected
+
+
+@case("roomMessage_v2_scene")
+def _room_message_v2() -> Case:
+    # the v2 schema makes scene (6) an enum: a varint our string read skips by its wire type
+    msg = V2.WebcastRoomMessage(
+        common=V2.CommonMessageData(method="SystemMessage", msg_id=2703, create_time=1717000000703),
+        content="Welcome to the LIVE!",
+        scene=V2.Scene.CO_HOST,
+        is_welcome=True,
+    )
+    expected = {**_head("roomMessage", 2703), "content": "Welcome to the LIVE!", "welcome": True}
+    return "WebcastRoomMessage", msg, expected
+
+
+@case("systemMessage")
+def _system_message() -> Case:
+    msg = IM.WebcastSystemMessage(
+        common=_common("WebcastSystemMessage", 2704, "live_system"),
+        message="Comments are limited to followers.",
+    )
+    expected = {
+        **_head("systemMessage", 2704),
+        "content": "Comments are limited to followers.",
+        **_text_of("live_system"),
+    }
+    return "WebcastSystemMessage", msg, expected
+
+
+def _notify(msg_id: int, user: Any = None) -> Any:
+    common = _common("WebcastRoomNotifyMessage", msg_id)
+    common.display_text = TEXT.Text(
+        key="pm_mt_live_gift_platform_announcement",
+        default_pattern="{0:user} sent {1:gift} to {2:user}",
+        pieces=[
+            TEXT.TextPiece(type=11, user_value=TEXT.TextPieceUser(user=_alice())),
+            TEXT.TextPiece(
+                type=12,
+                gift_value=TEXT.TextPieceGift(
+                    gift_id=7934, name_ref=TEXT.PatternRef(key="pm_mt_gift_7934", default_pattern="Galaxy")
+                ),
+            ),
+            TEXT.TextPiece(type=11, user_value=TEXT.TextPieceUser(user=_bob(), with_colon=True)),
+        ],
+    )
+    return MSG.WebcastRoomNotifyMessage(
+        common=common,
+        schema="sslocal://webcast_gift_dialog?gift_id=7934",
+        notify_type=3,
+        user=user,
+        notify_class=1,
+        flex_setting=[1, 2],
+        source="gift_broadcast",
+        from_user_id=ALICE_ID,
+        to_anchor_id=HOST_ID,
+    )
+
+
+BROADCAST: Event = {
+    "text": "{0:user} sent {1:gift} to {2:user}",
+    "textKey": "pm_mt_live_gift_platform_announcement",
+    "pieces": [
+        {"kind": 11, "user": ALICE},
+        {"kind": 12, "giftId": 7934, "giftName": "Galaxy"},
+        {"kind": 11, "user": BOB},
+    ],
+}
+
+
+@case("roomNotify")
+def _room_notify() -> Case:
+    msg = _notify(2705, _alice())
+    msg.content = "Alice sent Galaxy"
+    expected = {
+        **_head("roomNotify", 2705),
+        "notifyType": 3,
+        "content": "Alice sent Galaxy",
+        "user": ALICE,
+        "source": "gift_broadcast",
+        "fromUserId": ALICE_ID,
+        "toAnchorId": HOST_ID,
+        **BROADCAST,
+    }
+    return "WebcastRoomNotifyMessage", msg, expected
+
+
+@case("giftBroadcast")
+def _gift_broadcast() -> Case:
+    msg = MSG.WebcastGiftBroadcastMessage(
+        common=_common("WebcastGiftBroadcastMessage", 2706),
+        from_user_id=ALICE_ID,
+        left_icon=_image("https://p16-webcast.tiktokcdn.com/icon/broadcast.png"),
+        notify=_notify(2707),
+    )
+    expected = {
+        **_head("giftBroadcast", 2706),
+        "fromUserId": ALICE_ID,
+        "notifyType": 3,
+        "source": "gift_broadcast",
+        "toAnchorId": HOST_ID,
+        **BROADCAST,
+    }
+    return "WebcastGiftBroadcastMessage", msg, expected
+
+
+@case("hourlyRank")
+def _hourly_rank() -> Case:
+    # only the v2 schema (and TikTokLiveJava) has this message, with placeholder names
+    msg = V2.WebcastHourlyRankMessage(
+        common=V2.CommonMessageData(
+            method="WebcastHourlyRankMessage", msg_id=2708, create_time=1717000000708
+        ),
+        data=V2.WebcastHourlyRankMessageRankContainer(
+            data1=1,
+            rankings=V2.Ranking(
+                type="pm_mt_Live_WR",
+                label="Weekly ranking",
+                color=V2.TikTokColor(color="#ffffffff", id=400),
+                details=[V2.ValueLabel(data=1, label3="#3")],
+            ),
+            data3=1,
+        ),
+        data2=1,
+    )
+    expected = {
+        **_head("hourlyRank", 2708),
+        "text": "Weekly ranking",
+        "textKey": "pm_mt_Live_WR",
+        "pieces": [{"kind": 1, "text": "#3"}],
+    }
+    return "WebcastHourlyRankMessage", msg, expected
+
+
+@case("subPin")
+def _sub_pin() -> Case:
+    msg = MSG.WebcastSubPinEventMessage(
+        common=_common("WebcastSubPinEventMessage", 2709),
+        action_type=1,
+        card=CHATROOM.SubPinCard(
+            time_to_live=300,
+            title=CHATROOM.Text(type=1, content="Subscriber goal"),
+            desc=CHATROOM.Text(type=1, content="50 subs for a boss fight"),
+            image=_image("https://p16-webcast.tiktokcdn.com/pin.png"),
+            type=2,
+            id=7420000000000000001,
+        ),
+        operator_user_id=HOST_ID,
+    )
+    expected = {
+        **_head("subPin", 2709),
+        "action": 1,
+        "cardType": 2,
+        "cardId": 7420000000000000001,
+        "title": "Subscriber goal",
+        "operatorId": HOST_ID,
+    }
+    return "WebcastSubPinEventMessage", msg, expected
+
+
+@case("bottomMessage")
+def _bottom_message() -> Case:
+    msg = MSG.WebcastBottomMessage(
+        common=_common("WebcastBottomMessage", 2710, "live_bottom"),
+        content="Keep it friendly",
+        show_type=1,
+        text_type=1,
+        duration=5,
+        biz_type=3,
+        violation_user_id=BOB_ID,
+    )
+    expected = {
+        **_head("bottomMessage", 2710),
+        "content": "Keep it friendly",
+        "textType": 1,
+        "duration": 5,
+        "bizType": 3,
+        "violationUserId": BOB_ID,
+        **_text_of("live_bottom"),
+    }
+    return "WebcastBottomMessage", msg, expected
+
+
+@case("unauthorizedMember")
+def _unauthorized_member() -> Case:
+    msg = MSG.WebcastUnauthorizedMemberMessage(
+        common=_common("WebcastUnauthorizedMemberMessage", 2711),
+        action=1,
+        nick_name_prefix=TEXT.Text(key="web_nonlogin_im_1", default_pattern="Viewer"),
+        nick_name="483920",
+        enter_text=TEXT.Text(key="live_room_enter_toast", default_pattern="{0:user} joined"),
+    )
+    expected = {
+        **_head("unauthorizedMember", 2711),
+        "action": 1,
+        "nickname": "483920",
+        "text": "{0:user} joined",
+        "textKey": "live_room_enter_toast",
+    }
+    return "WebcastUnauthorizedMemberMessage", msg, expected
+
+
+@case("accessRecall")
+def _access_recall() -> Case:
+    msg = GAME.WebcastAccessRecallMessage(
+        common=_common("WebcastAccessRecallMessage", 2712),
+        status=1,
+        duration=600,
+        end_time=1717000600,
+        scene="live_gift",
+        notice=TEXT.Text(key="live_access_recall", default_pattern="Gifts are paused"),
+        content=TEXT.Text(key="live_access_recall_content", default_pattern="For 10 minutes"),
+    )
+    expected = {
+        **_head("accessRecall", 2712),
+        "status": 1,
+        "duration": 600,
+        "endTime": 1717000600,
+        "scene": "live_gift",
+        "text": "Gifts are paused",
+        "textKey": "live_access_recall",
+    }
+    return "WebcastAccessRecallMessage", msg, expected
 
 
 # ---------------------------------------------------------------- the tests

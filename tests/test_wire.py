@@ -347,3 +347,73 @@ def test_decode_client_frame() -> None:
 def test_decode_client_frame_rejects_bad_frames(data: bytes) -> None:
     with pytest.raises(DecodeError):
         codec.decode_client_frame(data)
+
+
+# ---------------------------------------------------------------- wire sources in docs/events.md
+
+_PATH = re.compile(r"^(\w+)((?:\.\w+)+) \((\d+(?:\.\d+)*)\)$")
+
+
+def _resolve(path: str) -> tuple[str, list[int], _schema.WireField]:
+    """``Message.a.b (1.2)`` -> (message, numbers, the last field), walked through the schema; fails on
+    any mismatch of name or number."""
+    found = _PATH.match(path)
+    assert found, f"not a wire path: {path!r}"
+    message, names, numbers = found.group(1), found.group(2).split(".")[1:], found.group(3).split(".")
+    assert len(names) == len(numbers), path
+    current, walked = message, []
+    for name, number in zip(names, numbers, strict=True):
+        fields = {f.name: f for f in _schema.MESSAGES[current]}
+        assert name in fields, f"{path}: {current} has no field {name}"
+        field = fields[name]
+        assert field.number == int(number), f"{path}: {current}.{name} is {field.number}"
+        walked.append(field.number)
+        current = field.type
+    return message, walked, field
+
+
+def test_every_typed_event_states_the_wire_source_of_every_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    generated = _load("gen_wire", GENERATOR, monkeypatch).sources()
+    hand = contract.WIRE_SOURCES
+    typed = [e for e in contract.EVENTS if e.methods]
+    assert not set(generated) & set(hand), "an event with a generated decoder needs no hand-written sources"
+    assert set(hand) <= {e.name for e in typed}
+    for event in typed:
+        sources = generated.get(event.name) or hand.get(event.name, {})
+        assert set(sources) == {f.name for f in event.fields}, event.name
+        for key, source in sources.items():
+            for path in source.partition("; ")[0].split(" or "):
+                message, _, _ = _resolve(path)
+                assert message in event.methods, f"{event.name}.{key}: {path} is not from its methods"
+
+
+def test_generated_wire_sources_follow_the_annotations(monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = _load("gen_wire", GENERATOR, monkeypatch).sources()
+    assert sources["roomMessage"]["text"] == "WebcastRoomMessage.common.display_text.default_pattern (1.8.2)"
+    assert sources["giftBroadcast"]["fromUserId"] == (
+        "WebcastGiftBroadcastMessage.from_user_id (2) or WebcastGiftBroadcastMessage.notify.from_user_id (4.10)"
+    )
+    assert " or " in sources["coHostScore"]["total"]  # two methods feed it
+
+
+def test_events_md_shows_the_wire_sources() -> None:
+    text = (ROOT / "docs" / "events.md").read_text()
+    assert "| `noticeType` | int |" in text
+    assert "`WebcastLinkmicBattleNoticeMessage.notice_type (2)`" in text
+    assert "`WebcastChatMessage.mention_users (28)`" in text
+
+
+def test_text_piece_sources_in_its_struct_doc() -> None:
+    doc = next(s.doc for s in contract.STRUCTS if s.name == "TextPiece")
+    paths = {
+        "kind": "TextPiece.type (1)",
+        "text": "TextPiece.string_value (11)",
+        "user": "TextPiece.user_value.user (21.1)",
+        "giftId": "TextPiece.gift_value.gift_id (22.1)",
+        "giftName": "TextPiece.gift_value.name_ref.default_pattern (22.2.2)",
+    }
+    assert _resolve("Text.pieces (4)")[2].key == "pieces" and "`Text.pieces` (4)" in doc
+    for key, path in paths.items():
+        assert _resolve(path)[2].key == key, path
+        names, numbers = path.removeprefix("TextPiece.").split(" ")
+        assert f"`{names}` {numbers}" in doc, path

@@ -17,6 +17,11 @@ from ._schema import (
     BattleBaseUserInfo_user_id,
     BattleBonusConfig_reward_config,
     BattleBonusConfig_target_config,
+    BattleNoticeCommonGuide_display_text,
+    BattleNoticeRuleGuide_content,
+    BattleNoticeRuleGuide_content_text,
+    BattleNoticeRuleGuide_rule_url,
+    BattleNoticeText_text,
     BattleSetting_status,
     BattleTaskReward_reward_multiple,
     BattleTaskSettle_result,
@@ -39,6 +44,7 @@ from ._schema import (
     CohostUserInfo_nickname,
     CohostUserInfoEntry_key,
     CohostUserInfoEntry_value,
+    CommonMessageData_display_text,
     Contributor_rank,
     Contributor_score,
     Contributor_user,
@@ -48,6 +54,7 @@ from ._schema import (
     FanTicketRoomNoticeContent_match_id,
     FanTicketRoomNoticeContent_total_linkmic_fan_ticket,
     FanTicketRoomNoticeContent_user_fan_ticket,
+    HourlyRankContainer_rankings,
     LinkerListChangeContent_linked_users,
     LinkLayerListUser_user,
     LinkListChangeContent_list,
@@ -62,6 +69,7 @@ from ._schema import (
     MessageRedEnvelopInfo_send_user_id,
     MessageRedEnvelopInfo_send_user_name,
     MessageRedEnvelopInfo_unpack_at,
+    PatternRef_default_pattern,
     PollBasicInfo_gift_id,
     PollBasicInfo_poll_duration,
     PollBasicInfo_time_remain,
@@ -82,12 +90,38 @@ from ._schema import (
     Question_user,
     RankUpdate_owner_rank,
     RankUpdate_rank_type,
+    SubPinCard_id,
+    SubPinCard_title,
+    SubPinCard_type,
+    SubPinCardText_content,
+    Text_default_pattern,
+    Text_key,
+    Text_pieces,
+    TextPiece_gift_value,
+    TextPiece_string_value,
+    TextPiece_type,
+    TextPiece_user_value,
+    TextPieceGift_gift_id,
+    TextPieceGift_name_ref,
+    TextPieceUser_user,
     UseCriticalStrikeCard_anchor_id,
     UseCriticalStrikeCard_card_info,
     UserFanTicket_fan_ticket,
     UserFanTicket_match_rank,
     UserFanTicket_match_total_score,
     UserFanTicket_user_id,
+    WebcastAccessRecallMessage_common,
+    WebcastAccessRecallMessage_duration,
+    WebcastAccessRecallMessage_end_time,
+    WebcastAccessRecallMessage_notice,
+    WebcastAccessRecallMessage_scene,
+    WebcastAccessRecallMessage_status,
+    WebcastBottomMessage_biz_type,
+    WebcastBottomMessage_common,
+    WebcastBottomMessage_content,
+    WebcastBottomMessage_duration,
+    WebcastBottomMessage_text_type,
+    WebcastBottomMessage_violation_user_id,
     WebcastCaptionMessage_common,
     WebcastCaptionMessage_content,
     WebcastCaptionMessage_definite,
@@ -96,6 +130,11 @@ from ._schema import (
     WebcastCaptionMessage_timestamp_ms,
     WebcastEnvelopeMessage_common,
     WebcastEnvelopeMessage_envelope_info,
+    WebcastGiftBroadcastMessage_common,
+    WebcastGiftBroadcastMessage_from_user_id,
+    WebcastGiftBroadcastMessage_notify,
+    WebcastHourlyRankMessage_common,
+    WebcastHourlyRankMessage_data,
     WebcastImDeleteMessage_common,
     WebcastImDeleteMessage_delete_msg_ids,
     WebcastImDeleteMessage_delete_user_ids,
@@ -123,6 +162,10 @@ from ._schema import (
     WebcastLinkMicBattleItemCard_common,
     WebcastLinkMicBattleItemCard_msg_type,
     WebcastLinkMicBattleItemCard_use_critical_strike_card,
+    WebcastLinkmicBattleNoticeMessage_battle_rule_guide,
+    WebcastLinkmicBattleNoticeMessage_common,
+    WebcastLinkmicBattleNoticeMessage_common_guide,
+    WebcastLinkmicBattleNoticeMessage_notice_type,
     WebcastLinkMicBattlePunishFinish_battle_id,
     WebcastLinkMicBattlePunishFinish_battle_settings,
     WebcastLinkMicBattlePunishFinish_channel_id,
@@ -169,6 +212,18 @@ from ._schema import (
     WebcastRankUpdateMessage_common,
     WebcastRankUpdateMessage_group_type,
     WebcastRankUpdateMessage_updates,
+    WebcastRoomMessage_common,
+    WebcastRoomMessage_content,
+    WebcastRoomMessage_is_welcome,
+    WebcastRoomMessage_scene,
+    WebcastRoomMessage_show_duration_ms,
+    WebcastRoomNotifyMessage_common,
+    WebcastRoomNotifyMessage_content,
+    WebcastRoomNotifyMessage_from_user_id,
+    WebcastRoomNotifyMessage_notify_type,
+    WebcastRoomNotifyMessage_source,
+    WebcastRoomNotifyMessage_to_anchor_id,
+    WebcastRoomNotifyMessage_user,
     WebcastRoomUserSeqMessage_common,
     WebcastRoomUserSeqMessage_ranks,
     WebcastRoomUserSeqMessage_total,
@@ -179,6 +234,16 @@ from ._schema import (
     WebcastSubNotifyMessage_sub_month,
     WebcastSubNotifyMessage_subscribe_type,
     WebcastSubNotifyMessage_user,
+    WebcastSubPinEventMessage_action_type,
+    WebcastSubPinEventMessage_card,
+    WebcastSubPinEventMessage_common,
+    WebcastSubPinEventMessage_operator_user_id,
+    WebcastSystemMessage_common,
+    WebcastSystemMessage_message,
+    WebcastUnauthorizedMemberMessage_action,
+    WebcastUnauthorizedMemberMessage_common,
+    WebcastUnauthorizedMemberMessage_enter_text,
+    WebcastUnauthorizedMemberMessage_nick_name,
 )
 
 __all__ = ["DECODERS"]
@@ -383,6 +448,45 @@ def _struct_battle_user_info(buf: bytes, a: int, b: int) -> Event:
     _put(event, "id", id)
     _put(event, "uniqueId", unique_id)
     _put(event, "nickname", nickname)
+    return event
+
+
+def _struct_text_piece(buf: bytes, a: int, b: int) -> Event:
+    """``TextPiece`` as a list element."""
+    event: Event = {}
+    kind = 0
+    text = ""
+    user: tuple[int, int] | None = None
+    gift_id = 0
+    gift_name = ""
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == TextPiece_type:
+                kind = _s64(x)
+        elif wire == 2:
+            if number == TextPiece_string_value:
+                text = _str(buf, x, y)
+            elif number == TextPiece_user_value:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == TextPieceUser_user:
+                            user = (x2, y2)
+            elif number == TextPiece_gift_value:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == TextPieceGift_gift_id:
+                            gift_id = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == TextPieceGift_name_ref:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == PatternRef_default_pattern:
+                                        gift_name = _str(buf, x3, y3)
+    _put(event, "kind", kind)
+    _put(event, "text", text)
+    _put(event, "user", _user_with_identity(buf, user, 0))
+    _put(event, "giftId", gift_id)
+    _put(event, "giftName", gift_name)
     return event
 
 
@@ -1058,6 +1162,436 @@ def _link_mic_battle_item_card(buf: bytes, a: int, b: int) -> Event:
     return event
 
 
+def _linkmic_battle_notice(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastLinkmicBattleNoticeMessage`` -> ``battleNotice``."""
+    event: Event = {"type": "battleNotice"}
+    notice_type = 0
+    text = ""
+    rule_url = ""
+    text_key = ""
+    pieces: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastLinkmicBattleNoticeMessage_notice_type:
+                notice_type = _s64(x)
+        elif wire == 2:
+            if number == WebcastLinkmicBattleNoticeMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastLinkmicBattleNoticeMessage_battle_rule_guide:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == BattleNoticeRuleGuide_content:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == BattleNoticeText_text:
+                                        text = _str(buf, x3, y3)
+                        elif n2 == BattleNoticeRuleGuide_rule_url:
+                            rule_url = _str(buf, x2, y2)
+                        elif n2 == BattleNoticeRuleGuide_content_text:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == Text_key:
+                                        text_key = _str(buf, x3, y3)
+                                    elif n3 == Text_default_pattern:
+                                        text = _str(buf, x3, y3)
+                                    elif n3 == Text_pieces:
+                                        pieces.append(_struct_text_piece(buf, x3, y3))
+            elif number == WebcastLinkmicBattleNoticeMessage_common_guide:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == BattleNoticeCommonGuide_display_text:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == Text_key:
+                                        text_key = _str(buf, x3, y3)
+                                    elif n3 == Text_default_pattern:
+                                        text = _str(buf, x3, y3)
+                                    elif n3 == Text_pieces:
+                                        pieces.append(_struct_text_piece(buf, x3, y3))
+    _put(event, "noticeType", notice_type)
+    _put(event, "text", text)
+    _put(event, "ruleUrl", rule_url)
+    _put(event, "textKey", text_key)
+    _put(event, "pieces", pieces)
+    return event
+
+
+def _room(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastRoomMessage`` -> ``roomMessage``."""
+    event: Event = {"type": "roomMessage"}
+    content = ""
+    scene = ""
+    welcome = 0
+    duration_ms = 0
+    text = ""
+    text_key = ""
+    pieces: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastRoomMessage_is_welcome:
+                welcome = x
+            elif number == WebcastRoomMessage_show_duration_ms:
+                duration_ms = _s64(x)
+        elif wire == 2:
+            if number == WebcastRoomMessage_common:
+                _common(buf, x, y, event)
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == CommonMessageData_display_text:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == Text_key:
+                                        text_key = _str(buf, x3, y3)
+                                    elif n3 == Text_default_pattern:
+                                        text = _str(buf, x3, y3)
+                                    elif n3 == Text_pieces:
+                                        pieces.append(_struct_text_piece(buf, x3, y3))
+            elif number == WebcastRoomMessage_content:
+                content = _str(buf, x, y)
+            elif number == WebcastRoomMessage_scene:
+                scene = _str(buf, x, y)
+    _put(event, "content", content)
+    _put(event, "scene", scene)
+    _put(event, "welcome", bool(welcome))
+    _put(event, "durationMs", duration_ms)
+    _put(event, "text", text)
+    _put(event, "textKey", text_key)
+    _put(event, "pieces", pieces)
+    return event
+
+
+def _system(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastSystemMessage`` -> ``systemMessage``."""
+    event: Event = {"type": "systemMessage"}
+    content = ""
+    text = ""
+    text_key = ""
+    pieces: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == WebcastSystemMessage_common:
+                _common(buf, x, y, event)
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == CommonMessageData_display_text:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == Text_key:
+                                        text_key = _str(buf, x3, y3)
+                                    elif n3 == Text_default_pattern:
+                                        text = _str(buf, x3, y3)
+                                    elif n3 == Text_pieces:
+                                        pieces.append(_struct_text_piece(buf, x3, y3))
+            elif number == WebcastSystemMessage_message:
+                content = _str(buf, x, y)
+    _put(event, "content", content)
+    _put(event, "text", text)
+    _put(event, "textKey", text_key)
+    _put(event, "pieces", pieces)
+    return event
+
+
+def _room_notify(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastRoomNotifyMessage`` -> ``roomNotify``."""
+    event: Event = {"type": "roomNotify"}
+    notify_type = 0
+    content = ""
+    user: tuple[int, int] | None = None
+    source = ""
+    from_user_id = 0
+    to_anchor_id = 0
+    text = ""
+    text_key = ""
+    pieces: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastRoomNotifyMessage_notify_type:
+                notify_type = _s64(x)
+            elif number == WebcastRoomNotifyMessage_from_user_id:
+                from_user_id = _s64(x)
+            elif number == WebcastRoomNotifyMessage_to_anchor_id:
+                to_anchor_id = _s64(x)
+        elif wire == 2:
+            if number == WebcastRoomNotifyMessage_common:
+                _common(buf, x, y, event)
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == CommonMessageData_display_text:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == Text_key:
+                                        text_key = _str(buf, x3, y3)
+                                    elif n3 == Text_default_pattern:
+                                        text = _str(buf, x3, y3)
+                                    elif n3 == Text_pieces:
+                                        pieces.append(_struct_text_piece(buf, x3, y3))
+            elif number == WebcastRoomNotifyMessage_content:
+                content = _str(buf, x, y)
+            elif number == WebcastRoomNotifyMessage_user:
+                user = (x, y)
+            elif number == WebcastRoomNotifyMessage_source:
+                source = _str(buf, x, y)
+    _put(event, "notifyType", notify_type)
+    _put(event, "content", content)
+    _put(event, "user", _user_with_identity(buf, user, 0))
+    _put(event, "source", source)
+    _put(event, "fromUserId", from_user_id)
+    _put(event, "toAnchorId", to_anchor_id)
+    _put(event, "text", text)
+    _put(event, "textKey", text_key)
+    _put(event, "pieces", pieces)
+    return event
+
+
+def _gift_broadcast(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastGiftBroadcastMessage`` -> ``giftBroadcast``."""
+    event: Event = {"type": "giftBroadcast"}
+    from_user_id = 0
+    notify_type = 0
+    content = ""
+    user: tuple[int, int] | None = None
+    source = ""
+    to_anchor_id = 0
+    text = ""
+    text_key = ""
+    pieces: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastGiftBroadcastMessage_from_user_id:
+                from_user_id = _s64(x)
+        elif wire == 2:
+            if number == WebcastGiftBroadcastMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastGiftBroadcastMessage_notify:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == WebcastRoomNotifyMessage_notify_type:
+                            notify_type = _s64(x2)
+                        elif n2 == WebcastRoomNotifyMessage_from_user_id:
+                            from_user_id = _s64(x2)
+                        elif n2 == WebcastRoomNotifyMessage_to_anchor_id:
+                            to_anchor_id = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == WebcastRoomNotifyMessage_common:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == CommonMessageData_display_text:
+                                        for n4, w4, x4, y4 in _fields(buf, x3, y3):
+                                            if w4 == 2:
+                                                if n4 == Text_key:
+                                                    text_key = _str(buf, x4, y4)
+                                                elif n4 == Text_default_pattern:
+                                                    text = _str(buf, x4, y4)
+                                                elif n4 == Text_pieces:
+                                                    pieces.append(_struct_text_piece(buf, x4, y4))
+                        elif n2 == WebcastRoomNotifyMessage_content:
+                            content = _str(buf, x2, y2)
+                        elif n2 == WebcastRoomNotifyMessage_user:
+                            user = (x2, y2)
+                        elif n2 == WebcastRoomNotifyMessage_source:
+                            source = _str(buf, x2, y2)
+    _put(event, "fromUserId", from_user_id)
+    _put(event, "notifyType", notify_type)
+    _put(event, "content", content)
+    _put(event, "user", _user_with_identity(buf, user, 0))
+    _put(event, "source", source)
+    _put(event, "toAnchorId", to_anchor_id)
+    _put(event, "text", text)
+    _put(event, "textKey", text_key)
+    _put(event, "pieces", pieces)
+    return event
+
+
+def _hourly_rank(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastHourlyRankMessage`` -> ``hourlyRank``."""
+    event: Event = {"type": "hourlyRank"}
+    text = ""
+    text_key = ""
+    pieces: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 2:
+            if number == WebcastHourlyRankMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastHourlyRankMessage_data:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == HourlyRankContainer_rankings:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == Text_key:
+                                        text_key = _str(buf, x3, y3)
+                                    elif n3 == Text_default_pattern:
+                                        text = _str(buf, x3, y3)
+                                    elif n3 == Text_pieces:
+                                        pieces.append(_struct_text_piece(buf, x3, y3))
+    _put(event, "text", text)
+    _put(event, "textKey", text_key)
+    _put(event, "pieces", pieces)
+    return event
+
+
+def _sub_pin_event(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastSubPinEventMessage`` -> ``subPin``."""
+    event: Event = {"type": "subPin"}
+    action = 0
+    card_type = 0
+    card_id = 0
+    title = ""
+    operator_id = 0
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastSubPinEventMessage_action_type:
+                action = _s64(x)
+            elif number == WebcastSubPinEventMessage_operator_user_id:
+                operator_id = _s64(x)
+        elif wire == 2:
+            if number == WebcastSubPinEventMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastSubPinEventMessage_card:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 0:
+                        if n2 == SubPinCard_type:
+                            card_type = _s64(x2)
+                        elif n2 == SubPinCard_id:
+                            card_id = _s64(x2)
+                    elif w2 == 2:
+                        if n2 == SubPinCard_title:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == SubPinCardText_content:
+                                        title = _str(buf, x3, y3)
+    _put(event, "action", action)
+    _put(event, "cardType", card_type)
+    _put(event, "cardId", card_id)
+    _put(event, "title", title)
+    _put(event, "operatorId", operator_id)
+    return event
+
+
+def _bottom(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastBottomMessage`` -> ``bottomMessage``."""
+    event: Event = {"type": "bottomMessage"}
+    content = ""
+    text_type = 0
+    duration = 0
+    biz_type = 0
+    violation_user_id = 0
+    text = ""
+    text_key = ""
+    pieces: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastBottomMessage_text_type:
+                text_type = _s64(x)
+            elif number == WebcastBottomMessage_duration:
+                duration = _s64(x)
+            elif number == WebcastBottomMessage_biz_type:
+                biz_type = _s64(x)
+            elif number == WebcastBottomMessage_violation_user_id:
+                violation_user_id = _s64(x)
+        elif wire == 2:
+            if number == WebcastBottomMessage_common:
+                _common(buf, x, y, event)
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == CommonMessageData_display_text:
+                            for n3, w3, x3, y3 in _fields(buf, x2, y2):
+                                if w3 == 2:
+                                    if n3 == Text_key:
+                                        text_key = _str(buf, x3, y3)
+                                    elif n3 == Text_default_pattern:
+                                        text = _str(buf, x3, y3)
+                                    elif n3 == Text_pieces:
+                                        pieces.append(_struct_text_piece(buf, x3, y3))
+            elif number == WebcastBottomMessage_content:
+                content = _str(buf, x, y)
+    _put(event, "content", content)
+    _put(event, "textType", text_type)
+    _put(event, "duration", duration)
+    _put(event, "bizType", biz_type)
+    _put(event, "violationUserId", violation_user_id)
+    _put(event, "text", text)
+    _put(event, "textKey", text_key)
+    _put(event, "pieces", pieces)
+    return event
+
+
+def _unauthorized_member(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastUnauthorizedMemberMessage`` -> ``unauthorizedMember``."""
+    event: Event = {"type": "unauthorizedMember"}
+    action = 0
+    nickname = ""
+    text = ""
+    text_key = ""
+    pieces: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastUnauthorizedMemberMessage_action:
+                action = _s64(x)
+        elif wire == 2:
+            if number == WebcastUnauthorizedMemberMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastUnauthorizedMemberMessage_nick_name:
+                nickname = _str(buf, x, y)
+            elif number == WebcastUnauthorizedMemberMessage_enter_text:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == Text_key:
+                            text_key = _str(buf, x2, y2)
+                        elif n2 == Text_default_pattern:
+                            text = _str(buf, x2, y2)
+                        elif n2 == Text_pieces:
+                            pieces.append(_struct_text_piece(buf, x2, y2))
+    _put(event, "action", action)
+    _put(event, "nickname", nickname)
+    _put(event, "text", text)
+    _put(event, "textKey", text_key)
+    _put(event, "pieces", pieces)
+    return event
+
+
+def _access_recall(buf: bytes, a: int, b: int) -> Event:
+    """``WebcastAccessRecallMessage`` -> ``accessRecall``."""
+    event: Event = {"type": "accessRecall"}
+    status = 0
+    duration = 0
+    end_time = 0
+    scene = ""
+    text = ""
+    text_key = ""
+    pieces: list[Event] = []
+    for number, wire, x, y in _fields(buf, a, b):
+        if wire == 0:
+            if number == WebcastAccessRecallMessage_status:
+                status = _s64(x)
+            elif number == WebcastAccessRecallMessage_duration:
+                duration = _s64(x)
+            elif number == WebcastAccessRecallMessage_end_time:
+                end_time = _s64(x)
+        elif wire == 2:
+            if number == WebcastAccessRecallMessage_common:
+                _common(buf, x, y, event)
+            elif number == WebcastAccessRecallMessage_scene:
+                scene = _str(buf, x, y)
+            elif number == WebcastAccessRecallMessage_notice:
+                for n2, w2, x2, y2 in _fields(buf, x, y):
+                    if w2 == 2:
+                        if n2 == Text_key:
+                            text_key = _str(buf, x2, y2)
+                        elif n2 == Text_default_pattern:
+                            text = _str(buf, x2, y2)
+                        elif n2 == Text_pieces:
+                            pieces.append(_struct_text_piece(buf, x2, y2))
+    _put(event, "status", status)
+    _put(event, "duration", duration)
+    _put(event, "endTime", end_time)
+    _put(event, "scene", scene)
+    _put(event, "text", text)
+    _put(event, "textKey", text_key)
+    _put(event, "pieces", pieces)
+    return event
+
+
 DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastLikeMessage": _like,
     "WebcastMemberMessage": _member,
@@ -1079,5 +1613,15 @@ DECODERS: dict[str, Callable[[bytes, int, int], Event]] = {
     "WebcastLinkMicBattlePunishFinish": _link_mic_battle_punish_finish,
     "WebcastLinkmicBattleTaskMessage": _linkmic_battle_task,
     "WebcastLinkMicBattleItemCard": _link_mic_battle_item_card,
+    "WebcastLinkmicBattleNoticeMessage": _linkmic_battle_notice,
+    "WebcastRoomMessage": _room,
+    "WebcastSystemMessage": _system,
+    "WebcastRoomNotifyMessage": _room_notify,
+    "WebcastGiftBroadcastMessage": _gift_broadcast,
+    "WebcastHourlyRankMessage": _hourly_rank,
+    "WebcastSubPinEventMessage": _sub_pin_event,
+    "WebcastBottomMessage": _bottom,
+    "WebcastUnauthorizedMemberMessage": _unauthorized_member,
+    "WebcastAccessRecallMessage": _access_recall,
 }
 """Method -> generated decoder."""

@@ -119,10 +119,19 @@ TextPiece_type: Final = 1
 TextPiece_format: Final = 2
 TextPiece_string_value: Final = 11
 TextPiece_user_value: Final = 21
+TextPiece_gift_value: Final = 22
 
 # TextPieceUser
 TextPieceUser_user: Final = 1
 TextPieceUser_with_colon: Final = 2
+
+# TextPieceGift
+TextPieceGift_gift_id: Final = 1
+TextPieceGift_name_ref: Final = 2
+
+# PatternRef
+PatternRef_key: Final = 1
+PatternRef_default_pattern: Final = 2
 
 # ImageModel
 ImageModel_url_list: Final = 1
@@ -807,6 +816,112 @@ WebcastRankTextMessage_self_get_badge_msg: Final = 5
 WebcastRankTextMessage_other_get_badge_msg: Final = 6
 WebcastRankTextMessage_cur_user_id: Final = 7
 
+# BattleNoticeText
+BattleNoticeText_text: Final = 1
+
+# BattleNoticeRuleGuide
+BattleNoticeRuleGuide_content: Final = 1
+BattleNoticeRuleGuide_button_content: Final = 2
+BattleNoticeRuleGuide_rule_url: Final = 3
+BattleNoticeRuleGuide_except_anchor: Final = 4
+BattleNoticeRuleGuide_content_text: Final = 5
+BattleNoticeRuleGuide_button_content_text: Final = 6
+
+# BattleNoticeCommonGuide
+BattleNoticeCommonGuide_display_text: Final = 1
+BattleNoticeCommonGuide_except_anchor: Final = 2
+
+# WebcastLinkmicBattleNoticeMessage
+WebcastLinkmicBattleNoticeMessage_common: Final = 1
+WebcastLinkmicBattleNoticeMessage_notice_type: Final = 2
+WebcastLinkmicBattleNoticeMessage_battle_rule_guide: Final = 7
+WebcastLinkmicBattleNoticeMessage_common_guide: Final = 8
+
+# WebcastRoomMessage
+WebcastRoomMessage_common: Final = 1
+WebcastRoomMessage_content: Final = 2
+WebcastRoomMessage_support_landscape: Final = 3
+WebcastRoomMessage_source: Final = 4
+WebcastRoomMessage_icon: Final = 5
+WebcastRoomMessage_scene: Final = 6
+WebcastRoomMessage_is_welcome: Final = 7
+WebcastRoomMessage_show_duration_ms: Final = 9
+WebcastRoomMessage_sub_scene: Final = 10
+
+# WebcastSystemMessage
+WebcastSystemMessage_common: Final = 1
+WebcastSystemMessage_message: Final = 2
+
+# WebcastRoomNotifyMessage
+WebcastRoomNotifyMessage_common: Final = 1
+WebcastRoomNotifyMessage_schema: Final = 2
+WebcastRoomNotifyMessage_notify_type: Final = 3
+WebcastRoomNotifyMessage_content: Final = 4
+WebcastRoomNotifyMessage_user: Final = 5
+WebcastRoomNotifyMessage_notify_class: Final = 7
+WebcastRoomNotifyMessage_flex_setting: Final = 8
+WebcastRoomNotifyMessage_source: Final = 9
+WebcastRoomNotifyMessage_from_user_id: Final = 10
+WebcastRoomNotifyMessage_to_anchor_id: Final = 12
+
+# WebcastGiftBroadcastMessage
+WebcastGiftBroadcastMessage_common: Final = 1
+WebcastGiftBroadcastMessage_from_user_id: Final = 2
+WebcastGiftBroadcastMessage_left_icon: Final = 3
+WebcastGiftBroadcastMessage_notify: Final = 4
+
+# HourlyRankContainer
+HourlyRankContainer_kind: Final = 1
+HourlyRankContainer_rankings: Final = 4
+
+# WebcastHourlyRankMessage
+WebcastHourlyRankMessage_common: Final = 1
+WebcastHourlyRankMessage_data: Final = 2
+WebcastHourlyRankMessage_extra: Final = 3
+
+# SubPinCardText
+SubPinCardText_type: Final = 1
+SubPinCardText_content: Final = 2
+
+# SubPinCard
+SubPinCard_time_to_live: Final = 1
+SubPinCard_title: Final = 2
+SubPinCard_desc: Final = 3
+SubPinCard_image: Final = 4
+SubPinCard_type: Final = 5
+SubPinCard_id: Final = 6
+
+# WebcastSubPinEventMessage
+WebcastSubPinEventMessage_common: Final = 1
+WebcastSubPinEventMessage_action_type: Final = 2
+WebcastSubPinEventMessage_card: Final = 3
+WebcastSubPinEventMessage_operator_user_id: Final = 4
+
+# WebcastBottomMessage
+WebcastBottomMessage_common: Final = 1
+WebcastBottomMessage_content: Final = 2
+WebcastBottomMessage_show_type: Final = 3
+WebcastBottomMessage_text_type: Final = 4
+WebcastBottomMessage_duration: Final = 5
+WebcastBottomMessage_biz_type: Final = 6
+WebcastBottomMessage_violation_user_id: Final = 7
+
+# WebcastUnauthorizedMemberMessage
+WebcastUnauthorizedMemberMessage_common: Final = 1
+WebcastUnauthorizedMemberMessage_action: Final = 2
+WebcastUnauthorizedMemberMessage_nick_name_prefix: Final = 3
+WebcastUnauthorizedMemberMessage_nick_name: Final = 4
+WebcastUnauthorizedMemberMessage_enter_text: Final = 5
+
+# WebcastAccessRecallMessage
+WebcastAccessRecallMessage_common: Final = 1
+WebcastAccessRecallMessage_status: Final = 2
+WebcastAccessRecallMessage_duration: Final = 3
+WebcastAccessRecallMessage_end_time: Final = 4
+WebcastAccessRecallMessage_scene: Final = 5
+WebcastAccessRecallMessage_notice: Final = 6
+WebcastAccessRecallMessage_content: Final = 7
+
 # MapEntry: any map entry
 MapEntry_key: Final = 1
 MapEntry_value: Final = 2
@@ -882,7 +997,7 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("monitor", 5, 0, "int32", False, ""),
         WireField("is_show_msg", 6, 0, "bool", False, ""),
         WireField("describe", 7, 2, "string", False, ""),
-        WireField("display_text", 8, 2, "Text", False, ""),
+        WireField("display_text", 8, 2, "Text", False, "*"),
         WireField("fold_type", 9, 0, "int64", False, ""),
         WireField("anchor_fold_type", 10, 0, "int64", False, ""),
         WireField("priority_score", 11, 0, "int64", False, ""),
@@ -895,10 +1010,10 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("client_send_time", 25, 0, "int64", False, ""),
     ),
     "Text": (
-        WireField("key", 1, 2, "string", False, ""),
-        WireField("default_pattern", 2, 2, "string", False, ""),
+        WireField("key", 1, 2, "string", False, "textKey"),
+        WireField("default_pattern", 2, 2, "string", False, "text"),
         WireField("default_format", 3, 2, "TextFormat", False, ""),
-        WireField("pieces", 4, 2, "TextPiece", True, ""),
+        WireField("pieces", 4, 2, "TextPiece", True, "pieces"),
     ),
     "TextFormat": (
         WireField("color", 1, 2, "string", False, ""),
@@ -909,14 +1024,23 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("font_size", 6, 0, "int32", False, ""),
     ),
     "TextPiece": (
-        WireField("type", 1, 0, "int32", False, ""),
+        WireField("type", 1, 0, "int32", False, "kind"),
         WireField("format", 2, 2, "TextFormat", False, ""),
-        WireField("string_value", 11, 2, "string", False, ""),
-        WireField("user_value", 21, 2, "TextPieceUser", False, ""),
+        WireField("string_value", 11, 2, "string", False, "text"),
+        WireField("user_value", 21, 2, "TextPieceUser", False, "*"),
+        WireField("gift_value", 22, 2, "TextPieceGift", False, "*"),
     ),
     "TextPieceUser": (
-        WireField("user", 1, 2, "User", False, ""),
+        WireField("user", 1, 2, "User", False, "user"),
         WireField("with_colon", 2, 0, "bool", False, ""),
+    ),
+    "TextPieceGift": (
+        WireField("gift_id", 1, 0, "int64", False, "giftId"),
+        WireField("name_ref", 2, 2, "PatternRef", False, "*"),
+    ),
+    "PatternRef": (
+        WireField("key", 1, 2, "string", False, ""),
+        WireField("default_pattern", 2, 2, "string", False, "giftName"),
     ),
     "ImageModel": (
         WireField("url_list", 1, 2, "string", True, ""),
@@ -1589,6 +1713,110 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("other_get_badge_msg", 6, 2, "Text", False, ""),
         WireField("cur_user_id", 7, 0, "int64", False, "userId"),
     ),
+    "BattleNoticeText": (WireField("text", 1, 2, "string", False, "text"),),
+    "BattleNoticeRuleGuide": (
+        WireField("content", 1, 2, "BattleNoticeText", False, "*"),
+        WireField("button_content", 2, 2, "BattleNoticeText", False, ""),
+        WireField("rule_url", 3, 2, "string", False, "ruleUrl"),
+        WireField("except_anchor", 4, 0, "bool", False, ""),
+        WireField("content_text", 5, 2, "Text", False, "*"),
+        WireField("button_content_text", 6, 2, "Text", False, ""),
+    ),
+    "BattleNoticeCommonGuide": (
+        WireField("display_text", 1, 2, "Text", False, "*"),
+        WireField("except_anchor", 2, 0, "bool", False, ""),
+    ),
+    "WebcastLinkmicBattleNoticeMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("notice_type", 2, 0, "int32", False, "noticeType"),
+        WireField("battle_rule_guide", 7, 2, "BattleNoticeRuleGuide", False, "*"),
+        WireField("common_guide", 8, 2, "BattleNoticeCommonGuide", False, "*"),
+    ),
+    "WebcastRoomMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, "*"),
+        WireField("content", 2, 2, "string", False, "content"),
+        WireField("support_landscape", 3, 0, "bool", False, ""),
+        WireField("source", 4, 0, "int32", False, ""),
+        WireField("icon", 5, 2, "ImageModel", False, ""),
+        WireField("scene", 6, 2, "string", False, "scene"),
+        WireField("is_welcome", 7, 0, "bool", False, "welcome"),
+        WireField("show_duration_ms", 9, 0, "int64", False, "durationMs"),
+        WireField("sub_scene", 10, 2, "string", False, ""),
+    ),
+    "WebcastSystemMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, "*"),
+        WireField("message", 2, 2, "string", False, "content"),
+    ),
+    "WebcastRoomNotifyMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, "*"),
+        WireField("schema", 2, 2, "string", False, ""),
+        WireField("notify_type", 3, 0, "int64", False, "notifyType"),
+        WireField("content", 4, 2, "string", False, "content"),
+        WireField("user", 5, 2, "User", False, "user"),
+        WireField("notify_class", 7, 0, "int32", False, ""),
+        WireField("flex_setting", 8, 2, "int64", True, ""),
+        WireField("source", 9, 2, "string", False, "source"),
+        WireField("from_user_id", 10, 0, "int64", False, "fromUserId"),
+        WireField("to_anchor_id", 12, 0, "int64", False, "toAnchorId"),
+    ),
+    "WebcastGiftBroadcastMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("from_user_id", 2, 0, "int64", False, "fromUserId"),
+        WireField("left_icon", 3, 2, "ImageModel", False, ""),
+        WireField("notify", 4, 2, "WebcastRoomNotifyMessage", False, "*"),
+    ),
+    "HourlyRankContainer": (
+        WireField("kind", 1, 0, "int32", False, ""),
+        WireField("rankings", 4, 2, "Text", False, "*"),
+    ),
+    "WebcastHourlyRankMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("data", 2, 2, "HourlyRankContainer", False, "*"),
+        WireField("extra", 3, 0, "int32", False, ""),
+    ),
+    "SubPinCardText": (
+        WireField("type", 1, 0, "int32", False, ""),
+        WireField("content", 2, 2, "string", False, "title"),
+    ),
+    "SubPinCard": (
+        WireField("time_to_live", 1, 0, "int64", False, ""),
+        WireField("title", 2, 2, "SubPinCardText", False, "*"),
+        WireField("desc", 3, 2, "SubPinCardText", False, ""),
+        WireField("image", 4, 2, "ImageModel", False, ""),
+        WireField("type", 5, 0, "int32", False, "cardType"),
+        WireField("id", 6, 0, "int64", False, "cardId"),
+    ),
+    "WebcastSubPinEventMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("action_type", 2, 0, "int32", False, "action"),
+        WireField("card", 3, 2, "SubPinCard", False, "*"),
+        WireField("operator_user_id", 4, 0, "int64", False, "operatorId"),
+    ),
+    "WebcastBottomMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, "*"),
+        WireField("content", 2, 2, "string", False, "content"),
+        WireField("show_type", 3, 0, "int32", False, ""),
+        WireField("text_type", 4, 0, "int32", False, "textType"),
+        WireField("duration", 5, 0, "int64", False, "duration"),
+        WireField("biz_type", 6, 0, "int32", False, "bizType"),
+        WireField("violation_user_id", 7, 0, "int64", False, "violationUserId"),
+    ),
+    "WebcastUnauthorizedMemberMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("action", 2, 0, "int32", False, "action"),
+        WireField("nick_name_prefix", 3, 2, "Text", False, ""),
+        WireField("nick_name", 4, 2, "string", False, "nickname"),
+        WireField("enter_text", 5, 2, "Text", False, "*"),
+    ),
+    "WebcastAccessRecallMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("status", 2, 0, "int32", False, "status"),
+        WireField("duration", 3, 0, "int64", False, "duration"),
+        WireField("end_time", 4, 0, "int64", False, "endTime"),
+        WireField("scene", 5, 2, "string", False, "scene"),
+        WireField("notice", 6, 2, "Text", False, "*"),
+        WireField("content", 7, 2, "Text", False, ""),
+    ),
 }
 """Message name -> its fields, in schema order."""
 
@@ -1605,8 +1833,12 @@ MAP_ENTRIES: Final = frozenset(
 
 GENERATED: Final = frozenset(
     {
+        "WebcastAccessRecallMessage",
+        "WebcastBottomMessage",
         "WebcastCaptionMessage",
         "WebcastEnvelopeMessage",
+        "WebcastGiftBroadcastMessage",
+        "WebcastHourlyRankMessage",
         "WebcastImDeleteMessage",
         "WebcastInRoomBannerMessage",
         "WebcastLikeMessage",
@@ -1616,6 +1848,7 @@ GENERATED: Final = frozenset(
         "WebcastLinkMicBattlePunishFinish",
         "WebcastLinkMicFanTicketMethod",
         "WebcastLinkMicMethod",
+        "WebcastLinkmicBattleNoticeMessage",
         "WebcastLinkmicBattleTaskMessage",
         "WebcastLiveIntroMessage",
         "WebcastMemberMessage",
@@ -1623,8 +1856,13 @@ GENERATED: Final = frozenset(
         "WebcastQuestionNewMessage",
         "WebcastRankTextMessage",
         "WebcastRankUpdateMessage",
+        "WebcastRoomMessage",
+        "WebcastRoomNotifyMessage",
         "WebcastRoomUserSeqMessage",
         "WebcastSubNotifyMessage",
+        "WebcastSubPinEventMessage",
+        "WebcastSystemMessage",
+        "WebcastUnauthorizedMemberMessage",
     }
 )
 """Methods whose decoders scripts/gen_wire.py writes from the annotations."""

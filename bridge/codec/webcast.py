@@ -270,20 +270,22 @@ def identity(u: SimUser) -> bytes:
     )
 
 
+def user_piece(u: SimUser, full: bool = False) -> bytes:
+    """A ``Text.pieces`` entry naming ``u`` (piece type 11): the short user, or the whole one."""
+    return message_field(
+        Text_pieces,
+        int_field(TextPiece_type, 11),
+        message_field(
+            TextPiece_user_value,
+            message_field(TextPieceUser_user, user(u) if full else user_ref(u)),
+            bool_field(TextPieceUser_with_colon, False),
+        ),
+    )
+
+
 def text(key: str, pattern: str, users: Sequence[SimUser] = ()) -> bytes:
     """A ``Text`` with a format and one user piece per user."""
-    pieces = [
-        message_field(
-            Text_pieces,
-            int_field(TextPiece_type, 11),
-            message_field(
-                TextPiece_user_value,
-                message_field(TextPieceUser_user, user_ref(u)),
-                bool_field(TextPieceUser_with_colon, False),
-            ),
-        )
-        for u in users
-    ]
+    pieces = [user_piece(u) for u in users]
     return b"".join(
         [
             str_field(Text_key, key),

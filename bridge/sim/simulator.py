@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..codec import _schema as ws
 from ..codec import webcast as wc
 from ..codec._schema import (
     AllListUser_linked_list,
@@ -312,6 +313,20 @@ from ..values import check_name, check_room_id
 
 __all__ = ["GiftSpec", "Scenario", "Simulator", "load_scenario", "builtin_scenarios"]
 
+_NOTICE_KINDS = (
+    "battleNotice",
+    "roomMessage",
+    "systemMessage",
+    "roomNotify",
+    "giftBroadcast",
+    "hourlyRank",
+    "subPin",
+    "bottomMessage",
+    "unauthorizedMember",
+    "accessRecall",
+)
+"""Room and system text, notices, pins, ranks and battle notices (:meth:`Simulator._notice_makers`)."""
+
 KINDS = (
     "member",
     "like",
@@ -336,6 +351,7 @@ KINDS = (
     "coHostScore",
     "coHost",
     "rankText",
+    *_NOTICE_KINDS,
     "unknown",
     "ignored",
 )
@@ -586,6 +602,7 @@ _DEFAULT_MIX = {
     "coHostScore": 0.8,
     "coHost": 0.4,
     "rankText": 0.3,
+    **dict.fromkeys(_NOTICE_KINDS, 0.2),
     "unknown": 0.3,
     "ignored": 0.5,
 }
@@ -621,7 +638,17 @@ _METHOD = {
     "battleCard": "WebcastLinkMicBattleItemCard",
     "battleTask": "WebcastLinkmicBattleTaskMessage",
     "linkMicMethod": "LinkMicMethod",  # TikTok sends it without the prefix too
-    "unknown": "WebcastHourlyRankMessage",
+    "battleNotice": "WebcastLinkmicBattleNoticeMessage",
+    "roomMessage": "RoomMessage",  # real traffic sends it without the prefix
+    "systemMessage": "WebcastSystemMessage",
+    "roomNotify": "WebcastRoomNotifyMessage",
+    "giftBroadcast": "WebcastGiftBroadcastMessage",
+    "hourlyRank": "WebcastHourlyRankMessage",
+    "subPin": "WebcastSubPinEventMessage",
+    "bottomMessage": "WebcastBottomMessage",
+    "unauthorizedMember": "WebcastUnauthorizedMemberMessage",
+    "accessRecall": "WebcastAccessRecallMessage",
+    "unknown": "WebcastToastMessage",
     "ignored": "MsgDetectMessage",
 }
 
@@ -695,6 +722,7 @@ class Simulator:
             "coHostScore": self._co_host_score,
             "coHost": self._co_host,
             "rankText": self._rank_text,
+            **self._notice_makers(),
         }
         self.streaks: list[_Streak] = []
         self.recent_chat: list[tuple[SimUser, str, int]] = []
@@ -1649,3 +1677,181 @@ class Simulator:
     def _ignored(self, now_ms: int) -> bytes:
         # off-schema: a message proto/webcast.proto does not have, so its fields are numbered here
         return self._inner("ignored", [int_field(2, 1), int_field(8, now_ms)], now_ms)
+
+    # ------------------------------------------------------------ notices, rankings, pins
+
+    def _notice_makers(self) -> dict[str, Callable[[int], bytes]]:
+        """The makers of :data:`_NOTICE_KINDS`."""
+        return {
+            "battleNotice": self._battle_notice,
+            "roomMessage": self._room_message,
+            "systemMessage": self._system_message,
+            "roomNotify": self._room_notify,
+            "giftBroadcast": self._gift_broadcast,
+            "hourlyRank": self._hourly_rank,
+            "subPin": self._sub_pin,
+            "bottomMessage": self._bottom_message,
+            "unauthorizedMember": self._unauthorized_member,
+            "accessRecall": self._access_recall,
+        }
+
+    def _battle_notice(self, now_ms: int) -> bytes:
+        # notice type 4 with the rule guide, as in a real capture
+        guide = message_field(
+            ws.WebcastLinkmicBattleNoticeMessage_battle_rule_guide,
+            message_field(
+                ws.BattleNoticeRuleGuide_content, str_field(ws.BattleNoticeText_text, "LIVE Match rules")
+            ),
+            message_field(
+                ws.BattleNoticeRuleGuide_button_content, str_field(ws.BattleNoticeText_text, "Learn more")
+            ),
+            str_field(ws.BattleNoticeRuleGuide_rule_url, "https://www.tiktok.com/live/match/rules"),
+            bool_field(ws.BattleNoticeRuleGuide_except_anchor, True),
+        )
+        return self._inner(
+            "battleNotice", [int_field(ws.WebcastLinkmicBattleNoticeMessage_notice_type, 4), guide], now_ms
+        )
+
+    def _room_message(self, now_ms: int) -> bytes:
+        display = wc.text(
+            "live_room_notice", "Welcome to the LIVE! Be kind and follow the community guidelines."
+        )
+        fields = [
+            str_field(
+                ws.WebcastRoomMessage_content, "" if self.rng.random() < 0.5 else "Welcome to the LIVE!"
+            ),
+            int_field(ws.WebcastRoomMessage_source, 1),
+            str_field(ws.WebcastRoomMessage_scene, "live_room_welcome"),
+            bool_field(ws.WebcastRoomMessage_is_welcome, True),
+            int_field(ws.WebcastRoomMessage_show_duration_ms, 5000),
+        ]
+        return self._inner("roomMessage", fields, now_ms, display)
+
+    def _system_message(self, now_ms: int) -> bytes:
+        fields = [str_field(ws.WebcastSystemMessage_message, "The host has limited comments to followers.")]
+        return self._inner("systemMessage", fields, now_ms)
+
+    def _notify(
+        self, sender: SimUser, receiver: SimUser, gift: GiftSpec, whole: bool = False
+    ) -> tuple[bytes, list[bytes]]:
+        """A room notice announcing ``sender``'s gift to ``receiver``: its display text and its fields
+        (``whole``: the sender's piece is the whole user, which brings a broadcast near its real size)."""
+        gift_piece = message_field(
+            ws.Text_pieces,
+            message_field(
+                ws.TextPiece_gift_value,
+                int_field(ws.TextPieceGift_gift_id, gift.id),
+                message_field(
+                    ws.TextPieceGift_name_ref,
+                    str_field(ws.PatternRef_key, f"pm_mt_gift_{gift.id}"),
+                    str_field(ws.PatternRef_default_pattern, gift.name),
+                ),
+            ),
+        )
+        pattern = "{0:user} sent {1:gift} to {2:user}"
+        display = wc.text("pm_mt_live_gift_platform_announcement", pattern) + wc.user_piece(sender, whole)
+        fields = [
+            str_field(ws.WebcastRoomNotifyMessage_schema, f"sslocal://webcast_gift_dialog?gift_id={gift.id}"),
+            int_field(ws.WebcastRoomNotifyMessage_notify_type, 3),
+            str_field(ws.WebcastRoomNotifyMessage_source, "gift_broadcast"),
+            int_field(ws.WebcastRoomNotifyMessage_from_user_id, sender.id),
+            int_field(ws.WebcastRoomNotifyMessage_to_anchor_id, receiver.id),
+        ]
+        return display + gift_piece + wc.user_piece(receiver), fields
+
+    def _room_notify(self, now_ms: int) -> bytes:
+        u = self._user()
+        display, fields = self._notify(u, self._user(), self.rng.choice(self.gifts))
+        fields.append(message_field(ws.WebcastRoomNotifyMessage_user, wc.user(u)))
+        return self._inner("roomNotify", fields, now_ms, display)
+
+    def _gift_broadcast(self, now_ms: int) -> bytes:
+        sender, receiver = self._user(), self._user()
+        display, notify = self._notify(sender, receiver, self.rng.choice(self.gifts), whole=True)
+        msg_id = self._next_id()
+        common = wc.common("WebcastRoomNotifyMessage", msg_id, self.scenario.room_id, now_ms, display)
+        fields = [
+            int_field(ws.WebcastGiftBroadcastMessage_from_user_id, sender.id),
+            message_field(ws.WebcastGiftBroadcastMessage_left_icon, wc.image("gift:broadcast", 100, 2)),
+            message_field(
+                ws.WebcastGiftBroadcastMessage_notify, message_field(Message_common, common), *notify
+            ),
+        ]
+        return self._inner("giftBroadcast", fields, now_ms)
+
+    def _hourly_rank(self, now_ms: int) -> bytes:
+        ranking = message_field(
+            ws.HourlyRankContainer_rankings,
+            str_field(ws.Text_key, "pm_mt_Live_WR"),
+            str_field(ws.Text_default_pattern, "Weekly ranking"),
+            message_field(ws.Text_default_format, str_field(ws.TextFormat_color, "#ffffffff")),
+        )
+        container = message_field(
+            ws.WebcastHourlyRankMessage_data, int_field(ws.HourlyRankContainer_kind, 1), ranking
+        )
+        return self._inner("hourlyRank", [container, int_field(ws.WebcastHourlyRankMessage_extra, 1)], now_ms)
+
+    def _sub_pin(self, now_ms: int) -> bytes:
+        card = message_field(
+            ws.WebcastSubPinEventMessage_card,
+            int_field(ws.SubPinCard_time_to_live, 300),
+            message_field(
+                ws.SubPinCard_title,
+                int_field(ws.SubPinCardText_type, 1),
+                str_field(ws.SubPinCardText_content, "Subscriber goal"),
+            ),
+            message_field(
+                ws.SubPinCard_desc,
+                int_field(ws.SubPinCardText_type, 1),
+                str_field(ws.SubPinCardText_content, "50 subs for a boss fight"),
+            ),
+            int_field(ws.SubPinCard_type, 2),
+            int_field(ws.SubPinCard_id, 7_420_000_000_000_000_001),
+        )
+        fields = [
+            int_field(ws.WebcastSubPinEventMessage_action_type, self.rng.choice((1, 1, 2))),
+            card,
+            int_field(ws.WebcastSubPinEventMessage_operator_user_id, 6_700_000_000_000_000_001),
+        ]
+        return self._inner("subPin", fields, now_ms)
+
+    def _bottom_message(self, now_ms: int) -> bytes:
+        display = wc.text("live_bottom_reminder", "Remember to keep your LIVE friendly.")
+        fields = [
+            str_field(ws.WebcastBottomMessage_content, "Remember to keep your LIVE friendly."),
+            int_field(ws.WebcastBottomMessage_text_type, self.rng.choice((0, 1))),
+            int_field(ws.WebcastBottomMessage_duration, 5),
+            int_field(ws.WebcastBottomMessage_biz_type, 3),
+        ]
+        return self._inner("bottomMessage", fields, now_ms, display)
+
+    def _unauthorized_member(self, now_ms: int) -> bytes:
+        name = str(self.rng.randint(100_000, 999_999))
+        fields = [
+            int_field(ws.WebcastUnauthorizedMemberMessage_action, 1),
+            message_field(
+                ws.WebcastUnauthorizedMemberMessage_nick_name_prefix,
+                str_field(ws.Text_key, "web_nonlogin_im_1"),
+            ),
+            str_field(ws.WebcastUnauthorizedMemberMessage_nick_name, name),
+            message_field(
+                ws.WebcastUnauthorizedMemberMessage_enter_text,
+                str_field(ws.Text_key, "live_room_enter_toast"),
+                str_field(ws.Text_default_pattern, "{0:user} joined"),
+            ),
+        ]
+        return self._inner("unauthorizedMember", fields, now_ms)
+
+    def _access_recall(self, now_ms: int) -> bytes:
+        fields = [
+            int_field(ws.WebcastAccessRecallMessage_status, 1),
+            int_field(ws.WebcastAccessRecallMessage_duration, 600),
+            int_field(ws.WebcastAccessRecallMessage_end_time, now_ms // 1000 + 600),
+            str_field(ws.WebcastAccessRecallMessage_scene, "live_gift"),
+            message_field(
+                ws.WebcastAccessRecallMessage_notice,
+                str_field(ws.Text_key, "live_access_recall_notice"),
+                str_field(ws.Text_default_pattern, "Gifts are paused for 10 minutes."),
+            ),
+        ]
+        return self._inner("accessRecall", fields, now_ms)

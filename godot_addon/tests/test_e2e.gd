@@ -74,7 +74,7 @@ func hook_signals() -> void:
 		var name: String = sig.name
 		if name.ends_with("_received") or name in ["member_joined", "viewer_count_changed", "battle_updated",
 				"room_pinned", "stream_ended", "goal_updated", "rank_updated", "poll_updated", "messages_deleted",
-				"co_host_score_updated"]:
+				"co_host_score_updated", "unauthorized_member_joined"]:
 			if name == "event_received" or name == "heartbeat_received":
 				continue
 			bridge.connect(name, _on_typed.bind(name))

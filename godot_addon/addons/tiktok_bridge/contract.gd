@@ -9,7 +9,7 @@ extends RefCounted
 const VERSION := 1
 
 ## Upstream event types, in contract order.
-const EVENT_TYPES: Array[String] = ["chat", "gift", "like", "member", "follow", "share", "social", "subscribe", "roomUserSeq", "battle", "battleArmies", "roomPin", "emote", "envelope", "question", "liveIntro", "caption", "barrage", "goal", "rank", "poll", "banner", "imDelete", "control", "streamEnd", "coHostScore", "coHost", "rankText", "battlePunish", "battleTask", "battleCard", "unknown", "giftFinal", "action", "streamSummary"]
+const EVENT_TYPES: Array[String] = ["chat", "gift", "like", "member", "follow", "share", "social", "subscribe", "roomUserSeq", "battle", "battleArmies", "roomPin", "emote", "envelope", "question", "liveIntro", "caption", "barrage", "goal", "rank", "poll", "banner", "imDelete", "control", "streamEnd", "coHostScore", "coHost", "rankText", "battlePunish", "battleTask", "battleCard", "battleNotice", "roomMessage", "systemMessage", "roomNotify", "giftBroadcast", "hourlyRank", "subPin", "bottomMessage", "unauthorizedMember", "accessRecall", "unknown", "giftFinal", "action", "streamSummary"]
 
 ## Daemon messages that are not upstream events.
 const SYSTEM_TYPES: Array[String] = ["sys.rules", "sys.status", "sys.heartbeat"]
@@ -50,6 +50,16 @@ const EVENTS := {
 	"battlePunish": {"battleId": "int", "reason": "int", "status": "int", "channelId": "int", "operatorId": "int"},
 	"battleTask": {"battleId": "int", "taskType": "int", "target": "int", "duration": "int", "rewardMultiple": "int", "progress": "int", "fromUserId": "int", "result": "int"},
 	"battleCard": {"battleId": "int", "cardType": "int", "anchorId": "int", "toAnchorId": "int", "multiple": "int", "duration": "int", "awarded": "[BattleAnchor]", "awardReason": "int"},
+	"battleNotice": {"noticeType": "int", "text": "str", "ruleUrl": "str", "textKey": "str", "pieces": "[TextPiece]"},
+	"roomMessage": {"content": "str", "scene": "str", "welcome": "bool", "durationMs": "int", "text": "str", "textKey": "str", "pieces": "[TextPiece]"},
+	"systemMessage": {"content": "str", "text": "str", "textKey": "str", "pieces": "[TextPiece]"},
+	"roomNotify": {"notifyType": "int", "content": "str", "user": "User", "source": "str", "fromUserId": "int", "toAnchorId": "int", "text": "str", "textKey": "str", "pieces": "[TextPiece]"},
+	"giftBroadcast": {"fromUserId": "int", "notifyType": "int", "content": "str", "user": "User", "source": "str", "toAnchorId": "int", "text": "str", "textKey": "str", "pieces": "[TextPiece]"},
+	"hourlyRank": {"text": "str", "textKey": "str", "pieces": "[TextPiece]"},
+	"subPin": {"action": "int", "cardType": "int", "cardId": "int", "title": "str", "operatorId": "int"},
+	"bottomMessage": {"content": "str", "textType": "int", "duration": "int", "bizType": "int", "violationUserId": "int", "text": "str", "textKey": "str", "pieces": "[TextPiece]"},
+	"unauthorizedMember": {"action": "int", "nickname": "str", "text": "str", "textKey": "str", "pieces": "[TextPiece]"},
+	"accessRecall": {"status": "int", "duration": "int", "endTime": "int", "scene": "str", "text": "str", "textKey": "str", "pieces": "[TextPiece]"},
 	"unknown": {"method": "str", "payload": "bin"},
 	"giftFinal": {"user": "User", "giftId": "int", "giftName": "str", "diamondCount": "int", "giftType": "int", "groupId": "int", "giftImage": "str", "repeatCount": "int", "totalDiamonds": "int", "timedOut": "bool"},
 	"action": {"name": "str", "rule": "str", "params": "map", "event": "event"},
@@ -76,6 +86,7 @@ const STRUCTS := {
 	"CoHost": {"id": "int", "uniqueId": "str", "nickname": "str", "roomId": "int"},
 	"LinkedUser": {"user": "User"},
 	"PollOption": {"index": "int", "text": "str", "votes": "int"},
+	"TextPiece": {"kind": "int", "text": "str", "user": "User", "giftId": "int", "giftName": "str"},
 }
 
 ## Webcast methods that produce no event.

@@ -71,6 +71,16 @@ signal rank_text_received(event: Dictionary)       ## rankText (a viewer moved i
 signal battle_punish_received(event: Dictionary)   ## battlePunish (punishment phase finished)
 signal battle_card_received(event: Dictionary)     ## battleCard (item card used or awarded)
 signal battle_task_received(event: Dictionary)     ## battleTask (speed challenge start, progress, result)
+signal battle_notice_received(event: Dictionary)   ## battleNotice (battle rule and guide notices)
+signal room_message_received(event: Dictionary)    ## roomMessage (system and welcome lines)
+signal system_message_received(event: Dictionary)  ## systemMessage (system messages)
+signal room_notify_received(event: Dictionary)     ## roomNotify (room notices)
+signal gift_broadcast_received(event: Dictionary)  ## giftBroadcast (platform-wide gift announcements)
+signal hourly_rank_received(event: Dictionary)     ## hourlyRank (hourly and weekly ranking text)
+signal sub_pin_received(event: Dictionary)         ## subPin (subscription card pinned or unpinned)
+signal bottom_message_received(event: Dictionary)  ## bottomMessage (notices at the bottom of the screen)
+signal unauthorized_member_joined(event: Dictionary) ## unauthorizedMember (a logged-out viewer joined)
+signal access_recall_received(event: Dictionary)   ## accessRecall (a restriction on the host's access)
 signal stream_summary_received(event: Dictionary)  ## streamSummary
 signal unknown_received(event: Dictionary)         ## unknown (method, payload)
 ## A rule fired (topic action/<name>/<room>): its name, params and the event
@@ -143,6 +153,16 @@ const SIGNALS := {
 	"battlePunish": &"battle_punish_received",
 	"battleCard": &"battle_card_received",
 	"battleTask": &"battle_task_received",
+	"battleNotice": &"battle_notice_received",
+	"roomMessage": &"room_message_received",
+	"systemMessage": &"system_message_received",
+	"roomNotify": &"room_notify_received",
+	"giftBroadcast": &"gift_broadcast_received",
+	"hourlyRank": &"hourly_rank_received",
+	"subPin": &"sub_pin_received",
+	"bottomMessage": &"bottom_message_received",
+	"unauthorizedMember": &"unauthorized_member_joined",
+	"accessRecall": &"access_recall_received",
 	"streamSummary": &"stream_summary_received",
 	"unknown": &"unknown_received",
 	"sys.heartbeat": &"heartbeat_received",

@@ -32,6 +32,7 @@ void dumpStruct(const ttb::HostScore& o, std::string& out);
 void dumpStruct(const ttb::CoHost& o, std::string& out);
 void dumpStruct(const ttb::LinkedUser& o, std::string& out);
 void dumpStruct(const ttb::PollOption& o, std::string& out);
+void dumpStruct(const ttb::TextPiece& o, std::string& out);
 
 void put(W& w, const char* k, int64_t v) {
     if (!v) return;
@@ -240,6 +241,17 @@ void dumpStruct(const ttb::PollOption& o, std::string& out) {
     put(w, "index", o.index);
     put(w, "text", o.text);
     put(w, "votes", o.votes);
+    out.push_back('}');
+}
+
+void dumpStruct(const ttb::TextPiece& o, std::string& out) {
+    W w{out};
+    out.push_back('{');
+    put(w, "kind", o.kind);
+    put(w, "text", o.text);
+    putStruct(w, "user", o.user);
+    put(w, "giftId", o.giftId);
+    put(w, "giftName", o.giftName);
     out.push_back('}');
 }
 
@@ -630,6 +642,138 @@ public:
         put(w, "duration", o.duration);
         putList(w, "awarded", o.awarded);
         put(w, "awardReason", o.awardReason);
+        json.push_back('}');
+    }
+    void onBattleNotice(const ttb::BattleNoticeEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "noticeType", o.noticeType);
+        put(w, "text", o.text);
+        put(w, "ruleUrl", o.ruleUrl);
+        put(w, "textKey", o.textKey);
+        putList(w, "pieces", o.pieces);
+        json.push_back('}');
+    }
+    void onRoomMessage(const ttb::RoomMessageEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "content", o.content);
+        put(w, "scene", o.scene);
+        put(w, "welcome", o.welcome);
+        put(w, "durationMs", o.durationMs);
+        put(w, "text", o.text);
+        put(w, "textKey", o.textKey);
+        putList(w, "pieces", o.pieces);
+        json.push_back('}');
+    }
+    void onSystemMessage(const ttb::SystemMessageEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "content", o.content);
+        put(w, "text", o.text);
+        put(w, "textKey", o.textKey);
+        putList(w, "pieces", o.pieces);
+        json.push_back('}');
+    }
+    void onRoomNotify(const ttb::RoomNotifyEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "notifyType", o.notifyType);
+        put(w, "content", o.content);
+        putStruct(w, "user", o.user);
+        put(w, "source", o.source);
+        put(w, "fromUserId", o.fromUserId);
+        put(w, "toAnchorId", o.toAnchorId);
+        put(w, "text", o.text);
+        put(w, "textKey", o.textKey);
+        putList(w, "pieces", o.pieces);
+        json.push_back('}');
+    }
+    void onGiftBroadcast(const ttb::GiftBroadcastEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "fromUserId", o.fromUserId);
+        put(w, "notifyType", o.notifyType);
+        put(w, "content", o.content);
+        putStruct(w, "user", o.user);
+        put(w, "source", o.source);
+        put(w, "toAnchorId", o.toAnchorId);
+        put(w, "text", o.text);
+        put(w, "textKey", o.textKey);
+        putList(w, "pieces", o.pieces);
+        json.push_back('}');
+    }
+    void onHourlyRank(const ttb::HourlyRankEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "text", o.text);
+        put(w, "textKey", o.textKey);
+        putList(w, "pieces", o.pieces);
+        json.push_back('}');
+    }
+    void onSubPin(const ttb::SubPinEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "action", o.action);
+        put(w, "cardType", o.cardType);
+        put(w, "cardId", o.cardId);
+        put(w, "title", o.title);
+        put(w, "operatorId", o.operatorId);
+        json.push_back('}');
+    }
+    void onBottomMessage(const ttb::BottomMessageEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "content", o.content);
+        put(w, "textType", o.textType);
+        put(w, "duration", o.duration);
+        put(w, "bizType", o.bizType);
+        put(w, "violationUserId", o.violationUserId);
+        put(w, "text", o.text);
+        put(w, "textKey", o.textKey);
+        putList(w, "pieces", o.pieces);
+        json.push_back('}');
+    }
+    void onUnauthorizedMember(const ttb::UnauthorizedMemberEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "action", o.action);
+        put(w, "nickname", o.nickname);
+        put(w, "text", o.text);
+        put(w, "textKey", o.textKey);
+        putList(w, "pieces", o.pieces);
+        json.push_back('}');
+    }
+    void onAccessRecall(const ttb::AccessRecallEvent& o) override {
+        json.clear();
+        W w{json};
+        json.push_back('{');
+        dumpEnvelope(w, o.env);
+        put(w, "status", o.status);
+        put(w, "duration", o.duration);
+        put(w, "endTime", o.endTime);
+        put(w, "scene", o.scene);
+        put(w, "text", o.text);
+        put(w, "textKey", o.textKey);
+        putList(w, "pieces", o.pieces);
         json.push_back('}');
     }
     void onUnknown(const ttb::UnknownEvent& o) override {

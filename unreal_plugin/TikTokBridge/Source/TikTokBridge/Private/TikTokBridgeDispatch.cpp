@@ -35,6 +35,7 @@ static void TTBConvertStruct(const ttb::HostScore& In, FTikTokHostScore& Out);
 static void TTBConvertStruct(const ttb::CoHost& In, FTikTokCoHost& Out);
 static void TTBConvertStruct(const ttb::LinkedUser& In, FTikTokLinkedUser& Out);
 static void TTBConvertStruct(const ttb::PollOption& In, FTikTokPollOption& Out);
+static void TTBConvertStruct(const ttb::TextPiece& In, FTikTokTextPiece& Out);
 
 static void TTBConvertStruct(const ttb::User& In, FTikTokUser& Out)
 {
@@ -149,6 +150,15 @@ static void TTBConvertStruct(const ttb::PollOption& In, FTikTokPollOption& Out)
 	Out.Index = TTBClampInt32(In.index);
 	Out.Text = TTBToFString(In.text);
 	Out.Votes = TTBClampInt32(In.votes);
+}
+
+static void TTBConvertStruct(const ttb::TextPiece& In, FTikTokTextPiece& Out)
+{
+	Out.Kind = TTBClampInt32(In.kind);
+	Out.Text = TTBToFString(In.text);
+	TTBConvertStruct(In.user, Out.User);
+	Out.GiftId = static_cast<int64>(In.giftId);
+	Out.GiftName = TTBToFString(In.giftName);
 }
 
 void TTBConvertAny(const ttb::AnyEvent& In, FTikTokAnyEvent& Out)
@@ -751,6 +761,215 @@ void FTikTokBridgeDispatcher::onBattleCard(const ttb::BattleCardEvent& In)
 	    TTBConvertStruct(Item, Out.Awarded.AddDefaulted_GetRef());
 	Out.AwardReason = TTBClampInt32(In.awardReason);
 	Owner.OnBattleCardEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onBattleNotice(const ttb::BattleNoticeEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnBattleNoticeEvent.IsBound())
+		return;
+	FTikTokBattleNoticeEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.NoticeType = TTBClampInt32(In.noticeType);
+	Out.Text = TTBToFString(In.text);
+	Out.RuleUrl = TTBToFString(In.ruleUrl);
+	Out.TextKey = TTBToFString(In.textKey);
+	Out.Pieces.Reset();
+	Out.Pieces.Reserve(static_cast<int32>(In.pieces.size()));
+	for (const ttb::TextPiece& Item : In.pieces)
+	    TTBConvertStruct(Item, Out.Pieces.AddDefaulted_GetRef());
+	Owner.OnBattleNoticeEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onRoomMessage(const ttb::RoomMessageEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnRoomMessageEvent.IsBound())
+		return;
+	FTikTokRoomMessageEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.Content = TTBToFString(In.content);
+	Out.Scene = TTBToFString(In.scene);
+	Out.bWelcome = In.welcome;
+	Out.DurationMs = static_cast<int64>(In.durationMs);
+	Out.Text = TTBToFString(In.text);
+	Out.TextKey = TTBToFString(In.textKey);
+	Out.Pieces.Reset();
+	Out.Pieces.Reserve(static_cast<int32>(In.pieces.size()));
+	for (const ttb::TextPiece& Item : In.pieces)
+	    TTBConvertStruct(Item, Out.Pieces.AddDefaulted_GetRef());
+	Owner.OnRoomMessageEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onSystemMessage(const ttb::SystemMessageEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnSystemMessageEvent.IsBound())
+		return;
+	FTikTokSystemMessageEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.Content = TTBToFString(In.content);
+	Out.Text = TTBToFString(In.text);
+	Out.TextKey = TTBToFString(In.textKey);
+	Out.Pieces.Reset();
+	Out.Pieces.Reserve(static_cast<int32>(In.pieces.size()));
+	for (const ttb::TextPiece& Item : In.pieces)
+	    TTBConvertStruct(Item, Out.Pieces.AddDefaulted_GetRef());
+	Owner.OnSystemMessageEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onRoomNotify(const ttb::RoomNotifyEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnRoomNotifyEvent.IsBound())
+		return;
+	FTikTokRoomNotifyEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.NotifyType = TTBClampInt32(In.notifyType);
+	Out.Content = TTBToFString(In.content);
+	TTBConvertStruct(In.user, Out.User);
+	Out.Source = TTBToFString(In.source);
+	Out.FromUserId = static_cast<int64>(In.fromUserId);
+	Out.ToAnchorId = static_cast<int64>(In.toAnchorId);
+	Out.Text = TTBToFString(In.text);
+	Out.TextKey = TTBToFString(In.textKey);
+	Out.Pieces.Reset();
+	Out.Pieces.Reserve(static_cast<int32>(In.pieces.size()));
+	for (const ttb::TextPiece& Item : In.pieces)
+	    TTBConvertStruct(Item, Out.Pieces.AddDefaulted_GetRef());
+	Owner.OnRoomNotifyEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onGiftBroadcast(const ttb::GiftBroadcastEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnGiftBroadcastEvent.IsBound())
+		return;
+	FTikTokGiftBroadcastEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.FromUserId = static_cast<int64>(In.fromUserId);
+	Out.NotifyType = TTBClampInt32(In.notifyType);
+	Out.Content = TTBToFString(In.content);
+	TTBConvertStruct(In.user, Out.User);
+	Out.Source = TTBToFString(In.source);
+	Out.ToAnchorId = static_cast<int64>(In.toAnchorId);
+	Out.Text = TTBToFString(In.text);
+	Out.TextKey = TTBToFString(In.textKey);
+	Out.Pieces.Reset();
+	Out.Pieces.Reserve(static_cast<int32>(In.pieces.size()));
+	for (const ttb::TextPiece& Item : In.pieces)
+	    TTBConvertStruct(Item, Out.Pieces.AddDefaulted_GetRef());
+	Owner.OnGiftBroadcastEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onHourlyRank(const ttb::HourlyRankEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnHourlyRankEvent.IsBound())
+		return;
+	FTikTokHourlyRankEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.Text = TTBToFString(In.text);
+	Out.TextKey = TTBToFString(In.textKey);
+	Out.Pieces.Reset();
+	Out.Pieces.Reserve(static_cast<int32>(In.pieces.size()));
+	for (const ttb::TextPiece& Item : In.pieces)
+	    TTBConvertStruct(Item, Out.Pieces.AddDefaulted_GetRef());
+	Owner.OnHourlyRankEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onSubPin(const ttb::SubPinEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnSubPinEvent.IsBound())
+		return;
+	FTikTokSubPinEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.Action = TTBClampInt32(In.action);
+	Out.CardType = TTBClampInt32(In.cardType);
+	Out.CardId = static_cast<int64>(In.cardId);
+	Out.Title = TTBToFString(In.title);
+	Out.OperatorId = static_cast<int64>(In.operatorId);
+	Owner.OnSubPinEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onBottomMessage(const ttb::BottomMessageEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnBottomMessageEvent.IsBound())
+		return;
+	FTikTokBottomMessageEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.Content = TTBToFString(In.content);
+	Out.TextType = TTBClampInt32(In.textType);
+	Out.Duration = TTBClampInt32(In.duration);
+	Out.BizType = TTBClampInt32(In.bizType);
+	Out.ViolationUserId = static_cast<int64>(In.violationUserId);
+	Out.Text = TTBToFString(In.text);
+	Out.TextKey = TTBToFString(In.textKey);
+	Out.Pieces.Reset();
+	Out.Pieces.Reserve(static_cast<int32>(In.pieces.size()));
+	for (const ttb::TextPiece& Item : In.pieces)
+	    TTBConvertStruct(Item, Out.Pieces.AddDefaulted_GetRef());
+	Owner.OnBottomMessageEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onUnauthorizedMember(const ttb::UnauthorizedMemberEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnUnauthorizedMemberEvent.IsBound())
+		return;
+	FTikTokUnauthorizedMemberEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.Action = TTBClampInt32(In.action);
+	Out.Nickname = TTBToFString(In.nickname);
+	Out.Text = TTBToFString(In.text);
+	Out.TextKey = TTBToFString(In.textKey);
+	Out.Pieces.Reset();
+	Out.Pieces.Reserve(static_cast<int32>(In.pieces.size()));
+	for (const ttb::TextPiece& Item : In.pieces)
+	    TTBConvertStruct(Item, Out.Pieces.AddDefaulted_GetRef());
+	Owner.OnUnauthorizedMemberEvent.Broadcast(Out);
+}
+
+void FTikTokBridgeDispatcher::onAccessRecall(const ttb::AccessRecallEvent& In)
+{
+	if (!Host.NoteEvent(In.env))
+		return;
+	UTikTokBridgeSubsystem& Owner = Host.Subsystem();
+	if (!Owner.OnAccessRecallEvent.IsBound())
+		return;
+	FTikTokAccessRecallEvent Out;
+	TTBConvertEnvelope(In.env, Out);
+	Out.Status = TTBClampInt32(In.status);
+	Out.Duration = TTBClampInt32(In.duration);
+	Out.EndTime = static_cast<int64>(In.endTime);
+	Out.Scene = TTBToFString(In.scene);
+	Out.Text = TTBToFString(In.text);
+	Out.TextKey = TTBToFString(In.textKey);
+	Out.Pieces.Reset();
+	Out.Pieces.Reserve(static_cast<int32>(In.pieces.size()));
+	for (const ttb::TextPiece& Item : In.pieces)
+	    TTBConvertStruct(Item, Out.Pieces.AddDefaulted_GetRef());
+	Owner.OnAccessRecallEvent.Broadcast(Out);
 }
 
 void FTikTokBridgeDispatcher::onUnknown(const ttb::UnknownEvent& In)

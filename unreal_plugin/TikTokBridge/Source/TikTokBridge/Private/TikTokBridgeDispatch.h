@@ -57,6 +57,16 @@ public:
 	virtual void onBattlePunish(const ttb::BattlePunishEvent& In) override;
 	virtual void onBattleTask(const ttb::BattleTaskEvent& In) override;
 	virtual void onBattleCard(const ttb::BattleCardEvent& In) override;
+	virtual void onBattleNotice(const ttb::BattleNoticeEvent& In) override;
+	virtual void onRoomMessage(const ttb::RoomMessageEvent& In) override;
+	virtual void onSystemMessage(const ttb::SystemMessageEvent& In) override;
+	virtual void onRoomNotify(const ttb::RoomNotifyEvent& In) override;
+	virtual void onGiftBroadcast(const ttb::GiftBroadcastEvent& In) override;
+	virtual void onHourlyRank(const ttb::HourlyRankEvent& In) override;
+	virtual void onSubPin(const ttb::SubPinEvent& In) override;
+	virtual void onBottomMessage(const ttb::BottomMessageEvent& In) override;
+	virtual void onUnauthorizedMember(const ttb::UnauthorizedMemberEvent& In) override;
+	virtual void onAccessRecall(const ttb::AccessRecallEvent& In) override;
 	virtual void onUnknown(const ttb::UnknownEvent& In) override;
 	virtual void onGiftFinal(const ttb::GiftFinalEvent& In) override;
 	virtual void onAction(const ttb::ActionEvent& In) override;

@@ -239,6 +239,46 @@ public:
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokBattleCardEvent OnBattleCardEvent;
 
+	/** `battleNotice`: A battle notice: a rule guide (`text` with a `ruleUrl`) or a common guide (a text template). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokBattleNoticeEvent OnBattleNoticeEvent;
+
+	/** `roomMessage`: A system or welcome line in the room (TikTok sends it as `RoomMessage`, without the prefix): show `content`, or the text template when content is empty. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokRoomMessageEvent OnRoomMessageEvent;
+
+	/** `systemMessage`: A system message (TikTok-Live-Connector calls it `system`; named so it is not taken for the bridge's own `sys.*` events). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokSystemMessageEvent OnSystemMessageEvent;
+
+	/** `roomNotify`: A notice in the room (an announcement, a gift or subscription notice): its text template carries the users and gifts concerned. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokRoomNotifyEvent OnRoomNotifyEvent;
+
+	/** `giftBroadcast`: A platform-wide gift announcement (`{0:user} sent {1:gift} to {2:user}`): sender, gift and receiver are the template's pieces. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokGiftBroadcastEvent OnGiftBroadcastEvent;
+
+	/** `hourlyRank`: The creator's place in an hourly or weekly ranking, as the text TikTok shows (e.g. `Weekly ranking`). From WebcastHourlyRankMessage, not the hourly rank reward message. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokHourlyRankEvent OnHourlyRankEvent;
+
+	/** `subPin`: A subscription card was pinned (action 1) or unpinned (2). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokSubPinEvent OnSubPinEvent;
+
+	/** `bottomMessage`: A notice at the bottom of the screen (warnings, reminders): show the text template when `textType` is 0, `content` when it is 1. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokBottomMessageEvent OnBottomMessageEvent;
+
+	/** `unauthorizedMember`: A viewer who is not logged in joined (`{0:user} joined`, the user a placeholder name). */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokUnauthorizedMemberEvent OnUnauthorizedMemberEvent;
+
+	/** `accessRecall`: A restriction on the host's access to a feature, and when it ends. */
+	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
+	FOnTikTokAccessRecallEvent OnAccessRecallEvent;
+
 	/** `unknown`: A webcast message the contract does not model, passed on so nothing is lost. */
 	UPROPERTY(BlueprintAssignable, Category = "TikTok Bridge|Events")
 	FOnTikTokUnknownEvent OnUnknownEvent;

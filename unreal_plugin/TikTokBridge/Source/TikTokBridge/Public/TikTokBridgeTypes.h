@@ -334,6 +334,34 @@ struct TIKTOKBRIDGE_API FTikTokPollOption
 
 };
 
+/** One piece of a TikTok text template: piece n fills the template's placeholder `{n:...}`. From `Text.pieces` (4): `type` (1), `string_value` (11), `user_value.user` (21.1), `gift_value.gift_id` (22.1) and `gift_value.name_ref.default_pattern` (22.2.2). */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokTextPiece
+{
+	GENERATED_BODY()
+
+	/** TikTok's piece type number (user pieces carry 11; the public schemas give the values no names). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Kind = 0;
+
+	/** A string piece's text. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Text;
+
+	/** A user piece's user. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FTikTokUser User;
+
+	/** A gift piece's gift id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 GiftId = 0;
+
+	/** A gift piece's gift name. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString GiftName;
+
+};
+
 /** Any event in generic form: its type and the whole payload as JSON text. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokAnyEvent
@@ -2386,6 +2414,694 @@ struct TIKTOKBRIDGE_API FTikTokBattleCardEvent
 
 };
 
+/** `battleNotice` (topic battleNotice/<room>): A battle notice: a rule guide (`text` with a `ruleUrl`) or a common guide (a text template). */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokBattleNoticeEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** 0/4/5 public-screen notices (4 with the rule guide), 3 anchor gift guide, 6 common guide. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 NoticeType = 0;
+
+	/** The text template TikTok shows, e.g. `{0:user} joined` (its pattern). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Text;
+
+	/** Link to the battle rules (rule guide). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString RuleUrl;
+
+	/** The template's translation key, e.g. `live_room_enter_toast`. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString TextKey;
+
+	/** What fills the template's placeholders, in order. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokTextPiece> Pieces;
+
+};
+
+/** `roomMessage` (topic roomMessage/<room>): A system or welcome line in the room (TikTok sends it as `RoomMessage`, without the prefix): show `content`, or the text template when content is empty. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokRoomMessageEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** The line's text. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Content;
+
+	/** Where it comes from (TikTok's scene name). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Scene;
+
+	/** A welcome message. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bWelcome = false;
+
+	/** How long to show it, ms. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 DurationMs = 0;
+
+	/** The text template TikTok shows, e.g. `{0:user} joined` (its pattern). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Text;
+
+	/** The template's translation key, e.g. `live_room_enter_toast`. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString TextKey;
+
+	/** What fills the template's placeholders, in order. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokTextPiece> Pieces;
+
+};
+
+/** `systemMessage` (topic systemMessage/<room>): A system message (TikTok-Live-Connector calls it `system`; named so it is not taken for the bridge's own `sys.*` events). */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokSystemMessageEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** The message text. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Content;
+
+	/** The text template TikTok shows, e.g. `{0:user} joined` (its pattern). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Text;
+
+	/** The template's translation key, e.g. `live_room_enter_toast`. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString TextKey;
+
+	/** What fills the template's placeholders, in order. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokTextPiece> Pieces;
+
+};
+
+/** `roomNotify` (topic roomNotify/<room>): A notice in the room (an announcement, a gift or subscription notice): its text template carries the users and gifts concerned. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokRoomNotifyEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** TikTok's notice type (3 a gift announcement). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 NotifyType = 0;
+
+	/** Plain text, when TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Content;
+
+	/** The user the notice is about, when TikTok attaches one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FTikTokUser User;
+
+	/** Where it comes from, e.g. `gift_broadcast`. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Source;
+
+	/** The user who caused it. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 FromUserId = 0;
+
+	/** The host it is about. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 ToAnchorId = 0;
+
+	/** The text template TikTok shows, e.g. `{0:user} joined` (its pattern). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Text;
+
+	/** The template's translation key, e.g. `live_room_enter_toast`. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString TextKey;
+
+	/** What fills the template's placeholders, in order. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokTextPiece> Pieces;
+
+};
+
+/** `giftBroadcast` (topic giftBroadcast/<room>): A platform-wide gift announcement (`{0:user} sent {1:gift} to {2:user}`): sender, gift and receiver are the template's pieces. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokGiftBroadcastEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** The sender. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 FromUserId = 0;
+
+	/** The embedded notice's type (3). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 NotifyType = 0;
+
+	/** Plain text, when TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Content;
+
+	/** The user the notice is about, when TikTok attaches one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FTikTokUser User;
+
+	/** The notice's source (`gift_broadcast`). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Source;
+
+	/** The receiving host. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 ToAnchorId = 0;
+
+	/** The text template TikTok shows, e.g. `{0:user} joined` (its pattern). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Text;
+
+	/** The template's translation key, e.g. `live_room_enter_toast`. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString TextKey;
+
+	/** What fills the template's placeholders, in order. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokTextPiece> Pieces;
+
+};
+
+/** `hourlyRank` (topic hourlyRank/<room>): The creator's place in an hourly or weekly ranking, as the text TikTok shows (e.g. `Weekly ranking`). From WebcastHourlyRankMessage, not the hourly rank reward message. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokHourlyRankEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** The text template TikTok shows, e.g. `{0:user} joined` (its pattern). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Text;
+
+	/** The template's translation key, e.g. `live_room_enter_toast`. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString TextKey;
+
+	/** What fills the template's placeholders, in order. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokTextPiece> Pieces;
+
+};
+
+/** `subPin` (topic subPin/<room>): A subscription card was pinned (action 1) or unpinned (2). */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokSubPinEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** 1 pin, 2 unpin. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Action = 0;
+
+	/** 1 customized benefit, 2 sub goal, 3 upsell DM, 4 upsell lead, 5 subscription plan, 6 course. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 CardType = 0;
+
+	/** The card. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CardId = 0;
+
+	/** The card's title. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Title;
+
+	/** Who pinned it. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 OperatorId = 0;
+
+};
+
+/** `bottomMessage` (topic bottomMessage/<room>): A notice at the bottom of the screen (warnings, reminders): show the text template when `textType` is 0, `content` when it is 1. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokBottomMessageEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** Plain text. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Content;
+
+	/** 0 show the text template, 1 show content. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 TextType = 0;
+
+	/** How long to show it, as TikTok sends it. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Duration = 0;
+
+	/** 0 default, 1 rethink chat, 2 rethink Q&A, 3 warning tag on this room, 4 on a co-host's room, 5 at risk of losing comments, 6 perception center. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 BizType = 0;
+
+	/** The user a warning is about. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 ViolationUserId = 0;
+
+	/** The text template TikTok shows, e.g. `{0:user} joined` (its pattern). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Text;
+
+	/** The template's translation key, e.g. `live_room_enter_toast`. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString TextKey;
+
+	/** What fills the template's placeholders, in order. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokTextPiece> Pieces;
+
+};
+
+/** `unauthorizedMember` (topic unauthorizedMember/<room>): A viewer who is not logged in joined (`{0:user} joined`, the user a placeholder name). */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokUnauthorizedMemberEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** 1 joined. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Action = 0;
+
+	/** The placeholder name TikTok shows. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Nickname;
+
+	/** The text template TikTok shows, e.g. `{0:user} joined` (its pattern). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Text;
+
+	/** The template's translation key, e.g. `live_room_enter_toast`. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString TextKey;
+
+	/** What fills the template's placeholders, in order. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokTextPiece> Pieces;
+
+};
+
+/** `accessRecall` (topic accessRecall/<room>): A restriction on the host's access to a feature, and when it ends. */
+USTRUCT(BlueprintType)
+struct TIKTOKBRIDGE_API FTikTokAccessRecallEvent
+{
+	GENERATED_BODY()
+
+	/** Event type, one of the names below. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Type;
+
+	/** The creator's uniqueId (without @) this event belongs to. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Room;
+
+	/** TikTok's numeric room id. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 RoomId = 0;
+
+	/** Publication counter, monotonic per daemon; gaps mean lost messages. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Seq = 0;
+
+	/** Time the daemon published the event, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 Ts = 0;
+
+	/** TikTok's message id, where TikTok gives one. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 MsgId = 0;
+
+	/** Time TikTok created the message, Unix milliseconds. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 CreateTime = 0;
+
+	/** Injected through the control channel's `simulate`, not from TikTok; on `giftFinal` and `streamSummary`: made from simulated events only (the stream's own ledger never counts them). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	bool bSimulated = false;
+
+	/** The publishing daemon (`publisher.daemon_id`), when several share a forwarder. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Daemon;
+
+	/** TikTok's status code. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Status = 0;
+
+	/** How long it lasts, as TikTok sends it. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int32 Duration = 0;
+
+	/** When it ends, as TikTok sends it. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	int64 EndTime = 0;
+
+	/** The feature concerned (TikTok's scene name). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Scene;
+
+	/** The text template TikTok shows, e.g. `{0:user} joined` (its pattern). */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString Text;
+
+	/** The template's translation key, e.g. `live_room_enter_toast`. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	FString TextKey;
+
+	/** What fills the template's placeholders, in order. */
+	UPROPERTY(BlueprintReadOnly, Category = "TikTok Bridge")
+	TArray<FTikTokTextPiece> Pieces;
+
+};
+
 /** `unknown` (topic unknown/<room>): A webcast message the contract does not model, passed on so nothing is lost. */
 USTRUCT(BlueprintType)
 struct TIKTOKBRIDGE_API FTikTokUnknownEvent
@@ -2935,6 +3651,16 @@ DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokRankTextEvent, const FTikTo
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattlePunishEvent, const FTikTokBattlePunishEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattleTaskEvent, const FTikTokBattleTaskEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattleCardEvent, const FTikTokBattleCardEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBattleNoticeEvent, const FTikTokBattleNoticeEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokRoomMessageEvent, const FTikTokRoomMessageEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokSystemMessageEvent, const FTikTokSystemMessageEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokRoomNotifyEvent, const FTikTokRoomNotifyEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokGiftBroadcastEvent, const FTikTokGiftBroadcastEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokHourlyRankEvent, const FTikTokHourlyRankEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokSubPinEvent, const FTikTokSubPinEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokBottomMessageEvent, const FTikTokBottomMessageEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokUnauthorizedMemberEvent, const FTikTokUnauthorizedMemberEvent&, Event);
+DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokAccessRecallEvent, const FTikTokAccessRecallEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokUnknownEvent, const FTikTokUnknownEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokGiftFinalEvent, const FTikTokGiftFinalEvent&, Event);
 DECLARE_DYNAMIC_MULTICAST_DELEGATE_OneParam(FOnTikTokGameAction, const FTikTokGameAction&, Event);

@@ -22,6 +22,7 @@ bool ttbRead(mp::Reader& r, HostScore& o);
 bool ttbRead(mp::Reader& r, CoHost& o);
 bool ttbRead(mp::Reader& r, LinkedUser& o);
 bool ttbRead(mp::Reader& r, PollOption& o);
+bool ttbRead(mp::Reader& r, TextPiece& o);
 bool ttbReadAnyEvent(mp::Reader& r, AnyEvent& o);
 
 // Reads a map header; a value that is not a map is skipped (handled = false).
@@ -477,6 +478,35 @@ bool ttbRead(mp::Reader& r, PollOption& o) {
             ok = mp::readStr(r, o.text);
         } else if (k == "votes") {
             ok = mp::readInt(r, o.votes);
+        } else {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbRead(mp::Reader& r, TextPiece& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "kind") {
+            ok = mp::readInt(r, o.kind);
+        } else if (k == "text") {
+            ok = mp::readStr(r, o.text);
+        } else if (k == "user") {
+            ok = ttbRead(r, o.user);
+        } else if (k == "giftId") {
+            ok = mp::readInt(r, o.giftId);
+        } else if (k == "giftName") {
+            ok = mp::readStr(r, o.giftName);
         } else {
             ok = r.skip();
         }
@@ -1388,6 +1418,320 @@ bool ttbReadEvent(mp::Reader& r, BattleCardEvent& o) {
     return true;
 }
 
+bool ttbReadEvent(mp::Reader& r, BattleNoticeEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "noticeType") {
+            ok = mp::readInt(r, o.noticeType);
+        } else if (k == "text") {
+            ok = mp::readStr(r, o.text);
+        } else if (k == "ruleUrl") {
+            ok = mp::readStr(r, o.ruleUrl);
+        } else if (k == "textKey") {
+            ok = mp::readStr(r, o.textKey);
+        } else if (k == "pieces") {
+            ok = ttbReadList(r, o.pieces);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, RoomMessageEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "content") {
+            ok = mp::readStr(r, o.content);
+        } else if (k == "scene") {
+            ok = mp::readStr(r, o.scene);
+        } else if (k == "welcome") {
+            ok = mp::readBool(r, o.welcome);
+        } else if (k == "durationMs") {
+            ok = mp::readInt(r, o.durationMs);
+        } else if (k == "text") {
+            ok = mp::readStr(r, o.text);
+        } else if (k == "textKey") {
+            ok = mp::readStr(r, o.textKey);
+        } else if (k == "pieces") {
+            ok = ttbReadList(r, o.pieces);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, SystemMessageEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "content") {
+            ok = mp::readStr(r, o.content);
+        } else if (k == "text") {
+            ok = mp::readStr(r, o.text);
+        } else if (k == "textKey") {
+            ok = mp::readStr(r, o.textKey);
+        } else if (k == "pieces") {
+            ok = ttbReadList(r, o.pieces);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, RoomNotifyEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "notifyType") {
+            ok = mp::readInt(r, o.notifyType);
+        } else if (k == "content") {
+            ok = mp::readStr(r, o.content);
+        } else if (k == "user") {
+            ok = ttbRead(r, o.user);
+        } else if (k == "source") {
+            ok = mp::readStr(r, o.source);
+        } else if (k == "fromUserId") {
+            ok = mp::readInt(r, o.fromUserId);
+        } else if (k == "toAnchorId") {
+            ok = mp::readInt(r, o.toAnchorId);
+        } else if (k == "text") {
+            ok = mp::readStr(r, o.text);
+        } else if (k == "textKey") {
+            ok = mp::readStr(r, o.textKey);
+        } else if (k == "pieces") {
+            ok = ttbReadList(r, o.pieces);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, GiftBroadcastEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "fromUserId") {
+            ok = mp::readInt(r, o.fromUserId);
+        } else if (k == "notifyType") {
+            ok = mp::readInt(r, o.notifyType);
+        } else if (k == "content") {
+            ok = mp::readStr(r, o.content);
+        } else if (k == "user") {
+            ok = ttbRead(r, o.user);
+        } else if (k == "source") {
+            ok = mp::readStr(r, o.source);
+        } else if (k == "toAnchorId") {
+            ok = mp::readInt(r, o.toAnchorId);
+        } else if (k == "text") {
+            ok = mp::readStr(r, o.text);
+        } else if (k == "textKey") {
+            ok = mp::readStr(r, o.textKey);
+        } else if (k == "pieces") {
+            ok = ttbReadList(r, o.pieces);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, HourlyRankEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "text") {
+            ok = mp::readStr(r, o.text);
+        } else if (k == "textKey") {
+            ok = mp::readStr(r, o.textKey);
+        } else if (k == "pieces") {
+            ok = ttbReadList(r, o.pieces);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, SubPinEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "action") {
+            ok = mp::readInt(r, o.action);
+        } else if (k == "cardType") {
+            ok = mp::readInt(r, o.cardType);
+        } else if (k == "cardId") {
+            ok = mp::readInt(r, o.cardId);
+        } else if (k == "title") {
+            ok = mp::readStr(r, o.title);
+        } else if (k == "operatorId") {
+            ok = mp::readInt(r, o.operatorId);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, BottomMessageEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "content") {
+            ok = mp::readStr(r, o.content);
+        } else if (k == "textType") {
+            ok = mp::readInt(r, o.textType);
+        } else if (k == "duration") {
+            ok = mp::readInt(r, o.duration);
+        } else if (k == "bizType") {
+            ok = mp::readInt(r, o.bizType);
+        } else if (k == "violationUserId") {
+            ok = mp::readInt(r, o.violationUserId);
+        } else if (k == "text") {
+            ok = mp::readStr(r, o.text);
+        } else if (k == "textKey") {
+            ok = mp::readStr(r, o.textKey);
+        } else if (k == "pieces") {
+            ok = ttbReadList(r, o.pieces);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, UnauthorizedMemberEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "action") {
+            ok = mp::readInt(r, o.action);
+        } else if (k == "nickname") {
+            ok = mp::readStr(r, o.nickname);
+        } else if (k == "text") {
+            ok = mp::readStr(r, o.text);
+        } else if (k == "textKey") {
+            ok = mp::readStr(r, o.textKey);
+        } else if (k == "pieces") {
+            ok = ttbReadList(r, o.pieces);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool ttbReadEvent(mp::Reader& r, AccessRecallEvent& o) {
+    uint64_t n = 0;
+    bool isMap = false;
+    if (!ttbMapHeader(r, n, isMap)) return false;
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view k;
+        bool isStr = false;
+        if (!mp::readKey(r, k, isStr)) return false;
+        bool ok = true;
+        if (!isStr) {
+            ok = r.skip();
+        } else if (k == "status") {
+            ok = mp::readInt(r, o.status);
+        } else if (k == "duration") {
+            ok = mp::readInt(r, o.duration);
+        } else if (k == "endTime") {
+            ok = mp::readInt(r, o.endTime);
+        } else if (k == "scene") {
+            ok = mp::readStr(r, o.scene);
+        } else if (k == "text") {
+            ok = mp::readStr(r, o.text);
+        } else if (k == "textKey") {
+            ok = mp::readStr(r, o.textKey);
+        } else if (k == "pieces") {
+            ok = ttbReadList(r, o.pieces);
+        } else if (!ttbReadEnvelopeKey(r, k, o.env, ok)) {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
 bool ttbReadEvent(mp::Reader& r, UnknownEvent& o) {
     uint64_t n = 0;
     bool isMap = false;
@@ -1687,6 +2031,16 @@ const char* eventTypeName(EventType type) {
         case EventType::BattlePunish: return "battlePunish";
         case EventType::BattleTask: return "battleTask";
         case EventType::BattleCard: return "battleCard";
+        case EventType::BattleNotice: return "battleNotice";
+        case EventType::RoomMessage: return "roomMessage";
+        case EventType::SystemMessage: return "systemMessage";
+        case EventType::RoomNotify: return "roomNotify";
+        case EventType::GiftBroadcast: return "giftBroadcast";
+        case EventType::HourlyRank: return "hourlyRank";
+        case EventType::SubPin: return "subPin";
+        case EventType::BottomMessage: return "bottomMessage";
+        case EventType::UnauthorizedMember: return "unauthorizedMember";
+        case EventType::AccessRecall: return "accessRecall";
         case EventType::Unknown: return "unknown";
         case EventType::GiftFinal: return "giftFinal";
         case EventType::Action: return "action";
@@ -1742,6 +2096,16 @@ EventType eventTypeFromName(std::string_view name) {
     if (name == "battlePunish") return EventType::BattlePunish;
     if (name == "battleTask") return EventType::BattleTask;
     if (name == "battleCard") return EventType::BattleCard;
+    if (name == "battleNotice") return EventType::BattleNotice;
+    if (name == "roomMessage") return EventType::RoomMessage;
+    if (name == "systemMessage") return EventType::SystemMessage;
+    if (name == "roomNotify") return EventType::RoomNotify;
+    if (name == "giftBroadcast") return EventType::GiftBroadcast;
+    if (name == "hourlyRank") return EventType::HourlyRank;
+    if (name == "subPin") return EventType::SubPin;
+    if (name == "bottomMessage") return EventType::BottomMessage;
+    if (name == "unauthorizedMember") return EventType::UnauthorizedMember;
+    if (name == "accessRecall") return EventType::AccessRecall;
     if (name == "unknown") return EventType::Unknown;
     if (name == "giftFinal") return EventType::GiftFinal;
     if (name == "action") return EventType::Action;
@@ -1835,6 +2199,26 @@ DecodeResult decodeEvent(std::string_view topic, const uint8_t* payload, size_t 
             return ttbDecodeInto<BattleTaskEvent>(r, sink, &EventSink::onBattleTask);
         case EventType::BattleCard:
             return ttbDecodeInto<BattleCardEvent>(r, sink, &EventSink::onBattleCard);
+        case EventType::BattleNotice:
+            return ttbDecodeInto<BattleNoticeEvent>(r, sink, &EventSink::onBattleNotice);
+        case EventType::RoomMessage:
+            return ttbDecodeInto<RoomMessageEvent>(r, sink, &EventSink::onRoomMessage);
+        case EventType::SystemMessage:
+            return ttbDecodeInto<SystemMessageEvent>(r, sink, &EventSink::onSystemMessage);
+        case EventType::RoomNotify:
+            return ttbDecodeInto<RoomNotifyEvent>(r, sink, &EventSink::onRoomNotify);
+        case EventType::GiftBroadcast:
+            return ttbDecodeInto<GiftBroadcastEvent>(r, sink, &EventSink::onGiftBroadcast);
+        case EventType::HourlyRank:
+            return ttbDecodeInto<HourlyRankEvent>(r, sink, &EventSink::onHourlyRank);
+        case EventType::SubPin:
+            return ttbDecodeInto<SubPinEvent>(r, sink, &EventSink::onSubPin);
+        case EventType::BottomMessage:
+            return ttbDecodeInto<BottomMessageEvent>(r, sink, &EventSink::onBottomMessage);
+        case EventType::UnauthorizedMember:
+            return ttbDecodeInto<UnauthorizedMemberEvent>(r, sink, &EventSink::onUnauthorizedMember);
+        case EventType::AccessRecall:
+            return ttbDecodeInto<AccessRecallEvent>(r, sink, &EventSink::onAccessRecall);
         case EventType::Unknown:
             return ttbDecodeInto<UnknownEvent>(r, sink, &EventSink::onUnknown);
         case EventType::GiftFinal:

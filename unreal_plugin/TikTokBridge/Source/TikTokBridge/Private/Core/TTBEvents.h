@@ -124,6 +124,15 @@ struct PollOption {
     int64_t votes = 0;  // Votes so far (0 at the start).
 };
 
+/** One piece of a TikTok text template: piece n fills the template's placeholder `{n:...}`. From `Text.pieces` (4): `type` (1), `string_value` (11), `user_value.user` (21.1), `gift_value.gift_id` (22.1) and `gift_value.name_ref.default_pattern` (22.2.2). */
+struct TextPiece {
+    int64_t kind = 0;  // TikTok's piece type number (user pieces carry 11; the public schemas give the values no names).
+    std::string text;  // A string piece's text.
+    User user;  // A user piece's user.
+    int64_t giftId = 0;  // A gift piece's gift id.
+    std::string giftName;  // A gift piece's gift name.
+};
+
 /** Another event nested in this one (roomPin's `pinned`, an action's `event`). */
 struct AnyEvent {
     std::string type;  // its `type`
@@ -458,6 +467,118 @@ struct BattleCardEvent {
     int64_t awardReason = 0;  // Why the cards were awarded.
 };
 
+/** A battle notice: a rule guide (`text` with a `ruleUrl`) or a common guide (a text template). */
+struct BattleNoticeEvent {
+    Envelope env;
+    int64_t noticeType = 0;  // 0/4/5 public-screen notices (4 with the rule guide), 3 anchor gift guide, 6 common guide.
+    std::string text;  // The text template TikTok shows, e.g. `{0:user} joined` (its pattern).
+    std::string ruleUrl;  // Link to the battle rules (rule guide).
+    std::string textKey;  // The template's translation key, e.g. `live_room_enter_toast`.
+    std::vector<TextPiece> pieces;  // What fills the template's placeholders, in order.
+};
+
+/** A system or welcome line in the room (TikTok sends it as `RoomMessage`, without the prefix): show `content`, or the text template when content is empty. */
+struct RoomMessageEvent {
+    Envelope env;
+    std::string content;  // The line's text.
+    std::string scene;  // Where it comes from (TikTok's scene name).
+    bool welcome = false;  // A welcome message.
+    int64_t durationMs = 0;  // How long to show it, ms.
+    std::string text;  // The text template TikTok shows, e.g. `{0:user} joined` (its pattern).
+    std::string textKey;  // The template's translation key, e.g. `live_room_enter_toast`.
+    std::vector<TextPiece> pieces;  // What fills the template's placeholders, in order.
+};
+
+/** A system message (TikTok-Live-Connector calls it `system`; named so it is not taken for the bridge's own `sys.*` events). */
+struct SystemMessageEvent {
+    Envelope env;
+    std::string content;  // The message text.
+    std::string text;  // The text template TikTok shows, e.g. `{0:user} joined` (its pattern).
+    std::string textKey;  // The template's translation key, e.g. `live_room_enter_toast`.
+    std::vector<TextPiece> pieces;  // What fills the template's placeholders, in order.
+};
+
+/** A notice in the room (an announcement, a gift or subscription notice): its text template carries the users and gifts concerned. */
+struct RoomNotifyEvent {
+    Envelope env;
+    int64_t notifyType = 0;  // TikTok's notice type (3 a gift announcement).
+    std::string content;  // Plain text, when TikTok gives one.
+    User user;  // The user the notice is about, when TikTok attaches one.
+    std::string source;  // Where it comes from, e.g. `gift_broadcast`.
+    int64_t fromUserId = 0;  // The user who caused it.
+    int64_t toAnchorId = 0;  // The host it is about.
+    std::string text;  // The text template TikTok shows, e.g. `{0:user} joined` (its pattern).
+    std::string textKey;  // The template's translation key, e.g. `live_room_enter_toast`.
+    std::vector<TextPiece> pieces;  // What fills the template's placeholders, in order.
+};
+
+/** A platform-wide gift announcement (`{0:user} sent {1:gift} to {2:user}`): sender, gift and receiver are the template's pieces. */
+struct GiftBroadcastEvent {
+    Envelope env;
+    int64_t fromUserId = 0;  // The sender.
+    int64_t notifyType = 0;  // The embedded notice's type (3).
+    std::string content;  // Plain text, when TikTok gives one.
+    User user;  // The user the notice is about, when TikTok attaches one.
+    std::string source;  // The notice's source (`gift_broadcast`).
+    int64_t toAnchorId = 0;  // The receiving host.
+    std::string text;  // The text template TikTok shows, e.g. `{0:user} joined` (its pattern).
+    std::string textKey;  // The template's translation key, e.g. `live_room_enter_toast`.
+    std::vector<TextPiece> pieces;  // What fills the template's placeholders, in order.
+};
+
+/** The creator's place in an hourly or weekly ranking, as the text TikTok shows (e.g. `Weekly ranking`). From WebcastHourlyRankMessage, not the hourly rank reward message. */
+struct HourlyRankEvent {
+    Envelope env;
+    std::string text;  // The text template TikTok shows, e.g. `{0:user} joined` (its pattern).
+    std::string textKey;  // The template's translation key, e.g. `live_room_enter_toast`.
+    std::vector<TextPiece> pieces;  // What fills the template's placeholders, in order.
+};
+
+/** A subscription card was pinned (action 1) or unpinned (2). */
+struct SubPinEvent {
+    Envelope env;
+    int64_t action = 0;  // 1 pin, 2 unpin.
+    int64_t cardType = 0;  // 1 customized benefit, 2 sub goal, 3 upsell DM, 4 upsell lead, 5 subscription plan, 6 course.
+    int64_t cardId = 0;  // The card.
+    std::string title;  // The card's title.
+    int64_t operatorId = 0;  // Who pinned it.
+};
+
+/** A notice at the bottom of the screen (warnings, reminders): show the text template when `textType` is 0, `content` when it is 1. */
+struct BottomMessageEvent {
+    Envelope env;
+    std::string content;  // Plain text.
+    int64_t textType = 0;  // 0 show the text template, 1 show content.
+    int64_t duration = 0;  // How long to show it, as TikTok sends it.
+    int64_t bizType = 0;  // 0 default, 1 rethink chat, 2 rethink Q&A, 3 warning tag on this room, 4 on a co-host's room, 5 at risk of losing comments, 6 perception center.
+    int64_t violationUserId = 0;  // The user a warning is about.
+    std::string text;  // The text template TikTok shows, e.g. `{0:user} joined` (its pattern).
+    std::string textKey;  // The template's translation key, e.g. `live_room_enter_toast`.
+    std::vector<TextPiece> pieces;  // What fills the template's placeholders, in order.
+};
+
+/** A viewer who is not logged in joined (`{0:user} joined`, the user a placeholder name). */
+struct UnauthorizedMemberEvent {
+    Envelope env;
+    int64_t action = 0;  // 1 joined.
+    std::string nickname;  // The placeholder name TikTok shows.
+    std::string text;  // The text template TikTok shows, e.g. `{0:user} joined` (its pattern).
+    std::string textKey;  // The template's translation key, e.g. `live_room_enter_toast`.
+    std::vector<TextPiece> pieces;  // What fills the template's placeholders, in order.
+};
+
+/** A restriction on the host's access to a feature, and when it ends. */
+struct AccessRecallEvent {
+    Envelope env;
+    int64_t status = 0;  // TikTok's status code.
+    int64_t duration = 0;  // How long it lasts, as TikTok sends it.
+    int64_t endTime = 0;  // When it ends, as TikTok sends it.
+    std::string scene;  // The feature concerned (TikTok's scene name).
+    std::string text;  // The text template TikTok shows, e.g. `{0:user} joined` (its pattern).
+    std::string textKey;  // The template's translation key, e.g. `live_room_enter_toast`.
+    std::vector<TextPiece> pieces;  // What fills the template's placeholders, in order.
+};
+
 /** A webcast message the contract does not model, passed on so nothing is lost. */
 struct UnknownEvent {
     Envelope env;
@@ -576,6 +697,16 @@ enum class EventType : uint8_t {
     BattlePunish,
     BattleTask,
     BattleCard,
+    BattleNotice,
+    RoomMessage,
+    SystemMessage,
+    RoomNotify,
+    GiftBroadcast,
+    HourlyRank,
+    SubPin,
+    BottomMessage,
+    UnauthorizedMember,
+    AccessRecall,
     Unknown,
     GiftFinal,
     Action,
@@ -586,7 +717,7 @@ enum class EventType : uint8_t {
     Unrecognized
 };
 
-constexpr size_t kEventTypeCount = 38;
+constexpr size_t kEventTypeCount = 48;
 
 // System messages (sys.*) as opposed to room events.
 bool eventTypeIsSystem(EventType type);
@@ -631,6 +762,16 @@ public:
     virtual void onBattlePunish(const BattlePunishEvent&) {}
     virtual void onBattleTask(const BattleTaskEvent&) {}
     virtual void onBattleCard(const BattleCardEvent&) {}
+    virtual void onBattleNotice(const BattleNoticeEvent&) {}
+    virtual void onRoomMessage(const RoomMessageEvent&) {}
+    virtual void onSystemMessage(const SystemMessageEvent&) {}
+    virtual void onRoomNotify(const RoomNotifyEvent&) {}
+    virtual void onGiftBroadcast(const GiftBroadcastEvent&) {}
+    virtual void onHourlyRank(const HourlyRankEvent&) {}
+    virtual void onSubPin(const SubPinEvent&) {}
+    virtual void onBottomMessage(const BottomMessageEvent&) {}
+    virtual void onUnauthorizedMember(const UnauthorizedMemberEvent&) {}
+    virtual void onAccessRecall(const AccessRecallEvent&) {}
     virtual void onUnknown(const UnknownEvent&) {}
     virtual void onGiftFinal(const GiftFinalEvent&) {}
     virtual void onAction(const ActionEvent&) {}
