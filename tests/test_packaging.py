@@ -22,6 +22,7 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import msgpack
 import pytest
@@ -100,7 +101,7 @@ def test_wheel_runs_in_a_fresh_venv_without_a_compiler(venv: Path, tmp_path: Pat
 
     port, control = free_port(), free_port()
     log = tmp_path / "daemon.log"
-    ctx = zmq.Context.instance()
+    ctx: zmq.Context[zmq.Socket[Any]] = zmq.Context.instance()
     sub = ctx.socket(zmq.SUB)
     sub.setsockopt(zmq.LINGER, 0)
     sub.setsockopt(zmq.SUBSCRIBE, b"")
