@@ -57,6 +57,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )  # fmt: skip
     out = tmp / "dist"
     env = {**os.environ, "BRIDGE_BUILD_EXTENSION": "yes"}
+    env.pop("BRIDGE_PUREPYTHON", None)  # setup.py would leave the extension out (coverage's pure run)
     r = _run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(src)], 900, env=env
     )
