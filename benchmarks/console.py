@@ -81,7 +81,7 @@ class Counter(threading.Thread):
 
     def __init__(self, endpoint: str) -> None:
         super().__init__(daemon=True)
-        self.socket = zmq.Context.instance().socket(zmq.SUB)
+        self.socket: zmq.Socket[Any] = zmq.Context.instance().socket(zmq.SUB)
         self.socket.setsockopt(zmq.SUBSCRIBE, b"")
         self.socket.connect(endpoint)
         self.count = 0

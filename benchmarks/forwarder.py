@@ -44,7 +44,8 @@ def sample_payload() -> bytes:
         for event in result.events if result else []:
             if event["type"] == "gift":
                 event.update(room="someone", roomId=1, seq=1, ts=now, daemon="d0")
-                return msgpack.packb(event)
+                packed: bytes = msgpack.packb(event)
+                return packed
 
 
 def main() -> None:

@@ -13,4 +13,5 @@ python -c "import bridge._native, bridge.codec as c; assert c.IMPLEMENTATION == 
 ruff check bridge tests scripts benchmarks
 ruff format --check bridge tests scripts benchmarks
 mypy
+mypy benchmarks
 python -m pytest "$@"

@@ -78,7 +78,9 @@ class Harness:
     def states(self, room: str) -> list[tuple[str, str]]:
         return [(m["state"], m["reason"]) for m in self.statuses(room)]
 
-    async def until(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+    async def until(self, predicate: Callable[..., bool], timeout: float = 10.0) -> None:
+        # Callable[..., bool]: the predicates are called with no arguments, but in loops they are lambdas
+        # binding the loop variable as a default argument, which mypy cannot match to Callable[[], bool].
         deadline = time.monotonic() + timeout
         while not predicate():
             if time.monotonic() > deadline:

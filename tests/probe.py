@@ -48,7 +48,7 @@ class LiveDaemon:
         self.log_path = state / "daemon.log"
         self.args = args
         self.env = env or {}
-        self.context = zmq.Context.instance()
+        self.context: zmq.Context[zmq.Socket[Any]] = zmq.Context.instance()
         self.sub = self.context.socket(zmq.SUB)
         self.sub.setsockopt(zmq.LINGER, 0)
         self.sub.setsockopt(zmq.SUBSCRIBE, b"")
@@ -161,7 +161,7 @@ class LiveProxy:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "bridge", "proxy", "-c", str(config)], stdout=out, stderr=out, env=env
             )
-        context = zmq.Context.instance()
+        context: zmq.Context[zmq.Socket[Any]] = zmq.Context.instance()
         self.client = context.socket(zmq.DEALER)
         self.client.setsockopt(zmq.LINGER, 0)
         self.client.connect(self.control)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from probe import LiveDaemon
@@ -86,7 +87,7 @@ def test_rules_action_names(tmp_path: Path, name: str) -> None:
 
 
 def test_bad_rooms_and_names_over_control_keep_the_daemon_serving(tmp_path: Path) -> None:
-    requests: list[bytes | dict[str, object]] = [
+    requests: list[bytes | dict[str, Any]] = [
         *(f"connect {text}".encode() for text in BAD_IDS),
         {"cmd": "connect", "room": str(2**64)},
         {"cmd": "connect", "room": "tiktok:" + "9" * 40},

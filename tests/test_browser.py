@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 
@@ -29,19 +30,29 @@ def test_one_identity_per_install_stable_and_varied() -> None:
     assert len(seen) >= len(USER_AGENTS) // 2  # installs differ
 
 
+class Parts(TypedDict, total=False):
+    """The parts of an identity :func:`browser_identity` takes as text."""
+
+    user_agent: str
+    language: str
+    timezone: str
+    screen: str
+
+
 def test_given_values_win_and_bad_ones_are_refused() -> None:
     b = browser_identity("Mozilla/5.0 (X11; Linux x86_64) Test/1", "pt-BR", "America/Sao_Paulo", "1280x720")
     assert (b.language, b.timezone, b.screen) == ("pt-BR", "America/Sao_Paulo", (1280, 720))
     assert (b.platform, b.os, b.region, b.short_language) == ("Linux x86_64", "linux", "BR", "pt")
     assert b.version == "5.0 (X11; Linux x86_64) Test/1" and b.accept_language == "pt-BR,pt;q=0.9"
-    for bad in (
+    refused: tuple[Parts, ...] = (
         {"language": "english"},
         {"timezone": "../../etc/passwd"},
         {"screen": "big"},
         {"screen": "0x0"},
         {"user_agent": "UA\r\nX-Evil: 1"},
         {"language": "\x00"},
-    ):
+    )
+    for bad in refused:
         with pytest.raises(ValueError):
             browser_identity(**bad)
     with pytest.raises(ConfigError, match="browser.screen"):

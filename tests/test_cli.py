@@ -73,7 +73,7 @@ def test_run_publishes_core_events_then_stops_cleanly(
     daemon_endpoint: tuple[str, subprocess.Popen[str]],
 ) -> None:
     endpoint, process = daemon_endpoint
-    sub = zmq.Context.instance().socket(zmq.SUB)
+    sub: zmq.Socket[Any] = zmq.Context.instance().socket(zmq.SUB)
     sub.setsockopt(zmq.LINGER, 0)
     sub.setsockopt(zmq.SUBSCRIBE, b"")
     sub.connect(endpoint)

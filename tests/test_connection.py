@@ -347,15 +347,6 @@ def test_default_run_keeps_the_embedded_fakes_bookkeeping_off(monkeypatch: pytes
 
     monkeypatch.setattr(app, "FakeTikTok", Recorded)
 
-    made: list[FakeTikTok] = []
-
-    class Spy(FakeTikTok):
-        def __init__(self, **options: Any) -> None:
-            super().__init__(**options)
-            made.append(self)
-
-    monkeypatch.setattr("bridge.app.FakeTikTok", Spy)
-
     async def main() -> None:
         config = Config(
             simulator=SimulatorConfig(rate=300.0),

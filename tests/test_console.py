@@ -45,8 +45,9 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 UPLOT_VERSION = "1.6.32"
 
 
-def packed(message: dict[str, Any]) -> bytes:
-    return msgpack.packb(message, use_bin_type=True)
+def packed(message: object) -> bytes:
+    packed: bytes = msgpack.packb(message, use_bin_type=True)
+    return packed
 
 
 def fold(state: ConsoleState, messages: list[tuple[str, dict[str, Any]]], now: float) -> None:
@@ -456,7 +457,7 @@ def test_web_side_refuses_cross_site_and_answers_every_error() -> None:
 
 def test_the_bus_reader_counts_what_it_cannot_read() -> None:
     endpoint = f"tcp://127.0.0.1:{free_port()}"
-    publisher = zmq.Context.instance().socket(zmq.PUB)
+    publisher: zmq.Socket[Any] = zmq.Context.instance().socket(zmq.PUB)
     publisher.setsockopt(zmq.LINGER, 0)
     publisher.bind(endpoint)
 
@@ -746,7 +747,8 @@ def test_the_page_in_chromium_feed_plots_simulate_ledger_rules_and_restart(
         assert "stream ended" not in real.inner_text()
         expect(real.locator(".stats.live b").first).not_to_have_text("0")
         assert real.locator("tr", has_text="@console_tester").count() == 0
-        with zmq.Context.instance().socket(zmq.REQ) as req:
+        context: zmq.Context[zmq.Socket[Any]] = zmq.Context.instance()
+        with context.socket(zmq.REQ) as req:
             req.connect(f"tcp://127.0.0.1:{ctl}")
             req.setsockopt(zmq.RCVTIMEO, 10_000)
             req.send(msgpack.packb({"cmd": "summary", "room": "simulated"}))

@@ -33,7 +33,8 @@ def test_every_decoded_method_is_in_the_contract() -> None:
 
 def test_contract_types_are_all_defined() -> None:
     known = {"int", "float", "str", "bool", "bin", "map", "event"} | {s.name for s in contract.STRUCTS}
-    for item in (*contract.EVENTS, *contract.STRUCTS):
+    items: tuple[contract.Event | contract.Struct, ...] = (*contract.EVENTS, *contract.STRUCTS)
+    for item in items:
         for field in item.fields:
             assert field.type.strip("[]") in known, (item.name, field)
     names = [e.name for e in contract.EVENTS]

@@ -154,7 +154,7 @@ def test_pyzmq_req_and_dealer_clients() -> None:
     endpoint = f"tcp://127.0.0.1:{free_port()}"
 
     def clients() -> None:
-        context = zmq.Context.instance()
+        context: zmq.Context[zmq.Socket[Any]] = zmq.Context.instance()
         req = context.socket(zmq.REQ)
         req.setsockopt(zmq.RCVTIMEO, 5000)
         req.setsockopt(zmq.LINGER, 0)
@@ -373,7 +373,7 @@ def test_connect_is_bounded() -> None:
     from bridge.server.control import MAX_WATCHED
 
     cmds, daemon = commands()
-    daemon.source_factory = lambda room: SimpleNamespace(room=Room(room.lstrip("@")))  # type: ignore[assignment,return-value]
+    daemon.source_factory = lambda room: SimpleNamespace(room=Room(room.lstrip("@")))
     daemon.sources.update({f"r{i}": None for i in range(MAX_WATCHED)})  # type: ignore[misc]
     reply = ask(cmds, b"connect @one_more")
     assert (

@@ -96,7 +96,7 @@ class _Misrouted(zmq.Socket[Any]):
 
 
 def test_the_address_actually_bound_is_checked_and_the_socket_closed() -> None:
-    context = zmq.Context.instance()
+    context: zmq.Context[zmq.Socket[Any]] = zmq.Context.instance()
     sock = _Misrouted(context, zmq.PUB)
     with pytest.raises(ConfigError, match=r"bound tcp://0\.0\.0\.0:\d+, beyond this machine"):
         bind(sock, "tcp://localhost:*", "publisher.endpoint", False, "publisher.allow_remote = true")
@@ -117,7 +117,7 @@ def test_a_second_daemon_does_not_take_over_a_live_ipc_endpoint(tmp_path: Path) 
     control = ControlServer(Commands(Daemon(Config(), [], RecordingPublisher()), config), config)
     with pytest.raises(PublishError, match="another process is serving it"):
         control.start()
-    sub = zmq.Context.instance().socket(zmq.SUB)
+    sub: zmq.Socket[Any] = zmq.Context.instance().socket(zmq.SUB)
     sub.setsockopt(zmq.SUBSCRIBE, b"")
     sub.connect(endpoint)
     time.sleep(0.2)
@@ -249,7 +249,7 @@ def test_tail_skips_messages_that_are_not_events() -> None:
     from bridge.console.tail import Tail
 
     endpoint = f"tcp://127.0.0.1:{free_port()}"
-    pub = zmq.Context.instance().socket(zmq.PUB)
+    pub: zmq.Socket[Any] = zmq.Context.instance().socket(zmq.PUB)
     pub.setsockopt(zmq.LINGER, 0)
     pub.bind(endpoint)
     tail = Tail(endpoint, [], "")

@@ -497,7 +497,7 @@ def test_stream_after_enter_room() -> None:
             await ws.send(wc.ack_frame(frame.log_id, frame.result.internal_ext))
         await ws.send(wc.heartbeat_frame(ROOM, 1))
         async with asyncio.timeout(3):
-            while (answer := codec.decode_frame(await ws.recv())).payload_type != "hb":
+            while (answer := codec.decode_frame(await ws.recv(decode=False))).payload_type != "hb":
                 pass
         assert answer.result is None and room(fake).hb_answers == 1
         assert events[0]["type"] == "liveIntro"

@@ -154,7 +154,7 @@ def test_cli_rules_fire_and_reload_without_restart(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         env=env,
     )
-    context = zmq.Context.instance()
+    context: zmq.Context[zmq.Socket[Any]] = zmq.Context.instance()
     sub = context.socket(zmq.SUB)
     sub.setsockopt(zmq.LINGER, 0)
     sub.setsockopt(zmq.SUBSCRIBE, b"action/")

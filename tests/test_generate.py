@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -58,3 +59,23 @@ def test_unknown_step_is_refused() -> None:
         timeout=60,
     )
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_the_pre_commit_hook_runs_for_every_generator_input_and_output() -> None:
+    """.pre-commit-config.yaml's generator check fires whenever a file scripts/generate.py reads or writes changes."""
+    config = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    hook = re.search(r"- id: generated\n(?:\s{8}.*\n)*?\s{8}files: (.+)\n", config)
+    assert hook is not None, "no files: pattern for the generated hook"
+    pattern = re.compile(hook.group(1))
+    written = subprocess.run(
+        [sys.executable, "-c", "import generate; print(*generate.outputs(), sep='\\n')"],
+        cwd=ROOT / "scripts",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout.split()
+    read = ["bridge/contract.py", "proto/webcast.proto", "scripts/generate.py", "scripts/gen_wire.py"]
+    read += ["godot_addon/tools/gen_contract.py", "unreal_plugin/tools/gen_events.py"]
+    assert len(written) > 10
+    assert [path for path in written + read if not pattern.match(path)] == []

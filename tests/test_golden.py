@@ -1923,7 +1923,7 @@ def _unordered_maps(event: Event | None) -> Event | None:
     out = dict(event)
     for name, key in _MAP_LISTS[event["type"]].items():
         if name in out:
-            out[name] = sorted(out[name], key=lambda item, key=key: item.get(key, 0))
+            out[name] = sorted(out[name], key=lambda item: item.get(key, 0))
     return out
 
 
@@ -2413,9 +2413,9 @@ def test_protowire_packed_and_map_parse_with_protoc(pb: ModuleType) -> None:
 # ---------------------------------------------------------------- bad input
 
 
-def _must_decode_or_reject(call: Callable[[], Any]) -> None:
+def _must_decode_or_reject(decode: Callable[..., object], *args: object) -> None:
     try:
-        call()
+        decode(*args)
     except DecodeError:
         pass
 
@@ -2427,9 +2427,9 @@ def test_truncated_frames(impl: ModuleType, pb: ModuleType) -> None:
         _push_frame(pb, gzip.compress(body, mtime=0), {"compress_type": "gzip"}),
     ):
         for end in range(len(frame)):
-            _must_decode_or_reject(lambda end=end, frame=frame: impl.decode_frame(frame[:end]))
+            _must_decode_or_reject(impl.decode_frame, frame[:end])
     for end in range(len(body)):
-        _must_decode_or_reject(lambda end=end: impl.decode_fetch_result(body[:end]))
+        _must_decode_or_reject(impl.decode_fetch_result, body[:end])
 
 
 def test_corrupted_bytes(impl: ModuleType, pb: ModuleType) -> None:
@@ -2438,7 +2438,7 @@ def test_corrupted_bytes(impl: ModuleType, pb: ModuleType) -> None:
     for pos in range(len(frame)):
         for byte in (0x07, 0xFF):
             bad = frame[:pos] + bytes([byte]) + frame[pos + 1 :]
-            _must_decode_or_reject(lambda bad=bad: impl.decode_frame(bad))
+            _must_decode_or_reject(impl.decode_frame, bad)
 
 
 @pytest.mark.parametrize("case", list(GOLDEN))
@@ -2446,7 +2446,7 @@ def test_truncated_messages(impl: ModuleType, pb: ModuleType, case: str) -> None
     method, msg, _ = GOLDEN[case](pb)
     data = _ser(msg)
     for end in range(len(data)):
-        _must_decode_or_reject(lambda end=end: impl.decode_message(method, data[:end]))
+        _must_decode_or_reject(impl.decode_message, method, data[:end])
 
 
 @pytest.fixture(scope="session")

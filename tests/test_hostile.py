@@ -189,7 +189,7 @@ def test_every_config_key_with_every_hostile_value(tmp_path: Path, section: str)
             path.write_bytes(f"[{section}]\n{key} = ".encode() + toml_value(value) + b"\n")
             path.chmod(0o600)
             variable = f"BRIDGE_{section.upper()}_{key.upper()}"
-            cases = (
+            cases: tuple[tuple[str, Path | None, dict[str, str]], ...] = (
                 (f"{path}: {section}.{key}", path, {}),
                 (f"environment: {variable}", None, {variable: text_value(value)}),
             )
@@ -423,7 +423,8 @@ ARGUMENTS = ("room", "type", "fields", "creators", "id", "token", "name", "cmd",
 def msgpack_request(command: str, key: str, value: Any) -> bytes | None:
     """``{"cmd": command, key: value}`` in msgpack; ``None`` for an integer msgpack cannot carry."""
     if isinstance(value, Deep):  # packed by hand: msgpack refuses to pack it
-        return b"\x82\xa3cmd" + msgpack.packb(command) + msgpack.packb(key) + b"\x91" * DEEP + b"\x01"
+        head: bytes = msgpack.packb(command) + msgpack.packb(key)
+        return b"\x82\xa3cmd" + head + b"\x91" * DEEP + b"\x01"
     if isinstance(value, int) and not -(2**63) <= value < 2**64:
         return None  # the text form carries it
     packed: bytes = msgpack.packb({"cmd": command, key: value}, use_bin_type=True)

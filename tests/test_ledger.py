@@ -45,7 +45,7 @@ def feed_stream(ledger: Ledger) -> None:
     ledger.feed({"type": "chat", "comment": "ignored"}, None)
 
 
-EXPECTED = {
+EXPECTED: dict[str, Any] = {
     "type": "streamSummary",
     "startTime": 1_000,
     "duration": 60,

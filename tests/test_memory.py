@@ -24,7 +24,8 @@ def gift(msg_id: int, user: int, group: int, count: int, end: bool = False) -> b
         "repeatEnd": end,
         "diamondCount": 1,
     }
-    return msgpack.packb(event)
+    packed: bytes = msgpack.packb(event)
+    return packed
 
 
 def test_the_consoles_ledger_forgets_streaks_that_timed_out_or_ended() -> None:

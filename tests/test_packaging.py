@@ -22,6 +22,7 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import msgpack
 import pytest
@@ -56,6 +57,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )  # fmt: skip
     out = tmp / "dist"
     env = {**os.environ, "BRIDGE_BUILD_EXTENSION": "yes"}
+    env.pop("BRIDGE_PUREPYTHON", None)  # setup.py would leave the extension out (coverage's pure run)
     r = _run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(src)], 900, env=env
     )
@@ -103,7 +105,7 @@ def test_wheel_runs_in_a_fresh_venv_without_a_compiler(venv: Path, tmp_path: Pat
 
     port, control = free_port(), free_port()
     log = tmp_path / "daemon.log"
-    ctx = zmq.Context.instance()
+    ctx: zmq.Context[zmq.Socket[Any]] = zmq.Context.instance()
     sub = ctx.socket(zmq.SUB)
     sub.setsockopt(zmq.LINGER, 0)
     sub.setsockopt(zmq.SUBSCRIBE, b"")

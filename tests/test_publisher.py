@@ -31,7 +31,7 @@ def publisher(endpoint: str) -> Iterator[Publisher]:
 
 
 def subscriber(endpoint: str, *prefixes: str) -> zmq.Socket[Any]:
-    sub = zmq.Context.instance().socket(zmq.SUB)
+    sub: zmq.Socket[Any] = zmq.Context.instance().socket(zmq.SUB)
     sub.setsockopt(zmq.LINGER, 0)
     sub.setsockopt(zmq.RCVTIMEO, 5000)
     for prefix in prefixes:
@@ -172,7 +172,7 @@ def test_curve_encryption_for_remote_subscribers() -> None:
     client_public, client_secret = zmq.curve_keypair()
     sub = subscriber(endpoint, "")
     sub.close()
-    secure = zmq.Context.instance().socket(zmq.SUB)
+    secure: zmq.Socket[Any] = zmq.Context.instance().socket(zmq.SUB)
     secure.setsockopt(zmq.LINGER, 0)
     secure.curve_serverkey = server_public
     secure.curve_publickey = client_public

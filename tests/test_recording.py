@@ -306,7 +306,7 @@ def test_keep_stamps_reproduces_seq_and_ts_over_zeromq(tmp_path: Path) -> None:
         original = await record_fake_session(tmp_path, fake)
         wanted = upstream(original)
         endpoint = f"tcp://127.0.0.1:{free_port()}"
-        sub = zmq.Context.instance().socket(zmq.SUB)
+        sub: zmq.Socket[Any] = zmq.Context.instance().socket(zmq.SUB)
         sub.setsockopt(zmq.SUBSCRIBE, b"")
         sub.setsockopt(zmq.RCVHWM, 0)
         sub.connect(endpoint)
@@ -483,7 +483,7 @@ def test_cli_record_then_replay_with_kept_stamps(tmp_path: Path) -> None:
     ]
     assert len(stamps) > 50
 
-    sub = zmq.Context.instance().socket(zmq.SUB)
+    sub: zmq.Socket[Any] = zmq.Context.instance().socket(zmq.SUB)
     sub.setsockopt(zmq.SUBSCRIBE, b"")
     sub.connect(endpoint)
     process = subprocess.Popen(

@@ -446,7 +446,7 @@ def test_relay_timeouts_and_lifetime(kind: str) -> None:
 
 def test_http_refusals_of_the_handshake() -> None:
     async def main() -> None:
-        from websockets.asyncio.server import serve
+        from websockets.asyncio.server import ServerConnection, serve
         from websockets.datastructures import Headers
         from websockets.http11 import Response
 
@@ -456,9 +456,12 @@ def test_http_refusals_of_the_handshake() -> None:
             status = next(statuses)
             return Response(status, "No", Headers([("Content-Length", "0")]), b"")
 
+        async def close(ws: ServerConnection) -> None:  # not reached: refuse answers every handshake
+            await ws.close()
+
         async with (
             FakeTikTok() as tiktok,
-            serve(lambda ws: None, "127.0.0.1", 0, process_request=refuse) as server,
+            serve(close, "127.0.0.1", 0, process_request=refuse) as server,
         ):
             port = server.sockets[0].getsockname()[1]
             relay = FakeTikTool()

@@ -195,7 +195,7 @@ def test_social_member_and_battle_triggers() -> None:
         "\n".join(f'[[rules]]\nname = "{k}"\non = "{k}"' for k in ("follow", "share", "subscribe", "member"))
         + '\n[[rules]]\nname = "open"\non = "battle"\nbattle_action = 4\n'
     )
-    events = [
+    events: list[dict[str, Any]] = [
         {"type": "follow", "user": user(1)},
         {"type": "share", "user": user(1)},
         {"type": "subscribe", "user": user(1)},

@@ -85,7 +85,7 @@ class Feed:
     """A subscriber on the forwarder's backend, recording who delivered what."""
 
     def __init__(self, endpoint: str) -> None:
-        self.socket = zmq.Context.instance().socket(zmq.SUB)
+        self.socket: zmq.Socket[Any] = zmq.Context.instance().socket(zmq.SUB)
         self.socket.setsockopt(zmq.LINGER, 0)
         self.socket.setsockopt(zmq.SUBSCRIBE, b"")
         self.socket.connect(endpoint)
@@ -109,7 +109,7 @@ class Feed:
 
 
 def request(endpoint: str, body: bytes) -> dict[str, Any]:
-    req = zmq.Context.instance().socket(zmq.REQ)
+    req: zmq.Socket[Any] = zmq.Context.instance().socket(zmq.REQ)
     req.setsockopt(zmq.LINGER, 0)
     req.setsockopt(zmq.RCVTIMEO, 8000)
     req.connect(endpoint)
@@ -175,7 +175,10 @@ def test_three_daemons_one_forwarder(tmp_path: Path) -> None:
         daemons[victim].send_signal(signal.SIGKILL)
         daemons[victim].wait(timeout=10)
         killed_at = time.monotonic()
-        lost = lambda: {s["room"] for s in feed.statuses if s["reason"] == "daemon_lost"}  # noqa: E731
+
+        def lost() -> set[str]:
+            return {s["room"] for s in feed.statuses if s["reason"] == "daemon_lost"}
+
         feed.pump(10, until=lambda: lost() >= victim_rooms)
         assert lost() == victim_rooms
         feed.pump(2)

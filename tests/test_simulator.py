@@ -6,6 +6,7 @@ import gzip
 from collections import defaultdict
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from helpers import START_MS, events_of, simulated_frames
@@ -50,7 +51,7 @@ def test_fields_arrive_out_of_numeric_order() -> None:
 
 
 def test_gift_streaks_rise_and_close_once(impl: ModuleType) -> None:
-    streaks: dict[tuple[int, int], list[dict[str, object]]] = defaultdict(list)
+    streaks: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
     singles = 0
     for event in events_of(impl, simulated_frames(3000)):
         if event["type"] != "gift":
@@ -100,7 +101,9 @@ def test_scenario_file_overrides_defaults(tmp_path: Path) -> None:
     assert scenario.room == "mygame" and scenario.rate == 5.0 and scenario.mix == {"chat": 1.0}
     sim = Simulator(scenario)
     sim.frame(START_MS)
-    types = {e["type"] for e in _pure.decode_frame(sim.frame(START_MS + 100)).result.events}
+    result = _pure.decode_frame(sim.frame(START_MS + 100)).result
+    assert result is not None
+    types = {e["type"] for e in result.events}
     assert types == {"chat"}
 
 

@@ -15,7 +15,7 @@ from helpers import free_port
 
 from bridge.config import Config, PublisherConfig
 from bridge.contract import validate
-from bridge.room import Room
+from bridge.room import Room, Sink, Tap
 from bridge.server.daemon import Daemon
 from bridge.server.supervisor import Backoff, Failures, Supervisor
 
@@ -148,11 +148,12 @@ class _Exploding:
 
     def __init__(self) -> None:
         self.room = Room("boom", 5)
+        self.tap: Tap | None = None
         self.runs = 0
 
-    async def run(self, daemon: Daemon) -> None:
+    async def run(self, sink: Sink) -> None:
         self.runs += 1
-        daemon.set_state(self.room, "connected", "simulator")
+        sink.set_state(self.room, "connected", "simulator")
         if self.runs <= 2:
             await asyncio.sleep(0.3)  # after the test's subscription has landed
             raise KeyError("source bug")

@@ -35,6 +35,7 @@ from bridge.codec import _pure
 from bridge.codec import protowire as w
 from bridge.codec import webcast as wc
 from bridge.errors import DecodeError
+from bridge.frames import gunzip, is_gzip
 
 IMPLEMENTATIONS = codec.implementations()
 
@@ -60,7 +61,7 @@ def assert_transcodes(method: Any, payload: Any) -> None:
 
 def inner_messages(frame: bytes) -> list[tuple[str, bytes]]:
     result = _pure.decode_frame(frame)
-    body = _pure.gunzip(result.payload) if _pure.is_gzip(result.payload, result.headers) else result.payload
+    body = gunzip(result.payload) if is_gzip(result.payload, result.headers) else result.payload
     out = []
     for number, wire, a, b in _pure._fields(body, 0, len(body)):
         if number == 1 and wire == 2:

@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import msgpack
 import zmq
@@ -53,7 +54,7 @@ def capture(path: Path, count: int, rate: int) -> dict[str, int]:
     )  # fmt: skip
     kinds: dict[str, int] = {}
     try:
-        sub = zmq.Context.instance().socket(zmq.SUB)
+        sub: zmq.Socket[Any] = zmq.Context.instance().socket(zmq.SUB)
         sub.setsockopt(zmq.SUBSCRIBE, b"")
         sub.setsockopt(zmq.RCVHWM, 0)
         sub.connect(f"tcp://127.0.0.1:{port}")

@@ -49,7 +49,7 @@ from collections import Counter, deque
 from collections.abc import Coroutine, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qsl, urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -799,7 +799,7 @@ class FakeTikTok:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(server.wait_closed(), 2.0)
 
-    async def __aenter__(self) -> FakeTikTok:
+    async def __aenter__(self) -> Self:
         await self.start()
         return self
 

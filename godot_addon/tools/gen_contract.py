@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGET = ROOT / "godot_addon" / "addons" / "tiktok_bridge" / "contract.gd"
@@ -20,7 +21,7 @@ def _gd(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def render(contract: dict) -> str:
+def render(contract: dict[str, Any]) -> str:
     events = [e for e in contract["events"] if not e["system"]]
     system = [e for e in contract["events"] if e["system"]]
     lines = [
@@ -68,6 +69,6 @@ def render(contract: dict) -> str:
     return "\n".join(lines)
 
 
-def outputs(contract: dict) -> dict[Path, str]:
+def outputs(contract: dict[str, Any]) -> dict[Path, str]:
     """The file this generator owns (relative to the repository) and its text."""
     return {TARGET.relative_to(ROOT): render(contract)}
