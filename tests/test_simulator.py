@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import statistics
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
@@ -11,8 +13,9 @@ import pytest
 from helpers import START_MS, events_of, simulated_frames
 
 from bridge.codec import _pure, decode_fields
+from bridge.contract import IGNORED_METHODS
 from bridge.errors import ConfigError
-from bridge.simulator import Simulator, builtin_scenarios, load_scenario
+from bridge.simulator import REAL_SIZES, Simulator, builtin_scenarios, load_scenario
 
 
 def test_same_seed_same_frames() -> None:
@@ -20,9 +23,10 @@ def test_same_seed_same_frames() -> None:
     assert list(simulated_frames(50, seed=3)) != list(simulated_frames(50, seed=4))
 
 
-def test_frames_are_gzip_push_frames_with_realistic_payloads() -> None:
+def _inner_sizes(frames: Iterable[bytes]) -> dict[str, list[int]]:
+    """Bytes of every inner message (``BaseProtoMessage.payload``) of gzip push frames, per method."""
     sizes: dict[str, list[int]] = defaultdict(list)
-    for data in simulated_frames(400):
+    for data in frames:
         frame = _pure.decode_frame(data)
         assert frame.payload_type == "msg" and frame.headers["compress_type"] == "gzip"
         assert frame.payload[:3] == b"\x1f\x8b\x08"
@@ -32,11 +36,42 @@ def test_frames_are_gzip_push_frames_with_realistic_payloads() -> None:
                 inner = {n: (x, y) for n, _, x, y in _pure._fields(body, a, b)}
                 method = body[inner[1][0] : inner[1][1]].decode()
                 sizes[method].append(inner[2][1] - inner[2][0])
-    for method in ("WebcastGiftMessage", "WebcastMemberMessage"):
-        average = sum(sizes[method]) / len(sizes[method])
-        assert 2000 < average < 5000, (method, average)
-    everything = [s for values in sizes.values() for s in values]
-    assert 1500 < sum(everything) / len(everything) < 4000
+    return sizes
+
+
+@pytest.fixture(scope="module")
+def default_sizes() -> dict[str, list[int]]:
+    """Inner-message sizes of about 13,000 messages of the default scenario (seed 1)."""
+    return _inner_sizes(simulated_frames(3000, seed=1))
+
+
+def _nearest_rank(values: list[int], fraction: float) -> int:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+@pytest.mark.parametrize("kind", sorted(REAL_SIZES))
+def test_sizes_follow_real_traffic(default_sizes: dict[str, list[int]], kind: str) -> None:
+    # docs/fake-tiktok.md: each type's median within 0.67-1.5x of real traffic's, and the heavy tail
+    real = REAL_SIZES[kind]
+    everything = [s for values in default_sizes.values() for s in values]
+    values = [s for m in real.methods for s in default_sizes[m]] if real.methods else everything
+    assert values, kind
+    assert 0.67 <= statistics.median(values) / real.median <= 1.5, (kind, statistics.median(values))
+    if real.p90:
+        assert 0.67 <= _nearest_rank(values, 0.9) / real.p90 <= 1.5, (kind, _nearest_rank(values, 0.9))
+    if real.max:
+        assert 0.8 <= max(values) / real.max <= 1.25, (kind, max(values))
+
+
+def test_every_typed_method_is_simulated(default_sizes: dict[str, list[int]]) -> None:
+    sent = {m.removeprefix("Webcast") for m in default_sizes}
+    typed = {m.removeprefix("Webcast") for m in _pure.METHODS}
+    assert typed <= sent, sorted(typed - sent)
+    assert sent & {m.removeprefix("Webcast") for m in IGNORED_METHODS}
+    untyped = sent - typed - {m.removeprefix("Webcast") for m in IGNORED_METHODS}
+    assert len(untyped) >= 3, untyped  # a share of traffic the bridge publishes as `unknown`
+    assert "LinkMicMethod" in default_sizes  # the unprefixed spelling TikTok also sends
 
 
 def test_fields_arrive_out_of_numeric_order() -> None:
@@ -117,6 +152,7 @@ def test_scenario_file_overrides_defaults(tmp_path: Path) -> None:
         ("[[gifts]]\nid = 1\nname = 'R'\ndiamonds = 1\ncolour = 2", "gifts[0].colour: unknown key"),
         ("chat = []", "chat: expected 1 to 1000 lines"),
         ("rate = ", "not valid TOML"),
+        ("cohost_battle = -1", "cohost_battle = -1: expected a number from 0 to 86400"),
     ],
 )
 def test_bad_scenarios_name_file_and_key(tmp_path: Path, text: str, message: str) -> None:
