@@ -1859,14 +1859,15 @@ class Simulator:
         return self._inner("rankText", fields, now_ms, display)
 
     def _unknown(self, now_ms: int) -> bytes:
-        # off-schema: a method the contract does not model, so its fields are numbered here
+        # off-schema: a method the contract does not model; its body uses numbers past those of the
+        # method's public schema, so every parser (ours, TikTokLive's) skips them as unknown fields
         method = self.rng.choice(_UNTYPED)
         body = [
-            int_field(2, self.rng.randint(1, 9)),
+            int_field(90, self.rng.randint(1, 9)),
             message_field(
-                3, str_field(1, method.removeprefix("Webcast")), message_field(2, wc.image(method, 100, 2))
+                91, str_field(1, method.removeprefix("Webcast")), message_field(2, wc.image(method, 100, 2))
             ),
-            str_field(4, f'{{"scene":"{method}","ts":{now_ms}}}'),
+            str_field(92, f'{{"scene":"{method}","ts":{now_ms}}}'),
         ]
         return self._inner("unknown", body, now_ms, method=method)
 
