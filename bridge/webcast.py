@@ -270,7 +270,7 @@ def user(u: SimUser, detail: int = 1) -> bytes:
     """A ``User`` message: identity, avatars, follow info and badges.
 
     ``detail`` 0 is the light user of member and question messages (about 0.9 KB, one badge at
-    most), 1 the usual one (about 1.3 KB), 2 the heavy one of gift messages (about 2.1 KB: every
+    most), 1 the usual one (about 1.2 KB), 2 the heavy one of gift messages (about 2.2 KB: every
     avatar size, every badge, the fans-club and subscription blocks with their images).
     """
     badges = []

@@ -6,16 +6,19 @@ import gzip
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from helpers import START_MS, events_of, simulated_frames
 
+from bridge import webcast as wc
 from bridge.codec import _pure, decode_fields
 from bridge.contract import IGNORED_METHODS
 from bridge.errors import ConfigError
 from bridge.simulator import REAL_SIZES, Simulator, builtin_scenarios, load_scenario
+from bridge.webcast import SimUser
 
 
 def test_same_seed_same_frames() -> None:
@@ -62,6 +65,45 @@ def test_sizes_follow_real_traffic(default_sizes: dict[str, list[int]], kind: st
         assert 0.67 <= _nearest_rank(values, 0.9) / real.p90 <= 1.5, (kind, _nearest_rank(values, 0.9))
     if real.max:
         assert 0.8 <= max(values) / real.max <= 1.25, (kind, max(values))
+
+
+def test_user_blocks_weigh_what_real_ones_do() -> None:
+    # docs/fake-tiktok.md: about 0.9 KB in member, like and chat messages, 2.2 KB (up to 5) in gifts
+    plain = SimUser(6_900_000_000_000_000_123, "kamiro_12", "Kamiro", followers=300, follow_status=1)
+    fan = replace(plain, gifter_level=25, member_level=10, subscriber=True, moderator=True)
+    assert 800 <= len(wc.user(plain, 0)) <= 1000 and len(wc.user(fan, 0)) <= 1300
+    assert 2000 <= len(wc.user(plain, 2)) <= 2400 and len(wc.user(fan, 2)) <= 5000
+
+
+def test_cohost_battle_plays_in_order(impl: ModuleType) -> None:
+    # docs/fake-tiktok.md: join, list, open, task, cards, finish with results, punishment, leave
+    sim = Simulator(load_scenario("cohost-battle"), 1)
+    story: list[tuple[str, int]] = []
+    totals: list[int] = []
+    for n in range(200):  # 20 s of frames: one whole battle
+        for e in impl.decode_frame(sim.frame(START_MS + n * 100)).result.events:
+            if e["type"] in ("coHost", "battle", "battleTask", "battleCard", "battlePunish"):
+                step = e.get("layerAction", e.get("action", e.get("taskType", e.get("cardType", 0))))
+                story.append((e["type"], step))
+            elif e["type"] == "coHostScore" and "hosts" in e:
+                totals.append(e.get("total", 0))
+            if e["type"] == "battle" and e.get("action") == 5:
+                assert [r.get("result", 0) for r in e["results"]] in ([0, 1], [1, 0], [2, 2])
+    assert story == [
+        ("coHost", 12),
+        ("coHost", 11),
+        ("battle", 4),
+        ("battleTask", 0),
+        ("battleCard", 2),
+        ("battleTask", 1),
+        ("battleTask", 1),
+        ("battleTask", 2),
+        ("battleCard", 4),
+        ("battle", 5),
+        ("battlePunish", 0),
+        ("coHost", 9),
+    ]
+    assert len(totals) > 10 and totals == sorted(totals)  # both sides' scores only rise
 
 
 def test_every_typed_method_is_simulated(default_sizes: dict[str, list[int]]) -> None:
