@@ -1177,6 +1177,8 @@ class Simulator:
         return self._link_layer(9, hosts[:1], now_ms)
 
     def _battle(self, now_ms: int) -> bytes:
+        if self.scenario.cohost_battle:  # the script plays the battles: the mix's share adds scores
+            return self._co_host_score(now_ms)
         if self.punishing:  # the punishment phase after a finished battle
             battle_id = self.punishing
             self.punishing = 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -104,6 +104,10 @@ def test_cohost_battle_plays_in_order(impl: ModuleType) -> None:
         ("coHost", 9),
     ]
     assert len(totals) > 10 and totals == sorted(totals)  # both sides' scores only rise
+    mixed = Simulator(replace(load_scenario("cohost-battle"), mix={"battle": 1.0}), 1)
+    events = [e for n in range(40) for e in impl.decode_frame(mixed.frame(START_MS + n * 100)).result.events]
+    kinds = Counter(e["type"] for e in events)  # 4 s: the join, the list and the opening only
+    assert kinds["battle"] == 1 and kinds["coHost"] == 2 and kinds["coHostScore"] > 50, kinds
 
 
 def test_every_typed_method_is_simulated(default_sizes: dict[str, list[int]]) -> None:
