@@ -1112,7 +1112,7 @@ class Simulator:
             int_field(MessageRedEnvelopInfo_people_count, self.rng.randint(5, 40)),
             int_field(MessageRedEnvelopInfo_unpack_at, now_ms // 1000 + 180),
             str_field(MessageRedEnvelopInfo_send_user_id, str(u.id)),
-            message_field(MessageRedEnvelopInfo_send_user_avatar, wc.image(f"avatar:{u.id}")),
+            message_field(MessageRedEnvelopInfo_send_user_avatar, wc.image(f"avatar:{u.id}", 100, 4)),
         )
         display = wc.text("pm_mt_envelope_send", "{0:user} sent a treasure box", [u])
         return self._inner("envelope", [info, int_field(WebcastEnvelopeMessage_display, 1)], now_ms, display)
