@@ -8,11 +8,13 @@ dominate, plus every rare kind) on a virtual clock with a fixed seed, and keeps
   sends them (1 to 8 messages each, the scenario's batch sizes), and
 * ``messages``: every inner ``(method, payload)`` pair of those frames, in order.
 
-Messages are TikTok-shaped (about 2.7 KB on average, fields out of numeric
-order, padded with badges, image URL lists and nested structs the bridge
-ignores). The result is cached under ``benchmarks/.cache`` (not committed),
-keyed by seed, size and a hash of the simulator's source, so a change to the
-encoders regenerates it.
+Messages are TikTok-shaped, with the sizes of real traffic (median about 1.7 KB,
+p90 5.4 KB, co-host lists up to 49 KB; ``benchmarks/sizes.py`` prints them beside
+the real figures): fields out of numeric order, users with avatar URL lists,
+badges and fans-club blocks, display texts, nested lists the bridge ignores. The
+result is cached under ``benchmarks/.cache`` (not committed), keyed by seed, size
+and a hash of the simulator's source and default scenario, so a change to either
+regenerates it.
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ def inner_messages(frame: bytes) -> list[tuple[str, bytes]]:
 
 def _source_hash() -> str:
     digest = hashlib.sha1()
-    for name in ("sim/simulator.py", "codec/webcast.py", "codec/protowire.py"):
+    for name in ("sim/simulator.py", "codec/webcast.py", "codec/protowire.py", "sim/scenarios/default.toml"):
         digest.update((ROOT / "bridge" / name).read_bytes())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:12]

@@ -185,3 +185,45 @@ def test_json_logs() -> None:
     assert records and all({"ts", "level", "logger", "msg"} <= set(r) for r in records)
     assert any("publishing on " + endpoint in r["msg"] for r in records)
     assert records[-1]["msg"].startswith("stopped after")
+
+
+def test_cohost_battle_scenario_shows_in_tail() -> None:
+    # docs/fake-tiktok.md: the built-in cohost-battle scenario plays a whole co-host battle in 20 s
+    endpoint = f"tcp://127.0.0.1:{free_port()}"
+    daemon = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "bridge", "run", "--scenario", "cohost-battle", "--no-console"),
+            *("--endpoint", endpoint, "--control", f"tcp://127.0.0.1:{free_port()}"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        tails = [
+            subprocess.Popen(
+                [sys.executable, "-m", "bridge", "tail", "--endpoint", endpoint, "--json", "-n", str(count)]
+                + [arg for kind in kinds for arg in ("-t", kind)],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for count, kinds in (
+                (12, ("coHost", "battle", "battleTask", "battleCard", "battlePunish")),
+                (20, ("battleArmies", "coHostScore")),
+            )
+        ]
+        story, scores = (
+            [json.loads(line) for line in tail.communicate(timeout=60)[0].splitlines()] for tail in tails
+        )
+    finally:
+        daemon.kill()
+        daemon.wait(timeout=10)
+    assert {e["type"] for e in story} == {"coHost", "battle", "battleTask", "battleCard", "battlePunish"}
+    assert {e.get("layerAction") for e in story if e["type"] == "coHost"} & {9, 11, 12}
+    finished = [e for e in story if e["type"] == "battle" and e.get("action") == 5]
+    assert finished and len(finished[0]["results"]) == 2  # the end, with both sides' results
+    assert {e["type"] for e in scores} == {"battleArmies", "coHostScore"}
+    totals: dict[int, list[int]] = {}
+    for e in scores:
+        if e["type"] == "coHostScore" and "hosts" in e:  # every host's score (LinkMicFanTicketMethod)
+            totals.setdefault(e["matchId"], []).append(e.get("total", 0))
+    assert totals and all(t == sorted(t) for t in totals.values())  # scores rise during a battle

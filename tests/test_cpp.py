@@ -369,11 +369,13 @@ ignored = 1
 
 
 class Daemon:
-    def __init__(self, tmp: Path, pub: int, ctl: int, rules: bool, config: str = "bridge.toml") -> None:
+    def __init__(
+        self, tmp: Path, pub: int, ctl: int, rules: bool, config: str = "bridge.toml", scenario: str = ""
+    ) -> None:
         self.cmd = [
             sys.executable, "-m", "bridge", "run", "-c", str(tmp / config),
             "--endpoint", f"tcp://127.0.0.1:{pub}", "--control", f"tcp://127.0.0.1:{ctl}",
-            "--scenario", str(tmp / "every-kind.toml"), "--rate", "200",
+            "--scenario", scenario or str(tmp / "every-kind.toml"), "--rate", "200",
         ]  # fmt: skip
         rules_file = ROOT / "examples" / "rules" / "game.toml"
         if rules and rules_file.exists():
@@ -524,6 +526,44 @@ def test_e2e_capture_decodes_like_python(build: Path, e2e: dict[str, Any]) -> No
     assert r.returncode == 0, r.stderr
     checked = _check_dump(r.stdout.splitlines(), objects)
     print(f"\n{checked} real daemon messages: typed structs and JSON match Python's msgpack")
+
+
+def test_cohost_battle_scenario_reaches_the_client(build: Path, daemon_files: Path) -> None:
+    """The built-in cohost-battle scenario's events (join, scores, task, cards, finish, punishment,
+    leave) arrive in the C++ core and decode to the same typed structs and JSON as Python's."""
+    pub, ctl = _free_port(), _free_port()
+    kinds = ["coHost", "battle", "battleArmies", "coHostScore", "battleTask", "battleCard", "battlePunish"]
+    capture = daemon_files / "cohost.rec"
+    first = Daemon(daemon_files, pub, ctl, rules=False, scenario="cohost-battle")
+    second = Daemon(daemon_files, pub, ctl, rules=False, scenario="cohost-battle")
+    first.start()
+    client = subprocess.Popen(
+        [str(build / "ttb_e2e"), "--endpoint", f"tcp://127.0.0.1:{pub}", "--require", ",".join(kinds),
+         "--min-connected", "1", "--timeout", "60", "--capture", str(capture)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    out = _Lines(client)
+    try:
+        assert out.wait_for("PHASE1 OK", timeout=50), "\n".join(out.lines[-20:])
+        first.stop()
+        second.start()  # the e2e client finishes once it has reconnected
+        assert out.wait_for("E2E PASS", timeout=30), "\n".join(out.lines[-20:])
+    finally:
+        out.close(15)
+        first.stop()
+        second.stop()
+    types = dict(kv.split("=", 1) for kv in _line(out.lines, "TYPES ").split()[1:])
+    assert set(kinds) <= set(types) and client.returncode == 0
+    records = _read_records(capture)
+    objects = [(t.decode(), msgpack.unpackb(p, raw=False, strict_map_key=False)) for t, p in records]
+    battle = [o for t, o in objects if t.startswith(tuple(f"{k}/" for k in kinds))]
+    assert {o["type"] for o in battle} == set(kinds)
+    r = _run([str(build / "ttb_dump"), str(capture)], timeout=120)
+    assert r.returncode == 0, r.stderr
+    checked = _check_dump(r.stdout.splitlines(), objects)
+    print(
+        f"\n{checked} messages, {len(battle)} of them co-host and battle events: typed structs match Python's"
+    )
 
 
 def test_daemon_drops_a_client_that_never_answers_pings(build: Path, daemon_files: Path) -> None:

@@ -463,6 +463,14 @@ def test_reconnect_to_restarted_daemon(
     assert len(waits) >= 4 and max(waits) <= 3.0 and len(set(waits)) == len(waits), waits
 
 
+def test_cohost_battle_signals(godot: str, project: Path, daemon_factory: Callable[..., Daemon]) -> None:
+    """The built-in cohost-battle scenario's events reach their signals: join, scores, task, cards,
+    finish with results, punishment, leave (godot_addon/tests/test_cohost.gd)."""
+    daemon = daemon_factory(["--scenario", "cohost-battle", "--no-console"], rate=30)
+    out = run_runner(godot, project, "test_cohost.gd", [f"--endpoint={daemon.endpoint}"], timeout=90)
+    assert "co_host_received:" in out
+
+
 def test_editor_plugin(godot: str, tmp_path: Path, daemon_factory: Callable[..., Daemon]) -> None:
     """In the real (headless) editor: the plugin registers the autoload, the settings and the bottom
     panel, shown at once; the panel connects by itself to a daemon that answers, its simulate buttons

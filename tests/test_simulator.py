@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gzip
-from collections import defaultdict
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -12,8 +15,11 @@ import pytest
 from helpers import START_MS, events_of, simulated_frames
 
 from bridge.codec import _pure, decode_fields
+from bridge.codec import webcast as wc
+from bridge.codec.webcast import SimUser
+from bridge.contract import IGNORED_METHODS
 from bridge.errors import ConfigError
-from bridge.sim.simulator import Simulator, builtin_scenarios, load_scenario
+from bridge.sim.simulator import REAL_SIZES, Simulator, builtin_scenarios, load_scenario
 
 
 def test_same_seed_same_frames() -> None:
@@ -21,9 +27,10 @@ def test_same_seed_same_frames() -> None:
     assert list(simulated_frames(50, seed=3)) != list(simulated_frames(50, seed=4))
 
 
-def test_frames_are_gzip_push_frames_with_realistic_payloads() -> None:
+def _inner_sizes(frames: Iterable[bytes]) -> dict[str, list[int]]:
+    """Bytes of every inner message (``BaseProtoMessage.payload``) of gzip push frames, per method."""
     sizes: dict[str, list[int]] = defaultdict(list)
-    for data in simulated_frames(400):
+    for data in frames:
         frame = _pure.decode_frame(data)
         assert frame.payload_type == "msg" and frame.headers["compress_type"] == "gzip"
         assert frame.payload[:3] == b"\x1f\x8b\x08"
@@ -33,11 +40,85 @@ def test_frames_are_gzip_push_frames_with_realistic_payloads() -> None:
                 inner = {n: (x, y) for n, _, x, y in _pure._fields(body, a, b)}
                 method = body[inner[1][0] : inner[1][1]].decode()
                 sizes[method].append(inner[2][1] - inner[2][0])
-    for method in ("WebcastGiftMessage", "WebcastMemberMessage"):
-        average = sum(sizes[method]) / len(sizes[method])
-        assert 2000 < average < 5000, (method, average)
-    everything = [s for values in sizes.values() for s in values]
-    assert 1500 < sum(everything) / len(everything) < 4000
+    return sizes
+
+
+@pytest.fixture(scope="module")
+def default_sizes() -> dict[str, list[int]]:
+    """Inner-message sizes of about 13,000 messages of the default scenario (seed 1)."""
+    return _inner_sizes(simulated_frames(3000, seed=1))
+
+
+def _nearest_rank(values: list[int], fraction: float) -> int:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+@pytest.mark.parametrize("kind", sorted(REAL_SIZES))
+def test_sizes_follow_real_traffic(default_sizes: dict[str, list[int]], kind: str) -> None:
+    # docs/fake-tiktok.md: each type's median within 0.67-1.5x of real traffic's, and the heavy tail
+    real = REAL_SIZES[kind]
+    everything = [s for values in default_sizes.values() for s in values]
+    values = [s for m in real.methods for s in default_sizes[m]] if real.methods else everything
+    assert values, kind
+    assert 0.67 <= statistics.median(values) / real.median <= 1.5, (kind, statistics.median(values))
+    if real.p90:
+        assert 0.67 <= _nearest_rank(values, 0.9) / real.p90 <= 1.5, (kind, _nearest_rank(values, 0.9))
+    if real.max:
+        assert 0.8 <= max(values) / real.max <= 1.25, (kind, max(values))
+
+
+def test_user_blocks_weigh_what_real_ones_do() -> None:
+    # docs/fake-tiktok.md: about 0.9 KB in member, like and chat messages, 2.2 KB (up to 5) in gifts
+    plain = SimUser(6_900_000_000_000_000_123, "kamiro_12", "Kamiro", followers=300, follow_status=1)
+    fan = replace(plain, gifter_level=25, member_level=10, subscriber=True, moderator=True)
+    assert 800 <= len(wc.user(plain, 0)) <= 1000 and len(wc.user(fan, 0)) <= 1300
+    assert 2000 <= len(wc.user(plain, 2)) <= 2400 and len(wc.user(fan, 2)) <= 5000
+
+
+def test_cohost_battle_plays_in_order(impl: ModuleType) -> None:
+    # docs/fake-tiktok.md: join, list, open, task, cards, finish with results, punishment, leave
+    sim = Simulator(load_scenario("cohost-battle"), 1)
+    story: list[tuple[str, int]] = []
+    totals: list[int] = []
+    for n in range(200):  # 20 s of frames: one whole battle
+        for e in impl.decode_frame(sim.frame(START_MS + n * 100)).result.events:
+            if e["type"] in ("coHost", "battle", "battleTask", "battleCard", "battlePunish"):
+                step = e.get("layerAction", e.get("action", e.get("taskType", e.get("cardType", 0))))
+                story.append((e["type"], step))
+            elif e["type"] == "coHostScore" and "hosts" in e:
+                totals.append(e.get("total", 0))
+            if e["type"] == "battle" and e.get("action") == 5:
+                assert [r.get("result", 0) for r in e["results"]] in ([0, 1], [1, 0], [2, 2])
+    assert story == [
+        ("coHost", 12),
+        ("coHost", 11),
+        ("battle", 4),
+        ("battleTask", 0),
+        ("battleCard", 2),
+        ("battleTask", 1),
+        ("battleTask", 1),
+        ("battleTask", 2),
+        ("battleCard", 4),
+        ("battle", 5),
+        ("battlePunish", 0),
+        ("coHost", 9),
+    ]
+    assert len(totals) > 10 and totals == sorted(totals)  # both sides' scores only rise
+    mixed = Simulator(replace(load_scenario("cohost-battle"), mix={"battle": 1.0}), 1)
+    events = [e for n in range(40) for e in impl.decode_frame(mixed.frame(START_MS + n * 100)).result.events]
+    kinds = Counter(e["type"] for e in events)  # 4 s: the join, the list and the opening only
+    assert kinds["battle"] == 1 and kinds["coHost"] == 2 and kinds["coHostScore"] > 50, kinds
+
+
+def test_every_typed_method_is_simulated(default_sizes: dict[str, list[int]]) -> None:
+    sent = {m.removeprefix("Webcast") for m in default_sizes}
+    typed = {m.removeprefix("Webcast") for m in _pure.METHODS}
+    assert typed <= sent, sorted(typed - sent)
+    assert sent & {m.removeprefix("Webcast") for m in IGNORED_METHODS}
+    untyped = sent - typed - {m.removeprefix("Webcast") for m in IGNORED_METHODS}
+    assert len(untyped) >= 3, untyped  # a share of traffic the bridge publishes as `unknown`
+    assert "LinkMicMethod" in default_sizes  # the unprefixed spelling TikTok also sends
 
 
 def test_fields_arrive_out_of_numeric_order() -> None:
@@ -120,6 +201,7 @@ def test_scenario_file_overrides_defaults(tmp_path: Path) -> None:
         ("[[gifts]]\nid = 1\nname = 'R'\ndiamonds = 1\ncolour = 2", "gifts[0].colour: unknown key"),
         ("chat = []", "chat: expected 1 to 1000 lines"),
         ("rate = ", "not valid TOML"),
+        ("cohost_battle = -1", "cohost_battle = -1: expected a number from 0 to 86400"),
     ],
 )
 def test_bad_scenarios_name_file_and_key(tmp_path: Path, text: str, message: str) -> None:

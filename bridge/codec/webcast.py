@@ -142,8 +142,7 @@ __all__ = [
     "push_frame",
 ]
 
-_CDN = "https://p16-webcast.tiktokcdn.com/img/maliva/webcast-va"
-_AVATAR = "https://p16-sign-va.tiktokcdn.com/tos-maliva-avt-0068"
+_HOSTS = ("p16-sign-va", "p19-sign", "p77-sign-va", "p16-sign-useast2a")
 
 
 def _digest(*parts: object) -> str:
@@ -166,13 +165,13 @@ class SimUser:
 
 
 def image(key: str, size: int = 100, urls: int = 3) -> bytes:
-    """An ``ImageModel`` with a CDN URL list, as TikTok sends them."""
+    """An ``ImageModel`` with a list of signed CDN URLs (one per CDN host), as TikTok sends them."""
     digest = _digest(key)
     uri = f"tos-maliva-avt-0068/{digest[:32]}"
     url_list = [
-        f"{_AVATAR}/{digest[:32]}~tplv-tiktokx-cropcenter:{size}:{size}.webp?dr=10399&nonce={n}"
-        f"&refresh_token={digest[n : n + 32]}&x-expires=1790000000&x-signature={digest[:28]}%3D"
-        f"&idc=useast5&ps=13740610&shcp=fdd36af4&shp=a5d48078&t=4d5b0474"
+        f"https://{_HOSTS[n % len(_HOSTS)]}.tiktokcdn.com/{uri}~tplv-tiktokx-cropcenter:{size}:{size}"
+        f".{'webp' if n % 2 == 0 else 'jpeg'}?dr=14579&x-expires=1790000000"
+        f"&x-signature={digest[n : n + 27]}%3D"
         for n in range(urls)
     ]
     return b"".join(
@@ -220,8 +219,60 @@ def user_ref(u: SimUser) -> bytes:
     )
 
 
-def user(u: SimUser) -> bytes:
-    """A ``User`` message: identity, avatars, follow info and badges."""
+# User fields of the public v3 schema (TikTokLiveProto / tiktok-live-proto ``User``) that
+# proto/webcast.proto does not name, since no event reads them; they give users their real weight.
+_USER_BADGE_IMAGES = 21  # badge_image_list: repeated ImageModel
+_USER_FANS_CLUB = (
+    24  # fans_club: FansClubMember{1 data FansClubData{1 club_name, 2 level, 3 status, 4 badge}}
+)
+_USER_AVATAR_BORDER = 27  # avatar_border: ImageModel
+_USER_ATTR = 32  # user_attr: UserAttr{1 is_muted, 2 is_admin, 3 is_super_admin}
+_USER_SUBSCRIBE_INFO = (
+    63  # subscribe_info: SubscribeInfo{1 qualification, 2 is_subscribe, 3 badge{3, 4}, 5 count}
+)
+_USER_FANS_CLUB_INFO = (
+    66  # fans_club_info: FansClubInfo{1 is_sleeping, 2 fans_level, 3 score, 4 badge, 6 name}
+)
+_USER_AVATAR_JPG = 1012  # avatar_jpg: ImageModel
+_USER_IS_FOLLOWER = 1029  # is_follower: bool
+
+
+def _fans_club(u: SimUser) -> bytes:
+    """The fans-club member block (24) and its summary (66) of a fans-club member."""
+    badge = image(f"fans:{u.member_level}", 48, 1)
+    data = b"".join(
+        [
+            str_field(1, "Host fam"),
+            int_field(2, u.member_level),
+            int_field(3, 1),
+            message_field(
+                4, map_entry(1, int_field(1, 1), message_field(2, badge)), str_field(2, "Host fam")
+            ),
+        ]
+    )
+    info = b"".join(
+        [
+            int_field(2, u.member_level),
+            int_field(3, u.member_level * 120),
+            message_field(4, badge),
+            str_field(6, "Host fam"),
+        ]
+    )
+    return message_field(_USER_FANS_CLUB, message_field(1, data)) + message_field(_USER_FANS_CLUB_INFO, info)
+
+
+def short_user(u: SimUser) -> bytes:
+    """The short ``User`` with its avatar that questions and intros carry (about 0.7 KB)."""
+    return user_ref(u) + message_field(User_avatar_thumb, image(f"avatar:{u.id}", 100, 3))
+
+
+def user(u: SimUser, detail: int = 1) -> bytes:
+    """A ``User`` message: identity, avatars, follow info and badges.
+
+    ``detail`` 0 is the light user of member and question messages (about 0.9 KB, one badge at
+    most), 1 the usual one (about 1.2 KB), 2 the heavy one of gift messages (about 2.2 KB: every
+    avatar size, every badge, the fans-club and subscription blocks with their images).
+    """
     badges = []
     if u.moderator:
         badges.append(_badge(1, 0, u.unique_id))
@@ -239,20 +290,47 @@ def user(u: SimUser) -> bytes:
         ]
     if u.followers:
         follow.append(int_field(FollowInfo_follower_count, u.followers))
+    extra: list[bytes] = []
+    if detail >= 1:
+        extra += [
+            message_field(User_avatar_medium, image(f"avatar:{u.id}", 720, 1)),
+            message_field(_USER_ATTR, bool_field(1, False), bool_field(2, u.moderator)),
+        ]
+    if detail >= 2:
+        extra += [
+            message_field(User_avatar_large, image(f"avatar:{u.id}", 1080, 1)),
+            message_field(_USER_AVATAR_JPG, image(f"avatar:{u.id}", 100, 1)),
+            *([_fans_club(u)] if u.member_level else []),
+            *(message_field(_USER_BADGE_IMAGES, image(f"grade:{u.gifter_level}", 32, 1)) for _ in badges[:2]),
+            message_field(
+                _USER_SUBSCRIBE_INFO,
+                bool_field(1, True),
+                bool_field(2, u.subscriber),
+                message_field(
+                    3, message_field(3, image("sub-badge", 48, 1)), message_field(4, image("sub", 48, 1))
+                ),
+                int_field(5, 1200),
+            ),
+            *(
+                [message_field(_USER_AVATAR_BORDER, image(f"border:{u.gifter_level}", 120, 2))]
+                if u.gifter_level > 20
+                else []
+            ),
+        ]
     return b"".join(
         [
             int_field(User_id, u.id),
             str_field(User_nickname, u.nickname),
-            message_field(User_avatar_thumb, image(f"avatar:{u.id}", 100, 2)),
+            message_field(User_avatar_thumb, image(f"avatar:{u.id}", 100, 3)),
             str_field(User_display_id, u.unique_id),
             str_field(User_sec_uid, "MS4wLjABAAAA" + _digest(u.id)[:32] + "_" + _digest(u.id, 1)[:20]),
             message_field(User_follow_info, *follow),
-            *(bytes_field(User_badge_list, badge) for badge in badges),
+            *(bytes_field(User_badge_list, badge) for badge in badges[: detail + 1]),
             str_field(User_id_str, str(u.id)),
-            message_field(User_avatar_medium, image(f"avatar:{u.id}", 720, 1)),
+            *extra,
             int_field(User_create_time, 1_600_000_000 + u.id % 100_000_000),
             str_field(User_signature, "streams daily | gaming | music"),
-            message_field(User_avatar_large, image(f"avatar:{u.id}", 1080, 1)),
+            bool_field(_USER_IS_FOLLOWER, u.follow_status in (1, 2, 3)),
         ]
     )
 
@@ -270,22 +348,23 @@ def identity(u: SimUser) -> bytes:
     )
 
 
-def user_piece(u: SimUser, full: bool = False) -> bytes:
-    """A ``Text.pieces`` entry naming ``u`` (piece type 11): the short user, or the whole one."""
+def user_piece(u: SimUser, whole: bool = False) -> bytes:
+    """A ``Text.pieces`` entry naming ``u`` (piece type 11): the short reference, or (``whole``) a light
+    ``User``, as display texts on the wire carry."""
     return message_field(
         Text_pieces,
         int_field(TextPiece_type, 11),
         message_field(
             TextPiece_user_value,
-            message_field(TextPieceUser_user, user(u) if full else user_ref(u)),
+            message_field(TextPieceUser_user, user(u, 0) if whole else user_ref(u)),
             bool_field(TextPieceUser_with_colon, False),
         ),
     )
 
 
-def text(key: str, pattern: str, users: Sequence[SimUser] = ()) -> bytes:
-    """A ``Text`` with a format and one user piece per user."""
-    pieces = [user_piece(u) for u in users]
+def text(key: str, pattern: str, users: Sequence[SimUser] = (), whole: bool = False) -> bytes:
+    """A ``Text`` with a format and one user piece per user (``whole``: see :func:`user_piece`)."""
+    pieces = [user_piece(u, whole) for u in users]
     return b"".join(
         [
             str_field(Text_key, key),
@@ -302,15 +381,26 @@ def text(key: str, pattern: str, users: Sequence[SimUser] = ()) -> bytes:
 
 
 def common(
-    method: str, msg_id: int, room_id: int, create_time: int, display: bytes = b"", describe: str = ""
+    method: str,
+    msg_id: int,
+    room_id: int,
+    create_time: int,
+    display: bytes = b"",
+    describe: str = "",
+    slim: bool = False,
 ) -> bytes:
-    """A ``CommonMessageData``."""
+    """A ``CommonMessageData``; ``slim`` is the bare one of small notices (method, ids, time)."""
+    head = [
+        str_field(CommonMessageData_method, method),
+        int_field(CommonMessageData_msg_id, msg_id),
+        int_field(CommonMessageData_room_id, room_id),
+        int_field(CommonMessageData_create_time, create_time),
+    ]
+    if slim:
+        return b"".join(head)
     return b"".join(
         [
-            str_field(CommonMessageData_method, method),
-            int_field(CommonMessageData_msg_id, msg_id),
-            int_field(CommonMessageData_room_id, room_id),
-            int_field(CommonMessageData_create_time, create_time),
+            *head,
             bool_field(CommonMessageData_is_show_msg, True),
             str_field(CommonMessageData_describe, describe),
             *([bytes_field(CommonMessageData_display_text, display)] if display else []),

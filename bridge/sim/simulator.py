@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..codec import _schema as ws
 from ..codec import webcast as wc
@@ -49,6 +49,8 @@ from ..codec._schema import (
     BattleTaskReward_duration,
     BattleTaskReward_reward_multiple,
     BattleTaskReward_reward_start_time,
+    BattleTaskSettle_result,
+    BattleTaskSettle_reward_start_time,
     BattleTaskStart_config,
     BattleTaskTarget_duration,
     BattleTaskTarget_progress_target,
@@ -59,9 +61,11 @@ from ..codec._schema import (
     BattleUserArmies_anchor_id_str,
     BattleUserArmies_host_score,
     BattleUserArmies_user_armies,
+    BattleUserArmy_diamond_score,
     BattleUserArmy_nickname,
     BattleUserArmy_score,
     BattleUserArmy_user_id,
+    BattleUserArmy_user_id_str,
     BattleUserInfo_user,
     BusinessContent_cohost_content,
     CaptionContent_content,
@@ -93,6 +97,7 @@ from ..codec._schema import (
     FanTicketRoomNoticeContent_match_id,
     FanTicketRoomNoticeContent_total_linkmic_fan_ticket,
     FanTicketRoomNoticeContent_user_fan_ticket,
+    LinkerListChangeContent_applied_users,
     LinkerListChangeContent_linked_users,
     LinkLayerListUser_linked_time_nano,
     LinkLayerListUser_linkmic_id,
@@ -147,6 +152,7 @@ from ..codec._schema import (
     RankUpdate_rank_type,
     UseCriticalStrikeCard_anchor_id,
     UseCriticalStrikeCard_card_info,
+    User_avatar_thumb,
     UserFanTicket_fan_ticket,
     UserFanTicket_match_rank,
     UserFanTicket_match_total_score,
@@ -248,6 +254,7 @@ from ..codec._schema import (
     WebcastLinkmicBattleTaskMessage_battle_id,
     WebcastLinkmicBattleTaskMessage_start,
     WebcastLinkmicBattleTaskMessage_task_message_type,
+    WebcastLinkmicBattleTaskMessage_task_settle,
     WebcastLinkmicBattleTaskMessage_task_update,
     WebcastLinkMicFanTicketMethod_fan_ticket_room_notice,
     WebcastLinkMicMethod_channel_id,
@@ -311,51 +318,15 @@ from ..codec.webcast import SimUser
 from ..errors import ConfigError
 from ..values import check_name, check_room_id
 
-__all__ = ["GiftSpec", "Scenario", "Simulator", "load_scenario", "builtin_scenarios"]
-
-_NOTICE_KINDS = (
-    "battleNotice",
-    "roomMessage",
-    "systemMessage",
-    "roomNotify",
-    "giftBroadcast",
-    "hourlyRank",
-    "subPin",
-    "bottomMessage",
-    "unauthorizedMember",
-    "accessRecall",
-)
-"""Room and system text, notices, pins, ranks and battle notices (:meth:`Simulator._notice_makers`)."""
-
-KINDS = (
-    "member",
-    "like",
-    "chat",
-    "gift",
-    "roomUserSeq",
-    "social",
-    "subscribe",
-    "emote",
-    "envelope",
-    "question",
-    "battle",
-    "roomPin",
-    "caption",
-    "barrage",
-    "goal",
-    "rank",
-    "poll",
-    "banner",
-    "imDelete",
-    "control",
-    "coHostScore",
-    "coHost",
-    "rankText",
-    *_NOTICE_KINDS,
-    "unknown",
-    "ignored",
-)
-"""Message kinds a scenario's ``[mix]`` may weight."""
+__all__ = [
+    "REAL_SIZES",
+    "GiftSpec",
+    "RealSize",
+    "Scenario",
+    "Simulator",
+    "builtin_scenarios",
+    "load_scenario",
+]
 
 MAX_TEXT = 200
 """Longest scenario name, chat line or gift name."""
@@ -370,6 +341,7 @@ LIMITS: dict[str, float] = {
     "likes": 10_000,
     "duration": 10_000_000,
     "streak_gap": 3600,
+    "cohost_battle": 86_400,
     "seed": 2**63 - 1,
     "id": 2**63 - 1,
     "diamonds": 1_000_000,
@@ -406,6 +378,7 @@ class Scenario:
     streak: tuple[int, int] = (1, 12)
     streak_gap: float = 0.3
     likes: tuple[int, int] = (1, 15)
+    cohost_battle: float = 0.0
     mix: dict[str, float] = field(default_factory=dict)
     gifts: tuple[GiftSpec, ...] = ()
     chat: tuple[str, ...] = ()
@@ -500,7 +473,7 @@ def _scenario_from(data: dict[str, Any], where: str) -> Scenario:
             kwargs[key] = _integer(data[key], key, where, 1 if key == "users" else 0)
     if "rate" in data:
         kwargs["rate"] = _number(data["rate"], "rate", where, 0.01)
-    for key in ("duration", "streak_gap"):
+    for key in ("duration", "streak_gap", "cohost_battle"):
         if key in data:
             kwargs[key] = _number(data[key], key, where)
     for key in ("batch", "viewers", "streak", "likes"):
@@ -578,79 +551,108 @@ _DEFAULT_GIFTS = (
     GiftSpec(7934, "Galaxy", 1000, 2, 1),
 )
 _DEFAULT_CHAT = ("hello!", "!jump", "!color red", "gg", "so good", "!spawn", "where are you from?", "lol")
-_DEFAULT_MIX = {
-    "member": 30.0,
-    "like": 25.0,
-    "chat": 18.0,
-    "gift": 14.0,
-    "roomUserSeq": 4.0,
-    "social": 4.0,
-    "subscribe": 0.5,
-    "emote": 0.6,
-    "envelope": 0.2,
-    "question": 0.3,
-    "battle": 0.6,
-    "roomPin": 0.3,
-    "caption": 0.5,
-    "barrage": 0.5,
-    "goal": 0.3,
-    "rank": 0.3,
-    "poll": 0.2,
-    "banner": 0.2,
-    "imDelete": 0.1,
-    "control": 0.05,
-    "coHostScore": 0.8,
-    "coHost": 0.4,
-    "rankText": 0.3,
-    **dict.fromkeys(_NOTICE_KINDS, 0.2),
-    "unknown": 0.3,
-    "ignored": 0.5,
-}
 _SYLLABLES = ("ka", "lu", "mi", "ro", "zen", "ta", "vi", "no", "shi", "ra", "po", "el", "dax", "qu")
+# The message kinds a scenario's ``[mix]`` may weight: kind -> (the method it mostly sends, its
+# weight in the default mix). Each kind has a builder, ``Simulator._makers[kind]``. Real rooms are
+# dominated by member, like, chat, gift and roomUserSeq; the rare kinds are there so every event shows.
+_KINDS: dict[str, tuple[str, float]] = {
+    "member": ("WebcastMemberMessage", 30.0),
+    "like": ("WebcastLikeMessage", 25.0),
+    "chat": ("WebcastChatMessage", 18.0),
+    "gift": ("WebcastGiftMessage", 14.0),
+    "roomUserSeq": ("WebcastRoomUserSeqMessage", 4.0),
+    "social": ("WebcastSocialMessage", 4.0),
+    "subscribe": ("WebcastSubNotifyMessage", 0.5),
+    "emote": ("WebcastEmoteChatMessage", 0.6),
+    "envelope": ("WebcastEnvelopeMessage", 0.2),
+    "question": ("WebcastQuestionNewMessage", 0.3),
+    "battle": ("WebcastLinkMicBattle", 0.6),  # and its armies, cards, task and punishment messages
+    "roomPin": ("WebcastRoomPinMessage", 0.3),
+    "caption": ("WebcastCaptionMessage", 0.5),
+    "barrage": ("WebcastBarrageMessage", 0.5),
+    "goal": ("WebcastGoalUpdateMessage", 0.3),
+    "rank": ("WebcastRankUpdateMessage", 0.3),
+    "poll": ("WebcastPollMessage", 0.2),
+    "banner": ("WebcastInRoomBannerMessage", 0.2),
+    "imDelete": ("WebcastImDeleteMessage", 0.1),
+    "control": ("WebcastControlMessage", 0.05),
+    "coHostScore": ("WebcastLinkMicFanTicketMethod", 0.8),  # and LinkMicMethod
+    "coHost": ("WebcastLinkLayerMessage", 0.4),  # and WebcastLinkMessage
+    "rankText": ("WebcastRankTextMessage", 0.3),
+    "battleNotice": ("WebcastLinkmicBattleNoticeMessage", 0.2),
+    "roomMessage": ("RoomMessage", 0.2),  # real traffic sends it without the prefix
+    "systemMessage": ("WebcastSystemMessage", 0.2),
+    "roomNotify": ("WebcastRoomNotifyMessage", 0.2),
+    "giftBroadcast": ("WebcastGiftBroadcastMessage", 0.2),
+    "hourlyRank": ("WebcastHourlyRankMessage", 0.2),
+    "subPin": ("WebcastSubPinEventMessage", 0.2),
+    "bottomMessage": ("WebcastBottomMessage", 0.2),
+    "unauthorizedMember": ("WebcastUnauthorizedMemberMessage", 0.2),
+    "accessRecall": ("WebcastAccessRecallMessage", 0.2),
+    "unknown": ("WebcastGiftPanelUpdateMessage", 0.3),  # and other methods the contract does not model
+    "ignored": ("MsgDetectMessage", 0.5),
+}
+KINDS = tuple(_KINDS)
+"""Message kinds a scenario's ``[mix]`` may weight."""
+_DEFAULT_MIX = {kind: weight for kind, (_, weight) in _KINDS.items()}
 _METHOD = {
-    "member": "WebcastMemberMessage",
-    "like": "WebcastLikeMessage",
-    "chat": "WebcastChatMessage",
-    "gift": "WebcastGiftMessage",
-    "roomUserSeq": "WebcastRoomUserSeqMessage",
-    "social": "WebcastSocialMessage",
-    "subscribe": "WebcastSubNotifyMessage",
-    "emote": "WebcastEmoteChatMessage",
-    "envelope": "WebcastEnvelopeMessage",
-    "question": "WebcastQuestionNewMessage",
-    "battle": "WebcastLinkMicBattle",
+    **{kind: method for kind, (method, _) in _KINDS.items()},
+    # the methods a kind's builder sends besides its main one
     "battleArmies": "WebcastLinkMicArmies",
-    "roomPin": "WebcastRoomPinMessage",
-    "caption": "WebcastCaptionMessage",
-    "barrage": "WebcastBarrageMessage",
-    "goal": "WebcastGoalUpdateMessage",
-    "rank": "WebcastRankUpdateMessage",
-    "poll": "WebcastPollMessage",
-    "banner": "WebcastInRoomBannerMessage",
-    "imDelete": "WebcastImDeleteMessage",
-    "control": "WebcastControlMessage",
-    "liveIntro": "WebcastLiveIntroMessage",
-    "coHostScore": "WebcastLinkMicFanTicketMethod",
     "battlePunish": "WebcastLinkMicBattlePunishFinish",
-    "coHost": "WebcastLinkLayerMessage",
-    "rankText": "WebcastRankTextMessage",
-    "linker": "WebcastLinkMessage",
     "battleCard": "WebcastLinkMicBattleItemCard",
     "battleTask": "WebcastLinkmicBattleTaskMessage",
+    "liveIntro": "WebcastLiveIntroMessage",
+    "linker": "WebcastLinkMessage",
     "linkMicMethod": "LinkMicMethod",  # TikTok sends it without the prefix too
-    "battleNotice": "WebcastLinkmicBattleNoticeMessage",
-    "roomMessage": "RoomMessage",  # real traffic sends it without the prefix
-    "systemMessage": "WebcastSystemMessage",
-    "roomNotify": "WebcastRoomNotifyMessage",
-    "giftBroadcast": "WebcastGiftBroadcastMessage",
-    "hourlyRank": "WebcastHourlyRankMessage",
-    "subPin": "WebcastSubPinEventMessage",
-    "bottomMessage": "WebcastBottomMessage",
-    "unauthorizedMember": "WebcastUnauthorizedMemberMessage",
-    "accessRecall": "WebcastAccessRecallMessage",
-    "unknown": "WebcastToastMessage",
-    "ignored": "MsgDetectMessage",
 }
+# Methods of the public schema that the contract does not model: sent as ``unknown`` traffic.
+_UNTYPED = (
+    "WebcastGiftPanelUpdateMessage",
+    "WebcastOecLiveShoppingMessage",
+    "WebcastLinkMicLayoutStateMessage",
+    "WebcastNoticeMessage",
+    "WebcastPerceptionMessage",
+)
+
+
+class RealSize(NamedTuple):
+    """Inner-message sizes (bytes of the message in ``BaseProtoMessage.payload``) measured on real
+    TikTok LIVE traffic (issue 15); 0 where the measurement gave no figure."""
+
+    methods: tuple[str, ...]  # empty: every message
+    median: int
+    p90: int = 0
+    max: int = 0
+
+
+REAL_SIZES: dict[str, RealSize] = {
+    "gift": RealSize(("WebcastGiftMessage",), 5542),
+    "social": RealSize(("WebcastSocialMessage",), 3892),
+    "goal": RealSize(("WebcastGoalUpdateMessage",), 3501),
+    "roomUserSeq": RealSize(("WebcastRoomUserSeqMessage",), 3308),
+    "battleArmies": RealSize(("WebcastLinkMicArmies",), 3034),
+    "member": RealSize(("WebcastMemberMessage",), 2982, 6300, 9767),
+    "poll": RealSize(("WebcastPollMessage",), 1125),
+    "banner": RealSize(("WebcastInRoomBannerMessage",), 926),
+    "question": RealSize(("WebcastQuestionNewMessage",), 903),
+    "liveIntro": RealSize(("WebcastLiveIntroMessage",), 689),
+    "envelope": RealSize(("WebcastEnvelopeMessage",), 111, 1393),
+    "imDelete": RealSize(("WebcastImDeleteMessage",), 66),
+    "linkList": RealSize(("WebcastLinkMessage",), 23000, 0, 46000),
+    "all": RealSize((), 1642, 5642, 50000),
+}
+"""What the simulator's encoders are shaped to: per type, and over all messages (``all``)."""
+
+
+# Fields of the public v3 schema (TikTokLiveProto / tiktok-live-proto) that proto/webcast.proto does
+# not name, since no event reads them; the simulator writes them so messages carry their real weight.
+_ARMY_AVATAR = 4  # BattleUserArmy.avatar_thumb: ImageModel
+_OPTION_VOTERS = 4  # PollOptionInfo.vote_user_list: repeated VoteUser{1 user_id, 2 nick_name, 3 avatar_thumb}
+_GOAL_CONTRIBUTORS = 11  # LiveStreamGoal.contributors: repeated {1 user_id, 2 avatar, 3 display_id, 4 score}
+_GOAL_STATS = 15  # LiveStreamGoal.stats: GoalStats{1 total_coins, 2 total_contributor}
+_LINK_USER_MODIFY_TIME = 2  # LinkListUser.modify_time
+_LINK_USER_FAN_TICKET = 7  # LinkListUser.fan_ticket
 
 
 _BARRAGE_TEXTS = {
@@ -661,6 +663,23 @@ _BARRAGE_TEXTS = {
     11: ("pm_mt_fan_live_join", "{0:user} joined"),
 }
 _POLL_OPTIONS = ("Keep going", "New game", "Boss fight")
+_SCRIPT = (
+    (0.0, "join"),
+    (0.02, "list"),
+    (0.08, "open"),
+    (0.2, "task-start"),
+    (0.3, "card-strike"),
+    (0.35, "task-update"),
+    (0.45, "task-update"),
+    (0.5, "task-settle"),
+    (0.55, "card-award"),
+    (0.7, "finish"),
+    (0.85, "punish"),
+    (0.92, "leave"),
+)
+"""The scripted co-host battle: (fraction of the cycle, step)."""
+_GOAL_GIFTS = ((99, "Rose", 1, 500), (98, "Galaxy", 1000, 10), (97, "Finger Heart", 5, 100))
+"""The goal's sub-goals: (id, gift, diamonds, target); the first is the one contributions go to."""
 
 
 def _as_gift_sender(u: SimUser) -> SimUser:
@@ -728,6 +747,8 @@ class Simulator:
         self.recent_chat: list[tuple[SimUser, str, int]] = []
         self.battle: tuple[int, int] | None = None  # (battle id, rival host id)
         self.punishing = 0  # battle id whose punishment phase is on
+        self.scores = [0, 0]  # the host's and the rival's battle scores
+        self.script_cycle, self.script_step = -1.0, 0  # where the scripted co-host battle is
         self.poll: tuple[int, int, list[int]] | None = None  # (poll id, end ms, votes per option)
         self.msg_id = 7_430_000_000_000_000_000 + self.rng.randrange(10**12)
         self.seq = 0
@@ -755,6 +776,8 @@ class Simulator:
             self.end_sent = True
             messages.append(self._control(now_ms, action=3))
         else:
+            if self.scenario.cohost_battle:
+                messages += self._battle_script(now_ms)
             count = self.rng.randint(*self.scenario.batch)
             while len(messages) < count:
                 messages.append(self._message(now_ms))
@@ -809,12 +832,22 @@ class Simulator:
         return self.msg_id
 
     def _inner(
-        self, kind: str, body_fields: list[bytes], now_ms: int, display: bytes = b"", common_at: int = 3
+        self,
+        kind: str,
+        body_fields: list[bytes],
+        now_ms: int,
+        display: bytes = b"",
+        common_at: int = 3,
+        slim: bool = False,
+        method: str = "",
     ) -> bytes:
-        """A ``BaseProtoMessage``; the common block goes after ``common_at`` fields, as on the wire."""
+        """A ``BaseProtoMessage``; the common block goes after ``common_at`` fields, as on the wire.
+
+        ``slim``: the bare common block of small notices; ``method``: instead of the kind's own.
+        """
         msg_id = self._next_id()
-        method = _METHOD[kind]
-        common = wc.common(method, msg_id, self.scenario.room_id, now_ms, display, describe=kind)
+        method = method or _METHOD[kind]
+        common = wc.common(method, msg_id, self.scenario.room_id, now_ms, display, describe=kind, slim=slim)
         head = message_field(Message_common, common)
         payload = b"".join([*body_fields[:common_at], head, *body_fields[common_at:]])
         return wc.inner(method, payload, msg_id)
@@ -855,7 +888,14 @@ class Simulator:
 
     def _member(self, now_ms: int) -> bytes:
         u = self._user()
-        display = wc.text("live_room_enter_toast", "{0:user} joined", [u])
+        # most join toasts carry the whole (light) user in their piece, some only its reference
+        display = wc.text("live_room_enter_toast", "{0:user} joined", [u], whole=self.rng.random() < 0.6)
+        effect = [int_field(1, 2), message_field(2, wc.image("enter-effect", 120, 2))]
+        if u.gifter_level >= 10 or u.member_level >= 8:  # a high-level viewer's entrance animation
+            effect += [
+                message_field(3, wc.image(f"enter-effect:{u.gifter_level}:{n}", 720, 3))
+                for n in range(2 + u.gifter_level % 9)
+            ]
         return self._inner(
             "member",
             [
@@ -868,8 +908,8 @@ class Simulator:
                 str_field(WebcastMemberMessage_client_enter_source, "homepage_hot-live_cell"),
                 str_field(WebcastMemberMessage_client_enter_type, "click"),
                 # off-schema: a field proto/webcast.proto does not name, which decoders must skip
-                message_field(15, int_field(1, 2), message_field(2, wc.image("enter-effect", 120, 2))),
-                message_field(WebcastMemberMessage_user, wc.user(u)),
+                message_field(15, *effect),
+                message_field(WebcastMemberMessage_user, wc.user(u, 0)),
                 int_field(WebcastMemberMessage_enter_type, 1),
             ],
             now_ms,
@@ -885,7 +925,7 @@ class Simulator:
             "like",
             [
                 int_field(WebcastLikeMessage_count, count),
-                message_field(WebcastLikeMessage_user, wc.user(u)),
+                message_field(WebcastLikeMessage_user, wc.user(u, 0)),
                 int_field(WebcastLikeMessage_total, self.total_likes),
                 int_field(WebcastLikeMessage_color, 1),
                 str_field(
@@ -915,7 +955,7 @@ class Simulator:
 
     def _chat_fields(self, u: SimUser, line: str) -> list[bytes]:
         return [
-            message_field(WebcastChatMessage_user, wc.user(u)),
+            message_field(WebcastChatMessage_user, wc.user(u, 0)),
             str_field(WebcastChatMessage_content, line),
             bool_field(WebcastChatMessage_visible_to_sender, True),
             str_field(WebcastChatMessage_content_language, "en"),
@@ -958,7 +998,7 @@ class Simulator:
             int_field(WebcastGiftMessage_repeat_count, count),
             int_field(WebcastGiftMessage_combo_count, count),
             *([int_field(WebcastGiftMessage_group_id, group_id)] if group_id else []),
-            message_field(WebcastGiftMessage_user, wc.user(_as_gift_sender(u))),
+            message_field(WebcastGiftMessage_user, wc.user(_as_gift_sender(u), 2)),
             int_field(WebcastGiftMessage_repeat_end, end),
             int_field(WebcastGiftMessage_group_count, 1),
             *(
@@ -973,7 +1013,7 @@ class Simulator:
             str_field(WebcastGiftMessage_monitor_extra, f'{{"send_gift_req_start_ms":{now_ms - 120}}}'),
             int_field(WebcastGiftMessage_color_id, 0),
         ]
-        display = wc.text("pm_mt_gift_message", "{0:user} sent {1:gift} x{2:string}", [u])
+        display = wc.text("pm_mt_gift_message", "{0:user} sent {1:gift} x{2:string}", [u], whole=True)
         return self._inner("gift", fields, now_ms, display)
 
     def _room_user_seq(self, now_ms: int) -> bytes:
@@ -983,7 +1023,7 @@ class Simulator:
             message_field(
                 WebcastRoomUserSeqMessage_ranks,
                 int_field(Contributor_score, 5000 - 1000 * i),
-                message_field(Contributor_user, wc.user(u)),
+                message_field(Contributor_user, wc.user(u, 0)),
                 int_field(Contributor_rank, i + 1),
             )
             for i, u in enumerate(top)
@@ -1004,16 +1044,18 @@ class Simulator:
     def _social(self, now_ms: int) -> bytes:
         u = self._user()
         if self.rng.random() < 0.6:
-            display = wc.text("pm_main_follow_message_viewer_2", "{0:user} followed the host", [u])
+            display = wc.text(
+                "pm_main_follow_message_viewer_2", "{0:user} followed the host", [u], whole=True
+            )
             fields = [
-                message_field(WebcastSocialMessage_user, wc.user(u)),
+                message_field(WebcastSocialMessage_user, wc.user(u, 2)),
                 int_field(WebcastSocialMessage_action, 1),
                 int_field(WebcastSocialMessage_follow_count, 12_000 + self.seq),
             ]
         else:
-            display = wc.text("pm_mt_guidance_share", "{0:user} shared the LIVE", [u])
+            display = wc.text("pm_mt_guidance_share", "{0:user} shared the LIVE", [u], whole=True)
             fields = [
-                message_field(WebcastSocialMessage_user, wc.user(u)),
+                message_field(WebcastSocialMessage_user, wc.user(u, 2)),
                 int_field(WebcastSocialMessage_action, 3),
                 int_field(WebcastSocialMessage_share_type, 1),
                 int_field(WebcastSocialMessage_share_count, self.rng.randint(1, 5)),
@@ -1061,6 +1103,18 @@ class Simulator:
 
     def _envelope(self, now_ms: int) -> bytes:
         u = self._user()
+        if self.rng.random() < 0.8:  # most are the bare notice that a treasure box is still open
+            info = message_field(
+                WebcastEnvelopeMessage_envelope_info,
+                str_field(MessageRedEnvelopInfo_envelope_id, f"env{now_ms // 60_000}"),
+                int_field(MessageRedEnvelopInfo_business_type, 1),
+                str_field(MessageRedEnvelopInfo_send_user_name, u.nickname),
+                int_field(MessageRedEnvelopInfo_unpack_at, now_ms // 60_000 * 60 + 180),
+                str_field(MessageRedEnvelopInfo_send_user_id, str(u.id)),
+            )
+            return self._inner(
+                "envelope", [info, int_field(WebcastEnvelopeMessage_display, 2)], now_ms, slim=True
+            )
         info = message_field(
             WebcastEnvelopeMessage_envelope_info,
             str_field(MessageRedEnvelopInfo_envelope_id, f"env{now_ms}"),
@@ -1070,9 +1124,10 @@ class Simulator:
             int_field(MessageRedEnvelopInfo_people_count, self.rng.randint(5, 40)),
             int_field(MessageRedEnvelopInfo_unpack_at, now_ms // 1000 + 180),
             str_field(MessageRedEnvelopInfo_send_user_id, str(u.id)),
-            message_field(MessageRedEnvelopInfo_send_user_avatar, wc.image(f"avatar:{u.id}")),
+            message_field(MessageRedEnvelopInfo_send_user_avatar, wc.image(f"avatar:{u.id}", 100, 4)),
         )
-        return self._inner("envelope", [info, int_field(WebcastEnvelopeMessage_display, 1)], now_ms)
+        display = wc.text("pm_mt_envelope_send", "{0:user} sent a treasure box", [u])
+        return self._inner("envelope", [info, int_field(WebcastEnvelopeMessage_display, 1)], now_ms, display)
 
     def _question(self, now_ms: int) -> bytes:
         u = self._user()
@@ -1084,11 +1139,58 @@ class Simulator:
                 self.rng.choice(("What game is this?", "How long will you stream?", "Best gift?")),
             ),
             int_field(Question_create_time, now_ms // 1000),
-            message_field(Question_user, wc.user(u)),
+            message_field(Question_user, wc.short_user(u)),
         )
         return self._inner("question", [details], now_ms)
 
+    def _battle_script(self, now_ms: int) -> list[bytes]:
+        """The scripted co-host battle's messages due at ``now_ms`` (scenario ``cohost_battle``).
+
+        One cycle of ``cohost_battle`` seconds: the rival host joins, the battle opens, both sides'
+        scores rise (armies and fan tickets), a task starts and progresses, cards are used and
+        awarded, the battle finishes with a winner, the punishment phase ends, the rival leaves.
+        """
+        cycle_ms = self.scenario.cohost_battle * 1000
+        start = self.start_ms or now_ms
+        cycle, within = divmod(now_ms - start, cycle_ms)
+        if cycle != self.script_cycle:
+            self.script_cycle, self.script_step = cycle, 0
+        rival = 6_800_000_000_000_000_000 + int(cycle) % 1000
+        battle_id = start + int(cycle * cycle_ms) + 1
+        out: list[bytes] = []
+        while self.script_step < len(_SCRIPT) and within >= _SCRIPT[self.script_step][0] * cycle_ms:
+            step = _SCRIPT[self.script_step][1]
+            self.script_step += 1
+            out.append(self._script_message(step, battle_id, rival, now_ms))
+        if self.battle is not None and self.rng.random() < 0.5:  # the scores, while the battle is on
+            if self.rng.random() < 0.5:
+                out.append(self._armies(battle_id, rival, now_ms))
+            else:
+                out.append(self._co_host_score(now_ms))
+        return out
+
+    def _script_message(self, step: str, battle_id: int, rival: int, now_ms: int) -> bytes:
+        hosts = self._hosts(rival)
+        if step in ("join", "list"):
+            return self._link_layer(12 if step == "join" else 11, hosts, now_ms)
+        if step == "open":
+            self.battle, self.scores = (battle_id, rival), [0, 0]
+            return self._battle_message(battle_id, rival, 4, now_ms)
+        if step.startswith("task"):
+            kind = ("task-start", "task-update", "task-settle").index(step)
+            return self._battle_task(battle_id, now_ms, kind)
+        if step.startswith("card"):
+            return self._battle_card(battle_id, rival, now_ms, strike=step == "card-strike")
+        if step == "finish":
+            self.battle = None
+            return self._battle_message(battle_id, rival, 5, now_ms)
+        if step == "punish":
+            return self._punish_finish(battle_id, now_ms)
+        return self._link_layer(9, hosts[:1], now_ms)
+
     def _battle(self, now_ms: int) -> bytes:
+        if self.scenario.cohost_battle:  # the script plays the battles: the mix's share adds scores
+            return self._co_host_score(now_ms)
         if self.punishing:  # the punishment phase after a finished battle
             battle_id = self.punishing
             self.punishing = 0
@@ -1101,6 +1203,7 @@ class Simulator:
             battle_id = now_ms
             rival = 6_800_000_000_000_000_000 + self.rng.randrange(10**9)
             self.battle = (battle_id, rival)
+            self.scores = [0, 0]
             return self._battle_message(battle_id, rival, 4, now_ms)
         battle_id, rival = self.battle
         if self.rng.random() < 0.15:
@@ -1135,9 +1238,17 @@ class Simulator:
             now_ms,
         )
 
-    def _battle_task(self, battle_id: int, now_ms: int) -> bytes:
-        # a speed challenge: its start with target and reward, or a progress update
-        if self.rng.random() < 0.3:
+    def _battle_task(self, battle_id: int, now_ms: int, kind: int = -1) -> bytes:
+        # a speed challenge: its start with target and reward, a progress update, or its result
+        if kind < 0:
+            kind = 0 if self.rng.random() < 0.3 else 1
+        if kind == 2:
+            block = message_field(
+                WebcastLinkmicBattleTaskMessage_task_settle,
+                int_field(BattleTaskSettle_result, 0),
+                int_field(BattleTaskSettle_reward_start_time, now_ms // 1000),
+            )
+        elif kind == 0:
             block = message_field(
                 WebcastLinkmicBattleTaskMessage_start,
                 message_field(
@@ -1157,7 +1268,6 @@ class Simulator:
                     ),
                 ),
             )
-            kind = 0
         else:
             block = message_field(
                 WebcastLinkmicBattleTaskMessage_task_update,
@@ -1165,7 +1275,6 @@ class Simulator:
                 int_field(BattleTaskUpdate_from_user_id, self._user().id),
                 str_field(BattleTaskUpdate_prompt_key, "pm_mt_match_speedchallenge"),
             )
-            kind = 1
         fields = [
             int_field(WebcastLinkmicBattleTaskMessage_task_message_type, kind),
             block,
@@ -1173,9 +1282,11 @@ class Simulator:
         ]
         return self._inner("battleTask", fields, now_ms)
 
-    def _battle_card(self, battle_id: int, rival: int, now_ms: int) -> bytes:
+    def _battle_card(self, battle_id: int, rival: int, now_ms: int, strike: bool | None = None) -> bytes:
         host = 6_700_000_000_000_000_001
-        if self.rng.random() < 0.5:  # a critical strike card used by one side against the other
+        if strike is None:
+            strike = self.rng.random() < 0.5
+        if strike:  # a critical strike card used by one side against the other
             user, target = (host, rival) if self.rng.random() < 0.5 else (rival, host)
             content = message_field(
                 WebcastLinkMicBattleItemCard_use_critical_strike_card,
@@ -1253,7 +1364,7 @@ class Simulator:
                         int_field(BattleResult_score, s),
                     ),
                 )
-                for uid, r, s in ((host, 0, 1500), (rival, 1, 900))
+                for uid, r, s in self._results(host, rival)
             ]
         setting = message_field(
             WebcastLinkMicBattle_battle_setting, self._settings(battle_id, 1 if action == 4 else 2)
@@ -1270,6 +1381,12 @@ class Simulator:
             now_ms,
         )
 
+    def _results(self, host: int, rival: int) -> list[tuple[int, int, int]]:
+        """(host id, result 0 win / 1 lose / 2 draw, score) of both sides, from the running scores."""
+        mine, theirs = self.scores
+        win = 2 if mine == theirs else 0 if mine > theirs else 1
+        return [(host, win, mine), (rival, 2 if win == 2 else 1 - win, theirs)]
+
     def _armies(self, battle_id: int, rival: int, now_ms: int) -> bytes:
         host = 6_700_000_000_000_000_001
         gifter = self._user()
@@ -1279,17 +1396,23 @@ class Simulator:
                 int_field(WebcastLinkMicArmies_BattleItemsEntry_key, uid),
                 message_field(
                     WebcastLinkMicArmies_BattleItemsEntry_value,
-                    message_field(
-                        BattleUserArmies_user_armies,
-                        int_field(BattleUserArmy_user_id, gifter.id),
-                        int_field(BattleUserArmy_score, score // 2),
-                        str_field(BattleUserArmy_nickname, gifter.nickname),
+                    *(
+                        message_field(
+                            BattleUserArmies_user_armies,
+                            int_field(BattleUserArmy_user_id, u.id),
+                            int_field(BattleUserArmy_score, score // (2 + rank)),
+                            str_field(BattleUserArmy_nickname, u.nickname),
+                            message_field(_ARMY_AVATAR, wc.image(f"avatar:{u.id}", 100, 1)),
+                            int_field(BattleUserArmy_diamond_score, score // (2 + rank)),
+                            str_field(BattleUserArmy_user_id_str, str(u.id)),
+                        )
+                        for rank, u in enumerate(supporters)
                     ),
                     int_field(BattleUserArmies_host_score, score),
                     str_field(BattleUserArmies_anchor_id_str, str(uid)),
                 ),
             )
-            for uid, score in ((host, self.rng.randint(0, 2000)), (rival, self.rng.randint(0, 2000)))
+            for uid, score, supporters in self._sides(host, rival, gifter)
         ]
         return self._inner(
             "battleArmies",
@@ -1305,6 +1428,15 @@ class Simulator:
             ],
             now_ms,
         )
+
+    def _sides(self, host: int, rival: int, gifter: SimUser) -> list[tuple[int, int, list[SimUser]]]:
+        """Each side's (host id, score, top supporters); the scores only rise during a battle."""
+        out = []
+        for side, uid in enumerate((host, rival)):
+            self.scores[side] += self.rng.randint(0, 300)
+            others = self.rng.sample(self.users, min(len(self.users), self.rng.randint(2, 4)))
+            out.append((uid, self.scores[side], [gifter, *others] if side == 0 else others))
+        return out
 
     def _room_pin(self, now_ms: int) -> bytes:
         if not self.recent_chat:
@@ -1400,7 +1532,17 @@ class Simulator:
                 ),
                 str_field(LiveStreamSubGoal_id_str, str(goal_id)),
             )
-            for goal_id, name, diamonds, target in ((99, "Rose", 1, 500), (98, "Galaxy", 1000, 10))
+            for goal_id, name, diamonds, target in _GOAL_GIFTS
+        ]
+        contributors = [
+            message_field(
+                _GOAL_CONTRIBUTORS,
+                int_field(1, c.id),
+                message_field(2, wc.image(f"avatar:{c.id}", 100, 2)),
+                str_field(3, c.unique_id),
+                int_field(4, 10 * (len(self.users) - i)),
+            )
+            for i, c in enumerate(self.users[: 1 + progress % 3])
         ]
         goal = message_field(
             WebcastGoalUpdateMessage_goal,
@@ -1409,7 +1551,9 @@ class Simulator:
             *listed,
             str_field(LiveStreamGoal_description, "Help me reach the goal!"),
             int_field(LiveStreamGoal_start_time, now_ms // 1000 - 600),
+            *contributors,
             str_field(LiveStreamGoal_id_str, "7400000000000000099"),
+            message_field(_GOAL_STATS, int_field(1, progress), int_field(2, len(contributors))),
         )
         sub = message_field(
             WebcastGoalUpdateMessage_contribute_subgoal,
@@ -1495,20 +1639,42 @@ class Simulator:
             now_ms,
         )
 
-    @staticmethod
-    def _poll_options(number: int, votes: list[int]) -> list[bytes]:
+    def _poll_options(self, number: int, votes: list[int]) -> list[bytes]:
+        # each option with its latest voter, as the vote-update and end blocks carry them
         return [
             message_field(
                 number,
                 int_field(PollOptionInfo_votes, count),
                 str_field(PollOptionInfo_display_content, text),
                 int_field(PollOptionInfo_option_idx, index),
+                *(
+                    message_field(
+                        _OPTION_VOTERS,
+                        int_field(1, voter.id),
+                        str_field(2, voter.nickname),
+                        message_field(3, wc.image(f"avatar:{voter.id}", 100, 2)),
+                    )
+                    for voter in (self.users[(count * 31 + index) % len(self.users)],)
+                    if count
+                ),
             )
             for index, (text, count) in enumerate(zip(_POLL_OPTIONS, votes, strict=True))
         ]
 
     def _banner(self, now_ms: int) -> bytes:
-        data = f'{{"banner_id":{now_ms // 1000},"title":"Weekly ranking","progress":{self.seq % 100}}}'
+        # the in-room banner's JSON: a ranking card with its images and link, about 0.9 KB
+        icon = "https://p16-webcast.tiktokcdn.com/webcast-va/weekly_rank_banner_" + "{0}.png~tplv-obj.image"
+        data = (
+            f'{{"banner_id":{now_ms // 1000},"biz_type":3,"title":"Weekly ranking",'
+            f'"subtitle":"Top creators this week","progress":{self.seq % 100},"rank":{1 + self.seq % 50},'
+            f'"gap_to_previous":{self.rng.randint(10, 9000)},"start_time":{now_ms // 1000 - 86_400},'
+            f'"end_time":{now_ms // 1000 + 518_400},"icon":"{icon.format("icon")}",'
+            f'"background":"{icon.format("background")}","arrow":"{icon.format("arrow")}",'
+            f'"schema_url":"sslocal://webcast_lynxview_popup?url=https%3A%2F%2Flf16-gecko-source.tiktokcdn.com'
+            f"%2Fobj%2Fbyte-gurd-source-sg%2Ftiktok%2Ffe%2Flive%2Ftiktok_live_revenue_weekly_rank%2Fpages"
+            f'%2Findex%2Ftemplate.js&gravity=bottom&height=540&show_mask=1&mask_alpha=0.3",'
+            f'"log_extra":{{"rank_type":"weekly","region":"US","anchor_id":"{self.scenario.room_id}"}}}}'
+        )
         return self._inner("banner", [str_field(WebcastInRoomBannerMessage_json_data, data)], now_ms)
 
     def _im_delete(self, now_ms: int) -> bytes:
@@ -1518,6 +1684,7 @@ class Simulator:
                 packed_field(WebcastImDeleteMessage_delete_user_ids, [self._user().id]),  # never message ids
             ],
             now_ms,
+            slim=True,
         )
 
     def _control(self, now_ms: int, action: int = 0) -> bytes:
@@ -1536,7 +1703,11 @@ class Simulator:
             [
                 int_field(WebcastLiveIntroMessage_id, self.scenario.room_id),
                 str_field(WebcastLiveIntroMessage_content, "Gifts control the game! Rose = enemy, !jump"),
-                message_field(WebcastLiveIntroMessage_user, wc.user(host)),
+                message_field(
+                    WebcastLiveIntroMessage_user,
+                    wc.user_ref(host)
+                    + message_field(User_avatar_thumb, wc.image(f"avatar:{host.id}", 100, 2)),
+                ),
                 str_field(WebcastLiveIntroMessage_content_language, "en"),
             ],
             now_ms,
@@ -1546,7 +1717,11 @@ class Simulator:
         # the live per-host score while linked: every host's (fan ticket method) or one host's
         host = 6_700_000_000_000_000_001
         rival = self.battle[1] if self.battle else 6_800_000_000_000_000_007
-        scores = [(uid, self.rng.randint(0, 5000)) for uid in (host, rival)]
+        if self.battle:  # during a battle, the running scores: they only rise
+            self.scores = [score + self.rng.randint(0, 300) for score in self.scores]
+            scores = list(zip((host, rival), self.scores, strict=True))
+        else:
+            scores = [(uid, self.rng.randint(0, 5000)) for uid in (host, rival)]
         if self.rng.random() < 0.3:
             uid, score = scores[0]
             fields = [
@@ -1575,42 +1750,22 @@ class Simulator:
         )
         return self._inner("coHostScore", [notice], now_ms)
 
+    def _hosts(self, rival: int = 0) -> list[tuple[int, str, str]]:
+        """The linked hosts (id, nickname, handle): ours first, then the rival or two viewers' rooms."""
+        ours = (6_700_000_000_000_000_001, "Host", self.scenario.room)
+        if rival:
+            return [ours, (rival, "Rival", "rival_host")]
+        return [ours, *((u.id, u.nickname, u.unique_id) for u in self.users[:2])]
+
     def _co_host(self, now_ms: int) -> bytes:
         # a co-host list change: the link layer's ids and its user map, or the older linker's lists
-        hosts = [
-            (6_700_000_000_000_000_001, "Host", "host"),
-            *((u.id, u.nickname, u.unique_id) for u in self.users[:2]),
-        ]
+        hosts = self._hosts()
         if self.rng.random() < 0.3:
-            fields = [
-                int_field(WebcastLinkMessage_message_type, 22),
-                int_field(WebcastLinkMessage_linker_id, 7_391_000_000_000_000_001),
-                int_field(WebcastLinkMessage_scene, 2),
-                message_field(
-                    WebcastLinkMessage_list_change_content,
-                    *(
-                        message_field(
-                            LinkerListChangeContent_linked_users, message_field(LinkListUser_user, wc.user(u))
-                        )
-                        for u in self.users[:2]
-                    ),
-                ),
-                message_field(
-                    WebcastLinkMessage_cohost_list_change_content,
-                    *(
-                        message_field(
-                            CohostListChangeContent_users,
-                            int_field(CohostListUser_user_id, uid),
-                            str_field(CohostListUser_nick_name, nickname),
-                            message_field(CohostListUser_avatar_thumb, wc.image(f"avatar:{uid}", 100, 3)),
-                            int_field(CohostListUser_room_id, uid + 1),
-                            str_field(CohostListUser_display_id, handle),
-                        )
-                        for uid, nickname, handle in hosts
-                    ),
-                ),
-            ]
-            return self._inner("linker", fields, now_ms)
+            return self._linker(hosts, now_ms)
+        return self._link_layer(11, hosts, now_ms)
+
+    def _link_layer(self, action: int, hosts: list[tuple[int, str, str]], now_ms: int) -> bytes:
+        """A link-layer message: 12 join, 11 list change (with the linked list), 9 leave."""
         listed = message_field(
             LinkListChangeContent_list,
             *(
@@ -1648,15 +1803,62 @@ class Simulator:
             ),
         )
         fields = [
-            int_field(WebcastLinkLayerMessage_message_type, 11),
+            int_field(WebcastLinkLayerMessage_message_type, action),
             int_field(WebcastLinkLayerMessage_channel_id, 7_390_000_000_000_000_001),
             int_field(WebcastLinkLayerMessage_scene, 2),
-            message_field(
-                WebcastLinkLayerMessage_list_change_content, int_field(LinkListChangeContent_type, 1), listed
+            *(
+                [
+                    message_field(
+                        WebcastLinkLayerMessage_list_change_content,
+                        int_field(LinkListChangeContent_type, 1),
+                        listed,
+                    )
+                ]
+                if action == 11
+                else []
             ),
             message_field(WebcastLinkLayerMessage_business_content, users),
         ]
         return self._inner("coHost", fields, now_ms)
+
+    def _linker(self, hosts: list[tuple[int, str, str]], now_ms: int) -> bytes:
+        # the old linker's list change: whole users, linked and applying (the largest real messages)
+        linked = self.users[: self.rng.randint(2, 5)]
+        applied = self.rng.sample(self.users, min(len(self.users), self.rng.choice((0, 2, 4, 5, 6, 8, 11))))
+
+        def listed(number: int, u: SimUser) -> bytes:
+            return message_field(
+                number,
+                message_field(LinkListUser_user, wc.user(u, 2)),
+                int_field(_LINK_USER_MODIFY_TIME, now_ms // 1000),
+                int_field(_LINK_USER_FAN_TICKET, u.id % 5000),
+            )
+
+        fields = [
+            int_field(WebcastLinkMessage_message_type, 22),
+            int_field(WebcastLinkMessage_linker_id, 7_391_000_000_000_000_001),
+            int_field(WebcastLinkMessage_scene, 2),
+            message_field(
+                WebcastLinkMessage_list_change_content,
+                *(listed(LinkerListChangeContent_linked_users, u) for u in linked),
+                *(listed(LinkerListChangeContent_applied_users, u) for u in applied),
+            ),
+            message_field(
+                WebcastLinkMessage_cohost_list_change_content,
+                *(
+                    message_field(
+                        CohostListChangeContent_users,
+                        int_field(CohostListUser_user_id, uid),
+                        str_field(CohostListUser_nick_name, nickname),
+                        message_field(CohostListUser_avatar_thumb, wc.image(f"avatar:{uid}", 100, 3)),
+                        int_field(CohostListUser_room_id, uid + 1),
+                        str_field(CohostListUser_display_id, handle),
+                    )
+                    for uid, nickname, handle in hosts
+                ),
+            ),
+        ]
+        return self._inner("linker", fields, now_ms)
 
     def _rank_text(self, now_ms: int) -> bytes:
         u = self._user()
@@ -1671,8 +1873,17 @@ class Simulator:
         return self._inner("rankText", fields, now_ms, display)
 
     def _unknown(self, now_ms: int) -> bytes:
-        # off-schema: a message proto/webcast.proto does not have, so its fields are numbered here
-        return self._inner("unknown", [message_field(2, int_field(1, 3), str_field(3, "hourly"))], now_ms)
+        # off-schema: a method the contract does not model; its body uses numbers past those of the
+        # method's public schema, so every parser (ours, TikTokLive's) skips them as unknown fields
+        method = self.rng.choice(_UNTYPED)
+        body = [
+            int_field(90, self.rng.randint(1, 9)),
+            message_field(
+                91, str_field(1, method.removeprefix("Webcast")), message_field(2, wc.image(method, 100, 2))
+            ),
+            str_field(92, f'{{"scene":"{method}","ts":{now_ms}}}'),
+        ]
+        return self._inner("unknown", body, now_ms, method=method)
 
     def _ignored(self, now_ms: int) -> bytes:
         # off-schema: a message proto/webcast.proto does not have, so its fields are numbered here
@@ -1681,7 +1892,7 @@ class Simulator:
     # ------------------------------------------------------------ notices, rankings, pins
 
     def _notice_makers(self) -> dict[str, Callable[[int], bytes]]:
-        """The makers of :data:`_NOTICE_KINDS`."""
+        """The makers of the room and system text, notice, pin, rank and battle-notice kinds."""
         return {
             "battleNotice": self._battle_notice,
             "roomMessage": self._room_message,
