@@ -180,7 +180,18 @@ def as_user(user: Event, **changes: Any) -> Event:
     return {key: merged[key] for key in USER_KEYS if merged.get(key) not in (None, False)}
 
 
-def _common(method: str, msg_id: int, key: str = "", created: int | None = None) -> Message:
+def _user_piece(user: Message) -> Message:
+    return m("TextPiece", type=11, userValue=m("TextPieceUser", user=user))
+
+
+def _text(key: str, pattern: str, *pieces: Message) -> Message:
+    """A text template (``Text``): its key, its pattern and the pieces filling its placeholders."""
+    return m("MessageCommonText", key=key, defaultPattern=pattern, pieces=list(pieces))
+
+
+def _common(
+    method: str, msg_id: int, key: str = "", created: int | None = None, text: Message | None = None
+) -> Message:
     return m(
         "CommonMessageData",
         method=method,
@@ -188,12 +199,7 @@ def _common(method: str, msg_id: int, key: str = "", created: int | None = None)
         roomId=ROOM_ID,
         createTime=T0 + msg_id % 1000 if created is None else created,
         isShowMsg=True,
-        displayText=m(
-            "MessageCommonText",
-            key=key,
-            defaultPattern="{0:user}",
-            pieces=[m("TextPiece", type=11, userValue=m("TextPieceUser", user=EVE_MSG))],
-        ),
+        displayText=text or _text(key, "{0:user}", _user_piece(EVE_MSG)),
     )
 
 
@@ -1078,6 +1084,251 @@ case(
     },
 )
 
+# ---------------------------------------------------------------- notices: room, system, notify, bottom, ...
+
+GIFT_PIECE = m(
+    "TextPiece",
+    type=12,
+    giftValue=m(
+        "TextPieceGift", giftId=I64_MAX, nameRef=m("PatternRef", key="gift_name", defaultPattern="Galaxy")
+    ),
+)
+GIFT_TEXT = _text(
+    "pm_mt_gift_broadcast",
+    "{0:user} sent {1:gift} to {2:user}\u202e",
+    _user_piece(CARA_MSG),
+    GIFT_PIECE,
+    _user_piece(EVE_MSG),
+)
+GIFT_TEXT_EVENT: Event = {
+    "text": "{0:user} sent {1:gift} to {2:user}\u202e",
+    "textKey": "pm_mt_gift_broadcast",
+    "pieces": [
+        {"kind": 11, "user": CARA},
+        {"kind": 12, "giftId": I64_MAX, "giftName": "Galaxy"},
+        {"kind": 11, "user": EVE},
+    ],
+}
+EVE_TEXT_EVENT: Event = {"text": "{0:user}", "pieces": [{"kind": 11, "user": EVE}]}
+"""What :func:`_common`'s own text template (no key) decodes to."""
+
+case(
+    "roomMessage",
+    m(
+        "WebcastRoomMessage",
+        common=_common(
+            "RoomMessage",
+            6101,
+            text=_text(
+                "live_room_welcome",
+                "{0:user} {1:string}\r\n",
+                _user_piece(DAN_MSG),
+                m("TextPiece", type=-1, stringValue="../\x00"),
+                m("TextPiece"),
+            ),
+        ),
+        content="Welcome to LIVE! \x7f" + "🎉" * 1000,
+        supprotLandscape=True,
+        source=2**31 - 1,
+        icon=_image("https://icon/../x.png"),
+        scene="live_room_welcome/..",
+        isWelcome=True,
+        showDurationMs=I64_MAX,
+        subScene="first_enter",
+    ),
+    {
+        **_head("roomMessage", 6101),
+        "content": "Welcome to LIVE! \x7f" + "🎉" * 1000,
+        "scene": "live_room_welcome/..",
+        "welcome": True,
+        "durationMs": I64_MAX,
+        "text": "{0:user} {1:string}\r\n",
+        "textKey": "live_room_welcome",
+        "pieces": [{"kind": 11, "user": DAN}, {"kind": -1, "text": "../\x00"}, {}],
+    },
+)
+case(
+    "roomMessage_template_only",  # sent as RoomMessage in FETCH below: no content, a negative duration
+    m(
+        "WebcastRoomMessage",
+        common=_common("RoomMessage", 6102, created=I64_MAX),
+        content="",
+        scene="",
+        isWelcome=False,
+        showDurationMs=-1,
+    ),
+    {**_head("roomMessage", 6102, created=I64_MAX), "durationMs": -1, **EVE_TEXT_EVENT},
+)
+case(
+    "systemMessage",
+    m(
+        "WebcastSystemMessage",
+        common=_common("WebcastSystemMessage", 6201),
+        message="Comments are limited \u2028 to followers.\x1b[31m",
+    ),
+    {
+        **_head("systemMessage", 6201),
+        "content": "Comments are limited \u2028 to followers.\x1b[31m",
+        **EVE_TEXT_EVENT,
+    },
+)
+case(
+    "roomNotify",
+    m(
+        "WebcastRoomNotifyMessage",
+        common=_common("WebcastRoomNotifyMessage", 6301, text=GIFT_TEXT),
+        schema="sslocal://webcast_room?room_id=../..",
+        notifyType=2**53 + 1,
+        content="",
+        user=DAN_MSG,
+        notifyClass=-1,
+        flexSetting=[I64_MAX, -1, 0],
+        source="gift_broadcast/../x",
+        fromUserId=CARA_ID,
+        toAnchorId=I64_MIN,
+    ),
+    {
+        **_head("roomNotify", 6301),
+        "notifyType": 2**53 + 1,
+        "user": DAN,
+        "source": "gift_broadcast/../x",
+        "fromUserId": CARA_ID,
+        "toAnchorId": I64_MIN,
+        **GIFT_TEXT_EVENT,
+    },
+)
+case(
+    "giftBroadcast",  # the outer common's text is not the notice's; the notice's own common gives no msgId
+    m(
+        "WebcastGiftBroadcastMessage",
+        common=_common("WebcastGiftBroadcastMessage", 6401),
+        fromUserId=CARA_ID,
+        leftIcon=_image("https://icon/broadcast.png"),
+        notify=m(
+            "WebcastRoomNotifyMessage",
+            common=_common("WebcastRoomNotifyMessage", -1, created=0, text=GIFT_TEXT),
+            notifyType=3,
+            content="Cara sent Galaxy\x00",
+            user=EVE_MSG,
+            source="gift_broadcast",
+            toAnchorId=RIVAL_ID,
+        ),
+    ),
+    {
+        **_head("giftBroadcast", 6401),
+        "fromUserId": CARA_ID,
+        "notifyType": 3,
+        "content": "Cara sent Galaxy\x00",
+        "user": EVE,
+        "source": "gift_broadcast",
+        "toAnchorId": RIVAL_ID,
+        **GIFT_TEXT_EVENT,
+    },
+)
+case(
+    "subPin",
+    m(
+        "WebcastSubPinEventMessage",
+        common=_common("WebcastSubPinEventMessage", 6501),
+        actionType=2,
+        card=m(
+            "SubPinCard",
+            timeToLive=-1,
+            title=m("Text", type=2, content="Sub goal ✨ \x00 " + "ü" * 500),
+            desc=m("Text", type=1, content="not the title"),
+            image=_image("https://card/6.png"),
+            type=6,
+            id=I64_MIN,
+            templateId=I64_MAX,
+        ),
+        operatorUserId=HOST_ID,
+    ),
+    {
+        **_head("subPin", 6501),
+        "action": 2,
+        "cardType": 6,
+        "cardId": I64_MIN,
+        "title": "Sub goal ✨ \x00 " + "ü" * 500,
+        "operatorId": HOST_ID,
+    },
+)
+case(
+    "bottomMessage",
+    m(
+        "WebcastBottomMessage",
+        common=_common("WebcastBottomMessage", 6601, "pm_mt_bottom_warning"),
+        content="You may lose comment access\n\t",
+        showType=1,
+        textType=1,
+        duration=I64_MAX,
+        bizType=5,
+        violationUserId=DAN_ID,
+        style=2**31 - 1,
+        detailUrl="https://x/../y",
+        floatStyle=1,
+        floatIconType=17,
+    ),
+    {
+        **_head("bottomMessage", 6601),
+        "content": "You may lose comment access\n\t",
+        "textType": 1,
+        "duration": I64_MAX,
+        "bizType": 5,
+        "violationUserId": DAN_ID,
+        "text": "{0:user}",
+        "textKey": "pm_mt_bottom_warning",
+        "pieces": [{"kind": 11, "user": EVE}],
+    },
+)
+case(
+    "unauthorizedMember",  # the text is enter_text's, not the common's
+    m(
+        "WebcastUnauthorizedMemberMessage",
+        common=_common("WebcastUnauthorizedMemberMessage", 6701),
+        action=1,
+        nickNamePrefix=_text("guest_prefix", "Guest"),
+        nickName="user\u200b1234/..",
+        enterText=_text(
+            "live_room_enter_toast",
+            "{0:string} joined",
+            m("TextPiece", type=1, stringValue="user\u200b1234/.."),
+        ),
+    ),
+    {
+        **_head("unauthorizedMember", 6701),
+        "action": 1,
+        "nickname": "user\u200b1234/..",
+        "text": "{0:string} joined",
+        "textKey": "live_room_enter_toast",
+        "pieces": [{"kind": 1, "text": "user\u200b1234/.."}],
+    },
+)
+case(
+    "accessRecall",  # the text is notice's (6), not content's (7)
+    m(
+        "WebcastAccessRecallMessage",
+        common=_common("WebcastAccessRecallMessage", 6801),
+        status=-1,
+        duration=2**32,
+        endTime=I64_MAX,
+        scene="comment/../gift",
+        notice=_text(
+            "pm_access_recall", "{0:string} until {1:string}", m("TextPiece", type=1, stringValue="")
+        ),
+        content=_text("pm_access_recall_content", "not the notice"),
+    ),
+    {
+        **_head("accessRecall", 6801),
+        "status": -1,
+        "duration": 2**32,
+        "endTime": I64_MAX,
+        "scene": "comment/../gift",
+        "text": "{0:string} until {1:string}",
+        "textKey": "pm_access_recall",
+        "pieces": [{"kind": 1}],
+    },
+)
+
 # ---------------------------------------------------------------- frames: WebcastPushFrame + ProtoMessageFetchResult
 
 
@@ -1095,6 +1346,7 @@ FETCH = m(
         _base("WebcastMsgDetectMessage", 6003, m("WebcastMsgDetectMessage")),  # ignored
         _base("WebcastToastMessage", 6001, TOAST),
         _base("LinkMicFanTicketMethod", 5501, CASES["coHostScore"].message),  # without the prefix
+        _base("RoomMessage", 6102, CASES["roomMessage_template_only"].message),  # how TikTok sends it
         _base("", 6004, m("WebcastLikeMessage", count=1)),  # no method: recorded, the rest still decode
     ],
     cursor="t-1733200000000_r-1_d-1_u-1_h-1",
@@ -1117,6 +1369,7 @@ def _fetch_result(toast: bytes) -> FetchResult:
             {"type": "like", "msgId": 6002, "user": EVE, "likeCount": 3},  # the id from BaseProtoMessage
             {"type": "unknown", "msgId": 6001, "method": "WebcastToastMessage", "payload": toast},
             CASES["coHostScore"].expected,
+            CASES["roomMessage_template_only"].expected,
         ],
         errors=[MessageError("", 6004, "message has no method")],
         cursor="t-1733200000000_r-1_d-1_u-1_h-1",
@@ -1222,6 +1475,7 @@ RENAMED: dict[str, str] = {
     "WebcastLinkMicBattle.battle_setting": "battleSettings",
     "WebcastQuestionNewMessage.details": "data",
     "WebcastRankUpdateMessage.priority": "rankPriority",
+    "WebcastRoomMessage.support_landscape": "supprotLandscape",  # the package's misspelling
     "WebcastRoomPinMessage.pin_id": "pinMsgId",
 }
 """Fields of ours the package reads under another name than our name in camelCase (ours -> its)."""
