@@ -639,6 +639,15 @@ class UpbDecoder:
         return None if entry is None else entry[0].FromString(payload)
 
 
+MAP_LISTS = ("results", "anchors", "teams")
+"""Event lists read from protobuf ``map`` fields: upb iterates those in no defined order
+(ours keep the wire's), so they are compared as sets."""
+
+
+def _unordered(event: Event) -> Event:
+    return {k: sorted(v, key=repr) if k in MAP_LISTS else v for k, v in event.items()}
+
+
 def upb_agreement(decoder: UpbDecoder, messages: list[tuple[str, bytes]]) -> tuple[int, int]:
     """``(equal, compared)``: events where upb's map equals ``bridge.codec``'s (envelope msgId aside)."""
     from bridge.codec import decode_message
@@ -649,7 +658,7 @@ def upb_agreement(decoder: UpbDecoder, messages: list[tuple[str, bytes]]) -> tup
         if ours is None or ours.get("type") == "unknown":
             continue
         compared += 1
-        equal += decoder.decode(method, payload) == ours
+        equal += _unordered(decoder.decode(method, payload)) == _unordered(ours)
     return equal, compared
 
 
