@@ -7,7 +7,8 @@ Three processes, as on a streamer's PC:
   at a fixed rate with :meth:`FakeRoom.push`;
 * the **daemon**: ``python -m bridge run -c bench.toml`` watching those rooms through
   the real live client (lookup, signing, push WebSocket, acks, heartbeats), with the
-  game layer and its ledger on, the control channel off;
+  game layer and its ledger on, the web console on (as ``run`` starts it, on a free
+  port, with no page open), the control channel off;
 * the **subscriber**: this process, a ZeroMQ SUB on the daemon's PUB, draining everything.
 
 Every frame carries the corpus's next messages plus, last, a chat message whose
@@ -243,6 +244,9 @@ base_url = "{base}"
 
 [control]
 endpoint = ""
+
+[console]
+port = 0
 
 [game]
 ledger_dir = "{ledger}"
