@@ -224,7 +224,9 @@ async def _fake(args: argparse.Namespace) -> None:
 # ---------------------------------------------------------------- the daemon process
 
 
-def write_config(path: Path, base: str, rooms: list[str], endpoint: str, ledger: Path) -> None:
+def write_config(
+    path: Path, base: str, rooms: list[str], endpoint: str, ledger: Path, console: bool = True
+) -> None:
     names = ", ".join(f'"@{r}"' for r in rooms)
     path.write_text(
         f"""[publisher]
@@ -246,6 +248,7 @@ base_url = "{base}"
 endpoint = ""
 
 [console]
+enabled = {"true" if console else "false"}
 port = 0
 
 [game]
@@ -337,10 +340,12 @@ def run(
     messages: int = 15_000,
     seed: int = 3,
     connect_timeout: float = 120.0,
+    console: bool = True,
     log: Any = print,
 ) -> Run:
     """Push ``rate`` events/s (``batch`` per frame, the last one a stamped chat) for ``warmup`` +
-    ``seconds`` seconds into ``rooms`` rooms; measure the daemon over the last ``seconds``."""
+    ``seconds`` seconds into ``rooms`` rooms; measure the daemon (with its web console unless
+    ``console`` is false) over the last ``seconds``."""
     result = Run(rate, rooms, batch, seconds)
     corpus_mod.load(seed, messages)  # generate it here once, not in the fake
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -382,7 +387,7 @@ def run(
             endpoint = f"tcp://127.0.0.1:{free_port()}"
             config = Path(tmp) / "bench.toml"
             names = [room_name(i) for i in range(rooms)]
-            write_config(config, ready["base"], names, endpoint, Path(tmp) / "ledger")
+            write_config(config, ready["base"], names, endpoint, Path(tmp) / "ledger", console)
             profile = (  # BENCH_CPROFILE=file: the daemon under cProfile
                 ["-m", "cProfile", "-o", os.environ["BENCH_CPROFILE"]]
                 if os.environ.get("BENCH_CPROFILE")
@@ -522,6 +527,7 @@ def main() -> None:
     one.add_argument("--seconds", type=float, default=10.0)
     one.add_argument("--warmup", type=float, default=3.0)
     one.add_argument("--rss-every", type=float, default=0.0)
+    one.add_argument("--no-console", action="store_true", help="run the daemon without its web console")
     args = parser.parse_args()
     if args.command == "fake":
         asyncio.run(_fake(args))
@@ -533,6 +539,7 @@ def main() -> None:
         batch=args.batch,
         warmup=args.warmup,
         rss_every=args.rss_every,
+        console=not args.no_console,
     )
     print(
         json.dumps(

@@ -294,6 +294,12 @@ def processes(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str,
                 return harness.run(1_000, args.cpu_seconds, batch=b, log=log)
 
             out[f"cpu_1000_b{batch}"] = best_of(repeat, "cpu_percent", cpu)
+        log(f"  daemon CPU at 1,000 events/s (5 per frame) without the web console, best of {repeat}")
+
+        def quiet() -> harness.Run:
+            return harness.run(1_000, args.cpu_seconds, batch=5, console=False, log=log)
+
+        out["cpu_1000_b5_noconsole"] = best_of(repeat, "cpu_percent", quiet)
     if args.memory_seconds:
         log(f"  memory: {args.memory_rate:,} events/s for {args.memory_seconds:g} s")
         every = max(1.0, args.memory_seconds / 120)
@@ -424,7 +430,7 @@ def table(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                     f"full path: {label} (events/s)",
                     _n(f["events"] / f[f"{key}_s"]),
                     f"{r:.2f}x zlib inflate time",
-                    f"<=3x zlib: {met(r <= 3)}" if key == "full" else "",
+                    f"<=2x zlib: {met(r <= 2)}" if key == "full" else "",
                 )
             )
         rows.append(
@@ -458,16 +464,20 @@ def table(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                     target,
                 )
             )
-    for batch in (5, 50):
-        r = p.get(f"cpu_1000_b{batch}")
+    for key, batch, label in (
+        ("cpu_1000_b5", 5, ""),
+        ("cpu_1000_b50", 50, ""),
+        ("cpu_1000_b5_noconsole", 5, ", no web console"),
+    ):
+        r = p.get(key)
         if r:
             per_k = r["cpu_percent"] / (r["achieved"] / 1000) if r["achieved"] else float("nan")
             rows.append(
                 (
-                    f"daemon CPU at {_n(r['achieved'])} events/s ({batch}/frame)",
+                    f"daemon CPU at {_n(r['achieved'])} events/s ({batch}/frame{label})",
                     f"{r['cpu_percent']:.2f}% of one core",
-                    f"{per_k:.2f}% per 1,000 events/s",
-                    f"<2%: {met(per_k < 2.0)}",
+                    f"{per_k:.2f}% per 1,000 events/s; runs {r.get('runs', [])}",
+                    f"<=4%: {met(r['cpu_percent'] <= 4.0)}" if key == "cpu_1000_b5" else "",
                 )
             )
     m = p.get("memory")
