@@ -18,6 +18,7 @@ once per burst instead of once per message.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import logging
 import os
@@ -53,14 +54,21 @@ def batch_io_threads(context: zmq.Context[Any]) -> bool:
     set the policy, so it is asked only where a thread of ours just could.
     """
     policy = getattr(os, "SCHED_BATCH", None)
-    if policy is None or not hasattr(os, "sched_setscheduler"):
+    if policy is None or not _batch_allowed(policy):
         return False
+    context.set(zmq.THREAD_SCHED_POLICY, policy)
+    return True
+
+
+@functools.cache
+def _batch_allowed(policy: int) -> bool:
+    """Whether a thread of this process may switch itself to ``policy`` (tried on a throwaway one)."""
     allowed: list[bool] = []
 
     def probe() -> None:
         try:
-            os.sched_setscheduler(0, policy, os.sched_param(0))  # this (short-lived) thread only
-        except OSError:
+            os.sched_setscheduler(0, policy, os.sched_param(0))  # this thread only
+        except (OSError, AttributeError):
             allowed.append(False)
         else:
             allowed.append(True)
@@ -68,10 +76,7 @@ def batch_io_threads(context: zmq.Context[Any]) -> bool:
     thread = threading.Thread(target=probe, name="sched-probe")
     thread.start()
     thread.join()
-    if not allowed or not allowed[0]:
-        return False
-    context.set(zmq.THREAD_SCHED_POLICY, policy)
-    return True
+    return bool(allowed) and allowed[0]
 
 
 class Publisher:
