@@ -7,7 +7,8 @@ Three processes, as on a streamer's PC:
   at a fixed rate with :meth:`FakeRoom.push`;
 * the **daemon**: ``python -m bridge run -c bench.toml`` watching those rooms through
   the real live client (lookup, signing, push WebSocket, acks, heartbeats), with the
-  game layer and its ledger on, the control channel off;
+  game layer and its ledger on, the web console on (as ``run`` starts it, on a free
+  port, with no page open), the control channel off;
 * the **subscriber**: this process, a ZeroMQ SUB on the daemon's PUB, draining everything.
 
 Every frame carries the corpus's next messages plus, last, a chat message whose
@@ -223,7 +224,9 @@ async def _fake(args: argparse.Namespace) -> None:
 # ---------------------------------------------------------------- the daemon process
 
 
-def write_config(path: Path, base: str, rooms: list[str], endpoint: str, ledger: Path) -> None:
+def write_config(
+    path: Path, base: str, rooms: list[str], endpoint: str, ledger: Path, console: bool = True
+) -> None:
     names = ", ".join(f'"@{r}"' for r in rooms)
     path.write_text(
         f"""[publisher]
@@ -243,6 +246,10 @@ base_url = "{base}"
 
 [control]
 endpoint = ""
+
+[console]
+enabled = {"true" if console else "false"}
+port = 0
 
 [game]
 ledger_dir = "{ledger}"
@@ -333,10 +340,12 @@ def run(
     messages: int = 15_000,
     seed: int = 3,
     connect_timeout: float = 120.0,
+    console: bool = True,
     log: Any = print,
 ) -> Run:
     """Push ``rate`` events/s (``batch`` per frame, the last one a stamped chat) for ``warmup`` +
-    ``seconds`` seconds into ``rooms`` rooms; measure the daemon over the last ``seconds``."""
+    ``seconds`` seconds into ``rooms`` rooms; measure the daemon (with its web console unless
+    ``console`` is false) over the last ``seconds``."""
     result = Run(rate, rooms, batch, seconds)
     corpus_mod.load(seed, messages)  # generate it here once, not in the fake
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -378,7 +387,7 @@ def run(
             endpoint = f"tcp://127.0.0.1:{free_port()}"
             config = Path(tmp) / "bench.toml"
             names = [room_name(i) for i in range(rooms)]
-            write_config(config, ready["base"], names, endpoint, Path(tmp) / "ledger")
+            write_config(config, ready["base"], names, endpoint, Path(tmp) / "ledger", console)
             profile = (  # BENCH_CPROFILE=file: the daemon under cProfile
                 ["-m", "cProfile", "-o", os.environ["BENCH_CPROFILE"]]
                 if os.environ.get("BENCH_CPROFILE")
@@ -518,6 +527,7 @@ def main() -> None:
     one.add_argument("--seconds", type=float, default=10.0)
     one.add_argument("--warmup", type=float, default=3.0)
     one.add_argument("--rss-every", type=float, default=0.0)
+    one.add_argument("--no-console", action="store_true", help="run the daemon without its web console")
     args = parser.parse_args()
     if args.command == "fake":
         asyncio.run(_fake(args))
@@ -529,6 +539,7 @@ def main() -> None:
         batch=args.batch,
         warmup=args.warmup,
         rss_every=args.rss_every,
+        console=not args.no_console,
     )
     print(
         json.dumps(

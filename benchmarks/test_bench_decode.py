@@ -34,10 +34,6 @@ def _native() -> Any:
     return native
 
 
-def test_cython_transcode(benchmark: Any, corpus: corpus_mod.Corpus) -> None:
-    benchmark(_all, _native().transcode_message, corpus.messages)
-
-
 def test_cython_decode(benchmark: Any, corpus: corpus_mod.Corpus) -> None:
     benchmark(_all, _native().decode_message, corpus.messages)
 
@@ -49,10 +45,6 @@ def test_cython_decode_then_packb(benchmark: Any, corpus: corpus_mod.Corpus) -> 
 
 def test_pure_python_decode(benchmark: Any, corpus: corpus_mod.Corpus) -> None:
     benchmark.pedantic(_all, (_pure.decode_message, corpus.messages), rounds=5)
-
-
-def test_pure_python_transcode(benchmark: Any, corpus: corpus_mod.Corpus) -> None:
-    benchmark.pedantic(_all, (_pure.transcode_message, corpus.messages), rounds=5)
 
 
 def test_upb_parse_and_fields(benchmark: Any, corpus: corpus_mod.Corpus) -> None:

@@ -1,7 +1,6 @@
 # Message decoders and dispatch, generated from proto/webcast.proto by scripts/gen_wire.py: do not edit.
-# One dict decoder and one transcoder per annotated message (see scripts/gen_wire.py),
-# then the dispatch over every decoded method: generated ones here, hand-written ones
-# of the same name in _decode.pxi and _transcode.pxi.
+# One decoder per annotated message (see scripts/gen_wire.py), then the dispatch over
+# every decoded method: generated ones here, hand-written ones of the same name in _decode.pxi.
 
 
 cdef dict _struct_contributor(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -29,34 +28,6 @@ cdef dict _struct_contributor(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_
     return event
 
 
-cdef int _t_struct_contributor(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
-    cdef It it
-    cdef bint has_user = False
-    cdef Py_ssize_t user_a = 0, user_b = 0
-    cdef int64_t score = 0
-    cdef int64_t rank = 0
-    cdef int count = 0
-    cdef Py_ssize_t at
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == Contributor_score:
-                score = _s64(_val(&it, p))
-            elif it.num == Contributor_rank:
-                rank = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == Contributor_user:
-                has_user = True
-                user_a = it.a
-                user_b = it.b
-    at = _w_begin(w)
-    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
-    count += _wi(w, K_SCORE, score)
-    count += _wi(w, K_RANK, rank)
-    _w_end(w, at, count, 1)
-    return 0
-
-
 cdef dict _struct_caption_content(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef Py_ssize_t lang_a = 0, lang_b = 0
@@ -76,28 +47,6 @@ cdef dict _struct_caption_content(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ss
     return event
 
 
-cdef int _t_struct_caption_content(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
-    cdef It it
-    cdef Py_ssize_t lang_a = 0, lang_b = 0
-    cdef Py_ssize_t text_a = 0, text_b = 0
-    cdef int count = 0
-    cdef Py_ssize_t at
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 2:
-            if it.num == CaptionContent_lang:
-                lang_a = it.a
-                lang_b = it.b
-            elif it.num == CaptionContent_content:
-                text_a = it.a
-                text_b = it.b
-    at = _w_begin(w)
-    count += _ws(w, K_LANG, p, lang_a, lang_b)
-    count += _ws(w, K_TEXT, p, text_a, text_b)
-    _w_end(w, at, count, 1)
-    return 0
-
-
 cdef dict _struct_rank_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef int64_t rank_type = 0
@@ -113,26 +62,6 @@ cdef dict _struct_rank_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_
     _put_int(event, "rankType", rank_type)
     _put_int(event, "rank", rank)
     return event
-
-
-cdef int _t_struct_rank_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
-    cdef It it
-    cdef int64_t rank_type = 0
-    cdef int64_t rank = 0
-    cdef int count = 0
-    cdef Py_ssize_t at
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == RankUpdate_rank_type:
-                rank_type = _s64(_val(&it, p))
-            elif it.num == RankUpdate_owner_rank:
-                rank = _s64(_val(&it, p))
-    at = _w_begin(w)
-    count += _wi(w, K_RANK_TYPE, rank_type)
-    count += _wi(w, K_RANK, rank)
-    _w_end(w, at, count, 1)
-    return 0
 
 
 cdef dict _struct_poll_option_info(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -156,32 +85,6 @@ cdef dict _struct_poll_option_info(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_s
     _put_str(event, "text", p, text_a, text_b)
     _put_int(event, "votes", votes)
     return event
-
-
-cdef int _t_struct_poll_option_info(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
-    cdef It it
-    cdef int64_t index = 0
-    cdef Py_ssize_t text_a = 0, text_b = 0
-    cdef int64_t votes = 0
-    cdef int count = 0
-    cdef Py_ssize_t at
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == PollOptionInfo_votes:
-                votes = _s64(_val(&it, p))
-            elif it.num == PollOptionInfo_option_idx:
-                index = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == PollOptionInfo_display_content:
-                text_a = it.a
-                text_b = it.b
-    at = _w_begin(w)
-    count += _wi(w, K_INDEX, index)
-    count += _ws(w, K_TEXT, p, text_a, text_b)
-    count += _wi(w, K_VOTES, votes)
-    _w_end(w, at, count, 1)
-    return 0
 
 
 cdef dict _struct_user_fan_ticket(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -209,34 +112,6 @@ cdef dict _struct_user_fan_ticket(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ss
     return event
 
 
-cdef int _t_struct_user_fan_ticket(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
-    cdef It it
-    cdef int64_t user_id = 0
-    cdef int64_t score = 0
-    cdef int64_t total_score = 0
-    cdef int64_t rank = 0
-    cdef int count = 0
-    cdef Py_ssize_t at
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == UserFanTicket_user_id:
-                user_id = _s64(_val(&it, p))
-            elif it.num == UserFanTicket_fan_ticket:
-                score = _s64(_val(&it, p))
-            elif it.num == UserFanTicket_match_total_score:
-                total_score = _s64(_val(&it, p))
-            elif it.num == UserFanTicket_match_rank:
-                rank = _s64(_val(&it, p))
-    at = _w_begin(w)
-    count += _wi(w, K_USER_ID, user_id)
-    count += _wi(w, K_SCORE, score)
-    count += _wi(w, K_TOTAL_SCORE, total_score)
-    count += _wi(w, K_RANK, rank)
-    _w_end(w, at, count, 1)
-    return 0
-
-
 cdef dict _struct_link_layer_list_user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef int64_t id = 0
@@ -256,30 +131,6 @@ cdef dict _struct_link_layer_list_user(const u8* p, Py_ssize_t n, Py_ssize_t a, 
     _put_int(event, "id", id)
     _put_int(event, "roomId", room_id)
     return event
-
-
-cdef int _t_struct_link_layer_list_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
-    cdef It it, it2
-    cdef int64_t id = 0
-    cdef int64_t room_id = 0
-    cdef int count = 0
-    cdef Py_ssize_t at
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 2:
-            if it.num == LinkLayerListUser_user:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == LinkPlayer_room_id:
-                            room_id = _s64(_val(&it2, p))
-                        elif it2.num == LinkPlayer_user_id:
-                            id = _s64(_val(&it2, p))
-    at = _w_begin(w)
-    count += _wi(w, K_ID, id)
-    count += _wi(w, K_ROOM_ID, room_id)
-    _w_end(w, at, count, 1)
-    return 0
 
 
 cdef dict _struct_cohost_user_info_entry(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -310,37 +161,6 @@ cdef dict _struct_cohost_user_info_entry(const u8* p, Py_ssize_t n, Py_ssize_t a
     return event
 
 
-cdef int _t_struct_cohost_user_info_entry(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
-    cdef It it, it2
-    cdef int64_t id = 0
-    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
-    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
-    cdef int count = 0
-    cdef Py_ssize_t at
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == CohostUserInfoEntry_key:
-                id = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == CohostUserInfoEntry_value:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 2:
-                        if it2.num == CohostUserInfo_nickname:
-                            nickname_a = it2.a
-                            nickname_b = it2.b
-                        elif it2.num == CohostUserInfo_display_id:
-                            unique_id_a = it2.a
-                            unique_id_b = it2.b
-    at = _w_begin(w)
-    count += _wi(w, K_ID, id)
-    count += _ws(w, K_UNIQUE_ID, p, unique_id_a, unique_id_b)
-    count += _ws(w, K_NICKNAME, p, nickname_a, nickname_b)
-    _w_end(w, at, count, 1)
-    return 0
-
-
 cdef dict _struct_link_list_user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef bint has_user = False
@@ -355,25 +175,6 @@ cdef dict _struct_link_list_user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssi
                 user_b = it.b
     _put_user(event, has_user, p, n, user_a, user_b, 0)
     return event
-
-
-cdef int _t_struct_link_list_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
-    cdef It it
-    cdef bint has_user = False
-    cdef Py_ssize_t user_a = 0, user_b = 0
-    cdef int count = 0
-    cdef Py_ssize_t at
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 2:
-            if it.num == LinkListUser_user:
-                has_user = True
-                user_a = it.a
-                user_b = it.b
-    at = _w_begin(w)
-    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
-    _w_end(w, at, count, 1)
-    return 0
 
 
 cdef dict _struct_cohost_list_user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -404,37 +205,6 @@ cdef dict _struct_cohost_list_user(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_s
     return event
 
 
-cdef int _t_struct_cohost_list_user(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
-    cdef It it
-    cdef int64_t id = 0
-    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
-    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
-    cdef int64_t room_id = 0
-    cdef int count = 0
-    cdef Py_ssize_t at
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == CohostListUser_user_id:
-                id = _s64(_val(&it, p))
-            elif it.num == CohostListUser_room_id:
-                room_id = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == CohostListUser_nick_name:
-                nickname_a = it.a
-                nickname_b = it.b
-            elif it.num == CohostListUser_display_id:
-                unique_id_a = it.a
-                unique_id_b = it.b
-    at = _w_begin(w)
-    count += _wi(w, K_ID, id)
-    count += _ws(w, K_UNIQUE_ID, p, unique_id_a, unique_id_b)
-    count += _ws(w, K_NICKNAME, p, nickname_a, nickname_b)
-    count += _wi(w, K_ROOM_ID, room_id)
-    _w_end(w, at, count, 1)
-    return 0
-
-
 cdef dict _struct_battle_user_info(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef int64_t id = 0
@@ -461,37 +231,6 @@ cdef dict _struct_battle_user_info(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_s
     _put_str(event, "uniqueId", p, unique_id_a, unique_id_b)
     _put_str(event, "nickname", p, nickname_a, nickname_b)
     return event
-
-
-cdef int _t_struct_battle_user_info(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
-    cdef It it, it2
-    cdef int64_t id = 0
-    cdef Py_ssize_t unique_id_a = 0, unique_id_b = 0
-    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
-    cdef int count = 0
-    cdef Py_ssize_t at
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 2:
-            if it.num == BattleUserInfo_user:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == BattleBaseUserInfo_user_id:
-                            id = _s64(_val(&it2, p))
-                    elif it2.wire == 2:
-                        if it2.num == BattleBaseUserInfo_nick_name:
-                            nickname_a = it2.a
-                            nickname_b = it2.b
-                        elif it2.num == BattleBaseUserInfo_display_id:
-                            unique_id_a = it2.a
-                            unique_id_b = it2.b
-    at = _w_begin(w)
-    count += _wi(w, K_ID, id)
-    count += _ws(w, K_UNIQUE_ID, p, unique_id_a, unique_id_b)
-    count += _ws(w, K_NICKNAME, p, nickname_a, nickname_b)
-    _w_end(w, at, count, 1)
-    return 0
 
 
 cdef dict _struct_text_piece(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -542,57 +281,6 @@ cdef dict _struct_text_piece(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t
     return event
 
 
-cdef int _t_struct_text_piece(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b) except -1:
-    cdef It it, it2, it3
-    cdef int64_t kind = 0
-    cdef Py_ssize_t text_a = 0, text_b = 0
-    cdef bint has_user = False
-    cdef Py_ssize_t user_a = 0, user_b = 0
-    cdef int64_t gift_id = 0
-    cdef Py_ssize_t gift_name_a = 0, gift_name_b = 0
-    cdef int count = 0
-    cdef Py_ssize_t at
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == TextPiece_type:
-                kind = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == TextPiece_string_value:
-                text_a = it.a
-                text_b = it.b
-            elif it.num == TextPiece_user_value:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 2:
-                        if it2.num == TextPieceUser_user:
-                            has_user = True
-                            user_a = it2.a
-                            user_b = it2.b
-            elif it.num == TextPiece_gift_value:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == TextPieceGift_gift_id:
-                            gift_id = _s64(_val(&it2, p))
-                    elif it2.wire == 2:
-                        if it2.num == TextPieceGift_name_ref:
-                            _open(&it3, p, n, it2.a, it2.b)
-                            while _next(&it3, p):
-                                if it3.wire == 2:
-                                    if it3.num == PatternRef_default_pattern:
-                                        gift_name_a = it3.a
-                                        gift_name_b = it3.b
-    at = _w_begin(w)
-    count += _wi(w, K_KIND, kind)
-    count += _ws(w, K_TEXT, p, text_a, text_b)
-    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
-    count += _wi(w, K_GIFT_ID, gift_id)
-    count += _ws(w, K_GIFT_NAME, p, gift_name_a, gift_name_b)
-    _w_end(w, at, count, 1)
-    return 0
-
-
 cdef dict _like(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef bint has_user = False
@@ -621,40 +309,6 @@ cdef dict _like(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
-cdef int _t_like(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef bint has_user = False
-    cdef Py_ssize_t user_a = 0, user_b = 0
-    cdef int64_t like_count = 0
-    cdef int64_t total_likes = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastLikeMessage_count:
-                like_count = _s64(_val(&it, p))
-            elif it.num == WebcastLikeMessage_total:
-                total_likes = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastLikeMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastLikeMessage_user:
-                has_user = True
-                user_a = it.a
-                user_b = it.b
-    at = _w_begin(w)
-    _w_bytes(w, T_LIKE)
-    count += _w_common(w, &c, outer)
-    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
-    count += _wi(w, K_LIKE_COUNT, like_count)
-    count += _wi(w, K_TOTAL_LIKES, total_likes)
-    _w_end(w, at, count, 1)
-    return 0
-
-
 cdef dict _member(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef bint has_user = False
@@ -681,40 +335,6 @@ cdef dict _member(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_int(event, "action", action)
     _put_int(event, "memberCount", member_count)
     return event
-
-
-cdef int _t_member(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef bint has_user = False
-    cdef Py_ssize_t user_a = 0, user_b = 0
-    cdef int64_t action = 0
-    cdef int64_t member_count = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastMemberMessage_member_count:
-                member_count = _s64(_val(&it, p))
-            elif it.num == WebcastMemberMessage_action:
-                action = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastMemberMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastMemberMessage_user:
-                has_user = True
-                user_a = it.a
-                user_b = it.b
-    at = _w_begin(w)
-    _w_bytes(w, T_MEMBER)
-    count += _w_common(w, &c, outer)
-    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
-    count += _wi(w, K_ACTION, action)
-    count += _wi(w, K_MEMBER_COUNT, member_count)
-    _w_end(w, at, count, 1)
-    return 0
 
 
 cdef dict _sub_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -753,48 +373,6 @@ cdef dict _sub_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
-cdef int _t_sub_notify(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef bint has_user = False
-    cdef Py_ssize_t user_a = 0, user_b = 0
-    cdef int64_t sub_month = 0
-    cdef int64_t subscribe_type = 0
-    cdef uint64_t gifted = 0
-    cdef int64_t gift_source = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastSubNotifyMessage_sub_month:
-                sub_month = _s64(_val(&it, p))
-            elif it.num == WebcastSubNotifyMessage_subscribe_type:
-                subscribe_type = _s64(_val(&it, p))
-            elif it.num == WebcastSubNotifyMessage_is_send:
-                gifted = _val(&it, p)
-            elif it.num == WebcastSubNotifyMessage_gift_source:
-                gift_source = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastSubNotifyMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastSubNotifyMessage_user:
-                has_user = True
-                user_a = it.a
-                user_b = it.b
-    at = _w_begin(w)
-    _w_bytes(w, T_SUBSCRIBE)
-    count += _w_common(w, &c, outer)
-    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
-    count += _wi(w, K_SUB_MONTH, sub_month)
-    count += _wi(w, K_SUBSCRIBE_TYPE, subscribe_type)
-    count += _wb(w, K_GIFTED, gifted != 0)
-    count += _wi(w, K_GIFT_SOURCE, gift_source)
-    _w_end(w, at, count, 1)
-    return 0
-
-
 cdef dict _room_user_seq(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef int64_t viewer_count = 0
@@ -820,43 +398,6 @@ cdef dict _room_user_seq(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_int(event, "totalViewers", total_viewers)
     _put_obj(event, "topViewers", top_viewers)
     return event
-
-
-cdef int _t_room_user_seq(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef int64_t viewer_count = 0
-    cdef int64_t total_viewers = 0
-    cdef W top_viewers
-    cdef Py_ssize_t top_viewers_count = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&top_viewers)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastRoomUserSeqMessage_total:
-                    viewer_count = _s64(_val(&it, p))
-                elif it.num == WebcastRoomUserSeqMessage_total_user:
-                    total_viewers = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastRoomUserSeqMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastRoomUserSeqMessage_ranks:
-                    _t_struct_contributor(&top_viewers, p, n, it.a, it.b)
-                    top_viewers_count += 1
-        at = _w_begin(w)
-        _w_bytes(w, T_ROOM_USER_SEQ)
-        count += _w_common(w, &c, outer)
-        count += _wi(w, K_VIEWER_COUNT, viewer_count)
-        count += _wi(w, K_TOTAL_VIEWERS, total_viewers)
-        count += _w_array_of(w, K_TOP_VIEWERS, &top_viewers, top_viewers_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&top_viewers)
-    return 0
 
 
 cdef dict _envelope(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -907,60 +448,6 @@ cdef dict _envelope(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
-cdef int _t_envelope(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2
-    cdef Py_ssize_t envelope_id_a = 0, envelope_id_b = 0
-    cdef int64_t diamond_count = 0
-    cdef int64_t people_count = 0
-    cdef Py_ssize_t sender_name_a = 0, sender_name_b = 0
-    cdef Py_ssize_t sender_id_a = 0, sender_id_b = 0
-    cdef int64_t business_type = 0
-    cdef int64_t unpack_at = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 2:
-            if it.num == WebcastEnvelopeMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastEnvelopeMessage_envelope_info:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == MessageRedEnvelopInfo_business_type:
-                            business_type = _s64(_val(&it2, p))
-                        elif it2.num == MessageRedEnvelopInfo_diamond_count:
-                            diamond_count = _s64(_val(&it2, p))
-                        elif it2.num == MessageRedEnvelopInfo_people_count:
-                            people_count = _s64(_val(&it2, p))
-                        elif it2.num == MessageRedEnvelopInfo_unpack_at:
-                            unpack_at = _s64(_val(&it2, p))
-                    elif it2.wire == 2:
-                        if it2.num == MessageRedEnvelopInfo_envelope_id:
-                            envelope_id_a = it2.a
-                            envelope_id_b = it2.b
-                        elif it2.num == MessageRedEnvelopInfo_send_user_name:
-                            sender_name_a = it2.a
-                            sender_name_b = it2.b
-                        elif it2.num == MessageRedEnvelopInfo_send_user_id:
-                            sender_id_a = it2.a
-                            sender_id_b = it2.b
-    at = _w_begin(w)
-    _w_bytes(w, T_ENVELOPE)
-    count += _w_common(w, &c, outer)
-    count += _ws(w, K_ENVELOPE_ID, p, envelope_id_a, envelope_id_b)
-    count += _wi(w, K_DIAMOND_COUNT, diamond_count)
-    count += _wi(w, K_PEOPLE_COUNT, people_count)
-    count += _ws(w, K_SENDER_NAME, p, sender_name_a, sender_name_b)
-    count += _ws(w, K_SENDER_ID, p, sender_id_a, sender_id_b)
-    count += _wi(w, K_BUSINESS_TYPE, business_type)
-    count += _wi(w, K_UNPACK_AT, unpack_at)
-    _w_end(w, at, count, 1)
-    return 0
-
-
 cdef dict _question_new(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef bint has_user = False
@@ -994,45 +481,6 @@ cdef dict _question_new(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
-cdef int _t_question_new(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2
-    cdef bint has_user = False
-    cdef Py_ssize_t user_a = 0, user_b = 0
-    cdef int64_t question_id = 0
-    cdef Py_ssize_t question_text_a = 0, question_text_b = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 2:
-            if it.num == WebcastQuestionNewMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastQuestionNewMessage_details:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == Question_question_id:
-                            question_id = _s64(_val(&it2, p))
-                    elif it2.wire == 2:
-                        if it2.num == Question_content:
-                            question_text_a = it2.a
-                            question_text_b = it2.b
-                        elif it2.num == Question_user:
-                            has_user = True
-                            user_a = it2.a
-                            user_b = it2.b
-    at = _w_begin(w)
-    _w_bytes(w, T_QUESTION)
-    count += _w_common(w, &c, outer)
-    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
-    count += _wi(w, K_QUESTION_ID, question_id)
-    count += _ws(w, K_QUESTION_TEXT, p, question_text_a, question_text_b)
-    _w_end(w, at, count, 1)
-    return 0
-
-
 cdef dict _live_intro(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef bint has_user = False
@@ -1060,41 +508,6 @@ cdef dict _live_intro(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_str(event, "content", p, content_a, content_b)
     _put_str(event, "language", p, language_a, language_b)
     return event
-
-
-cdef int _t_live_intro(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef bint has_user = False
-    cdef Py_ssize_t user_a = 0, user_b = 0
-    cdef Py_ssize_t content_a = 0, content_b = 0
-    cdef Py_ssize_t language_a = 0, language_b = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 2:
-            if it.num == WebcastLiveIntroMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastLiveIntroMessage_content:
-                content_a = it.a
-                content_b = it.b
-            elif it.num == WebcastLiveIntroMessage_user:
-                has_user = True
-                user_a = it.a
-                user_b = it.b
-            elif it.num == WebcastLiveIntroMessage_content_language:
-                language_a = it.a
-                language_b = it.b
-    at = _w_begin(w)
-    _w_bytes(w, T_LIVE_INTRO)
-    count += _w_common(w, &c, outer)
-    count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
-    count += _ws(w, K_CONTENT, p, content_a, content_b)
-    count += _ws(w, K_LANGUAGE, p, language_a, language_b)
-    _w_end(w, at, count, 1)
-    return 0
 
 
 cdef dict _caption(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -1132,51 +545,6 @@ cdef dict _caption(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
-cdef int _t_caption(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef W captions
-    cdef Py_ssize_t captions_count = 0
-    cdef int64_t timestamp_ms = 0
-    cdef int64_t duration_ms = 0
-    cdef int64_t sentence_id = 0
-    cdef uint64_t definite = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&captions)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastCaptionMessage_timestamp_ms:
-                    timestamp_ms = _s64(_val(&it, p))
-                elif it.num == WebcastCaptionMessage_duration_ms:
-                    duration_ms = _s64(_val(&it, p))
-                elif it.num == WebcastCaptionMessage_sentence_id:
-                    sentence_id = _s64(_val(&it, p))
-                elif it.num == WebcastCaptionMessage_definite:
-                    definite = _val(&it, p)
-            elif it.wire == 2:
-                if it.num == WebcastCaptionMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastCaptionMessage_content:
-                    _t_struct_caption_content(&captions, p, n, it.a, it.b)
-                    captions_count += 1
-        at = _w_begin(w)
-        _w_bytes(w, T_CAPTION)
-        count += _w_common(w, &c, outer)
-        count += _w_array_of(w, K_CAPTIONS, &captions, captions_count)
-        count += _wi(w, K_TIMESTAMP_MS, timestamp_ms)
-        count += _wi(w, K_DURATION_MS, duration_ms)
-        count += _wi(w, K_SENTENCE_ID, sentence_id)
-        count += _wb(w, K_DEFINITE, definite != 0)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&captions)
-    return 0
-
-
 cdef dict _rank_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef list ranks = None
@@ -1198,39 +566,6 @@ cdef dict _rank_update(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_obj(event, "ranks", ranks)
     _put_int(event, "groupType", group_type)
     return event
-
-
-cdef int _t_rank_update(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef W ranks
-    cdef Py_ssize_t ranks_count = 0
-    cdef int64_t group_type = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&ranks)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastRankUpdateMessage_group_type:
-                    group_type = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastRankUpdateMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastRankUpdateMessage_updates:
-                    _t_struct_rank_update(&ranks, p, n, it.a, it.b)
-                    ranks_count += 1
-        at = _w_begin(w)
-        _w_bytes(w, T_RANK)
-        count += _w_common(w, &c, outer)
-        count += _w_array_of(w, K_RANKS, &ranks, ranks_count)
-        count += _wi(w, K_GROUP_TYPE, group_type)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&ranks)
-    return 0
 
 
 cdef dict _poll(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -1327,108 +662,6 @@ cdef dict _poll(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
-cdef int _t_poll(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2
-    cdef int64_t poll_id = 0
-    cdef int64_t poll_action = 0
-    cdef int64_t poll_kind = 0
-    cdef Py_ssize_t title_a = 0, title_b = 0
-    cdef int64_t start_time = 0
-    cdef int64_t end_time = 0
-    cdef W options
-    cdef Py_ssize_t options_count = 0
-    cdef int64_t end_type = 0
-    cdef int64_t gift_id = 0
-    cdef int64_t voter_count = 0
-    cdef int64_t duration = 0
-    cdef int64_t time_remain = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&options)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastPollMessage_message_type:
-                    poll_action = _s64(_val(&it, p))
-                elif it.num == WebcastPollMessage_poll_id:
-                    poll_id = _s64(_val(&it, p))
-                elif it.num == WebcastPollMessage_poll_kind:
-                    poll_kind = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastPollMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastPollMessage_start_content:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 0:
-                            if it2.num == PollStartContent_start_time:
-                                start_time = _s64(_val(&it2, p))
-                            elif it2.num == PollStartContent_end_time:
-                                end_time = _s64(_val(&it2, p))
-                        elif it2.wire == 2:
-                            if it2.num == PollStartContent_option_list:
-                                _t_struct_poll_option_info(&options, p, n, it2.a, it2.b)
-                                options_count += 1
-                            elif it2.num == PollStartContent_title:
-                                title_a = it2.a
-                                title_b = it2.b
-                elif it.num == WebcastPollMessage_end_content:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 0:
-                            if it2.num == PollEndContent_end_type:
-                                end_type = _s64(_val(&it2, p))
-                        elif it2.wire == 2:
-                            if it2.num == PollEndContent_option_list:
-                                _t_struct_poll_option_info(&options, p, n, it2.a, it2.b)
-                                options_count += 1
-                elif it.num == WebcastPollMessage_update_votes_content:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == PollUpdateVotesContent_option_list:
-                                _t_struct_poll_option_info(&options, p, n, it2.a, it2.b)
-                                options_count += 1
-                elif it.num == WebcastPollMessage_poll_basic_info:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 0:
-                            if it2.num == PollBasicInfo_gift_id:
-                                gift_id = _s64(_val(&it2, p))
-                            elif it2.num == PollBasicInfo_user_cnt:
-                                voter_count = _s64(_val(&it2, p))
-                            elif it2.num == PollBasicInfo_poll_duration:
-                                duration = _s64(_val(&it2, p))
-                            elif it2.num == PollBasicInfo_time_remain:
-                                time_remain = _s64(_val(&it2, p))
-                        elif it2.wire == 2:
-                            if it2.num == PollBasicInfo_title:
-                                title_a = it2.a
-                                title_b = it2.b
-        at = _w_begin(w)
-        _w_bytes(w, T_POLL)
-        count += _w_common(w, &c, outer)
-        count += _wi(w, K_POLL_ID, poll_id)
-        count += _wi(w, K_POLL_ACTION, poll_action)
-        count += _wi(w, K_POLL_KIND, poll_kind)
-        count += _ws(w, K_TITLE, p, title_a, title_b)
-        count += _wi(w, K_START_TIME, start_time)
-        count += _wi(w, K_END_TIME, end_time)
-        count += _w_array_of(w, K_OPTIONS, &options, options_count)
-        count += _wi(w, K_END_TYPE, end_type)
-        count += _wi(w, K_GIFT_ID, gift_id)
-        count += _wi(w, K_VOTER_COUNT, voter_count)
-        count += _wi(w, K_DURATION, duration)
-        count += _wi(w, K_TIME_REMAIN, time_remain)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&options)
-    return 0
-
-
 cdef dict _in_room_banner(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef Py_ssize_t data_a = 0, data_b = 0
@@ -1444,29 +677,6 @@ cdef dict _in_room_banner(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b)
                 data_b = it.b
     _put_str(event, "data", p, data_a, data_b)
     return event
-
-
-cdef int _t_in_room_banner(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef Py_ssize_t data_a = 0, data_b = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 2:
-            if it.num == WebcastInRoomBannerMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastInRoomBannerMessage_json_data:
-                data_a = it.a
-                data_b = it.b
-    at = _w_begin(w)
-    _w_bytes(w, T_BANNER)
-    count += _w_common(w, &c, outer)
-    count += _ws(w, K_DATA, p, data_a, data_b)
-    _w_end(w, at, count, 1)
-    return 0
 
 
 cdef dict _im_delete(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -1492,45 +702,6 @@ cdef dict _im_delete(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_obj(event, "msgIds", msg_ids)
     _put_obj(event, "userIds", user_ids)
     return event
-
-
-cdef int _t_im_delete(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef W msg_ids
-    cdef Py_ssize_t msg_ids_count = 0
-    cdef W user_ids
-    cdef Py_ssize_t user_ids_count = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&msg_ids)
-    _w_init(&user_ids)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastImDeleteMessage_delete_msg_ids:
-                    _t_ints(&msg_ids, &msg_ids_count, p, n, &it)
-                elif it.num == WebcastImDeleteMessage_delete_user_ids:
-                    _t_ints(&user_ids, &user_ids_count, p, n, &it)
-            elif it.wire == 2:
-                if it.num == WebcastImDeleteMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastImDeleteMessage_delete_msg_ids:
-                    _t_ints(&msg_ids, &msg_ids_count, p, n, &it)
-                elif it.num == WebcastImDeleteMessage_delete_user_ids:
-                    _t_ints(&user_ids, &user_ids_count, p, n, &it)
-        at = _w_begin(w)
-        _w_bytes(w, T_IM_DELETE)
-        count += _w_common(w, &c, outer)
-        count += _w_array_of(w, K_MSG_IDS, &msg_ids, msg_ids_count)
-        count += _w_array_of(w, K_USER_IDS, &user_ids, user_ids_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&msg_ids)
-        _w_free(&user_ids)
-    return 0
 
 
 cdef dict _link_mic_fan_ticket_method(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -1564,47 +735,6 @@ cdef dict _link_mic_fan_ticket_method(const u8* p, Py_ssize_t n, Py_ssize_t a, P
     return event
 
 
-cdef int _t_link_mic_fan_ticket_method(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2
-    cdef W hosts
-    cdef Py_ssize_t hosts_count = 0
-    cdef int64_t total = 0
-    cdef int64_t match_id = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&hosts)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 2:
-                if it.num == WebcastLinkMicFanTicketMethod_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastLinkMicFanTicketMethod_fan_ticket_room_notice:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 0:
-                            if it2.num == FanTicketRoomNoticeContent_total_linkmic_fan_ticket:
-                                total = _s64(_val(&it2, p))
-                            elif it2.num == FanTicketRoomNoticeContent_match_id:
-                                match_id = _s64(_val(&it2, p))
-                        elif it2.wire == 2:
-                            if it2.num == FanTicketRoomNoticeContent_user_fan_ticket:
-                                _t_struct_user_fan_ticket(&hosts, p, n, it2.a, it2.b)
-                                hosts_count += 1
-        at = _w_begin(w)
-        _w_bytes(w, T_CO_HOST_SCORE)
-        count += _w_common(w, &c, outer)
-        count += _w_array_of(w, K_HOSTS, &hosts, hosts_count)
-        count += _wi(w, K_TOTAL, total)
-        count += _wi(w, K_MATCH_ID, match_id)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&hosts)
-    return 0
-
-
 cdef dict _link_mic_method(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef int64_t total = 0
@@ -1636,45 +766,6 @@ cdef dict _link_mic_method(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b
     _put_int(event, "messageType", message_type)
     _put_int(event, "channelId", channel_id)
     return event
-
-
-cdef int _t_link_mic_method(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef int64_t total = 0
-    cdef int64_t user_id = 0
-    cdef int64_t score = 0
-    cdef int64_t message_type = 0
-    cdef int64_t channel_id = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastLinkMicMethod_message_type:
-                message_type = _s64(_val(&it, p))
-            elif it.num == WebcastLinkMicMethod_user_id:
-                user_id = _s64(_val(&it, p))
-            elif it.num == WebcastLinkMicMethod_fan_ticket:
-                score = _s64(_val(&it, p))
-            elif it.num == WebcastLinkMicMethod_total_linkmic_fan_ticket:
-                total = _s64(_val(&it, p))
-            elif it.num == WebcastLinkMicMethod_channel_id:
-                channel_id = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastLinkMicMethod_common:
-                _t_common(p, n, it.a, it.b, &c)
-    at = _w_begin(w)
-    _w_bytes(w, T_CO_HOST_SCORE)
-    count += _w_common(w, &c, outer)
-    count += _wi(w, K_TOTAL, total)
-    count += _wi(w, K_USER_ID, user_id)
-    count += _wi(w, K_SCORE, score)
-    count += _wi(w, K_MESSAGE_TYPE, message_type)
-    count += _wi(w, K_CHANNEL_ID, channel_id)
-    _w_end(w, at, count, 1)
-    return 0
 
 
 cdef dict _link_layer(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -1734,75 +825,6 @@ cdef dict _link_layer(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
-cdef int _t_link_layer(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2, it3, it4
-    cdef int64_t layer_action = 0
-    cdef int64_t scene = 0
-    cdef int64_t channel_id = 0
-    cdef W linked
-    cdef Py_ssize_t linked_count = 0
-    cdef W users
-    cdef Py_ssize_t users_count = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&linked)
-    _w_init(&users)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastLinkLayerMessage_message_type:
-                    layer_action = _s64(_val(&it, p))
-                elif it.num == WebcastLinkLayerMessage_channel_id:
-                    channel_id = _s64(_val(&it, p))
-                elif it.num == WebcastLinkLayerMessage_scene:
-                    scene = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastLinkLayerMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastLinkLayerMessage_list_change_content:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == LinkListChangeContent_list:
-                                _open(&it3, p, n, it2.a, it2.b)
-                                while _next(&it3, p):
-                                    if it3.wire == 2:
-                                        if it3.num == AllListUser_linked_list:
-                                            _t_struct_link_layer_list_user(&linked, p, n, it3.a, it3.b)
-                                            linked_count += 1
-                elif it.num == WebcastLinkLayerMessage_business_content:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == BusinessContent_cohost_content:
-                                _open(&it3, p, n, it2.a, it2.b)
-                                while _next(&it3, p):
-                                    if it3.wire == 2:
-                                        if it3.num == CohostContent_list_change_biz_content:
-                                            _open(&it4, p, n, it3.a, it3.b)
-                                            while _next(&it4, p):
-                                                if it4.wire == 2:
-                                                    if it4.num == ListChangeBizContent_user_infos:
-                                                        _t_struct_cohost_user_info_entry(&users, p, n, it4.a, it4.b)
-                                                        users_count += 1
-        at = _w_begin(w)
-        _w_bytes(w, T_CO_HOST)
-        count += _w_common(w, &c, outer)
-        count += _wi(w, K_LAYER_ACTION, layer_action)
-        count += _wi(w, K_SCENE, scene)
-        count += _wi(w, K_CHANNEL_ID, channel_id)
-        count += _w_array_of(w, K_LINKED, &linked, linked_count)
-        count += _w_array_of(w, K_USERS, &users, users_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&linked)
-        _w_free(&users)
-    return 0
-
-
 cdef dict _link(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef int64_t link_action = 0
@@ -1848,63 +870,6 @@ cdef dict _link(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
-cdef int _t_link(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2
-    cdef int64_t link_action = 0
-    cdef int64_t scene = 0
-    cdef int64_t linker_id = 0
-    cdef W users
-    cdef Py_ssize_t users_count = 0
-    cdef W linked_users
-    cdef Py_ssize_t linked_users_count = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&users)
-    _w_init(&linked_users)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastLinkMessage_message_type:
-                    link_action = _s64(_val(&it, p))
-                elif it.num == WebcastLinkMessage_linker_id:
-                    linker_id = _s64(_val(&it, p))
-                elif it.num == WebcastLinkMessage_scene:
-                    scene = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastLinkMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastLinkMessage_list_change_content:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == LinkerListChangeContent_linked_users:
-                                _t_struct_link_list_user(&linked_users, p, n, it2.a, it2.b)
-                                linked_users_count += 1
-                elif it.num == WebcastLinkMessage_cohost_list_change_content:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == CohostListChangeContent_users:
-                                _t_struct_cohost_list_user(&users, p, n, it2.a, it2.b)
-                                users_count += 1
-        at = _w_begin(w)
-        _w_bytes(w, T_CO_HOST)
-        count += _w_common(w, &c, outer)
-        count += _wi(w, K_LINK_ACTION, link_action)
-        count += _wi(w, K_SCENE, scene)
-        count += _wi(w, K_LINKER_ID, linker_id)
-        count += _w_array_of(w, K_USERS, &users, users_count)
-        count += _w_array_of(w, K_LINKED_USERS, &linked_users, linked_users_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&users)
-        _w_free(&linked_users)
-    return 0
-
-
 cdef dict _rank_text(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it
     cdef int64_t scene = 0
@@ -1932,41 +897,6 @@ cdef dict _rank_text(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_int(event, "rankAfter", rank_after)
     _put_int(event, "userId", user_id)
     return event
-
-
-cdef int _t_rank_text(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it
-    cdef int64_t scene = 0
-    cdef int64_t rank_before = 0
-    cdef int64_t rank_after = 0
-    cdef int64_t user_id = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastRankTextMessage_scene:
-                scene = _s64(_val(&it, p))
-            elif it.num == WebcastRankTextMessage_owner_idx_before_update:
-                rank_before = _s64(_val(&it, p))
-            elif it.num == WebcastRankTextMessage_owner_idx_after_update:
-                rank_after = _s64(_val(&it, p))
-            elif it.num == WebcastRankTextMessage_cur_user_id:
-                user_id = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastRankTextMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-    at = _w_begin(w)
-    _w_bytes(w, T_RANK_TEXT)
-    count += _w_common(w, &c, outer)
-    count += _wi(w, K_SCENE, scene)
-    count += _wi(w, K_RANK_BEFORE, rank_before)
-    count += _wi(w, K_RANK_AFTER, rank_after)
-    count += _wi(w, K_USER_ID, user_id)
-    _w_end(w, at, count, 1)
-    return 0
 
 
 cdef dict _link_mic_battle_punish_finish(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -2004,49 +934,6 @@ cdef dict _link_mic_battle_punish_finish(const u8* p, Py_ssize_t n, Py_ssize_t a
     _put_int(event, "channelId", channel_id)
     _put_int(event, "operatorId", operator_id)
     return event
-
-
-cdef int _t_link_mic_battle_punish_finish(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2
-    cdef int64_t battle_id = 0
-    cdef int64_t reason = 0
-    cdef int64_t status = 0
-    cdef int64_t channel_id = 0
-    cdef int64_t operator_id = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastLinkMicBattlePunishFinish_channel_id:
-                channel_id = _s64(_val(&it, p))
-            elif it.num == WebcastLinkMicBattlePunishFinish_op_uid:
-                operator_id = _s64(_val(&it, p))
-            elif it.num == WebcastLinkMicBattlePunishFinish_reason:
-                reason = _s64(_val(&it, p))
-            elif it.num == WebcastLinkMicBattlePunishFinish_battle_id:
-                battle_id = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastLinkMicBattlePunishFinish_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastLinkMicBattlePunishFinish_battle_settings:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == BattleSetting_status:
-                            status = _s64(_val(&it2, p))
-    at = _w_begin(w)
-    _w_bytes(w, T_BATTLE_PUNISH)
-    count += _w_common(w, &c, outer)
-    count += _wi(w, K_BATTLE_ID, battle_id)
-    count += _wi(w, K_REASON, reason)
-    count += _wi(w, K_STATUS, status)
-    count += _wi(w, K_CHANNEL_ID, channel_id)
-    count += _wi(w, K_OPERATOR_ID, operator_id)
-    _w_end(w, at, count, 1)
-    return 0
 
 
 cdef dict _linkmic_battle_task(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -2118,81 +1005,6 @@ cdef dict _linkmic_battle_task(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize
     return event
 
 
-cdef int _t_linkmic_battle_task(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2, it3, it4
-    cdef int64_t battle_id = 0
-    cdef int64_t task_type = 0
-    cdef int64_t target = 0
-    cdef int64_t duration = 0
-    cdef int64_t reward_multiple = 0
-    cdef int64_t progress = 0
-    cdef int64_t from_user_id = 0
-    cdef int64_t result = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastLinkmicBattleTaskMessage_task_message_type:
-                task_type = _s64(_val(&it, p))
-            elif it.num == WebcastLinkmicBattleTaskMessage_battle_id:
-                battle_id = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastLinkmicBattleTaskMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastLinkmicBattleTaskMessage_start:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 2:
-                        if it2.num == BattleTaskStart_config:
-                            _open(&it3, p, n, it2.a, it2.b)
-                            while _next(&it3, p):
-                                if it3.wire == 2:
-                                    if it3.num == BattleBonusConfig_target_config:
-                                        _open(&it4, p, n, it3.a, it3.b)
-                                        while _next(&it4, p):
-                                            if it4.wire == 0:
-                                                if it4.num == BattleTaskTarget_duration:
-                                                    duration = _s64(_val(&it4, p))
-                                                elif it4.num == BattleTaskTarget_progress_target:
-                                                    target = _s64(_val(&it4, p))
-                                    elif it3.num == BattleBonusConfig_reward_config:
-                                        _open(&it4, p, n, it3.a, it3.b)
-                                        while _next(&it4, p):
-                                            if it4.wire == 0:
-                                                if it4.num == BattleTaskReward_reward_multiple:
-                                                    reward_multiple = _s64(_val(&it4, p))
-            elif it.num == WebcastLinkmicBattleTaskMessage_task_update:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == BattleTaskUpdate_progress:
-                            progress = _s64(_val(&it2, p))
-                        elif it2.num == BattleTaskUpdate_from_user_id:
-                            from_user_id = _s64(_val(&it2, p))
-            elif it.num == WebcastLinkmicBattleTaskMessage_task_settle:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == BattleTaskSettle_result:
-                            result = _s64(_val(&it2, p))
-    at = _w_begin(w)
-    _w_bytes(w, T_BATTLE_TASK)
-    count += _w_common(w, &c, outer)
-    count += _wi(w, K_BATTLE_ID, battle_id)
-    count += _wi(w, K_TASK_TYPE, task_type)
-    count += _wi(w, K_TARGET, target)
-    count += _wi(w, K_DURATION, duration)
-    count += _wi(w, K_REWARD_MULTIPLE, reward_multiple)
-    count += _wi(w, K_PROGRESS, progress)
-    count += _wi(w, K_FROM_USER_ID, from_user_id)
-    count += _wi(w, K_RESULT, result)
-    _w_end(w, at, count, 1)
-    return 0
-
-
 cdef dict _link_mic_battle_item_card(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2, it3
     cdef int64_t battle_id = 0
@@ -2251,76 +1063,6 @@ cdef dict _link_mic_battle_item_card(const u8* p, Py_ssize_t n, Py_ssize_t a, Py
     _put_obj(event, "awarded", awarded)
     _put_int(event, "awardReason", award_reason)
     return event
-
-
-cdef int _t_link_mic_battle_item_card(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2, it3
-    cdef int64_t battle_id = 0
-    cdef int64_t card_type = 0
-    cdef int64_t anchor_id = 0
-    cdef int64_t to_anchor_id = 0
-    cdef int64_t multiple = 0
-    cdef int64_t duration = 0
-    cdef W awarded
-    cdef Py_ssize_t awarded_count = 0
-    cdef int64_t award_reason = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&awarded)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastLinkMicBattleItemCard_battle_id:
-                    battle_id = _s64(_val(&it, p))
-                elif it.num == WebcastLinkMicBattleItemCard_msg_type:
-                    card_type = _s64(_val(&it, p))
-                elif it.num == WebcastLinkMicBattleItemCard_award_reason:
-                    award_reason = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastLinkMicBattleItemCard_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastLinkMicBattleItemCard_use_critical_strike_card:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 0:
-                            if it2.num == UseCriticalStrikeCard_anchor_id:
-                                anchor_id = _s64(_val(&it2, p))
-                        elif it2.wire == 2:
-                            if it2.num == UseCriticalStrikeCard_card_info:
-                                _open(&it3, p, n, it2.a, it2.b)
-                                while _next(&it3, p):
-                                    if it3.wire == 0:
-                                        if it3.num == CriticalStrikeCardInfo_effect_last_duration:
-                                            duration = _s64(_val(&it3, p))
-                                        elif it3.num == CriticalStrikeCardInfo_multiple:
-                                            multiple = _s64(_val(&it3, p))
-                                        elif it3.num == CriticalStrikeCardInfo_to_anchor_id:
-                                            to_anchor_id = _s64(_val(&it3, p))
-                elif it.num == WebcastLinkMicBattleItemCard_award_card_notice:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == AwardCardNotice_awarded_users:
-                                _t_struct_battle_user_info(&awarded, p, n, it2.a, it2.b)
-                                awarded_count += 1
-        at = _w_begin(w)
-        _w_bytes(w, T_BATTLE_CARD)
-        count += _w_common(w, &c, outer)
-        count += _wi(w, K_BATTLE_ID, battle_id)
-        count += _wi(w, K_CARD_TYPE, card_type)
-        count += _wi(w, K_ANCHOR_ID, anchor_id)
-        count += _wi(w, K_TO_ANCHOR_ID, to_anchor_id)
-        count += _wi(w, K_MULTIPLE, multiple)
-        count += _wi(w, K_DURATION, duration)
-        count += _w_array_of(w, K_AWARDED, &awarded, awarded_count)
-        count += _wi(w, K_AWARD_REASON, award_reason)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&awarded)
-    return 0
 
 
 cdef dict _linkmic_battle_notice(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -2394,86 +1136,6 @@ cdef dict _linkmic_battle_notice(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssi
     return event
 
 
-cdef int _t_linkmic_battle_notice(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2, it3
-    cdef int64_t notice_type = 0
-    cdef Py_ssize_t text_a = 0, text_b = 0
-    cdef Py_ssize_t rule_url_a = 0, rule_url_b = 0
-    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
-    cdef W pieces
-    cdef Py_ssize_t pieces_count = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&pieces)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastLinkmicBattleNoticeMessage_notice_type:
-                    notice_type = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastLinkmicBattleNoticeMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastLinkmicBattleNoticeMessage_battle_rule_guide:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == BattleNoticeRuleGuide_content:
-                                _open(&it3, p, n, it2.a, it2.b)
-                                while _next(&it3, p):
-                                    if it3.wire == 2:
-                                        if it3.num == BattleNoticeText_text:
-                                            text_a = it3.a
-                                            text_b = it3.b
-                            elif it2.num == BattleNoticeRuleGuide_rule_url:
-                                rule_url_a = it2.a
-                                rule_url_b = it2.b
-                            elif it2.num == BattleNoticeRuleGuide_content_text:
-                                _open(&it3, p, n, it2.a, it2.b)
-                                while _next(&it3, p):
-                                    if it3.wire == 2:
-                                        if it3.num == Text_key:
-                                            text_key_a = it3.a
-                                            text_key_b = it3.b
-                                        elif it3.num == Text_default_pattern:
-                                            text_a = it3.a
-                                            text_b = it3.b
-                                        elif it3.num == Text_pieces:
-                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
-                                            pieces_count += 1
-                elif it.num == WebcastLinkmicBattleNoticeMessage_common_guide:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == BattleNoticeCommonGuide_display_text:
-                                _open(&it3, p, n, it2.a, it2.b)
-                                while _next(&it3, p):
-                                    if it3.wire == 2:
-                                        if it3.num == Text_key:
-                                            text_key_a = it3.a
-                                            text_key_b = it3.b
-                                        elif it3.num == Text_default_pattern:
-                                            text_a = it3.a
-                                            text_b = it3.b
-                                        elif it3.num == Text_pieces:
-                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
-                                            pieces_count += 1
-        at = _w_begin(w)
-        _w_bytes(w, T_BATTLE_NOTICE)
-        count += _w_common(w, &c, outer)
-        count += _wi(w, K_NOTICE_TYPE, notice_type)
-        count += _ws(w, K_TEXT, p, text_a, text_b)
-        count += _ws(w, K_RULE_URL, p, rule_url_a, rule_url_b)
-        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
-        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&pieces)
-    return 0
-
-
 cdef dict _room(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2, it3
     cdef Py_ssize_t content_a = 0, content_b = 0
@@ -2528,70 +1190,6 @@ cdef dict _room(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
-cdef int _t_room(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2, it3
-    cdef Py_ssize_t content_a = 0, content_b = 0
-    cdef Py_ssize_t scene_a = 0, scene_b = 0
-    cdef uint64_t welcome = 0
-    cdef int64_t duration_ms = 0
-    cdef Py_ssize_t text_a = 0, text_b = 0
-    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
-    cdef W pieces
-    cdef Py_ssize_t pieces_count = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&pieces)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastRoomMessage_is_welcome:
-                    welcome = _val(&it, p)
-                elif it.num == WebcastRoomMessage_show_duration_ms:
-                    duration_ms = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastRoomMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == CommonMessageData_display_text:
-                                _open(&it3, p, n, it2.a, it2.b)
-                                while _next(&it3, p):
-                                    if it3.wire == 2:
-                                        if it3.num == Text_key:
-                                            text_key_a = it3.a
-                                            text_key_b = it3.b
-                                        elif it3.num == Text_default_pattern:
-                                            text_a = it3.a
-                                            text_b = it3.b
-                                        elif it3.num == Text_pieces:
-                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
-                                            pieces_count += 1
-                elif it.num == WebcastRoomMessage_content:
-                    content_a = it.a
-                    content_b = it.b
-                elif it.num == WebcastRoomMessage_scene:
-                    scene_a = it.a
-                    scene_b = it.b
-        at = _w_begin(w)
-        _w_bytes(w, T_ROOM_MESSAGE)
-        count += _w_common(w, &c, outer)
-        count += _ws(w, K_CONTENT, p, content_a, content_b)
-        count += _ws(w, K_SCENE, p, scene_a, scene_b)
-        count += _wb(w, K_WELCOME, welcome != 0)
-        count += _wi(w, K_DURATION_MS, duration_ms)
-        count += _ws(w, K_TEXT, p, text_a, text_b)
-        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
-        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&pieces)
-    return 0
-
-
 cdef dict _system(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2, it3
     cdef Py_ssize_t content_a = 0, content_b = 0
@@ -2630,56 +1228,6 @@ cdef dict _system(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_str(event, "textKey", p, text_key_a, text_key_b)
     _put_obj(event, "pieces", pieces)
     return event
-
-
-cdef int _t_system(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2, it3
-    cdef Py_ssize_t content_a = 0, content_b = 0
-    cdef Py_ssize_t text_a = 0, text_b = 0
-    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
-    cdef W pieces
-    cdef Py_ssize_t pieces_count = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&pieces)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 2:
-                if it.num == WebcastSystemMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == CommonMessageData_display_text:
-                                _open(&it3, p, n, it2.a, it2.b)
-                                while _next(&it3, p):
-                                    if it3.wire == 2:
-                                        if it3.num == Text_key:
-                                            text_key_a = it3.a
-                                            text_key_b = it3.b
-                                        elif it3.num == Text_default_pattern:
-                                            text_a = it3.a
-                                            text_b = it3.b
-                                        elif it3.num == Text_pieces:
-                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
-                                            pieces_count += 1
-                elif it.num == WebcastSystemMessage_message:
-                    content_a = it.a
-                    content_b = it.b
-        at = _w_begin(w)
-        _w_bytes(w, T_SYSTEM_MESSAGE)
-        count += _w_common(w, &c, outer)
-        count += _ws(w, K_CONTENT, p, content_a, content_b)
-        count += _ws(w, K_TEXT, p, text_a, text_b)
-        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
-        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&pieces)
-    return 0
 
 
 cdef dict _room_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -2745,81 +1293,6 @@ cdef dict _room_notify(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_str(event, "textKey", p, text_key_a, text_key_b)
     _put_obj(event, "pieces", pieces)
     return event
-
-
-cdef int _t_room_notify(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2, it3
-    cdef int64_t notify_type = 0
-    cdef Py_ssize_t content_a = 0, content_b = 0
-    cdef bint has_user = False
-    cdef Py_ssize_t user_a = 0, user_b = 0
-    cdef Py_ssize_t source_a = 0, source_b = 0
-    cdef int64_t from_user_id = 0
-    cdef int64_t to_anchor_id = 0
-    cdef Py_ssize_t text_a = 0, text_b = 0
-    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
-    cdef W pieces
-    cdef Py_ssize_t pieces_count = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&pieces)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastRoomNotifyMessage_notify_type:
-                    notify_type = _s64(_val(&it, p))
-                elif it.num == WebcastRoomNotifyMessage_from_user_id:
-                    from_user_id = _s64(_val(&it, p))
-                elif it.num == WebcastRoomNotifyMessage_to_anchor_id:
-                    to_anchor_id = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastRoomNotifyMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == CommonMessageData_display_text:
-                                _open(&it3, p, n, it2.a, it2.b)
-                                while _next(&it3, p):
-                                    if it3.wire == 2:
-                                        if it3.num == Text_key:
-                                            text_key_a = it3.a
-                                            text_key_b = it3.b
-                                        elif it3.num == Text_default_pattern:
-                                            text_a = it3.a
-                                            text_b = it3.b
-                                        elif it3.num == Text_pieces:
-                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
-                                            pieces_count += 1
-                elif it.num == WebcastRoomNotifyMessage_content:
-                    content_a = it.a
-                    content_b = it.b
-                elif it.num == WebcastRoomNotifyMessage_user:
-                    has_user = True
-                    user_a = it.a
-                    user_b = it.b
-                elif it.num == WebcastRoomNotifyMessage_source:
-                    source_a = it.a
-                    source_b = it.b
-        at = _w_begin(w)
-        _w_bytes(w, T_ROOM_NOTIFY)
-        count += _w_common(w, &c, outer)
-        count += _wi(w, K_NOTIFY_TYPE, notify_type)
-        count += _ws(w, K_CONTENT, p, content_a, content_b)
-        count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
-        count += _ws(w, K_SOURCE, p, source_a, source_b)
-        count += _wi(w, K_FROM_USER_ID, from_user_id)
-        count += _wi(w, K_TO_ANCHOR_ID, to_anchor_id)
-        count += _ws(w, K_TEXT, p, text_a, text_b)
-        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
-        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&pieces)
-    return 0
 
 
 cdef dict _gift_broadcast(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -2895,89 +1368,6 @@ cdef dict _gift_broadcast(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b)
     return event
 
 
-cdef int _t_gift_broadcast(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2, it3, it4
-    cdef int64_t from_user_id = 0
-    cdef int64_t notify_type = 0
-    cdef Py_ssize_t content_a = 0, content_b = 0
-    cdef bint has_user = False
-    cdef Py_ssize_t user_a = 0, user_b = 0
-    cdef Py_ssize_t source_a = 0, source_b = 0
-    cdef int64_t to_anchor_id = 0
-    cdef Py_ssize_t text_a = 0, text_b = 0
-    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
-    cdef W pieces
-    cdef Py_ssize_t pieces_count = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&pieces)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastGiftBroadcastMessage_from_user_id:
-                    from_user_id = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastGiftBroadcastMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastGiftBroadcastMessage_notify:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 0:
-                            if it2.num == WebcastRoomNotifyMessage_notify_type:
-                                notify_type = _s64(_val(&it2, p))
-                            elif it2.num == WebcastRoomNotifyMessage_from_user_id:
-                                from_user_id = _s64(_val(&it2, p))
-                            elif it2.num == WebcastRoomNotifyMessage_to_anchor_id:
-                                to_anchor_id = _s64(_val(&it2, p))
-                        elif it2.wire == 2:
-                            if it2.num == WebcastRoomNotifyMessage_common:
-                                _open(&it3, p, n, it2.a, it2.b)
-                                while _next(&it3, p):
-                                    if it3.wire == 2:
-                                        if it3.num == CommonMessageData_display_text:
-                                            _open(&it4, p, n, it3.a, it3.b)
-                                            while _next(&it4, p):
-                                                if it4.wire == 2:
-                                                    if it4.num == Text_key:
-                                                        text_key_a = it4.a
-                                                        text_key_b = it4.b
-                                                    elif it4.num == Text_default_pattern:
-                                                        text_a = it4.a
-                                                        text_b = it4.b
-                                                    elif it4.num == Text_pieces:
-                                                        _t_struct_text_piece(&pieces, p, n, it4.a, it4.b)
-                                                        pieces_count += 1
-                            elif it2.num == WebcastRoomNotifyMessage_content:
-                                content_a = it2.a
-                                content_b = it2.b
-                            elif it2.num == WebcastRoomNotifyMessage_user:
-                                has_user = True
-                                user_a = it2.a
-                                user_b = it2.b
-                            elif it2.num == WebcastRoomNotifyMessage_source:
-                                source_a = it2.a
-                                source_b = it2.b
-        at = _w_begin(w)
-        _w_bytes(w, T_GIFT_BROADCAST)
-        count += _w_common(w, &c, outer)
-        count += _wi(w, K_FROM_USER_ID, from_user_id)
-        count += _wi(w, K_NOTIFY_TYPE, notify_type)
-        count += _ws(w, K_CONTENT, p, content_a, content_b)
-        count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)
-        count += _ws(w, K_SOURCE, p, source_a, source_b)
-        count += _wi(w, K_TO_ANCHOR_ID, to_anchor_id)
-        count += _ws(w, K_TEXT, p, text_a, text_b)
-        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
-        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&pieces)
-    return 0
-
-
 cdef dict _hourly_rank(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2, it3
     cdef Py_ssize_t text_a = 0, text_b = 0
@@ -3012,52 +1402,6 @@ cdef dict _hourly_rank(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_str(event, "textKey", p, text_key_a, text_key_b)
     _put_obj(event, "pieces", pieces)
     return event
-
-
-cdef int _t_hourly_rank(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2, it3
-    cdef Py_ssize_t text_a = 0, text_b = 0
-    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
-    cdef W pieces
-    cdef Py_ssize_t pieces_count = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&pieces)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 2:
-                if it.num == WebcastHourlyRankMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastHourlyRankMessage_data:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == HourlyRankContainer_rankings:
-                                _open(&it3, p, n, it2.a, it2.b)
-                                while _next(&it3, p):
-                                    if it3.wire == 2:
-                                        if it3.num == Text_key:
-                                            text_key_a = it3.a
-                                            text_key_b = it3.b
-                                        elif it3.num == Text_default_pattern:
-                                            text_a = it3.a
-                                            text_b = it3.b
-                                        elif it3.num == Text_pieces:
-                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
-                                            pieces_count += 1
-        at = _w_begin(w)
-        _w_bytes(w, T_HOURLY_RANK)
-        count += _w_common(w, &c, outer)
-        count += _ws(w, K_TEXT, p, text_a, text_b)
-        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
-        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&pieces)
-    return 0
 
 
 cdef dict _sub_pin_event(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -3101,55 +1445,6 @@ cdef dict _sub_pin_event(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_str(event, "title", p, title_a, title_b)
     _put_int(event, "operatorId", operator_id)
     return event
-
-
-cdef int _t_sub_pin_event(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2, it3
-    cdef int64_t action = 0
-    cdef int64_t card_type = 0
-    cdef int64_t card_id = 0
-    cdef Py_ssize_t title_a = 0, title_b = 0
-    cdef int64_t operator_id = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _open(&it, p, n, a, b)
-    while _next(&it, p):
-        if it.wire == 0:
-            if it.num == WebcastSubPinEventMessage_action_type:
-                action = _s64(_val(&it, p))
-            elif it.num == WebcastSubPinEventMessage_operator_user_id:
-                operator_id = _s64(_val(&it, p))
-        elif it.wire == 2:
-            if it.num == WebcastSubPinEventMessage_common:
-                _t_common(p, n, it.a, it.b, &c)
-            elif it.num == WebcastSubPinEventMessage_card:
-                _open(&it2, p, n, it.a, it.b)
-                while _next(&it2, p):
-                    if it2.wire == 0:
-                        if it2.num == SubPinCard_type:
-                            card_type = _s64(_val(&it2, p))
-                        elif it2.num == SubPinCard_id:
-                            card_id = _s64(_val(&it2, p))
-                    elif it2.wire == 2:
-                        if it2.num == SubPinCard_title:
-                            _open(&it3, p, n, it2.a, it2.b)
-                            while _next(&it3, p):
-                                if it3.wire == 2:
-                                    if it3.num == SubPinCardText_content:
-                                        title_a = it3.a
-                                        title_b = it3.b
-    at = _w_begin(w)
-    _w_bytes(w, T_SUB_PIN)
-    count += _w_common(w, &c, outer)
-    count += _wi(w, K_ACTION, action)
-    count += _wi(w, K_CARD_TYPE, card_type)
-    count += _wi(w, K_CARD_ID, card_id)
-    count += _ws(w, K_TITLE, p, title_a, title_b)
-    count += _wi(w, K_OPERATOR_ID, operator_id)
-    _w_end(w, at, count, 1)
-    return 0
 
 
 cdef dict _bottom(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -3209,73 +1504,6 @@ cdef dict _bottom(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     return event
 
 
-cdef int _t_bottom(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2, it3
-    cdef Py_ssize_t content_a = 0, content_b = 0
-    cdef int64_t text_type = 0
-    cdef int64_t duration = 0
-    cdef int64_t biz_type = 0
-    cdef int64_t violation_user_id = 0
-    cdef Py_ssize_t text_a = 0, text_b = 0
-    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
-    cdef W pieces
-    cdef Py_ssize_t pieces_count = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&pieces)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastBottomMessage_text_type:
-                    text_type = _s64(_val(&it, p))
-                elif it.num == WebcastBottomMessage_duration:
-                    duration = _s64(_val(&it, p))
-                elif it.num == WebcastBottomMessage_biz_type:
-                    biz_type = _s64(_val(&it, p))
-                elif it.num == WebcastBottomMessage_violation_user_id:
-                    violation_user_id = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastBottomMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == CommonMessageData_display_text:
-                                _open(&it3, p, n, it2.a, it2.b)
-                                while _next(&it3, p):
-                                    if it3.wire == 2:
-                                        if it3.num == Text_key:
-                                            text_key_a = it3.a
-                                            text_key_b = it3.b
-                                        elif it3.num == Text_default_pattern:
-                                            text_a = it3.a
-                                            text_b = it3.b
-                                        elif it3.num == Text_pieces:
-                                            _t_struct_text_piece(&pieces, p, n, it3.a, it3.b)
-                                            pieces_count += 1
-                elif it.num == WebcastBottomMessage_content:
-                    content_a = it.a
-                    content_b = it.b
-        at = _w_begin(w)
-        _w_bytes(w, T_BOTTOM_MESSAGE)
-        count += _w_common(w, &c, outer)
-        count += _ws(w, K_CONTENT, p, content_a, content_b)
-        count += _wi(w, K_TEXT_TYPE, text_type)
-        count += _wi(w, K_DURATION, duration)
-        count += _wi(w, K_BIZ_TYPE, biz_type)
-        count += _wi(w, K_VIOLATION_USER_ID, violation_user_id)
-        count += _ws(w, K_TEXT, p, text_a, text_b)
-        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
-        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&pieces)
-    return 0
-
-
 cdef dict _unauthorized_member(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     cdef It it, it2
     cdef int64_t action = 0
@@ -3316,58 +1544,6 @@ cdef dict _unauthorized_member(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize
     _put_str(event, "textKey", p, text_key_a, text_key_b)
     _put_obj(event, "pieces", pieces)
     return event
-
-
-cdef int _t_unauthorized_member(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2
-    cdef int64_t action = 0
-    cdef Py_ssize_t nickname_a = 0, nickname_b = 0
-    cdef Py_ssize_t text_a = 0, text_b = 0
-    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
-    cdef W pieces
-    cdef Py_ssize_t pieces_count = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&pieces)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastUnauthorizedMemberMessage_action:
-                    action = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastUnauthorizedMemberMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastUnauthorizedMemberMessage_nick_name:
-                    nickname_a = it.a
-                    nickname_b = it.b
-                elif it.num == WebcastUnauthorizedMemberMessage_enter_text:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == Text_key:
-                                text_key_a = it2.a
-                                text_key_b = it2.b
-                            elif it2.num == Text_default_pattern:
-                                text_a = it2.a
-                                text_b = it2.b
-                            elif it2.num == Text_pieces:
-                                _t_struct_text_piece(&pieces, p, n, it2.a, it2.b)
-                                pieces_count += 1
-        at = _w_begin(w)
-        _w_bytes(w, T_UNAUTHORIZED_MEMBER)
-        count += _w_common(w, &c, outer)
-        count += _wi(w, K_ACTION, action)
-        count += _ws(w, K_NICKNAME, p, nickname_a, nickname_b)
-        count += _ws(w, K_TEXT, p, text_a, text_b)
-        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
-        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&pieces)
-    return 0
 
 
 cdef dict _access_recall(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
@@ -3418,66 +1594,6 @@ cdef dict _access_recall(const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     _put_str(event, "textKey", p, text_key_a, text_key_b)
     _put_obj(event, "pieces", pieces)
     return event
-
-
-cdef int _t_access_recall(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    cdef It it, it2
-    cdef int64_t status = 0
-    cdef int64_t duration = 0
-    cdef int64_t end_time = 0
-    cdef Py_ssize_t scene_a = 0, scene_b = 0
-    cdef Py_ssize_t text_a = 0, text_b = 0
-    cdef Py_ssize_t text_key_a = 0, text_key_b = 0
-    cdef W pieces
-    cdef Py_ssize_t pieces_count = 0
-    cdef Common c
-    cdef int count = 1
-    cdef Py_ssize_t at
-    _c_init(&c)
-    _w_init(&pieces)
-    try:
-        _open(&it, p, n, a, b)
-        while _next(&it, p):
-            if it.wire == 0:
-                if it.num == WebcastAccessRecallMessage_status:
-                    status = _s64(_val(&it, p))
-                elif it.num == WebcastAccessRecallMessage_duration:
-                    duration = _s64(_val(&it, p))
-                elif it.num == WebcastAccessRecallMessage_end_time:
-                    end_time = _s64(_val(&it, p))
-            elif it.wire == 2:
-                if it.num == WebcastAccessRecallMessage_common:
-                    _t_common(p, n, it.a, it.b, &c)
-                elif it.num == WebcastAccessRecallMessage_scene:
-                    scene_a = it.a
-                    scene_b = it.b
-                elif it.num == WebcastAccessRecallMessage_notice:
-                    _open(&it2, p, n, it.a, it.b)
-                    while _next(&it2, p):
-                        if it2.wire == 2:
-                            if it2.num == Text_key:
-                                text_key_a = it2.a
-                                text_key_b = it2.b
-                            elif it2.num == Text_default_pattern:
-                                text_a = it2.a
-                                text_b = it2.b
-                            elif it2.num == Text_pieces:
-                                _t_struct_text_piece(&pieces, p, n, it2.a, it2.b)
-                                pieces_count += 1
-        at = _w_begin(w)
-        _w_bytes(w, T_ACCESS_RECALL)
-        count += _w_common(w, &c, outer)
-        count += _wi(w, K_STATUS, status)
-        count += _wi(w, K_DURATION, duration)
-        count += _wi(w, K_END_TIME, end_time)
-        count += _ws(w, K_SCENE, p, scene_a, scene_b)
-        count += _ws(w, K_TEXT, p, text_a, text_b)
-        count += _ws(w, K_TEXT_KEY, p, text_key_a, text_key_b)
-        count += _w_array_of(w, K_PIECES, &pieces, pieces_count)
-        _w_end(w, at, count, 1)
-    finally:
-        _w_free(&pieces)
-    return 0
 
 
 METHODS = {
@@ -3607,87 +1723,3 @@ cdef dict _run(int code, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b):
     elif code == 40:
         return _access_recall(p, n, a, b)
     return None
-
-
-cdef int _trun(int code, W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b, int64_t outer) except -1:
-    if code == 1:
-        return _t_chat(w, p, n, a, b, outer)
-    elif code == 2:
-        return _t_gift(w, p, n, a, b, outer)
-    elif code == 3:
-        return _t_like(w, p, n, a, b, outer)
-    elif code == 4:
-        return _t_member(w, p, n, a, b, outer)
-    elif code == 5:
-        return _t_social(w, p, n, a, b, outer)
-    elif code == 6:
-        return _t_sub_notify(w, p, n, a, b, outer)
-    elif code == 7:
-        return _t_room_user_seq(w, p, n, a, b, outer)
-    elif code == 8:
-        return _t_link_mic_battle(w, p, n, a, b, outer)
-    elif code == 9:
-        return _t_link_mic_armies(w, p, n, a, b, outer)
-    elif code == 10:
-        return _t_room_pin(w, p, n, a, b, outer)
-    elif code == 11:
-        return _t_emote_chat(w, p, n, a, b, outer)
-    elif code == 12:
-        return _t_envelope(w, p, n, a, b, outer)
-    elif code == 13:
-        return _t_question_new(w, p, n, a, b, outer)
-    elif code == 14:
-        return _t_live_intro(w, p, n, a, b, outer)
-    elif code == 15:
-        return _t_caption(w, p, n, a, b, outer)
-    elif code == 16:
-        return _t_barrage(w, p, n, a, b, outer)
-    elif code == 17:
-        return _t_goal_update(w, p, n, a, b, outer)
-    elif code == 18:
-        return _t_rank_update(w, p, n, a, b, outer)
-    elif code == 19:
-        return _t_poll(w, p, n, a, b, outer)
-    elif code == 20:
-        return _t_in_room_banner(w, p, n, a, b, outer)
-    elif code == 21:
-        return _t_im_delete(w, p, n, a, b, outer)
-    elif code == 22:
-        return _t_control(w, p, n, a, b, outer)
-    elif code == 23:
-        return _t_link_mic_fan_ticket_method(w, p, n, a, b, outer)
-    elif code == 24:
-        return _t_link_mic_method(w, p, n, a, b, outer)
-    elif code == 25:
-        return _t_link_layer(w, p, n, a, b, outer)
-    elif code == 26:
-        return _t_link(w, p, n, a, b, outer)
-    elif code == 27:
-        return _t_rank_text(w, p, n, a, b, outer)
-    elif code == 28:
-        return _t_link_mic_battle_punish_finish(w, p, n, a, b, outer)
-    elif code == 29:
-        return _t_linkmic_battle_task(w, p, n, a, b, outer)
-    elif code == 30:
-        return _t_link_mic_battle_item_card(w, p, n, a, b, outer)
-    elif code == 31:
-        return _t_linkmic_battle_notice(w, p, n, a, b, outer)
-    elif code == 32:
-        return _t_room(w, p, n, a, b, outer)
-    elif code == 33:
-        return _t_system(w, p, n, a, b, outer)
-    elif code == 34:
-        return _t_room_notify(w, p, n, a, b, outer)
-    elif code == 35:
-        return _t_gift_broadcast(w, p, n, a, b, outer)
-    elif code == 36:
-        return _t_hourly_rank(w, p, n, a, b, outer)
-    elif code == 37:
-        return _t_sub_pin_event(w, p, n, a, b, outer)
-    elif code == 38:
-        return _t_bottom(w, p, n, a, b, outer)
-    elif code == 39:
-        return _t_unauthorized_member(w, p, n, a, b, outer)
-    elif code == 40:
-        return _t_access_recall(w, p, n, a, b, outer)
-    return 0

@@ -34,36 +34,29 @@ empty string. Everything that can raise (nested scans) runs at the same moment
 as in the reference, and output maps are filled in the same key order, so the
 msgpack bytes of both implementations are identical.
 
-``transcode_message`` runs the same scans but writes the event straight into a
-msgpack buffer (``_t_*`` functions) instead of dicts. Payloads are prefetched
-into cache as a whole before they are walked.
+Payloads are prefetched into cache as a whole before they are walked.
 
 Layout: one extension module, its code included by job, in this order:
 
 * ``_schema.pxi``: the field table, generated from ``proto/webcast.proto`` by
   ``scripts/gen_wire.py`` (every field number is a C constant from it);
 * ``_wire.pxi``: reading the wire (record iterator, varints, precise mode);
-* ``_decode.pxi``: the dict decoder, one function per struct and message;
-* ``_transcode.pxi``: the msgpack transcoder (its keys: ``_keys.pxi``, generated from
-  ``bridge/contract.py``);
-* ``_events.pxi``: generated decoders and transcoders of the annotated messages, and
-  the dispatch over every decoded method (hand-written decoders are named by it);
-* ``_dispatch.pxi``: method lookup by name, ``decode_message``, ``transcode_message``;
+* ``_decode.pxi``: the hand-written decoders, one function per struct and message;
+* ``_events.pxi``: generated decoders of the annotated messages, and the dispatch over
+  every decoded method (hand-written decoders are named by it);
+* ``_dispatch.pxi``: method lookup by name, ``decode_message``;
 * ``_frames.pxi``: ``decode_fetch_result`` and ``decode_frame``.
 """
 
 from libc.stdint cimport INT64_MAX, int64_t, uint64_t
-from libc.string cimport memcmp, memcpy, memmove
+from libc.string cimport memcmp, memcpy
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, PyBytes_GET_SIZE
-from cpython.mem cimport PyMem_Free, PyMem_Realloc
-from cpython.unicode cimport PyUnicode_AsUTF8AndSize, PyUnicode_DecodeUTF8
+from cpython.unicode cimport PyUnicode_DecodeUTF8
 
 cdef extern from "Python.h":
     bint PyUnicode_IS_COMPACT_ASCII(object o)
     void* PyUnicode_DATA(object o)
     Py_ssize_t PyUnicode_GET_LENGTH(object o)
-
-import msgpack
 
 from bridge.contract import IGNORED_METHODS
 from bridge.errors import DecodeError, LimitError, TruncatedError, VarintError, WireTypeError
@@ -76,14 +69,12 @@ __all__ = [
     "decode_fetch_result",
     "decode_frame",
     "decode_message",
-    "transcode_message",
     "METHODS",
     "IGNORED_METHODS",
 ]
 
 include "_wire.pxi"
 include "_decode.pxi"
-include "_transcode.pxi"
 include "_events.pxi"
 include "_dispatch.pxi"
 include "_frames.pxi"

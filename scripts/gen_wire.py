@@ -11,8 +11,7 @@ descriptors. Outputs (see docs/architecture.md):
   the Python one also lists every field's number, wire type, type and annotation;
 * bridge/codec/_events.py and native/_events.pxi: the decoders of every message
   whose fields carry ``// => key`` annotations, for both implementations, and the
-  Cython dispatch;
-* native/_keys.pxi: the contract's keys as packed msgpack strings.
+  Cython dispatch.
 
 With --check nothing is written and the exit status is 1 if an output is stale
 (2 if the schema or an annotation is wrong). --out writes (or checks) the outputs
@@ -265,8 +264,8 @@ def render_cython(schema: Schema) -> str:
 #
 # A message whose fields carry ``// => key`` annotations (and that an event of
 # bridge/contract.py names in ``methods``) gets its decoders generated: the pure
-# Python one, the Cython dict decoder and the Cython msgpack transcoder, all three
-# from the same reads, so they agree by construction. Kinds of read:
+# Python one and the Cython one, both from the same reads, so they agree by
+# construction. Kinds of read:
 #
 #   CommonMessageData field          msgId/createTime (the shared ``_common`` hook); with
 #                                    ``// => *`` also its annotated fields (the display text)
@@ -281,7 +280,7 @@ def render_cython(schema: Schema) -> str:
 #
 # Keys come out in the contract's order, empty ones left out. Messages needing
 # anything else keep hand-written decoders named ``_<name>`` (``native/_decode.pxi``,
-# ``native/_transcode.pxi``, ``bridge/codec/_pure.py``), which the generated dispatch calls.
+# ``bridge/codec/_pure.py``), which the generated dispatch calls.
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,10 +318,6 @@ class Decoder:
             return max([level, *(deepest(r.inner, level + 1) for r in reads if r.inner)])
 
         return deepest(self.reads, 1)
-
-    @property
-    def lists(self) -> list[str]:
-        return [key for key, kind in self.keys if kind in ("list", "ints")]
 
 
 class SchemaError(ValueError):
@@ -523,14 +518,6 @@ _DICT_PUTS = {
     "list": '_put_obj(event, "{key}", {var})',
     "ints": '_put_obj(event, "{key}", {var})',
 }
-_MSGPACK_PUTS = {
-    "user": "count += _t_put_user(w, has_user, p, n, user_a, user_b, 0)",
-    "int": "count += _wi(w, {const}, {var})",
-    "bool": "count += _wb(w, {const}, {var} != 0)",
-    "str": "count += _ws(w, {const}, p, {var}_a, {var}_b)",
-    "list": "count += _w_array_of(w, {const}, &{var}, {var}_count)",
-    "ints": "count += _w_array_of(w, {const}, &{var}, {var}_count)",
-}
 # How each backend declares the value of a kind.
 _PY_DECLARATIONS = {
     "user": "user: tuple[int, int] | None = None",
@@ -666,9 +653,7 @@ def _all_constants(table: Sequence[Message]) -> set[str]:
 # -- Cython
 
 
-def _pyx_loop(
-    out: _Lines, reads: Sequence[Read], level: int, source: str, depth: int, transcode: bool
-) -> None:
+def _pyx_loop(out: _Lines, reads: Sequence[Read], level: int, source: str, depth: int) -> None:
     it = "it" if level == 1 else f"it{level}"
     out.add(depth, f"_open(&{it}, p, n, {source})")
     out.add(depth, f"while _next(&{it}, p):")
@@ -678,12 +663,9 @@ def _pyx_loop(
             out.add(depth + 2, f"{_keyword(ri)} {it}.num == {r.const}:")
             body = depth + 3
             if r.kind == "common":
-                if transcode:
-                    out.add(body, f"_t_common(p, n, {it}.a, {it}.b, &c)")
-                else:
-                    out.add(body, f"_common(p, n, {it}.a, {it}.b, event, key)")
+                out.add(body, f"_common(p, n, {it}.a, {it}.b, event, key)")
                 if r.inner:
-                    _pyx_loop(out, r.inner, level + 1, f"{it}.a, {it}.b", body, transcode)
+                    _pyx_loop(out, r.inner, level + 1, f"{it}.a, {it}.b", body)
             elif r.kind == "int":
                 out.add(body, f"{r.var} = _s64(_val(&{it}, p))")
             elif r.kind == "bool":
@@ -695,19 +677,14 @@ def _pyx_loop(
                 out.add(body, "has_user = True")
                 out.add(body, f"user_a = {it}.a")
                 out.add(body, f"user_b = {it}.b")
-            elif r.kind == "ints" and transcode:
-                out.add(body, f"_t_ints(&{r.var}, &{r.var}_count, p, n, &{it})")
             elif r.kind == "ints":
                 out.add(body, f"{r.var} = _ints(p, n, &{it}, {r.var})")
-            elif r.kind == "list" and transcode:
-                out.add(body, f"_t{r.function}(&{r.var}, p, n, {it}.a, {it}.b)")
-                out.add(body, f"{r.var}_count += 1")
             elif r.kind == "list":
                 out.add(body, f"if {r.var} is None:")
                 out.add(body + 1, f"{r.var} = []")
                 out.add(body, f"{r.var}.append({r.function}(p, n, {it}.a, {it}.b))")
             else:
-                _pyx_loop(out, r.inner, level + 1, f"{it}.a, {it}.b", body, transcode)
+                _pyx_loop(out, r.inner, level + 1, f"{it}.a, {it}.b", body)
 
 
 def _iterators(d: Decoder) -> str:
@@ -722,67 +699,23 @@ def _pyx_decoder(d: Decoder) -> list[str]:
     out.add(1, f"cdef dict event = {{{_type(d)}}}")
     if d.event:
         out.add(1, "cdef Py_ssize_t key[2]")
-    _pyx_loop(out, d.reads, 1, "a, b", 1, False)
+    _pyx_loop(out, d.reads, 1, "a, b", 1)
     _each(out, 1, d, _DICT_PUTS)
     out.add(1, "return event")
     return out.lines
 
 
-def _pyx_transcoder(d: Decoder) -> list[str]:
-    out = _Lines()
-    outer = ", int64_t outer" if d.event else ""
-    out.add(
-        0,
-        f"cdef int _t{d.function}(W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b{outer})"
-        " except -1:",
-    )
-    out.add(1, _iterators(d))
-    for key, kind in d.keys:
-        var = _snake(key)
-        if kind in ("list", "ints"):
-            out.add(1, f"cdef W {var}")
-            out.add(1, f"cdef Py_ssize_t {var}_count = 0")
-        else:
-            for line in _PYX_DECLARATIONS[kind].format(var=var).split("\n"):
-                out.add(1, line)
-    if d.event:
-        out.add(1, "cdef Common c")
-    out.add(1, f"cdef int count = {1 if d.event else 0}")
-    out.add(1, "cdef Py_ssize_t at")
-    if d.event:
-        out.add(1, "_c_init(&c)")
-    for key in d.lists:
-        out.add(1, f"_w_init(&{_snake(key)})")
-    body = 2 if d.lists else 1
-    if d.lists:
-        out.add(1, "try:")
-    _pyx_loop(out, d.reads, 1, "a, b", body, True)
-    out.add(body, "at = _w_begin(w)")
-    if d.event:
-        out.add(body, f"_w_bytes(w, T_{_snake(d.event).upper()})")
-        out.add(body, "count += _w_common(w, &c, outer)")
-    _each(out, body, d, _MSGPACK_PUTS)
-    out.add(body, "_w_end(w, at, count, 1)")
-    if d.lists:
-        out.add(1, "finally:")
-        for key in d.lists:
-            out.add(2, f"_w_free(&{_snake(key)})")
-    out.add(1, "return 0")
-    return out.lines
-
-
 def render_events_cython(schema: Schema) -> str:
-    """The generated Cython decoders, transcoders and dispatch (``native/_events.pxi``)."""
+    """The generated Cython decoders and dispatch (``native/_events.pxi``)."""
     found = decoders(schema)
     methods = decoded_methods(schema.contract)
     lines = [
         f"# Message decoders and dispatch, {_HEADER}.",
-        "# One dict decoder and one transcoder per annotated message (see scripts/gen_wire.py),",
-        "# then the dispatch over every decoded method: generated ones here, hand-written ones",
-        "# of the same name in _decode.pxi and _transcode.pxi.",
+        "# One decoder per annotated message (see scripts/gen_wire.py), then the dispatch over",
+        "# every decoded method: generated ones here, hand-written ones of the same name in _decode.pxi.",
     ]
     for d in found:
-        lines += ["", "", *_pyx_decoder(d), "", "", *_pyx_transcoder(d)]
+        lines += ["", "", *_pyx_decoder(d)]
     lines += ["", "", "METHODS = {", *(f'    "{m}": {code},' for code, m in enumerate(methods, 1)), "}"]
     lines.append(
         '"""Webcast method -> internal decoder code. Names also arrive without the ``Webcast`` prefix."""'
@@ -795,33 +728,7 @@ def render_events_cython(schema: Schema) -> str:
         run.add(1, f"{_keyword(code - 1)} code == {code}:")
         run.add(2, f"return {decoder_name(m)}(p, n, a, b)")
     run.add(1, "return None")
-    run.add(0, "")
-    run.add(0, "")
-    run.add(
-        0,
-        "cdef int _trun(int code, W* w, const u8* p, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b,"
-        " int64_t outer) except -1:",
-    )
-    for code, m in enumerate(methods, 1):
-        run.add(1, f"{_keyword(code - 1)} code == {code}:")
-        run.add(2, f"return _t{decoder_name(m)}(w, p, n, a, b, outer)")
-    run.add(1, "return 0")
     lines += run.lines
-    lines.append("")
-    return "\n".join(lines)
-
-
-def render_keys_cython(schema: Schema) -> str:
-    """The keys and types of every upstream event as packed msgpack strings (``native/_keys.pxi``)."""
-    contract = schema.contract
-    upstream = [e for e in contract.EVENTS if e.methods]
-    keys: dict[str, None] = {}
-    for group in (contract.ENVELOPE, *(e.fields for e in upstream), *(s.fields for s in contract.STRUCTS)):
-        for f in group:
-            keys.setdefault(f.name, None)
-    lines = [f"# Contract keys for the transcoder, {_HEADER} (from bridge/contract.py)."]
-    lines += [f'cdef bytes K_{_snake(k).upper()} = _k("{k}")' for k in keys]
-    lines += [f'cdef bytes T_{_snake(e.name).upper()} = K_TYPE + _k("{e.name}")' for e in upstream]
     lines.append("")
     return "\n".join(lines)
 
@@ -831,7 +738,6 @@ RENDERERS: dict[Path, Callable[[Schema], str]] = {
     PYX_OUT: render_cython,
     Path("bridge") / "codec" / "_events.py": render_events_python,
     Path("native") / "_events.pxi": render_events_cython,
-    Path("native") / "_keys.pxi": render_keys_cython,
 }
 """Output path (relative to the root written to) -> renderer."""
 

@@ -27,9 +27,9 @@ from aiohttp import ClientSession, WSMsgType, WSServerHandshakeError
 from helpers import START_MS, RecordingPublisher, free_port
 
 from bridge import contract
-from bridge.config import Config, GameConfig, load_config
-from bridge.console.bus import Control
-from bridge.console.service import Console, local_endpoint
+from bridge.config import Config, GameConfig, PublisherConfig, load_config
+from bridge.console.bus import Control, Subscription
+from bridge.console.service import Console, console_settings, local_endpoint
 from bridge.console.state import MAX_NAMES, MAX_ROOMS, ConsoleState
 from bridge.console.tail import describe
 from bridge.console.web import STATIC, Browser, ConsoleSettings, encode, feed_line
@@ -37,6 +37,7 @@ from bridge.errors import ConfigError
 from bridge.game.layer import IDLE_SECONDS, GameLayer
 from bridge.room import Room
 from bridge.server.daemon import Daemon
+from bridge.server.publisher import Publisher
 from bridge.sim.simulator import Simulator, load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -372,6 +373,31 @@ def test_config_section_and_endpoints(tmp_path: Path) -> None:
     assert local_endpoint("tcp://0.0.0.0:5556") == local_endpoint("tcp://*:5556") == "tcp://127.0.0.1:5556"
     assert local_endpoint("tcp://[::]:1") == "tcp://[::1]:1" and local_endpoint("ipc:///x") == "ipc:///x"
     assert ConsoleSettings(host="::1", port=8).url == "http://[::1]:8/"
+
+
+def test_the_console_in_the_daemon_reads_the_publisher_in_process() -> None:
+    config = Config(publisher=PublisherConfig(endpoint=f"tcp://127.0.0.1:{free_port()}", zmq_heartbeat_ivl=0))
+    publisher = Publisher(config.publisher)
+    settings = console_settings(config, publisher.inproc)
+    assert settings.subscribe == publisher.inproc != ""
+    assert console_settings(config).subscribe == config.publisher.endpoint
+    named = replace(config, console=replace(config.console, subscribe="tcp://127.0.0.1:7"))
+    assert console_settings(named, publisher.inproc).subscribe == "tcp://127.0.0.1:7"
+    subscription = Subscription(settings.subscribe)  # connects before the publisher binds, as in `run`
+    publisher.start()
+    try:
+        got: list[tuple[bytes, bytes]] = []
+        for _ in range(200):
+            publisher.publish("chat/a", {"type": "chat", "comment": "hi"})
+            got += subscription.drain(10)
+            if got:
+                break
+            time.sleep(0.01)
+        topic, payload = got[0]
+        assert topic == b"chat/a" and msgpack.unpackb(payload)["comment"] == "hi"
+    finally:
+        subscription.close()
+        publisher.close()
 
 
 def test_beyond_loopback_the_console_needs_the_token() -> None:

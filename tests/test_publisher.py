@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import socket
+import sys
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -14,7 +17,7 @@ from helpers import free_port
 
 from bridge.config import PublisherConfig
 from bridge.errors import PublishError
-from bridge.server.publisher import Publisher
+from bridge.server.publisher import Publisher, batch_io_threads
 
 
 @pytest.fixture
@@ -228,3 +231,53 @@ def test_batch_after_close_counts_drops(endpoint: str) -> None:
         pub.publish("chat/a", {"type": "chat"})
         pub.close()
     assert pub.dropped == 1 and pub.published == 0
+
+
+def test_readers_in_the_process_get_the_same_messages_over_inproc(
+    publisher: Publisher, endpoint: str
+) -> None:
+    assert publisher.inproc.startswith("inproc://")
+    with subscriber(endpoint, "") as tcp, subscriber(publisher.inproc, "") as local:
+        publish_until_received(publisher, tcp, "chat/a")
+        while local.poll(50):  # the probes
+            local.recv_multipart()
+        with publisher.batch():
+            publisher.publish("chat/a", {"type": "chat", "comment": "hi"})
+            publisher.publish("gift/a", {"type": "gift", "giftId": 5655})
+        assert [tcp.recv_multipart() for _ in range(2)] == [local.recv_multipart() for _ in range(2)]
+    other = Publisher(PublisherConfig(endpoint=f"tcp://127.0.0.1:{free_port()}"))
+    assert other.inproc not in ("", publisher.inproc)  # one name per publisher: both can bind
+    assert Publisher(PublisherConfig(endpoint=endpoint, connect=True)).inproc == ""
+
+
+def _io_threads(besides: set[int] = frozenset(), wait: float = 0.0) -> set[int]:  # type: ignore[assignment]
+    """Ids of ZeroMQ I/O threads of this process not in ``besides`` (waiting ``wait`` s for one:
+    a thread names itself once it runs)."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = set()
+        for task in os.listdir("/proc/self/task"):
+            with contextlib.suppress(OSError), open(f"/proc/self/task/{task}/comm", encoding="utf-8") as comm:
+                if comm.read().startswith("ZMQbg/IO"):
+                    found.add(int(task))
+        if found - besides or time.monotonic() >= deadline:
+            return found - besides
+        time.sleep(0.01)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SCHED_BATCH is Linux's")
+def test_io_threads_of_a_context_start_as_sched_batch() -> None:
+    before = _io_threads()
+    context: zmq.Context[Any] = zmq.Context()
+    plain: zmq.Context[Any] = zmq.Context()
+    try:
+        assert batch_io_threads(context)
+        context.socket(zmq.PUB).close()  # the first socket starts the I/O thread
+        started = _io_threads(before, wait=5)
+        assert started and {os.sched_getscheduler(tid) for tid in started} == {os.SCHED_BATCH}
+        plain.socket(zmq.PUB).close()
+        others = _io_threads(before | started, wait=5)
+        assert others and {os.sched_getscheduler(tid) for tid in others} == {os.SCHED_OTHER}
+    finally:
+        context.term()
+        plain.term()

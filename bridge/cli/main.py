@@ -236,7 +236,7 @@ def _run(config: Config) -> int:
     async def main() -> None:
         nonlocal published
         async with build(config) as daemon, contextlib.AsyncExitStack() as stack:
-            await serve_console(config, daemon.services, stack)
+            await serve_console(config, daemon.services, stack, daemon.publisher.inproc)
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGINT, signal.SIGTERM):
                 try:

@@ -28,10 +28,9 @@ __all__ = [
     "decode_frame",
     "decode_message",
     "implementations",
-    "transcode_message",
 ]
 
-PUBLIC_API = ("decode_message", "decode_fetch_result", "decode_frame", "transcode_message")
+PUBLIC_API = ("decode_message", "decode_fetch_result", "decode_frame")
 
 
 def _load_native() -> ModuleType | None:
@@ -78,5 +77,3 @@ MISSING_NATIVE = (
 decode_message: Callable[[str, bytes], dict[str, Any] | None] = _active.decode_message
 decode_fetch_result: Callable[[bytes], FetchResult] = _active.decode_fetch_result
 decode_frame: Callable[[bytes], PushFrame] = _active.decode_frame
-transcode_message: Callable[[str, bytes], bytes | None] = _active.transcode_message
-"""The event of ``decode_message`` as its msgpack bytes (``bridge._native`` writes them directly)."""

@@ -27,8 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import msgpack
-
 from ..contract import IGNORED_METHODS
 from ..errors import DecodeError, LimitError
 from ..frames import FetchResult, MessageError, PushFrame, gunzip, is_gzip
@@ -190,7 +188,6 @@ __all__ = [
     "decode_fetch_result",
     "decode_frame",
     "decode_message",
-    "transcode_message",
     "METHODS",
     "IGNORED_METHODS",
 ]
@@ -744,21 +741,6 @@ def decode_message(method: str, payload: bytes) -> Event | None:
     """
     data = bytes(payload)
     return _decode(method, data, 0, len(data))
-
-
-def transcode_message(method: str, payload: bytes) -> bytes | None:
-    """The event of :func:`decode_message`, packed: ``msgpack.packb(event, use_bin_type=True)``.
-
-    ``bridge._native`` writes these bytes straight from the protobuf, without the dict.
-
-    Returns:
-        The msgpack bytes, or ``None`` for an ignored method.
-
-    Raises:
-        DecodeError: the payload is malformed.
-    """
-    event = decode_message(method, payload)
-    return None if event is None else msgpack.packb(event, use_bin_type=True)
 
 
 def decode_fetch_result(data: bytes) -> FetchResult:

@@ -46,13 +46,17 @@ def local_endpoint(endpoint: str) -> str:
     return endpoint
 
 
-def console_settings(config: Config) -> ConsoleSettings:
-    """The console's settings from the ``[console]`` section and the endpoints it defaults to."""
+def console_settings(config: Config, local: str = "") -> ConsoleSettings:
+    """The console's settings from the ``[console]`` section and the endpoints it defaults to.
+
+    ``local`` is the publisher's ``inproc://`` endpoint when the console runs in the daemon's
+    process: read there unless ``console.subscribe`` says otherwise (same messages, no TCP).
+    """
     section = config.console
     return ConsoleSettings(
         host=section.host,
         port=section.port,
-        subscribe=section.subscribe or local_endpoint(config.publisher.endpoint),
+        subscribe=section.subscribe or local or local_endpoint(config.publisher.endpoint),
         control=section.control or local_endpoint(config.control.endpoint),
         token=config.control.token,
         feed_lines=section.feed_lines,
@@ -189,9 +193,11 @@ class Console:
 
 
 async def serve_console(
-    config: Config, services: dict[str, Service], stack: contextlib.AsyncExitStack
+    config: Config, services: dict[str, Service], stack: contextlib.AsyncExitStack, local: str = ""
 ) -> None:
     """Start the console of ``tiktok-bridge run`` (when ``console.enabled``); a busy port only warns.
+
+    ``local``: the daemon's publisher's ``inproc://`` endpoint (see :func:`console_settings`).
 
     Raises:
         ConfigError: the console would be reachable from other machines without a control token.
@@ -201,7 +207,7 @@ async def serve_console(
     if config.publisher.connect and not config.console.subscribe:
         log.info("console off: this daemon publishes into a forwarder; run `tiktok-bridge console` there")
         return
-    console = Console(console_settings(config))
+    console = Console(console_settings(config, local))
     try:
         url = await console.start()
     except PublishError as exc:

@@ -6,12 +6,23 @@ does not report those per-subscriber drops; every message carries ``seq`` so a
 subscriber detects its own gaps (``tiktok-bridge tail`` and the engine clients
 count them). ZMTP heartbeats (PING every ``zmq_heartbeat_ivl``) let subscribers
 notice a dead daemon and let the daemon drop dead subscribers.
+
+The socket also binds an ``inproc://`` endpoint (:attr:`Publisher.inproc`): a reader
+in the same process (the console of ``tiktok-bridge run``) gets the same messages
+without a loopback TCP connection for ZeroMQ's I/O thread to serve. On Linux that
+I/O thread runs as ``SCHED_BATCH`` (:func:`batch_io_threads`), so waking it for a
+frame's messages does not preempt the thread that is still sending them: it wakes
+once per burst instead of once per message.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import itertools
 import logging
+import os
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -23,7 +34,7 @@ from ..config import PublisherConfig
 from ..endpoints import bind
 from ..errors import PublishError
 
-__all__ = ["Publisher"]
+__all__ = ["Publisher", "batch_io_threads"]
 
 log = logging.getLogger("bridge.publisher")
 
@@ -31,6 +42,41 @@ _MORE = int(zmq.SNDMORE | zmq.NOBLOCK)
 _LAST = int(zmq.NOBLOCK)
 _BACKEND: Any = getattr(zmq.backend, "Socket", None)
 """pyzmq's compiled socket class: calling its ``send`` directly skips the Python wrapper."""
+_INPROC = itertools.count(1)
+
+
+def batch_io_threads(context: zmq.Context[Any]) -> bool:
+    """Have ``context`` start its I/O threads as ``SCHED_BATCH``, where this system allows it.
+
+    A batch thread that is woken does not preempt the running one, so the sender of a
+    burst finishes it before the I/O thread drains it. Takes effect only for I/O threads
+    started afterwards (with the context's first socket). libzmq aborts when it cannot
+    set the policy, so it is asked only where a thread of ours just could.
+    """
+    policy = getattr(os, "SCHED_BATCH", None)
+    if policy is None or not _batch_allowed(policy):
+        return False
+    context.set(zmq.THREAD_SCHED_POLICY, policy)
+    return True
+
+
+@functools.cache
+def _batch_allowed(policy: int) -> bool:
+    """Whether a thread of this process may switch itself to ``policy`` (tried on a throwaway one)."""
+    allowed: list[bool] = []
+
+    def probe() -> None:
+        try:
+            os.sched_setscheduler(0, policy, os.sched_param(0))  # this thread only
+        except (OSError, AttributeError):
+            allowed.append(False)
+        else:
+            allowed.append(True)
+
+    thread = threading.Thread(target=probe, name="sched-probe")
+    thread.start()
+    thread.join()
+    return bool(allowed) and allowed[0]
 
 
 class Publisher:
@@ -38,13 +84,19 @@ class Publisher:
 
     def __init__(self, config: PublisherConfig, context: zmq.Context[Any] | None = None) -> None:
         self.config = config
-        self.context = context or zmq.Context.instance()
+        if context is None:
+            context = zmq.Context.instance()
+            batch_io_threads(context)
+        self.context = context
         self.seq = 0
         """The last ``seq`` stamped."""
         self.published = 0
         self.dropped = 0
         self._socket: zmq.Socket[Any] | None = None
         self._pending: list[tuple[bytes, bytes]] | None = None
+        self.inproc = "" if config.connect else f"inproc://bridge-publisher-{os.getpid()}-{next(_INPROC)}"
+        """The ``inproc://`` endpoint :meth:`start` binds beside the configured one, for readers in
+        this process and context (they may connect first); empty when publishing into a forwarder."""
         self._packer = msgpack.Packer(use_bin_type=True)
 
     def start(self) -> None:
@@ -82,6 +134,7 @@ class Publisher:
         else:
             allow = "publisher.allow_remote = true"
             bind(socket, self.config.endpoint, "publisher.endpoint", self.config.allow_remote, allow)
+            socket.bind(self.inproc)
         self._socket = socket
 
     def publish(self, topic: str, message: dict[str, Any]) -> None:
