@@ -173,11 +173,57 @@ cdef enum:  # User
     User_modify_time = 17
     User_secret = 18
     User_share_qrcode_uri = 19
+    User_badge_image_list = 21
     User_follow_info = 22
+    User_fans_club = 24
+    User_avatar_border = 27
+    User_user_attr = 32
     User_display_id = 38
     User_sec_uid = 46
+    User_subscribe_info = 63
     User_badge_list = 64
+    User_fans_club_info = 66
+    User_avatar_jpg = 1012
     User_id_str = 1028
+    User_is_follower = 1029
+
+cdef enum:  # FansClubMember
+    FansClubMember_data = 1
+
+cdef enum:  # FansClubData
+    FansClubData_club_name = 1
+    FansClubData_level = 2
+    FansClubData_status = 3
+    FansClubData_badge = 4
+
+cdef enum:  # FansClubBadge
+    FansClubBadge_icons = 1
+    FansClubBadge_title = 2
+
+cdef enum:  # FansClubBadge.IconsEntry
+    FansClubBadge_IconsEntry_key = 1
+    FansClubBadge_IconsEntry_value = 2
+
+cdef enum:  # FansClubInfo
+    FansClubInfo_is_sleeping = 1
+    FansClubInfo_fans_level = 2
+    FansClubInfo_fans_score = 3
+    FansClubInfo_badge = 4
+    FansClubInfo_fans_club_name = 6
+
+cdef enum:  # UserAttr
+    UserAttr_is_muted = 1
+    UserAttr_is_admin = 2
+
+cdef enum:  # SubscribeInfo
+    SubscribeInfo_qualification = 1
+    SubscribeInfo_is_subscribe = 2
+    SubscribeInfo_badge = 3
+    SubscribeInfo_subscriber_count = 5
+
+cdef enum:  # SubscribeBadge
+    SubscribeBadge_origin_img = 3
+    SubscribeBadge_preview_img = 4
 
 cdef enum:  # UserIdentity
     UserIdentity_is_gift_giver_of_anchor = 1
@@ -274,9 +320,15 @@ cdef enum:  # WebcastMemberMessage
     WebcastMemberMessage_action_description = 11
     WebcastMemberMessage_user_id = 12
     WebcastMemberMessage_pop_str = 14
+    WebcastMemberMessage_enter_effect_config = 15
     WebcastMemberMessage_anchor_display_text = 18
     WebcastMemberMessage_client_enter_source = 19
     WebcastMemberMessage_client_enter_type = 20
+
+cdef enum:  # EnterEffectConfig
+    EnterEffectConfig_type = 1
+    EnterEffectConfig_icon = 2
+    EnterEffectConfig_frames = 3
 
 cdef enum:  # WebcastSocialMessage
     WebcastSocialMessage_common = 1
@@ -337,6 +389,7 @@ cdef enum:  # BattleUserArmy
     BattleUserArmy_user_id = 1
     BattleUserArmy_score = 2
     BattleUserArmy_nickname = 3
+    BattleUserArmy_avatar_thumb = 4
     BattleUserArmy_diamond_score = 5
     BattleUserArmy_user_id_str = 6
 
@@ -517,7 +570,19 @@ cdef enum:  # LiveStreamGoal
     LiveStreamGoal_description = 5
     LiveStreamGoal_start_time = 8
     LiveStreamGoal_expire_time = 9
+    LiveStreamGoal_contributors = 11
     LiveStreamGoal_id_str = 13
+    LiveStreamGoal_stats = 15
+
+cdef enum:  # LiveStreamGoalContributor
+    LiveStreamGoalContributor_user_id = 1
+    LiveStreamGoalContributor_avatar = 2
+    LiveStreamGoalContributor_display_id = 3
+    LiveStreamGoalContributor_score = 4
+
+cdef enum:  # GoalStats
+    GoalStats_total_coins = 1
+    GoalStats_total_contributor = 2
 
 cdef enum:  # WebcastGoalUpdateMessage
     WebcastGoalUpdateMessage_common = 1
@@ -556,6 +621,12 @@ cdef enum:  # PollOptionInfo
     PollOptionInfo_votes = 1
     PollOptionInfo_display_content = 2
     PollOptionInfo_option_idx = 3
+    PollOptionInfo_vote_user_list = 4
+
+cdef enum:  # VoteUser
+    VoteUser_user_id = 1
+    VoteUser_nick_name = 2
+    VoteUser_avatar_thumb = 3
 
 cdef enum:  # PollStartContent
     PollStartContent_start_time = 1
@@ -723,6 +794,8 @@ cdef enum:  # WebcastLinkLayerMessage
 
 cdef enum:  # LinkListUser
     LinkListUser_user = 1
+    LinkListUser_modify_time = 2
+    LinkListUser_fan_ticket = 7
 
 cdef enum:  # LinkerListChangeContent
     LinkerListChangeContent_linked_users = 1
@@ -900,6 +973,36 @@ cdef enum:  # WebcastAccessRecallMessage
     WebcastAccessRecallMessage_scene = 5
     WebcastAccessRecallMessage_notice = 6
     WebcastAccessRecallMessage_content = 7
+
+cdef enum:  # WebcastMsgDetectMessage
+    WebcastMsgDetectMessage_common = 1
+    WebcastMsgDetectMessage_detect_type = 2
+    WebcastMsgDetectMessage_trigger_condition = 3
+    WebcastMsgDetectMessage_time_info = 4
+    WebcastMsgDetectMessage_trigger_by = 5
+    WebcastMsgDetectMessage_from_region = 6
+    WebcastMsgDetectMessage_sim_sent_ms = 8
+
+cdef enum:  # MsgDetectTrigger
+    MsgDetectTrigger_uplink_detect_http = 1
+    MsgDetectTrigger_uplink_detect_websocket = 2
+    MsgDetectTrigger_detect_p2p_msg = 3
+    MsgDetectTrigger_detect_room_msg = 4
+    MsgDetectTrigger_http_optimize = 5
+
+cdef enum:  # MsgDetectTimeInfo
+    MsgDetectTimeInfo_client_start_ms = 1
+    MsgDetectTimeInfo_api_recv_time_ms = 2
+    MsgDetectTimeInfo_api_send_to_goim_ms = 3
+
+cdef enum:  # SimUnknownTail
+    SimUnknownTail_variant = 90
+    SimUnknownTail_card = 91
+    SimUnknownTail_extra_json = 92
+
+cdef enum:  # SimUnknownCard
+    SimUnknownCard_name = 1
+    SimUnknownCard_image = 2
 
 cdef enum:  # MapEntry: any map entry
     MapEntry_key = 1

@@ -31,8 +31,7 @@ SOURCES = [
     ),
     *sorted(p for p in (ROOT / "native").glob("*.p[yx][xi]") if p.name != "_schema.pxi"),
 ]
-"""Sources that read or write webcast fields: they name fields, never number them (a line after an
-``# off-schema`` comment may: it writes what the schema deliberately does not have)."""
+"""Sources that read or write webcast fields: they name fields, never number them."""
 
 LITERAL_FIELD = [
     re.compile(r"\b(?:\w+\.num|number|n\d)\s*(?:==|!=|<=|>=|<|>)\s*(?!0\b)\d+"),  # decoders' switches
@@ -249,9 +248,7 @@ def test_no_field_number_is_written_by_hand(path: Path) -> None:
     hits = [
         f"{path.name}:{number}: {line.strip()}"
         for number, line in enumerate(lines, 1)
-        if not line.lstrip().startswith("#")
-        and not (number > 1 and lines[number - 2].lstrip().startswith("# off-schema"))
-        and any(p.search(line) for p in LITERAL_FIELD)
+        if not line.lstrip().startswith("#") and any(p.search(line) for p in LITERAL_FIELD)
     ]
     assert hits == []
 

@@ -194,11 +194,57 @@ User_create_time: Final = 16
 User_modify_time: Final = 17
 User_secret: Final = 18
 User_share_qrcode_uri: Final = 19
+User_badge_image_list: Final = 21
 User_follow_info: Final = 22
+User_fans_club: Final = 24
+User_avatar_border: Final = 27
+User_user_attr: Final = 32
 User_display_id: Final = 38
 User_sec_uid: Final = 46
+User_subscribe_info: Final = 63
 User_badge_list: Final = 64
+User_fans_club_info: Final = 66
+User_avatar_jpg: Final = 1012
 User_id_str: Final = 1028
+User_is_follower: Final = 1029
+
+# FansClubMember
+FansClubMember_data: Final = 1
+
+# FansClubData
+FansClubData_club_name: Final = 1
+FansClubData_level: Final = 2
+FansClubData_status: Final = 3
+FansClubData_badge: Final = 4
+
+# FansClubBadge
+FansClubBadge_icons: Final = 1
+FansClubBadge_title: Final = 2
+
+# FansClubBadge.IconsEntry
+FansClubBadge_IconsEntry_key: Final = 1
+FansClubBadge_IconsEntry_value: Final = 2
+
+# FansClubInfo
+FansClubInfo_is_sleeping: Final = 1
+FansClubInfo_fans_level: Final = 2
+FansClubInfo_fans_score: Final = 3
+FansClubInfo_badge: Final = 4
+FansClubInfo_fans_club_name: Final = 6
+
+# UserAttr
+UserAttr_is_muted: Final = 1
+UserAttr_is_admin: Final = 2
+
+# SubscribeInfo
+SubscribeInfo_qualification: Final = 1
+SubscribeInfo_is_subscribe: Final = 2
+SubscribeInfo_badge: Final = 3
+SubscribeInfo_subscriber_count: Final = 5
+
+# SubscribeBadge
+SubscribeBadge_origin_img: Final = 3
+SubscribeBadge_preview_img: Final = 4
 
 # UserIdentity
 UserIdentity_is_gift_giver_of_anchor: Final = 1
@@ -295,9 +341,15 @@ WebcastMemberMessage_action: Final = 10
 WebcastMemberMessage_action_description: Final = 11
 WebcastMemberMessage_user_id: Final = 12
 WebcastMemberMessage_pop_str: Final = 14
+WebcastMemberMessage_enter_effect_config: Final = 15
 WebcastMemberMessage_anchor_display_text: Final = 18
 WebcastMemberMessage_client_enter_source: Final = 19
 WebcastMemberMessage_client_enter_type: Final = 20
+
+# EnterEffectConfig
+EnterEffectConfig_type: Final = 1
+EnterEffectConfig_icon: Final = 2
+EnterEffectConfig_frames: Final = 3
 
 # WebcastSocialMessage
 WebcastSocialMessage_common: Final = 1
@@ -358,6 +410,7 @@ BattleUserInfo_user: Final = 1
 BattleUserArmy_user_id: Final = 1
 BattleUserArmy_score: Final = 2
 BattleUserArmy_nickname: Final = 3
+BattleUserArmy_avatar_thumb: Final = 4
 BattleUserArmy_diamond_score: Final = 5
 BattleUserArmy_user_id_str: Final = 6
 
@@ -538,7 +591,19 @@ LiveStreamGoal_sub_goals: Final = 4
 LiveStreamGoal_description: Final = 5
 LiveStreamGoal_start_time: Final = 8
 LiveStreamGoal_expire_time: Final = 9
+LiveStreamGoal_contributors: Final = 11
 LiveStreamGoal_id_str: Final = 13
+LiveStreamGoal_stats: Final = 15
+
+# LiveStreamGoalContributor
+LiveStreamGoalContributor_user_id: Final = 1
+LiveStreamGoalContributor_avatar: Final = 2
+LiveStreamGoalContributor_display_id: Final = 3
+LiveStreamGoalContributor_score: Final = 4
+
+# GoalStats
+GoalStats_total_coins: Final = 1
+GoalStats_total_contributor: Final = 2
 
 # WebcastGoalUpdateMessage
 WebcastGoalUpdateMessage_common: Final = 1
@@ -577,6 +642,12 @@ WebcastImDeleteMessage_delete_user_ids: Final = 3
 PollOptionInfo_votes: Final = 1
 PollOptionInfo_display_content: Final = 2
 PollOptionInfo_option_idx: Final = 3
+PollOptionInfo_vote_user_list: Final = 4
+
+# VoteUser
+VoteUser_user_id: Final = 1
+VoteUser_nick_name: Final = 2
+VoteUser_avatar_thumb: Final = 3
 
 # PollStartContent
 PollStartContent_start_time: Final = 1
@@ -744,6 +815,8 @@ WebcastLinkLayerMessage_business_content: Final = 200
 
 # LinkListUser
 LinkListUser_user: Final = 1
+LinkListUser_modify_time: Final = 2
+LinkListUser_fan_ticket: Final = 7
 
 # LinkerListChangeContent
 LinkerListChangeContent_linked_users: Final = 1
@@ -921,6 +994,36 @@ WebcastAccessRecallMessage_end_time: Final = 4
 WebcastAccessRecallMessage_scene: Final = 5
 WebcastAccessRecallMessage_notice: Final = 6
 WebcastAccessRecallMessage_content: Final = 7
+
+# WebcastMsgDetectMessage
+WebcastMsgDetectMessage_common: Final = 1
+WebcastMsgDetectMessage_detect_type: Final = 2
+WebcastMsgDetectMessage_trigger_condition: Final = 3
+WebcastMsgDetectMessage_time_info: Final = 4
+WebcastMsgDetectMessage_trigger_by: Final = 5
+WebcastMsgDetectMessage_from_region: Final = 6
+WebcastMsgDetectMessage_sim_sent_ms: Final = 8
+
+# MsgDetectTrigger
+MsgDetectTrigger_uplink_detect_http: Final = 1
+MsgDetectTrigger_uplink_detect_websocket: Final = 2
+MsgDetectTrigger_detect_p2p_msg: Final = 3
+MsgDetectTrigger_detect_room_msg: Final = 4
+MsgDetectTrigger_http_optimize: Final = 5
+
+# MsgDetectTimeInfo
+MsgDetectTimeInfo_client_start_ms: Final = 1
+MsgDetectTimeInfo_api_recv_time_ms: Final = 2
+MsgDetectTimeInfo_api_send_to_goim_ms: Final = 3
+
+# SimUnknownTail
+SimUnknownTail_variant: Final = 90
+SimUnknownTail_card: Final = 91
+SimUnknownTail_extra_json: Final = 92
+
+# SimUnknownCard
+SimUnknownCard_name: Final = 1
+SimUnknownCard_image: Final = 2
 
 # MapEntry: any map entry
 MapEntry_key: Final = 1
@@ -1103,11 +1206,55 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("modify_time", 17, 0, "int64", False, ""),
         WireField("secret", 18, 0, "int32", False, ""),
         WireField("share_qrcode_uri", 19, 2, "string", False, ""),
+        WireField("badge_image_list", 21, 2, "ImageModel", True, ""),
         WireField("follow_info", 22, 2, "FollowInfo", False, ""),
+        WireField("fans_club", 24, 2, "FansClubMember", False, ""),
+        WireField("avatar_border", 27, 2, "ImageModel", False, ""),
+        WireField("user_attr", 32, 2, "UserAttr", False, ""),
         WireField("display_id", 38, 2, "string", False, ""),
         WireField("sec_uid", 46, 2, "string", False, ""),
+        WireField("subscribe_info", 63, 2, "SubscribeInfo", False, ""),
         WireField("badge_list", 64, 2, "BadgeStruct", True, ""),
+        WireField("fans_club_info", 66, 2, "FansClubInfo", False, ""),
+        WireField("avatar_jpg", 1012, 2, "ImageModel", False, ""),
         WireField("id_str", 1028, 2, "string", False, ""),
+        WireField("is_follower", 1029, 0, "bool", False, ""),
+    ),
+    "FansClubMember": (WireField("data", 1, 2, "FansClubData", False, ""),),
+    "FansClubData": (
+        WireField("club_name", 1, 2, "string", False, ""),
+        WireField("level", 2, 0, "int32", False, ""),
+        WireField("status", 3, 0, "int32", False, ""),
+        WireField("badge", 4, 2, "FansClubBadge", False, ""),
+    ),
+    "FansClubBadge": (
+        WireField("icons", 1, 2, "FansClubBadge.IconsEntry", True, ""),
+        WireField("title", 2, 2, "string", False, ""),
+    ),
+    "FansClubBadge.IconsEntry": (
+        WireField("key", 1, 0, "int32", False, ""),
+        WireField("value", 2, 2, "ImageModel", False, ""),
+    ),
+    "FansClubInfo": (
+        WireField("is_sleeping", 1, 0, "bool", False, ""),
+        WireField("fans_level", 2, 0, "int64", False, ""),
+        WireField("fans_score", 3, 0, "int64", False, ""),
+        WireField("badge", 4, 2, "ImageModel", False, ""),
+        WireField("fans_club_name", 6, 2, "string", False, ""),
+    ),
+    "UserAttr": (
+        WireField("is_muted", 1, 0, "bool", False, ""),
+        WireField("is_admin", 2, 0, "bool", False, ""),
+    ),
+    "SubscribeInfo": (
+        WireField("qualification", 1, 0, "bool", False, ""),
+        WireField("is_subscribe", 2, 0, "bool", False, ""),
+        WireField("badge", 3, 2, "SubscribeBadge", False, ""),
+        WireField("subscriber_count", 5, 0, "int32", False, ""),
+    ),
+    "SubscribeBadge": (
+        WireField("origin_img", 3, 2, "ImageModel", False, ""),
+        WireField("preview_img", 4, 2, "ImageModel", False, ""),
     ),
     "UserIdentity": (
         WireField("is_gift_giver_of_anchor", 1, 0, "bool", False, ""),
@@ -1204,9 +1351,15 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("action_description", 11, 2, "string", False, ""),
         WireField("user_id", 12, 0, "int64", False, ""),
         WireField("pop_str", 14, 2, "string", False, ""),
+        WireField("enter_effect_config", 15, 2, "EnterEffectConfig", False, ""),
         WireField("anchor_display_text", 18, 2, "Text", False, ""),
         WireField("client_enter_source", 19, 2, "string", False, ""),
         WireField("client_enter_type", 20, 2, "string", False, ""),
+    ),
+    "EnterEffectConfig": (
+        WireField("type", 1, 0, "int32", False, ""),
+        WireField("icon", 2, 2, "ImageModel", False, ""),
+        WireField("frames", 3, 2, "ImageModel", True, ""),
     ),
     "WebcastSocialMessage": (
         WireField("common", 1, 2, "CommonMessageData", False, ""),
@@ -1265,6 +1418,7 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("user_id", 1, 0, "int64", False, ""),
         WireField("score", 2, 0, "int64", False, ""),
         WireField("nickname", 3, 2, "string", False, ""),
+        WireField("avatar_thumb", 4, 2, "ImageModel", False, ""),
         WireField("diamond_score", 5, 0, "int64", False, ""),
         WireField("user_id_str", 6, 2, "string", False, ""),
     ),
@@ -1445,7 +1599,19 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("description", 5, 2, "string", False, ""),
         WireField("start_time", 8, 0, "int64", False, ""),
         WireField("expire_time", 9, 0, "int64", False, ""),
+        WireField("contributors", 11, 2, "LiveStreamGoalContributor", True, ""),
         WireField("id_str", 13, 2, "string", False, ""),
+        WireField("stats", 15, 2, "GoalStats", False, ""),
+    ),
+    "LiveStreamGoalContributor": (
+        WireField("user_id", 1, 0, "int64", False, ""),
+        WireField("avatar", 2, 2, "ImageModel", False, ""),
+        WireField("display_id", 3, 2, "string", False, ""),
+        WireField("score", 4, 0, "int64", False, ""),
+    ),
+    "GoalStats": (
+        WireField("total_coins", 1, 0, "int64", False, ""),
+        WireField("total_contributor", 2, 0, "int64", False, ""),
     ),
     "WebcastGoalUpdateMessage": (
         WireField("common", 1, 2, "CommonMessageData", False, ""),
@@ -1484,6 +1650,12 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("votes", 1, 0, "int64", False, "votes"),
         WireField("display_content", 2, 2, "string", False, "text"),
         WireField("option_idx", 3, 0, "int32", False, "index"),
+        WireField("vote_user_list", 4, 2, "VoteUser", True, ""),
+    ),
+    "VoteUser": (
+        WireField("user_id", 1, 0, "int64", False, ""),
+        WireField("nick_name", 2, 2, "string", False, ""),
+        WireField("avatar_thumb", 3, 2, "ImageModel", False, ""),
     ),
     "PollStartContent": (
         WireField("start_time", 1, 0, "int64", False, "startTime"),
@@ -1645,7 +1817,11 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("list_change_content", 102, 2, "LinkListChangeContent", False, "*"),
         WireField("business_content", 200, 2, "BusinessContent", False, "*"),
     ),
-    "LinkListUser": (WireField("user", 1, 2, "User", False, "user"),),
+    "LinkListUser": (
+        WireField("user", 1, 2, "User", False, "user"),
+        WireField("modify_time", 2, 0, "int64", False, ""),
+        WireField("fan_ticket", 7, 0, "int64", False, ""),
+    ),
     "LinkerListChangeContent": (
         WireField("linked_users", 1, 2, "LinkListUser", True, "linkedUsers"),
         WireField("applied_users", 2, 2, "LinkListUser", True, ""),
@@ -1817,12 +1993,43 @@ MESSAGES: Final[dict[str, tuple[WireField, ...]]] = {
         WireField("notice", 6, 2, "Text", False, "*"),
         WireField("content", 7, 2, "Text", False, ""),
     ),
+    "WebcastMsgDetectMessage": (
+        WireField("common", 1, 2, "CommonMessageData", False, ""),
+        WireField("detect_type", 2, 0, "int32", False, ""),
+        WireField("trigger_condition", 3, 2, "MsgDetectTrigger", False, ""),
+        WireField("time_info", 4, 2, "MsgDetectTimeInfo", False, ""),
+        WireField("trigger_by", 5, 0, "int32", False, ""),
+        WireField("from_region", 6, 2, "string", False, ""),
+        WireField("sim_sent_ms", 8, 0, "int64", False, ""),
+    ),
+    "MsgDetectTrigger": (
+        WireField("uplink_detect_http", 1, 0, "bool", False, ""),
+        WireField("uplink_detect_websocket", 2, 0, "bool", False, ""),
+        WireField("detect_p2p_msg", 3, 0, "bool", False, ""),
+        WireField("detect_room_msg", 4, 0, "bool", False, ""),
+        WireField("http_optimize", 5, 0, "bool", False, ""),
+    ),
+    "MsgDetectTimeInfo": (
+        WireField("client_start_ms", 1, 0, "int64", False, ""),
+        WireField("api_recv_time_ms", 2, 0, "int64", False, ""),
+        WireField("api_send_to_goim_ms", 3, 0, "int64", False, ""),
+    ),
+    "SimUnknownTail": (
+        WireField("variant", 90, 0, "int32", False, ""),
+        WireField("card", 91, 2, "SimUnknownCard", False, ""),
+        WireField("extra_json", 92, 2, "string", False, ""),
+    ),
+    "SimUnknownCard": (
+        WireField("name", 1, 2, "string", False, ""),
+        WireField("image", 2, 2, "ImageModel", False, ""),
+    ),
 }
 """Message name -> its fields, in schema order."""
 
 MAP_ENTRIES: Final = frozenset(
     {
         "ProtoMessageFetchResult.RouteParamsEntry",
+        "FansClubBadge.IconsEntry",
         "WebcastLinkMicBattle.BattleResultEntry",
         "WebcastLinkMicBattle.ArmiesEntry",
         "WebcastLinkMicBattle.AnchorInfoEntry",

@@ -37,6 +37,19 @@ from ._schema import (
     CommonMessageData_priority_score,
     CommonMessageData_room_id,
     CommonMessageData_to_idc,
+    FansClubBadge_icons,
+    FansClubBadge_IconsEntry_key,
+    FansClubBadge_IconsEntry_value,
+    FansClubBadge_title,
+    FansClubData_badge,
+    FansClubData_club_name,
+    FansClubData_level,
+    FansClubData_status,
+    FansClubInfo_badge,
+    FansClubInfo_fans_club_name,
+    FansClubInfo_fans_level,
+    FansClubInfo_fans_score,
+    FansClubMember_data,
     FollowInfo_follow_status,
     FollowInfo_follower_count,
     FollowInfo_following_count,
@@ -80,6 +93,12 @@ from ._schema import (
     ProtoMessageFetchResult_route_params,
     PushHeader_key,
     PushHeader_value,
+    SubscribeBadge_origin_img,
+    SubscribeBadge_preview_img,
+    SubscribeInfo_badge,
+    SubscribeInfo_is_subscribe,
+    SubscribeInfo_qualification,
+    SubscribeInfo_subscriber_count,
     Text_default_format,
     Text_default_pattern,
     Text_key,
@@ -91,18 +110,28 @@ from ._schema import (
     TextPiece_user_value,
     TextPieceUser_user,
     TextPieceUser_with_colon,
+    User_avatar_border,
+    User_avatar_jpg,
     User_avatar_large,
     User_avatar_medium,
     User_avatar_thumb,
+    User_badge_image_list,
     User_badge_list,
     User_create_time,
     User_display_id,
+    User_fans_club,
+    User_fans_club_info,
     User_follow_info,
     User_id,
     User_id_str,
+    User_is_follower,
     User_nickname,
     User_sec_uid,
     User_signature,
+    User_subscribe_info,
+    User_user_attr,
+    UserAttr_is_admin,
+    UserAttr_is_muted,
     UserIdentity_is_anchor,
     UserIdentity_is_follower_of_anchor,
     UserIdentity_is_moderator_of_anchor,
@@ -219,46 +248,36 @@ def user_ref(u: SimUser) -> bytes:
     )
 
 
-# User fields of the public v3 schema (TikTokLiveProto / tiktok-live-proto ``User``) that
-# proto/webcast.proto does not name, since no event reads them; they give users their real weight.
-_USER_BADGE_IMAGES = 21  # badge_image_list: repeated ImageModel
-_USER_FANS_CLUB = (
-    24  # fans_club: FansClubMember{1 data FansClubData{1 club_name, 2 level, 3 status, 4 badge}}
-)
-_USER_AVATAR_BORDER = 27  # avatar_border: ImageModel
-_USER_ATTR = 32  # user_attr: UserAttr{1 is_muted, 2 is_admin, 3 is_super_admin}
-_USER_SUBSCRIBE_INFO = (
-    63  # subscribe_info: SubscribeInfo{1 qualification, 2 is_subscribe, 3 badge{3, 4}, 5 count}
-)
-_USER_FANS_CLUB_INFO = (
-    66  # fans_club_info: FansClubInfo{1 is_sleeping, 2 fans_level, 3 score, 4 badge, 6 name}
-)
-_USER_AVATAR_JPG = 1012  # avatar_jpg: ImageModel
-_USER_IS_FOLLOWER = 1029  # is_follower: bool
-
-
 def _fans_club(u: SimUser) -> bytes:
     """The fans-club member block (24) and its summary (66) of a fans-club member."""
     badge = image(f"fans:{u.member_level}", 48, 1)
     data = b"".join(
         [
-            str_field(1, "Host fam"),
-            int_field(2, u.member_level),
-            int_field(3, 1),
+            str_field(FansClubData_club_name, "Host fam"),
+            int_field(FansClubData_level, u.member_level),
+            int_field(FansClubData_status, 1),
             message_field(
-                4, map_entry(1, int_field(1, 1), message_field(2, badge)), str_field(2, "Host fam")
+                FansClubData_badge,
+                map_entry(
+                    FansClubBadge_icons,
+                    int_field(FansClubBadge_IconsEntry_key, 1),
+                    message_field(FansClubBadge_IconsEntry_value, badge),
+                ),
+                str_field(FansClubBadge_title, "Host fam"),
             ),
         ]
     )
     info = b"".join(
         [
-            int_field(2, u.member_level),
-            int_field(3, u.member_level * 120),
-            message_field(4, badge),
-            str_field(6, "Host fam"),
+            int_field(FansClubInfo_fans_level, u.member_level),
+            int_field(FansClubInfo_fans_score, u.member_level * 120),
+            message_field(FansClubInfo_badge, badge),
+            str_field(FansClubInfo_fans_club_name, "Host fam"),
         ]
     )
-    return message_field(_USER_FANS_CLUB, message_field(1, data)) + message_field(_USER_FANS_CLUB_INFO, info)
+    return message_field(User_fans_club, message_field(FansClubMember_data, data)) + message_field(
+        User_fans_club_info, info
+    )
 
 
 def short_user(u: SimUser) -> bytes:
@@ -294,25 +313,34 @@ def user(u: SimUser, detail: int = 1) -> bytes:
     if detail >= 1:
         extra += [
             message_field(User_avatar_medium, image(f"avatar:{u.id}", 720, 1)),
-            message_field(_USER_ATTR, bool_field(1, False), bool_field(2, u.moderator)),
+            message_field(
+                User_user_attr,
+                bool_field(UserAttr_is_muted, False),
+                bool_field(UserAttr_is_admin, u.moderator),
+            ),
         ]
     if detail >= 2:
         extra += [
             message_field(User_avatar_large, image(f"avatar:{u.id}", 1080, 1)),
-            message_field(_USER_AVATAR_JPG, image(f"avatar:{u.id}", 100, 1)),
+            message_field(User_avatar_jpg, image(f"avatar:{u.id}", 100, 1)),
             *([_fans_club(u)] if u.member_level else []),
-            *(message_field(_USER_BADGE_IMAGES, image(f"grade:{u.gifter_level}", 32, 1)) for _ in badges[:2]),
+            *(
+                message_field(User_badge_image_list, image(f"grade:{u.gifter_level}", 32, 1))
+                for _ in badges[:2]
+            ),
             message_field(
-                _USER_SUBSCRIBE_INFO,
-                bool_field(1, True),
-                bool_field(2, u.subscriber),
+                User_subscribe_info,
+                bool_field(SubscribeInfo_qualification, True),
+                bool_field(SubscribeInfo_is_subscribe, u.subscriber),
                 message_field(
-                    3, message_field(3, image("sub-badge", 48, 1)), message_field(4, image("sub", 48, 1))
+                    SubscribeInfo_badge,
+                    message_field(SubscribeBadge_origin_img, image("sub-badge", 48, 1)),
+                    message_field(SubscribeBadge_preview_img, image("sub", 48, 1)),
                 ),
-                int_field(5, 1200),
+                int_field(SubscribeInfo_subscriber_count, 1200),
             ),
             *(
-                [message_field(_USER_AVATAR_BORDER, image(f"border:{u.gifter_level}", 120, 2))]
+                [message_field(User_avatar_border, image(f"border:{u.gifter_level}", 120, 2))]
                 if u.gifter_level > 20
                 else []
             ),
@@ -330,7 +358,7 @@ def user(u: SimUser, detail: int = 1) -> bytes:
             *extra,
             int_field(User_create_time, 1_600_000_000 + u.id % 100_000_000),
             str_field(User_signature, "streams daily | gaming | music"),
-            bool_field(_USER_IS_FOLLOWER, u.follow_status in (1, 2, 3)),
+            bool_field(User_is_follower, u.follow_status in (1, 2, 3)),
         ]
     )
 

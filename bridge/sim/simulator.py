@@ -61,6 +61,7 @@ from ..codec._schema import (
     BattleUserArmies_anchor_id_str,
     BattleUserArmies_host_score,
     BattleUserArmies_user_armies,
+    BattleUserArmy_avatar_thumb,
     BattleUserArmy_diamond_score,
     BattleUserArmy_nickname,
     BattleUserArmy_score,
@@ -93,10 +94,15 @@ from ..codec._schema import (
     CriticalStrikeCardInfo_to_anchor_id,
     Emote_emote_id,
     Emote_image,
+    EnterEffectConfig_frames,
+    EnterEffectConfig_icon,
+    EnterEffectConfig_type,
     FanTicketRoomNoticeContent_event_time,
     FanTicketRoomNoticeContent_match_id,
     FanTicketRoomNoticeContent_total_linkmic_fan_ticket,
     FanTicketRoomNoticeContent_user_fan_ticket,
+    GoalStats_total_coins,
+    GoalStats_total_contributor,
     LinkerListChangeContent_applied_users,
     LinkerListChangeContent_linked_users,
     LinkLayerListUser_linked_time_nano,
@@ -104,16 +110,24 @@ from ..codec._schema import (
     LinkLayerListUser_user,
     LinkListChangeContent_list,
     LinkListChangeContent_type,
+    LinkListUser_fan_ticket,
+    LinkListUser_modify_time,
     LinkListUser_user,
     LinkPlayer_room_id,
     LinkPlayer_user_id,
     ListChangeBizContent_user_infos,
+    LiveStreamGoal_contributors,
     LiveStreamGoal_description,
     LiveStreamGoal_id,
     LiveStreamGoal_id_str,
     LiveStreamGoal_start_time,
+    LiveStreamGoal_stats,
     LiveStreamGoal_status,
     LiveStreamGoal_sub_goals,
+    LiveStreamGoalContributor_avatar,
+    LiveStreamGoalContributor_display_id,
+    LiveStreamGoalContributor_score,
+    LiveStreamGoalContributor_user_id,
     LiveStreamSubGoal_gift,
     LiveStreamSubGoal_id,
     LiveStreamSubGoal_id_str,
@@ -136,6 +150,7 @@ from ..codec._schema import (
     PollEndContent_option_list,
     PollOptionInfo_display_content,
     PollOptionInfo_option_idx,
+    PollOptionInfo_vote_user_list,
     PollOptionInfo_votes,
     PollStartContent_end_time,
     PollStartContent_operator,
@@ -150,6 +165,11 @@ from ..codec._schema import (
     RankUpdate_countdown,
     RankUpdate_owner_rank,
     RankUpdate_rank_type,
+    SimUnknownCard_image,
+    SimUnknownCard_name,
+    SimUnknownTail_card,
+    SimUnknownTail_extra_json,
+    SimUnknownTail_variant,
     UseCriticalStrikeCard_anchor_id,
     UseCriticalStrikeCard_card_info,
     User_avatar_thumb,
@@ -157,6 +177,9 @@ from ..codec._schema import (
     UserFanTicket_match_rank,
     UserFanTicket_match_total_score,
     UserFanTicket_user_id,
+    VoteUser_avatar_thumb,
+    VoteUser_nick_name,
+    VoteUser_user_id,
     WebcastBarrageMessage_content,
     WebcastBarrageMessage_duration,
     WebcastBarrageMessage_fans_level_param,
@@ -270,9 +293,12 @@ from ..codec._schema import (
     WebcastMemberMessage_anchor_display_text,
     WebcastMemberMessage_client_enter_source,
     WebcastMemberMessage_client_enter_type,
+    WebcastMemberMessage_enter_effect_config,
     WebcastMemberMessage_enter_type,
     WebcastMemberMessage_member_count,
     WebcastMemberMessage_user,
+    WebcastMsgDetectMessage_detect_type,
+    WebcastMsgDetectMessage_sim_sent_ms,
     WebcastPollMessage_end_content,
     WebcastPollMessage_message_type,
     WebcastPollMessage_poll_id,
@@ -645,16 +671,6 @@ REAL_SIZES: dict[str, RealSize] = {
 """What the simulator's encoders are shaped to: per type, and over all messages (``all``)."""
 
 
-# Fields of the public v3 schema (TikTokLiveProto / tiktok-live-proto) that proto/webcast.proto does
-# not name, since no event reads them; the simulator writes them so messages carry their real weight.
-_ARMY_AVATAR = 4  # BattleUserArmy.avatar_thumb: ImageModel
-_OPTION_VOTERS = 4  # PollOptionInfo.vote_user_list: repeated VoteUser{1 user_id, 2 nick_name, 3 avatar_thumb}
-_GOAL_CONTRIBUTORS = 11  # LiveStreamGoal.contributors: repeated {1 user_id, 2 avatar, 3 display_id, 4 score}
-_GOAL_STATS = 15  # LiveStreamGoal.stats: GoalStats{1 total_coins, 2 total_contributor}
-_LINK_USER_MODIFY_TIME = 2  # LinkListUser.modify_time
-_LINK_USER_FAN_TICKET = 7  # LinkListUser.fan_ticket
-
-
 _BARRAGE_TEXTS = {
     4: ("pm_mt_subscribe_first_barrage", "{0:user} subscribed"),
     7: ("pm_mt_subscribe_gift_barrage", "{0:user} gifted subscriptions"),
@@ -890,10 +906,15 @@ class Simulator:
         u = self._user()
         # most join toasts carry the whole (light) user in their piece, some only its reference
         display = wc.text("live_room_enter_toast", "{0:user} joined", [u], whole=self.rng.random() < 0.6)
-        effect = [int_field(1, 2), message_field(2, wc.image("enter-effect", 120, 2))]
+        effect = [
+            int_field(EnterEffectConfig_type, 2),
+            message_field(EnterEffectConfig_icon, wc.image("enter-effect", 120, 2)),
+        ]
         if u.gifter_level >= 10 or u.member_level >= 8:  # a high-level viewer's entrance animation
             effect += [
-                message_field(3, wc.image(f"enter-effect:{u.gifter_level}:{n}", 720, 3))
+                message_field(
+                    EnterEffectConfig_frames, wc.image(f"enter-effect:{u.gifter_level}:{n}", 720, 3)
+                )
                 for n in range(2 + u.gifter_level % 9)
             ]
         return self._inner(
@@ -907,8 +928,7 @@ class Simulator:
                 ),
                 str_field(WebcastMemberMessage_client_enter_source, "homepage_hot-live_cell"),
                 str_field(WebcastMemberMessage_client_enter_type, "click"),
-                # off-schema: a field proto/webcast.proto does not name, which decoders must skip
-                message_field(15, *effect),
+                message_field(WebcastMemberMessage_enter_effect_config, *effect),
                 message_field(WebcastMemberMessage_user, wc.user(u, 0)),
                 int_field(WebcastMemberMessage_enter_type, 1),
             ],
@@ -1402,7 +1422,7 @@ class Simulator:
                             int_field(BattleUserArmy_user_id, u.id),
                             int_field(BattleUserArmy_score, score // (2 + rank)),
                             str_field(BattleUserArmy_nickname, u.nickname),
-                            message_field(_ARMY_AVATAR, wc.image(f"avatar:{u.id}", 100, 1)),
+                            message_field(BattleUserArmy_avatar_thumb, wc.image(f"avatar:{u.id}", 100, 1)),
                             int_field(BattleUserArmy_diamond_score, score // (2 + rank)),
                             str_field(BattleUserArmy_user_id_str, str(u.id)),
                         )
@@ -1536,11 +1556,11 @@ class Simulator:
         ]
         contributors = [
             message_field(
-                _GOAL_CONTRIBUTORS,
-                int_field(1, c.id),
-                message_field(2, wc.image(f"avatar:{c.id}", 100, 2)),
-                str_field(3, c.unique_id),
-                int_field(4, 10 * (len(self.users) - i)),
+                LiveStreamGoal_contributors,
+                int_field(LiveStreamGoalContributor_user_id, c.id),
+                message_field(LiveStreamGoalContributor_avatar, wc.image(f"avatar:{c.id}", 100, 2)),
+                str_field(LiveStreamGoalContributor_display_id, c.unique_id),
+                int_field(LiveStreamGoalContributor_score, 10 * (len(self.users) - i)),
             )
             for i, c in enumerate(self.users[: 1 + progress % 3])
         ]
@@ -1553,7 +1573,11 @@ class Simulator:
             int_field(LiveStreamGoal_start_time, now_ms // 1000 - 600),
             *contributors,
             str_field(LiveStreamGoal_id_str, "7400000000000000099"),
-            message_field(_GOAL_STATS, int_field(1, progress), int_field(2, len(contributors))),
+            message_field(
+                LiveStreamGoal_stats,
+                int_field(GoalStats_total_coins, progress),
+                int_field(GoalStats_total_contributor, len(contributors)),
+            ),
         )
         sub = message_field(
             WebcastGoalUpdateMessage_contribute_subgoal,
@@ -1649,10 +1673,10 @@ class Simulator:
                 int_field(PollOptionInfo_option_idx, index),
                 *(
                     message_field(
-                        _OPTION_VOTERS,
-                        int_field(1, voter.id),
-                        str_field(2, voter.nickname),
-                        message_field(3, wc.image(f"avatar:{voter.id}", 100, 2)),
+                        PollOptionInfo_vote_user_list,
+                        int_field(VoteUser_user_id, voter.id),
+                        str_field(VoteUser_nick_name, voter.nickname),
+                        message_field(VoteUser_avatar_thumb, wc.image(f"avatar:{voter.id}", 100, 2)),
                     )
                     for voter in (self.users[(count * 31 + index) % len(self.users)],)
                     if count
@@ -1830,8 +1854,8 @@ class Simulator:
             return message_field(
                 number,
                 message_field(LinkListUser_user, wc.user(u, 2)),
-                int_field(_LINK_USER_MODIFY_TIME, now_ms // 1000),
-                int_field(_LINK_USER_FAN_TICKET, u.id % 5000),
+                int_field(LinkListUser_modify_time, now_ms // 1000),
+                int_field(LinkListUser_fan_ticket, u.id % 5000),
             )
 
         fields = [
@@ -1873,21 +1897,27 @@ class Simulator:
         return self._inner("rankText", fields, now_ms, display)
 
     def _unknown(self, now_ms: int) -> bytes:
-        # off-schema: a method the contract does not model; its body uses numbers past those of the
-        # method's public schema, so every parser (ours, TikTokLive's) skips them as unknown fields
+        # a method the contract does not model, with the simulator's own filler (SimUnknownTail) for a
+        # body: numbers its public schema leaves unused, so every parser (ours, TikTokLive's) skips them
         method = self.rng.choice(_UNTYPED)
         body = [
-            int_field(90, self.rng.randint(1, 9)),
+            int_field(SimUnknownTail_variant, self.rng.randint(1, 9)),
             message_field(
-                91, str_field(1, method.removeprefix("Webcast")), message_field(2, wc.image(method, 100, 2))
+                SimUnknownTail_card,
+                str_field(SimUnknownCard_name, method.removeprefix("Webcast")),
+                message_field(SimUnknownCard_image, wc.image(method, 100, 2)),
             ),
-            str_field(92, f'{{"scene":"{method}","ts":{now_ms}}}'),
+            str_field(SimUnknownTail_extra_json, f'{{"scene":"{method}","ts":{now_ms}}}'),
         ]
         return self._inner("unknown", body, now_ms, method=method)
 
     def _ignored(self, now_ms: int) -> bytes:
-        # off-schema: a message proto/webcast.proto does not have, so its fields are numbered here
-        return self._inner("ignored", [int_field(2, 1), int_field(8, now_ms)], now_ms)
+        # a method the decoders drop; its schema is in proto/webcast.proto all the same
+        fields = [
+            int_field(WebcastMsgDetectMessage_detect_type, 1),
+            int_field(WebcastMsgDetectMessage_sim_sent_ms, now_ms),
+        ]
+        return self._inner("ignored", fields, now_ms)
 
     # ------------------------------------------------------------ notices, rankings, pins
 
