@@ -22,7 +22,8 @@ while the daemon inflates realistic, fully compressed frames.
 
 The daemon's CPU comes from ``/proc/<pid>/stat`` (utime + stime) over the
 measurement window, its memory from ``/proc/<pid>/status`` (VmRSS).
-``BENCH_CPROFILE=FILE`` runs the daemon under cProfile and writes its profile there.
+``BENCH_CPROFILE=FILE`` runs the daemon under cProfile, timed in its main thread's CPU time
+(``time.thread_time``, so waiting for a core does not count), and writes its profile there.
 """
 
 from __future__ import annotations
@@ -388,13 +389,13 @@ def run(
             config = Path(tmp) / "bench.toml"
             names = [room_name(i) for i in range(rooms)]
             write_config(config, ready["base"], names, endpoint, Path(tmp) / "ledger", console)
-            profile = (  # BENCH_CPROFILE=file: the daemon under cProfile
-                ["-m", "cProfile", "-o", os.environ["BENCH_CPROFILE"]]
+            command = (  # BENCH_CPROFILE=file: the daemon under cProfile
+                [__file__, "profile", os.environ["BENCH_CPROFILE"]]
                 if os.environ.get("BENCH_CPROFILE")
-                else []
+                else ["-m", "bridge"]
             )
             daemon = subprocess.Popen(
-                [sys.executable, *profile, "-m", "bridge", "run", "-c", str(config)], cwd=str(ROOT), env=env
+                [sys.executable, *command, "run", "-c", str(config)], cwd=str(ROOT), env=env
             )
             sub.setsockopt(zmq.RCVHWM, 0)
             sub.setsockopt(zmq.SUBSCRIBE, b"")
@@ -509,6 +510,21 @@ def _drain(
 # ---------------------------------------------------------------- command line
 
 
+def profiled(out: str, argv: list[str]) -> int:
+    """``tiktok-bridge <argv>`` under cProfile in this thread's CPU time; the profile goes to ``out``."""
+    import cProfile
+
+    from bridge.cli.main import main as bridge
+
+    profile = cProfile.Profile(time.thread_time)
+    profile.enable()
+    try:
+        return bridge(argv)
+    finally:
+        profile.disable()
+        profile.dump_stats(out)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -528,10 +544,15 @@ def main() -> None:
     one.add_argument("--warmup", type=float, default=3.0)
     one.add_argument("--rss-every", type=float, default=0.0)
     one.add_argument("--no-console", action="store_true", help="run the daemon without its web console")
+    prof = commands.add_parser("profile", help="tiktok-bridge ARGS under cProfile (used by BENCH_CPROFILE)")
+    prof.add_argument("out", help="the profile file (pstats)")
+    prof.add_argument("argv", nargs=argparse.REMAINDER, help="tiktok-bridge's arguments")
     args = parser.parse_args()
     if args.command == "fake":
         asyncio.run(_fake(args))
         return
+    if args.command == "profile":
+        sys.exit(profiled(args.out, args.argv))
     r = run(
         args.rate,
         args.seconds,

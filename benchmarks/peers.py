@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib.resources
 import importlib.util
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -831,13 +832,17 @@ def tiktoklive() -> tuple[Callable[[str, bytes], Any] | None, str]:
     try:
         from importlib.metadata import version
 
-        from TikTokLive.events.proto_events import EVENT_MAPPINGS
+        with warnings.catch_warnings():  # TikTokLive imports websockets.legacy, deprecated upstream
+            warnings.simplefilter("ignore", DeprecationWarning)
+            from TikTokLive.events.proto_events import EVENT_MAPPINGS
 
         found = version("TikTokLive")
     except Exception as exc:  # noqa: BLE001 - any import failure means "skip it"
         return None, f"not available ({type(exc).__name__}: {exc}); pip install '.[bench-peers]'"
     mappings: dict[str, Any] = dict(EVENT_MAPPINGS)
-    _construct_every_class()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        _construct_every_class()
 
     def decode(method: str, payload: bytes) -> Any:
         cls = mappings.get(method)

@@ -169,8 +169,7 @@ class FramePath:
         self.publisher = Publisher(config.publisher)
         self.daemon = Daemon(config, [], self.publisher)
         self.tmp = tempfile.TemporaryDirectory(prefix="bridge-bench-")
-        if game:
-            GameLayer(self.daemon, GameConfig(ledger_dir=self.tmp.name))
+        self.game = GameLayer(self.daemon, GameConfig(ledger_dir=self.tmp.name)) if game else None
         self.room = Room("bench", harness.ROOM_ID_BASE)
         self.publisher.start()
         self.ready, self.stop = multiprocessing.Event(), multiprocessing.Event()
@@ -192,6 +191,8 @@ class FramePath:
         self.stop.set()
         self.sub.join(10)
         self.publisher.close()
+        if self.game is not None:
+            self.game.close()  # its journal files, before their directory goes
         self.tmp.cleanup()
         return int(self.counter.value)
 

@@ -2,7 +2,7 @@
 
     pytest benchmarks/test_bench_frame.py
 
-A round is the whole corpus (666 push frames, 2,976 events): inflate only, then
+A round is the whole corpus (674 push frames, 2,986 events): inflate only, then
 ``Daemon.ingest`` -> PUB with a SUB draining in another process, without and with
 the game layer (streaks, rules, ledger) the real daemon runs.
 """
