@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import msgpack
 import zmq
 
-__all__ = ["Tail", "describe"]
+__all__ = ["Tail", "describe", "render_text"]
 
 
 def _who(event: dict[str, Any]) -> str:
@@ -47,6 +48,29 @@ _LINES: dict[str, Callable[[dict[str, Any]], str]] = {
 }
 
 
+_PLACEHOLDER = re.compile(r"\{(\d+):[^}]*\}")
+
+
+def render_text(template: str, pieces: list[dict[str, Any]]) -> str:
+    """A TikTok text template with its placeholders filled from ``pieces``: ``{0:user} joined`` ->
+    ``@alice joined``; a placeholder without a piece is left as it is."""
+
+    def fill(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        piece = pieces[index] if index < len(pieces) and isinstance(pieces[index], dict) else None
+        if piece is None:
+            return match.group(0)
+        user = piece.get("user")
+        if isinstance(user, dict):
+            return _who({"user": user})
+        for key in ("giftName", "text", "giftId"):
+            if key in piece:
+                return str(piece[key])
+        return match.group(0)
+
+    return _PLACEHOLDER.sub(fill, template)
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, bytes):
         return value.hex()
@@ -67,7 +91,13 @@ def describe(event: dict[str, Any]) -> str:
         text = line(event)
     else:
         skip = {"type", "room", "roomId", "seq", "ts", "msgId", "createTime"}
-        text = " ".join(f"{k}={_jsonable(v)}" for k, v in event.items() if k not in skip)
+        template, pieces = event.get("text"), event.get("pieces", [])
+        shown = ""
+        if isinstance(template, str) and isinstance(pieces, list):
+            # a notice with a display text: the text as TikTok shows it, then the other fields
+            shown = repr(render_text(template, pieces)) + " "
+            skip |= {"text", "textKey", "pieces"}
+        text = (shown + " ".join(f"{k}={_jsonable(v)}" for k, v in event.items() if k not in skip)).rstrip()
     return f"{stamp} {'@' + room if room else '':<14} {kind:<12} {text}"
 
 
