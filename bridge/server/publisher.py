@@ -93,6 +93,8 @@ class Publisher:
         self.published = 0
         self.dropped = 0
         self._socket: zmq.Socket[Any] | None = None
+        self._send: Any = None
+        """The socket's ``send``: pyzmq's compiled one where the socket is of its class (no wrapper)."""
         self._pending: list[tuple[bytes, bytes]] | None = None
         self.inproc = "" if config.connect else f"inproc://bridge-publisher-{os.getpid()}-{next(_INPROC)}"
         """The ``inproc://`` endpoint :meth:`start` binds beside the configured one, for readers in
@@ -136,6 +138,8 @@ class Publisher:
             bind(socket, self.config.endpoint, "publisher.endpoint", self.config.allow_remote, allow)
             socket.bind(self.inproc)
         self._socket = socket
+        compiled = _BACKEND is not None and isinstance(socket, _BACKEND)
+        self._send = _BACKEND.send if compiled else type(socket).send
 
     def publish(self, topic: str, message: dict[str, Any]) -> None:
         """Stamp the next ``seq`` and the current ``ts`` into ``message`` and send it; never blocks."""
@@ -181,7 +185,7 @@ class Publisher:
         if socket is None:  # closed inside a batch
             self.dropped += 1
             return
-        send = _BACKEND.send if _BACKEND is not None and isinstance(socket, _BACKEND) else type(socket).send
+        send = self._send
         try:
             send(socket, topic, _MORE)
             send(socket, payload, _LAST)
