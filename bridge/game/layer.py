@@ -173,13 +173,16 @@ class GameLayer:
         now = time.monotonic()
         kind = event["type"]
         guard = self.daemon.listener_failures.call
+        rules = kind in self.engine.needs  # the engine looks at a few types only
         if kind == "giftFinal":  # made here: only rules look at it
-            guard("rules", self._fire_rules, room, event, None, now)
+            if rules:
+                guard("rules", self._fire_rules, room, event, None, now)
             return
         simulated = event.get("simulated") is True
         state = self._state(room.name, simulated, now)
         step = guard("streaks", state.tracker.feed, event, now) if kind == "gift" else None
-        guard("rules", self._fire_rules, room, event, step, now)
+        if rules:
+            guard("rules", self._fire_rules, room, event, step, now)
         if state.ledger is not None:
             guard("ledger", self._account, room, state.ledger, event, step)
         if step is not None and step.final is not None:

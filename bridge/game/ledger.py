@@ -285,6 +285,15 @@ class Ledger:
         """Apply ``record`` and journal it (``line``: its JSON line, when the caller has it already)."""
         self._remember(record)
         self._apply(record)
+        self._journal(line, record)
+
+    def _record_id(self, msg_id: int) -> None:
+        """``_record({"i": msg_id})`` for the most frequent record, without a record to apply."""
+        self.recent.seen(msg_id)
+        self._journal(f'{{"i":{msg_id}}}\n')
+
+    def _journal(self, line: str, record: dict[str, Any] | None = None) -> None:
+        """Append ``line`` (or ``record`` as a JSON line) to the journal, if there is one."""
         if self.path is None:
             return
         try:
@@ -320,15 +329,15 @@ class Ledger:
         msg_id = event.get("msgId")
         if kind not in ("gift", "like", "follow", "share", "roomUserSeq"):
             if isinstance(msg_id, int):
-                self._record({"i": msg_id}, f'{{"i":{msg_id}}}\n')
+                self._record_id(msg_id)
             return
         self._start(event)
         tail = f',"i":{msg_id}}}\n' if isinstance(msg_id, int) else "}\n"
         ids = {"i": msg_id} if isinstance(msg_id, int) else {}
         if kind == "gift":
             if step is None or not step.delta:
-                if ids:
-                    self._record(ids, f'{{"i":{msg_id}}}\n')
+                if isinstance(msg_id, int):
+                    self._record_id(msg_id)
                 return
             self._record(self._gift_record(event, step.delta, ids))
         elif kind == "like":  # the hot kinds: their JSON lines written directly, byte-identical

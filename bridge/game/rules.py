@@ -492,6 +492,8 @@ class RuleEngine:
         for rule in rules:
             for kind in TRIGGERS[rule.on].events:
                 self._by_type.setdefault(kind, []).append(rule)
+        self.needs = frozenset(self._by_type) | _LEARNT
+        """The event types :meth:`feed` looks at: for any other it fires nothing and learns nothing."""
 
     def reloaded(self, rules: list[Rule]) -> RuleEngine:
         """An engine for new rules that keeps what this one learnt about the rooms (our host, the co-host

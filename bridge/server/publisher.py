@@ -17,14 +17,12 @@ once per burst instead of once per message.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import itertools
 import logging
 import os
 import threading
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import msgpack
@@ -93,11 +91,14 @@ class Publisher:
         self.published = 0
         self.dropped = 0
         self._socket: zmq.Socket[Any] | None = None
+        self._send: Any = None
+        """The socket's ``send``: pyzmq's compiled one where the socket is of its class (no wrapper)."""
         self._pending: list[tuple[bytes, bytes]] | None = None
         self.inproc = "" if config.connect else f"inproc://bridge-publisher-{os.getpid()}-{next(_INPROC)}"
         """The ``inproc://`` endpoint :meth:`start` binds beside the configured one, for readers in
         this process and context (they may connect first); empty when publishing into a forwarder."""
         self._packer = msgpack.Packer(use_bin_type=True)
+        self._burst = _Burst(self)
 
     def start(self) -> None:
         """Create and bind the socket.
@@ -136,6 +137,8 @@ class Publisher:
             bind(socket, self.config.endpoint, "publisher.endpoint", self.config.allow_remote, allow)
             socket.bind(self.inproc)
         self._socket = socket
+        compiled = _BACKEND is not None and isinstance(socket, _BACKEND)
+        self._send = _BACKEND.send if compiled else type(socket).send
 
     def publish(self, topic: str, message: dict[str, Any]) -> None:
         """Stamp the next ``seq`` and the current ``ts`` into ``message`` and send it; never blocks."""
@@ -154,10 +157,9 @@ class Publisher:
         if self._pending is not None:
             self._pending.append((topic.encode("utf-8"), payload))
         else:
-            self._emit(topic.encode("utf-8"), payload)
+            self._emit([(topic.encode("utf-8"), payload)])
 
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self) -> _Burst:
         """Hold what is published inside and send it in one burst when the block ends.
 
         Messages keep their order and their stamps. ZeroMQ's I/O thread then wakes
@@ -165,33 +167,52 @@ class Publisher:
         of a send at moderate rates (the daemon sends each decoded frame this way).
         A batch inside a batch joins the outer one.
         """
-        if self._pending is not None:
-            yield
-            return
-        self._pending = []
-        try:
-            yield
-        finally:
-            pending, self._pending = self._pending, None
-            for topic, payload in pending:
-                self._emit(topic, payload)
+        return self._burst
 
-    def _emit(self, topic: bytes, payload: bytes) -> None:
+    def _emit(self, messages: list[tuple[bytes, bytes]]) -> None:
         socket = self._socket
         if socket is None:  # closed inside a batch
-            self.dropped += 1
+            self.dropped += len(messages)
             return
-        send = _BACKEND.send if _BACKEND is not None and isinstance(socket, _BACKEND) else type(socket).send
-        try:
-            send(socket, topic, _MORE)
-            send(socket, payload, _LAST)
-        except zmq.Again:
-            self.dropped += 1
-        else:
-            self.published += 1
+        send = self._send
+        for topic, payload in messages:
+            try:
+                send(socket, topic, _MORE)
+                send(socket, payload, _LAST)
+            except zmq.Again:
+                self.dropped += 1
+            else:
+                self.published += 1
 
     def close(self, linger: float = 0.25) -> None:
         """Close the socket, giving queued messages ``linger`` seconds to leave."""
         if self._socket is not None:
             self._socket.close(linger=int(linger * 1000))
             self._socket = None
+
+
+class _Burst:
+    """What :meth:`Publisher.batch` returns: one reusable context manager per publisher.
+
+    A plain class rather than a generator-based context manager, which would cost
+    a generator and its frames for every delivered frame.
+    """
+
+    __slots__ = ("_publisher", "_depth")
+
+    def __init__(self, publisher: Publisher) -> None:
+        self._publisher = publisher
+        self._depth = 0
+
+    def __enter__(self) -> None:
+        if not self._depth:
+            self._publisher._pending = []
+        self._depth += 1
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._depth -= 1
+        if not self._depth:
+            publisher = self._publisher
+            pending, publisher._pending = publisher._pending, None
+            if pending:
+                publisher._emit(pending)
