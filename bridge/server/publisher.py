@@ -91,7 +91,7 @@ class Publisher:
         self.published = 0
         self.dropped = 0
         self._socket: zmq.Socket[Any] | None = None
-        self._send: Any = None
+        self._socket_send: Any = None
         """The socket's ``send``: pyzmq's compiled one where the socket is of its class (no wrapper)."""
         self._pending: list[tuple[bytes, bytes]] | None = None
         self.inproc = "" if config.connect else f"inproc://bridge-publisher-{os.getpid()}-{next(_INPROC)}"
@@ -138,7 +138,7 @@ class Publisher:
             socket.bind(self.inproc)
         self._socket = socket
         compiled = _BACKEND is not None and isinstance(socket, _BACKEND)
-        self._send = _BACKEND.send if compiled else type(socket).send
+        self._socket_send = _BACKEND.send if compiled else type(socket).send
 
     def publish(self, topic: str, message: dict[str, Any]) -> None:
         """Stamp the next ``seq`` and the current ``ts`` into ``message`` and send it; never blocks."""
@@ -174,7 +174,7 @@ class Publisher:
         if socket is None:  # closed inside a batch
             self.dropped += len(messages)
             return
-        send = self._send
+        send = self._socket_send
         for topic, payload in messages:
             try:
                 send(socket, topic, _MORE)
