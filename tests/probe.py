@@ -173,6 +173,8 @@ class LiveProxy:
         self.sub.setsockopt(zmq.SUBSCRIBE, b"")
         self.sub.connect(self.back)
         self.token = token
+        self._late = 0
+        """Requests that timed out whose replies have not come yet."""
         deadline = time.monotonic() + 15
         while self.ask(b"ping", timeout=0.5) is None:
             assert self.process.poll() is None and time.monotonic() < deadline, self.text()
@@ -180,13 +182,19 @@ class LiveProxy:
     def ask(self, body: bytes, timeout: float = 5) -> dict[str, Any] | None:
         if self.token:
             body = f"token={self.token} ".encode() + body
-        while self.client.poll(0):  # a late reply to a request that timed out
+        # replies carry no request id: one to a request that timed out may still come, before ours
+        while self._late and self.client.poll(0):
             self.client.recv_multipart()
+            self._late -= 1
         self.client.send_multipart([b"", body])
-        if not self.client.poll(int(timeout * 1000)):
-            return None
-        reply: dict[str, Any] = msgpack.unpackb(self.client.recv_multipart()[-1])
-        return reply
+        deadline = time.monotonic() + timeout
+        while self.client.poll(max(0, int((deadline - time.monotonic()) * 1000))):
+            reply: dict[str, Any] = msgpack.unpackb(self.client.recv_multipart()[-1])
+            if not self._late:
+                return reply
+            self._late -= 1  # the late one; ours is next
+        self._late += 1
+        return None
 
     def text(self) -> str:
         return self.log.read_text("utf-8", "replace")
