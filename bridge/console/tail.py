@@ -14,9 +14,12 @@ import zmq
 __all__ = ["Tail", "describe", "render_text"]
 
 
-def _who(event: dict[str, Any]) -> str:
-    user = event.get("user") or {}
+def _handle(user: dict[str, Any]) -> str:
     return "@" + str(user.get("uniqueId") or user.get("id") or "?")
+
+
+def _who(event: dict[str, Any]) -> str:
+    return _handle(event.get("user") or {})
 
 
 def _gift(e: dict[str, Any]) -> str:
@@ -62,7 +65,7 @@ def render_text(template: str, pieces: list[dict[str, Any]]) -> str:
             return match.group(0)
         user = piece.get("user")
         if isinstance(user, dict):
-            return _who({"user": user})
+            return _handle(user)
         for key in ("giftName", "text", "giftId"):
             if key in piece:
                 return str(piece[key])

@@ -170,18 +170,14 @@ class Recorder:
             self._pending = True
             self._schedule_flush()
         except OSError as exc:
-            self.failed = True
-            log.error("recording of @%s stopped: %s", self.room.name, exc)
-            self._abandon()
+            self._stop(exc)
 
     def gap(self) -> None:
         """Events are about to be published from data that could not be recorded: keep them apart."""
         try:
             self._emit_stamps()
         except OSError as exc:
-            self.failed = True
-            log.error("recording of @%s stopped: %s", self.room.name, exc)
-            self._abandon()
+            self._stop(exc)
 
     def flush(self) -> None:
         """Hand what is buffered to the operating system."""
@@ -190,9 +186,7 @@ class Recorder:
             try:
                 self._writer.flush()
             except OSError as exc:
-                self.failed = True
-                log.error("recording of @%s stopped: %s", self.room.name, exc)
-                self._abandon()
+                self._stop(exc)
 
     # -------------------------------------------------------- internals
 
@@ -252,6 +246,12 @@ class Recorder:
         self._writer = None
         writer.close()
         log.info("recorded %d records of @%s to %s", writer.records, self.room.name, writer.path)
+
+    def _stop(self, exc: OSError) -> None:
+        """Writing failed: stop recording this room for good (``failed``), said once in the log."""
+        self.failed = True
+        log.error("recording of @%s stopped: %s", self.room.name, exc)
+        self._abandon()
 
     def _abandon(self) -> None:
         if self._flush_handle is not None:
